@@ -1,0 +1,197 @@
+//! [`AccountInfo`]: who the user is at the remote service, and the local records that link
+//! them to a local user.
+//!
+//! ```
+//! use oauthclient_core::{AccountInfo, ExternalId};
+//!
+//! let info = AccountInfo::new(ExternalId::new("12345"), "github")
+//!     .with_email("Ada@Example.org", true)
+//!     .with_username("ada");
+//! assert_eq!(info.trusted_email(), Some("Ada@Example.org"));
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// A local user's primary key.
+pub type UserId = i64;
+
+/// The remote service's immutable identifier for the user (GitHub's numeric id, an ORCID iD,
+/// an OIDC `sub`). Compared byte-exact: never trimmed or case-folded.
+///
+/// ```
+/// use oauthclient_core::ExternalId;
+/// assert_ne!(ExternalId::new("Ab"), ExternalId::new("ab"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ExternalId(String);
+
+impl ExternalId {
+    /// Wraps an external id as given by the provider.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ExternalId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What a provider's `account_info` handler learned about the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountInfo {
+    /// The remote's identifier for this user.
+    pub external_id: ExternalId,
+    /// The identity method: the remote app name (`github`, `orcid`).
+    pub external_method: String,
+    /// The e-mail address the provider gave, if any.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Whether the provider asserts the e-mail is verified. Only verified e-mails may match an
+    /// existing local user.
+    #[serde(default)]
+    pub email_verified: bool,
+    /// A username suggestion (GitHub login, OIDC `preferred_username`).
+    #[serde(default)]
+    pub username: Option<String>,
+    /// The user's display name.
+    #[serde(default)]
+    pub full_name: Option<String>,
+    /// Anything else the provider wants to keep (stored by `account_setup`).
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+impl AccountInfo {
+    /// Account info with only the identity known.
+    ///
+    /// ```
+    /// use oauthclient_core::{AccountInfo, ExternalId};
+    /// let info = AccountInfo::new(ExternalId::new("0000-0002-1825-0097"), "orcid");
+    /// assert!(info.email.is_none());
+    /// ```
+    pub fn new(external_id: ExternalId, external_method: impl Into<String>) -> Self {
+        Self {
+            external_id,
+            external_method: external_method.into(),
+            email: None,
+            email_verified: false,
+            username: None,
+            full_name: None,
+            extra: serde_json::Value::Null,
+        }
+    }
+
+    /// Sets the e-mail and whether the provider verified it.
+    ///
+    /// ```
+    /// use oauthclient_core::{AccountInfo, ExternalId};
+    /// let info = AccountInfo::new(ExternalId::new("1"), "x").with_email("a@b.c", false);
+    /// assert_eq!(info.trusted_email(), None);
+    /// ```
+    #[must_use]
+    pub fn with_email(mut self, email: impl Into<String>, verified: bool) -> Self {
+        self.email = Some(email.into());
+        self.email_verified = verified;
+        self
+    }
+
+    /// Sets the username.
+    ///
+    /// ```
+    /// use oauthclient_core::{AccountInfo, ExternalId};
+    /// let info = AccountInfo::new(ExternalId::new("1"), "x").with_username("ada");
+    /// assert_eq!(info.username.as_deref(), Some("ada"));
+    /// ```
+    #[must_use]
+    pub fn with_username(mut self, username: impl Into<String>) -> Self {
+        self.username = Some(username.into());
+        self
+    }
+
+    /// Sets the full name.
+    ///
+    /// ```
+    /// use oauthclient_core::{AccountInfo, ExternalId};
+    /// let info = AccountInfo::new(ExternalId::new("1"), "x").with_full_name("Ada Lovelace");
+    /// assert_eq!(info.full_name.as_deref(), Some("Ada Lovelace"));
+    /// ```
+    #[must_use]
+    pub fn with_full_name(mut self, full_name: impl Into<String>) -> Self {
+        self.full_name = Some(full_name.into());
+        self
+    }
+
+    /// The e-mail if, and only if, the provider marked it verified: the only e-mail that may
+    /// be used to match an existing local account.
+    ///
+    /// ```
+    /// use oauthclient_core::{AccountInfo, ExternalId};
+    /// let info = AccountInfo::new(ExternalId::new("1"), "x").with_email("a@b.c", true);
+    /// assert_eq!(info.trusted_email(), Some("a@b.c"));
+    /// ```
+    pub fn trusted_email(&self) -> Option<&str> {
+        self.email.as_deref().filter(|_| self.email_verified)
+    }
+}
+
+/// A local user, as much of it as the OAuth flows need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    /// Primary key.
+    pub id: UserId,
+    /// Normalised e-mail address.
+    pub email: String,
+    /// Unique username, if set.
+    pub username: Option<String>,
+    /// Display name.
+    pub full_name: Option<String>,
+    /// Inactive users cannot sign in.
+    pub active: bool,
+    /// Whether the user has a local password (another way to sign in besides remote accounts).
+    pub has_password: bool,
+}
+
+/// A local user to create (sign-up through a remote account has no password).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewUser {
+    /// E-mail address (the store normalises it).
+    pub email: String,
+    /// Username, if any.
+    pub username: Option<String>,
+    /// Display name.
+    pub full_name: Option<String>,
+    /// Whether the e-mail is confirmed (true when a provider verified it).
+    pub confirmed: bool,
+}
+
+/// The seed's `RemoteAccount`: a link between a local user and a remote app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemoteAccount {
+    /// Primary key.
+    pub id: i64,
+    /// The local user.
+    pub user_id: UserId,
+    /// The remote app's consumer key (the seed's `client_id`).
+    pub client_id: String,
+    /// Free-form data the provider's setup handler stored (e.g. GitHub `{login, id}`).
+    pub extra_data: serde_json::Value,
+}
+
+/// The seed's `UserIdentity`: (external id, method) → local user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserIdentity {
+    /// The external id.
+    pub id: ExternalId,
+    /// The method (remote app name).
+    pub method: String,
+    /// The local user.
+    pub user_id: UserId,
+}

@@ -1,0 +1,612 @@
+//! TOML + environment → validated [`OAuthClientConfig`].
+
+use std::collections::BTreeMap;
+
+use toml::{Table, Value};
+use url::Url;
+
+use super::settings::{CredentialSettings, SecretKeySettings};
+use super::{
+    ConfigError, Credentials, DEFAULT_SESSION_KEY_PREFIX, DEFAULT_STATE_EXPIRES, EnvSource,
+    HandlerNames, MIN_SECRET_KEY_BYTES, OAuth1Params, OAuth2Params, OAuthClientConfig, Protocol,
+    RemoteApp, RemoteAppParams, RemoteAppSettings, SecretKeyEntry, TokenMethod,
+};
+use crate::registry::{HandlerKind, Registry};
+use crate::secret::{ClientSecret, SecretKey};
+use crate::state::StateAlgorithm;
+
+/// Prefix of every environment override.
+const ENV_PREFIX: &str = "OAUTHCLIENT_";
+/// Separator of path segments in `OAUTHCLIENT_REMOTE_APPS__<APP>__<KEY>`.
+const ENV_PATH_SEPARATOR: &str = "__";
+/// Authorization request parameters that the flow itself sets; configuration may not override
+/// them (that would disable PKCE or state).
+const RESERVED_AUTHORIZE_PARAMS: &[&str] = &[
+    "response_type",
+    "client_id",
+    "redirect_uri",
+    "state",
+    "code_challenge",
+    "code_challenge_method",
+];
+
+type Result<T> = std::result::Result<T, ConfigError>;
+
+pub(super) fn from_toml_str(
+    text: &str,
+    env: &dyn EnvSource,
+    registry: &Registry,
+) -> Result<OAuthClientConfig> {
+    let mut doc: Table = text
+        .parse()
+        .map_err(|err: toml::de::Error| ConfigError::new("(toml)", err.to_string()))?;
+    apply_env_overrides(&mut doc, env)?;
+
+    let secret_keys = secret_keys(&doc)?;
+    let site_url = site_url(&doc)?;
+    let state_expires = match doc.get("state_expires") {
+        None => DEFAULT_STATE_EXPIRES,
+        Some(Value::Integer(secs)) if *secs > 0 => secs.unsigned_abs(),
+        Some(Value::Integer(_)) => {
+            return Err(ConfigError::new(
+                "state_expires",
+                "must be greater than zero",
+            ));
+        }
+        Some(_) => {
+            return Err(ConfigError::new(
+                "state_expires",
+                "must be a whole number of seconds",
+            ));
+        }
+    };
+    let session_key_prefix = optional_string(&doc, "session_key_prefix")?
+        .unwrap_or_else(|| DEFAULT_SESSION_KEY_PREFIX.to_owned());
+    if session_key_prefix.is_empty() {
+        return Err(ConfigError::new("session_key_prefix", "must not be empty"));
+    }
+    let trusted_hosts = trusted_hosts(&doc, &site_url)?;
+
+    let mut remote_apps = BTreeMap::new();
+    if let Some(apps) = doc.get("remote_apps") {
+        let apps = apps
+            .as_table()
+            .ok_or_else(|| ConfigError::new("remote_apps", "must be a table of tables"))?;
+        for (name, table) in apps {
+            let app = remote_app(name, table, &doc, env, registry)?;
+            remote_apps.insert(name.clone(), app);
+        }
+    }
+
+    Ok(OAuthClientConfig {
+        remote_apps,
+        session_key_prefix,
+        state_expires,
+        secret_keys,
+        site_url,
+        trusted_hosts,
+    })
+}
+
+/// Applies `OAUTHCLIENT_*` variables. Top-level keys map directly
+/// (`OAUTHCLIENT_SITE_URL` → `site_url`); remote app keys use `__` as path separator
+/// (`OAUTHCLIENT_REMOTE_APPS__GITHUB__PARAMS__BASE_URL` → `remote_apps.github.params.base_url`).
+fn apply_env_overrides(doc: &mut Table, env: &dyn EnvSource) -> Result<()> {
+    for (name, raw) in env.vars_with_prefix(ENV_PREFIX) {
+        let path: Vec<String> = name[ENV_PREFIX.len()..]
+            .split(ENV_PATH_SEPARATOR)
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let key = path.join(".");
+        match path.as_slice() {
+            [top] if top == "trusted_hosts" => {
+                let hosts = raw
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|host| !host.is_empty())
+                    .map(|host| Value::String(host.to_owned()))
+                    .collect();
+                doc.insert(top.clone(), Value::Array(hosts));
+            }
+            [top] if top == "state_expires" => {
+                let secs = raw
+                    .trim()
+                    .parse::<i64>()
+                    .map_err(|_| ConfigError::new(&name, "must be a whole number of seconds"))?;
+                doc.insert(top.clone(), Value::Integer(secs));
+            }
+            [top] if ["secret_key", "site_url", "session_key_prefix"].contains(&top.as_str()) => {
+                doc.insert(top.clone(), Value::String(raw));
+            }
+            [first, app, rest @ ..] if first == "remote_apps" && !rest.is_empty() => {
+                let apps = table_at(doc, "remote_apps", &key)?;
+                // App names are lower case in TOML; match an existing one case-insensitively.
+                let app_name = apps
+                    .keys()
+                    .find(|existing| existing.eq_ignore_ascii_case(app))
+                    .cloned()
+                    .unwrap_or_else(|| app.clone());
+                let mut table = table_at(apps, &app_name, &key)?;
+                let (leaf, parents) = rest.split_last().unwrap_or((app, &[]));
+                for parent in parents {
+                    table = table_at(table, parent, &key)?;
+                }
+                let value = env_value(table.get(leaf.as_str()), leaf, raw, &name)?;
+                table.insert(leaf.clone(), value);
+            }
+            // Other OAUTHCLIENT_* variables belong to the host app (or are credentials).
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The sub-table `key` of `table`, created when missing.
+fn table_at<'a>(table: &'a mut Table, key: &str, path: &str) -> Result<&'a mut Table> {
+    table
+        .entry(key.to_owned())
+        .or_insert_with(|| Value::Table(Table::new()))
+        .as_table_mut()
+        .ok_or_else(|| ConfigError::new(path, format!("`{key}` is not a table")))
+}
+
+/// Converts an environment string to the type of the value it replaces.
+fn env_value(existing: Option<&Value>, leaf: &str, raw: String, name: &str) -> Result<Value> {
+    let parse_bool = |raw: &str| match raw.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(Value::Boolean(true)),
+        "false" | "0" | "no" | "off" => Ok(Value::Boolean(false)),
+        _ => Err(ConfigError::new(name, "must be true or false")),
+    };
+    match existing {
+        Some(Value::Boolean(_)) => parse_bool(&raw),
+        Some(Value::Array(_)) => Ok(split_list(&raw)),
+        None if leaf == "scopes" => Ok(split_list(&raw)),
+        None if ["pkce", "remember", "hide", "link_only"].contains(&leaf) => parse_bool(&raw),
+        _ => Ok(Value::String(raw)),
+    }
+}
+
+fn split_list(raw: &str) -> Value {
+    Value::Array(
+        raw.split([',', ' '])
+            .filter(|item| !item.is_empty())
+            .map(|item| Value::String(item.to_owned()))
+            .collect(),
+    )
+}
+
+fn optional_string(doc: &Table, key: &str) -> Result<Option<String>> {
+    match doc.get(key) {
+        None => Ok(None),
+        Some(Value::String(value)) => Ok(Some(value.clone())),
+        Some(_) => Err(ConfigError::new(key, "must be a string")),
+    }
+}
+
+fn secret_keys(doc: &Table) -> Result<Vec<SecretKeyEntry>> {
+    let mut entries = Vec::new();
+    if let Some(list) = doc.get("secret_keys") {
+        let list: Vec<SecretKeySettings> = list
+            .clone()
+            .try_into()
+            .map_err(|err: toml::de::Error| ConfigError::new("secret_keys", err.message()))?;
+        for (index, key) in list.into_iter().enumerate() {
+            let path = format!("secret_keys[{index}]");
+            if key.id.is_empty() {
+                return Err(ConfigError::new(path + ".id", "must not be empty"));
+            }
+            if entries
+                .iter()
+                .any(|known: &SecretKeyEntry| known.id == key.id)
+            {
+                return Err(ConfigError::new(
+                    path + ".id",
+                    format!("duplicate key id `{}`", key.id),
+                ));
+            }
+            check_secret_length(&(path + ".secret"), &key.secret)?;
+            entries.push(SecretKeyEntry {
+                id: key.id,
+                secret: SecretKey::new(key.secret),
+                algorithm: key.algorithm,
+            });
+        }
+    }
+    if let Some(secret) = optional_string(doc, "secret_key")? {
+        if !entries.is_empty() {
+            return Err(ConfigError::new(
+                "secret_key",
+                "set either secret_key or secret_keys, not both",
+            ));
+        }
+        check_secret_length("secret_key", &secret)?;
+        entries.push(SecretKeyEntry {
+            id: "default".to_owned(),
+            secret: SecretKey::new(secret),
+            algorithm: StateAlgorithm::Hs256,
+        });
+    }
+    if entries.is_empty() {
+        return Err(ConfigError::new(
+            "secret_key",
+            "missing: set secret_key (or OAUTHCLIENT_SECRET_KEY) to a random string of at least 32 bytes",
+        ));
+    }
+    Ok(entries)
+}
+
+fn check_secret_length(key: &str, secret: &str) -> Result<()> {
+    if secret.len() < MIN_SECRET_KEY_BYTES {
+        return Err(ConfigError::new(
+            key,
+            format!("too short: use at least {MIN_SECRET_KEY_BYTES} random bytes"),
+        ));
+    }
+    Ok(())
+}
+
+fn site_url(doc: &Table) -> Result<Url> {
+    let raw = optional_string(doc, "site_url")?.ok_or_else(|| {
+        ConfigError::new(
+            "site_url",
+            "missing: set it to this site's public URL, e.g. https://example.org",
+        )
+    })?;
+    let url = endpoint("site_url", &raw)?;
+    if url.query().is_some() {
+        return Err(ConfigError::new("site_url", "must not have a query"));
+    }
+    Ok(url)
+}
+
+fn trusted_hosts(doc: &Table, site_url: &Url) -> Result<Vec<String>> {
+    let mut hosts = Vec::new();
+    if let Some(value) = doc.get("trusted_hosts") {
+        let list = value
+            .as_array()
+            .ok_or_else(|| ConfigError::new("trusted_hosts", "must be a list of host names"))?;
+        for (index, host) in list.iter().enumerate() {
+            let key = format!("trusted_hosts[{index}]");
+            let host = host
+                .as_str()
+                .ok_or_else(|| ConfigError::new(&key, "must be a string"))?;
+            if host.is_empty() || host.contains(['/', '@', '?', '#', ' ', '\\']) {
+                return Err(ConfigError::new(
+                    key,
+                    format!(
+                        "`{host}` is not a host name (write `example.org` or `example.org:8443`)"
+                    ),
+                ));
+            }
+            hosts.push(host.to_ascii_lowercase());
+        }
+    }
+    // The site's own host is always a safe place to return to.
+    if let Some(host) = site_url.host_str() {
+        let own = match site_url.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_owned(),
+        };
+        if !hosts.contains(&own) {
+            hosts.push(own);
+        }
+    }
+    Ok(hosts)
+}
+
+/// Parses an endpoint URL: https, or http on a loopback host only (RFC 9700 §2.6 wants TLS
+/// everywhere; loopback is for local development and tests).
+fn endpoint(key: &str, raw: &str) -> Result<Url> {
+    let url = Url::parse(raw)
+        .map_err(|err| ConfigError::new(key, format!("`{raw}` is not a valid URL ({err})")))?;
+    let loopback = match url.host() {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    match url.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        "http" => {
+            return Err(ConfigError::new(
+                key,
+                format!("`{raw}` must use https (plain http is only allowed on loopback hosts)"),
+            ));
+        }
+        scheme => {
+            return Err(ConfigError::new(
+                key,
+                format!(
+                    "`{raw}` has scheme `{scheme}`; only https (or http on loopback) is allowed"
+                ),
+            ));
+        }
+    }
+    if url.host().is_none() || url.fragment().is_some() || !url.username().is_empty() {
+        return Err(ConfigError::new(
+            key,
+            format!("`{raw}` must have a host and no fragment or user name"),
+        ));
+    }
+    Ok(url)
+}
+
+fn optional_endpoint(key: &str, raw: Option<&String>) -> Result<Option<Url>> {
+    raw.map(|raw| endpoint(key, raw)).transpose()
+}
+
+fn required_endpoint(key: &str, raw: Option<&String>) -> Result<Url> {
+    let raw = raw.ok_or_else(|| ConfigError::new(key, "missing"))?;
+    endpoint(key, raw)
+}
+
+fn valid_app_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|first| first.is_ascii_lowercase() || first.is_ascii_digit())
+        && name.len() <= 64
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+fn remote_app(
+    name: &str,
+    table: &Value,
+    doc: &Table,
+    env: &dyn EnvSource,
+    registry: &Registry,
+) -> Result<RemoteApp> {
+    let prefix = format!("remote_apps.{name}");
+    if !valid_app_name(name) {
+        return Err(ConfigError::new(
+            &prefix,
+            "app names are lower-case letters, digits, `_` and `-` (they appear in URLs)",
+        ));
+    }
+    let user_table = table
+        .as_table()
+        .ok_or_else(|| ConfigError::new(&prefix, "must be a table"))?;
+    let explicit_provider = match user_table.get("provider") {
+        None => None,
+        Some(Value::String(provider)) => Some(provider.clone()),
+        Some(_) => {
+            return Err(ConfigError::new(
+                format!("{prefix}.provider"),
+                "must be a string",
+            ));
+        }
+    };
+    let provider = explicit_provider
+        .clone()
+        .or_else(|| registry.provider(name).is_some().then(|| name.to_owned()));
+    let mut merged = Table::new();
+    if let Some(provider_name) = &provider {
+        let template = registry.provider(provider_name).ok_or_else(|| {
+            let known: Vec<&str> = registry.provider_names().collect();
+            ConfigError::new(
+                format!("{prefix}.provider"),
+                format!(
+                    "unknown provider `{provider_name}` (registered: {})",
+                    list(&known)
+                ),
+            )
+        })?;
+        merged = Table::try_from(template).map_err(|err| {
+            ConfigError::new(
+                format!("{prefix}.provider"),
+                format!("bad provider defaults: {err}"),
+            )
+        })?;
+    }
+    deep_merge(&mut merged, user_table.clone());
+    let settings: RemoteAppSettings = Value::Table(merged)
+        .try_into()
+        .map_err(|err: toml::de::Error| ConfigError::new(&prefix, err.message()))?;
+
+    let handlers = handler_names(&prefix, &settings, registry)?;
+    let app_key = settings
+        .params
+        .app_key
+        .clone()
+        .unwrap_or_else(|| format!("{}_APP_CREDENTIALS", name.to_ascii_uppercase()));
+    let credentials = credentials(&app_key, doc, env)?;
+    let protocol = protocol(&format!("{prefix}.params"), &settings.params)?;
+
+    Ok(RemoteApp {
+        name: name.to_owned(),
+        provider,
+        title: settings.title.unwrap_or_else(|| name.to_owned()),
+        description: settings.description.unwrap_or_default(),
+        icon: settings.icon.unwrap_or_default(),
+        protocol,
+        credentials,
+        handlers,
+        remember: settings.remember.unwrap_or(false),
+        hide: settings.hide.unwrap_or(false),
+        link_only: settings.link_only.unwrap_or(false),
+    })
+}
+
+/// Overlays `overlay` on `base`: tables merge key by key, anything else replaces.
+fn deep_merge(base: &mut Table, overlay: Table) {
+    for (key, value) in overlay {
+        match (base.get_mut(&key), value) {
+            (Some(Value::Table(base_table)), Value::Table(overlay_table)) => {
+                deep_merge(base_table, overlay_table);
+            }
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+fn list(names: &[&str]) -> String {
+    if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
+    }
+}
+
+fn handler_names(
+    prefix: &str,
+    settings: &RemoteAppSettings,
+    registry: &Registry,
+) -> Result<HandlerNames> {
+    let check = |key: &str, kind: HandlerKind, name: &Option<String>| -> Result<Option<String>> {
+        let Some(name) = name else { return Ok(None) };
+        match registry.handler_kind(name) {
+            Some(found) if found == kind => Ok(Some(name.clone())),
+            Some(found) => Err(ConfigError::new(
+                format!("{prefix}.{key}"),
+                format!("`{name}` is a {found} handler, not a {kind} handler"),
+            )),
+            None => {
+                let known: Vec<&str> = registry
+                    .handler_names()
+                    .filter(|candidate| registry.has_handler(kind, candidate))
+                    .collect();
+                Err(ConfigError::new(
+                    format!("{prefix}.{key}"),
+                    format!(
+                        "unknown {kind} handler `{name}` (registered: {})",
+                        list(&known)
+                    ),
+                ))
+            }
+        }
+    };
+    let signup = &settings.signup_handler;
+    Ok(HandlerNames {
+        authorized: check(
+            "authorized_handler",
+            HandlerKind::Authorized,
+            &settings.authorized_handler,
+        )?,
+        disconnect: check(
+            "disconnect_handler",
+            HandlerKind::Disconnect,
+            &settings.disconnect_handler,
+        )?,
+        signup_info: check(
+            "signup_handler.info",
+            HandlerKind::AccountInfo,
+            &signup.info,
+        )?,
+        signup_setup: check(
+            "signup_handler.setup",
+            HandlerKind::AccountSetup,
+            &signup.setup,
+        )?,
+        signup_view: check("signup_handler.view", HandlerKind::SignupView, &signup.view)?,
+    })
+}
+
+/// Resolves the seed's `app_key`: the `[APP_KEY]` table, overridden by
+/// `APP_KEY_CONSUMER_KEY` / `APP_KEY_CONSUMER_SECRET` in the environment.
+fn credentials(app_key: &str, doc: &Table, env: &dyn EnvSource) -> Result<Credentials> {
+    let from_file: CredentialSettings = match doc.get(app_key) {
+        None => CredentialSettings::default(),
+        Some(value) => value
+            .clone()
+            .try_into()
+            .map_err(|err: toml::de::Error| ConfigError::new(app_key, err.message()))?,
+    };
+    let resolve = |field: &str, file_value: Option<String>| -> Result<String> {
+        let env_name = format!("{app_key}_{}", field.to_ascii_uppercase());
+        env.var(&env_name)
+            .or(file_value)
+            .filter(|value| !value.is_empty())
+            .ok_or_else(|| {
+                ConfigError::new(
+                    format!("{app_key}.{field}"),
+                    format!("missing: set it in the [{app_key}] table or the {env_name} environment variable"),
+                )
+            })
+    };
+    Ok(Credentials {
+        consumer_key: resolve("consumer_key", from_file.consumer_key)?,
+        consumer_secret: ClientSecret::new(resolve("consumer_secret", from_file.consumer_secret)?),
+    })
+}
+
+fn token_method(key: &str, raw: Option<&String>) -> Result<TokenMethod> {
+    match raw.map(|method| method.to_ascii_uppercase()).as_deref() {
+        None | Some("POST") => Ok(TokenMethod::Post),
+        Some("GET") => Ok(TokenMethod::Get),
+        Some(other) => Err(ConfigError::new(
+            key,
+            format!("`{other}` is not POST or GET"),
+        )),
+    }
+}
+
+fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protocol> {
+    let key = |name: &str| format!("{prefix}.{name}");
+    let access_token_method = token_method(
+        &key("access_token_method"),
+        params.access_token_method.as_ref(),
+    )?;
+    let base_url = optional_endpoint(&key("base_url"), params.base_url.as_ref())?;
+    let authorize_url = required_endpoint(&key("authorize_url"), params.authorize_url.as_ref())?;
+    let access_token_url =
+        required_endpoint(&key("access_token_url"), params.access_token_url.as_ref())?;
+
+    if let Some(request_token_url) = &params.request_token_url {
+        for (field, set) in [
+            ("pkce", params.pkce == Some(true)),
+            ("scopes", params.scopes.is_some()),
+            ("revoke_url", params.revoke_url.is_some()),
+        ] {
+            if set {
+                return Err(ConfigError::new(
+                    key(field),
+                    "applies to OAuth2 only, but request_token_url makes this an OAuth1 app",
+                ));
+            }
+        }
+        return Ok(Protocol::OAuth1(OAuth1Params {
+            request_token_url: endpoint(&key("request_token_url"), request_token_url)?,
+            authorize_url,
+            access_token_url,
+            access_token_method,
+            base_url,
+            request_token_params: params.request_token_params.clone(),
+        }));
+    }
+
+    let mut authorize_params = params.request_token_params.clone();
+    let scope_param = authorize_params.remove("scope");
+    let scopes = match (&params.scopes, scope_param) {
+        (Some(_), Some(_)) => {
+            return Err(ConfigError::new(
+                key("scopes"),
+                "set either scopes or request_token_params.scope, not both",
+            ));
+        }
+        (Some(list), None) => list.clone(),
+        (None, Some(scope)) => scope.split_whitespace().map(str::to_owned).collect(),
+        (None, None) => Vec::new(),
+    };
+    if let Some(reserved) = authorize_params
+        .keys()
+        .find(|param| RESERVED_AUTHORIZE_PARAMS.contains(&param.as_str()))
+    {
+        return Err(ConfigError::new(
+            key(&format!("request_token_params.{reserved}")),
+            "is set by the flow itself and cannot be configured",
+        ));
+    }
+    Ok(Protocol::OAuth2(OAuth2Params {
+        authorize_url,
+        access_token_url,
+        access_token_method,
+        base_url,
+        scopes,
+        authorize_params,
+        pkce: params.pkce.unwrap_or(true),
+        revoke_url: optional_endpoint(&key("revoke_url"), params.revoke_url.as_ref())?,
+    }))
+}

@@ -1,0 +1,292 @@
+//! Configuration: [`OAuthClientConfig`] and the [`RemoteApp`]s it holds.
+//!
+//! Loaded from TOML (`[remote_apps.<name>]` tables, the seed's `OAUTHCLIENT_REMOTE_APPS`) with
+//! environment overrides, and validated once at load: a bad URL, missing credentials, an
+//! unknown handler name or a zero expiry fail with a [`ConfigError`] naming the key. See
+//! `docs/configuration.md` for every key and its seed equivalent.
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use oauthclient_core::config::{OAuthClientConfig, Protocol};
+//! use oauthclient_core::Registry;
+//!
+//! let toml = r#"
+//!     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+//!     site_url = "https://example.org"
+//!
+//!     [remote_apps.orcid]
+//!     title = "ORCID"
+//!     [remote_apps.orcid.params]
+//!     authorize_url = "https://orcid.org/oauth/authorize"
+//!     access_token_url = "https://orcid.org/oauth/token"
+//!     request_token_params = { scope = "/authenticate" }
+//!     app_key = "ORCID_APP_CREDENTIALS"
+//! "#;
+//! // Credentials from the environment instead of the file:
+//! let env = BTreeMap::from([
+//!     ("ORCID_APP_CREDENTIALS_CONSUMER_KEY".to_string(), "APP-123".to_string()),
+//!     ("ORCID_APP_CREDENTIALS_CONSUMER_SECRET".to_string(), "s3cret".to_string()),
+//! ]);
+//! let config = OAuthClientConfig::from_toml_str(toml, &env, &Registry::default())?;
+//! let orcid = config.remote_app("orcid").expect("configured");
+//! assert_eq!(orcid.credentials.consumer_key, "APP-123");
+//! assert!(matches!(&orcid.protocol, Protocol::OAuth2(params) if params.scopes == ["/authenticate"]));
+//! assert_eq!(config.redirect_uri("orcid").as_str(), "https://example.org/oauth/authorized/orcid/");
+//! # Ok::<(), oauthclient_core::config::ConfigError>(())
+//! ```
+
+mod env;
+mod load;
+mod settings;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+pub use env::{EnvSource, NoEnv, ProcessEnv};
+pub use settings::{RemoteAppParams, RemoteAppSettings, SignupHandlerSettings};
+
+use crate::registry::Registry;
+use crate::secret::{ClientSecret, SecretKey};
+use crate::state::{StateAlgorithm, StateCodec, StateKey, StateKeys};
+
+/// A configuration problem, naming the key at fault.
+///
+/// ```
+/// use oauthclient_core::config::ConfigError;
+/// let err = ConfigError::new("state_expires", "must be greater than zero");
+/// assert_eq!(err.to_string(), "configuration key `state_expires`: must be greater than zero");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[error("configuration key `{key}`: {message}")]
+pub struct ConfigError {
+    /// The dotted key path (`remote_apps.github.params.authorize_url`).
+    pub key: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl ConfigError {
+    /// An error about `key`.
+    pub fn new(key: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The seed's `OAUTHCLIENT_SESSION_KEY_PREFIX` default.
+pub const DEFAULT_SESSION_KEY_PREFIX: &str = "oauth_token";
+/// The seed's `OAUTHCLIENT_STATE_EXPIRES` default, in seconds.
+pub const DEFAULT_STATE_EXPIRES: u64 = 300;
+/// The shortest accepted application secret, in bytes.
+pub const MIN_SECRET_KEY_BYTES: usize = 32;
+
+/// One application secret with its id, for rotation.
+#[derive(Debug, Clone)]
+pub struct SecretKeyEntry {
+    /// The key id (`default` for a single `secret_key`).
+    pub id: String,
+    /// The secret.
+    pub secret: SecretKey,
+    /// The MAC algorithm of state tokens signed with it.
+    pub algorithm: StateAlgorithm,
+}
+
+/// The whole oauthclient configuration.
+#[derive(Debug, Clone)]
+pub struct OAuthClientConfig {
+    /// The seed's `OAUTHCLIENT_REMOTE_APPS`, by name.
+    pub remote_apps: BTreeMap<String, RemoteApp>,
+    /// The seed's `OAUTHCLIENT_SESSION_KEY_PREFIX`.
+    pub session_key_prefix: String,
+    /// The seed's `OAUTHCLIENT_STATE_EXPIRES`, in seconds.
+    pub state_expires: u64,
+    /// Application secrets; the first signs, all verify.
+    pub secret_keys: Vec<SecretKeyEntry>,
+    /// The public base URL of this site (redirect URIs are built from it).
+    pub site_url: Url,
+    /// Hosts an absolute `next` URL may point to.
+    pub trusted_hosts: Vec<String>,
+}
+
+/// A remote application: what it is, how to talk to it, which handlers run.
+#[derive(Debug, Clone)]
+pub struct RemoteApp {
+    /// The app name (URL segment, identity method).
+    pub name: String,
+    /// The provider whose defaults were used, if any.
+    pub provider: Option<String>,
+    /// Shown to users.
+    pub title: String,
+    /// Shown to users.
+    pub description: String,
+    /// CSS icon class.
+    pub icon: String,
+    /// OAuth1 or OAuth2 parameters.
+    pub protocol: Protocol,
+    /// Client credentials (the seed's `app_key` table).
+    pub credentials: Credentials,
+    /// Named handlers; `None` means the library default.
+    pub handlers: HandlerNames,
+    /// Make the session permanent after signing in.
+    pub remember: bool,
+    /// Hidden from the login endpoint and the settings page.
+    pub hide: bool,
+    /// Can only be linked to a signed-in user.
+    pub link_only: bool,
+}
+
+/// The protocol of a remote app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Protocol {
+    /// OAuth 2.0 authorization code grant.
+    OAuth2(OAuth2Params),
+    /// OAuth 1.0a three-legged flow.
+    OAuth1(OAuth1Params),
+}
+
+/// How the token request is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TokenMethod {
+    /// `POST` form body (RFC 6749).
+    Post,
+    /// `GET` with query parameters (legacy providers only).
+    Get,
+}
+
+/// OAuth 2.0 parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuth2Params {
+    /// Authorization endpoint.
+    pub authorize_url: Url,
+    /// Token endpoint.
+    pub access_token_url: Url,
+    /// How the token request is sent.
+    pub access_token_method: TokenMethod,
+    /// API base URL.
+    pub base_url: Option<Url>,
+    /// Requested scopes.
+    pub scopes: Vec<String>,
+    /// Extra authorization request parameters (not `scope`).
+    pub authorize_params: BTreeMap<String, String>,
+    /// Send a PKCE S256 challenge.
+    pub pkce: bool,
+    /// Revocation endpoint (RFC 7009).
+    pub revoke_url: Option<Url>,
+}
+
+/// OAuth 1.0a parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuth1Params {
+    /// Temporary credential (request token) endpoint.
+    pub request_token_url: Url,
+    /// Resource owner authorization endpoint.
+    pub authorize_url: Url,
+    /// Token (access token) endpoint.
+    pub access_token_url: Url,
+    /// How the access token request is sent.
+    pub access_token_method: TokenMethod,
+    /// API base URL.
+    pub base_url: Option<Url>,
+    /// Extra parameters for the request token request.
+    pub request_token_params: BTreeMap<String, String>,
+}
+
+/// The seed's `consumer_key` / `consumer_secret`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credentials {
+    /// The client id (public). Also the `client_id` of stored remote accounts.
+    pub consumer_key: String,
+    /// The client secret.
+    pub consumer_secret: ClientSecret,
+}
+
+/// Registered handler names of one app.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HandlerNames {
+    /// `authorized_handler`
+    pub authorized: Option<String>,
+    /// `disconnect_handler`
+    pub disconnect: Option<String>,
+    /// `signup_handler.info`
+    pub signup_info: Option<String>,
+    /// `signup_handler.setup`
+    pub signup_setup: Option<String>,
+    /// `signup_handler.view`
+    pub signup_view: Option<String>,
+}
+
+impl OAuthClientConfig {
+    /// Parses and validates a TOML document; `env` overrides it (see `docs/configuration.md`);
+    /// handler and provider names are checked against `registry`.
+    pub fn from_toml_str(
+        toml: &str,
+        env: &dyn EnvSource,
+        registry: &Registry,
+    ) -> Result<Self, ConfigError> {
+        load::from_toml_str(toml, env, registry)
+    }
+
+    /// Reads `path` and calls [`OAuthClientConfig::from_toml_str`].
+    ///
+    /// ```
+    /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
+    /// let err = OAuthClientConfig::from_file("/nonexistent.toml", &NoEnv, &Registry::default()).unwrap_err();
+    /// assert_eq!(err.key, "/nonexistent.toml");
+    /// ```
+    pub fn from_file(
+        path: impl AsRef<Path>,
+        env: &dyn EnvSource,
+        registry: &Registry,
+    ) -> Result<Self, ConfigError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|err| {
+            ConfigError::new(path.display().to_string(), format!("cannot read: {err}"))
+        })?;
+        Self::from_toml_str(&text, env, registry)
+    }
+
+    /// The remote app called `name`, if configured.
+    pub fn remote_app(&self, name: &str) -> Option<&RemoteApp> {
+        self.remote_apps.get(name)
+    }
+
+    /// `{site_url}/oauth/authorized/{app}/`, the redirect URI registered with the provider.
+    pub fn redirect_uri(&self, app: &str) -> Url {
+        let mut url = self.site_url.clone();
+        let base = url.path().trim_end_matches('/').to_owned();
+        url.set_path(&format!("{base}/oauth/authorized/{app}/"));
+        url
+    }
+
+    /// The state token codec for these secret keys and this lifetime.
+    pub fn state_codec(&self) -> StateCodec {
+        let keys = self
+            .secret_keys
+            .iter()
+            .map(|entry| StateKey::new(entry.id.clone(), &entry.secret, entry.algorithm))
+            .collect();
+        match StateKeys::new(keys) {
+            Some(keys) => StateCodec::new(keys, self.state_expires),
+            // Loading refuses a configuration without keys; a hand-built one without keys
+            // gets a random key, so every state fails closed rather than verifying.
+            None => StateCodec::from_secret(
+                &SecretKey::new(crate::state::random_nonce().expose_secret()),
+                self.state_expires,
+            ),
+        }
+    }
+}
+
+impl RemoteApp {
+    /// Whether this is an OAuth1 app.
+    pub fn is_oauth1(&self) -> bool {
+        matches!(self.protocol, Protocol::OAuth1(_))
+    }
+}

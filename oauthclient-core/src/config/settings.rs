@@ -1,0 +1,137 @@
+//! The configuration as written: serde structs mirroring the seed's `OAUTHCLIENT_REMOTE_APPS`
+//! entries. [`super::load`] turns them into the validated [`super::RemoteApp`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// One `[remote_apps.<name>]` table, as written (every field optional so provider defaults and
+/// user tables can be merged key by key). Provider crates return one of these as their
+/// `REMOTE_APP` template.
+///
+/// ```
+/// use oauthclient_core::config::{RemoteAppParams, RemoteAppSettings};
+///
+/// let github = RemoteAppSettings {
+///     title: Some("GitHub".into()),
+///     params: RemoteAppParams {
+///         authorize_url: Some("https://github.com/login/oauth/authorize".into()),
+///         access_token_url: Some("https://github.com/login/oauth/access_token".into()),
+///         app_key: Some("GITHUB_APP_CREDENTIALS".into()),
+///         ..RemoteAppParams::default()
+///     },
+///     ..RemoteAppSettings::default()
+/// };
+/// assert_eq!(github.title.as_deref(), Some("GitHub"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemoteAppSettings {
+    /// A registered provider whose defaults this table overrides (defaults to the app name
+    /// when a provider of that name is registered).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// Shown to users under Linked accounts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Shown to users under Linked accounts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// CSS class of the icon (e.g. `fa fa-github`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icon: Option<String>,
+    /// Protocol parameters (the seed's Flask-OAuthlib `params`).
+    #[serde(default)]
+    pub params: RemoteAppParams,
+    /// Registered name of the authorized handler.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorized_handler: Option<String>,
+    /// Registered name of the disconnect handler.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disconnect_handler: Option<String>,
+    /// Registered names of the sign-up handlers.
+    #[serde(default)]
+    pub signup_handler: SignupHandlerSettings,
+    /// Make the session permanent after signing in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remember: Option<bool>,
+    /// Hide from the login endpoint and the linked accounts page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hide: Option<bool>,
+    /// May only be linked to a signed-in user, never used to sign in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_only: Option<bool>,
+}
+
+/// `signup_handler = { info = "...", setup = "...", view = "..." }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignupHandlerSettings {
+    /// Registered name of the account info handler.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub info: Option<String>,
+    /// Registered name of the account setup handler.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setup: Option<String>,
+    /// Registered name of the sign-up view handler.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<String>,
+}
+
+/// `[remote_apps.<name>.params]`: the seed's Flask-OAuthlib parameters, plus `pkce`,
+/// `scopes` and `revoke_url`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemoteAppParams {
+    /// OAuth1 only: the request token URL. Setting it makes the app OAuth1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_token_url: Option<String>,
+    /// Where the user is sent to authorize.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorize_url: Option<String>,
+    /// The token endpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token_url: Option<String>,
+    /// `POST` (default) or `GET`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token_method: Option<String>,
+    /// Base URL of the remote API; relative API paths resolve against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    /// Extra authorization request parameters; `scope` among them is the requested scope
+    /// (the seed writes `request_token_params={'scope': 'user:email'}`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub request_token_params: BTreeMap<String, String>,
+    /// Requested scopes as a list (alternative to `request_token_params.scope`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// OAuth2 PKCE S256 (RFC 7636); on by default. Turn off only for providers that reject it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pkce: Option<bool>,
+    /// OAuth2 token revocation endpoint (RFC 7009), used on disconnect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoke_url: Option<String>,
+    /// The name of the credentials table / environment prefix (`GITHUB_APP_CREDENTIALS`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_key: Option<String>,
+}
+
+/// A `[<APP_KEY>]` credentials table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CredentialSettings {
+    #[serde(default)]
+    pub consumer_key: Option<String>,
+    #[serde(default)]
+    pub consumer_secret: Option<String>,
+}
+
+/// One `[[secret_keys]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SecretKeySettings {
+    pub id: String,
+    pub secret: String,
+    #[serde(default)]
+    pub algorithm: crate::state::StateAlgorithm,
+}

@@ -1,0 +1,311 @@
+//! The error taxonomy: one [`OAuthError`] for every way a flow can end badly.
+//!
+//! Each kind maps to exactly one user-facing outcome ([`OAuthError::outcome`]), so a web layer
+//! never has to guess and never answers with a bare 500. Messages name the remote app and the
+//! reason, never a token, code or secret.
+//!
+//! ```
+//! use oauthclient_core::error::{OAuthError, Outcome};
+//!
+//! let err = OAuthError::Rejected { remote: "github".into() };
+//! assert_eq!(err.outcome(), Outcome::FlashAndRedirect);
+//! assert_eq!(err.to_string(), "You rejected the authentication request.");
+//! ```
+
+use crate::config::ConfigError;
+use crate::state::StateError;
+use crate::store::StoreError;
+
+/// Everything that can go wrong in an OAuth flow, account linking or token use.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OAuthError {
+    /// We built a bad request or hold a bad configuration for this remote (the seed's
+    /// `OAuthClientError`), e.g. the provider answered `invalid_client` or
+    /// `redirect_uri_mismatch`.
+    #[error("the client for `{remote}` is misconfigured: {message}")]
+    ClientError {
+        /// Remote app name.
+        remote: String,
+        /// What is wrong, without secrets.
+        message: String,
+    },
+    /// The user refused the authorization request (`error=access_denied`); the seed's
+    /// `OAuthRejectedRequestError`.
+    #[error("You rejected the authentication request.")]
+    Rejected {
+        /// Remote app name.
+        remote: String,
+    },
+    /// The provider redirected back with an `error=` other than `access_denied`.
+    #[error("`{remote}` reported an error: {code}{}", description.as_deref().map(|d| format!(" ({d})")).unwrap_or_default())]
+    ProviderError {
+        /// Remote app name.
+        remote: String,
+        /// The RFC 6749 error code, e.g. `temporarily_unavailable`.
+        code: String,
+        /// The provider's `error_description`, if any.
+        description: Option<String>,
+    },
+    /// A token endpoint or API answered with something unusable: non-2xx, not JSON, missing
+    /// fields, too large, or too slow (the seed's `OAuthResponseError`).
+    #[error("`{remote}` gave an invalid response: {reason}")]
+    InvalidResponse {
+        /// Remote app name.
+        remote: String,
+        /// What was wrong with the response.
+        reason: String,
+    },
+    /// The `state` parameter failed verification.
+    #[error("invalid state: {0}")]
+    InvalidState(#[from] StateError),
+    /// No remote app of that name is configured (or it is hidden).
+    #[error("unknown remote application `{0}`")]
+    UnknownRemote(String),
+    /// The external account is already linked to another local user.
+    #[error("External service is already linked to another account.")]
+    AlreadyLinked {
+        /// Remote app name.
+        remote: String,
+    },
+    /// The remote app may only be linked to a signed-in user, not used to sign in.
+    #[error("`{remote}` can only be linked to an existing account; sign in first")]
+    LinkOnly {
+        /// Remote app name.
+        remote: String,
+    },
+    /// Unlinking would leave the user with no way to sign in.
+    #[error("`{remote}` is your only way to sign in; set a password or link another account first")]
+    LastLoginMethod {
+        /// Remote app name.
+        remote: String,
+    },
+    /// The store failed (database down, constraint, undecryptable value).
+    #[error("storage error: {0}")]
+    Store(#[from] StoreError),
+    /// The configuration is invalid.
+    #[error(transparent)]
+    Configuration(#[from] ConfigError),
+}
+
+/// What a web layer does with an error. One variant per user-visible behaviour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// 400 Bad Request with the message shown.
+    BadRequest,
+    /// 403 Forbidden; the reason is logged, not shown.
+    Forbidden,
+    /// 404 Not Found.
+    NotFound,
+    /// Flash the message and redirect (to `next` or the settings page).
+    FlashAndRedirect,
+    /// 500 with a generic page: our own configuration is wrong; the operator must act.
+    ServerMisconfigured,
+    /// 502 Bad Gateway: the provider misbehaved.
+    BadGateway,
+    /// 503 Service Unavailable: a dependency (database, session store) is down; retry later.
+    Unavailable,
+}
+
+impl Outcome {
+    /// The HTTP status code for this outcome (redirects use 302).
+    ///
+    /// ```
+    /// use oauthclient_core::error::Outcome;
+    /// assert_eq!(Outcome::Forbidden.http_status(), 403);
+    /// ```
+    pub fn http_status(self) -> u16 {
+        match self {
+            Outcome::BadRequest => 400,
+            Outcome::Forbidden => 403,
+            Outcome::NotFound => 404,
+            Outcome::FlashAndRedirect => 302,
+            Outcome::ServerMisconfigured => 500,
+            Outcome::BadGateway => 502,
+            Outcome::Unavailable => 503,
+        }
+    }
+}
+
+impl OAuthError {
+    /// The one user-facing behaviour this error maps to.
+    ///
+    /// ```
+    /// use oauthclient_core::error::{OAuthError, Outcome};
+    /// assert_eq!(OAuthError::UnknownRemote("x".into()).outcome(), Outcome::NotFound);
+    /// ```
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            OAuthError::InvalidState(_) => Outcome::Forbidden,
+            OAuthError::Rejected { .. }
+            | OAuthError::ProviderError { .. }
+            | OAuthError::AlreadyLinked { .. } => Outcome::FlashAndRedirect,
+            OAuthError::InvalidResponse { .. } => Outcome::BadGateway,
+            OAuthError::LinkOnly { .. } | OAuthError::LastLoginMethod { .. } => Outcome::BadRequest,
+            OAuthError::UnknownRemote(_) => Outcome::NotFound,
+            OAuthError::Store(err) if err.is_conflict() => Outcome::BadRequest,
+            OAuthError::Store(_) => Outcome::Unavailable,
+            OAuthError::ClientError { .. } | OAuthError::Configuration(_) => {
+                Outcome::ServerMisconfigured
+            }
+        }
+    }
+
+    /// The remote app this error concerns, when it concerns one.
+    ///
+    /// ```
+    /// use oauthclient_core::OAuthError;
+    /// assert_eq!(OAuthError::LinkOnly { remote: "orcid".into() }.remote(), Some("orcid"));
+    /// ```
+    pub fn remote(&self) -> Option<&str> {
+        match self {
+            OAuthError::ClientError { remote, .. }
+            | OAuthError::Rejected { remote }
+            | OAuthError::ProviderError { remote, .. }
+            | OAuthError::InvalidResponse { remote, .. }
+            | OAuthError::AlreadyLinked { remote }
+            | OAuthError::LinkOnly { remote }
+            | OAuthError::LastLoginMethod { remote } => Some(remote),
+            OAuthError::UnknownRemote(remote) => Some(remote),
+            OAuthError::InvalidState(_) | OAuthError::Store(_) | OAuthError::Configuration(_) => {
+                None
+            }
+        }
+    }
+
+    /// Whether the message is safe and useful to show to the end user as is.
+    /// State failures are not: their reason goes to the log only.
+    ///
+    /// ```
+    /// use oauthclient_core::OAuthError;
+    /// assert!(OAuthError::AlreadyLinked { remote: "github".into() }.is_user_facing());
+    /// ```
+    pub fn is_user_facing(&self) -> bool {
+        matches!(
+            self,
+            OAuthError::Rejected { .. }
+                | OAuthError::ProviderError { .. }
+                | OAuthError::AlreadyLinked { .. }
+                | OAuthError::LinkOnly { .. }
+                | OAuthError::LastLoginMethod { .. }
+                | OAuthError::UnknownRemote(_)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::StateError;
+    use crate::store::StoreError;
+
+    fn every_kind() -> Vec<(OAuthError, Outcome)> {
+        let remote = || "github".to_string();
+        vec![
+            (
+                OAuthError::ClientError {
+                    remote: remote(),
+                    message: "redirect_uri_mismatch".into(),
+                },
+                Outcome::ServerMisconfigured,
+            ),
+            (
+                OAuthError::Rejected { remote: remote() },
+                Outcome::FlashAndRedirect,
+            ),
+            (
+                OAuthError::ProviderError {
+                    remote: remote(),
+                    code: "server_error".into(),
+                    description: Some("down".into()),
+                },
+                Outcome::FlashAndRedirect,
+            ),
+            (
+                OAuthError::InvalidResponse {
+                    remote: remote(),
+                    reason: "HTTP 500".into(),
+                },
+                Outcome::BadGateway,
+            ),
+            (
+                OAuthError::InvalidState(StateError::Expired),
+                Outcome::Forbidden,
+            ),
+            (OAuthError::UnknownRemote(remote()), Outcome::NotFound),
+            (
+                OAuthError::AlreadyLinked { remote: remote() },
+                Outcome::FlashAndRedirect,
+            ),
+            (
+                OAuthError::LinkOnly { remote: remote() },
+                Outcome::BadRequest,
+            ),
+            (
+                OAuthError::LastLoginMethod { remote: remote() },
+                Outcome::BadRequest,
+            ),
+            (
+                OAuthError::Store(StoreError::unavailable("connection refused")),
+                Outcome::Unavailable,
+            ),
+            (
+                OAuthError::Store(StoreError::conflict("email taken")),
+                Outcome::BadRequest,
+            ),
+            (
+                OAuthError::Configuration(ConfigError::new("site_url", "missing")),
+                Outcome::ServerMisconfigured,
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_kind_maps_to_its_outcome() {
+        for (err, outcome) in every_kind() {
+            assert_eq!(err.outcome(), outcome, "{err:?}");
+        }
+    }
+
+    #[test]
+    fn messages_name_the_problem() {
+        let err = OAuthError::ProviderError {
+            remote: "orcid".into(),
+            code: "server_error".into(),
+            description: Some("maintenance".into()),
+        };
+        assert_eq!(
+            err.to_string(),
+            "`orcid` reported an error: server_error (maintenance)"
+        );
+        assert_eq!(
+            OAuthError::AlreadyLinked {
+                remote: "github".into()
+            }
+            .to_string(),
+            "External service is already linked to another account."
+        );
+        assert_eq!(
+            OAuthError::InvalidState(StateError::Replayed).to_string(),
+            "invalid state: the state was already used"
+        );
+    }
+
+    #[test]
+    fn state_reasons_are_not_user_facing() {
+        assert!(!OAuthError::InvalidState(StateError::BadSignature).is_user_facing());
+        assert!(OAuthError::Rejected { remote: "x".into() }.is_user_facing());
+    }
+
+    #[test]
+    fn remote_is_reported_where_known() {
+        for (err, _) in every_kind() {
+            let expects_remote = !matches!(
+                err,
+                OAuthError::InvalidState(_) | OAuthError::Store(_) | OAuthError::Configuration(_)
+            );
+            assert_eq!(err.remote().is_some(), expects_remote, "{err:?}");
+        }
+    }
+}

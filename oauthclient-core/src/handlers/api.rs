@@ -1,0 +1,190 @@
+//! The narrow HTTP interface handlers use to call a remote app's API on the user's behalf.
+//!
+//! Core defines the shape; the HTTP implementation (connection pool, timeouts, size caps,
+//! OAuth1 signing) lives with the client, so provider crates never touch an HTTP library.
+
+use async_trait::async_trait;
+use serde::de::DeserializeOwned;
+
+use crate::error::OAuthError;
+use crate::token::Token;
+
+/// HTTP methods a provider API call may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiMethod {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PUT
+    Put,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+}
+
+/// How an API request authenticates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiAuth {
+    /// With the user's token: `Bearer` for OAuth2, an OAuth1 signature for OAuth1.
+    UserToken(Token),
+    /// With the application's own credentials (HTTP Basic `client_id:client_secret`), e.g.
+    /// GitHub's grant revocation endpoint.
+    ClientCredentials,
+    /// Unauthenticated.
+    None,
+}
+
+/// One request to a remote API.
+///
+/// ```
+/// use oauthclient_core::handlers::{ApiAuth, ApiRequest};
+/// let request = ApiRequest::get("user").header("Accept", "application/json");
+/// assert_eq!(request.url, "user");
+/// assert_eq!(request.auth, ApiAuth::None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiRequest {
+    /// The method.
+    pub method: ApiMethod,
+    /// An absolute URL, or a path relative to the app's `base_url`.
+    pub url: String,
+    /// Extra request headers.
+    pub headers: Vec<(String, String)>,
+    /// A JSON body, if any.
+    pub json: Option<serde_json::Value>,
+    /// Authentication.
+    pub auth: ApiAuth,
+}
+
+impl ApiRequest {
+    /// A request with no headers, body or authentication.
+    ///
+    /// ```
+    /// use oauthclient_core::handlers::{ApiMethod, ApiRequest};
+    /// assert_eq!(ApiRequest::new(ApiMethod::Delete, "x").method, ApiMethod::Delete);
+    /// ```
+    pub fn new(method: ApiMethod, url: impl Into<String>) -> Self {
+        Self {
+            method,
+            url: url.into(),
+            headers: Vec::new(),
+            json: None,
+            auth: ApiAuth::None,
+        }
+    }
+
+    /// A GET request.
+    ///
+    /// ```
+    /// use oauthclient_core::handlers::{ApiMethod, ApiRequest};
+    /// assert_eq!(ApiRequest::get("user").method, ApiMethod::Get);
+    /// ```
+    pub fn get(url: impl Into<String>) -> Self {
+        Self::new(ApiMethod::Get, url)
+    }
+
+    /// Adds a header.
+    ///
+    /// ```
+    /// use oauthclient_core::handlers::ApiRequest;
+    /// assert_eq!(ApiRequest::get("u").header("A", "b").headers.len(), 1);
+    /// ```
+    #[must_use]
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Authenticates with the user's token.
+    ///
+    /// ```
+    /// use oauthclient_core::{Token, secret::AccessToken, handlers::{ApiAuth, ApiRequest}};
+    /// let request = ApiRequest::get("user").with_token(Token::bearer(AccessToken::new("t")));
+    /// assert!(matches!(request.auth, ApiAuth::UserToken(_)));
+    /// ```
+    #[must_use]
+    pub fn with_token(mut self, token: Token) -> Self {
+        self.auth = ApiAuth::UserToken(token);
+        self
+    }
+
+    /// Authenticates with the application's client credentials.
+    ///
+    /// ```
+    /// use oauthclient_core::handlers::{ApiAuth, ApiRequest};
+    /// assert_eq!(ApiRequest::get("x").with_client_credentials().auth, ApiAuth::ClientCredentials);
+    /// ```
+    #[must_use]
+    pub fn with_client_credentials(mut self) -> Self {
+        self.auth = ApiAuth::ClientCredentials;
+        self
+    }
+
+    /// Sets a JSON body.
+    ///
+    /// ```
+    /// use oauthclient_core::handlers::ApiRequest;
+    /// assert!(ApiRequest::get("x").json(serde_json::json!({"a": 1})).json.is_some());
+    /// ```
+    #[must_use]
+    pub fn json(mut self, body: serde_json::Value) -> Self {
+        self.json = Some(body);
+        self
+    }
+}
+
+/// A remote API's answer, already size-capped by the client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiResponse {
+    /// HTTP status code.
+    pub status: u16,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl ApiResponse {
+    /// Whether the status is 2xx.
+    ///
+    /// ```
+    /// use oauthclient_core::handlers::ApiResponse;
+    /// assert!(ApiResponse { status: 204, body: vec![] }.is_success());
+    /// ```
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// Parses a 2xx JSON body; anything else is an [`OAuthError::InvalidResponse`] for `remote`.
+    ///
+    /// ```
+    /// use oauthclient_core::handlers::ApiResponse;
+    /// let response = ApiResponse { status: 200, body: br#"{"id": 7}"#.to_vec() };
+    /// let value: serde_json::Value = response.json("github")?;
+    /// assert_eq!(value["id"], 7);
+    /// let failed = ApiResponse { status: 500, body: vec![] };
+    /// assert!(failed.json::<serde_json::Value>("github").is_err());
+    /// # Ok::<(), oauthclient_core::OAuthError>(())
+    /// ```
+    pub fn json<T: DeserializeOwned>(&self, remote: &str) -> Result<T, OAuthError> {
+        if !self.is_success() {
+            return Err(OAuthError::InvalidResponse {
+                remote: remote.to_owned(),
+                reason: format!("the API answered HTTP {}", self.status),
+            });
+        }
+        serde_json::from_slice(&self.body).map_err(|err| OAuthError::InvalidResponse {
+            remote: remote.to_owned(),
+            reason: format!("the API answered invalid JSON: {err}"),
+        })
+    }
+}
+
+/// Sends [`ApiRequest`]s to one remote app.
+#[async_trait]
+pub trait RemoteApi: Send + Sync {
+    /// Sends the request; transport failures and timeouts are
+    /// [`OAuthError::InvalidResponse`]. Non-2xx answers are returned, not errors, so a handler
+    /// can react to them (e.g. 404 on revocation).
+    async fn send(&self, request: ApiRequest) -> Result<ApiResponse, OAuthError>;
+}

@@ -1,0 +1,193 @@
+//! Handler traits: the seed's customisation points, as async traits.
+//!
+//! | seed config key | trait | called |
+//! |---|---|---|
+//! | `authorized_handler` | [`AuthorizedHandler`] | after the token exchange |
+//! | `disconnect_handler` | [`DisconnectHandler`] | on `POST /oauth/disconnect/{app}/` |
+//! | `signup_handler.info` | [`AccountInfoHandler`] | to learn who the user is at the remote |
+//! | `signup_handler.setup` | [`AccountSetupHandler`] | once, when an account is first linked |
+//! | `signup_handler.view` | [`SignupViewHandler`] | to validate the extra sign-up form |
+//!
+//! Handlers are registered by name in the [`crate::registry`] and referenced by that name in
+//! configuration (`authorized_handler = "authorized_signup"`), like the seed's import paths.
+//! They get everything they need through a [`HandlerContext`] and return values; the web layer
+//! performs the session and HTTP effects.
+//!
+//! ```
+//! use async_trait::async_trait;
+//! use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, HandlerContext};
+//! use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
+//!
+//! /// account_info for a provider whose API answers `GET /me` with `{"id": ..., "email": ...}`.
+//! struct MeEndpoint;
+//!
+//! #[async_trait]
+//! impl AccountInfoHandler for MeEndpoint {
+//!     async fn account_info(&self, ctx: &HandlerContext<'_>, token: &Token) -> Result<AccountInfo, OAuthError> {
+//!         let me: serde_json::Value = ctx.api.send(ApiRequest::get("me").with_token(token.clone())).await?.json(ctx.app)?;
+//!         let id = me["id"].as_str().ok_or_else(|| OAuthError::InvalidResponse {
+//!             remote: ctx.app.to_owned(),
+//!             reason: "no id".into(),
+//!         })?;
+//!         Ok(AccountInfo::new(ExternalId::new(id), ctx.app))
+//!     }
+//! }
+//! ```
+
+mod api;
+mod events;
+
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+
+pub use api::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
+pub use events::{EventBus, EventListener, OAuthEvent};
+
+use crate::account::{AccountInfo, NewUser, RemoteAccount, UserId};
+use crate::config::RemoteApp;
+use crate::error::OAuthError;
+use crate::store::{AccountStore, UserStore};
+use crate::token::Token;
+
+/// Everything a handler may use for one request.
+#[derive(Clone, Copy)]
+pub struct HandlerContext<'a> {
+    /// The remote app name (the URL segment and identity method).
+    pub app: &'a str,
+    /// The remote app's configuration.
+    pub remote: &'a RemoteApp,
+    /// The signed-in local user, if any.
+    pub current_user: Option<UserId>,
+    /// Remote accounts, tokens and identities.
+    pub accounts: &'a dyn AccountStore,
+    /// Local users.
+    pub users: &'a dyn UserStore,
+    /// The remote app's API.
+    pub api: &'a dyn RemoteApi,
+    /// Event listeners.
+    pub events: &'a EventBus,
+}
+
+impl std::fmt::Debug for HandlerContext<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HandlerContext")
+            .field("app", &self.app)
+            .field("current_user", &self.current_user)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What an authorized handler decided; the web layer carries it out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum AuthorizedOutcome {
+    /// Keep the token in the session only (anonymous user, `authorized_default`).
+    StoredInSession,
+    /// The remote account is now linked to the signed-in user.
+    Linked {
+        /// The signed-in user.
+        user_id: UserId,
+    },
+    /// Sign this user in (renewing the session id).
+    LoggedIn {
+        /// The user to sign in.
+        user_id: UserId,
+    },
+    /// Ask for more information (the sign-up form) before creating the user.
+    SignupRequired {
+        /// What the provider told us, to pre-fill the form.
+        account_info: AccountInfo,
+    },
+}
+
+/// The seed's `authorized_handler`: decides what a fresh token means for the user.
+#[async_trait]
+pub trait AuthorizedHandler: Send + Sync {
+    /// Handles the token obtained in a completed callback.
+    async fn authorized(
+        &self,
+        ctx: &HandlerContext<'_>,
+        token: Token,
+    ) -> Result<AuthorizedOutcome, OAuthError>;
+}
+
+/// The seed's `disconnect_handler`: unlinks the remote account (and may clean up remotely).
+#[async_trait]
+pub trait DisconnectHandler: Send + Sync {
+    /// Unlinks `ctx.app` from `ctx.current_user`.
+    async fn disconnect(&self, ctx: &HandlerContext<'_>) -> Result<(), OAuthError>;
+}
+
+/// The seed's `signup_handler.info`: who is the user at the remote?
+#[async_trait]
+pub trait AccountInfoHandler: Send + Sync {
+    /// Fetches or derives the account info from the token (and the remote API).
+    async fn account_info(
+        &self,
+        ctx: &HandlerContext<'_>,
+        token: &Token,
+    ) -> Result<AccountInfo, OAuthError>;
+}
+
+/// The seed's `signup_handler.setup`: runs once when a remote account is first linked.
+#[async_trait]
+pub trait AccountSetupHandler: Send + Sync {
+    /// Returns the `extra_data` to store on the remote account (e.g. GitHub `{login, id}`).
+    async fn account_setup(
+        &self,
+        ctx: &HandlerContext<'_>,
+        token: &Token,
+        account: &RemoteAccount,
+        info: &AccountInfo,
+    ) -> Result<serde_json::Value, OAuthError>;
+}
+
+/// The fields of the extra sign-up form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignupForm {
+    /// The e-mail the user typed.
+    pub email: String,
+    /// A username, if the form asks for one.
+    #[serde(default)]
+    pub username: Option<String>,
+    /// A display name, if the form asks for one.
+    #[serde(default)]
+    pub full_name: Option<String>,
+}
+
+/// One validation problem of the sign-up form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The form field (`email`, `username`).
+    pub field: String,
+    /// What is wrong, for the user.
+    pub message: String,
+}
+
+/// The result of validating the sign-up form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum SignupDecision {
+    /// Re-render the form with these errors.
+    Invalid {
+        /// Problems per field.
+        errors: Vec<FieldError>,
+    },
+    /// Create this user and link the remote account to them.
+    Register {
+        /// The user to create.
+        user: NewUser,
+    },
+}
+
+/// The seed's `signup_handler.view`: validates the extra sign-up step.
+#[async_trait]
+pub trait SignupViewHandler: Send + Sync {
+    /// Validates `form` for the pending `info`.
+    async fn signup(
+        &self,
+        ctx: &HandlerContext<'_>,
+        info: &AccountInfo,
+        form: &SignupForm,
+    ) -> Result<SignupDecision, OAuthError>;
+}

@@ -1,0 +1,65 @@
+//! # oauthclient-core
+//!
+//! The framework-free heart of oauthclient-rs: everything an OAuth client needs that is not
+//! HTTP serving or SQL. Web frameworks (`oauthclient-web`) and stores
+//! (`oauthclient-store-diesel`) build on the types here; provider crates
+//! (`oauthclient-github`, ...) depend on nothing else.
+//!
+//! | module | concept |
+//! |---|---|
+//! | [`config`] | [`OAuthClientConfig`] and [`RemoteApp`], loaded from TOML + environment |
+//! | [`state`] | the signed, single-use `state` token (compact JWS, HS256/HS512) |
+//! | [`next_url`] | the one function deciding where a flow may redirect to |
+//! | [`flow`] | the login flow as a pure state machine |
+//! | [`error`] | [`OAuthError`], the error taxonomy |
+//! | [`secret`] | redacted, constant-time-compared secret newtypes |
+//! | [`token`] / [`account`] | [`Token`] and [`AccountInfo`] |
+//! | [`handlers`] | async handler traits (authorized, disconnect, sign-up) and events |
+//! | [`store`] | [`AccountStore`] / [`UserStore`], implemented by store crates |
+//! | [`registry`] | `inventory` collections of providers and named handlers |
+//!
+//! ```
+//! use oauthclient_core::{OAuthClientConfig, Registry};
+//!
+//! let toml = r#"
+//!     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+//!     site_url = "https://example.org"
+//!
+//!     [remote_apps.example]
+//!     title = "Example"
+//!     [remote_apps.example.params]
+//!     authorize_url = "https://provider.example/authorize"
+//!     access_token_url = "https://provider.example/token"
+//!     app_key = "EXAMPLE_APP_CREDENTIALS"
+//!
+//!     [EXAMPLE_APP_CREDENTIALS]
+//!     consumer_key = "client-id"
+//!     consumer_secret = "client-secret"
+//! "#;
+//! let config = OAuthClientConfig::from_toml_str(toml, &oauthclient_core::config::NoEnv, &Registry::default())?;
+//! assert_eq!(config.remote_app("example").map(|app| app.title.as_str()), Some("Example"));
+//! # Ok::<(), oauthclient_core::config::ConfigError>(())
+//! ```
+
+pub mod account;
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod flow;
+pub mod handlers;
+pub mod next_url;
+pub mod registry;
+pub mod secret;
+pub mod state;
+pub mod store;
+pub mod token;
+
+pub use account::{AccountInfo, ExternalId};
+pub use config::{OAuthClientConfig, RemoteApp};
+pub use error::OAuthError;
+pub use registry::Registry;
+pub use store::{AccountStore, UserStore};
+pub use token::Token;
+
+/// Re-exported so provider crates can register without naming `inventory` themselves.
+pub use inventory;

@@ -1,0 +1,335 @@
+//! `inventory` collections of providers and named handlers (the seed's "Registries").
+//!
+//! A provider crate submits its [`ProviderRegistration`] and [`HandlerRegistration`]s at
+//! compile time; the host app builds one [`Registry`] at startup with
+//! [`Registry::from_inventory`], which refuses duplicate names instead of letting one silently
+//! shadow the other. Host apps can add their own handlers programmatically too.
+//!
+//! A crate that is only a Cargo dependency, and never named in the binary, is not linked and
+//! its registrations vanish: name it once (`use oauthclient_github as _;`).
+//!
+//! ```
+//! use std::sync::Arc;
+//! use async_trait::async_trait;
+//! use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
+//! use oauthclient_core::registry::{HandlerFactory, HandlerKind, HandlerRegistration, Registry};
+//! use oauthclient_core::OAuthError;
+//!
+//! struct KeepEverything;
+//! #[async_trait]
+//! impl DisconnectHandler for KeepEverything {
+//!     async fn disconnect(&self, _ctx: &HandlerContext<'_>) -> Result<(), OAuthError> { Ok(()) }
+//! }
+//!
+//! oauthclient_core::inventory::submit! {
+//!     HandlerRegistration::new("example:keep", HandlerFactory::Disconnect(|| Arc::new(KeepEverything)))
+//! }
+//!
+//! let registry = Registry::from_inventory()?;
+//! assert!(registry.has_handler(HandlerKind::Disconnect, "example:keep"));
+//! # Ok::<(), oauthclient_core::registry::RegistryError>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::config::RemoteAppSettings;
+use crate::handlers::{
+    AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, DisconnectHandler,
+    SignupViewHandler,
+};
+
+/// The handler kinds of the seed, one per configuration key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum HandlerKind {
+    /// `authorized_handler`
+    Authorized,
+    /// `disconnect_handler`
+    Disconnect,
+    /// `signup_handler.info`
+    AccountInfo,
+    /// `signup_handler.setup`
+    AccountSetup,
+    /// `signup_handler.view`
+    SignupView,
+}
+
+impl std::fmt::Display for HandlerKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            HandlerKind::Authorized => "authorized",
+            HandlerKind::Disconnect => "disconnect",
+            HandlerKind::AccountInfo => "signup info",
+            HandlerKind::AccountSetup => "signup setup",
+            HandlerKind::SignupView => "signup view",
+        })
+    }
+}
+
+/// How to build a handler: a plain function, so registrations can be `static`.
+#[derive(Clone, Copy)]
+pub enum HandlerFactory {
+    /// An [`AuthorizedHandler`].
+    Authorized(fn() -> Arc<dyn AuthorizedHandler>),
+    /// A [`DisconnectHandler`].
+    Disconnect(fn() -> Arc<dyn DisconnectHandler>),
+    /// An [`AccountInfoHandler`].
+    AccountInfo(fn() -> Arc<dyn AccountInfoHandler>),
+    /// An [`AccountSetupHandler`].
+    AccountSetup(fn() -> Arc<dyn AccountSetupHandler>),
+    /// A [`SignupViewHandler`].
+    SignupView(fn() -> Arc<dyn SignupViewHandler>),
+}
+
+impl HandlerFactory {
+    /// The kind of handler this factory builds.
+    pub fn kind(&self) -> HandlerKind {
+        match self {
+            HandlerFactory::Authorized(_) => HandlerKind::Authorized,
+            HandlerFactory::Disconnect(_) => HandlerKind::Disconnect,
+            HandlerFactory::AccountInfo(_) => HandlerKind::AccountInfo,
+            HandlerFactory::AccountSetup(_) => HandlerKind::AccountSetup,
+            HandlerFactory::SignupView(_) => HandlerKind::SignupView,
+        }
+    }
+}
+
+/// A named handler, submitted with `inventory::submit!`. Names look like the seed's import
+/// paths: `"github:account_info"`.
+pub struct HandlerRegistration {
+    /// The name configuration refers to.
+    pub name: &'static str,
+    /// Builds the handler.
+    pub factory: HandlerFactory,
+    /// The crate that registered it (for duplicate reports).
+    pub origin: &'static str,
+}
+
+impl HandlerRegistration {
+    /// A registration. Chain [`HandlerRegistration::with_origin`]`(module_path!())` so a
+    /// duplicate report can name your crate.
+    pub const fn new(name: &'static str, factory: HandlerFactory) -> Self {
+        Self {
+            name,
+            factory,
+            origin: "unknown crate",
+        }
+    }
+
+    /// Records where the registration comes from (`module_path!()`), for duplicate reports.
+    #[must_use]
+    pub const fn with_origin(mut self, origin: &'static str) -> Self {
+        self.origin = origin;
+        self
+    }
+}
+
+/// A provider: its name and its remote app defaults (the seed's `REMOTE_APP`), which a
+/// `[remote_apps.<name>]` table overrides key by key.
+pub struct ProviderRegistration {
+    /// The provider name (`github`, `orcid`, `orcid_sandbox`).
+    pub name: &'static str,
+    /// The defaults.
+    pub template: fn() -> RemoteAppSettings,
+    /// The crate that registered it (for duplicate reports).
+    pub origin: &'static str,
+}
+
+impl ProviderRegistration {
+    /// A provider registration.
+    pub const fn new(name: &'static str, template: fn() -> RemoteAppSettings) -> Self {
+        Self {
+            name,
+            template,
+            origin: "unknown crate",
+        }
+    }
+
+    /// Records where the registration comes from (`module_path!()`).
+    #[must_use]
+    pub const fn with_origin(mut self, origin: &'static str) -> Self {
+        self.origin = origin;
+        self
+    }
+}
+
+inventory::collect!(HandlerRegistration);
+inventory::collect!(ProviderRegistration);
+
+/// Why a registry could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RegistryError {
+    /// Two handlers (of any kinds) share a name.
+    #[error("handler name `{name}` is registered twice (by {first} and by {second})")]
+    DuplicateHandler {
+        /// The name.
+        name: String,
+        /// Who registered it first.
+        first: String,
+        /// Who registered it again.
+        second: String,
+    },
+    /// Two providers share a name.
+    #[error("provider `{name}` is registered twice (by {first} and by {second})")]
+    DuplicateProvider {
+        /// The name.
+        name: String,
+        /// Who registered it first.
+        first: String,
+        /// Who registered it again.
+        second: String,
+    },
+}
+
+struct NamedHandler {
+    factory: HandlerFactory,
+    origin: String,
+}
+
+struct NamedProvider {
+    template: fn() -> RemoteAppSettings,
+    origin: String,
+}
+
+/// All providers and handlers known to this application.
+#[derive(Default)]
+pub struct Registry {
+    handlers: BTreeMap<String, NamedHandler>,
+    providers: BTreeMap<String, NamedProvider>,
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registry")
+            .field("handlers", &self.handlers.keys().collect::<Vec<_>>())
+            .field("providers", &self.providers.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl Registry {
+    /// Everything submitted with `inventory::submit!` in the linked crates.
+    pub fn from_inventory() -> Result<Self, RegistryError> {
+        let mut registry = Self::default();
+        for registration in inventory::iter::<HandlerRegistration> {
+            registry.add_handler(registration.name, registration.factory, registration.origin)?;
+        }
+        for registration in inventory::iter::<ProviderRegistration> {
+            registry.add_provider(
+                registration.name,
+                registration.template,
+                registration.origin,
+            )?;
+        }
+        Ok(registry)
+    }
+
+    /// Adds a handler under `name`; refuses a name already taken.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use async_trait::async_trait;
+    /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
+    /// use oauthclient_core::registry::{HandlerFactory, Registry, RegistryError};
+    /// # struct Noop;
+    /// # #[async_trait] impl DisconnectHandler for Noop {
+    /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
+    /// # }
+    /// let mut registry = Registry::default();
+    /// let factory = HandlerFactory::Disconnect(|| Arc::new(Noop));
+    /// registry.add_handler("mine:disconnect", factory, "my_app")?;
+    /// assert!(registry.add_handler("mine:disconnect", factory, "my_app").is_err());
+    /// # Ok::<(), RegistryError>(())
+    /// ```
+    pub fn add_handler(
+        &mut self,
+        name: &str,
+        factory: HandlerFactory,
+        origin: &str,
+    ) -> Result<(), RegistryError> {
+        if let Some(existing) = self.handlers.get(name) {
+            return Err(RegistryError::DuplicateHandler {
+                name: name.to_owned(),
+                first: existing.origin.clone(),
+                second: origin.to_owned(),
+            });
+        }
+        self.handlers.insert(
+            name.to_owned(),
+            NamedHandler {
+                factory,
+                origin: origin.to_owned(),
+            },
+        );
+        Ok(())
+    }
+
+    /// Adds a provider under `name`; refuses a name already taken.
+    ///
+    /// ```
+    /// use oauthclient_core::config::RemoteAppSettings;
+    /// use oauthclient_core::registry::Registry;
+    /// let mut registry = Registry::default();
+    /// registry.add_provider("acme", RemoteAppSettings::default, "my_app")?;
+    /// assert!(registry.provider("acme").is_some());
+    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// ```
+    pub fn add_provider(
+        &mut self,
+        name: &str,
+        template: fn() -> RemoteAppSettings,
+        origin: &str,
+    ) -> Result<(), RegistryError> {
+        if let Some(existing) = self.providers.get(name) {
+            return Err(RegistryError::DuplicateProvider {
+                name: name.to_owned(),
+                first: existing.origin.clone(),
+                second: origin.to_owned(),
+            });
+        }
+        self.providers.insert(
+            name.to_owned(),
+            NamedProvider {
+                template,
+                origin: origin.to_owned(),
+            },
+        );
+        Ok(())
+    }
+
+    /// Whether a handler of `kind` is registered under `name`.
+    pub fn has_handler(&self, kind: HandlerKind, name: &str) -> bool {
+        self.handlers
+            .get(name)
+            .is_some_and(|handler| handler.factory.kind() == kind)
+    }
+
+    /// The kind of the handler registered under `name`, if any.
+    pub fn handler_kind(&self, name: &str) -> Option<HandlerKind> {
+        self.handlers
+            .get(name)
+            .map(|handler| handler.factory.kind())
+    }
+
+    /// The factory registered under `name`.
+    pub fn handler(&self, name: &str) -> Option<HandlerFactory> {
+        self.handlers.get(name).map(|handler| handler.factory)
+    }
+
+    /// The provider defaults registered under `name`.
+    pub fn provider(&self, name: &str) -> Option<RemoteAppSettings> {
+        self.providers
+            .get(name)
+            .map(|provider| (provider.template)())
+    }
+
+    /// Registered handler names, sorted.
+    pub fn handler_names(&self) -> impl Iterator<Item = &str> {
+        self.handlers.keys().map(String::as_str)
+    }
+
+    /// Registered provider names, sorted.
+    pub fn provider_names(&self) -> impl Iterator<Item = &str> {
+        self.providers.keys().map(String::as_str)
+    }
+}

@@ -1,0 +1,322 @@
+//! The OAuth `state` parameter: a compact JWS binding a flow to one app, one session and a
+//! short lifetime, usable once.
+//!
+//! Login: [`StateCodec::issue`] makes a fresh random nonce and a signed token carrying
+//! `{app, nonce, next, iat, exp}`; the caller keeps the returned [`PendingFlow`] in the user's
+//! session ([`PendingFlows`]). Callback: [`StateCodec::verify`] checks, in this order, the JWS
+//! structure, the algorithm against an allow-list, the key id, the MAC (constant time), the
+//! expiry, the app, and finally that the nonce is one this session issued and has not used;
+//! the nonce is removed so the state cannot be replayed.
+//!
+//! ```
+//! use oauthclient_core::state::{PendingFlows, StateCodec};
+//! use oauthclient_core::secret::SecretKey;
+//!
+//! let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 300);
+//! let mut session_flows = PendingFlows::default();
+//!
+//! let (state, flow) = codec.issue("github", Some("/deposit".into()))?;
+//! session_flows.insert(flow);
+//!
+//! let (claims, _flow) = codec.verify(&state, "github", &mut session_flows)?;
+//! assert_eq!(claims.next.as_deref(), Some("/deposit"));
+//! // Single use: the same state is refused the second time.
+//! assert!(codec.verify(&state, "github", &mut session_flows).is_err());
+//! # Ok::<(), oauthclient_core::state::StateError>(())
+//! ```
+
+mod keys;
+mod pending;
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+
+use jose_b64::base64ct::{Base64UrlUnpadded, Encoding};
+use jose_jws::{Flattened, Protected, Signature};
+use serde::{Deserialize, Serialize};
+
+pub use keys::{StateAlgorithm, StateKey, StateKeys};
+pub use pending::{PendingFlow, PendingFlows};
+
+use crate::clock::{Clock, SystemClock};
+use crate::secret::{FlowNonce, SecretKey};
+
+/// Why a `state` was refused. Logged, never shown to the user (who gets a plain 403).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum StateError {
+    /// The callback carried no `state`.
+    #[error("the state parameter is missing")]
+    Missing,
+    /// Not a compact JWS, or its header or claims do not parse.
+    #[error("the state is malformed")]
+    Malformed,
+    /// The header names an algorithm other than the key's (including `none`).
+    #[error("the state uses a disallowed algorithm")]
+    DisallowedAlgorithm,
+    /// The key id is unknown (never existed, or removed after rotation).
+    #[error("the state was signed with an unknown key")]
+    UnknownKey,
+    /// The MAC does not match: the token was altered or forged.
+    #[error("the state signature is invalid")]
+    BadSignature,
+    /// The token's `exp` has passed.
+    #[error("the state has expired")]
+    Expired,
+    /// The token was issued for another remote app.
+    #[error("the state was issued for another application")]
+    WrongApp,
+    /// The nonce was not issued by this session (or was evicted, or expired from it).
+    #[error("the state was not issued to this session")]
+    UnknownNonce,
+    /// The nonce was already used once in this session.
+    #[error("the state was already used")]
+    Replayed,
+    /// OAuth1: the callback's `oauth_token` is not the request token this flow obtained.
+    #[error("the callback's oauth_token does not belong to this flow")]
+    RequestTokenMismatch,
+    /// OAuth1: the callback carried no `oauth_verifier`.
+    #[error("the callback carried no oauth_verifier")]
+    MissingVerifier,
+}
+
+/// What a state token asserts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StateClaims {
+    /// The remote app name the flow is for.
+    pub app: String,
+    /// The per-flow nonce, also kept in the session.
+    pub nonce: FlowNonce,
+    /// Where to go after the flow, already checked by [`crate::next_url`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    /// Issued at, seconds since the epoch.
+    pub iat: u64,
+    /// Expires at, seconds since the epoch.
+    pub exp: u64,
+}
+
+/// How many random bytes a flow nonce carries (256 bits; the issue asks for at least 128).
+const NONCE_BYTES: usize = 32;
+
+/// Makes a fresh random nonce, base64url-encoded.
+///
+/// ```
+/// let nonce = oauthclient_core::state::random_nonce();
+/// assert_eq!(nonce.expose_secret().len(), 43);
+/// ```
+pub fn random_nonce() -> FlowNonce {
+    let mut bytes = [0_u8; NONCE_BYTES];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+    FlowNonce::new(Base64UrlUnpadded::encode_string(&bytes))
+}
+
+/// Signs and verifies state tokens.
+#[derive(Clone)]
+pub struct StateCodec {
+    keys: StateKeys,
+    lifetime_secs: u64,
+    clock: Arc<dyn Clock>,
+}
+
+impl std::fmt::Debug for StateCodec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StateCodec")
+            .field("keys", &self.keys)
+            .field("lifetime_secs", &self.lifetime_secs)
+            .finish_non_exhaustive()
+    }
+}
+
+impl StateCodec {
+    /// A codec over `keys` whose tokens live `lifetime_secs` (the seed's
+    /// `OAUTHCLIENT_STATE_EXPIRES`), on the system clock.
+    ///
+    /// ```
+    /// use oauthclient_core::state::{StateAlgorithm, StateCodec, StateKey, StateKeys};
+    /// use oauthclient_core::secret::SecretKey;
+    /// let key = StateKey::new("k1", &SecretKey::new("a-very-long-random-secret-of-32+bytes"), StateAlgorithm::Hs512);
+    /// let codec = StateCodec::new(StateKeys::new(vec![key]).expect("one key"), 300);
+    /// assert_eq!(codec.lifetime_secs(), 300);
+    /// ```
+    pub fn new(keys: StateKeys, lifetime_secs: u64) -> Self {
+        Self {
+            keys,
+            lifetime_secs,
+            clock: Arc::new(SystemClock),
+        }
+    }
+
+    /// A codec with one HS256 key (id `default`) derived from `secret`.
+    ///
+    /// ```
+    /// use oauthclient_core::{state::StateCodec, secret::SecretKey};
+    /// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 60);
+    /// assert_eq!(codec.lifetime_secs(), 60);
+    /// ```
+    pub fn from_secret(secret: &SecretKey, lifetime_secs: u64) -> Self {
+        let key = StateKey::new("default", secret, StateAlgorithm::Hs256);
+        Self::new(StateKeys::single(key), lifetime_secs)
+    }
+
+    /// Replaces the clock (tests, simulations).
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use oauthclient_core::{clock::ManualClock, state::StateCodec, secret::SecretKey};
+    /// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 60)
+    ///     .with_clock(Arc::new(ManualClock::new(0)));
+    /// # let _ = codec;
+    /// ```
+    #[must_use]
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// How long tokens live, in seconds.
+    pub fn lifetime_secs(&self) -> u64 {
+        self.lifetime_secs
+    }
+
+    /// Starts a flow for `app`: a fresh nonce, the signed state token, and the
+    /// [`PendingFlow`] to keep in the session. `next` must already be safe
+    /// ([`crate::next_url::safe_next_url`]).
+    ///
+    /// ```
+    /// use oauthclient_core::{state::StateCodec, secret::SecretKey};
+    /// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 300);
+    /// let (state, flow) = codec.issue("orcid", None)?;
+    /// assert_eq!(state.split('.').count(), 3);
+    /// assert_eq!(flow.app, "orcid");
+    /// # Ok::<(), oauthclient_core::state::StateError>(())
+    /// ```
+    pub fn issue(
+        &self,
+        app: &str,
+        next: Option<String>,
+    ) -> Result<(String, PendingFlow), StateError> {
+        let now = self.clock.now();
+        let claims = StateClaims {
+            app: app.to_owned(),
+            nonce: random_nonce(),
+            next,
+            iat: now,
+            exp: now.saturating_add(self.lifetime_secs),
+        };
+        let token = self.sign(&claims)?;
+        Ok((token, PendingFlow::new(app, claims.nonce, now)))
+    }
+
+    /// Signs arbitrary claims with the current key. Prefer [`StateCodec::issue`].
+    ///
+    /// ```
+    /// use oauthclient_core::{state::{StateCodec, StateClaims, random_nonce}, secret::SecretKey};
+    /// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 300);
+    /// let claims = StateClaims { app: "x".into(), nonce: random_nonce(), next: None, iat: 0, exp: u64::MAX };
+    /// assert!(codec.sign(&claims)?.starts_with("eyJ"));
+    /// # Ok::<(), oauthclient_core::state::StateError>(())
+    /// ```
+    pub fn sign(&self, claims: &StateClaims) -> Result<String, StateError> {
+        let key = self.keys.current();
+        let mut header = Protected::default();
+        header.oth.alg = Some(key.algorithm().jws());
+        header.oth.kid = Some(key.id().to_owned());
+        header.oth.typ = Some("oauthclient-state+jwt".to_owned());
+        let header = jose_b64::serde::Json::new(header).map_err(|_| StateError::Malformed)?;
+        let payload = serde_json::to_vec(claims).map_err(|_| StateError::Malformed)?;
+        let signing_input = format!(
+            "{}.{}",
+            Base64UrlUnpadded::encode_string(header.as_ref()),
+            Base64UrlUnpadded::encode_string(&payload)
+        );
+        let signature = key.sign(signing_input.as_bytes())?;
+        Ok(Flattened {
+            payload: Some(payload.into()),
+            signature: Signature {
+                header: None,
+                protected: Some(header),
+                signature: signature.into(),
+            },
+        }
+        .to_string())
+    }
+
+    /// Checks signature, algorithm, expiry and app, without touching any session. Use
+    /// [`StateCodec::verify`] in a callback; this is the stateless half of it.
+    ///
+    /// ```
+    /// use oauthclient_core::{state::{StateCodec, StateError}, secret::SecretKey};
+    /// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 300);
+    /// let (state, _) = codec.issue("github", None)?;
+    /// assert!(codec.decode(&state, "github").is_ok());
+    /// assert_eq!(codec.decode(&state, "orcid"), Err(StateError::WrongApp));
+    /// # Ok::<(), StateError>(())
+    /// ```
+    pub fn decode(&self, token: &str, expected_app: &str) -> Result<StateClaims, StateError> {
+        if token.is_empty() {
+            return Err(StateError::Missing);
+        }
+        let jws: Flattened = token.parse().map_err(|_| StateError::Malformed)?;
+        let header = jws
+            .signature
+            .protected
+            .as_ref()
+            .ok_or(StateError::Malformed)?;
+        // We understand no critical extensions and never sign detached/unencoded payloads.
+        if header.crit.is_some() || !header.b64 {
+            return Err(StateError::Malformed);
+        }
+        let key = header
+            .oth
+            .kid
+            .as_deref()
+            .and_then(|kid| self.keys.by_id(kid))
+            .ok_or(StateError::UnknownKey)?;
+        if header.oth.alg != Some(key.algorithm().jws()) {
+            return Err(StateError::DisallowedAlgorithm);
+        }
+        // MAC over the segments exactly as received, not over a re-encoding of them.
+        let signing_input = token
+            .rsplit_once('.')
+            .map(|(input, _)| input)
+            .ok_or(StateError::Malformed)?;
+        key.verify(signing_input.as_bytes(), &jws.signature.signature)?;
+
+        let payload = jws.payload.as_ref().ok_or(StateError::Malformed)?;
+        let claims: StateClaims =
+            serde_json::from_slice(payload).map_err(|_| StateError::Malformed)?;
+        if self.clock.now() >= claims.exp {
+            return Err(StateError::Expired);
+        }
+        if claims.app != expected_app {
+            return Err(StateError::WrongApp);
+        }
+        Ok(claims)
+    }
+
+    /// The full callback check: [`StateCodec::decode`], then the nonce must be one of
+    /// `session_flows` (issued by this session, unused); it is removed and returned with the
+    /// flow's server-side data (PKCE verifier, OAuth1 request token secret).
+    ///
+    /// ```
+    /// use oauthclient_core::{state::{PendingFlows, StateCodec, StateError}, secret::SecretKey};
+    /// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 300);
+    /// let (state, _flow) = codec.issue("github", None)?;
+    /// // A session that never started this flow:
+    /// let mut other_session = PendingFlows::default();
+    /// assert_eq!(codec.verify(&state, "github", &mut other_session).unwrap_err(), StateError::UnknownNonce);
+    /// # Ok::<(), StateError>(())
+    /// ```
+    pub fn verify(
+        &self,
+        token: &str,
+        expected_app: &str,
+        session_flows: &mut PendingFlows,
+    ) -> Result<(StateClaims, PendingFlow), StateError> {
+        let claims = self.decode(token, expected_app)?;
+        let flow = session_flows.take(&claims.nonce, expected_app)?;
+        Ok((claims, flow))
+    }
+}

@@ -1,0 +1,210 @@
+//! Storage traits the handlers need, implemented by store crates
+//! (`oauthclient-store-diesel`) or by a host app with its own user table.
+//!
+//! The method set follows the seed's model API (`RemoteAccount`, `RemoteToken`,
+//! `UserIdentity`), plus two atomic operations ([`AccountStore::link`] and
+//! [`UserStore::register_and_link`]) so a callback writes everything or nothing.
+//!
+//! ```
+//! use oauthclient_core::store::{StoreError, StoreErrorKind};
+//! let err = StoreError::unavailable("connection refused");
+//! assert_eq!(err.kind(), StoreErrorKind::Unavailable);
+//! ```
+
+use async_trait::async_trait;
+
+use crate::account::{AccountInfo, NewUser, RemoteAccount, User, UserId, UserIdentity};
+use crate::error::OAuthError;
+use crate::secret::AccessToken;
+use crate::token::Token;
+
+/// What kind of storage failure happened; decides retry and user-facing outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum StoreErrorKind {
+    /// The backend cannot be reached or timed out; try again later (503).
+    Unavailable,
+    /// A uniqueness constraint refused the write (e.g. e-mail already taken).
+    Conflict,
+    /// A stored value cannot be read back (undecryptable, unknown key id, bad JSON).
+    Corrupt,
+    /// Anything else.
+    Other,
+}
+
+/// A storage failure. The message is for operators and never contains token values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[error("{kind:?}: {message}")]
+pub struct StoreError {
+    kind: StoreErrorKind,
+    message: String,
+}
+
+impl StoreError {
+    /// A new error of `kind`.
+    ///
+    /// ```
+    /// use oauthclient_core::store::{StoreError, StoreErrorKind};
+    /// assert_eq!(StoreError::new(StoreErrorKind::Other, "x").message(), "x");
+    /// ```
+    pub fn new(kind: StoreErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// The backend is down or timed out.
+    ///
+    /// ```
+    /// assert!(oauthclient_core::store::StoreError::unavailable("down").message().contains("down"));
+    /// ```
+    pub fn unavailable(message: impl Into<String>) -> Self {
+        Self::new(StoreErrorKind::Unavailable, message)
+    }
+
+    /// A uniqueness constraint refused the write.
+    ///
+    /// ```
+    /// assert!(oauthclient_core::store::StoreError::conflict("taken").is_conflict());
+    /// ```
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::new(StoreErrorKind::Conflict, message)
+    }
+
+    /// A stored value cannot be read back.
+    ///
+    /// ```
+    /// use oauthclient_core::store::{StoreError, StoreErrorKind};
+    /// assert_eq!(StoreError::corrupt("unknown key id k9").kind(), StoreErrorKind::Corrupt);
+    /// ```
+    pub fn corrupt(message: impl Into<String>) -> Self {
+        Self::new(StoreErrorKind::Corrupt, message)
+    }
+
+    /// The kind of failure.
+    pub fn kind(&self) -> StoreErrorKind {
+        self.kind
+    }
+
+    /// Whether a uniqueness constraint refused the write.
+    pub fn is_conflict(&self) -> bool {
+        self.kind == StoreErrorKind::Conflict
+    }
+
+    /// The operator-facing message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// Everything to write when a remote account is linked to a user: one transaction.
+#[derive(Debug, Clone)]
+pub struct NewLink {
+    /// The remote app's consumer key (the seed's `client_id`).
+    pub client_id: String,
+    /// Who the user is at the remote; becomes a `UserIdentity`.
+    pub account_info: AccountInfo,
+    /// The token to store.
+    pub token: Token,
+    /// Initial `extra_data` of the remote account.
+    pub extra_data: serde_json::Value,
+}
+
+/// Remote accounts, their tokens and the identities linking them to users.
+///
+/// Implementations must be safe to call concurrently: creating the same identity twice at once
+/// yields one row and an [`OAuthError::AlreadyLinked`] (or the existing row), never two rows.
+#[async_trait]
+pub trait AccountStore: Send + Sync {
+    /// The seed's `RemoteAccount.get(user_id, client_id)`.
+    async fn remote_account(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+    ) -> Result<Option<RemoteAccount>, OAuthError>;
+
+    /// All remote accounts of a user (for the linked-accounts page).
+    async fn remote_accounts_of(&self, user_id: UserId) -> Result<Vec<RemoteAccount>, OAuthError>;
+
+    /// The seed's `RemoteAccount.create`; [`OAuthError::AlreadyLinked`] if it exists.
+    async fn create_remote_account(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        extra_data: serde_json::Value,
+    ) -> Result<RemoteAccount, OAuthError>;
+
+    /// Replaces a remote account's `extra_data`.
+    async fn update_extra_data(
+        &self,
+        account_id: i64,
+        extra_data: serde_json::Value,
+    ) -> Result<(), OAuthError>;
+
+    /// The seed's `RemoteAccount.delete`: removes the account and all its tokens.
+    async fn delete_remote_account(&self, account_id: i64) -> Result<(), OAuthError>;
+
+    /// The seed's `RemoteToken.create` / `token_setter`: stores `token` under its
+    /// `token_type` slot, creating the remote account when missing, replacing an existing token
+    /// of the same type.
+    async fn save_token(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        token: &Token,
+    ) -> Result<RemoteAccount, OAuthError>;
+
+    /// The seed's `RemoteToken.get(user_id, client_id, token_type)`.
+    async fn token(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        token_type: &str,
+    ) -> Result<Option<Token>, OAuthError>;
+
+    /// The seed's `RemoteToken.get_by_token(client_id, access_token)`: which account holds
+    /// this access token.
+    async fn account_by_token(
+        &self,
+        client_id: &str,
+        access_token: &AccessToken,
+        token_type: &str,
+    ) -> Result<Option<RemoteAccount>, OAuthError>;
+
+    /// Links `(method, external_id)` to a user; [`OAuthError::AlreadyLinked`] if that
+    /// identity belongs to anyone, or the user already has an identity for this method.
+    async fn link_identity(&self, user_id: UserId, info: &AccountInfo) -> Result<(), OAuthError>;
+
+    /// Removes an identity link. Missing links are not an error.
+    async fn unlink_identity(&self, method: &str, external_id: &str) -> Result<(), OAuthError>;
+
+    /// Finds the identity for `(method, external_id)`.
+    async fn identity(
+        &self,
+        method: &str,
+        external_id: &str,
+    ) -> Result<Option<UserIdentity>, OAuthError>;
+
+    /// All identities of a user (to decide whether unlinking leaves a way to sign in).
+    async fn identities_of(&self, user_id: UserId) -> Result<Vec<UserIdentity>, OAuthError>;
+
+    /// Atomically links an identity, creates (or updates) the remote account and stores the
+    /// token: all or nothing.
+    async fn link(&self, user_id: UserId, link: &NewLink) -> Result<RemoteAccount, OAuthError>;
+}
+
+/// Local users. Host apps with their own user table implement this.
+#[async_trait]
+pub trait UserStore: Send + Sync {
+    /// Finds a user by primary key.
+    async fn user_by_id(&self, user_id: UserId) -> Result<Option<User>, OAuthError>;
+
+    /// Finds a user by e-mail (the store normalises the address before comparing).
+    async fn user_by_email(&self, email: &str) -> Result<Option<User>, OAuthError>;
+
+    /// Creates a user; a conflict on e-mail or username is a [`StoreError::conflict`].
+    async fn create_user(&self, user: &NewUser) -> Result<User, OAuthError>;
+
+    /// Atomically creates a user and links the remote account to them: all or nothing.
+    async fn register_and_link(&self, user: &NewUser, link: &NewLink) -> Result<User, OAuthError>;
+}

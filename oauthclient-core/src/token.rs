@@ -1,0 +1,151 @@
+//! [`Token`]: what a provider hands back and what we store to call its API later.
+//!
+//! ```
+//! use oauthclient_core::Token;
+//! use oauthclient_core::secret::AccessToken;
+//!
+//! let token = Token::bearer(AccessToken::new("abc")).with_expires_at(1_000);
+//! assert!(token.is_expired(995, 10));   // within the leeway: treat as expired
+//! assert!(!token.is_expired(900, 10));
+//! assert!(!format!("{token:?}").contains("abc"));
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::secret::{AccessToken, RefreshToken, TokenSecret};
+
+/// An access token with everything that came with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    /// The access token (OAuth2 bearer token, or OAuth1 `oauth_token`).
+    pub access_token: AccessToken,
+    /// The OAuth1 `oauth_token_secret`; `None` for OAuth2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<TokenSecret>,
+    /// The OAuth2 refresh token, when the provider issued one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<RefreshToken>,
+    /// Expiry in seconds since the Unix epoch; `None` when the provider did not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<u64>,
+    /// The seed's `token_type` key under which the token is stored ('' by default). This is
+    /// the storage slot, not the OAuth2 `token_type` (`bearer`) of the response.
+    #[serde(default)]
+    pub token_type: String,
+    /// Scopes actually granted (may differ from those requested).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scopes: Vec<String>,
+    /// Other fields of the token response (e.g. ORCID's `orcid` and `name`).
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub extra: serde_json::Value,
+}
+
+impl Token {
+    /// An OAuth2 access token with nothing else known yet.
+    ///
+    /// ```
+    /// use oauthclient_core::{Token, secret::AccessToken};
+    /// let token = Token::bearer(AccessToken::new("t"));
+    /// assert!(token.secret.is_none());
+    /// ```
+    pub fn bearer(access_token: AccessToken) -> Self {
+        Self {
+            access_token,
+            secret: None,
+            refresh_token: None,
+            expires_at: None,
+            token_type: String::new(),
+            scopes: Vec::new(),
+            extra: serde_json::Value::Null,
+        }
+    }
+
+    /// An OAuth1 access token and its secret.
+    ///
+    /// ```
+    /// use oauthclient_core::{Token, secret::{AccessToken, TokenSecret}};
+    /// let token = Token::oauth1(AccessToken::new("t"), TokenSecret::new("s"));
+    /// assert!(token.secret.is_some());
+    /// ```
+    pub fn oauth1(access_token: AccessToken, secret: TokenSecret) -> Self {
+        Self {
+            secret: Some(secret),
+            ..Self::bearer(access_token)
+        }
+    }
+
+    /// Sets the expiry (seconds since the epoch).
+    ///
+    /// ```
+    /// use oauthclient_core::{Token, secret::AccessToken};
+    /// assert_eq!(Token::bearer(AccessToken::new("t")).with_expires_at(5).expires_at, Some(5));
+    /// ```
+    #[must_use]
+    pub fn with_expires_at(mut self, expires_at: u64) -> Self {
+        self.expires_at = Some(expires_at);
+        self
+    }
+
+    /// Sets the refresh token.
+    ///
+    /// ```
+    /// use oauthclient_core::{Token, secret::{AccessToken, RefreshToken}};
+    /// let token = Token::bearer(AccessToken::new("t")).with_refresh_token(RefreshToken::new("r"));
+    /// assert!(token.refresh_token.is_some());
+    /// ```
+    #[must_use]
+    pub fn with_refresh_token(mut self, refresh_token: RefreshToken) -> Self {
+        self.refresh_token = Some(refresh_token);
+        self
+    }
+
+    /// Whether the token is expired at `now`, counting it expired `leeway` seconds early so a
+    /// request started now does not reach the provider with a dead token. Tokens without an
+    /// expiry never expire here.
+    ///
+    /// ```
+    /// use oauthclient_core::{Token, secret::AccessToken};
+    /// let token = Token::bearer(AccessToken::new("t")).with_expires_at(100);
+    /// assert!(token.is_expired(100, 0));
+    /// assert!(!token.is_expired(99, 0));
+    /// ```
+    pub fn is_expired(&self, now: u64, leeway: u64) -> bool {
+        self.expires_at
+            .is_some_and(|expires_at| now.saturating_add(leeway) >= expires_at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_without_losing_fields() {
+        let token = Token {
+            scopes: vec!["user:email".into()],
+            extra: serde_json::json!({"orcid": "0000-0002-1825-0097"}),
+            token_type: "login".into(),
+            ..Token::oauth1(AccessToken::new("a"), TokenSecret::new("s"))
+                .with_expires_at(10)
+                .with_refresh_token(RefreshToken::new("r"))
+        };
+        let json = serde_json::to_string(&token).expect("serialises");
+        let back: Token = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back, token);
+    }
+
+    #[test]
+    fn debug_hides_every_secret() {
+        let token = Token::oauth1(AccessToken::new("AAA"), TokenSecret::new("SSS"))
+            .with_refresh_token(RefreshToken::new("RRR"));
+        let debug = format!("{token:?}");
+        for secret in ["AAA", "SSS", "RRR"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+    }
+
+    #[test]
+    fn no_expiry_never_expires() {
+        assert!(!Token::bearer(AccessToken::new("t")).is_expired(u64::MAX, 10));
+    }
+}
