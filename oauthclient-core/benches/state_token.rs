@@ -1,6 +1,11 @@
 //! Cost of the `state` token on the login and callback hot paths: issue (nonce + sign) at
 //! login, decode + nonce check at callback, and the full round trip.
 
+#![allow(
+    missing_docs,
+    reason = "criterion_group! generates undocumented functions"
+)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -166,8 +166,8 @@ impl OAuthError {
             | OAuthError::InvalidResponse { remote, .. }
             | OAuthError::AlreadyLinked { remote }
             | OAuthError::LinkOnly { remote }
-            | OAuthError::LastLoginMethod { remote } => Some(remote),
-            OAuthError::UnknownRemote(remote) => Some(remote),
+            | OAuthError::LastLoginMethod { remote }
+            | OAuthError::UnknownRemote(remote) => Some(remote),
             OAuthError::InvalidState(_) | OAuthError::Store(_) | OAuthError::Configuration(_) => {
                 None
             }

@@ -1,6 +1,16 @@
 //! Where environment overrides come from: the process, nothing, or a map (tests).
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
+
+use toml::{Table, Value};
+
+use super::ConfigError;
+
+/// Prefix of every environment override.
+const ENV_PREFIX: &str = "OAUTHCLIENT_";
+/// Separator of path segments in `OAUTHCLIENT_REMOTE_APPS__<APP>__<KEY>`.
+const ENV_PATH_SEPARATOR: &str = "__";
 
 /// A source of environment variables.
 ///
@@ -61,7 +71,7 @@ impl EnvSource for BTreeMap<String, String> {
     }
 }
 
-impl EnvSource for HashMap<String, String> {
+impl<S: BuildHasher> EnvSource for HashMap<String, String, S> {
     fn var(&self, name: &str) -> Option<String> {
         self.get(name).cloned()
     }
@@ -75,4 +85,96 @@ impl EnvSource for HashMap<String, String> {
         vars.sort();
         vars
     }
+}
+
+/// Applies `OAUTHCLIENT_*` variables. Top-level keys map directly
+/// (`OAUTHCLIENT_SITE_URL` → `site_url`); remote app keys use `__` as path separator
+/// (`OAUTHCLIENT_REMOTE_APPS__GITHUB__PARAMS__BASE_URL` → `remote_apps.github.params.base_url`).
+pub(super) fn apply_overrides(doc: &mut Table, env: &dyn EnvSource) -> Result<(), ConfigError> {
+    for (name, raw) in env.vars_with_prefix(ENV_PREFIX) {
+        let path: Vec<String> = name[ENV_PREFIX.len()..]
+            .split(ENV_PATH_SEPARATOR)
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let key = path.join(".");
+        match path.as_slice() {
+            [top] if top == "trusted_hosts" => {
+                let hosts = raw
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|host| !host.is_empty())
+                    .map(|host| Value::String(host.to_owned()))
+                    .collect();
+                doc.insert(top.clone(), Value::Array(hosts));
+            }
+            [top] if top == "state_expires" => {
+                let secs = raw
+                    .trim()
+                    .parse::<i64>()
+                    .map_err(|_| ConfigError::new(&name, "must be a whole number of seconds"))?;
+                doc.insert(top.clone(), Value::Integer(secs));
+            }
+            [top] if ["secret_key", "site_url", "session_key_prefix"].contains(&top.as_str()) => {
+                doc.insert(top.clone(), Value::String(raw));
+            }
+            [first, app, rest @ ..] if first == "remote_apps" && !rest.is_empty() => {
+                let apps = table_at(doc, "remote_apps", &key)?;
+                // App names are lower case in TOML; match an existing one case-insensitively.
+                let app_name = apps
+                    .keys()
+                    .find(|existing| existing.eq_ignore_ascii_case(app))
+                    .cloned()
+                    .unwrap_or_else(|| app.clone());
+                let mut table = table_at(apps, &app_name, &key)?;
+                let (leaf, parents) = rest.split_last().unwrap_or((app, &[]));
+                for parent in parents {
+                    table = table_at(table, parent, &key)?;
+                }
+                let value = env_value(table.get(leaf.as_str()), leaf, raw, &name)?;
+                table.insert(leaf.clone(), value);
+            }
+            // Other OAUTHCLIENT_* variables belong to the host app (or are credentials).
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The sub-table `key` of `table`, created when missing.
+fn table_at<'a>(table: &'a mut Table, key: &str, path: &str) -> Result<&'a mut Table, ConfigError> {
+    table
+        .entry(key.to_owned())
+        .or_insert_with(|| Value::Table(Table::new()))
+        .as_table_mut()
+        .ok_or_else(|| ConfigError::new(path, format!("`{key}` is not a table")))
+}
+
+/// Converts an environment string to the type of the value it replaces.
+fn env_value(
+    existing: Option<&Value>,
+    leaf: &str,
+    raw: String,
+    name: &str,
+) -> Result<Value, ConfigError> {
+    let parse_bool = |raw: &str| match raw.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(Value::Boolean(true)),
+        "false" | "0" | "no" | "off" => Ok(Value::Boolean(false)),
+        _ => Err(ConfigError::new(name, "must be true or false")),
+    };
+    match existing {
+        Some(Value::Boolean(_)) => parse_bool(&raw),
+        Some(Value::Array(_)) => Ok(split_list(&raw)),
+        None if leaf == "scopes" => Ok(split_list(&raw)),
+        None if ["pkce", "remember", "hide", "link_only"].contains(&leaf) => parse_bool(&raw),
+        _ => Ok(Value::String(raw)),
+    }
+}
+
+fn split_list(raw: &str) -> Value {
+    Value::Array(
+        raw.split([',', ' '])
+            .filter(|item| !item.is_empty())
+            .map(|item| Value::String(item.to_owned()))
+            .collect(),
+    )
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use toml::{Table, Value};
 use url::Url;
 
+use super::endpoint::endpoint;
 use super::settings::{CredentialSettings, SecretKeySettings};
 use super::{
     ConfigError, Credentials, DEFAULT_SESSION_KEY_PREFIX, DEFAULT_STATE_EXPIRES, EnvSource,
@@ -15,10 +16,6 @@ use crate::registry::{HandlerKind, Registry};
 use crate::secret::{ClientSecret, SecretKey};
 use crate::state::StateAlgorithm;
 
-/// Prefix of every environment override.
-const ENV_PREFIX: &str = "OAUTHCLIENT_";
-/// Separator of path segments in `OAUTHCLIENT_REMOTE_APPS__<APP>__<KEY>`.
-const ENV_PATH_SEPARATOR: &str = "__";
 /// Authorization request parameters that the flow itself sets; configuration may not override
 /// them (that would disable PKCE or state).
 const RESERVED_AUTHORIZE_PARAMS: &[&str] = &[
@@ -40,7 +37,7 @@ pub(super) fn from_toml_str(
     let mut doc: Table = text
         .parse()
         .map_err(|err: toml::de::Error| ConfigError::new("(toml)", err.to_string()))?;
-    apply_env_overrides(&mut doc, env)?;
+    super::env::apply_overrides(&mut doc, env)?;
 
     let secret_keys = secret_keys(&doc)?;
     let site_url = site_url(&doc)?;
@@ -86,93 +83,6 @@ pub(super) fn from_toml_str(
         site_url,
         trusted_hosts,
     })
-}
-
-/// Applies `OAUTHCLIENT_*` variables. Top-level keys map directly
-/// (`OAUTHCLIENT_SITE_URL` → `site_url`); remote app keys use `__` as path separator
-/// (`OAUTHCLIENT_REMOTE_APPS__GITHUB__PARAMS__BASE_URL` → `remote_apps.github.params.base_url`).
-fn apply_env_overrides(doc: &mut Table, env: &dyn EnvSource) -> Result<()> {
-    for (name, raw) in env.vars_with_prefix(ENV_PREFIX) {
-        let path: Vec<String> = name[ENV_PREFIX.len()..]
-            .split(ENV_PATH_SEPARATOR)
-            .map(str::to_ascii_lowercase)
-            .collect();
-        let key = path.join(".");
-        match path.as_slice() {
-            [top] if top == "trusted_hosts" => {
-                let hosts = raw
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|host| !host.is_empty())
-                    .map(|host| Value::String(host.to_owned()))
-                    .collect();
-                doc.insert(top.clone(), Value::Array(hosts));
-            }
-            [top] if top == "state_expires" => {
-                let secs = raw
-                    .trim()
-                    .parse::<i64>()
-                    .map_err(|_| ConfigError::new(&name, "must be a whole number of seconds"))?;
-                doc.insert(top.clone(), Value::Integer(secs));
-            }
-            [top] if ["secret_key", "site_url", "session_key_prefix"].contains(&top.as_str()) => {
-                doc.insert(top.clone(), Value::String(raw));
-            }
-            [first, app, rest @ ..] if first == "remote_apps" && !rest.is_empty() => {
-                let apps = table_at(doc, "remote_apps", &key)?;
-                // App names are lower case in TOML; match an existing one case-insensitively.
-                let app_name = apps
-                    .keys()
-                    .find(|existing| existing.eq_ignore_ascii_case(app))
-                    .cloned()
-                    .unwrap_or_else(|| app.clone());
-                let mut table = table_at(apps, &app_name, &key)?;
-                let (leaf, parents) = rest.split_last().unwrap_or((app, &[]));
-                for parent in parents {
-                    table = table_at(table, parent, &key)?;
-                }
-                let value = env_value(table.get(leaf.as_str()), leaf, raw, &name)?;
-                table.insert(leaf.clone(), value);
-            }
-            // Other OAUTHCLIENT_* variables belong to the host app (or are credentials).
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// The sub-table `key` of `table`, created when missing.
-fn table_at<'a>(table: &'a mut Table, key: &str, path: &str) -> Result<&'a mut Table> {
-    table
-        .entry(key.to_owned())
-        .or_insert_with(|| Value::Table(Table::new()))
-        .as_table_mut()
-        .ok_or_else(|| ConfigError::new(path, format!("`{key}` is not a table")))
-}
-
-/// Converts an environment string to the type of the value it replaces.
-fn env_value(existing: Option<&Value>, leaf: &str, raw: String, name: &str) -> Result<Value> {
-    let parse_bool = |raw: &str| match raw.trim().to_ascii_lowercase().as_str() {
-        "true" | "1" | "yes" | "on" => Ok(Value::Boolean(true)),
-        "false" | "0" | "no" | "off" => Ok(Value::Boolean(false)),
-        _ => Err(ConfigError::new(name, "must be true or false")),
-    };
-    match existing {
-        Some(Value::Boolean(_)) => parse_bool(&raw),
-        Some(Value::Array(_)) => Ok(split_list(&raw)),
-        None if leaf == "scopes" => Ok(split_list(&raw)),
-        None if ["pkce", "remember", "hide", "link_only"].contains(&leaf) => parse_bool(&raw),
-        _ => Ok(Value::String(raw)),
-    }
-}
-
-fn split_list(raw: &str) -> Value {
-    Value::Array(
-        raw.split([',', ' '])
-            .filter(|item| !item.is_empty())
-            .map(|item| Value::String(item.to_owned()))
-            .collect(),
-    )
 }
 
 fn optional_string(doc: &Table, key: &str) -> Result<Option<String>> {
@@ -292,44 +202,6 @@ fn trusted_hosts(doc: &Table, site_url: &Url) -> Result<Vec<String>> {
         }
     }
     Ok(hosts)
-}
-
-/// Parses an endpoint URL: https, or http on a loopback host only (RFC 9700 §2.6 wants TLS
-/// everywhere; loopback is for local development and tests).
-fn endpoint(key: &str, raw: &str) -> Result<Url> {
-    let url = Url::parse(raw)
-        .map_err(|err| ConfigError::new(key, format!("`{raw}` is not a valid URL ({err})")))?;
-    let loopback = match url.host() {
-        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    };
-    match url.scheme() {
-        "https" => {}
-        "http" if loopback => {}
-        "http" => {
-            return Err(ConfigError::new(
-                key,
-                format!("`{raw}` must use https (plain http is only allowed on loopback hosts)"),
-            ));
-        }
-        scheme => {
-            return Err(ConfigError::new(
-                key,
-                format!(
-                    "`{raw}` has scheme `{scheme}`; only https (or http on loopback) is allowed"
-                ),
-            ));
-        }
-    }
-    if url.host().is_none() || url.fragment().is_some() || !url.username().is_empty() {
-        return Err(ConfigError::new(
-            key,
-            format!("`{raw}` must have a host and no fragment or user name"),
-        ));
-    }
-    Ok(url)
 }
 
 fn optional_endpoint(key: &str, raw: Option<&String>) -> Result<Option<Url>> {

@@ -35,6 +35,7 @@
 //! # Ok::<(), oauthclient_core::config::ConfigError>(())
 //! ```
 
+mod endpoint;
 mod env;
 mod load;
 mod settings;

@@ -2,6 +2,7 @@
 
 use std::collections::VecDeque;
 
+use jose_b64::base64ct::{Base64UrlUnpadded, Encoding};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -148,8 +149,5 @@ impl PendingFlows {
 /// anyone who reads the session.
 fn fingerprint(nonce: &FlowNonce) -> String {
     let digest = Sha256::digest(nonce.expose_secret().as_bytes());
-    digest[..12]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    Base64UrlUnpadded::encode_string(&digest[..12])
 }

@@ -1,0 +1,130 @@
+//! Tests for loading the configuration; shared helpers live here.
+
+mod invalid;
+mod load;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+
+use super::*;
+use crate::OAuthError;
+use crate::account::{AccountInfo, RemoteAccount};
+use crate::handlers::{
+    AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, AuthorizedOutcome,
+    DisconnectHandler, HandlerContext, SignupDecision, SignupForm, SignupViewHandler,
+};
+use crate::registry::HandlerFactory;
+use crate::token::Token;
+
+const EXAMPLE: &str = include_str!("../../../../docs/examples/oauthclient.toml");
+
+struct Dummy;
+
+#[async_trait]
+impl AuthorizedHandler for Dummy {
+    async fn authorized(
+        &self,
+        _: &HandlerContext<'_>,
+        _: Token,
+    ) -> Result<AuthorizedOutcome, OAuthError> {
+        Ok(AuthorizedOutcome::StoredInSession)
+    }
+}
+#[async_trait]
+impl DisconnectHandler for Dummy {
+    async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), OAuthError> {
+        Ok(())
+    }
+}
+#[async_trait]
+impl AccountInfoHandler for Dummy {
+    async fn account_info(
+        &self,
+        _: &HandlerContext<'_>,
+        _: &Token,
+    ) -> Result<AccountInfo, OAuthError> {
+        Err(OAuthError::UnknownRemote("dummy".into()))
+    }
+}
+#[async_trait]
+impl AccountSetupHandler for Dummy {
+    async fn account_setup(
+        &self,
+        _: &HandlerContext<'_>,
+        _: &Token,
+        _: &RemoteAccount,
+        _: &AccountInfo,
+    ) -> Result<serde_json::Value, OAuthError> {
+        Ok(serde_json::Value::Null)
+    }
+}
+#[async_trait]
+impl SignupViewHandler for Dummy {
+    async fn signup(
+        &self,
+        _: &HandlerContext<'_>,
+        _: &AccountInfo,
+        _: &SignupForm,
+    ) -> Result<SignupDecision, OAuthError> {
+        Ok(SignupDecision::Invalid { errors: Vec::new() })
+    }
+}
+
+fn registry() -> Registry {
+    let mut registry = Registry::default();
+    let handlers = [
+        (
+            "test:authorized_signup",
+            HandlerFactory::Authorized(|| Arc::new(Dummy)),
+        ),
+        (
+            "test:disconnect",
+            HandlerFactory::Disconnect(|| Arc::new(Dummy)),
+        ),
+        (
+            "test:account_info",
+            HandlerFactory::AccountInfo(|| Arc::new(Dummy)),
+        ),
+        (
+            "test:account_setup",
+            HandlerFactory::AccountSetup(|| Arc::new(Dummy)),
+        ),
+        (
+            "test:signup",
+            HandlerFactory::SignupView(|| Arc::new(Dummy)),
+        ),
+    ];
+    for (name, factory) in handlers {
+        registry
+            .add_handler(name, factory, "tests")
+            .expect("unique");
+    }
+    registry
+}
+
+fn load(toml: &str) -> Result<OAuthClientConfig, ConfigError> {
+    OAuthClientConfig::from_toml_str(toml, &NoEnv, &registry())
+}
+
+fn load_with_env(toml: &str, env: &[(&str, &str)]) -> Result<OAuthClientConfig, ConfigError> {
+    let env: BTreeMap<String, String> = env
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+        .collect();
+    OAuthClientConfig::from_toml_str(toml, &env, &registry())
+}
+
+/// The example with `line` replaced by `replacement` (or removed when empty).
+fn example_with(line: &str, replacement: &str) -> String {
+    assert!(EXAMPLE.contains(line), "example has no line {line:?}");
+    EXAMPLE.replacen(line, replacement, 1)
+}
+
+fn oauth2(app: &RemoteApp) -> &OAuth2Params {
+    match &app.protocol {
+        Protocol::OAuth2(params) => params,
+        Protocol::OAuth1(_) => panic!("{} is OAuth1", app.name),
+    }
+}
