@@ -8,18 +8,19 @@
 //!
 //! ```text
 //! Idle --LoginStarted--> AwaitingCallback --CallbackReceived--> CodeReceived
-//! CodeReceived --TokenExchanged--> TokenIssued --Resolved--> Linked | LoggedIn | SignupRequired
+//! CodeReceived --TokenExchanged--> TokenIssued --Resolved--> StoredInSession | Linked | LoggedIn | SignupRequired
 //! SignupRequired --SignupCompleted--> LoggedIn
 //! any non-terminal --Fail--> Failed;  an event that does not fit --> Failed(ClientError)
 //! ```
 //!
-//! Transitions never panic. `Linked`, `LoggedIn` and `Failed` are terminal; `Failed` keeps its
+//! Transitions never panic. `StoredInSession`, `Linked`, `LoggedIn` and `Failed` are terminal; `Failed` keeps its
 //! first error whatever comes after it.
 //!
 //! A whole successful login:
 //!
 //! ```
-//! use oauthclient_core::flow::{CallbackResponse, FlowEvent, FlowState, Grant, Resolution};
+//! use oauthclient_core::flow::{CallbackResponse, FlowEvent, FlowState, Grant};
+//! use oauthclient_core::handlers::AuthorizedOutcome;
 //! use oauthclient_core::secret::{AccessToken, SecretKey};
 //! use oauthclient_core::state::{PendingFlows, StateCodec};
 //! use oauthclient_core::Token;
@@ -48,7 +49,7 @@
 //! // ... POST the code to the token endpoint ...
 //! let flow = flow.on(FlowEvent::TokenExchanged { token: Token::bearer(AccessToken::new("gho_1")) });
 //! // ... fetch the account info, find the local user ...
-//! let flow = flow.on(FlowEvent::Resolved(Resolution::LoggedIn { user_id: 42 }));
+//! let flow = flow.on(FlowEvent::Resolved(AuthorizedOutcome::LoggedIn { user_id: 42 }));
 //!
 //! assert_eq!(flow, FlowState::LoggedIn { app: "github".into(), user_id: 42, next: Some("/deposit".into()) });
 //! assert!(flow.is_terminal());
@@ -65,6 +66,7 @@ pub use callback::CallbackResponse;
 
 use crate::account::{AccountInfo, UserId};
 use crate::error::OAuthError;
+use crate::handlers::AuthorizedOutcome;
 use crate::secret::{AuthorizationCode, OAuthVerifier, PkceVerifier, TokenSecret};
 use crate::state::{PendingFlow, StateClaims, StateError};
 use crate::token::Token;
@@ -113,6 +115,14 @@ pub enum FlowState {
         app: String,
         /// The token.
         token: Token,
+        /// Where to go afterwards.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next: Option<String>,
+    },
+    /// The token was kept in the session only (anonymous user, `authorized_default`). Terminal.
+    StoredInSession {
+        /// Remote app name.
+        app: String,
         /// Where to go afterwards.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         next: Option<String>,
@@ -199,32 +209,6 @@ pub enum Grant {
     },
 }
 
-/// How the web layer resolved the remote account to a local user.
-///
-/// ```
-/// use oauthclient_core::flow::Resolution;
-/// assert_ne!(Resolution::Linked { user_id: 1 }, Resolution::LoggedIn { user_id: 1 });
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "resolution", rename_all = "snake_case")]
-pub enum Resolution {
-    /// A user was already signed in; the remote account is now linked to them.
-    Linked {
-        /// The signed-in user.
-        user_id: UserId,
-    },
-    /// The remote account belongs to (or matched) a local user, now signed in.
-    LoggedIn {
-        /// That user.
-        user_id: UserId,
-    },
-    /// No local user: the user must sign up first.
-    SignupRequired {
-        /// What the provider told us about the user.
-        account_info: AccountInfo,
-    },
-}
-
 /// Something that happened, fed to [`transition`]. Serialised with an `event` tag.
 ///
 /// ```
@@ -262,7 +246,7 @@ pub enum FlowEvent {
         error: OAuthError,
     },
     /// The remote account was resolved to a local user (or to none).
-    Resolved(Resolution),
+    Resolved(AuthorizedOutcome),
     /// The sign-up form created the local user.
     SignupCompleted {
         /// The new user.
@@ -346,9 +330,10 @@ pub fn transition(state: FlowState, event: FlowEvent) -> FlowState {
             next,
         },
         (S::TokenIssued { app, token, next }, E::Resolved(resolution)) => match resolution {
-            Resolution::Linked { user_id } => S::Linked { app, user_id, next },
-            Resolution::LoggedIn { user_id } => S::LoggedIn { app, user_id, next },
-            Resolution::SignupRequired { account_info } => S::SignupRequired {
+            AuthorizedOutcome::StoredInSession => S::StoredInSession { app, next },
+            AuthorizedOutcome::Linked { user_id } => S::Linked { app, user_id, next },
+            AuthorizedOutcome::LoggedIn { user_id } => S::LoggedIn { app, user_id, next },
+            AuthorizedOutcome::SignupRequired { account_info } => S::SignupRequired {
                 app,
                 account_info,
                 token,
@@ -393,7 +378,7 @@ impl FlowState {
         transition(self, event)
     }
 
-    /// Whether no event can move the flow on: `Linked`, `LoggedIn` and `Failed`.
+    /// Whether no event can move the flow on: `StoredInSession`, `Linked`, `LoggedIn`, `Failed`.
     ///
     /// ```
     /// use oauthclient_core::flow::FlowState;
@@ -402,7 +387,10 @@ impl FlowState {
     pub fn is_terminal(&self) -> bool {
         matches!(
             self,
-            Self::Linked { .. } | Self::LoggedIn { .. } | Self::Failed { .. }
+            Self::StoredInSession { .. }
+                | Self::Linked { .. }
+                | Self::LoggedIn { .. }
+                | Self::Failed { .. }
         )
     }
 
@@ -418,6 +406,7 @@ impl FlowState {
             Self::AwaitingCallback { app, .. }
             | Self::CodeReceived { app, .. }
             | Self::TokenIssued { app, .. }
+            | Self::StoredInSession { app, .. }
             | Self::Linked { app, .. }
             | Self::LoggedIn { app, .. }
             | Self::SignupRequired { app, .. } => Some(app),
@@ -438,6 +427,7 @@ impl FlowState {
             Self::AwaitingCallback { next, .. }
             | Self::CodeReceived { next, .. }
             | Self::TokenIssued { next, .. }
+            | Self::StoredInSession { next, .. }
             | Self::Linked { next, .. }
             | Self::LoggedIn { next, .. }
             | Self::SignupRequired { next, .. }
@@ -473,6 +463,7 @@ impl FlowState {
             Self::AwaitingCallback { .. } => "awaiting_callback",
             Self::CodeReceived { .. } => "code_received",
             Self::TokenIssued { .. } => "token_issued",
+            Self::StoredInSession { .. } => "stored_in_session",
             Self::Linked { .. } => "linked",
             Self::LoggedIn { .. } => "logged_in",
             Self::SignupRequired { .. } => "signup_required",

@@ -145,6 +145,13 @@ fn signup_required() -> FlowState {
     }
 }
 
+fn stored_in_session() -> FlowState {
+    FlowState::StoredInSession {
+        app: APP.to_owned(),
+        next: next(),
+    }
+}
+
 fn linked() -> FlowState {
     FlowState::Linked {
         app: APP.to_owned(),
@@ -183,6 +190,7 @@ fn all_states() -> Vec<FlowState> {
         code_received(),
         oauth1_code_received(),
         token_issued(),
+        stored_in_session(),
         linked(),
         logged_in(),
         signup_required(),
@@ -214,9 +222,9 @@ fn all_events() -> Vec<FlowEvent> {
                 reason: "HTTP 500".to_owned(),
             },
         },
-        FlowEvent::Resolved(Resolution::Linked { user_id: 1 }),
-        FlowEvent::Resolved(Resolution::LoggedIn { user_id: 1 }),
-        FlowEvent::Resolved(Resolution::SignupRequired {
+        FlowEvent::Resolved(AuthorizedOutcome::Linked { user_id: 1 }),
+        FlowEvent::Resolved(AuthorizedOutcome::LoggedIn { user_id: 1 }),
+        FlowEvent::Resolved(AuthorizedOutcome::SignupRequired {
             account_info: account_info(),
         }),
         FlowEvent::SignupCompleted { user_id: 1 },

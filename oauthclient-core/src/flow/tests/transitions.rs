@@ -131,22 +131,34 @@ fn code_received_exchange_failed_fails_with_that_error() {
 }
 
 #[test]
+fn token_issued_resolved_stored_in_session() {
+    let state = token_issued().on(FlowEvent::Resolved(AuthorizedOutcome::StoredInSession));
+    assert_eq!(state, stored_in_session());
+    assert_eq!(state.next(), next().as_deref());
+    assert!(state.is_terminal());
+}
+
+#[test]
 fn token_issued_resolved_linked() {
-    let state = token_issued().on(FlowEvent::Resolved(Resolution::Linked { user_id: 7 }));
+    let state = token_issued().on(FlowEvent::Resolved(AuthorizedOutcome::Linked {
+        user_id: 7,
+    }));
     assert_eq!(state, linked());
     assert!(state.is_terminal());
 }
 
 #[test]
 fn token_issued_resolved_logged_in() {
-    let state = token_issued().on(FlowEvent::Resolved(Resolution::LoggedIn { user_id: 7 }));
+    let state = token_issued().on(FlowEvent::Resolved(AuthorizedOutcome::LoggedIn {
+        user_id: 7,
+    }));
     assert_eq!(state, logged_in());
     assert!(state.is_terminal());
 }
 
 #[test]
 fn token_issued_resolved_signup_required_keeps_the_token() {
-    let state = token_issued().on(FlowEvent::Resolved(Resolution::SignupRequired {
+    let state = token_issued().on(FlowEvent::Resolved(AuthorizedOutcome::SignupRequired {
         account_info: account_info(),
     }));
     assert_eq!(state, signup_required());
@@ -284,7 +296,10 @@ fn every_event_that_does_not_fit_fails_with_a_client_error() {
 #[test]
 fn terminal_states_are_linked_logged_in_and_failed() {
     for state in all_states() {
-        let terminal = matches!(state.name(), "linked" | "logged_in" | "failed");
+        let terminal = matches!(
+            state.name(),
+            "stored_in_session" | "linked" | "logged_in" | "failed"
+        );
         assert_eq!(state.is_terminal(), terminal, "{state:?}");
     }
 }

@@ -34,7 +34,7 @@ fn whole_flow_with_signup_using_real_state_tokens() {
     assert_eq!(restored, flow);
     let flow = restored
         .on(FlowEvent::TokenExchanged { token: token() })
-        .on(FlowEvent::Resolved(Resolution::SignupRequired {
+        .on(FlowEvent::Resolved(AuthorizedOutcome::SignupRequired {
             account_info: account_info(),
         }))
         .on(FlowEvent::SignupCompleted { user_id: 7 });
