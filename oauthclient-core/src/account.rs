@@ -13,6 +13,12 @@
 use serde::{Deserialize, Serialize};
 
 /// A local user's primary key.
+///
+/// ```
+/// use oauthclient_core::account::UserId;
+/// let id: UserId = 42;
+/// assert_eq!(id, 42_i64);
+/// ```
 pub type UserId = i64;
 
 /// The remote service's immutable identifier for the user (GitHub's numeric id, an ORCID iD,
@@ -28,11 +34,22 @@ pub struct ExternalId(String);
 
 impl ExternalId {
     /// Wraps an external id as given by the provider.
+    ///
+    /// ```
+    /// use oauthclient_core::ExternalId;
+    /// let id = ExternalId::new(" 12345");
+    /// assert_eq!(id.to_string(), " 12345"); // kept exactly as given
+    /// ```
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())
     }
 
     /// The id as a string.
+    ///
+    /// ```
+    /// use oauthclient_core::ExternalId;
+    /// assert_eq!(ExternalId::new("0000-0002-1825-0097").as_str(), "0000-0002-1825-0097");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -45,6 +62,16 @@ impl std::fmt::Display for ExternalId {
 }
 
 /// What a provider's `account_info` handler learned about the user.
+///
+/// ```
+/// use oauthclient_core::{AccountInfo, ExternalId};
+///
+/// let info = AccountInfo::new(ExternalId::new("583231"), "github").with_full_name("Octo Cat");
+/// let json = serde_json::to_value(&info)?;
+/// assert_eq!(json["external_id"], "583231");
+/// assert_eq!(serde_json::from_value::<AccountInfo>(json)?, info);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountInfo {
     /// The remote's identifier for this user.
@@ -143,6 +170,21 @@ impl AccountInfo {
 }
 
 /// A local user, as much of it as the OAuth flows need.
+///
+/// ```
+/// use oauthclient_core::account::User;
+///
+/// let user = User {
+///     id: 1,
+///     email: "ada@example.org".into(),
+///     username: None,
+///     full_name: None,
+///     active: true,
+///     has_password: false,
+/// };
+/// // Without a password, remote accounts are this user's only way to sign in.
+/// assert!(user.active && !user.has_password);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
     /// Primary key.
@@ -160,6 +202,14 @@ pub struct User {
 }
 
 /// A local user to create (sign-up through a remote account has no password).
+///
+/// ```
+/// use oauthclient_core::account::NewUser;
+///
+/// let user = NewUser { email: "ada@example.org".into(), username: Some("ada".into()), full_name: None, confirmed: true };
+/// assert_eq!(serde_json::to_value(&user)?["confirmed"], true);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewUser {
     /// E-mail address (the store normalises it).
@@ -173,6 +223,18 @@ pub struct NewUser {
 }
 
 /// The seed's `RemoteAccount`: a link between a local user and a remote app.
+///
+/// ```
+/// use oauthclient_core::account::RemoteAccount;
+///
+/// let account = RemoteAccount {
+///     id: 7,
+///     user_id: 1,
+///     client_id: "github-client-id".into(),
+///     extra_data: serde_json::json!({"login": "octocat", "id": 583231}),
+/// };
+/// assert_eq!(account.extra_data["login"], "octocat");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RemoteAccount {
     /// Primary key.
@@ -186,6 +248,15 @@ pub struct RemoteAccount {
 }
 
 /// The seed's `UserIdentity`: (external id, method) → local user.
+///
+/// ```
+/// use oauthclient_core::{AccountInfo, ExternalId, account::UserIdentity};
+///
+/// let info = AccountInfo::new(ExternalId::new("583231"), "github");
+/// let identity = UserIdentity { id: info.external_id.clone(), method: info.external_method.clone(), user_id: 1 };
+/// assert_eq!(identity.id.as_str(), "583231");
+/// assert_eq!(identity.method, "github");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserIdentity {
     /// The external id.

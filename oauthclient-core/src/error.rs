@@ -17,6 +17,18 @@ use crate::state::StateError;
 use crate::store::StoreError;
 
 /// Everything that can go wrong in an OAuth flow, account linking or token use.
+///
+/// Serialised with a `kind` tag, so a failed flow can be kept in a session:
+///
+/// ```
+/// use oauthclient_core::OAuthError;
+///
+/// let err = OAuthError::Rejected { remote: "github".into() };
+/// let json = serde_json::to_value(&err)?;
+/// assert_eq!(json["kind"], "rejected");
+/// assert_eq!(serde_json::from_value::<OAuthError>(json)?, err);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -90,6 +102,16 @@ pub enum OAuthError {
 }
 
 /// What a web layer does with an error. One variant per user-visible behaviour.
+///
+/// ```
+/// use oauthclient_core::error::{OAuthError, Outcome};
+/// use oauthclient_core::state::StateError;
+///
+/// // A forged or replayed state gets a plain 403, never a flash message.
+/// let outcome = OAuthError::InvalidState(StateError::Replayed).outcome();
+/// assert_eq!(outcome, Outcome::Forbidden);
+/// assert_eq!(outcome.http_status(), 403);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     /// 400 Bad Request with the message shown.

@@ -40,6 +40,11 @@ use crate::handlers::{
 };
 
 /// The handler kinds of the seed, one per configuration key.
+///
+/// ```
+/// use oauthclient_core::registry::HandlerKind;
+/// assert_eq!(HandlerKind::AccountInfo.to_string(), "signup info");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum HandlerKind {
     /// `authorized_handler`
@@ -67,6 +72,24 @@ impl std::fmt::Display for HandlerKind {
 }
 
 /// How to build a handler: a plain function, so registrations can be `static`.
+///
+/// ```
+/// use std::sync::Arc;
+/// use async_trait::async_trait;
+/// use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
+/// use oauthclient_core::registry::HandlerFactory;
+/// use oauthclient_core::OAuthError;
+///
+/// struct Noop;
+/// #[async_trait]
+/// impl DisconnectHandler for Noop {
+///     async fn disconnect(&self, _ctx: &HandlerContext<'_>) -> Result<(), OAuthError> { Ok(()) }
+/// }
+///
+/// let factory = HandlerFactory::Disconnect(|| Arc::new(Noop));
+/// let HandlerFactory::Disconnect(build) = factory else { unreachable!() };
+/// let _handler: Arc<dyn DisconnectHandler> = build();
+/// ```
 #[derive(Clone, Copy)]
 pub enum HandlerFactory {
     /// An [`AuthorizedHandler`].
@@ -83,6 +106,19 @@ pub enum HandlerFactory {
 
 impl HandlerFactory {
     /// The kind of handler this factory builds.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use async_trait::async_trait;
+    /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
+    /// use oauthclient_core::registry::{HandlerFactory, HandlerKind};
+    /// # struct Noop;
+    /// # #[async_trait] impl DisconnectHandler for Noop {
+    /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
+    /// # }
+    /// let factory = HandlerFactory::Disconnect(|| Arc::new(Noop));
+    /// assert_eq!(factory.kind(), HandlerKind::Disconnect);
+    /// ```
     pub fn kind(&self) -> HandlerKind {
         match self {
             HandlerFactory::Authorized(_) => HandlerKind::Authorized,
@@ -96,6 +132,25 @@ impl HandlerFactory {
 
 /// A named handler, submitted with `inventory::submit!`. Names look like the seed's import
 /// paths: `"github:account_info"`.
+///
+/// ```
+/// # use std::sync::Arc;
+/// # use async_trait::async_trait;
+/// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
+/// use oauthclient_core::registry::{HandlerFactory, HandlerKind, HandlerRegistration, Registry};
+/// # struct Noop;
+/// # #[async_trait] impl DisconnectHandler for Noop {
+/// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
+/// # }
+/// oauthclient_core::inventory::submit! {
+///     HandlerRegistration::new("doc:noop", HandlerFactory::Disconnect(|| Arc::new(Noop)))
+///         .with_origin(module_path!())
+/// }
+///
+/// let registry = Registry::from_inventory()?;
+/// assert_eq!(registry.handler_kind("doc:noop"), Some(HandlerKind::Disconnect));
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// ```
 pub struct HandlerRegistration {
     /// The name configuration refers to.
     pub name: &'static str,
@@ -108,6 +163,21 @@ pub struct HandlerRegistration {
 impl HandlerRegistration {
     /// A registration. Chain [`HandlerRegistration::with_origin`]`(module_path!())` so a
     /// duplicate report can name your crate.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use async_trait::async_trait;
+    /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
+    /// use oauthclient_core::registry::{HandlerFactory, HandlerKind, HandlerRegistration};
+    /// # struct Noop;
+    /// # #[async_trait] impl DisconnectHandler for Noop {
+    /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
+    /// # }
+    /// let registration = HandlerRegistration::new("mine:disconnect", HandlerFactory::Disconnect(|| Arc::new(Noop)));
+    /// assert_eq!(registration.name, "mine:disconnect");
+    /// assert_eq!(registration.factory.kind(), HandlerKind::Disconnect);
+    /// assert_eq!(registration.origin, "unknown crate");
+    /// ```
     pub const fn new(name: &'static str, factory: HandlerFactory) -> Self {
         Self {
             name,
@@ -117,6 +187,20 @@ impl HandlerRegistration {
     }
 
     /// Records where the registration comes from (`module_path!()`), for duplicate reports.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use async_trait::async_trait;
+    /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
+    /// use oauthclient_core::registry::{HandlerFactory, HandlerRegistration};
+    /// # struct Noop;
+    /// # #[async_trait] impl DisconnectHandler for Noop {
+    /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
+    /// # }
+    /// let registration = HandlerRegistration::new("mine:disconnect", HandlerFactory::Disconnect(|| Arc::new(Noop)))
+    ///     .with_origin("my_app::handlers");
+    /// assert_eq!(registration.origin, "my_app::handlers");
+    /// ```
     #[must_use]
     pub const fn with_origin(mut self, origin: &'static str) -> Self {
         self.origin = origin;
@@ -126,6 +210,23 @@ impl HandlerRegistration {
 
 /// A provider: its name and its remote app defaults (the seed's `REMOTE_APP`), which a
 /// `[remote_apps.<name>]` table overrides key by key.
+///
+/// ```
+/// use oauthclient_core::config::RemoteAppSettings;
+/// use oauthclient_core::registry::{ProviderRegistration, Registry};
+///
+/// fn acme() -> RemoteAppSettings {
+///     RemoteAppSettings { title: Some("ACME".into()), ..RemoteAppSettings::default() }
+/// }
+///
+/// oauthclient_core::inventory::submit! {
+///     ProviderRegistration::new("doc_acme", acme).with_origin(module_path!())
+/// }
+///
+/// let registry = Registry::from_inventory()?;
+/// assert_eq!(registry.provider("doc_acme").and_then(|p| p.title).as_deref(), Some("ACME"));
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// ```
 pub struct ProviderRegistration {
     /// The provider name (`github`, `orcid`, `orcid_sandbox`).
     pub name: &'static str,
@@ -137,6 +238,14 @@ pub struct ProviderRegistration {
 
 impl ProviderRegistration {
     /// A provider registration.
+    ///
+    /// ```
+    /// use oauthclient_core::config::RemoteAppSettings;
+    /// use oauthclient_core::registry::ProviderRegistration;
+    /// let registration = ProviderRegistration::new("acme", RemoteAppSettings::default);
+    /// assert_eq!(registration.name, "acme");
+    /// assert_eq!((registration.template)(), RemoteAppSettings::default());
+    /// ```
     pub const fn new(name: &'static str, template: fn() -> RemoteAppSettings) -> Self {
         Self {
             name,
@@ -146,6 +255,13 @@ impl ProviderRegistration {
     }
 
     /// Records where the registration comes from (`module_path!()`).
+    ///
+    /// ```
+    /// use oauthclient_core::config::RemoteAppSettings;
+    /// use oauthclient_core::registry::ProviderRegistration;
+    /// let registration = ProviderRegistration::new("acme", RemoteAppSettings::default).with_origin("acme_provider");
+    /// assert_eq!(registration.origin, "acme_provider");
+    /// ```
     #[must_use]
     pub const fn with_origin(mut self, origin: &'static str) -> Self {
         self.origin = origin;
@@ -157,6 +273,17 @@ inventory::collect!(HandlerRegistration);
 inventory::collect!(ProviderRegistration);
 
 /// Why a registry could not be built.
+///
+/// ```
+/// use oauthclient_core::config::RemoteAppSettings;
+/// use oauthclient_core::registry::{Registry, RegistryError};
+///
+/// let mut registry = Registry::default();
+/// registry.add_provider("acme", RemoteAppSettings::default, "crate_a")?;
+/// let err = registry.add_provider("acme", RemoteAppSettings::default, "crate_b").unwrap_err();
+/// assert_eq!(err.to_string(), "provider `acme` is registered twice (by crate_a and by crate_b)");
+/// # Ok::<(), RegistryError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RegistryError {
     /// Two handlers (of any kinds) share a name.
@@ -192,6 +319,17 @@ struct NamedProvider {
 }
 
 /// All providers and handlers known to this application.
+///
+/// ```
+/// use oauthclient_core::config::RemoteAppSettings;
+/// use oauthclient_core::registry::{HandlerKind, Registry};
+///
+/// let mut registry = Registry::default();
+/// registry.add_provider("acme", RemoteAppSettings::default, "my_app")?;
+/// assert!(registry.provider("acme").is_some());
+/// assert!(!registry.has_handler(HandlerKind::Authorized, "acme:authorized"));
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// ```
 #[derive(Default)]
 pub struct Registry {
     handlers: BTreeMap<String, NamedHandler>,
@@ -209,6 +347,19 @@ impl std::fmt::Debug for Registry {
 
 impl Registry {
     /// Everything submitted with `inventory::submit!` in the linked crates.
+    ///
+    /// ```
+    /// use oauthclient_core::config::RemoteAppSettings;
+    /// use oauthclient_core::registry::{ProviderRegistration, Registry};
+    ///
+    /// oauthclient_core::inventory::submit! {
+    ///     ProviderRegistration::new("doc_inventory", RemoteAppSettings::default)
+    /// }
+    ///
+    /// let registry = Registry::from_inventory()?;
+    /// assert!(registry.provider_names().any(|name| name == "doc_inventory"));
+    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// ```
     pub fn from_inventory() -> Result<Self, RegistryError> {
         let mut registry = Self::default();
         for registration in inventory::iter::<HandlerRegistration> {
@@ -298,6 +449,23 @@ impl Registry {
     }
 
     /// Whether a handler of `kind` is registered under `name`.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use async_trait::async_trait;
+    /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
+    /// # struct Noop;
+    /// # #[async_trait] impl DisconnectHandler for Noop {
+    /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
+    /// # }
+    /// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
+    /// let mut registry = Registry::default();
+    /// registry.add_handler("mine:disconnect", HandlerFactory::Disconnect(|| Arc::new(Noop)), "my_app")?;
+    /// assert!(registry.has_handler(HandlerKind::Disconnect, "mine:disconnect"));
+    /// // Same name, wrong kind:
+    /// assert!(!registry.has_handler(HandlerKind::Authorized, "mine:disconnect"));
+    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// ```
     pub fn has_handler(&self, kind: HandlerKind, name: &str) -> bool {
         self.handlers
             .get(name)
@@ -305,6 +473,22 @@ impl Registry {
     }
 
     /// The kind of the handler registered under `name`, if any.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use async_trait::async_trait;
+    /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
+    /// # struct Noop;
+    /// # #[async_trait] impl DisconnectHandler for Noop {
+    /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
+    /// # }
+    /// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
+    /// let mut registry = Registry::default();
+    /// registry.add_handler("mine:disconnect", HandlerFactory::Disconnect(|| Arc::new(Noop)), "my_app")?;
+    /// assert_eq!(registry.handler_kind("mine:disconnect"), Some(HandlerKind::Disconnect));
+    /// assert_eq!(registry.handler_kind("mine:missing"), None);
+    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// ```
     pub fn handler_kind(&self, name: &str) -> Option<HandlerKind> {
         self.handlers
             .get(name)
@@ -312,11 +496,40 @@ impl Registry {
     }
 
     /// The factory registered under `name`.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use async_trait::async_trait;
+    /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
+    /// # struct Noop;
+    /// # #[async_trait] impl DisconnectHandler for Noop {
+    /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
+    /// # }
+    /// use oauthclient_core::registry::{HandlerFactory, Registry};
+    /// let mut registry = Registry::default();
+    /// registry.add_handler("mine:disconnect", HandlerFactory::Disconnect(|| Arc::new(Noop)), "my_app")?;
+    /// assert!(matches!(registry.handler("mine:disconnect"), Some(HandlerFactory::Disconnect(_))));
+    /// assert!(registry.handler("mine:missing").is_none());
+    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// ```
     pub fn handler(&self, name: &str) -> Option<HandlerFactory> {
         self.handlers.get(name).map(|handler| handler.factory)
     }
 
     /// The provider defaults registered under `name`.
+    ///
+    /// ```
+    /// use oauthclient_core::config::RemoteAppSettings;
+    /// use oauthclient_core::registry::Registry;
+    /// fn acme() -> RemoteAppSettings {
+    ///     RemoteAppSettings { title: Some("ACME".into()), ..RemoteAppSettings::default() }
+    /// }
+    /// let mut registry = Registry::default();
+    /// registry.add_provider("acme", acme, "my_app")?;
+    /// assert_eq!(registry.provider("acme").and_then(|p| p.title).as_deref(), Some("ACME"));
+    /// assert!(registry.provider("other").is_none());
+    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// ```
     pub fn provider(&self, name: &str) -> Option<RemoteAppSettings> {
         self.providers
             .get(name)
@@ -324,11 +537,38 @@ impl Registry {
     }
 
     /// Registered handler names, sorted.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use async_trait::async_trait;
+    /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
+    /// # struct Noop;
+    /// # #[async_trait] impl DisconnectHandler for Noop {
+    /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
+    /// # }
+    /// use oauthclient_core::registry::{HandlerFactory, Registry};
+    /// let mut registry = Registry::default();
+    /// let factory = HandlerFactory::Disconnect(|| Arc::new(Noop));
+    /// registry.add_handler("zeta:disconnect", factory, "my_app")?;
+    /// registry.add_handler("alpha:disconnect", factory, "my_app")?;
+    /// assert_eq!(registry.handler_names().collect::<Vec<_>>(), ["alpha:disconnect", "zeta:disconnect"]);
+    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// ```
     pub fn handler_names(&self) -> impl Iterator<Item = &str> {
         self.handlers.keys().map(String::as_str)
     }
 
     /// Registered provider names, sorted.
+    ///
+    /// ```
+    /// use oauthclient_core::config::RemoteAppSettings;
+    /// use oauthclient_core::registry::Registry;
+    /// let mut registry = Registry::default();
+    /// registry.add_provider("orcid", RemoteAppSettings::default, "my_app")?;
+    /// registry.add_provider("github", RemoteAppSettings::default, "my_app")?;
+    /// assert_eq!(registry.provider_names().collect::<Vec<_>>(), ["github", "orcid"]);
+    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// ```
     pub fn provider_names(&self) -> impl Iterator<Item = &str> {
         self.providers.keys().map(String::as_str)
     }

@@ -35,12 +35,24 @@ macro_rules! secret_string {
 
         impl $name {
             /// Wraps a secret value.
+            ///
+            /// ```
+            #[doc = concat!(" use oauthclient_core::secret::", stringify!($name), ";")]
+            #[doc = concat!(" let secret = ", stringify!($name), "::new(\"s3cr3t\");")]
+            /// assert_eq!(secret.to_string(), "[redacted]");
+            /// ```
             pub fn new(value: impl Into<String>) -> Self {
                 Self(value.into())
             }
 
             /// The secret itself. Call this only where the value leaves the process on
             /// purpose (an HTTP request to the provider, an encrypted column).
+            ///
+            /// ```
+            #[doc = concat!(" use oauthclient_core::secret::", stringify!($name), ";")]
+            #[doc = concat!(" let secret = ", stringify!($name), "::new(\"s3cr3t\");")]
+            /// assert_eq!(secret.expose_secret(), "s3cr3t");
+            /// ```
             pub fn expose_secret(&self) -> &str {
                 &self.0
             }
@@ -90,38 +102,95 @@ macro_rules! secret_string {
 
 secret_string!(
     /// An OAuth access token (OAuth2 bearer token or OAuth1 access token).
+    ///
+    /// ```
+    /// use oauthclient_core::secret::AccessToken;
+    /// let token = AccessToken::new("gho_abc");
+    /// assert_eq!(format!("{token:?}"), "AccessToken([redacted])");
+    /// ```
     AccessToken
 );
 secret_string!(
     /// An OAuth2 refresh token.
+    ///
+    /// ```
+    /// use oauthclient_core::secret::RefreshToken;
+    /// assert_eq!(RefreshToken::new("r1"), RefreshToken::new("r1"));
+    /// assert_ne!(RefreshToken::new("r1"), RefreshToken::new("r2"));
+    /// ```
     RefreshToken
 );
 secret_string!(
     /// The OAuth1 token secret paired with an OAuth1 token (request or access token).
+    ///
+    /// ```
+    /// use oauthclient_core::secret::TokenSecret;
+    /// // Serialised as a plain string, so a flow can be kept in a (signed, encrypted) session.
+    /// assert_eq!(serde_json::to_string(&TokenSecret::new("s"))?, r#""s""#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     TokenSecret
 );
 secret_string!(
     /// The client secret (the seed's `consumer_secret`) issued by the provider.
+    ///
+    /// ```
+    /// use oauthclient_core::secret::ClientSecret;
+    /// let secret = ClientSecret::new("hunter2");
+    /// assert!(!format!("{secret} {secret:?}").contains("hunter2"));
+    /// ```
     ClientSecret
 );
 secret_string!(
     /// A PKCE code verifier (RFC 7636), kept server-side in the session until the callback.
+    ///
+    /// ```
+    /// use oauthclient_core::secret::PkceVerifier;
+    /// let verifier = PkceVerifier::new("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+    /// assert_eq!(verifier.expose_secret().len(), 43);
+    /// ```
     PkceVerifier
 );
 secret_string!(
     /// A per-flow random nonce bound into the `state` token and kept in the session.
+    ///
+    /// ```
+    /// use oauthclient_core::state::random_nonce;
+    /// // Nonces are fresh for every flow.
+    /// assert_ne!(random_nonce(), random_nonce());
+    /// ```
     FlowNonce
 );
 secret_string!(
     /// A one-time OAuth2 authorization code from the callback.
+    ///
+    /// ```
+    /// use oauthclient_core::secret::AuthorizationCode;
+    /// let code = AuthorizationCode::new("SplxlOBeZQQYbYS6WxSbIA");
+    /// assert_eq!(format!("{code:?}"), "AuthorizationCode([redacted])");
+    /// ```
     AuthorizationCode
 );
 secret_string!(
     /// The OAuth1 `oauth_verifier` from the callback.
+    ///
+    /// ```
+    /// use oauthclient_core::secret::OAuthVerifier;
+    /// let verifier = OAuthVerifier::new("hfdp7dh39dks9884");
+    /// assert_eq!(verifier.to_string(), "[redacted]");
+    /// assert_eq!(verifier.expose_secret(), "hfdp7dh39dks9884");
+    /// ```
     OAuthVerifier
 );
 secret_string!(
     /// An application secret key, the input for signing `state` tokens and deriving other keys.
+    ///
+    /// ```
+    /// use oauthclient_core::{secret::SecretKey, state::StateCodec};
+    /// let key = SecretKey::new("a-very-long-random-secret-of-32+bytes");
+    /// let codec = StateCodec::from_secret(&key, 300);
+    /// assert_eq!(codec.lifetime_secs(), 300);
+    /// ```
     SecretKey
 );
 

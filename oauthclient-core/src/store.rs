@@ -207,4 +207,8 @@ pub trait UserStore: Send + Sync {
 
     /// Atomically creates a user and links the remote account to them: all or nothing.
     async fn register_and_link(&self, user: &NewUser, link: &NewLink) -> Result<User, OAuthError>;
+
+    /// Deletes a user with everything linked to them (remote accounts, tokens, identities).
+    /// Deleting a missing user is not an error.
+    async fn delete_user(&self, user_id: UserId) -> Result<(), OAuthError>;
 }

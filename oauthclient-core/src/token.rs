@@ -15,6 +15,16 @@ use serde::{Deserialize, Serialize};
 use crate::secret::{AccessToken, RefreshToken, TokenSecret};
 
 /// An access token with everything that came with it.
+///
+/// ```
+/// use oauthclient_core::{Token, secret::AccessToken};
+///
+/// let token = Token { scopes: vec!["user:email".into()], ..Token::bearer(AccessToken::new("gho_1")) };
+/// let json = serde_json::to_string(&token)?;
+/// assert_eq!(json, r#"{"access_token":"gho_1","token_type":"","scopes":["user:email"]}"#);
+/// assert_eq!(serde_json::from_str::<Token>(&json)?, token);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     /// The access token (OAuth2 bearer token, or OAuth1 `oauth_token`).

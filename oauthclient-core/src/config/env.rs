@@ -23,12 +23,36 @@ const ENV_PATH_SEPARATOR: &str = "__";
 /// ```
 pub trait EnvSource {
     /// The value of `name`, if set and valid Unicode.
+    ///
+    /// ```
+    /// use oauthclient_core::config::{EnvSource, NoEnv};
+    /// assert_eq!(NoEnv.var("OAUTHCLIENT_SITE_URL"), None);
+    /// ```
     fn var(&self, name: &str) -> Option<String>;
     /// Every `(name, value)` whose name starts with `prefix`.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use oauthclient_core::config::EnvSource;
+    /// let env = BTreeMap::from([
+    ///     ("OAUTHCLIENT_SITE_URL".to_string(), "https://a.example".to_string()),
+    ///     ("PATH".to_string(), "/bin".to_string()),
+    /// ]);
+    /// assert_eq!(
+    ///     env.vars_with_prefix("OAUTHCLIENT_"),
+    ///     [("OAUTHCLIENT_SITE_URL".to_string(), "https://a.example".to_string())],
+    /// );
+    /// ```
     fn vars_with_prefix(&self, prefix: &str) -> Vec<(String, String)>;
 }
 
 /// The real process environment.
+///
+/// ```
+/// use oauthclient_core::config::{EnvSource, ProcessEnv};
+/// assert_eq!(ProcessEnv.var("OAUTHCLIENT_DOC_SURELY_UNSET_VARIABLE"), None);
+/// assert!(ProcessEnv.vars_with_prefix("OAUTHCLIENT_DOC_SURELY_UNSET_").is_empty());
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ProcessEnv;
 
@@ -45,6 +69,12 @@ impl EnvSource for ProcessEnv {
 }
 
 /// No environment at all: the file alone decides.
+///
+/// ```
+/// use oauthclient_core::config::{EnvSource, NoEnv};
+/// assert_eq!(NoEnv.var("OAUTHCLIENT_SECRET_KEY"), None);
+/// assert!(NoEnv.vars_with_prefix("").is_empty());
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NoEnv;
 

@@ -73,6 +73,12 @@ pub struct ConfigError {
 
 impl ConfigError {
     /// An error about `key`.
+    ///
+    /// ```
+    /// use oauthclient_core::config::ConfigError;
+    /// let err = ConfigError::new("site_url", "missing");
+    /// assert_eq!((err.key.as_str(), err.message.as_str()), ("site_url", "missing"));
+    /// ```
     pub fn new(key: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             key: key.into(),
@@ -82,13 +88,63 @@ impl ConfigError {
 }
 
 /// The seed's `OAUTHCLIENT_SESSION_KEY_PREFIX` default.
+///
+/// ```
+/// use oauthclient_core::{OAuthClientConfig, Registry, config::{NoEnv, DEFAULT_SESSION_KEY_PREFIX}};
+/// let toml = r#"
+///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+///     site_url = "https://example.org"
+/// "#;
+/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+/// assert_eq!(config.session_key_prefix, DEFAULT_SESSION_KEY_PREFIX);
+/// # Ok::<(), oauthclient_core::config::ConfigError>(())
+/// ```
 pub const DEFAULT_SESSION_KEY_PREFIX: &str = "oauth_token";
 /// The seed's `OAUTHCLIENT_STATE_EXPIRES` default, in seconds.
+///
+/// ```
+/// use oauthclient_core::{OAuthClientConfig, Registry, config::{NoEnv, DEFAULT_STATE_EXPIRES}};
+/// let toml = r#"
+///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+///     site_url = "https://example.org"
+/// "#;
+/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+/// assert_eq!(config.state_expires, DEFAULT_STATE_EXPIRES);
+/// assert_eq!(config.state_codec().lifetime_secs(), 300);
+/// # Ok::<(), oauthclient_core::config::ConfigError>(())
+/// ```
 pub const DEFAULT_STATE_EXPIRES: u64 = 300;
 /// The shortest accepted application secret, in bytes.
+///
+/// ```
+/// use oauthclient_core::{OAuthClientConfig, Registry, config::{NoEnv, MIN_SECRET_KEY_BYTES}};
+/// let short = "x".repeat(MIN_SECRET_KEY_BYTES - 1);
+/// let toml = format!("secret_key = \"{short}\"\nsite_url = \"https://example.org\"");
+/// let err = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &Registry::default()).unwrap_err();
+/// assert_eq!(err.key, "secret_key");
+/// ```
 pub const MIN_SECRET_KEY_BYTES: usize = 32;
 
 /// One application secret with its id, for rotation.
+///
+/// ```
+/// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv, state::StateAlgorithm};
+/// let toml = r#"
+///     site_url = "https://example.org"
+///     [[secret_keys]]
+///     id = "2026-11"
+///     secret = "the-new-secret-the-new-secret-the-new"
+///     algorithm = "HS512"
+///     [[secret_keys]]
+///     id = "2026-05"
+///     secret = "the-old-secret-the-old-secret-the-old"
+/// "#;
+/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+/// let ids: Vec<_> = config.secret_keys.iter().map(|entry| entry.id.as_str()).collect();
+/// assert_eq!(ids, ["2026-11", "2026-05"]);
+/// assert_eq!(config.secret_keys[0].algorithm, StateAlgorithm::Hs512);
+/// # Ok::<(), oauthclient_core::config::ConfigError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct SecretKeyEntry {
     /// The key id (`default` for a single `secret_key`).
@@ -100,6 +156,20 @@ pub struct SecretKeyEntry {
 }
 
 /// The whole oauthclient configuration.
+///
+/// ```
+/// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
+/// let toml = r#"
+///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+///     site_url = "https://example.org"
+///     trusted_hosts = ["example.org"]
+/// "#;
+/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+/// assert_eq!(config.site_url.as_str(), "https://example.org/");
+/// assert_eq!(config.trusted_hosts, ["example.org"]);
+/// assert!(config.remote_apps.is_empty());
+/// # Ok::<(), oauthclient_core::config::ConfigError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct OAuthClientConfig {
     /// The seed's `OAUTHCLIENT_REMOTE_APPS`, by name.
@@ -117,6 +187,27 @@ pub struct OAuthClientConfig {
 }
 
 /// A remote application: what it is, how to talk to it, which handlers run.
+///
+/// ```
+/// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
+/// let toml = r#"
+///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+///     site_url = "https://example.org"
+///     [remote_apps.example.params]
+///     authorize_url = "https://provider.example/authorize"
+///     access_token_url = "https://provider.example/token"
+///     app_key = "EXAMPLE_APP_CREDENTIALS"
+///     [EXAMPLE_APP_CREDENTIALS]
+///     consumer_key = "client-id"
+///     consumer_secret = "client-secret"
+/// "#;
+/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+/// let app = config.remote_app("example").expect("configured");
+/// assert_eq!(app.name, "example");
+/// assert_eq!(app.credentials.consumer_key, "client-id");
+/// assert!(!app.hide && !app.link_only);
+/// # Ok::<(), oauthclient_core::config::ConfigError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct RemoteApp {
     /// The app name (URL segment, identity method).
@@ -144,6 +235,27 @@ pub struct RemoteApp {
 }
 
 /// The protocol of a remote app.
+///
+/// ```
+/// use oauthclient_core::{OAuthClientConfig, Registry, config::{NoEnv, Protocol}};
+/// let toml = r#"
+///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+///     site_url = "https://example.org"
+///     [remote_apps.example.params]
+///     authorize_url = "https://provider.example/authorize"
+///     access_token_url = "https://provider.example/token"
+///     app_key = "EXAMPLE_APP_CREDENTIALS"
+///     [EXAMPLE_APP_CREDENTIALS]
+///     consumer_key = "client-id"
+///     consumer_secret = "client-secret"
+/// "#;
+/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+/// let Protocol::OAuth2(params) = &config.remote_app("example").expect("configured").protocol else {
+///     panic!("no request_token_url: OAuth2");
+/// };
+/// assert_eq!(params.authorize_url.as_str(), "https://provider.example/authorize");
+/// # Ok::<(), oauthclient_core::config::ConfigError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Protocol {
     /// OAuth 2.0 authorization code grant.
@@ -153,6 +265,27 @@ pub enum Protocol {
 }
 
 /// How the token request is sent.
+///
+/// ```
+/// use oauthclient_core::{OAuthClientConfig, Registry, config::{NoEnv, Protocol, TokenMethod}};
+/// let toml = r#"
+///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+///     site_url = "https://example.org"
+///     [remote_apps.example.params]
+///     authorize_url = "https://provider.example/authorize"
+///     access_token_url = "https://provider.example/token"
+///     app_key = "EXAMPLE_APP_CREDENTIALS"
+///     [EXAMPLE_APP_CREDENTIALS]
+///     consumer_key = "client-id"
+///     consumer_secret = "client-secret"
+/// "#;
+/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+/// let Protocol::OAuth2(params) = &config.remote_app("example").expect("configured").protocol else {
+///     panic!("OAuth2 app");
+/// };
+/// assert_eq!(params.access_token_method, TokenMethod::Post); // the default
+/// # Ok::<(), oauthclient_core::config::ConfigError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TokenMethod {
     /// `POST` form body (RFC 6749).
@@ -162,6 +295,28 @@ pub enum TokenMethod {
 }
 
 /// OAuth 2.0 parameters.
+///
+/// ```
+/// use oauthclient_core::{OAuthClientConfig, Registry, config::{NoEnv, Protocol}};
+/// let toml = r#"
+///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+///     site_url = "https://example.org"
+///     [remote_apps.example.params]
+///     authorize_url = "https://provider.example/authorize"
+///     access_token_url = "https://provider.example/token"
+///     app_key = "EXAMPLE_APP_CREDENTIALS"
+///     [EXAMPLE_APP_CREDENTIALS]
+///     consumer_key = "client-id"
+///     consumer_secret = "client-secret"
+/// "#;
+/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+/// let Protocol::OAuth2(params) = &config.remote_app("example").expect("configured").protocol else {
+///     panic!("OAuth2 app");
+/// };
+/// assert!(params.pkce); // on unless turned off
+/// assert_eq!(params.access_token_url.as_str(), "https://provider.example/token");
+/// # Ok::<(), oauthclient_core::config::ConfigError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OAuth2Params {
     /// Authorization endpoint.
@@ -183,6 +338,28 @@ pub struct OAuth2Params {
 }
 
 /// OAuth 1.0a parameters.
+///
+/// ```
+/// use oauthclient_core::{OAuthClientConfig, Registry, config::{NoEnv, Protocol}};
+/// let toml = r#"
+///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+///     site_url = "https://example.org"
+///     [remote_apps.legacy.params]
+///     request_token_url = "https://legacy.example/oauth/request_token"
+///     authorize_url = "https://legacy.example/oauth/authorize"
+///     access_token_url = "https://legacy.example/oauth/access_token"
+///     app_key = "LEGACY_APP_CREDENTIALS"
+///     [LEGACY_APP_CREDENTIALS]
+///     consumer_key = "client-id"
+///     consumer_secret = "client-secret"
+/// "#;
+/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+/// let Protocol::OAuth1(params) = &config.remote_app("legacy").expect("configured").protocol else {
+///     panic!("a request_token_url makes the app OAuth1");
+/// };
+/// assert_eq!(params.request_token_url.as_str(), "https://legacy.example/oauth/request_token");
+/// # Ok::<(), oauthclient_core::config::ConfigError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OAuth1Params {
     /// Temporary credential (request token) endpoint.
@@ -200,6 +377,15 @@ pub struct OAuth1Params {
 }
 
 /// The seed's `consumer_key` / `consumer_secret`.
+///
+/// ```
+/// use oauthclient_core::config::Credentials;
+/// use oauthclient_core::secret::ClientSecret;
+/// let credentials = Credentials { consumer_key: "client-id".into(), consumer_secret: ClientSecret::new("s3cret") };
+/// // The key is public; the secret never shows up in logs.
+/// let debug = format!("{credentials:?}");
+/// assert!(debug.contains("client-id") && !debug.contains("s3cret"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credentials {
     /// The client id (public). Also the `client_id` of stored remote accounts.
@@ -209,6 +395,25 @@ pub struct Credentials {
 }
 
 /// Registered handler names of one app.
+///
+/// ```
+/// use oauthclient_core::{OAuthClientConfig, Registry, config::{HandlerNames, NoEnv}};
+/// let toml = r#"
+///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+///     site_url = "https://example.org"
+///     [remote_apps.example.params]
+///     authorize_url = "https://provider.example/authorize"
+///     access_token_url = "https://provider.example/token"
+///     app_key = "EXAMPLE_APP_CREDENTIALS"
+///     [EXAMPLE_APP_CREDENTIALS]
+///     consumer_key = "client-id"
+///     consumer_secret = "client-secret"
+/// "#;
+/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+/// // No handler names configured: the library defaults run.
+/// assert_eq!(config.remote_app("example").expect("configured").handlers, HandlerNames::default());
+/// # Ok::<(), oauthclient_core::config::ConfigError>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HandlerNames {
     /// `authorized_handler`
@@ -226,6 +431,19 @@ pub struct HandlerNames {
 impl OAuthClientConfig {
     /// Parses and validates a TOML document; `env` overrides it (see `docs/configuration.md`);
     /// handler and provider names are checked against `registry`.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use oauthclient_core::{OAuthClientConfig, Registry};
+    /// let toml = r#"
+    ///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+    ///     site_url = "https://example.org"
+    /// "#;
+    /// let env = BTreeMap::from([("OAUTHCLIENT_STATE_EXPIRES".to_string(), "60".to_string())]);
+    /// let config = OAuthClientConfig::from_toml_str(toml, &env, &Registry::default())?;
+    /// assert_eq!(config.state_expires, 60); // the environment wins over the file
+    /// # Ok::<(), oauthclient_core::config::ConfigError>(())
+    /// ```
     pub fn from_toml_str(
         toml: &str,
         env: &dyn EnvSource,
@@ -254,11 +472,41 @@ impl OAuthClientConfig {
     }
 
     /// The remote app called `name`, if configured.
+    ///
+    /// ```
+    /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
+    /// let toml = r#"
+    ///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+    ///     site_url = "https://example.org"
+    ///     [remote_apps.example.params]
+    ///     authorize_url = "https://provider.example/authorize"
+    ///     access_token_url = "https://provider.example/token"
+    ///     app_key = "EXAMPLE_APP_CREDENTIALS"
+    ///     [EXAMPLE_APP_CREDENTIALS]
+    ///     consumer_key = "client-id"
+    ///     consumer_secret = "client-secret"
+    /// "#;
+    /// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+    /// assert!(config.remote_app("example").is_some());
+    /// assert!(config.remote_app("github").is_none());
+    /// # Ok::<(), oauthclient_core::config::ConfigError>(())
+    /// ```
     pub fn remote_app(&self, name: &str) -> Option<&RemoteApp> {
         self.remote_apps.get(name)
     }
 
     /// `{site_url}/oauth/authorized/{app}/`, the redirect URI registered with the provider.
+    ///
+    /// ```
+    /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
+    /// let toml = r#"
+    ///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+    ///     site_url = "https://example.org/repository/"
+    /// "#;
+    /// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+    /// assert_eq!(config.redirect_uri("github").as_str(), "https://example.org/repository/oauth/authorized/github/");
+    /// # Ok::<(), oauthclient_core::config::ConfigError>(())
+    /// ```
     pub fn redirect_uri(&self, app: &str) -> Url {
         let mut url = self.site_url.clone();
         let base = url.path().trim_end_matches('/').to_owned();
@@ -267,6 +515,23 @@ impl OAuthClientConfig {
     }
 
     /// The state token codec for these secret keys and this lifetime.
+    ///
+    /// ```
+    /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv, state::PendingFlows};
+    /// let toml = r#"
+    ///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+    ///     site_url = "https://example.org"
+    ///     state_expires = 120
+    /// "#;
+    /// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+    /// let codec = config.state_codec();
+    /// assert_eq!(codec.lifetime_secs(), 120);
+    /// let (state, flow) = codec.issue("github", None).expect("signs");
+    /// let mut session = PendingFlows::default();
+    /// session.insert(flow);
+    /// assert!(codec.verify(&state, "github", &mut session).is_ok());
+    /// # Ok::<(), oauthclient_core::config::ConfigError>(())
+    /// ```
     pub fn state_codec(&self) -> StateCodec {
         let keys = self
             .secret_keys
@@ -287,6 +552,24 @@ impl OAuthClientConfig {
 
 impl RemoteApp {
     /// Whether this is an OAuth1 app.
+    ///
+    /// ```
+    /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
+    /// let toml = r#"
+    ///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+    ///     site_url = "https://example.org"
+    ///     [remote_apps.example.params]
+    ///     authorize_url = "https://provider.example/authorize"
+    ///     access_token_url = "https://provider.example/token"
+    ///     app_key = "EXAMPLE_APP_CREDENTIALS"
+    ///     [EXAMPLE_APP_CREDENTIALS]
+    ///     consumer_key = "client-id"
+    ///     consumer_secret = "client-secret"
+    /// "#;
+    /// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+    /// assert!(!config.remote_app("example").expect("configured").is_oauth1());
+    /// # Ok::<(), oauthclient_core::config::ConfigError>(())
+    /// ```
     pub fn is_oauth1(&self) -> bool {
         matches!(self.protocol, Protocol::OAuth1(_))
     }

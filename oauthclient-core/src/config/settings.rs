@@ -64,6 +64,16 @@ pub struct RemoteAppSettings {
 }
 
 /// `signup_handler = { info = "...", setup = "...", view = "..." }`.
+///
+/// ```
+/// use oauthclient_core::config::RemoteAppSettings;
+/// let settings: RemoteAppSettings = toml::from_str(r#"
+///     signup_handler = { info = "github:account_info", setup = "github:account_setup" }
+/// "#)?;
+/// assert_eq!(settings.signup_handler.info.as_deref(), Some("github:account_info"));
+/// assert_eq!(settings.signup_handler.view, None);
+/// # Ok::<(), toml::de::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignupHandlerSettings {
@@ -80,6 +90,19 @@ pub struct SignupHandlerSettings {
 
 /// `[remote_apps.<name>.params]`: the seed's Flask-OAuthlib parameters, plus `pkce`,
 /// `scopes` and `revoke_url`.
+///
+/// ```
+/// use oauthclient_core::config::RemoteAppParams;
+/// let params: RemoteAppParams = toml::from_str(r#"
+///     authorize_url = "https://github.com/login/oauth/authorize"
+///     request_token_params = { scope = "user:email" }
+/// "#)?;
+/// assert_eq!(params.request_token_params["scope"], "user:email");
+/// assert_eq!(params.pkce, None); // unset: the default (on) applies at load
+/// // Unknown keys are refused rather than silently ignored:
+/// assert!(toml::from_str::<RemoteAppParams>("authorise_url = \"x\"").is_err());
+/// # Ok::<(), toml::de::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RemoteAppParams {

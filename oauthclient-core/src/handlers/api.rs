@@ -10,6 +10,12 @@ use crate::error::OAuthError;
 use crate::token::Token;
 
 /// HTTP methods a provider API call may use.
+///
+/// ```
+/// use oauthclient_core::handlers::{ApiMethod, ApiRequest};
+/// assert_eq!(ApiRequest::get("user").method, ApiMethod::Get);
+/// assert_eq!(ApiRequest::new(ApiMethod::Post, "user/emails").method, ApiMethod::Post);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ApiMethod {
     /// GET
@@ -25,6 +31,15 @@ pub enum ApiMethod {
 }
 
 /// How an API request authenticates.
+///
+/// ```
+/// use oauthclient_core::handlers::{ApiAuth, ApiRequest};
+/// use oauthclient_core::{Token, secret::AccessToken};
+///
+/// assert_eq!(ApiRequest::get("user").auth, ApiAuth::None); // unless asked for
+/// let token = Token::bearer(AccessToken::new("gho_1"));
+/// assert_eq!(ApiRequest::get("user").with_token(token.clone()).auth, ApiAuth::UserToken(token));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiAuth {
     /// With the user's token: `Bearer` for OAuth2, an OAuth1 signature for OAuth1.
@@ -136,6 +151,12 @@ impl ApiRequest {
 }
 
 /// A remote API's answer, already size-capped by the client.
+///
+/// ```
+/// use oauthclient_core::handlers::ApiResponse;
+/// let not_found = ApiResponse { status: 404, body: b"Not Found".to_vec() };
+/// assert!(!not_found.is_success());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiResponse {
     /// HTTP status code.
@@ -181,6 +202,35 @@ impl ApiResponse {
 }
 
 /// Sends [`ApiRequest`]s to one remote app.
+///
+/// A canned fake, as a test would use instead of the HTTP client:
+///
+/// ```
+/// use async_trait::async_trait;
+/// use oauthclient_core::handlers::{ApiRequest, ApiResponse, RemoteApi};
+/// use oauthclient_core::OAuthError;
+///
+/// struct Canned;
+///
+/// #[async_trait]
+/// impl RemoteApi for Canned {
+///     async fn send(&self, request: ApiRequest) -> Result<ApiResponse, OAuthError> {
+///         Ok(match request.url.as_str() {
+///             "user" => ApiResponse { status: 200, body: br#"{"id": 583231}"#.to_vec() },
+///             _ => ApiResponse { status: 404, body: Vec::new() },
+///         })
+///     }
+/// }
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), OAuthError> {
+/// let api: &dyn RemoteApi = &Canned;
+/// let user: serde_json::Value = api.send(ApiRequest::get("user")).await?.json("github")?;
+/// assert_eq!(user["id"], 583231);
+/// assert_eq!(api.send(ApiRequest::get("nope")).await?.status, 404);
+/// # Ok(())
+/// # }
+/// ```
 #[async_trait]
 pub trait RemoteApi: Send + Sync {
     /// Sends the request; transport failures and timeouts are

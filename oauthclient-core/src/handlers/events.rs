@@ -5,6 +5,21 @@ use std::sync::Arc;
 use crate::account::{AccountInfo, UserId};
 
 /// Something that happened in a flow. Events never carry tokens.
+///
+/// ```
+/// use oauthclient_core::handlers::OAuthEvent;
+/// use oauthclient_core::{AccountInfo, ExternalId};
+///
+/// let event = OAuthEvent::AccountInfoReceived {
+///     app: "github".into(),
+///     account_info: AccountInfo::new(ExternalId::new("583231"), "github"),
+/// };
+/// let app = match &event {
+///     OAuthEvent::AccountInfoReceived { app, .. } => app.as_str(),
+///     _ => "other",
+/// };
+/// assert_eq!(app, "github");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum OAuthEvent {
@@ -32,8 +47,48 @@ pub enum OAuthEvent {
 }
 
 /// Receives events. Listeners run inline and should be quick; spawn work elsewhere.
+///
+/// Any `Fn(&OAuthEvent)` closure is a listener; a struct can be one too:
+///
+/// ```
+/// use std::sync::Arc;
+/// use std::sync::atomic::{AtomicUsize, Ordering};
+/// use oauthclient_core::handlers::{EventBus, EventListener, OAuthEvent};
+///
+/// #[derive(Default)]
+/// struct CountLinks(AtomicUsize);
+///
+/// impl EventListener for CountLinks {
+///     fn on_event(&self, event: &OAuthEvent) {
+///         if matches!(event, OAuthEvent::AccountSetupCommitted { .. }) {
+///             self.0.fetch_add(1, Ordering::Relaxed);
+///         }
+///     }
+/// }
+///
+/// let counter = Arc::new(CountLinks::default());
+/// let mut bus = EventBus::default();
+/// bus.subscribe(counter.clone());
+/// bus.emit(&OAuthEvent::AccountSetupReceived { app: "github".into(), user_id: 1 });
+/// bus.emit(&OAuthEvent::AccountSetupCommitted { app: "github".into(), user_id: 1 });
+/// assert_eq!(counter.0.load(Ordering::Relaxed), 1);
+/// ```
 pub trait EventListener: Send + Sync {
     /// Called once per event.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicI64, Ordering};
+    /// use oauthclient_core::handlers::{EventListener, OAuthEvent};
+    ///
+    /// let last_user = AtomicI64::new(0);
+    /// let listener = |event: &OAuthEvent| {
+    ///     if let OAuthEvent::AccountSetupCommitted { user_id, .. } = event {
+    ///         last_user.store(*user_id, Ordering::Relaxed);
+    ///     }
+    /// };
+    /// listener.on_event(&OAuthEvent::AccountSetupCommitted { app: "orcid".into(), user_id: 7 });
+    /// assert_eq!(last_user.load(Ordering::Relaxed), 7);
+    /// ```
     fn on_event(&self, event: &OAuthEvent);
 }
 
@@ -71,11 +126,33 @@ impl std::fmt::Debug for EventBus {
 
 impl EventBus {
     /// Adds a listener.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use oauthclient_core::handlers::{EventBus, OAuthEvent};
+    /// let mut bus = EventBus::default();
+    /// bus.subscribe(Arc::new(|_: &OAuthEvent| {}));
+    /// assert_eq!(format!("{bus:?}"), "EventBus { listeners: 1 }");
+    /// ```
     pub fn subscribe(&mut self, listener: Arc<dyn EventListener>) {
         self.listeners.push(listener);
     }
 
     /// Delivers `event` to every listener, in subscription order.
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use oauthclient_core::handlers::{EventBus, OAuthEvent};
+    ///
+    /// let order = Arc::new(Mutex::new(Vec::new()));
+    /// let mut bus = EventBus::default();
+    /// for name in ["first", "second"] {
+    ///     let order = order.clone();
+    ///     bus.subscribe(Arc::new(move |_: &OAuthEvent| order.lock().expect("lock").push(name)));
+    /// }
+    /// bus.emit(&OAuthEvent::AccountSetupCommitted { app: "github".into(), user_id: 1 });
+    /// assert_eq!(*order.lock().expect("lock"), ["first", "second"]);
+    /// ```
     pub fn emit(&self, event: &OAuthEvent) {
         for listener in &self.listeners {
             listener.on_event(event);

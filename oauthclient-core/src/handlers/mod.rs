@@ -50,6 +50,19 @@ use crate::store::{AccountStore, UserStore};
 use crate::token::Token;
 
 /// Everything a handler may use for one request.
+///
+/// The web layer builds it; handlers read from it:
+///
+/// ```
+/// use oauthclient_core::handlers::HandlerContext;
+/// use oauthclient_core::{account::RemoteAccount, OAuthError};
+///
+/// /// The signed-in user's link to this context's remote app, if any.
+/// async fn current_link(ctx: &HandlerContext<'_>) -> Result<Option<RemoteAccount>, OAuthError> {
+///     let Some(user_id) = ctx.current_user else { return Ok(None) };
+///     ctx.accounts.remote_account(user_id, &ctx.remote.credentials.consumer_key).await
+/// }
+/// ```
 #[derive(Clone, Copy)]
 pub struct HandlerContext<'a> {
     /// The remote app name (the URL segment and identity method).
@@ -78,6 +91,13 @@ impl std::fmt::Debug for HandlerContext<'_> {
 }
 
 /// What an authorized handler decided; the web layer carries it out.
+///
+/// ```
+/// use oauthclient_core::handlers::AuthorizedOutcome;
+/// let outcome = AuthorizedOutcome::LoggedIn { user_id: 42 };
+/// assert_eq!(serde_json::to_value(&outcome)?, serde_json::json!({"outcome": "logged_in", "user_id": 42}));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum AuthorizedOutcome {
@@ -101,6 +121,29 @@ pub enum AuthorizedOutcome {
 }
 
 /// The seed's `authorized_handler`: decides what a fresh token means for the user.
+///
+/// ```
+/// use std::sync::Arc;
+/// use async_trait::async_trait;
+/// use oauthclient_core::handlers::{AuthorizedHandler, AuthorizedOutcome, HandlerContext};
+/// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
+/// use oauthclient_core::{OAuthError, Token};
+///
+/// /// Like the seed's `authorized_default`: keep the token in the session, link nothing.
+/// struct SessionOnly;
+///
+/// #[async_trait]
+/// impl AuthorizedHandler for SessionOnly {
+///     async fn authorized(&self, _ctx: &HandlerContext<'_>, _token: Token) -> Result<AuthorizedOutcome, OAuthError> {
+///         Ok(AuthorizedOutcome::StoredInSession)
+///     }
+/// }
+///
+/// let mut registry = Registry::default();
+/// registry.add_handler("mine:authorized", HandlerFactory::Authorized(|| Arc::new(SessionOnly)), "my_app")?;
+/// assert!(registry.has_handler(HandlerKind::Authorized, "mine:authorized"));
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// ```
 #[async_trait]
 pub trait AuthorizedHandler: Send + Sync {
     /// Handles the token obtained in a completed callback.
@@ -112,6 +155,34 @@ pub trait AuthorizedHandler: Send + Sync {
 }
 
 /// The seed's `disconnect_handler`: unlinks the remote account (and may clean up remotely).
+///
+/// ```
+/// use std::sync::Arc;
+/// use async_trait::async_trait;
+/// use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
+/// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
+/// use oauthclient_core::OAuthError;
+///
+/// /// Deletes the signed-in user's remote account for this app.
+/// struct DeleteAccount;
+///
+/// #[async_trait]
+/// impl DisconnectHandler for DeleteAccount {
+///     async fn disconnect(&self, ctx: &HandlerContext<'_>) -> Result<(), OAuthError> {
+///         let Some(user_id) = ctx.current_user else { return Ok(()) };
+///         let client_id = &ctx.remote.credentials.consumer_key;
+///         if let Some(account) = ctx.accounts.remote_account(user_id, client_id).await? {
+///             ctx.accounts.delete_remote_account(account.id).await?;
+///         }
+///         Ok(())
+///     }
+/// }
+///
+/// let mut registry = Registry::default();
+/// registry.add_handler("mine:disconnect", HandlerFactory::Disconnect(|| Arc::new(DeleteAccount)), "my_app")?;
+/// assert_eq!(registry.handler_kind("mine:disconnect"), Some(HandlerKind::Disconnect));
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// ```
 #[async_trait]
 pub trait DisconnectHandler: Send + Sync {
     /// Unlinks `ctx.app` from `ctx.current_user`.
@@ -119,6 +190,33 @@ pub trait DisconnectHandler: Send + Sync {
 }
 
 /// The seed's `signup_handler.info`: who is the user at the remote?
+///
+/// ```
+/// use std::sync::Arc;
+/// use async_trait::async_trait;
+/// use oauthclient_core::handlers::{AccountInfoHandler, HandlerContext};
+/// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
+/// use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
+///
+/// /// ORCID returns the iD in the token response itself: no API call needed.
+/// struct OrcidFromToken;
+///
+/// #[async_trait]
+/// impl AccountInfoHandler for OrcidFromToken {
+///     async fn account_info(&self, ctx: &HandlerContext<'_>, token: &Token) -> Result<AccountInfo, OAuthError> {
+///         let orcid = token.extra["orcid"].as_str().ok_or_else(|| OAuthError::InvalidResponse {
+///             remote: ctx.app.to_owned(),
+///             reason: "no orcid in the token response".into(),
+///         })?;
+///         Ok(AccountInfo::new(ExternalId::new(orcid), ctx.app))
+///     }
+/// }
+///
+/// let mut registry = Registry::default();
+/// registry.add_handler("orcid:account_info", HandlerFactory::AccountInfo(|| Arc::new(OrcidFromToken)), "my_app")?;
+/// assert!(registry.has_handler(HandlerKind::AccountInfo, "orcid:account_info"));
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// ```
 #[async_trait]
 pub trait AccountInfoHandler: Send + Sync {
     /// Fetches or derives the account info from the token (and the remote API).
@@ -130,6 +228,36 @@ pub trait AccountInfoHandler: Send + Sync {
 }
 
 /// The seed's `signup_handler.setup`: runs once when a remote account is first linked.
+///
+/// ```
+/// use std::sync::Arc;
+/// use async_trait::async_trait;
+/// use oauthclient_core::account::RemoteAccount;
+/// use oauthclient_core::handlers::{AccountSetupHandler, HandlerContext};
+/// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
+/// use oauthclient_core::{AccountInfo, OAuthError, Token};
+///
+/// /// Keeps the remote login and id on the account, like the seed's GitHub setup.
+/// struct KeepLogin;
+///
+/// #[async_trait]
+/// impl AccountSetupHandler for KeepLogin {
+///     async fn account_setup(
+///         &self,
+///         _ctx: &HandlerContext<'_>,
+///         _token: &Token,
+///         _account: &RemoteAccount,
+///         info: &AccountInfo,
+///     ) -> Result<serde_json::Value, OAuthError> {
+///         Ok(serde_json::json!({"login": info.username, "id": info.external_id}))
+///     }
+/// }
+///
+/// let mut registry = Registry::default();
+/// registry.add_handler("mine:setup", HandlerFactory::AccountSetup(|| Arc::new(KeepLogin)), "my_app")?;
+/// assert!(registry.has_handler(HandlerKind::AccountSetup, "mine:setup"));
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// ```
 #[async_trait]
 pub trait AccountSetupHandler: Send + Sync {
     /// Returns the `extra_data` to store on the remote account (e.g. GitHub `{login, id}`).
@@ -143,6 +271,13 @@ pub trait AccountSetupHandler: Send + Sync {
 }
 
 /// The fields of the extra sign-up form.
+///
+/// ```
+/// use oauthclient_core::handlers::SignupForm;
+/// let form: SignupForm = serde_json::from_str(r#"{"email": "ada@example.org"}"#)?;
+/// assert_eq!(form, SignupForm { email: "ada@example.org".into(), ..SignupForm::default() });
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignupForm {
     /// The e-mail the user typed.
@@ -156,6 +291,13 @@ pub struct SignupForm {
 }
 
 /// One validation problem of the sign-up form.
+///
+/// ```
+/// use oauthclient_core::handlers::FieldError;
+/// let error = FieldError { field: "email".into(), message: "This e-mail is already registered.".into() };
+/// assert_eq!(serde_json::to_value(&error)?["field"], "email");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     /// The form field (`email`, `username`).
@@ -165,6 +307,17 @@ pub struct FieldError {
 }
 
 /// The result of validating the sign-up form.
+///
+/// ```
+/// use oauthclient_core::handlers::{FieldError, SignupDecision};
+/// let decision = SignupDecision::Invalid {
+///     errors: vec![FieldError { field: "email".into(), message: "required".into() }],
+/// };
+/// let json = serde_json::to_value(&decision)?;
+/// assert_eq!(json["result"], "invalid");
+/// assert_eq!(json["errors"][0]["field"], "email");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum SignupDecision {
@@ -181,6 +334,36 @@ pub enum SignupDecision {
 }
 
 /// The seed's `signup_handler.view`: validates the extra sign-up step.
+///
+/// ```
+/// use std::sync::Arc;
+/// use async_trait::async_trait;
+/// use oauthclient_core::account::NewUser;
+/// use oauthclient_core::handlers::{FieldError, HandlerContext, SignupDecision, SignupForm, SignupViewHandler};
+/// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
+/// use oauthclient_core::{AccountInfo, OAuthError};
+///
+/// /// Requires an e-mail; trusts it only if it is the one the provider verified.
+/// struct EmailOnly;
+///
+/// #[async_trait]
+/// impl SignupViewHandler for EmailOnly {
+///     async fn signup(&self, _ctx: &HandlerContext<'_>, info: &AccountInfo, form: &SignupForm) -> Result<SignupDecision, OAuthError> {
+///         if !form.email.contains('@') {
+///             let errors = vec![FieldError { field: "email".into(), message: "Enter an e-mail address.".into() }];
+///             return Ok(SignupDecision::Invalid { errors });
+///         }
+///         let confirmed = info.trusted_email() == Some(form.email.as_str());
+///         let user = NewUser { email: form.email.clone(), username: form.username.clone(), full_name: form.full_name.clone(), confirmed };
+///         Ok(SignupDecision::Register { user })
+///     }
+/// }
+///
+/// let mut registry = Registry::default();
+/// registry.add_handler("mine:signup", HandlerFactory::SignupView(|| Arc::new(EmailOnly)), "my_app")?;
+/// assert!(registry.has_handler(HandlerKind::SignupView, "mine:signup"));
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// ```
 #[async_trait]
 pub trait SignupViewHandler: Send + Sync {
     /// Validates `form` for the pending `info`.

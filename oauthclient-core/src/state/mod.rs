@@ -43,6 +43,14 @@ use crate::clock::{Clock, SystemClock};
 use crate::secret::{FlowNonce, SecretKey};
 
 /// Why a `state` was refused. Logged, never shown to the user (who gets a plain 403).
+///
+/// ```
+/// use oauthclient_core::{state::{StateCodec, StateError}, secret::SecretKey};
+/// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 300);
+/// assert_eq!(codec.decode("", "github"), Err(StateError::Missing));
+/// assert_eq!(codec.decode("not-a-jws", "github"), Err(StateError::Malformed));
+/// assert_eq!(StateError::Expired.to_string(), "the state has expired");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum StateError {
@@ -82,6 +90,17 @@ pub enum StateError {
 }
 
 /// What a state token asserts.
+///
+/// ```
+/// use oauthclient_core::{state::StateCodec, secret::SecretKey};
+/// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 300);
+/// let (state, flow) = codec.issue("github", Some("/deposit".into()))?;
+/// let claims = codec.decode(&state, "github")?;
+/// assert_eq!((claims.app.as_str(), claims.next.as_deref()), ("github", Some("/deposit")));
+/// assert_eq!(claims.exp - claims.iat, 300);
+/// assert_eq!(claims.nonce, flow.nonce); // the same nonce the session keeps
+/// # Ok::<(), oauthclient_core::state::StateError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StateClaims {
     /// The remote app name the flow is for.
@@ -113,6 +132,17 @@ pub fn random_nonce() -> FlowNonce {
 }
 
 /// Signs and verifies state tokens.
+///
+/// ```
+/// use oauthclient_core::{state::{StateCodec, StateError}, secret::SecretKey};
+/// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 300);
+/// let other = StateCodec::from_secret(&SecretKey::new("another-long-random-secret-of-32+bytes"), 300);
+/// let (state, _flow) = codec.issue("github", None)?;
+/// assert!(codec.decode(&state, "github").is_ok());
+/// // A codec with another secret rejects the token.
+/// assert_eq!(other.decode(&state, "github"), Err(StateError::BadSignature));
+/// # Ok::<(), StateError>(())
+/// ```
 #[derive(Clone)]
 pub struct StateCodec {
     keys: StateKeys,
@@ -165,9 +195,14 @@ impl StateCodec {
     /// ```
     /// use std::sync::Arc;
     /// use oauthclient_core::{clock::ManualClock, state::StateCodec, secret::SecretKey};
+    /// use oauthclient_core::state::StateError;
+    /// let clock = Arc::new(ManualClock::new(1_000));
     /// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 60)
-    ///     .with_clock(Arc::new(ManualClock::new(0)));
-    /// # let _ = codec;
+    ///     .with_clock(clock.clone());
+    /// let (state, _flow) = codec.issue("github", None)?;
+    /// clock.advance(60);
+    /// assert_eq!(codec.decode(&state, "github"), Err(StateError::Expired));
+    /// # Ok::<(), StateError>(())
     /// ```
     #[must_use]
     pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
@@ -176,6 +211,12 @@ impl StateCodec {
     }
 
     /// How long tokens live, in seconds.
+    ///
+    /// ```
+    /// use oauthclient_core::{state::StateCodec, secret::SecretKey};
+    /// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 300);
+    /// assert_eq!(codec.lifetime_secs(), 300);
+    /// ```
     pub fn lifetime_secs(&self) -> u64 {
         self.lifetime_secs
     }

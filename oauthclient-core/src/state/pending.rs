@@ -11,6 +11,21 @@ use crate::secret::{FlowNonce, PkceVerifier, TokenSecret, constant_time_eq};
 
 /// One outstanding login flow of this session: the nonce its state token carries and the
 /// secrets that must never travel through the browser.
+///
+/// ```
+/// use oauthclient_core::state::{PendingFlow, random_nonce};
+/// use oauthclient_core::secret::PkceVerifier;
+///
+/// let flow = PendingFlow {
+///     pkce_verifier: Some(PkceVerifier::new("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")),
+///     ..PendingFlow::new("github", random_nonce(), 1_000)
+/// };
+/// // Kept in the session: serialises, and the secrets do not show in logs.
+/// let json = serde_json::to_string(&flow)?;
+/// assert_eq!(serde_json::from_str::<PendingFlow>(&json)?, flow);
+/// assert!(!format!("{flow:?}").contains("dBjftJeZ"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingFlow {
     /// The remote app name.
@@ -78,11 +93,46 @@ pub struct PendingFlows {
 
 impl PendingFlows {
     /// How many flows one session may have outstanding; the oldest is evicted beyond it.
+    ///
+    /// ```
+    /// use oauthclient_core::state::{PendingFlow, PendingFlows, StateError, random_nonce};
+    /// let first = random_nonce();
+    /// let mut flows = PendingFlows::default();
+    /// flows.insert(PendingFlow::new("github", first.clone(), 0));
+    /// for i in 1..=PendingFlows::MAX_FLOWS as u64 {
+    ///     flows.insert(PendingFlow::new("github", random_nonce(), i));
+    /// }
+    /// assert_eq!(flows.take(&first, "github"), Err(StateError::UnknownNonce)); // evicted
+    /// ```
     pub const MAX_FLOWS: usize = 10;
     /// How many used-nonce fingerprints are remembered to recognise replays.
+    ///
+    /// ```
+    /// use oauthclient_core::state::{PendingFlow, PendingFlows, StateError, random_nonce};
+    /// let mut flows = PendingFlows::default();
+    /// let mut used = Vec::new();
+    /// for i in 0..=PendingFlows::MAX_USED as u64 {
+    ///     let nonce = random_nonce();
+    ///     flows.insert(PendingFlow::new("github", nonce.clone(), i));
+    ///     flows.take(&nonce, "github")?;
+    ///     used.push(nonce);
+    /// }
+    /// // The latest use is remembered; the oldest has been forgotten.
+    /// assert_eq!(flows.take(&used[PendingFlows::MAX_USED], "github"), Err(StateError::Replayed));
+    /// assert_eq!(flows.take(&used[0], "github"), Err(StateError::UnknownNonce));
+    /// # Ok::<(), StateError>(())
+    /// ```
     pub const MAX_USED: usize = 16;
 
     /// Adds a flow, evicting the oldest when more than [`Self::MAX_FLOWS`] are outstanding.
+    ///
+    /// ```
+    /// use oauthclient_core::state::{PendingFlow, PendingFlows, random_nonce};
+    /// let mut flows = PendingFlows::default();
+    /// flows.insert(PendingFlow::new("github", random_nonce(), 0));
+    /// flows.insert(PendingFlow::new("orcid", random_nonce(), 1));
+    /// assert_eq!(flows.len(), 2); // several tabs may log in at once
+    /// ```
     pub fn insert(&mut self, flow: PendingFlow) {
         while self.flows.len() >= Self::MAX_FLOWS {
             self.flows.pop_front();
@@ -91,11 +141,27 @@ impl PendingFlows {
     }
 
     /// Number of outstanding flows.
+    ///
+    /// ```
+    /// use oauthclient_core::state::{PendingFlow, PendingFlows, random_nonce};
+    /// let mut flows = PendingFlows::default();
+    /// assert_eq!(flows.len(), 0);
+    /// flows.insert(PendingFlow::new("github", random_nonce(), 0));
+    /// assert_eq!(flows.len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.flows.len()
     }
 
     /// Whether no flow is outstanding.
+    ///
+    /// ```
+    /// use oauthclient_core::state::{PendingFlow, PendingFlows, random_nonce};
+    /// let mut flows = PendingFlows::default();
+    /// assert!(flows.is_empty());
+    /// flows.insert(PendingFlow::new("github", random_nonce(), 0));
+    /// assert!(!flows.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.flows.is_empty()
     }
@@ -115,6 +181,18 @@ impl PendingFlows {
 
     /// Removes and returns the flow with this nonce (single use). Every outstanding nonce is
     /// compared in constant time, so timing does not reveal how much of a guess matched.
+    ///
+    /// ```
+    /// use oauthclient_core::state::{PendingFlow, PendingFlows, StateError, random_nonce};
+    /// let nonce = random_nonce();
+    /// let mut flows = PendingFlows::default();
+    /// flows.insert(PendingFlow::new("github", nonce.clone(), 0));
+    /// assert_eq!(flows.take(&nonce, "github")?.app, "github");
+    /// // Single use: taking it again is recognised as a replay.
+    /// assert_eq!(flows.take(&nonce, "github"), Err(StateError::Replayed));
+    /// assert_eq!(flows.take(&random_nonce(), "github"), Err(StateError::UnknownNonce));
+    /// # Ok::<(), StateError>(())
+    /// ```
     pub fn take(&mut self, nonce: &FlowNonce, app: &str) -> Result<PendingFlow, StateError> {
         let mut found = None;
         for (index, flow) in self.flows.iter().enumerate() {

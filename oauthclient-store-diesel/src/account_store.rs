@@ -1,0 +1,197 @@
+//! `AccountStore` and `UserStore` for [`DieselStore`]: each method runs its queries off the
+//! executor; the composite ones in one write transaction.
+
+use async_trait::async_trait;
+use oauthclient_core::account::{AccountInfo, NewUser, RemoteAccount, User, UserId, UserIdentity};
+use oauthclient_core::secret::AccessToken;
+use oauthclient_core::store::{AccountStore, NewLink, UserStore};
+use oauthclient_core::{OAuthError, Token};
+
+use crate::connection::AnyConnection;
+use crate::crypto::TokenKeys;
+use crate::store::DieselStore;
+use crate::{accounts, identities, users};
+
+/// The body of [`AccountStore::link`], shared with [`UserStore::register_and_link`].
+fn link_in_transaction(
+    conn: &mut AnyConnection,
+    keys: &TokenKeys,
+    user_id: UserId,
+    link: &NewLink,
+) -> Result<RemoteAccount, OAuthError> {
+    identities::link(conn, user_id, &link.account_info)?;
+    let account = accounts::find_or_create(conn, user_id, &link.client_id, &link.extra_data)?;
+    accounts::put_token(conn, keys, account.id, &link.token)?;
+    Ok(account)
+}
+
+impl DieselStore {
+    /// Runs a linking transaction; a lost race on the identity is retried once, so that the
+    /// loser sees the winner's committed row and answers as if it had come second.
+    async fn link_retrying<T, F>(&self, work: F) -> Result<T, OAuthError>
+    where
+        T: Send + 'static,
+        F: Fn(&mut AnyConnection, &TokenKeys) -> Result<T, OAuthError>
+            + Send
+            + Sync
+            + Clone
+            + 'static,
+    {
+        match self.write(work.clone()).await {
+            Err(OAuthError::AlreadyLinked { .. }) => self.write(work).await,
+            other => other,
+        }
+    }
+}
+
+#[async_trait]
+impl AccountStore for DieselStore {
+    async fn remote_account(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+    ) -> Result<Option<RemoteAccount>, OAuthError> {
+        let client_id = client_id.to_owned();
+        self.run(move |conn, _| accounts::find(conn, user_id, &client_id))
+            .await
+    }
+
+    async fn remote_accounts_of(&self, user_id: UserId) -> Result<Vec<RemoteAccount>, OAuthError> {
+        self.run(move |conn, _| accounts::of_user(conn, user_id))
+            .await
+    }
+
+    async fn create_remote_account(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        extra_data: serde_json::Value,
+    ) -> Result<RemoteAccount, OAuthError> {
+        let client_id = client_id.to_owned();
+        self.run(move |conn, _| accounts::create(conn, user_id, &client_id, extra_data))
+            .await
+    }
+
+    async fn update_extra_data(
+        &self,
+        account_id: i64,
+        extra_data: serde_json::Value,
+    ) -> Result<(), OAuthError> {
+        self.run(move |conn, _| accounts::update_extra_data(conn, account_id, extra_data))
+            .await
+    }
+
+    async fn delete_remote_account(&self, account_id: i64) -> Result<(), OAuthError> {
+        self.write(move |conn, _| accounts::delete(conn, account_id))
+            .await
+    }
+
+    async fn save_token(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        token: &Token,
+    ) -> Result<RemoteAccount, OAuthError> {
+        let client_id = client_id.to_owned();
+        let token = token.clone();
+        self.write(move |conn, keys| {
+            let account =
+                accounts::find_or_create(conn, user_id, &client_id, &serde_json::json!({}))?;
+            accounts::put_token(conn, keys, account.id, &token)?;
+            Ok(account)
+        })
+        .await
+    }
+
+    async fn token(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        token_type: &str,
+    ) -> Result<Option<Token>, OAuthError> {
+        let (client_id, token_type) = (client_id.to_owned(), token_type.to_owned());
+        self.run(move |conn, keys| {
+            accounts::get_token(conn, keys, user_id, &client_id, &token_type)
+        })
+        .await
+    }
+
+    async fn account_by_token(
+        &self,
+        client_id: &str,
+        access_token: &AccessToken,
+        token_type: &str,
+    ) -> Result<Option<RemoteAccount>, OAuthError> {
+        let (client_id, token_type) = (client_id.to_owned(), token_type.to_owned());
+        let access_token = access_token.clone();
+        self.run(move |conn, keys| {
+            accounts::by_token(conn, keys, &client_id, &access_token, &token_type)
+        })
+        .await
+    }
+
+    async fn link_identity(&self, user_id: UserId, info: &AccountInfo) -> Result<(), OAuthError> {
+        let info = info.clone();
+        self.link_retrying(move |conn, _| identities::link(conn, user_id, &info))
+            .await
+    }
+
+    async fn unlink_identity(&self, method: &str, external_id: &str) -> Result<(), OAuthError> {
+        let (method, external_id) = (method.to_owned(), external_id.to_owned());
+        self.run(move |conn, _| identities::unlink(conn, &method, &external_id))
+            .await
+    }
+
+    async fn identity(
+        &self,
+        method: &str,
+        external_id: &str,
+    ) -> Result<Option<UserIdentity>, OAuthError> {
+        let (method, external_id) = (method.to_owned(), external_id.to_owned());
+        self.run(move |conn, _| identities::find(conn, &method, &external_id))
+            .await
+    }
+
+    async fn identities_of(&self, user_id: UserId) -> Result<Vec<UserIdentity>, OAuthError> {
+        self.run(move |conn, _| identities::of_user(conn, user_id))
+            .await
+    }
+
+    async fn link(&self, user_id: UserId, link: &NewLink) -> Result<RemoteAccount, OAuthError> {
+        let link = link.clone();
+        self.link_retrying(move |conn, keys| link_in_transaction(conn, keys, user_id, &link))
+            .await
+    }
+}
+
+#[async_trait]
+impl UserStore for DieselStore {
+    async fn user_by_id(&self, user_id: UserId) -> Result<Option<User>, OAuthError> {
+        self.run(move |conn, _| users::by_id(conn, user_id)).await
+    }
+
+    async fn user_by_email(&self, email: &str) -> Result<Option<User>, OAuthError> {
+        let email = email.to_owned();
+        self.run(move |conn, _| users::by_email(conn, &email)).await
+    }
+
+    async fn create_user(&self, user: &NewUser) -> Result<User, OAuthError> {
+        let user = user.clone();
+        self.run(move |conn, _| users::create(conn, &user)).await
+    }
+
+    async fn register_and_link(&self, user: &NewUser, link: &NewLink) -> Result<User, OAuthError> {
+        let (user, link) = (user.clone(), link.clone());
+        self.write(move |conn, keys| {
+            let created = users::create(conn, &user)?;
+            link_in_transaction(conn, keys, created.id, &link)?;
+            Ok(created)
+        })
+        .await
+    }
+
+    async fn delete_user(&self, user_id: UserId) -> Result<(), OAuthError> {
+        self.write(move |conn, _| users::delete(conn, user_id))
+            .await
+    }
+}

@@ -1,0 +1,139 @@
+//! One connection type for every enabled backend, and an r2d2 manager that picks the backend
+//! from the URL scheme (so a PostgreSQL error reaches the operator instead of diesel's
+//! "Invalid connection url for multiconnection").
+
+use std::time::Duration;
+
+use diesel::Connection;
+use diesel::connection::SimpleConnection;
+
+/// A connection to whichever backend the URL named.
+#[cfg(all(feature = "sqlite", feature = "postgres"))]
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    /// PostgreSQL.
+    Postgresql(diesel::PgConnection),
+    /// SQLite.
+    Sqlite(diesel::SqliteConnection),
+}
+
+/// A connection to whichever backend the URL named.
+#[cfg(all(feature = "sqlite", not(feature = "postgres")))]
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    /// SQLite.
+    Sqlite(diesel::SqliteConnection),
+}
+
+/// A connection to whichever backend the URL named.
+#[cfg(all(feature = "postgres", not(feature = "sqlite")))]
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    /// PostgreSQL.
+    Postgresql(diesel::PgConnection),
+}
+
+#[cfg(not(any(feature = "sqlite", feature = "postgres")))]
+compile_error!("enable at least one of the features `sqlite` (default) and `postgres`");
+
+/// Which database a URL points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// `sqlite://path`, `sqlite::memory:`, or a plain file path.
+    Sqlite,
+    /// `postgres://...` or `postgresql://...`.
+    Postgres,
+}
+
+impl Backend {
+    /// The backend a database URL names.
+    ///
+    /// ```
+    /// use oauthclient_store_diesel::Backend;
+    /// assert_eq!(Backend::of_url("postgres://localhost/db"), Backend::Postgres);
+    /// assert_eq!(Backend::of_url("sqlite://oauth.sqlite"), Backend::Sqlite);
+    /// assert_eq!(Backend::of_url("oauth.sqlite"), Backend::Sqlite);
+    /// ```
+    pub fn of_url(url: &str) -> Self {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+#[cfg(feature = "sqlite")]
+/// The path SQLite should open for a `sqlite://` URL.
+fn sqlite_path(url: &str) -> &str {
+    url.strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url)
+}
+
+/// How long SQLite waits for a lock before answering "database is locked".
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Opens connections for the pool.
+#[derive(Debug, Clone)]
+pub struct ConnectionManager {
+    url: String,
+}
+
+impl ConnectionManager {
+    pub(crate) fn new(url: impl Into<String>) -> Self {
+        Self { url: url.into() }
+    }
+
+    fn establish(&self) -> Result<AnyConnection, diesel::ConnectionError> {
+        match Backend::of_url(&self.url) {
+            #[cfg(feature = "postgres")]
+            Backend::Postgres => {
+                diesel::PgConnection::establish(&self.url).map(AnyConnection::Postgresql)
+            }
+            #[cfg(feature = "sqlite")]
+            Backend::Sqlite => {
+                let mut conn = diesel::SqliteConnection::establish(sqlite_path(&self.url))?;
+                // WAL lets readers run beside the writer; foreign keys are off by default in
+                // SQLite and the cascades depend on them.
+                conn.batch_execute(&format!(
+                    "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                    SQLITE_BUSY_TIMEOUT.as_millis()
+                ))
+                .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                Ok(AnyConnection::Sqlite(conn))
+            }
+            #[allow(
+                unreachable_patterns,
+                reason = "reachable when a backend feature is off"
+            )]
+            other => Err(diesel::ConnectionError::BadConnection(format!(
+                "this build has no {other:?} support: enable the `{}` feature of oauthclient-store-diesel",
+                match other {
+                    Backend::Postgres => "postgres",
+                    Backend::Sqlite => "sqlite",
+                }
+            ))),
+        }
+    }
+}
+
+impl r2d2::ManageConnection for ConnectionManager {
+    type Connection = AnyConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, Self::Error> {
+        self.establish()
+            .map_err(diesel::r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), Self::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
+        false
+    }
+}

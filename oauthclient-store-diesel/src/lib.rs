@@ -1,0 +1,47 @@
+//! # oauthclient-store-diesel
+//!
+//! oauthclient-rs's store on [Diesel](https://diesel.rs): local users, remote accounts,
+//! encrypted tokens and identities, on SQLite (bundled, the default) or PostgreSQL (feature
+//! `postgres`), from one code base.
+//!
+//! ```
+//! # tokio::runtime::Runtime::new().expect("runtime").block_on(async {
+//! use oauthclient_core::account::NewUser;
+//! use oauthclient_core::secret::{AccessToken, SecretKey};
+//! use oauthclient_core::{AccountStore, Token, UserStore};
+//! use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKey, TokenKeys};
+//!
+//! let dir = tempfile::tempdir().expect("temp dir");
+//! let url = format!("sqlite://{}", dir.path().join("oauth.sqlite").display());
+//! let keys = TokenKeys::new(vec![TokenKey::derive("k1", &SecretKey::new("a-very-long-random-secret-of-32+bytes"))]).expect("a key");
+//! let store = DieselStore::connect(&url, keys, StoreOptions::default()).await?;
+//!
+//! let user = store.create_user(&NewUser { email: "Ada@Example.org".into(), username: None, full_name: None, confirmed: true }).await?;
+//! store.save_token(user.id, "github-client-id", &Token::bearer(AccessToken::new("gho_abc"))).await?;
+//! let token = store.token(user.id, "github-client-id", "").await?.expect("stored");
+//! assert_eq!(token.access_token.expose_secret(), "gho_abc");
+//! # Ok::<(), oauthclient_core::OAuthError>(())
+//! # }).expect("example");
+//! ```
+
+mod account_store;
+mod accounts;
+mod connection;
+mod crypto;
+mod error;
+mod identities;
+mod json;
+mod migrations;
+mod models;
+mod rotate;
+mod schema;
+mod store;
+mod tokens;
+mod users;
+
+pub use connection::Backend;
+pub use crypto::{TokenKey, TokenKeys};
+pub use migrations::SchemaStatus;
+pub use rotate::RotationReport;
+pub use store::{DieselStore, StoreOptions};
+pub use users::normalize_email;

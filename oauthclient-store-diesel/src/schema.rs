@@ -1,0 +1,65 @@
+//! The tables, as Diesel sees them. Names are fixed: other tools and tests read them.
+
+diesel::table! {
+    accounts_user (id) {
+        id -> BigInt,
+        email -> Text,
+        username -> Nullable<Text>,
+        full_name -> Nullable<Text>,
+        password_hash -> Nullable<Text>,
+        active -> Bool,
+        confirmed_at -> Nullable<Timestamp>,
+        created -> Timestamp,
+        updated -> Timestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::json::JsonDocumentType;
+
+    oauthclient_remoteaccount (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        client_id -> Text,
+        extra_data -> JsonDocumentType,
+        created -> Timestamp,
+        updated -> Timestamp,
+    }
+}
+
+diesel::table! {
+    oauthclient_remotetoken (id_remote_account, token_type) {
+        id_remote_account -> BigInt,
+        token_type -> Text,
+        access_token -> Text,
+        access_token_hash -> Text,
+        secret -> Nullable<Text>,
+        refresh_token -> Nullable<Text>,
+        key_id -> Text,
+        scopes -> Text,
+        expires -> Nullable<Timestamp>,
+        created -> Timestamp,
+        updated -> Timestamp,
+    }
+}
+
+diesel::table! {
+    oauthclient_useridentity (id, method) {
+        id -> Text,
+        method -> Text,
+        id_user -> BigInt,
+        created -> Timestamp,
+    }
+}
+
+diesel::joinable!(oauthclient_remoteaccount -> accounts_user (user_id));
+diesel::joinable!(oauthclient_remotetoken -> oauthclient_remoteaccount (id_remote_account));
+diesel::joinable!(oauthclient_useridentity -> accounts_user (id_user));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    accounts_user,
+    oauthclient_remoteaccount,
+    oauthclient_remotetoken,
+    oauthclient_useridentity,
+);

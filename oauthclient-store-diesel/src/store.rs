@@ -1,0 +1,205 @@
+//! [`DieselStore`]: the pool, the key ring, and running blocking Diesel work off the async
+//! executor.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use diesel::Connection;
+use diesel::connection::SimpleConnection;
+use oauthclient_core::OAuthError;
+
+use crate::connection::{AnyConnection, Backend, ConnectionManager};
+use crate::crypto::TokenKeys;
+use crate::error::{pool_error, query_error, task_error};
+use crate::migrations::{self, SchemaStatus};
+
+/// How to open a store.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// Connections in the pool; `None` picks 4 for SQLite, 10 for PostgreSQL.
+    pub pool_size: Option<u32>,
+    /// How long a request waits for a free connection (or for the server) before failing
+    /// with 503.
+    pub connection_timeout: Duration,
+    /// Apply pending migrations when opening. Off: opening fails unless the schema is
+    /// current (then run [`DieselStore::migrate`] from a deploy step).
+    pub run_migrations: bool,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        Self {
+            pool_size: None,
+            connection_timeout: Duration::from_secs(5),
+            run_migrations: true,
+        }
+    }
+}
+
+/// The Diesel store: implements [`oauthclient_core::AccountStore`] and
+/// [`oauthclient_core::UserStore`]. Cheap to clone (shares the pool).
+#[derive(Clone)]
+pub struct DieselStore {
+    pool: r2d2::Pool<ConnectionManager>,
+    keys: Arc<TokenKeys>,
+    backend: Backend,
+}
+
+impl std::fmt::Debug for DieselStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DieselStore")
+            .field("backend", &self.backend)
+            .field("current_key", &self.keys.current().id())
+            .finish_non_exhaustive()
+    }
+}
+
+impl DieselStore {
+    /// Opens a pool on `database_url` (`sqlite://file.sqlite`, a file path, or
+    /// `postgres://...`), then migrates or checks the schema as `options` say.
+    ///
+    /// ```
+    /// # tokio::runtime::Runtime::new().expect("runtime").block_on(async {
+    /// use oauthclient_core::secret::SecretKey;
+    /// use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKey, TokenKeys};
+    ///
+    /// let dir = tempfile::tempdir().expect("temp dir");
+    /// let url = format!("sqlite://{}", dir.path().join("oauth.sqlite").display());
+    /// let keys = TokenKeys::new(vec![TokenKey::derive("k1", &SecretKey::new("a-very-long-random-secret-of-32+bytes"))]).expect("a key");
+    /// let store = DieselStore::connect(&url, keys, StoreOptions::default()).await?;
+    /// assert_eq!(store.schema_status().await?, oauthclient_store_diesel::SchemaStatus::UpToDate);
+    /// # Ok::<(), oauthclient_core::OAuthError>(())
+    /// # }).expect("example");
+    /// ```
+    pub async fn connect(
+        database_url: &str,
+        keys: TokenKeys,
+        options: StoreOptions,
+    ) -> Result<Self, OAuthError> {
+        let backend = Backend::of_url(database_url);
+        let manager = ConnectionManager::new(database_url);
+        let pool_size = options.pool_size.unwrap_or(match backend {
+            Backend::Sqlite => 4,
+            Backend::Postgres => 10,
+        });
+        let timeout = options.connection_timeout;
+        let pool = tokio::task::spawn_blocking(move || {
+            r2d2::Pool::builder()
+                .max_size(pool_size)
+                .connection_timeout(timeout)
+                .build(manager)
+        })
+        .await
+        .map_err(|err| task_error(&err))?
+        .map_err(|err| pool_error(&err))?;
+        let store = Self {
+            pool,
+            keys: Arc::new(keys),
+            backend,
+        };
+        if options.run_migrations {
+            store.migrate().await?;
+        }
+        match store.schema_status().await? {
+            SchemaStatus::UpToDate => Ok(store),
+            status => Err(OAuthError::Store(oauthclient_core::store::StoreError::new(
+                oauthclient_core::store::StoreErrorKind::Other,
+                match status {
+                    SchemaStatus::Behind(pending) => format!(
+                        "the database schema is behind this version (pending migrations {}): run the migrate command",
+                        pending.join(", ")
+                    ),
+                    SchemaStatus::Ahead(unknown) => format!(
+                        "the database was migrated by a newer version (unknown migrations {}): upgrade this program",
+                        unknown.join(", ")
+                    ),
+                    SchemaStatus::UpToDate => String::new(),
+                },
+            ))),
+        }
+    }
+
+    /// Applies pending migrations; returns how many ran.
+    pub async fn migrate(&self) -> Result<usize, OAuthError> {
+        self.run(|conn, _| migrations::run_pending(conn).map_err(OAuthError::Store))
+            .await
+    }
+
+    /// Compares the database schema with this build's migrations.
+    pub async fn schema_status(&self) -> Result<SchemaStatus, OAuthError> {
+        self.run(|conn, _| migrations::status(conn).map_err(OAuthError::Store))
+            .await
+    }
+
+    /// Which backend this store talks to.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Runs blocking Diesel work on a pooled connection in the blocking thread pool, so the
+    /// async executor (actix workers) never waits on the database.
+    pub(crate) async fn run<T, F>(&self, work: F) -> Result<T, OAuthError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection, &TokenKeys) -> Result<T, OAuthError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let keys = Arc::clone(&self.keys);
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|err| pool_error(&err))?;
+            work(&mut conn, &keys)
+        })
+        .await
+        .map_err(|err| task_error(&err))?
+    }
+
+    /// [`DieselStore::run`] inside a write transaction: everything or nothing.
+    pub(crate) async fn write<T, F>(&self, work: F) -> Result<T, OAuthError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection, &TokenKeys) -> Result<T, OAuthError> + Send + 'static,
+    {
+        self.run(move |conn, keys| write_transaction(conn, |conn| work(conn, keys)))
+            .await
+    }
+}
+
+/// A transaction that takes the write lock up front on SQLite (`BEGIN IMMEDIATE`): a deferred
+/// transaction that reads and then writes can fail at once with "database is locked" when
+/// another writer got in between, instead of waiting on the busy timeout.
+pub(crate) fn write_transaction<T>(
+    conn: &mut AnyConnection,
+    work: impl FnOnce(&mut AnyConnection) -> Result<T, OAuthError>,
+) -> Result<T, OAuthError> {
+    match conn {
+        #[cfg(feature = "sqlite")]
+        AnyConnection::Sqlite(_) => {
+            conn.batch_execute("BEGIN IMMEDIATE").map_err(query_error)?;
+            match work(conn) {
+                Ok(value) => {
+                    conn.batch_execute("COMMIT").map_err(query_error)?;
+                    Ok(value)
+                }
+                Err(err) => {
+                    // The original error is what matters; a failed rollback leaves SQLite
+                    // rolling back on the next statement anyway.
+                    let _ = conn.batch_execute("ROLLBACK");
+                    Err(err)
+                }
+            }
+        }
+        #[cfg(feature = "postgres")]
+        AnyConnection::Postgresql(_) => conn
+            .transaction::<T, TransactionError, _>(|conn| work(conn).map_err(TransactionError))
+            .map_err(|TransactionError(err)| err),
+    }
+}
+
+impl From<diesel::result::Error> for TransactionError {
+    fn from(err: diesel::result::Error) -> Self {
+        Self(query_error(err))
+    }
+}
+
+/// Lets `Connection::transaction` carry our error type.
+pub(crate) struct TransactionError(pub OAuthError);
