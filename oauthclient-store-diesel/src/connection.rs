@@ -2,8 +2,6 @@
 //! from the URL scheme (so a PostgreSQL error reaches the operator instead of diesel's
 //! "Invalid connection url for multiconnection").
 
-use std::time::Duration;
-
 use diesel::Connection;
 use diesel::connection::SimpleConnection;
 
@@ -72,7 +70,8 @@ fn sqlite_path(url: &str) -> &str {
 }
 
 /// How long SQLite waits for a lock before answering "database is locked".
-const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+#[cfg(feature = "sqlite")]
+const SQLITE_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Opens connections for the pool.
 #[derive(Debug, Clone)]

@@ -6,6 +6,10 @@ use oauthclient_core::store::StoreError;
 
 /// Maps a query failure. Unique violations become conflicts (callers turn identity conflicts
 /// into `AlreadyLinked`); lost connections are `Unavailable` (503) rather than a crash.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "by value so it fits `map_err(query_error)`"
+)]
 pub(crate) fn query_error(err: DieselError) -> OAuthError {
     OAuthError::Store(store_error(&err))
 }

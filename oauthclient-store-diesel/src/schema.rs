@@ -15,7 +15,7 @@ diesel::table! {
 }
 
 diesel::table! {
-    use diesel::sql_types::*;
+    use diesel::sql_types::{BigInt, Text, Timestamp};
     use crate::json::JsonDocumentType;
 
     oauthclient_remoteaccount (id) {

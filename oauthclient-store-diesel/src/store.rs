@@ -4,7 +4,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+#[cfg(feature = "postgres")]
 use diesel::Connection;
+#[cfg(feature = "sqlite")]
 use diesel::connection::SimpleConnection;
 use oauthclient_core::OAuthError;
 
@@ -195,6 +197,7 @@ pub(crate) fn write_transaction<T>(
     }
 }
 
+#[cfg(feature = "postgres")]
 impl From<diesel::result::Error> for TransactionError {
     fn from(err: diesel::result::Error) -> Self {
         Self(query_error(err))
@@ -202,4 +205,5 @@ impl From<diesel::result::Error> for TransactionError {
 }
 
 /// Lets `Connection::transaction` carry our error type.
+#[cfg(feature = "postgres")]
 pub(crate) struct TransactionError(pub OAuthError);

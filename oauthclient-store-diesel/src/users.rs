@@ -85,10 +85,10 @@ pub(crate) fn create(conn: &mut AnyConnection, user: &NewUser) -> Result<User, O
             by_email(conn, &email)?.ok_or_else(|| query_error(diesel::result::Error::NotFound))
         }
         Err(err) if is_unique_violation(&err) => {
-            let taken = if by_email_exists(conn, &email) {
-                "this e-mail address is already registered"
-            } else {
+            let taken = if violated_column(&err).is_some_and(|column| column.contains("username")) {
                 "this username is already taken"
+            } else {
+                "this e-mail address is already registered"
             };
             Err(OAuthError::Store(StoreError::conflict(taken)))
         }
@@ -96,10 +96,17 @@ pub(crate) fn create(conn: &mut AnyConnection, user: &NewUser) -> Result<User, O
     }
 }
 
-/// Best effort: inside an aborted PostgreSQL transaction the lookup fails, and the message
-/// falls back to naming the username.
-fn by_email_exists(conn: &mut AnyConnection, email: &str) -> bool {
-    matches!(by_email(conn, email), Ok(Some(_)))
+/// The constraint (PostgreSQL: `accounts_user_username_key`) or column (SQLite: "UNIQUE
+/// constraint failed: accounts_user.username") a unique violation names. Read from the error,
+/// because a PostgreSQL transaction cannot run another query after one.
+fn violated_column(err: &diesel::result::Error) -> Option<String> {
+    match err {
+        diesel::result::Error::DatabaseError(_, info) => Some(
+            info.constraint_name()
+                .map_or_else(|| info.message().to_owned(), str::to_owned),
+        ),
+        _ => None,
+    }
 }
 
 pub(crate) fn delete(conn: &mut AnyConnection, user_id: UserId) -> Result<(), OAuthError> {

@@ -1,5 +1,8 @@
 //! Remote accounts and tokens: the seed's model API, on every configured backend.
 
+// The suite always runs on SQLite; PostgreSQL joins it when configured.
+#![cfg(feature = "sqlite")]
+
 mod common;
 
 use oauthclient_core::secret::{AccessToken, RefreshToken, TokenSecret};

@@ -1,7 +1,9 @@
 //! `cargo xtask <task>`: the project's automation, in Rust so it runs wherever cargo does.
 //!
-//! - `ci`: format check, clippy with `-D warnings`, the workspace tests (including doc-tests)
-//!   and rustdoc with `-D warnings`. The same checks `.ci/run` runs.
+//! - `ci`: format check, clippy with `-D warnings` (all features, and each store backend
+//!   alone), the workspace tests with all features (including doc-tests; PostgreSQL suites run
+//!   when `OAUTHCLIENT_TEST_POSTGRES_URL` is set) and rustdoc with `-D warnings`. The same
+//!   checks `.ci/run` runs.
 
 use std::process::{Command, ExitCode};
 
@@ -34,15 +36,27 @@ fn ci() -> Result<(), String> {
             "clippy",
             "--workspace",
             "--all-targets",
+            "--all-features",
             "--",
             "-D",
             "warnings",
         ],
         &[],
     )?;
-    cargo(&["test", "--workspace"], &[])?;
+    // Features must be additive and each backend must build alone.
+    for features in [
+        &["--no-default-features", "--features", "sqlite"][..],
+        &["--no-default-features", "--features", "postgres"][..],
+    ] {
+        let mut args = vec!["clippy", "-p", "oauthclient-store-diesel", "--all-targets"];
+        args.extend_from_slice(features);
+        args.extend_from_slice(&["--", "-D", "warnings"]);
+        cargo(&args, &[])?;
+    }
+    // README's test command.
+    cargo(&["test", "--workspace", "--all-features"], &[])?;
     cargo(
-        &["doc", "--workspace", "--no-deps"],
+        &["doc", "--workspace", "--no-deps", "--all-features"],
         &[("RUSTDOCFLAGS", "-D warnings")],
     )?;
     Ok(())

@@ -142,11 +142,10 @@ impl Drop for TestDb {
 
     #[cfg(feature = "postgres")]
     fn drop(&mut self) {
-        if let Some((admin_url, database)) = &self.postgres_admin {
-            if let Ok(mut conn) = diesel::PgConnection::establish(admin_url) {
-                let _ =
-                    conn.batch_execute(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"));
-            }
+        if let Some((admin_url, database)) = &self.postgres_admin
+            && let Ok(mut conn) = diesel::PgConnection::establish(admin_url)
+        {
+            let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"));
         }
     }
 }
@@ -189,19 +188,22 @@ fn postgres(admin_url: &str) -> TestDb {
 /// The databases to run a test against.
 pub fn databases() -> Vec<TestDb> {
     let mut databases = vec![sqlite()];
-    if let Some(url) = std::env::var("OAUTHCLIENT_TEST_POSTGRES_URL")
-        .ok()
-        .filter(|url| !url.is_empty())
-    {
-        #[cfg(feature = "postgres")]
-        databases.push(postgres(&url));
-        #[cfg(not(feature = "postgres"))]
-        panic!(
-            "OAUTHCLIENT_TEST_POSTGRES_URL is set ({url}) but this test build lacks the \
-             `postgres` feature: run with --all-features"
-        );
-    }
+    databases.extend(requested_postgres());
     databases
+}
+
+/// PostgreSQL when `OAUTHCLIENT_TEST_POSTGRES_URL` asks for it.
+fn requested_postgres() -> Option<TestDb> {
+    let url = std::env::var("OAUTHCLIENT_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|url| !url.is_empty())?;
+    #[cfg(feature = "postgres")]
+    return Some(postgres(&url));
+    #[cfg(not(feature = "postgres"))]
+    panic!(
+        "OAUTHCLIENT_TEST_POSTGRES_URL is set ({url}) but this test build lacks the \
+         `postgres` feature: run with --all-features"
+    );
 }
 
 pub async fn user(store: &DieselStore, email: &str) -> User {
