@@ -7,6 +7,7 @@
 //!
 //! | module | concept |
 //! |---|---|
+//! | [`client`] | the authorization request, code exchange and API calls over HTTP |
 //! | [`config`] | [`OAuthClientConfig`] and [`RemoteApp`], loaded from TOML + environment |
 //! | [`state`] | the signed, single-use `state` token (compact JWS, HS256/HS512) |
 //! | [`next_url`] | the one function deciding where a flow may redirect to |
@@ -42,6 +43,7 @@
 //! ```
 
 pub mod account;
+pub mod client;
 pub mod clock;
 pub mod config;
 pub mod error;

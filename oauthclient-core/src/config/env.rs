@@ -195,7 +195,9 @@ fn env_value(
         Some(Value::Boolean(_)) => parse_bool(&raw),
         Some(Value::Array(_)) => Ok(split_list(&raw)),
         None if leaf == "scopes" => Ok(split_list(&raw)),
-        None if ["pkce", "remember", "hide", "link_only"].contains(&leaf) => parse_bool(&raw),
+        None if ["pkce", "remember", "hide", "link_only", "trust_email"].contains(&leaf) => {
+            parse_bool(&raw)
+        }
         _ => Ok(Value::String(raw)),
     }
 }

@@ -8,9 +8,9 @@ use url::Url;
 use super::endpoint::endpoint;
 use super::settings::{CredentialSettings, SecretKeySettings};
 use super::{
-    ConfigError, Credentials, DEFAULT_SESSION_KEY_PREFIX, DEFAULT_STATE_EXPIRES, EnvSource,
-    HandlerNames, MIN_SECRET_KEY_BYTES, OAuth1Params, OAuth2Params, OAuthClientConfig, Protocol,
-    RemoteApp, RemoteAppParams, RemoteAppSettings, SecretKeyEntry, TokenMethod,
+    ClientAuth, ConfigError, Credentials, DEFAULT_SESSION_KEY_PREFIX, DEFAULT_STATE_EXPIRES,
+    EnvSource, HandlerNames, MIN_SECRET_KEY_BYTES, OAuth1Params, OAuth2Params, OAuthClientConfig,
+    Protocol, RemoteApp, RemoteAppParams, RemoteAppSettings, SecretKeyEntry, TokenMethod,
 };
 use crate::registry::{HandlerKind, Registry};
 use crate::secret::{ClientSecret, SecretKey};
@@ -297,6 +297,7 @@ fn remote_app(
         remember: settings.remember.unwrap_or(false),
         hide: settings.hide.unwrap_or(false),
         link_only: settings.link_only.unwrap_or(false),
+        trust_email: settings.trust_email.unwrap_or(true),
     })
 }
 
@@ -431,6 +432,7 @@ fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protocol> {
             ("pkce", params.pkce == Some(true)),
             ("scopes", params.scopes.is_some()),
             ("revoke_url", params.revoke_url.is_some()),
+            ("client_auth", params.client_auth.is_some()),
         ] {
             if set {
                 return Err(ConfigError::new(
@@ -480,5 +482,15 @@ fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protocol> {
         authorize_params,
         pkce: params.pkce.unwrap_or(true),
         revoke_url: optional_endpoint(&key("revoke_url"), params.revoke_url.as_ref())?,
+        client_auth: match params.client_auth.as_deref() {
+            None | Some("post") => ClientAuth::RequestBody,
+            Some("basic") => ClientAuth::Basic,
+            Some(other) => {
+                return Err(ConfigError::new(
+                    key("client_auth"),
+                    format!("`{other}` is not \"post\" or \"basic\""),
+                ));
+            }
+        },
     }))
 }

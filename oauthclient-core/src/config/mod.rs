@@ -209,6 +209,10 @@ pub struct OAuthClientConfig {
 /// # Ok::<(), oauthclient_core::config::ConfigError>(())
 /// ```
 #[derive(Debug, Clone)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "the seed's independent per-app flags: remember, hide, link_only, trust_email"
+)]
 pub struct RemoteApp {
     /// The app name (URL segment, identity method).
     pub name: String,
@@ -232,6 +236,8 @@ pub struct RemoteApp {
     pub hide: bool,
     /// Can only be linked to a signed-in user.
     pub link_only: bool,
+    /// Whether this provider's verified e-mails may match existing local users.
+    pub trust_email: bool,
 }
 
 /// The protocol of a remote app.
@@ -294,6 +300,17 @@ pub enum TokenMethod {
     Get,
 }
 
+/// How the client authenticates at the token endpoint (RFC 6749 §2.3.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ClientAuth {
+    /// `client_id` and `client_secret` in the form body (what Invenio's Flask-OAuthlib sent;
+    /// the default).
+    #[default]
+    RequestBody,
+    /// HTTP Basic authentication.
+    Basic,
+}
+
 /// OAuth 2.0 parameters.
 ///
 /// ```
@@ -335,6 +352,8 @@ pub struct OAuth2Params {
     pub pkce: bool,
     /// Revocation endpoint (RFC 7009).
     pub revoke_url: Option<Url>,
+    /// How the token request authenticates the client.
+    pub client_auth: ClientAuth,
 }
 
 /// OAuth 1.0a parameters.

@@ -61,6 +61,10 @@ pub struct RemoteAppSettings {
     /// May only be linked to a signed-in user, never used to sign in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_only: Option<bool>,
+    /// Whether an e-mail this provider marks verified may sign in the local user who owns it
+    /// (default true). Turn off for providers whose users can claim any address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust_email: Option<bool>,
 }
 
 /// `signup_handler = { info = "...", setup = "...", view = "..." }`.
@@ -134,6 +138,10 @@ pub struct RemoteAppParams {
     /// OAuth2 token revocation endpoint (RFC 7009), used on disconnect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revoke_url: Option<String>,
+    /// OAuth2: how the token request authenticates the client: `"post"` (form body, the
+    /// default) or `"basic"` (HTTP Basic).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_auth: Option<String>,
     /// The name of the credentials table / environment prefix (`GITHUB_APP_CREDENTIALS`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_key: Option<String>,

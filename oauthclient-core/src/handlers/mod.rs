@@ -35,6 +35,7 @@
 //! ```
 
 mod api;
+pub mod defaults;
 mod events;
 
 use async_trait::async_trait;
@@ -77,6 +78,8 @@ pub struct HandlerContext<'a> {
     pub users: &'a dyn UserStore,
     /// The remote app's API.
     pub api: &'a dyn RemoteApi,
+    /// The app's other handlers (an authorized handler calls the sign-up ones).
+    pub handlers: &'a crate::registry::AppHandlers,
     /// Event listeners.
     pub events: &'a EventBus,
 }

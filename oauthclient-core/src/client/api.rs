@@ -1,0 +1,112 @@
+//! The seed's Client: authenticated calls to a remote app's API on a user's behalf.
+
+use async_trait::async_trait;
+use url::Url;
+
+use super::http::HttpClient;
+use crate::config::{Protocol, RemoteApp};
+use crate::error::OAuthError;
+use crate::handlers::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
+
+/// [`RemoteApi`] over HTTP for one remote app: relative URLs resolve against its `base_url`,
+/// OAuth2 tokens go in a `Bearer` header, client credentials in HTTP Basic. Shares the
+/// connection pool of the [`HttpClient`] it was made from.
+///
+/// ```
+/// use oauthclient_core::client::{HttpApi, HttpClient, HttpLimits};
+/// # use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
+/// # let config = OAuthClientConfig::from_toml_str(r#"
+/// #     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+/// #     site_url = "https://example.org"
+/// #     [remote_apps.demo.params]
+/// #     authorize_url = "https://provider.example/authorize"
+/// #     access_token_url = "https://provider.example/token"
+/// #     base_url = "https://api.provider.example/v1/"
+/// #     [DEMO_APP_CREDENTIALS]
+/// #     consumer_key = "client-1"
+/// #     consumer_secret = "s"
+/// # "#, &NoEnv, &Registry::default())?;
+/// let app = config.remote_app("demo").expect("configured");
+/// let api = HttpApi::new(HttpClient::new(HttpLimits::default())?, app.clone());
+/// assert_eq!(api.resolve("user")?.as_str(), "https://api.provider.example/v1/user");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct HttpApi {
+    http: HttpClient,
+    app: RemoteApp,
+}
+
+impl HttpApi {
+    /// The API of `app`, over `http`'s connection pool.
+    pub fn new(http: HttpClient, app: RemoteApp) -> Self {
+        Self { http, app }
+    }
+
+    /// The absolute URL of `url` (absolute as given, relative against the app's `base_url`).
+    pub fn resolve(&self, url: &str) -> Result<Url, OAuthError> {
+        let base = match &self.app.protocol {
+            Protocol::OAuth2(params) => params.base_url.as_ref(),
+            Protocol::OAuth1(params) => params.base_url.as_ref(),
+        };
+        let resolved = match base {
+            Some(base) => base.join(url),
+            None => Url::parse(url),
+        };
+        resolved.map_err(|err| OAuthError::ClientError {
+            remote: self.app.name.clone(),
+            message: format!("bad API URL `{url}`: {err}"),
+        })
+    }
+}
+
+#[async_trait]
+impl RemoteApi for HttpApi {
+    async fn send(&self, request: ApiRequest) -> Result<ApiResponse, OAuthError> {
+        let url = self.resolve(&request.url)?;
+        let method = match request.method {
+            ApiMethod::Get => reqwest::Method::GET,
+            ApiMethod::Post => reqwest::Method::POST,
+            ApiMethod::Put => reqwest::Method::PUT,
+            ApiMethod::Patch => reqwest::Method::PATCH,
+            ApiMethod::Delete => reqwest::Method::DELETE,
+        };
+        let mut builder = self
+            .http
+            .reqwest()
+            .request(method, url)
+            .header(reqwest::header::ACCEPT, "application/json");
+        for (name, value) in &request.headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        if let Some(body) = &request.json {
+            let bytes = serde_json::to_vec(body).map_err(|err| OAuthError::ClientError {
+                remote: self.app.name.clone(),
+                message: format!("cannot encode the request body: {err}"),
+            })?;
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(bytes);
+        }
+        builder = match &request.auth {
+            ApiAuth::None => builder,
+            ApiAuth::ClientCredentials => builder.basic_auth(
+                &self.app.credentials.consumer_key,
+                Some(self.app.credentials.consumer_secret.expose_secret()),
+            ),
+            ApiAuth::UserToken(_) if self.app.is_oauth1() => {
+                return Err(OAuthError::ClientError {
+                    remote: self.app.name.clone(),
+                    message: "signed OAuth1 API requests are not supported yet".into(),
+                });
+            }
+            ApiAuth::UserToken(token) => builder.bearer_auth(token.access_token.expose_secret()),
+        };
+        let (status, _headers, body) = self
+            .http
+            .send(builder)
+            .await
+            .map_err(|err| err.for_remote(&self.app.name))?;
+        Ok(ApiResponse { status, body })
+    }
+}

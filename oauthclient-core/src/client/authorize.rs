@@ -1,0 +1,75 @@
+//! Step 1 of the code flow: the authorization request the user's browser is redirected to.
+
+use oauth2::{AuthUrl, ClientId, CsrfToken, PkceCodeChallenge, RedirectUrl, Scope};
+use url::Url;
+
+use crate::config::{Protocol, RemoteApp};
+use crate::error::OAuthError;
+use crate::secret::PkceVerifier;
+
+/// Where to send the browser, and the PKCE verifier to keep server-side until the callback.
+#[derive(Debug, Clone)]
+pub struct AuthorizationRequest {
+    /// The provider's authorize URL with `response_type=code`, `client_id`, `redirect_uri`,
+    /// `scope`, `state`, the PKCE challenge and the app's extra parameters.
+    pub url: Url,
+    /// The PKCE verifier (when PKCE is on), for the token request.
+    pub pkce_verifier: Option<PkceVerifier>,
+}
+
+/// Builds the OAuth2 authorization request for `app`.
+///
+/// ```
+/// use oauthclient_core::{client::authorization_request, OAuthClientConfig, Registry, config::NoEnv};
+/// let config = OAuthClientConfig::from_toml_str(r#"
+///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+///     site_url = "https://example.org"
+///     [remote_apps.demo.params]
+///     authorize_url = "https://provider.example/authorize"
+///     access_token_url = "https://provider.example/token"
+///     scopes = ["read:user"]
+///     [DEMO_APP_CREDENTIALS]
+///     consumer_key = "client-1"
+///     consumer_secret = "s"
+/// "#, &NoEnv, &Registry::default())?;
+/// let app = config.remote_app("demo").expect("configured");
+/// let request = authorization_request(app, &config.redirect_uri("demo"), "STATE")?;
+/// let query: std::collections::HashMap<_, _> = request.url.query_pairs().into_owned().collect();
+/// assert_eq!(query["response_type"], "code");
+/// assert_eq!(query["client_id"], "client-1");
+/// assert_eq!(query["state"], "STATE");
+/// assert_eq!(query["code_challenge_method"], "S256");
+/// assert!(request.pkce_verifier.is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn authorization_request(
+    app: &RemoteApp,
+    redirect_uri: &Url,
+    state: &str,
+) -> Result<AuthorizationRequest, OAuthError> {
+    let Protocol::OAuth2(params) = &app.protocol else {
+        return Err(OAuthError::ClientError {
+            remote: app.name.clone(),
+            message: "OAuth1 apps start with a request token, not an authorization request".into(),
+        });
+    };
+    let client =
+        oauth2::basic::BasicClient::new(ClientId::new(app.credentials.consumer_key.clone()))
+            .set_auth_uri(AuthUrl::from_url(params.authorize_url.clone()))
+            .set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone()));
+    let state = state.to_owned();
+    let mut request = client
+        .authorize_url(move || CsrfToken::new(state))
+        .add_scopes(params.scopes.iter().cloned().map(Scope::new));
+    for (name, value) in &params.authorize_params {
+        request = request.add_extra_param(name.clone(), value.clone());
+    }
+    let mut pkce_verifier = None;
+    if params.pkce {
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        request = request.set_pkce_challenge(challenge);
+        pkce_verifier = Some(PkceVerifier::new(verifier.into_secret()));
+    }
+    let (url, _state) = request.url();
+    Ok(AuthorizationRequest { url, pkce_verifier })
+}

@@ -1,0 +1,162 @@
+//! Step 2 of the code flow: trading the authorization code (and PKCE verifier) for a token.
+
+use std::collections::BTreeMap;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use oauth2::basic::{BasicErrorResponseType, BasicTokenType};
+use oauth2::{
+    AuthType, AuthUrl, ClientId, ClientSecret, PkceCodeVerifier, RedirectUrl, RequestTokenError,
+    StandardErrorResponse, StandardTokenResponse, TokenResponse, TokenUrl,
+};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use super::http::{HttpClient, HttpError};
+use crate::config::{ClientAuth, OAuth2Params, Protocol, RemoteApp, TokenMethod};
+use crate::error::OAuthError;
+use crate::secret::{AccessToken, AuthorizationCode, PkceVerifier, RefreshToken};
+use crate::token::Token;
+
+/// Every non-standard field of a token response (ORCID's `orcid` and `name`, OIDC's
+/// `id_token`...), kept as JSON.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct ExtraFields {
+    #[serde(flatten)]
+    fields: BTreeMap<String, serde_json::Value>,
+}
+
+impl oauth2::ExtraTokenFields for ExtraFields {}
+
+type TokenResponseWithExtras = StandardTokenResponse<ExtraFields, BasicTokenType>;
+
+/// Exchanges an authorization code for a [`Token`] at the app's token endpoint.
+///
+/// Failures: the endpoint unreachable, slow, non-2xx, not JSON, too large or without an
+/// `access_token` → [`OAuthError::InvalidResponse`]; `invalid_client` /
+/// `unauthorized_client` / `redirect_uri_mismatch` → [`OAuthError::ClientError`] (our
+/// configuration is wrong).
+pub async fn exchange_code(
+    http: &HttpClient,
+    app: &RemoteApp,
+    redirect_uri: &Url,
+    code: &AuthorizationCode,
+    pkce_verifier: Option<&PkceVerifier>,
+) -> Result<Token, OAuthError> {
+    let params = oauth2_params(app)?;
+    if params.access_token_method == TokenMethod::Get {
+        return Err(OAuthError::ClientError {
+            remote: app.name.clone(),
+            message: "OAuth2 token requests are sent with POST (RFC 6749 §3.2); \
+                      access_token_method = \"GET\" is only supported for OAuth1 apps"
+                .into(),
+        });
+    }
+    let client = oauth2::Client::<
+        StandardErrorResponse<BasicErrorResponseType>,
+        TokenResponseWithExtras,
+        oauth2::basic::BasicTokenIntrospectionResponse,
+        oauth2::StandardRevocableToken,
+        oauth2::basic::BasicRevocationErrorResponse,
+    >::new(ClientId::new(app.credentials.consumer_key.clone()))
+    .set_client_secret(ClientSecret::new(
+        app.credentials.consumer_secret.expose_secret().to_owned(),
+    ))
+    .set_auth_uri(AuthUrl::from_url(params.authorize_url.clone()))
+    .set_token_uri(TokenUrl::from_url(params.access_token_url.clone()))
+    .set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone()))
+    .set_auth_type(match params.client_auth {
+        ClientAuth::Basic => AuthType::BasicAuth,
+        ClientAuth::RequestBody => AuthType::RequestBody,
+    });
+    let mut request = client.exchange_code(oauth2::AuthorizationCode::new(
+        code.expose_secret().to_owned(),
+    ));
+    if let Some(verifier) = pkce_verifier {
+        request =
+            request.set_pkce_verifier(PkceCodeVerifier::new(verifier.expose_secret().to_owned()));
+    }
+    let call = |request| http.oauth2_call(request);
+    let response = request
+        .request_async(&call)
+        .await
+        .map_err(|err| token_error(&app.name, err))?;
+    Ok(into_token(&response, params))
+}
+
+pub(crate) fn oauth2_params(app: &RemoteApp) -> Result<&OAuth2Params, OAuthError> {
+    match &app.protocol {
+        Protocol::OAuth2(params) => Ok(params),
+        Protocol::OAuth1(_) => Err(OAuthError::ClientError {
+            remote: app.name.clone(),
+            message: "this is an OAuth1 app; it has no authorization code".into(),
+        }),
+    }
+}
+
+fn into_token(response: &TokenResponseWithExtras, params: &OAuth2Params) -> Token {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    let scopes = response.scopes().map_or_else(
+        || params.scopes.clone(),
+        |granted| granted.iter().map(|scope| scope.to_string()).collect(),
+    );
+    let extra = response.extra_fields().fields.clone();
+    Token {
+        access_token: AccessToken::new(response.access_token().secret().clone()),
+        secret: None,
+        refresh_token: response
+            .refresh_token()
+            .map(|refresh| RefreshToken::new(refresh.secret().clone())),
+        expires_at: response
+            .expires_in()
+            .map(|lifetime| now.saturating_add(lifetime.as_secs())),
+        token_type: String::new(),
+        scopes,
+        extra: if extra.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::Value::Object(extra.into_iter().collect())
+        },
+    }
+}
+
+fn token_error(
+    remote: &str,
+    err: RequestTokenError<HttpError, StandardErrorResponse<BasicErrorResponseType>>,
+) -> OAuthError {
+    let invalid = |reason: String| OAuthError::InvalidResponse {
+        remote: remote.to_owned(),
+        reason,
+    };
+    match err {
+        RequestTokenError::ServerResponse(response) => {
+            let code = response.error().as_ref().to_owned();
+            let described = match response.error_description() {
+                Some(description) => format!("{code}: {}", sanitize(description)),
+                None => code.clone(),
+            };
+            match code.as_str() {
+                "invalid_client"
+                | "unauthorized_client"
+                | "redirect_uri_mismatch"
+                | "incorrect_client_credentials" => OAuthError::ClientError {
+                    remote: remote.to_owned(),
+                    message: format!("the token endpoint refused our client: {described}"),
+                },
+                _ => invalid(format!("the token endpoint answered {described}")),
+            }
+        }
+        RequestTokenError::Request(err) => err.for_remote(remote),
+        RequestTokenError::Parse(err, _body) => invalid(format!(
+            "the token endpoint answered something that is not a token response ({})",
+            err.inner()
+        )),
+        RequestTokenError::Other(message) => invalid(format!("token request failed: {message}")),
+    }
+}
+
+/// Provider text goes into logs and pages: no control characters, bounded length.
+fn sanitize(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).take(200).collect()
+}

@@ -1,0 +1,161 @@
+//! The one outbound HTTP client: timeouts, no redirect following, capped bodies.
+
+use std::time::Duration;
+
+use crate::error::OAuthError;
+
+/// Limits every outbound call obeys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HttpLimits {
+    /// Time to establish the TCP (and TLS) connection.
+    pub connect_timeout: Duration,
+    /// Time for the whole request, body included.
+    pub timeout: Duration,
+    /// Largest response body accepted, in bytes; more is an invalid response.
+    pub max_body_bytes: usize,
+}
+
+impl Default for HttpLimits {
+    /// 5 s to connect, 10 s per request, 1 MiB bodies.
+    ///
+    /// ```
+    /// use oauthclient_core::client::HttpLimits;
+    /// assert_eq!(HttpLimits::default().max_body_bytes, 1024 * 1024);
+    /// ```
+    fn default() -> Self {
+        Self {
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(10),
+            max_body_bytes: 1024 * 1024,
+        }
+    }
+}
+
+/// A shared connection pool with [`HttpLimits`]. Cheap to clone.
+///
+/// ```
+/// use oauthclient_core::client::{HttpClient, HttpLimits};
+/// let client = HttpClient::new(HttpLimits::default())?;
+/// assert_eq!(client.limits().timeout.as_secs(), 10);
+/// # Ok::<(), oauthclient_core::OAuthError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct HttpClient {
+    inner: reqwest::Client,
+    limits: HttpLimits,
+}
+
+/// Why an outbound call failed; becomes an [`OAuthError::InvalidResponse`].
+#[derive(Debug, thiserror::Error)]
+pub enum HttpError {
+    /// Connect or read timed out.
+    #[error("timed out")]
+    Timeout,
+    /// The connection failed.
+    #[error("could not connect: {0}")]
+    Connect(String),
+    /// The body was larger than the limit.
+    #[error("response larger than {0} bytes")]
+    TooLarge(usize),
+    /// Anything else on the wire.
+    #[error("transport error: {0}")]
+    Transport(String),
+}
+
+impl HttpError {
+    /// This failure as the error of a call to `remote`.
+    pub fn for_remote(&self, remote: &str) -> OAuthError {
+        OAuthError::InvalidResponse {
+            remote: remote.to_owned(),
+            reason: self.to_string(),
+        }
+    }
+}
+
+impl From<reqwest::Error> for HttpError {
+    fn from(err: reqwest::Error) -> Self {
+        // The URL (which may carry a code in its query) stays out of the message.
+        let err = err.without_url();
+        if err.is_timeout() {
+            HttpError::Timeout
+        } else if err.is_connect() {
+            HttpError::Connect(err.to_string())
+        } else {
+            HttpError::Transport(err.to_string())
+        }
+    }
+}
+
+impl HttpClient {
+    /// A client with these limits. Redirects are never followed (a token endpoint that
+    /// redirects is misconfigured or hostile, RFC 9700 §4.11).
+    pub fn new(limits: HttpLimits) -> Result<Self, OAuthError> {
+        let inner = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(limits.connect_timeout)
+            .timeout(limits.timeout)
+            .user_agent(concat!("oauthclient-rs/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|err| OAuthError::ClientError {
+                remote: String::new(),
+                message: format!("cannot build the HTTP client: {err}"),
+            })?;
+        Ok(Self { inner, limits })
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> HttpLimits {
+        self.limits
+    }
+
+    pub(crate) fn reqwest(&self) -> &reqwest::Client {
+        &self.inner
+    }
+
+    /// Sends a request and reads the body up to the size cap.
+    pub(crate) async fn send(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<(u16, reqwest::header::HeaderMap, Vec<u8>), HttpError> {
+        let mut response = request.send().await?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let limit = self.limits.max_body_bytes;
+        if response
+            .content_length()
+            .is_some_and(|length| length > u64::try_from(limit).unwrap_or(u64::MAX))
+        {
+            return Err(HttpError::TooLarge(limit));
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await? {
+            if body.len() + chunk.len() > limit {
+                return Err(HttpError::TooLarge(limit));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok((status, headers, body))
+    }
+
+    /// The adapter the `oauth2` crate calls for token requests.
+    pub(crate) async fn oauth2_call(
+        &self,
+        request: oauth2::HttpRequest,
+    ) -> Result<oauth2::HttpResponse, HttpError> {
+        let (parts, body) = request.into_parts();
+        let method = reqwest::Method::from_bytes(parts.method.as_str().as_bytes())
+            .map_err(|err| HttpError::Transport(err.to_string()))?;
+        let mut builder = self.inner.request(method, parts.uri.to_string()).body(body);
+        for (name, value) in &parts.headers {
+            builder = builder.header(name.as_str(), value.as_bytes());
+        }
+        let (status, headers, body) = self.send(builder).await?;
+        let mut response = oauth2::http::Response::builder().status(status);
+        for (name, value) in &headers {
+            response = response.header(name.as_str(), value.as_bytes());
+        }
+        response
+            .body(body)
+            .map_err(|err| HttpError::Transport(err.to_string()))
+    }
+}

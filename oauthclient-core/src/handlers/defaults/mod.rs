@@ -1,0 +1,30 @@
+//! The built-in handlers, the seed's `handlers` module: what runs when configuration names no
+//! handler, and what `"authorized_default"`, `"authorized_signup"`, `"disconnect"` and
+//! `"signup"` name.
+//!
+//! | name | seed | does |
+//! |---|---|---|
+//! | `authorized_default` | `authorized_default_handler` | stores the token: in the user's account when signed in, else in the session |
+//! | `authorized_signup` | `authorized_signup_handler` | signs in or up through the remote account (find by token, identity, verified e-mail; register; or ask) |
+//! | `disconnect` | `disconnect_handler` | deletes the token, the remote account and the identity |
+//! | `signup` | `signup_handler` | validates the extra sign-up form (an e-mail address) |
+//!
+//! An app with no `authorized_handler` gets `authorized_signup` when it has a
+//! `signup_handler.info` (it can learn who the user is), otherwise `authorized_default`.
+
+mod authorized;
+mod disconnect;
+mod signup;
+
+pub use authorized::{AuthorizedDefault, AuthorizedSignup, run_account_setup};
+pub use disconnect::DisconnectDefault;
+pub use signup::SignupDefault;
+
+/// Registered name of [`AuthorizedDefault`].
+pub const AUTHORIZED_DEFAULT: &str = "authorized_default";
+/// Registered name of [`AuthorizedSignup`].
+pub const AUTHORIZED_SIGNUP: &str = "authorized_signup";
+/// Registered name of [`DisconnectDefault`].
+pub const DISCONNECT: &str = "disconnect";
+/// Registered name of [`SignupDefault`].
+pub const SIGNUP: &str = "signup";

@@ -1,0 +1,227 @@
+//! [`OAuthClient`]: everything the endpoints share, and how a host app mounts them.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use actix_session::SessionMiddleware;
+use actix_session::config::CookieContentSecurity;
+use actix_session::storage::CookieSessionStore;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::web;
+use oauthclient_core::client::{HttpApi, HttpClient, HttpLimits};
+use oauthclient_core::handlers::{EventBus, EventListener};
+use oauthclient_core::registry::{AppHandlers, Registry};
+use oauthclient_core::state::StateCodec;
+use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, RemoteApp, UserStore};
+
+use crate::current_user::{CurrentUser, SessionCurrentUser};
+use crate::templates::Templates;
+use crate::views;
+
+/// One configured remote app, ready to serve.
+pub(crate) struct AppRuntime {
+    pub remote: RemoteApp,
+    pub handlers: AppHandlers,
+    pub api: HttpApi,
+}
+
+/// Where the endpoints send people.
+#[derive(Debug, Clone)]
+pub(crate) struct Paths {
+    pub home: String,
+    pub settings: String,
+}
+
+pub(crate) struct Inner {
+    pub config: OAuthClientConfig,
+    pub apps: BTreeMap<String, AppRuntime>,
+    pub codec: StateCodec,
+    pub http: HttpClient,
+    pub accounts: Arc<dyn AccountStore>,
+    pub users: Arc<dyn UserStore>,
+    pub current_user: Arc<dyn CurrentUser>,
+    pub templates: Templates,
+    pub events: EventBus,
+    pub paths: Paths,
+}
+
+/// The oauthclient endpoints, ready to mount on an actix-web `App` (see the crate example).
+#[derive(Clone)]
+pub struct OAuthClient {
+    pub(crate) inner: web::Data<Inner>,
+}
+
+impl std::fmt::Debug for OAuthClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OAuthClient")
+            .field("apps", &self.inner.apps.keys().collect::<Vec<_>>())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builds an [`OAuthClient`].
+pub struct OAuthClientBuilder {
+    config: OAuthClientConfig,
+    registry: Registry,
+    accounts: Option<Arc<dyn AccountStore>>,
+    users: Option<Arc<dyn UserStore>>,
+    current_user: Arc<dyn CurrentUser>,
+    templates: Vec<(String, String)>,
+    events: EventBus,
+    limits: HttpLimits,
+    paths: Paths,
+}
+
+impl OAuthClient {
+    /// Starts building from a loaded configuration and the registry it was checked against.
+    pub fn builder(config: OAuthClientConfig, registry: Registry) -> OAuthClientBuilder {
+        OAuthClientBuilder {
+            config,
+            registry,
+            accounts: None,
+            users: None,
+            current_user: Arc::new(SessionCurrentUser::default()),
+            templates: Vec::new(),
+            events: EventBus::default(),
+            limits: HttpLimits::default(),
+            paths: Paths {
+                home: "/".into(),
+                settings: "/account/settings/linkedaccounts/".into(),
+            },
+        }
+    }
+
+    /// Mounts every endpoint: `App::new().configure(oauth.configure())`.
+    pub fn configure(&self) -> impl FnOnce(&mut web::ServiceConfig) + use<> {
+        let data = self.inner.clone();
+        move |cfg: &mut web::ServiceConfig| {
+            cfg.app_data(data);
+            views::routes(cfg);
+        }
+    }
+
+    /// The session middleware oauthclient expects: cookie sessions, signed and encrypted with a
+    /// key derived from the first secret key, `HttpOnly`, `SameSite=Lax` (the provider's
+    /// redirect back must carry the cookie), `Secure` when `site_url` is https.
+    /// `App::new().wrap(oauth.session_middleware())`.
+    pub fn session_middleware(&self) -> SessionMiddleware<CookieSessionStore> {
+        let config = &self.inner.config;
+        let key = session_key(config);
+        SessionMiddleware::builder(CookieSessionStore::default(), key)
+            .cookie_name(format!("{}_session", config.session_key_prefix))
+            .cookie_content_security(CookieContentSecurity::Private)
+            .cookie_http_only(true)
+            .cookie_same_site(SameSite::Lax)
+            .cookie_secure(config.site_url.scheme() == "https")
+            .build()
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &OAuthClientConfig {
+        &self.inner.config
+    }
+}
+
+/// The cookie key, derived (HKDF inside `Key::derive_from`) from the current secret.
+pub(crate) fn session_key(config: &OAuthClientConfig) -> Key {
+    let secret = config
+        .secret_keys
+        .first()
+        .map(|entry| entry.secret.expose_secret().to_owned())
+        .unwrap_or_default();
+    // Config loading guarantees >= 32 bytes; pad defensively so derive_from cannot panic on a
+    // hand-built configuration.
+    let mut material = format!("oauthclient-rs session v1:{secret}").into_bytes();
+    material.resize(material.len().max(32), 0);
+    Key::derive_from(&material)
+}
+
+impl OAuthClientBuilder {
+    /// The store for remote accounts, tokens and identities (required).
+    #[must_use]
+    pub fn accounts(mut self, store: Arc<dyn AccountStore>) -> Self {
+        self.accounts = Some(store);
+        self
+    }
+
+    /// The store for local users (required).
+    #[must_use]
+    pub fn users(mut self, store: Arc<dyn UserStore>) -> Self {
+        self.users = Some(store);
+        self
+    }
+
+    /// The host app's sign-in glue (default: [`SessionCurrentUser`]).
+    #[must_use]
+    pub fn current_user(mut self, glue: Arc<dyn CurrentUser>) -> Self {
+        self.current_user = glue;
+        self
+    }
+
+    /// Replaces (or adds) a template, e.g. `"oauthclient/signup.html"`.
+    #[must_use]
+    pub fn template(mut self, name: impl Into<String>, source: impl Into<String>) -> Self {
+        self.templates.push((name.into(), source.into()));
+        self
+    }
+
+    /// Subscribes to sign-up and link events.
+    #[must_use]
+    pub fn listen(mut self, listener: Arc<dyn EventListener>) -> Self {
+        self.events.subscribe(listener);
+        self
+    }
+
+    /// Timeouts and size caps for calls to providers.
+    #[must_use]
+    pub fn http_limits(mut self, limits: HttpLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Where people land after signing in without a `next` (default `/`).
+    #[must_use]
+    pub fn home_url(mut self, url: impl Into<String>) -> Self {
+        self.paths.home = url.into();
+        self
+    }
+
+    /// Resolves every app's handlers and compiles the templates.
+    pub fn build(self) -> Result<OAuthClient, OAuthError> {
+        let missing = |what: &str| OAuthError::ClientError {
+            remote: String::new(),
+            message: format!("OAuthClient needs {what}"),
+        };
+        let accounts = self.accounts.ok_or_else(|| missing("an account store"))?;
+        let users = self.users.ok_or_else(|| missing("a user store"))?;
+        let http = HttpClient::new(self.limits)?;
+        let mut apps = BTreeMap::new();
+        for (name, remote) in &self.config.remote_apps {
+            let handlers = self.registry.resolve(remote)?;
+            let api = HttpApi::new(http.clone(), remote.clone());
+            apps.insert(
+                name.clone(),
+                AppRuntime {
+                    remote: remote.clone(),
+                    handlers,
+                    api,
+                },
+            );
+        }
+        let inner = Inner {
+            codec: self.config.state_codec(),
+            config: self.config,
+            apps,
+            http,
+            accounts,
+            users,
+            current_user: self.current_user,
+            templates: Templates::new(self.templates)?,
+            events: self.events,
+            paths: self.paths,
+        };
+        Ok(OAuthClient {
+            inner: web::Data::new(inner),
+        })
+    }
+}

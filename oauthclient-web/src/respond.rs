@@ -1,0 +1,114 @@
+//! Turning outcomes and errors into responses: pages, redirects, one status per error kind.
+
+use actix_session::SessionExt;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CACHE_CONTROL, ContentType, LOCATION};
+use actix_web::{HttpRequest, HttpResponse};
+use oauthclient_core::OAuthError;
+use oauthclient_core::error::Outcome;
+use serde_json::json;
+
+use crate::client::Inner;
+use crate::flash;
+
+/// A 302 to `location`.
+pub(crate) fn redirect(location: &str) -> HttpResponse {
+    HttpResponse::Found()
+        .insert_header((LOCATION, location))
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .finish()
+}
+
+/// Renders a page with the flashes of this session.
+pub(crate) fn page(
+    inner: &Inner,
+    req: &HttpRequest,
+    status: StatusCode,
+    template: &str,
+    mut context: serde_json::Value,
+) -> HttpResponse {
+    if let Some(map) = context.as_object_mut() {
+        map.insert("flashes".into(), json!(flash::take(&req.get_session())));
+        map.entry("home_url")
+            .or_insert_with(|| json!(inner.paths.home));
+        map.entry("settings_url")
+            .or_insert_with(|| json!(inner.paths.settings));
+    }
+    HttpResponse::build(status)
+        .content_type(ContentType::html())
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .body(inner.templates.render(template, &context))
+}
+
+/// The one place an [`OAuthError`] becomes a response. State failures and provider
+/// misbehaviour are logged with their reason and shown generically; nothing reaches the page
+/// that could carry a token.
+pub(crate) fn error(
+    inner: &Inner,
+    req: &HttpRequest,
+    err: &OAuthError,
+    next: Option<&str>,
+) -> HttpResponse {
+    let outcome = err.outcome();
+    let remote = err.remote().unwrap_or("-");
+    match outcome {
+        Outcome::FlashAndRedirect => {
+            tracing::info!(remote, error = %err, "oauth flow ended");
+            flash::push(&req.get_session(), "danger", err.to_string());
+            let signed_in = inner.current_user.user_id(req).is_some();
+            let fallback = if signed_in {
+                &inner.paths.settings
+            } else {
+                &inner.paths.home
+            };
+            return redirect(next.unwrap_or(fallback));
+        }
+        Outcome::Forbidden => tracing::warn!(remote, reason = %err, "refused"),
+        Outcome::BadGateway => tracing::warn!(remote, reason = %err, "provider misbehaved"),
+        Outcome::Unavailable => tracing::error!(remote, reason = %err, "dependency unavailable"),
+        Outcome::ServerMisconfigured => tracing::error!(remote, reason = %err, "misconfigured"),
+        Outcome::BadRequest | Outcome::NotFound => tracing::info!(remote, reason = %err, "refused"),
+    }
+    let (heading, message) = match outcome {
+        Outcome::Forbidden => (
+            "Request refused",
+            "This sign-in request could not be verified (it may have expired or been used already). Please start again.".to_owned(),
+        ),
+        Outcome::NotFound => ("Not found", "There is no such sign-in method.".to_owned()),
+        Outcome::BadGateway => (
+            "Sign-in failed",
+            format!("{remote} did not answer as expected. Nothing was changed; please try again later."),
+        ),
+        Outcome::Unavailable => (
+            "Temporarily unavailable",
+            "The service is temporarily unavailable. Please try again in a moment.".to_owned(),
+        ),
+        Outcome::ServerMisconfigured => (
+            "Sign-in unavailable",
+            "This sign-in method is not configured correctly. The administrators have been notified.".to_owned(),
+        ),
+        Outcome::BadRequest => ("Cannot do that", bad_request_message(err)),
+        Outcome::FlashAndRedirect => unreachable_flash(),
+    };
+    let status =
+        StatusCode::from_u16(outcome.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    page(
+        inner,
+        req,
+        status,
+        "oauthclient/error.html",
+        json!({"heading": heading, "message": message, "status": status.as_u16()}),
+    )
+}
+
+fn bad_request_message(err: &OAuthError) -> String {
+    match err {
+        OAuthError::Store(store) => store.message().to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Handled (with an early return) above; kept total without a panic.
+fn unreachable_flash() -> (&'static str, String) {
+    ("Error", String::new())
+}

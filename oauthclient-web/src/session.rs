@@ -1,0 +1,92 @@
+//! What oauthclient keeps in the session, under keys derived from
+//! `session_key_prefix` (the seed's `OAUTHCLIENT_SESSION_KEY_PREFIX`).
+
+use actix_session::Session;
+use oauthclient_core::account::AccountInfo;
+use oauthclient_core::state::PendingFlows;
+use oauthclient_core::store::StoreError;
+use oauthclient_core::{OAuthError, Token};
+use serde::{Deserialize, Serialize};
+
+/// A sign-up waiting for the extra form.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct PendingSignup {
+    pub app: String,
+    pub account_info: AccountInfo,
+    pub token: Token,
+    pub next: Option<String>,
+}
+
+/// A failing session store (Redis down, cookie unreadable) is a 503, not a crash.
+pub(crate) fn session_error(err: &dyn std::fmt::Display) -> OAuthError {
+    OAuthError::Store(StoreError::unavailable(format!("session: {err}")))
+}
+
+/// Typed access to oauthclient's session keys.
+pub(crate) struct OAuthSession<'a> {
+    pub session: &'a Session,
+    pub prefix: &'a str,
+}
+
+impl OAuthSession<'_> {
+    fn flows_key(&self) -> String {
+        format!("{}_flows", self.prefix)
+    }
+
+    fn signup_key(&self) -> String {
+        format!("{}_signup", self.prefix)
+    }
+
+    /// The seed's `token_session_key(remote_app)`.
+    pub fn token_key(&self, app: &str) -> String {
+        format!("{}_{app}", self.prefix)
+    }
+
+    pub fn flows(&self) -> PendingFlows {
+        // An unreadable entry (older format) starts over rather than failing the login.
+        self.session
+            .get::<PendingFlows>(&self.flows_key())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    pub fn set_flows(&self, flows: &PendingFlows) -> Result<(), OAuthError> {
+        self.session
+            .insert(self.flows_key(), flows)
+            .map_err(|err| session_error(&err))
+    }
+
+    pub fn set_token(&self, app: &str, token: &Token) -> Result<(), OAuthError> {
+        self.session
+            .insert(self.token_key(app), token)
+            .map_err(|err| session_error(&err))
+    }
+
+    pub fn remove_token(&self, app: &str) {
+        self.session.remove(&self.token_key(app));
+    }
+
+    pub fn signup(&self) -> Option<PendingSignup> {
+        self.session.get(&self.signup_key()).ok().flatten()
+    }
+
+    pub fn set_signup(&self, pending: &PendingSignup) -> Result<(), OAuthError> {
+        self.session
+            .insert(self.signup_key(), pending)
+            .map_err(|err| session_error(&err))
+    }
+
+    pub fn clear_signup(&self) {
+        self.session.remove(&self.signup_key());
+    }
+
+    /// The seed's `oauth_logout_handler`: every OAuth value of this session goes.
+    pub fn clear_all(&self, apps: impl Iterator<Item = impl AsRef<str>>) {
+        for app in apps {
+            self.remove_token(app.as_ref());
+        }
+        self.session.remove(&self.flows_key());
+        self.clear_signup();
+    }
+}

@@ -1,0 +1,79 @@
+//! Pages, rendered with minijinja.
+//!
+//! Why minijinja (not askama): templates stay overridable at run time by the host app
+//! (`OAuthClientBuilder::template`) without recompiling this crate or adopting its template
+//! engine, and the syntax is Jinja2's, the same as Invenio's own templates. Autoescaping is on
+//! for every `.html` template.
+
+use minijinja::Environment;
+use oauthclient_core::OAuthError;
+
+/// The templates shipped with the crate; a host app may replace any of them by name.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "oauthclient/base.html",
+        include_str!("../templates/oauthclient/base.html"),
+    ),
+    (
+        "oauthclient/error.html",
+        include_str!("../templates/oauthclient/error.html"),
+    ),
+    (
+        "oauthclient/signup.html",
+        include_str!("../templates/oauthclient/signup.html"),
+    ),
+    (
+        "oauthclient/disconnect.html",
+        include_str!("../templates/oauthclient/disconnect.html"),
+    ),
+    (
+        "oauthclient/linkedaccounts.html",
+        include_str!("../templates/oauthclient/linkedaccounts.html"),
+    ),
+];
+
+/// A compiled template set.
+#[derive(Debug)]
+pub(crate) struct Templates {
+    env: Environment<'static>,
+}
+
+impl Templates {
+    /// The defaults, with `overrides` (name, source) replacing or adding templates.
+    pub fn new(overrides: Vec<(String, String)>) -> Result<Self, OAuthError> {
+        let mut env = Environment::new();
+        let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, source)| ((*name).to_owned(), (*source).to_owned()))
+            .collect();
+        for (name, source) in overrides {
+            sources.retain(|(existing, _)| *existing != name);
+            sources.push((name, source));
+        }
+        for (name, source) in sources {
+            env.add_template_owned(name.clone(), source)
+                .map_err(|err| OAuthError::ClientError {
+                    remote: String::new(),
+                    message: format!("template `{name}` does not compile: {err}"),
+                })?;
+        }
+        Ok(Self { env })
+    }
+
+    /// Renders `name`; a failing template is logged and answered with a plain fallback, so
+    /// a broken override never turns into a panic or a stack trace.
+    pub fn render(&self, name: &str, context: &serde_json::Value) -> String {
+        match self
+            .env
+            .get_template(name)
+            .and_then(|template| template.render(context))
+        {
+            Ok(html) => html,
+            Err(err) => {
+                tracing::error!(template = name, error = %err, "template failed to render");
+                "<!doctype html><title>Error</title><p>This page could not be displayed.</p>"
+                    .to_owned()
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! `GET /oauth/authorized/{app}/`: the provider's redirect back (the seed's `authorized`
+//! view). Verifies the state, exchanges the code, runs the app's authorized handler, and
+//! carries out what it decided.
+
+use actix_session::SessionExt;
+use actix_web::{HttpRequest, HttpResponse, web};
+use oauthclient_core::client::exchange_code;
+use oauthclient_core::flow::{CallbackResponse, FlowEvent, FlowState, Grant};
+use oauthclient_core::handlers::AuthorizedOutcome;
+use oauthclient_core::state::StateError;
+use oauthclient_core::{OAuthError, Token};
+
+use super::{any_app, handler_context};
+use crate::client::{AppRuntime, Inner};
+use crate::session::{OAuthSession, PendingSignup};
+use crate::{flash, respond};
+
+pub(crate) async fn callback(
+    req: HttpRequest,
+    app: web::Path<String>,
+    inner: web::Data<Inner>,
+) -> HttpResponse {
+    let app_name = app.into_inner();
+    let runtime = match any_app(&inner, &app_name) {
+        Ok(runtime) => runtime,
+        Err(err) => return respond::error(&inner, &req, &err, None),
+    };
+    let flow = verify(&inner, &req, &app_name);
+    let (grant, next) = match flow {
+        FlowState::CodeReceived { grant, next, .. } => (grant, next),
+        FlowState::Failed { error, next, .. } => {
+            return respond::error(&inner, &req, &error, next.as_deref());
+        }
+        other => {
+            let err = OAuthError::ClientError {
+                remote: app_name,
+                message: format!("unexpected flow state {}", other.name()),
+            };
+            return respond::error(&inner, &req, &err, None);
+        }
+    };
+    match complete(&inner, &req, runtime, grant, next.clone()).await {
+        Ok(response) => response,
+        Err(err) => respond::error(&inner, &req, &err, next.as_deref()),
+    }
+}
+
+/// Parses the query and checks the state against this session's flows (removing the nonce:
+/// single use, even when the rest of the callback fails).
+fn verify(inner: &Inner, req: &HttpRequest, app_name: &str) -> FlowState {
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(req.query_string().as_bytes())
+        .into_owned()
+        .collect();
+    let (response, state) =
+        CallbackResponse::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let session = req.get_session();
+    let oauth_session = OAuthSession {
+        session: &session,
+        prefix: &inner.config.session_key_prefix,
+    };
+    let mut flows = oauth_session.flows();
+    let verified = match state.as_deref() {
+        Some(state) => inner.codec.verify(state, app_name, &mut flows),
+        None => Err(StateError::Missing),
+    };
+    if let Err(err) = oauth_session.set_flows(&flows) {
+        return FlowState::Failed {
+            app: Some(app_name.to_owned()),
+            error: err,
+            next: None,
+        };
+    }
+    FlowState::awaiting_callback(app_name).on(FlowEvent::CallbackReceived { response, verified })
+}
+
+async fn complete(
+    inner: &Inner,
+    req: &HttpRequest,
+    runtime: &AppRuntime,
+    grant: Grant,
+    next: Option<String>,
+) -> Result<HttpResponse, OAuthError> {
+    let app_name = runtime.remote.name.as_str();
+    let Grant::AuthorizationCode {
+        code,
+        pkce_verifier,
+        ..
+    } = grant
+    else {
+        return Err(OAuthError::ClientError {
+            remote: app_name.to_owned(),
+            message: "OAuth1 callbacks are not supported yet".into(),
+        });
+    };
+    let token = exchange_code(
+        &inner.http,
+        &runtime.remote,
+        &inner.config.redirect_uri(app_name),
+        &code,
+        pkce_verifier.as_ref(),
+    )
+    .await?;
+    let current_user = inner.current_user.user_id(req);
+    let ctx = handler_context(inner, runtime, current_user);
+    let outcome = runtime
+        .handlers
+        .authorized
+        .authorized(&ctx, token.clone())
+        .await?;
+    apply(inner, req, runtime, outcome, token, next)
+}
+
+/// Carries out the handler's decision.
+fn apply(
+    inner: &Inner,
+    req: &HttpRequest,
+    runtime: &AppRuntime,
+    outcome: AuthorizedOutcome,
+    token: Token,
+    next: Option<String>,
+) -> Result<HttpResponse, OAuthError> {
+    let app_name = runtime.remote.name.as_str();
+    let session = req.get_session();
+    let oauth_session = OAuthSession {
+        session: &session,
+        prefix: &inner.config.session_key_prefix,
+    };
+    match outcome {
+        AuthorizedOutcome::StoredInSession => {
+            oauth_session.set_token(app_name, &token)?;
+            Ok(respond::redirect(
+                next.as_deref().unwrap_or(&inner.paths.home),
+            ))
+        }
+        AuthorizedOutcome::Linked { user_id } => {
+            tracing::info!(app = app_name, user_id, "remote account linked");
+            flash::push(
+                &session,
+                "success",
+                format!("Your {} account is now linked.", runtime.remote.title),
+            );
+            Ok(respond::redirect(
+                next.as_deref().unwrap_or(&inner.paths.settings),
+            ))
+        }
+        AuthorizedOutcome::LoggedIn { user_id } => {
+            inner
+                .current_user
+                .sign_in(req, user_id, runtime.remote.remember)?;
+            tracing::info!(app = app_name, user_id, "signed in");
+            Ok(respond::redirect(
+                next.as_deref().unwrap_or(&inner.paths.home),
+            ))
+        }
+        AuthorizedOutcome::SignupRequired { account_info } => {
+            oauth_session.set_signup(&PendingSignup {
+                app: app_name.to_owned(),
+                account_info,
+                token,
+                next,
+            })?;
+            Ok(respond::redirect(&format!("/oauth/signup/{app_name}/")))
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! `GET, POST /oauth/disconnect/{app}/`: unlink a remote account (the seed's `disconnect`
+//! view). GET asks for confirmation; POST (CSRF token required) does it, unless it would
+//! leave the user with no way to sign in.
+
+use actix_session::SessionExt;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use oauthclient_core::OAuthError;
+use oauthclient_core::account::UserId;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{handler_context, visible_app};
+use crate::client::{AppRuntime, Inner};
+use crate::session::OAuthSession;
+use crate::views::linked_accounts::login_required;
+use crate::{csrf, flash, respond};
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct DisconnectForm {
+    csrf_token: Option<String>,
+}
+
+pub(crate) async fn confirm(
+    req: HttpRequest,
+    app: web::Path<String>,
+    inner: web::Data<Inner>,
+) -> HttpResponse {
+    let Some(_user) = inner.current_user.user_id(&req) else {
+        return login_required(&inner, &req);
+    };
+    let runtime = match visible_app(&inner, &app) {
+        Ok(runtime) => runtime,
+        Err(err) => return respond::error(&inner, &req, &err, None),
+    };
+    match csrf::token(&req.get_session()) {
+        Ok(csrf_token) => respond::page(
+            &inner,
+            &req,
+            StatusCode::OK,
+            "oauthclient/disconnect.html",
+            json!({
+                "app_title": runtime.remote.title,
+                "action": format!("/oauth/disconnect/{}/", runtime.remote.name),
+                "csrf_token": csrf_token,
+            }),
+        ),
+        Err(err) => respond::error(&inner, &req, &err, None),
+    }
+}
+
+pub(crate) async fn submit(
+    req: HttpRequest,
+    app: web::Path<String>,
+    form: web::Form<DisconnectForm>,
+    inner: web::Data<Inner>,
+) -> HttpResponse {
+    let Some(user_id) = inner.current_user.user_id(&req) else {
+        return login_required(&inner, &req);
+    };
+    if let Err(err) = csrf::verify(&req.get_session(), form.csrf_token.as_deref()) {
+        return respond::error(&inner, &req, &err, None);
+    }
+    let result = match visible_app(&inner, &app) {
+        Ok(runtime) => disconnect(&inner, &req, runtime, user_id).await,
+        Err(err) => Err(err),
+    };
+    match result {
+        Ok(title) => {
+            flash::push(
+                &req.get_session(),
+                "success",
+                format!("Your {title} account was disconnected."),
+            );
+            respond::redirect(&inner.paths.settings)
+        }
+        Err(err) => respond::error(&inner, &req, &err, None),
+    }
+}
+
+async fn disconnect(
+    inner: &Inner,
+    req: &HttpRequest,
+    runtime: &AppRuntime,
+    user_id: UserId,
+) -> Result<String, OAuthError> {
+    guard_last_login_method(inner, runtime, user_id).await?;
+    let ctx = handler_context(inner, runtime, Some(user_id));
+    runtime.handlers.disconnect.disconnect(&ctx).await?;
+    let session = req.get_session();
+    OAuthSession {
+        session: &session,
+        prefix: &inner.config.session_key_prefix,
+    }
+    .remove_token(&runtime.remote.name);
+    tracing::info!(app = %runtime.remote.name, user_id, "remote account unlinked");
+    Ok(runtime.remote.title.clone())
+}
+
+/// Refuses to remove the only way the user can sign in: no password and no other identity.
+async fn guard_last_login_method(
+    inner: &Inner,
+    runtime: &AppRuntime,
+    user_id: UserId,
+) -> Result<(), OAuthError> {
+    let has_password = inner
+        .users
+        .user_by_id(user_id)
+        .await?
+        .is_some_and(|user| user.has_password);
+    if has_password {
+        return Ok(());
+    }
+    let identities = inner.accounts.identities_of(user_id).await?;
+    let signs_in_here = identities
+        .iter()
+        .any(|identity| identity.method == runtime.remote.name);
+    let other_ways = identities
+        .iter()
+        .filter(|identity| identity.method != runtime.remote.name)
+        .count();
+    if signs_in_here && other_ways == 0 {
+        return Err(OAuthError::LastLoginMethod {
+            remote: runtime.remote.title.clone(),
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! `GET /oauth/login/{app}/?next=`: start a flow (the seed's `login` view); `POST` does the
+//! same from a form (the linked accounts page's Connect button), CSRF-checked.
+
+use actix_session::SessionExt;
+use actix_web::{HttpRequest, HttpResponse, web};
+use oauthclient_core::OAuthError;
+use oauthclient_core::client::authorization_request;
+use oauthclient_core::next_url::safe_next_url;
+use serde::Deserialize;
+
+use super::visible_app;
+use crate::client::Inner;
+use crate::session::OAuthSession;
+use crate::{csrf, respond};
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct LoginQuery {
+    next: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct LoginForm {
+    csrf_token: Option<String>,
+    next: Option<String>,
+}
+
+pub(crate) async fn start(
+    req: HttpRequest,
+    app: web::Path<String>,
+    query: web::Query<LoginQuery>,
+    inner: web::Data<Inner>,
+) -> HttpResponse {
+    begin(&inner, &req, &app, query.next.as_deref())
+        .unwrap_or_else(|err| respond::error(&inner, &req, &err, None))
+}
+
+pub(crate) async fn start_from_form(
+    req: HttpRequest,
+    app: web::Path<String>,
+    form: web::Form<LoginForm>,
+    inner: web::Data<Inner>,
+) -> HttpResponse {
+    csrf::verify(&req.get_session(), form.csrf_token.as_deref())
+        .and_then(|()| begin(&inner, &req, &app, form.next.as_deref()))
+        .unwrap_or_else(|err| respond::error(&inner, &req, &err, None))
+}
+
+/// Signs a state, keeps the flow's secrets in the session, and redirects to the provider.
+fn begin(
+    inner: &Inner,
+    req: &HttpRequest,
+    app_name: &str,
+    next: Option<&str>,
+) -> Result<HttpResponse, OAuthError> {
+    let app = visible_app(inner, app_name)?;
+    if app.remote.link_only && inner.current_user.user_id(req).is_none() {
+        return Err(OAuthError::LinkOnly {
+            remote: app_name.to_owned(),
+        });
+    }
+    let next = next.and_then(
+        |raw| match safe_next_url(raw, &inner.config.trusted_hosts) {
+            Ok(safe) => Some(safe),
+            Err(reason) => {
+                tracing::info!(app = app_name, %reason, "dropped an unsafe next URL");
+                None
+            }
+        },
+    );
+    let (state, mut flow) = inner.codec.issue(app_name, next)?;
+    let request = authorization_request(&app.remote, &inner.config.redirect_uri(app_name), &state)?;
+    flow.pkce_verifier = request.pkce_verifier;
+    let session = req.get_session();
+    let oauth_session = OAuthSession {
+        session: &session,
+        prefix: &inner.config.session_key_prefix,
+    };
+    let mut flows = oauth_session.flows();
+    flows.prune_older_than(flow.issued_at.saturating_sub(inner.codec.lifetime_secs()));
+    flows.insert(flow);
+    oauth_session.set_flows(&flows)?;
+    Ok(respond::redirect(request.url.as_str()))
+}

@@ -1,0 +1,75 @@
+//! The endpoints (the seed's Views), one module each.
+
+mod authorized;
+mod disconnect;
+mod linked_accounts;
+mod login;
+mod logout;
+mod signup;
+
+use actix_web::web;
+
+use crate::client::{AppRuntime, Inner};
+use oauthclient_core::OAuthError;
+
+pub(crate) fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/oauth/login/{app}/", web::get().to(login::start))
+        .route(
+            "/oauth/login/{app}/",
+            web::post().to(login::start_from_form),
+        )
+        .route(
+            "/oauth/authorized/{app}/",
+            web::get().to(authorized::callback),
+        )
+        .route("/oauth/signup/{app}/", web::get().to(signup::form))
+        .route("/oauth/signup/{app}/", web::post().to(signup::submit))
+        .route(
+            "/oauth/disconnect/{app}/",
+            web::get().to(disconnect::confirm),
+        )
+        .route(
+            "/oauth/disconnect/{app}/",
+            web::post().to(disconnect::submit),
+        )
+        .route("/oauth/logout", web::get().to(logout::logout))
+        .route(
+            "/account/settings/linkedaccounts/",
+            web::get().to(linked_accounts::index),
+        );
+}
+
+/// The runtime of a configured app; hidden apps are as unknown as missing ones.
+pub(crate) fn visible_app<'a>(inner: &'a Inner, name: &str) -> Result<&'a AppRuntime, OAuthError> {
+    inner
+        .apps
+        .get(name)
+        .filter(|app| !app.remote.hide)
+        .ok_or_else(|| OAuthError::UnknownRemote(name.to_owned()))
+}
+
+/// A configured app, hidden or not (callbacks of flows already started must complete).
+pub(crate) fn any_app<'a>(inner: &'a Inner, name: &str) -> Result<&'a AppRuntime, OAuthError> {
+    inner
+        .apps
+        .get(name)
+        .ok_or_else(|| OAuthError::UnknownRemote(name.to_owned()))
+}
+
+/// Everything a handler may use, for one request.
+pub(crate) fn handler_context<'a>(
+    inner: &'a Inner,
+    app: &'a AppRuntime,
+    current_user: Option<oauthclient_core::account::UserId>,
+) -> oauthclient_core::handlers::HandlerContext<'a> {
+    oauthclient_core::handlers::HandlerContext {
+        app: &app.remote.name,
+        remote: &app.remote,
+        current_user,
+        accounts: inner.accounts.as_ref(),
+        users: inner.users.as_ref(),
+        api: &app.api,
+        handlers: &app.handlers,
+        events: &inner.events,
+    }
+}
