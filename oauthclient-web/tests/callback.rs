@@ -1,0 +1,242 @@
+//! `GET /oauth/authorized/{app}/`: sign-in and sign-up, linking, and every way it can fail.
+
+mod common;
+
+use std::time::Duration;
+
+use oauthclient_core::AccountStore;
+use oauthclient_testkit::{Consent, Fault, FakeUser};
+
+use common::{APP, browser, location, site, site_with};
+
+#[tokio::test]
+async fn a_new_user_is_registered_linked_and_signed_in() {
+    let site = site().await;
+    let browser = browser();
+    let response = site.login(&browser, Some("/welcome")).await;
+    assert_eq!(response.status(), 302);
+    assert_eq!(location(&response), "/welcome");
+    let user_id: i64 = site.whoami(&browser).await.parse().expect("signed in");
+    assert_eq!(site.count("accounts_user"), 1);
+    assert_eq!(site.count("oauthclient_remoteaccount"), 1);
+    assert_eq!(site.count("oauthclient_remotetoken"), 1);
+    assert_eq!(site.count("oauthclient_useridentity"), 1);
+    let identity = site.store.identity(APP, "1001").await.expect("find").expect("linked");
+    assert_eq!(identity.user_id, user_id);
+    let token = site
+        .store
+        .token(user_id, site.provider.client_id(), "")
+        .await
+        .expect("get")
+        .expect("stored");
+    assert!(site.provider.issued_access_tokens().contains(&token.access_token.expose_secret().to_owned()));
+}
+
+#[tokio::test]
+async fn a_returning_user_signs_in_to_the_same_account() {
+    let site = site().await;
+    let first = browser();
+    site.login(&first, None).await;
+    let user_id = site.whoami(&first).await;
+    let second = browser();
+    let response = site.login(&second, None).await;
+    assert_eq!(response.status(), 302);
+    assert_eq!(site.whoami(&second).await, user_id);
+    assert_eq!(site.count("accounts_user"), 1);
+    assert_eq!(site.count("oauthclient_useridentity"), 1);
+}
+
+#[tokio::test]
+async fn a_signed_in_user_links_the_remote_account() {
+    let site = site().await;
+    let ada = site.local_user("ada@local.example").await;
+    let browser = browser();
+    site.sign_in_as(&browser, ada).await;
+    let response = site.login(&browser, None).await;
+    assert_eq!(response.status(), 302);
+    assert_eq!(location(&response), "/account/settings/linkedaccounts/");
+    assert_eq!(site.whoami(&browser).await, ada.to_string());
+    assert_eq!(site.store.identity(APP, "1001").await.expect("find").map(|i| i.user_id), Some(ada));
+    assert_eq!(site.count("accounts_user"), 1, "no new user");
+}
+
+#[tokio::test]
+async fn an_identity_linked_to_someone_else_is_refused() {
+    let site = site().await;
+    let owner = browser();
+    site.login(&owner, None).await;
+    let bob = site.local_user("bob@local.example").await;
+    let intruder = browser();
+    site.sign_in_as(&intruder, bob).await;
+    let response = site.login(&intruder, None).await;
+    assert_eq!(response.status(), 302);
+    assert_eq!(location(&response), "/account/settings/linkedaccounts/");
+    let page = intruder
+        .get(site.url("/account/settings/linkedaccounts/"))
+        .send()
+        .await
+        .expect("settings")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("External service is already linked to another account."), "{page}");
+    assert!(site.store.remote_accounts_of(bob).await.expect("list").is_empty());
+}
+
+#[tokio::test]
+async fn a_verified_email_of_an_existing_user_signs_them_in() {
+    let site = site().await;
+    let octo = site.local_user("octo@example.org").await;
+    let browser = browser();
+    site.login(&browser, None).await;
+    assert_eq!(site.whoami(&browser).await, octo.to_string());
+    assert_eq!(site.count("accounts_user"), 1);
+}
+
+#[tokio::test]
+async fn an_unverified_email_never_signs_anyone_in() {
+    let site = site().await;
+    site.local_user("octo@example.org").await;
+    site.provider.set_user(FakeUser {
+        email_verified: false,
+        ..FakeUser::default()
+    });
+    let browser = browser();
+    let response = site.login(&browser, None).await;
+    assert_eq!(location(&response), format!("/oauth/signup/{APP}/"), "asks instead");
+    assert_eq!(site.whoami(&browser).await, "anonymous");
+}
+
+#[tokio::test]
+async fn access_denied_flashes_and_redirects() {
+    let site = site().await;
+    site.provider.set_consent(Consent::Deny);
+    let browser = browser();
+    let response = site.login(&browser, Some("/after")).await;
+    assert_eq!(response.status(), 302);
+    assert_eq!(location(&response), "/after");
+    // The flash shows on the next page oauthclient renders.
+    let page = browser
+        .get(site.url("/account/settings/linkedaccounts/"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("You rejected the authentication request."), "{page}");
+    assert_eq!(site.count("accounts_user"), 0);
+}
+
+#[tokio::test]
+async fn a_provider_error_flashes_and_redirects() {
+    let site = site().await;
+    site.provider.set_authorize_error(Some("temporarily_unavailable"));
+    let browser = browser();
+    let response = site.login(&browser, None).await;
+    assert_eq!(response.status(), 302);
+    assert_eq!(location(&response), "/");
+    assert_eq!(site.count("accounts_user"), 0);
+}
+
+#[tokio::test]
+async fn token_endpoint_failures_are_502_and_write_nothing() {
+    let faults = [
+        Fault::ServerError,
+        Fault::Html,
+        Fault::GarbageJson,
+        Fault::MissingAccessToken,
+        Fault::HugeBody,
+        Fault::Slow(Duration::from_secs(15)),
+    ];
+    for fault in faults {
+        let label = format!("{fault:?}");
+        let site = site().await;
+        site.provider.set_token_fault(Some(fault));
+        let browser = browser();
+        let response = site.login(&browser, None).await;
+        assert_eq!(response.status(), 502, "{label}");
+        let body = response.text().await.expect("body");
+        assert!(body.contains("did not answer as expected"), "{label}: {body}");
+        assert!(!body.contains("panicked") && !body.contains("backtrace"), "{label}");
+        for table in ["accounts_user", "oauthclient_remoteaccount", "oauthclient_remotetoken", "oauthclient_useridentity"] {
+            assert_eq!(site.count(table), 0, "{label}: {table}");
+        }
+        assert_eq!(site.whoami(&browser).await, "anonymous", "{label}");
+    }
+}
+
+#[tokio::test]
+async fn a_token_endpoint_refusing_our_client_is_a_configuration_error() {
+    let site = site().await;
+    site.provider.set_token_fault(Some(Fault::OAuthError("invalid_client".into())));
+    let response = site.login(&browser(), None).await;
+    assert_eq!(response.status(), 500);
+    let body = response.text().await.expect("body");
+    assert!(body.contains("not configured correctly"), "{body}");
+}
+
+#[tokio::test]
+async fn two_tabs_both_complete() {
+    let site = site().await;
+    let browser = browser();
+    let first = site.start_login(&browser, Some("/one")).await;
+    let second = site.start_login(&browser, Some("/two")).await;
+    let second_callback = site.authorize(&browser, &second).await;
+    let first_callback = site.authorize(&browser, &first).await;
+    let response = browser.get(second_callback).send().await.expect("callback");
+    assert_eq!(location(&response), "/two");
+    let response = browser.get(first_callback).send().await.expect("callback");
+    assert_eq!(location(&response), "/one");
+}
+
+#[tokio::test]
+async fn link_only_apps_do_not_sign_anonymous_users_in() {
+    let site = site_with(|toml| toml.replace("[remote_apps.fake]", "[remote_apps.fake]\nlink_only = true")).await;
+    let response = browser()
+        .get(site.url(&format!("/oauth/login/{APP}/")))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(response.status(), 400);
+    assert!(response.text().await.expect("body").contains("can only be linked"));
+}
+
+fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with("oauth_token_session="))
+        .and_then(|value| value.split(';').next())
+        .map(str::to_owned)
+}
+
+#[tokio::test]
+async fn the_session_changes_on_sign_in_and_the_old_cookie_signs_no_one_in() {
+    let site = site().await;
+    let browser = browser();
+    let login = browser
+        .get(site.url(&format!("/oauth/login/{APP}/")))
+        .send()
+        .await
+        .expect("login");
+    let before = session_cookie(&login).expect("login sets the session cookie");
+    let callback = site.authorize(&browser, &location(&login)).await;
+    let response = browser.get(callback).send().await.expect("callback");
+    let after = session_cookie(&response).expect("sign-in sets a new session cookie");
+    assert_ne!(before, after);
+    assert_ne!(site.whoami(&browser).await, "anonymous");
+    // Someone holding the pre-login cookie (a planted session) is not signed in by it.
+    let planted = reqwest::Client::new()
+        .get(site.url("/test/whoami"))
+        .header(reqwest::header::COOKIE, before)
+        .send()
+        .await
+        .expect("whoami")
+        .text()
+        .await
+        .expect("body");
+    assert_eq!(planted, "anonymous");
+}

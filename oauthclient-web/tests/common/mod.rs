@@ -1,0 +1,246 @@
+//! A real server on a loopback port: oauthclient-web on actix-web, SQLite store, the
+//! testkit's fake provider on another port, and a cookie-keeping HTTP client.
+
+#![allow(dead_code, reason = "each test binary uses a different part of this module")]
+
+use std::collections::BTreeMap;
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_session::SessionExt;
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use oauthclient_core::account::{NewUser, UserId};
+use oauthclient_core::config::NoEnv;
+use oauthclient_core::{OAuthClientConfig, Registry, UserStore};
+use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
+use oauthclient_testkit::FakeProvider;
+use oauthclient_web::{OAuthClient, USER_ID_KEY};
+
+pub const APP: &str = "fake";
+
+/// Everything one test needs; the server stops when it is dropped.
+pub struct TestSite {
+    pub base: String,
+    pub provider: FakeProvider,
+    pub store: Arc<DieselStore>,
+    pub db_dir: tempfile::TempDir,
+    server: actix_web::dev::ServerHandle,
+}
+
+impl Drop for TestSite {
+    fn drop(&mut self) {
+        // Stop without waiting; the runtime ends with the test.
+        drop(self.server.stop(false));
+    }
+}
+
+/// Extra TOML appended to the generated configuration (more apps, flags).
+pub async fn site() -> TestSite {
+    site_with(|toml| toml).await
+}
+
+pub async fn site_with(edit: impl FnOnce(String) -> String) -> TestSite {
+    let provider = FakeProvider::start().await.expect("fake provider starts");
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let base = format!("http://127.0.0.1:{port}");
+    let toml = format!(
+        "secret_key = \"web-test-secret-web-test-secret-web-test\"\nsite_url = \"{base}\"\ntrusted_hosts = [\"docs.example.org\"]\n{}",
+        provider.remote_app_toml(APP)
+    );
+    let toml = edit(toml);
+    let registry = Registry::from_inventory().expect("registry");
+    let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry)
+        .unwrap_or_else(|err| panic!("test config: {err}\n{toml}"));
+    let db_dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", db_dir.path().join("web.sqlite").display());
+    let keys = TokenKeys::from_config(&config.secret_keys).expect("keys");
+    let store = Arc::new(
+        DieselStore::connect(&url, keys, StoreOptions::default())
+            .await
+            .expect("store"),
+    );
+    let oauth = OAuthClient::builder(config, registry)
+        .accounts(store.clone())
+        .users(store.clone())
+        .build()
+        .expect("oauth client");
+    let server = HttpServer::new(move || {
+        App::new()
+            .wrap(oauth.session_middleware())
+            .configure(oauth.configure())
+            .route("/test/login/{id}", web::get().to(test_login))
+            .route("/test/whoami", web::get().to(whoami))
+            .route("/test/session-token", web::get().to(session_token))
+            .route("/", web::get().to(|| async { HttpResponse::Ok().body("home") }))
+    })
+    .workers(1)
+    .listen(listener)
+    .expect("listen")
+    .run();
+    let handle = server.handle();
+    tokio::spawn(server);
+    TestSite {
+        base,
+        provider,
+        store,
+        db_dir,
+        server: handle,
+    }
+}
+
+/// Stands in for the host app's own password login.
+async fn test_login(req: HttpRequest, id: web::Path<UserId>) -> HttpResponse {
+    let session = req.get_session();
+    session.renew();
+    match session.insert(USER_ID_KEY, id.into_inner()) {
+        Ok(()) => HttpResponse::Ok().body("signed in"),
+        Err(_) => HttpResponse::InternalServerError().finish(),
+    }
+}
+
+/// Whether the session holds a token for the fake app (`{prefix}_{app}`).
+async fn session_token(req: HttpRequest) -> HttpResponse {
+    let key = format!("oauth_token_{APP}");
+    match req.get_session().get::<serde_json::Value>(&key).ok().flatten() {
+        Some(_) => HttpResponse::Ok().body("present"),
+        None => HttpResponse::Ok().body("absent"),
+    }
+}
+
+async fn whoami(req: HttpRequest) -> HttpResponse {
+    match req.get_session().get::<UserId>(USER_ID_KEY).ok().flatten() {
+        Some(id) => HttpResponse::Ok().body(id.to_string()),
+        None => HttpResponse::Ok().body("anonymous"),
+    }
+}
+
+/// A browser: keeps cookies, never follows redirects by itself.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+pub fn query(url: &str) -> BTreeMap<String, String> {
+    url::Url::parse(url)
+        .map(|url| url.query_pairs().into_owned().collect())
+        .unwrap_or_default()
+}
+
+impl TestSite {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// GET /oauth/login/{app}/ and return the provider authorize URL it redirects to.
+    pub async fn start_login(&self, browser: &reqwest::Client, next: Option<&str>) -> String {
+        let mut url = url::Url::parse(&self.url(&format!("/oauth/login/{APP}/"))).expect("url");
+        if let Some(next) = next {
+            url.query_pairs_mut().append_pair("next", next);
+        }
+        let response = browser.get(url).send().await.expect("login");
+        assert_eq!(response.status(), 302, "login redirects");
+        location(&response)
+    }
+
+    /// Visits the provider's authorize URL; returns the callback URL it redirects to.
+    pub async fn authorize(&self, browser: &reqwest::Client, authorize_url: &str) -> String {
+        let response = browser.get(authorize_url).send().await.expect("authorize");
+        assert_eq!(response.status(), 302, "provider redirects back");
+        location(&response)
+    }
+
+    /// The whole round trip; returns the callback's response.
+    pub async fn login(&self, browser: &reqwest::Client, next: Option<&str>) -> reqwest::Response {
+        let authorize_url = self.start_login(browser, next).await;
+        let callback = self.authorize(browser, &authorize_url).await;
+        browser.get(callback).send().await.expect("callback")
+    }
+
+    pub async fn whoami(&self, browser: &reqwest::Client) -> String {
+        browser
+            .get(self.url("/test/whoami"))
+            .send()
+            .await
+            .expect("whoami")
+            .text()
+            .await
+            .expect("body")
+    }
+
+    pub async fn session_token(&self, browser: &reqwest::Client) -> String {
+        browser
+            .get(self.url("/test/session-token"))
+            .send()
+            .await
+            .expect("session token")
+            .text()
+            .await
+            .expect("body")
+    }
+
+    pub async fn sign_in_as(&self, browser: &reqwest::Client, user_id: UserId) {
+        let response = browser
+            .get(self.url(&format!("/test/login/{user_id}")))
+            .send()
+            .await
+            .expect("test login");
+        assert_eq!(response.status(), 200);
+    }
+
+    pub async fn local_user(&self, email: &str) -> UserId {
+        self.store
+            .create_user(&NewUser {
+                email: email.to_owned(),
+                username: None,
+                full_name: None,
+                confirmed: true,
+            })
+            .await
+            .expect("user")
+            .id
+    }
+
+    /// Rows in a table, counted through a fresh SQLite connection.
+    pub fn count(&self, table: &str) -> i64 {
+        use diesel::{Connection, RunQueryDsl};
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let path = self.db_dir.path().join("web.sqlite");
+        let mut conn =
+            diesel::SqliteConnection::establish(&path.display().to_string()).expect("open");
+        diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}"))
+            .get_result::<Count>(&mut conn)
+            .expect("count")
+            .n
+    }
+
+    /// The body of a page and the CSRF token in its first form.
+    pub async fn page_with_csrf(&self, browser: &reqwest::Client, path: &str) -> (u16, String, String) {
+        let response = browser.get(self.url(path)).send().await.expect("page");
+        let status = response.status().as_u16();
+        let body = response.text().await.expect("body");
+        let token = body
+            .split("name=\"csrf_token\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_default()
+            .to_owned();
+        (status, body, token)
+    }
+}
