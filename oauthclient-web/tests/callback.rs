@@ -5,7 +5,7 @@ mod common;
 use std::time::Duration;
 
 use oauthclient_core::AccountStore;
-use oauthclient_testkit::{Consent, Fault, FakeUser};
+use oauthclient_testkit::{Consent, FakeUser, Fault};
 
 use common::{APP, browser, location, site, site_with};
 
@@ -21,7 +21,12 @@ async fn a_new_user_is_registered_linked_and_signed_in() {
     assert_eq!(site.count("oauthclient_remoteaccount"), 1);
     assert_eq!(site.count("oauthclient_remotetoken"), 1);
     assert_eq!(site.count("oauthclient_useridentity"), 1);
-    let identity = site.store.identity(APP, "1001").await.expect("find").expect("linked");
+    let identity = site
+        .store
+        .identity(APP, "1001")
+        .await
+        .expect("find")
+        .expect("linked");
     assert_eq!(identity.user_id, user_id);
     let token = site
         .store
@@ -29,7 +34,11 @@ async fn a_new_user_is_registered_linked_and_signed_in() {
         .await
         .expect("get")
         .expect("stored");
-    assert!(site.provider.issued_access_tokens().contains(&token.access_token.expose_secret().to_owned()));
+    assert!(
+        site.provider
+            .issued_access_tokens()
+            .contains(&token.access_token.expose_secret().to_owned())
+    );
 }
 
 #[tokio::test]
@@ -56,7 +65,14 @@ async fn a_signed_in_user_links_the_remote_account() {
     assert_eq!(response.status(), 302);
     assert_eq!(location(&response), "/account/settings/linkedaccounts/");
     assert_eq!(site.whoami(&browser).await, ada.to_string());
-    assert_eq!(site.store.identity(APP, "1001").await.expect("find").map(|i| i.user_id), Some(ada));
+    assert_eq!(
+        site.store
+            .identity(APP, "1001")
+            .await
+            .expect("find")
+            .map(|i| i.user_id),
+        Some(ada)
+    );
     assert_eq!(site.count("accounts_user"), 1, "no new user");
 }
 
@@ -79,8 +95,17 @@ async fn an_identity_linked_to_someone_else_is_refused() {
         .text()
         .await
         .expect("body");
-    assert!(page.contains("External service is already linked to another account."), "{page}");
-    assert!(site.store.remote_accounts_of(bob).await.expect("list").is_empty());
+    assert!(
+        page.contains("External service is already linked to another account."),
+        "{page}"
+    );
+    assert!(
+        site.store
+            .remote_accounts_of(bob)
+            .await
+            .expect("list")
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -103,7 +128,11 @@ async fn an_unverified_email_never_signs_anyone_in() {
     });
     let browser = browser();
     let response = site.login(&browser, None).await;
-    assert_eq!(location(&response), format!("/oauth/signup/{APP}/"), "asks instead");
+    assert_eq!(
+        location(&response),
+        format!("/oauth/signup/{APP}/"),
+        "asks instead"
+    );
     assert_eq!(site.whoami(&browser).await, "anonymous");
 }
 
@@ -124,14 +153,18 @@ async fn access_denied_flashes_and_redirects() {
         .text()
         .await
         .expect("body");
-    assert!(page.contains("You rejected the authentication request."), "{page}");
+    assert!(
+        page.contains("You rejected the authentication request."),
+        "{page}"
+    );
     assert_eq!(site.count("accounts_user"), 0);
 }
 
 #[tokio::test]
 async fn a_provider_error_flashes_and_redirects() {
     let site = site().await;
-    site.provider.set_authorize_error(Some("temporarily_unavailable"));
+    site.provider
+        .set_authorize_error(Some("temporarily_unavailable"));
     let browser = browser();
     let response = site.login(&browser, None).await;
     assert_eq!(response.status(), 302);
@@ -157,9 +190,20 @@ async fn token_endpoint_failures_are_502_and_write_nothing() {
         let response = site.login(&browser, None).await;
         assert_eq!(response.status(), 502, "{label}");
         let body = response.text().await.expect("body");
-        assert!(body.contains("did not answer as expected"), "{label}: {body}");
-        assert!(!body.contains("panicked") && !body.contains("backtrace"), "{label}");
-        for table in ["accounts_user", "oauthclient_remoteaccount", "oauthclient_remotetoken", "oauthclient_useridentity"] {
+        assert!(
+            body.contains("did not answer as expected"),
+            "{label}: {body}"
+        );
+        assert!(
+            !body.contains("panicked") && !body.contains("backtrace"),
+            "{label}"
+        );
+        for table in [
+            "accounts_user",
+            "oauthclient_remoteaccount",
+            "oauthclient_remotetoken",
+            "oauthclient_useridentity",
+        ] {
             assert_eq!(site.count(table), 0, "{label}: {table}");
         }
         assert_eq!(site.whoami(&browser).await, "anonymous", "{label}");
@@ -169,7 +213,8 @@ async fn token_endpoint_failures_are_502_and_write_nothing() {
 #[tokio::test]
 async fn a_token_endpoint_refusing_our_client_is_a_configuration_error() {
     let site = site().await;
-    site.provider.set_token_fault(Some(Fault::OAuthError("invalid_client".into())));
+    site.provider
+        .set_token_fault(Some(Fault::OAuthError("invalid_client".into())));
     let response = site.login(&browser(), None).await;
     assert_eq!(response.status(), 500);
     let body = response.text().await.expect("body");
@@ -192,14 +237,23 @@ async fn two_tabs_both_complete() {
 
 #[tokio::test]
 async fn link_only_apps_do_not_sign_anonymous_users_in() {
-    let site = site_with(|toml| toml.replace("[remote_apps.fake]", "[remote_apps.fake]\nlink_only = true")).await;
+    let site = site_with(|toml| {
+        toml.replace("[remote_apps.fake]", "[remote_apps.fake]\nlink_only = true")
+    })
+    .await;
     let response = browser()
         .get(site.url(&format!("/oauth/login/{APP}/")))
         .send()
         .await
         .expect("login");
     assert_eq!(response.status(), 400);
-    assert!(response.text().await.expect("body").contains("can only be linked"));
+    assert!(
+        response
+            .text()
+            .await
+            .expect("body")
+            .contains("can only be linked")
+    );
 }
 
 fn session_cookie(response: &reqwest::Response) -> Option<String> {

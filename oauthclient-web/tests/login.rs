@@ -8,18 +8,27 @@ use common::{APP, browser, location, query, site, site_with};
 async fn login_redirect_has_every_parameter() {
     let site = site().await;
     let authorize_url = site.start_login(&browser(), None).await;
-    assert!(authorize_url.starts_with(&site.provider.authorize_url()), "{authorize_url}");
+    assert!(
+        authorize_url.starts_with(&site.provider.authorize_url()),
+        "{authorize_url}"
+    );
     let params = query(&authorize_url);
     assert_eq!(params["response_type"], "code");
     assert_eq!(params["client_id"], site.provider.client_id());
     let redirect_uri = &params["redirect_uri"];
-    assert_eq!(*redirect_uri, site.url(&format!("/oauth/authorized/{APP}/")));
+    assert_eq!(
+        *redirect_uri,
+        site.url(&format!("/oauth/authorized/{APP}/"))
+    );
     assert!(!redirect_uri.contains('?'), "redirect_uri has no query");
     assert_eq!(params["scope"], "read:user");
     assert_eq!(params["code_challenge_method"], "S256");
     assert_eq!(params["code_challenge"].len(), 43, "base64url SHA-256");
     assert_eq!(params["state"].split('.').count(), 3, "a compact JWS");
-    assert!(!params.contains_key("code_verifier"), "the verifier never leaves the server");
+    assert!(
+        !params.contains_key("code_verifier"),
+        "the verifier never leaves the server"
+    );
 }
 
 #[tokio::test]
@@ -34,7 +43,13 @@ async fn every_login_has_its_own_state_and_challenge() {
 
 #[tokio::test]
 async fn pkce_can_be_switched_off_per_app() {
-    let site = site_with(|toml| toml.replace("[remote_apps.fake.params]", "[remote_apps.fake.params]\npkce = false")).await;
+    let site = site_with(|toml| {
+        toml.replace(
+            "[remote_apps.fake.params]",
+            "[remote_apps.fake.params]\npkce = false",
+        )
+    })
+    .await;
     let params = query(&site.start_login(&browser(), None).await);
     assert!(!params.contains_key("code_challenge"));
     assert!(!params.contains_key("code_challenge_method"));
@@ -42,7 +57,9 @@ async fn pkce_can_be_switched_off_per_app() {
 
 #[tokio::test]
 async fn unknown_and_hidden_apps_are_404() {
-    let site = site_with(|toml| toml.replace("[remote_apps.fake]", "[remote_apps.fake]\nhide = true")).await;
+    let site =
+        site_with(|toml| toml.replace("[remote_apps.fake]", "[remote_apps.fake]\nhide = true"))
+            .await;
     for app in ["fake", "nope"] {
         let response = browser()
             .get(site.url(&format!("/oauth/login/{app}/")))
@@ -60,7 +77,10 @@ async fn next_is_kept_only_when_safe() {
     let site = site().await;
     let cases = [
         ("/deposit?draft=1", Some("/deposit?draft=1")),
-        ("https://docs.example.org/guide", Some("https://docs.example.org/guide")),
+        (
+            "https://docs.example.org/guide",
+            Some("https://docs.example.org/guide"),
+        ),
         ("//evil.example/", None),
         ("https://evil.example/", None),
         ("javascript:alert(1)", None),

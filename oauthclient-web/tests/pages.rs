@@ -30,14 +30,24 @@ async fn linked_accounts_page_lists_visible_apps_by_title() {
     let ada = site.local_user("ada@local.example").await;
     let browser = browser();
     site.sign_in_as(&browser, ada).await;
-    let (status, body, _) = site.page_with_csrf(&browser, "/account/settings/linkedaccounts/").await;
+    let (status, body, _) = site
+        .page_with_csrf(&browser, "/account/settings/linkedaccounts/")
+        .await;
     assert_eq!(status, 200);
     assert!(body.contains(&format!("data-app=\"{APP}\"")), "{body}");
-    assert!(!body.contains("data-app=\"hidden\""), "hidden apps are not listed");
-    assert!(body.contains("data-action=\"connect\""), "not connected yet");
+    assert!(
+        !body.contains("data-app=\"hidden\""),
+        "hidden apps are not listed"
+    );
+    assert!(
+        body.contains("data-action=\"connect\""),
+        "not connected yet"
+    );
 
     site.login(&browser, None).await;
-    let (_, body, _) = site.page_with_csrf(&browser, "/account/settings/linkedaccounts/").await;
+    let (_, body, _) = site
+        .page_with_csrf(&browser, "/account/settings/linkedaccounts/")
+        .await;
     assert!(body.contains("data-action=\"disconnect\""), "{body}");
 }
 
@@ -57,9 +67,15 @@ async fn disconnect_needs_the_csrf_token() {
         .await
         .expect("post");
     assert_eq!(response.status(), 403);
-    assert_eq!(site.count("oauthclient_remoteaccount"), 1, "nothing removed");
+    assert_eq!(
+        site.count("oauthclient_remoteaccount"),
+        1,
+        "nothing removed"
+    );
 
-    let (status, body, csrf) = site.page_with_csrf(&browser, &format!("/oauth/disconnect/{APP}/")).await;
+    let (status, body, csrf) = site
+        .page_with_csrf(&browser, &format!("/oauth/disconnect/{APP}/"))
+        .await;
     assert_eq!(status, 200, "GET shows a confirmation form: {body}");
     let response = browser
         .post(site.url(&format!("/oauth/disconnect/{APP}/")))
@@ -79,7 +95,9 @@ async fn the_last_way_to_sign_in_cannot_be_disconnected() {
     let site = site().await;
     let browser = browser();
     site.login(&browser, None).await; // signs up through the provider: no password
-    let (_, _, csrf) = site.page_with_csrf(&browser, &format!("/oauth/disconnect/{APP}/")).await;
+    let (_, _, csrf) = site
+        .page_with_csrf(&browser, &format!("/oauth/disconnect/{APP}/"))
+        .await;
     let response = browser
         .post(site.url(&format!("/oauth/disconnect/{APP}/")))
         .form(&[("csrf_token", csrf.as_str())])
@@ -110,7 +128,11 @@ async fn logout_clears_the_session() {
     let browser = browser();
     site.login(&browser, None).await;
     assert_ne!(site.whoami(&browser).await, "anonymous");
-    let response = browser.get(site.url("/oauth/logout")).send().await.expect("logout");
+    let response = browser
+        .get(site.url("/oauth/logout"))
+        .send()
+        .await
+        .expect("logout");
     assert_eq!(response.status(), 302);
     assert_eq!(site.whoami(&browser).await, "anonymous");
     // The stored account stays; only this session forgot it.
@@ -120,14 +142,29 @@ async fn logout_clears_the_session() {
 #[tokio::test]
 async fn session_tokens_of_anonymous_users_are_cleared_by_logout() {
     let site = common::site_with(|toml| {
-        toml.replace("[remote_apps.fake]", "[remote_apps.fake]\nauthorized_handler = \"authorized_default\"")
+        toml.replace(
+            "[remote_apps.fake]",
+            "[remote_apps.fake]\nauthorized_handler = \"authorized_default\"",
+        )
     })
     .await;
     let browser = browser();
     let response = site.login(&browser, None).await;
     assert_eq!(response.status(), 302);
-    assert_eq!(site.session_token(&browser).await, "present", "authorized_default keeps it in the session");
-    assert_eq!(site.count("oauthclient_remotetoken"), 0, "and not in the database");
-    browser.get(site.url("/oauth/logout")).send().await.expect("logout");
+    assert_eq!(
+        site.session_token(&browser).await,
+        "present",
+        "authorized_default keeps it in the session"
+    );
+    assert_eq!(
+        site.count("oauthclient_remotetoken"),
+        0,
+        "and not in the database"
+    );
+    browser
+        .get(site.url("/oauth/logout"))
+        .send()
+        .await
+        .expect("logout");
     assert_eq!(site.session_token(&browser).await, "absent");
 }

@@ -12,7 +12,11 @@ async fn callback_with(
 ) -> reqwest::Response {
     let authorize_url = site.start_login(browser, None).await;
     let callback = url::Url::parse(&site.authorize(browser, &authorize_url).await).expect("url");
-    browser.get(tamper(callback)).send().await.expect("callback")
+    browser
+        .get(tamper(callback))
+        .send()
+        .await
+        .expect("callback")
 }
 
 fn with_param(mut url: url::Url, name: &str, value: Option<&str>) -> url::Url {
@@ -38,7 +42,10 @@ async fn assert_refused(site: &common::TestSite, response: reqwest::Response, ca
     assert_eq!(response.status(), 403, "{case}");
     let body = response.text().await.expect("body");
     assert!(body.contains("could not be verified"), "{case}: {body}");
-    assert!(!body.contains("Signature") && !body.contains("nonce"), "{case}: reason not shown");
+    assert!(
+        !body.contains("Signature") && !body.contains("nonce"),
+        "{case}: reason not shown"
+    );
     assert_eq!(site.count("accounts_user"), 0, "{case}");
     assert_eq!(site.count("oauthclient_remotetoken"), 0, "{case}");
 }
@@ -70,8 +77,10 @@ async fn garbage_state_is_refused() {
     let site = site().await;
     let browser = browser();
     for garbage in ["x", "a.b.c", "eyJhbGciOiJub25lIn0.e30."] {
-        let response =
-            callback_with(&site, &browser, |url| with_param(url, "state", Some(garbage))).await;
+        let response = callback_with(&site, &browser, |url| {
+            with_param(url, "state", Some(garbage))
+        })
+        .await;
         assert_refused(&site, response, garbage).await;
     }
 }
@@ -130,7 +139,8 @@ async fn a_replayed_callback_is_refused() {
 
 #[tokio::test]
 async fn an_expired_state_is_refused() {
-    let site = common::site_with(|toml| toml.replace("site_url", "state_expires = 1\nsite_url")).await;
+    let site =
+        common::site_with(|toml| toml.replace("site_url", "state_expires = 1\nsite_url")).await;
     let browser = browser();
     let authorize_url = site.start_login(&browser, None).await;
     let callback = site.authorize(&browser, &authorize_url).await;

@@ -1,7 +1,10 @@
 //! A real server on a loopback port: oauthclient-web on actix-web, SQLite store, the
 //! testkit's fake provider on another port, and a cookie-keeping HTTP client.
 
-#![allow(dead_code, reason = "each test binary uses a different part of this module")]
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of this module"
+)]
 
 use std::collections::BTreeMap;
 use std::net::TcpListener;
@@ -72,7 +75,10 @@ pub async fn site_with(edit: impl FnOnce(String) -> String) -> TestSite {
             .route("/test/login/{id}", web::get().to(test_login))
             .route("/test/whoami", web::get().to(whoami))
             .route("/test/session-token", web::get().to(session_token))
-            .route("/", web::get().to(|| async { HttpResponse::Ok().body("home") }))
+            .route(
+                "/",
+                web::get().to(|| async { HttpResponse::Ok().body("home") }),
+            )
     })
     .workers(1)
     .listen(listener)
@@ -102,7 +108,12 @@ async fn test_login(req: HttpRequest, id: web::Path<UserId>) -> HttpResponse {
 /// Whether the session holds a token for the fake app (`{prefix}_{app}`).
 async fn session_token(req: HttpRequest) -> HttpResponse {
     let key = format!("oauth_token_{APP}");
-    match req.get_session().get::<serde_json::Value>(&key).ok().flatten() {
+    match req
+        .get_session()
+        .get::<serde_json::Value>(&key)
+        .ok()
+        .flatten()
+    {
         Some(_) => HttpResponse::Ok().body("present"),
         None => HttpResponse::Ok().body("absent"),
     }
@@ -231,7 +242,11 @@ impl TestSite {
     }
 
     /// The body of a page and the CSRF token in its first form.
-    pub async fn page_with_csrf(&self, browser: &reqwest::Client, path: &str) -> (u16, String, String) {
+    pub async fn page_with_csrf(
+        &self,
+        browser: &reqwest::Client,
+        path: &str,
+    ) -> (u16, String, String) {
         let response = browser.get(self.url(path)).send().await.expect("page");
         let status = response.status().as_u16();
         let body = response.text().await.expect("body");

@@ -1,0 +1,122 @@
+//! From configured handler names to the handlers an app runs.
+
+use std::sync::Arc;
+
+use super::{HandlerFactory, Registry};
+use crate::config::{ConfigError, RemoteApp};
+use crate::handlers::{
+    AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, DisconnectHandler,
+    SignupViewHandler,
+};
+
+/// The handlers one remote app runs, resolved from its configured names (built-ins where
+/// configuration names none).
+#[derive(Clone)]
+pub struct AppHandlers {
+    /// `authorized_handler`
+    pub authorized: Arc<dyn AuthorizedHandler>,
+    /// `disconnect_handler`
+    pub disconnect: Arc<dyn DisconnectHandler>,
+    /// `signup_handler.info`
+    pub account_info: Option<Arc<dyn AccountInfoHandler>>,
+    /// `signup_handler.setup`
+    pub account_setup: Option<Arc<dyn AccountSetupHandler>>,
+    /// `signup_handler.view`
+    pub signup_view: Arc<dyn SignupViewHandler>,
+}
+
+impl std::fmt::Debug for AppHandlers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppHandlers")
+            .field("account_info", &self.account_info.is_some())
+            .field("account_setup", &self.account_setup.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Registry {
+    /// The handlers `app` runs. With no `authorized_handler` configured, an app with a
+    /// `signup_handler.info` gets `authorized_signup`, others `authorized_default`.
+    ///
+    /// ```
+    /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
+    /// let registry = Registry::default();
+    /// let config = OAuthClientConfig::from_toml_str(r#"
+    ///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+    ///     site_url = "https://example.org"
+    ///     [remote_apps.demo.params]
+    ///     authorize_url = "https://provider.example/authorize"
+    ///     access_token_url = "https://provider.example/token"
+    ///     [DEMO_APP_CREDENTIALS]
+    ///     consumer_key = "k"
+    ///     consumer_secret = "s"
+    /// "#, &NoEnv, &registry)?;
+    /// let handlers = registry.resolve(config.remote_app("demo").expect("configured"))?;
+    /// assert!(handlers.account_info.is_none());
+    /// # Ok::<(), oauthclient_core::config::ConfigError>(())
+    /// ```
+    pub fn resolve(&self, app: &RemoteApp) -> Result<AppHandlers, ConfigError> {
+        use crate::handlers::defaults::{
+            AUTHORIZED_DEFAULT, AUTHORIZED_SIGNUP, DISCONNECT, SIGNUP,
+        };
+        let names = &app.handlers;
+        let lookup = |key: &str, name: &str| {
+            self.handler(name).ok_or_else(|| {
+                ConfigError::new(
+                    format!("remote_apps.{}.{key}", app.name),
+                    format!("no handler is registered as `{name}`"),
+                )
+            })
+        };
+        let wrong_kind = |key: &str, name: &str| {
+            ConfigError::new(
+                format!("remote_apps.{}.{key}", app.name),
+                format!("`{name}` is not a {key} handler"),
+            )
+        };
+        let authorized_name =
+            names
+                .authorized
+                .as_deref()
+                .unwrap_or(if names.signup_info.is_some() {
+                    AUTHORIZED_SIGNUP
+                } else {
+                    AUTHORIZED_DEFAULT
+                });
+        let HandlerFactory::Authorized(authorized) = lookup("authorized_handler", authorized_name)?
+        else {
+            return Err(wrong_kind("authorized_handler", authorized_name));
+        };
+        let disconnect_name = names.disconnect.as_deref().unwrap_or(DISCONNECT);
+        let HandlerFactory::Disconnect(disconnect) = lookup("disconnect_handler", disconnect_name)?
+        else {
+            return Err(wrong_kind("disconnect_handler", disconnect_name));
+        };
+        let view_name = names.signup_view.as_deref().unwrap_or(SIGNUP);
+        let HandlerFactory::SignupView(signup_view) = lookup("signup_handler.view", view_name)?
+        else {
+            return Err(wrong_kind("signup_handler.view", view_name));
+        };
+        let account_info = match names.signup_info.as_deref() {
+            None => None,
+            Some(name) => match lookup("signup_handler.info", name)? {
+                HandlerFactory::AccountInfo(factory) => Some(factory()),
+                _ => return Err(wrong_kind("signup_handler.info", name)),
+            },
+        };
+        let account_setup = match names.signup_setup.as_deref() {
+            None => None,
+            Some(name) => match lookup("signup_handler.setup", name)? {
+                HandlerFactory::AccountSetup(factory) => Some(factory()),
+                _ => return Err(wrong_kind("signup_handler.setup", name)),
+            },
+        };
+        Ok(AppHandlers {
+            authorized: authorized(),
+            disconnect: disconnect(),
+            account_info,
+            account_setup,
+            signup_view: signup_view(),
+        })
+    }
+}
