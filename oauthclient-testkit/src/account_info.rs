@@ -1,0 +1,143 @@
+//! [`FakeAccountInfo`]: the `signup_handler.info` for the fake provider, registered as
+//! `testkit:account_info`.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, HandlerContext};
+use oauthclient_core::registry::{HandlerFactory, HandlerRegistration};
+use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
+
+/// The name [`FakeAccountInfo`] is registered under.
+pub const ACCOUNT_INFO_HANDLER: &str = "testkit:account_info";
+
+/// Learns who signed in at a [`crate::FakeProvider`]: `GET user` (relative to the app's
+/// `base_url`) with the user's token, mapped to an [`AccountInfo`]:
+///
+/// | `/api/user` | [`AccountInfo`] |
+/// |---|---|
+/// | `id` | `external_id` (and `external_method` = the app name) |
+/// | `email`, `email_verified` | `email`, `email_verified` |
+/// | `login` | `username` |
+/// | `name` | `full_name` |
+///
+/// A non-2xx answer, a body that is not JSON, or a missing or empty `id` is an
+/// [`OAuthError::InvalidResponse`].
+///
+/// Registered with `inventory` as [`ACCOUNT_INFO_HANDLER`]; name it in configuration
+/// (`signup_handler = { info = "testkit:account_info" }`, as
+/// [`crate::FakeProvider::remote_app_toml`] does) and make sure the binary links this crate
+/// (`use oauthclient_testkit as _;`).
+///
+/// ```
+/// use oauthclient_core::registry::{HandlerKind, Registry};
+/// use oauthclient_testkit as _; // links the registration
+///
+/// let registry = Registry::from_inventory()?;
+/// assert!(registry.has_handler(HandlerKind::AccountInfo, "testkit:account_info"));
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FakeAccountInfo;
+
+#[async_trait]
+impl AccountInfoHandler for FakeAccountInfo {
+    async fn account_info(
+        &self,
+        ctx: &HandlerContext<'_>,
+        token: &Token,
+    ) -> Result<AccountInfo, OAuthError> {
+        let response = ctx
+            .api
+            .send(ApiRequest::get("user").with_token(token.clone()))
+            .await?;
+        let user: serde_json::Value = response.json(ctx.app)?;
+        account_info_from_json(ctx.app, &user)
+    }
+}
+
+/// Maps the fake provider's `/api/user` JSON for app `app`.
+fn account_info_from_json(app: &str, user: &serde_json::Value) -> Result<AccountInfo, OAuthError> {
+    let id = match &user["id"] {
+        serde_json::Value::String(id) if !id.is_empty() => id.clone(),
+        serde_json::Value::Number(id) => id.to_string(),
+        _ => {
+            return Err(OAuthError::InvalidResponse {
+                remote: app.to_owned(),
+                reason: "the user info has no id".into(),
+            });
+        }
+    };
+    let mut info = AccountInfo::new(ExternalId::new(id), app);
+    if let Some(email) = user["email"].as_str() {
+        let verified = user["email_verified"].as_bool().unwrap_or(false);
+        info = info.with_email(email, verified);
+    }
+    if let Some(login) = user["login"].as_str() {
+        info = info.with_username(login);
+    }
+    if let Some(name) = user["name"].as_str() {
+        info = info.with_full_name(name);
+    }
+    Ok(info)
+}
+
+oauthclient_core::inventory::submit! {
+    HandlerRegistration::new(
+        ACCOUNT_INFO_HANDLER,
+        HandlerFactory::AccountInfo(|| Arc::new(FakeAccountInfo)),
+    )
+    .with_origin(module_path!())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::FakeUser;
+
+    #[test]
+    fn maps_every_field() {
+        let info = account_info_from_json("fake", &FakeUser::default().to_json()).expect("maps");
+        assert_eq!(info.external_id.as_str(), "1001");
+        assert_eq!(info.external_method, "fake");
+        assert_eq!(info.trusted_email(), Some("octo@example.org"));
+        assert_eq!(info.username.as_deref(), Some("octo"));
+        assert_eq!(info.full_name.as_deref(), Some("Octo Cat"));
+    }
+
+    #[test]
+    fn unverified_or_missing_email() {
+        let user = FakeUser {
+            email_verified: false,
+            ..FakeUser::default()
+        };
+        let info = account_info_from_json("fake", &user.to_json()).expect("maps");
+        assert_eq!(info.email.as_deref(), Some("octo@example.org"));
+        assert_eq!(info.trusted_email(), None);
+        let user = FakeUser {
+            email: None,
+            name: None,
+            ..FakeUser::default()
+        };
+        let info = account_info_from_json("fake", &user.to_json()).expect("maps");
+        assert!(info.email.is_none() && info.full_name.is_none());
+    }
+
+    #[test]
+    fn numeric_ids_are_kept_and_missing_ids_refused() {
+        let info = account_info_from_json("fake", &serde_json::json!({"id": 583_231}))
+            .expect("numeric id");
+        assert_eq!(info.external_id.as_str(), "583231");
+        for user in [
+            serde_json::json!({}),
+            serde_json::json!({"id": ""}),
+            serde_json::json!({"id": null}),
+            serde_json::json!([1]),
+        ] {
+            assert!(matches!(
+                account_info_from_json("fake", &user),
+                Err(OAuthError::InvalidResponse { .. })
+            ));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! `GET /authorize`: the authorization endpoint (RFC 6749 §4.1.1, RFC 7636 §4.3).
+//!
+//! The user is always already signed in and answers the consent screen as told
+//! ([`crate::Consent`]), so the endpoint redirects straight back to the client.
+
+use actix_web::http::header::{CACHE_CONTROL, LOCATION};
+use actix_web::{HttpRequest, HttpResponse, web};
+use url::Url;
+
+use crate::protocol::{Params, invalid_request, oauth_error};
+use crate::state::Shared;
+use crate::user::Consent;
+
+/// Handles `GET /authorize`.
+pub(crate) async fn authorize(req: HttpRequest, shared: web::Data<Shared>) -> HttpResponse {
+    let params = Params::parse(req.query_string().as_bytes());
+    shared.lock().authorize_log.push(params.map.clone());
+
+    // Problems with the client or the redirect URI are shown, never redirected (§4.1.2.1).
+    match params.get("client_id") {
+        None => return invalid_request("client_id is required"),
+        Some(id) if id != shared.client_id => {
+            return oauth_error(
+                actix_web::http::StatusCode::BAD_REQUEST,
+                "invalid_client",
+                "unknown client_id",
+            );
+        }
+        Some(_) => {}
+    }
+    let Some(raw_redirect) = params.get("redirect_uri") else {
+        return invalid_request("redirect_uri is required");
+    };
+    let redirect_uri = match Url::parse(raw_redirect) {
+        Ok(url) if url.fragment().is_none() && !url.cannot_be_a_base() => url,
+        _ => return invalid_request("redirect_uri must be an absolute URL without a fragment"),
+    };
+
+    // Everything else goes back to the client as an error redirect.
+    let state = params.get("state");
+    let back = |error: &str, description: &str| {
+        redirect(&redirect_uri, &[("error", error), ("error_description", description)], state)
+    };
+    if let Some(name) = &params.repeated {
+        return back("invalid_request", &format!("parameter `{name}` is repeated"));
+    }
+    match params.get("response_type") {
+        Some("code") => {}
+        Some(_) => return back("unsupported_response_type", "only response_type=code"),
+        None => return back("invalid_request", "response_type is required"),
+    }
+    if state.is_none() {
+        return back("invalid_request", "state is required");
+    }
+    let challenge = match check_pkce(&params) {
+        Ok(challenge) => challenge,
+        Err(description) => return back("invalid_request", description),
+    };
+
+    let mut locked = shared.lock();
+    if let Some(error) = locked.authorize_error.clone() {
+        drop(locked);
+        return back(&error, "The fake provider was told to refuse this request.");
+    }
+    if locked.consent == Consent::Deny {
+        drop(locked);
+        return back("access_denied", "The user denied the request.");
+    }
+    let code = locked.issue_code(
+        &shared.client_id,
+        raw_redirect,
+        challenge,
+        params.get("scope"),
+    );
+    drop(locked);
+    redirect(&redirect_uri, &[("code", &code)], state)
+}
+
+/// The PKCE challenge, if any: S256 only, 43–128 unreserved characters (RFC 7636 §4.2).
+fn check_pkce(params: &Params) -> Result<Option<&str>, &'static str> {
+    let Some(challenge) = params.get("code_challenge") else {
+        return match params.get("code_challenge_method") {
+            Some(_) => Err("code_challenge_method without code_challenge"),
+            None => Ok(None),
+        };
+    };
+    match params.get("code_challenge_method") {
+        Some("S256") => {}
+        Some("plain") | None => return Err("only code_challenge_method=S256 is accepted"),
+        Some(_) => return Err("unknown code_challenge_method"),
+    }
+    if is_pkce_string(challenge) {
+        Ok(Some(challenge))
+    } else {
+        Err("code_challenge must be 43 to 128 unreserved characters")
+    }
+}
+
+/// RFC 7636's `code-verifier` / `code-challenge` alphabet and length.
+pub(crate) fn is_pkce_string(value: &str) -> bool {
+    (43..=128).contains(&value.len())
+        && value
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || b"-._~".contains(&byte))
+}
+
+/// `302` to `redirect_uri` with `pairs` (and `state`) appended to its existing query.
+fn redirect(redirect_uri: &Url, pairs: &[(&str, &str)], state: Option<&str>) -> HttpResponse {
+    let mut location = redirect_uri.clone();
+    {
+        let mut query = location.query_pairs_mut();
+        for (name, value) in pairs {
+            query.append_pair(name, value);
+        }
+        if let Some(state) = state {
+            query.append_pair("state", state);
+        }
+    }
+    HttpResponse::Found()
+        .insert_header((LOCATION, location.as_str()))
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pkce_strings() {
+        assert!(is_pkce_string(&"a".repeat(43)));
+        assert!(!is_pkce_string(&"a".repeat(42)));
+        assert!(!is_pkce_string(&"a".repeat(129)));
+        assert!(!is_pkce_string(&format!("{}+", "a".repeat(43))));
+    }
+
+    #[test]
+    fn redirect_keeps_the_existing_query() {
+        let uri = Url::parse("http://127.0.0.1:1/cb?next=%2Fhome").expect("url");
+        let response = redirect(&uri, &[("code", "c 1")], Some("s&t"));
+        let location = response.headers().get(LOCATION).expect("location");
+        assert_eq!(
+            location.to_str().expect("ascii"),
+            "http://127.0.0.1:1/cb?next=%2Fhome&code=c+1&state=s%26t"
+        );
+    }
+}

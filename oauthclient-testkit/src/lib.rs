@@ -1,0 +1,81 @@
+//! # oauthclient-testkit
+//!
+//! A fake OAuth 2.0 provider for tests: a real HTTP server on `127.0.0.1` with a random
+//! port, started in-process by [`FakeProvider::start`]. It checks what a real provider checks
+//! (client credentials, single-use codes bound to the `redirect_uri`, PKCE S256, refresh
+//! token rotation, revocation) and has knobs for what real providers do wrong
+//! ([`Consent::Deny`], [`FakeProvider::set_authorize_error`], every [`Fault`]).
+//!
+//! | endpoint | does |
+//! |---|---|
+//! | `GET /authorize` | checks the request, redirects back with `code` + `state` (or `error`) |
+//! | `POST /token` | `authorization_code` and `refresh_token` grants; client auth by form or HTTP Basic |
+//! | `GET /api/user` | `{"id", "login", "email", "email_verified", "name"}` for a bearer token |
+//! | `POST /revoke` | RFC 7009 revocation |
+//!
+//! Refusals are RFC 6749 JSON errors (`{"error": ..., "error_description": ...}`): `400`
+//! (`invalid_request`, `invalid_grant`, `unsupported_grant_type`, `invalid_scope`) or `401`
+//! (`invalid_client`). `/authorize` shows errors about `client_id` and `redirect_uri` as a
+//! `400` and redirects every other error to the client. `/api/user` answers an unknown,
+//! revoked or missing token with `401 {"message": "Bad credentials"}`.
+//!
+//! Not modelled: token expiry (tokens announce `expires_in: 3600` but never expire), a
+//! registered `redirect_uri` (any absolute URL is accepted, then must match at `/token`),
+//! public clients (the client secret is always required), OAuth 1.0a and OpenID Connect.
+//!
+//! ## A whole code flow
+//!
+//! ```
+//! use oauthclient_testkit::FakeProvider;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let provider = FakeProvider::start().await?;
+//! let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build()?;
+//!
+//! // The browser goes to /authorize and comes back with a code.
+//! let callback = "http://127.0.0.1:9/callback";
+//! let authorize = url::Url::parse_with_params(&provider.authorize_url(), [
+//!     ("response_type", "code"), ("client_id", provider.client_id()),
+//!     ("redirect_uri", callback), ("state", "xyz"),
+//! ])?;
+//! let response = http.get(authorize).send().await?;
+//! let location = url::Url::parse(response.headers()["location"].to_str()?)?;
+//! let code = location.query_pairs().find(|(k, _)| k == "code").expect("a code").1.into_owned();
+//!
+//! // The client exchanges it and calls the API.
+//! let token: serde_json::Value = http.post(provider.token_url())
+//!     .basic_auth(provider.client_id(), Some(provider.client_secret()))
+//!     .form(&[("grant_type", "authorization_code"), ("code", &code), ("redirect_uri", callback)])
+//!     .send().await?.json().await?;
+//! let user: serde_json::Value = http.get(format!("{}user", provider.api_base_url()))
+//!     .bearer_auth(token["access_token"].as_str().expect("a token"))
+//!     .send().await?.json().await?;
+//! assert_eq!(user["login"], "octo");
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! ## With oauthclient-core
+//!
+//! [`FakeProvider::remote_app_toml`] writes the `[remote_apps.<name>]` configuration for the
+//! provider, and [`FakeAccountInfo`] (registered as `testkit:account_info`) is its
+//! `signup_handler.info`, so an application's tests need no provider code of their own.
+
+mod account_info;
+mod api;
+mod authorize;
+mod config_snippet;
+mod faults;
+mod protocol;
+mod provider;
+mod revoke;
+mod server;
+mod state;
+mod token;
+mod user;
+
+pub use account_info::{ACCOUNT_INFO_HANDLER, FakeAccountInfo};
+pub use faults::{Fault, HUGE_BODY_BYTES};
+pub use provider::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeProvider, FakeProviderBuilder};
+pub use user::{Consent, FakeUser};

@@ -1,0 +1,190 @@
+//! RFC 6749 plumbing shared by the endpoints: request parameters, JSON error answers and
+//! client authentication (§2.3.1).
+
+use std::collections::BTreeMap;
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{AUTHORIZATION, CACHE_CONTROL, ContentType, PRAGMA, WWW_AUTHENTICATE};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse};
+use base64ct::{Base64, Encoding};
+use subtle::ConstantTimeEq;
+
+use crate::state::Shared;
+
+/// The parameters of a query string or form body.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Params {
+    /// Every parameter (the last value wins when one is repeated), as recorded.
+    pub map: BTreeMap<String, String>,
+    /// A parameter that appeared more than once (RFC 6749 §3.1 forbids it).
+    pub repeated: Option<String>,
+}
+
+impl Params {
+    /// Parses `application/x-www-form-urlencoded` bytes (a query string or a form body).
+    pub fn parse(raw: &[u8]) -> Self {
+        let mut params = Self::default();
+        for (name, value) in url::form_urlencoded::parse(raw) {
+            if params
+                .map
+                .insert(name.clone().into_owned(), value.into_owned())
+                .is_some()
+            {
+                params.repeated.get_or_insert_with(|| name.into_owned());
+            }
+        }
+        params
+    }
+
+    /// A parameter's value; empty values count as absent (RFC 6749 §3.1).
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.map
+            .get(name)
+            .map(String::as_str)
+            .filter(|value| !value.is_empty())
+    }
+}
+
+/// An RFC 6749 §5.2 JSON error answer.
+pub(crate) fn oauth_error(status: StatusCode, error: &str, description: &str) -> HttpResponse {
+    let mut response = HttpResponse::build(status);
+    response
+        .content_type(ContentType::json())
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .insert_header((PRAGMA, "no-cache"));
+    if status == StatusCode::UNAUTHORIZED {
+        response.insert_header((WWW_AUTHENTICATE, r#"Basic realm="oauthclient-testkit""#));
+    }
+    response.body(
+        serde_json::json!({ "error": error, "error_description": description }).to_string(),
+    )
+}
+
+/// `400 invalid_request`.
+pub(crate) fn invalid_request(description: &str) -> HttpResponse {
+    oauth_error(StatusCode::BAD_REQUEST, "invalid_request", description)
+}
+
+/// `400 invalid_grant`.
+pub(crate) fn invalid_grant(description: &str) -> HttpResponse {
+    oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", description)
+}
+
+/// `401 invalid_client`.
+pub(crate) fn invalid_client(description: &str) -> HttpResponse {
+    oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", description)
+}
+
+/// Checks the request body is a form; a JSON or missing body is `invalid_request`.
+pub(crate) fn require_form(req: &HttpRequest) -> Result<(), HttpResponse> {
+    if req
+        .content_type()
+        .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+    {
+        Ok(())
+    } else {
+        Err(invalid_request(
+            "the body must be application/x-www-form-urlencoded",
+        ))
+    }
+}
+
+/// Authenticates the client by HTTP Basic or by `client_id` + `client_secret` in the form
+/// (exactly one of the two), returning its id.
+pub(crate) fn authenticate_client(
+    shared: &Shared,
+    req: &HttpRequest,
+    params: &Params,
+) -> Result<String, HttpResponse> {
+    let (client_id, client_secret) = match req.headers().get(AUTHORIZATION) {
+        Some(header) => {
+            let (id, secret) = header
+                .to_str()
+                .ok()
+                .and_then(parse_basic)
+                .ok_or_else(|| invalid_client("malformed HTTP Basic client authentication"))?;
+            if params.get("client_secret").is_some() {
+                return Err(invalid_request(
+                    "use one client authentication method, not HTTP Basic and client_secret",
+                ));
+            }
+            if params.get("client_id").is_some_and(|form_id| form_id != id) {
+                return Err(invalid_client(
+                    "client_id differs from the HTTP Basic user name",
+                ));
+            }
+            (id, secret)
+        }
+        None => {
+            let id = params
+                .get("client_id")
+                .ok_or_else(|| invalid_client("no client authentication"))?;
+            let secret = params
+                .get("client_secret")
+                .ok_or_else(|| invalid_client("no client_secret"))?;
+            (id.to_owned(), secret.to_owned())
+        }
+    };
+    let id_ok = client_id == shared.client_id;
+    let secret_ok: bool = client_secret
+        .as_bytes()
+        .ct_eq(shared.client_secret.as_bytes())
+        .into();
+    if id_ok && secret_ok {
+        Ok(client_id)
+    } else {
+        Err(invalid_client("unknown client or wrong client secret"))
+    }
+}
+
+/// `Basic base64(urlencode(id):urlencode(secret))` → `(id, secret)` (RFC 6749 §2.3.1).
+fn parse_basic(header: &str) -> Option<(String, String)> {
+    let (scheme, encoded) = header.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let decoded = Base64::decode_vec(encoded.trim()).ok()?;
+    let decoded = String::from_utf8(decoded).ok()?;
+    let (id, secret) = decoded.split_once(':')?;
+    Some((form_decode(id)?, form_decode(secret)?))
+}
+
+/// Undoes `application/x-www-form-urlencoded` encoding of one value.
+fn form_decode(value: &str) -> Option<String> {
+    percent_encoding::percent_decode_str(&value.replace('+', " "))
+        .decode_utf8()
+        .ok()
+        .map(std::borrow::Cow::into_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_parameters_are_noticed() {
+        let params = Params::parse(b"a=1&b=2&a=3");
+        assert_eq!(params.map["a"], "3");
+        assert_eq!(params.repeated.as_deref(), Some("a"));
+        assert!(Params::parse(b"a=1&b=").repeated.is_none());
+    }
+
+    #[test]
+    fn empty_values_count_as_absent() {
+        let params = Params::parse(b"a=&b=x");
+        assert_eq!(params.get("a"), None);
+        assert_eq!(params.get("b"), Some("x"));
+        assert_eq!(params.map["a"], "");
+    }
+
+    #[test]
+    fn basic_credentials_are_form_decoded() {
+        let header = format!("Basic {}", Base64::encode_string(b"my+client:s%3Acret"));
+        assert_eq!(
+            parse_basic(&header),
+            Some(("my client".to_owned(), "s:cret".to_owned()))
+        );
+        assert_eq!(parse_basic("Bearer abc"), None);
+        assert_eq!(parse_basic("Basic !!!"), None);
+    }
+}

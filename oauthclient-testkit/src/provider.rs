@@ -1,0 +1,401 @@
+//! [`FakeProvider`]: the handle tests hold, its builder, and its knobs.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use actix_web::dev::ServerHandle;
+
+use crate::faults::Fault;
+use crate::server;
+use crate::state::{Shared, State};
+use crate::user::{Consent, FakeUser};
+
+/// The client id a provider accepts unless the builder says otherwise.
+pub const DEFAULT_CLIENT_ID: &str = "testkit-client";
+/// The client secret a provider accepts unless the builder says otherwise.
+pub const DEFAULT_CLIENT_SECRET: &str = "testkit-secret";
+
+/// A running fake OAuth 2.0 provider on `http://127.0.0.1:<random port>`.
+///
+/// Cheap to clone; every clone talks to the same server. The server stops when the last
+/// clone is dropped.
+///
+/// ```
+/// use oauthclient_testkit::FakeProvider;
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// let provider = FakeProvider::start().await?;
+/// assert!(provider.base_url().starts_with("http://127.0.0.1:"));
+/// assert_eq!(provider.token_url(), format!("{}/token", provider.base_url()));
+/// assert_eq!(provider.client_id(), "testkit-client");
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct FakeProvider {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    shared: Arc<Shared>,
+    base_url: String,
+    server: ServerHandle,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        // `stop` sends the command at once; the server thread carries it out.
+        drop(self.server.stop(false));
+    }
+}
+
+impl std::fmt::Debug for FakeProvider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FakeProvider")
+            .field("base_url", &self.inner.base_url)
+            .field("client_id", &self.inner.shared.client_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Configures a [`FakeProvider`] before it starts.
+///
+/// ```
+/// use oauthclient_testkit::{FakeProvider, FakeUser};
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// let provider = FakeProvider::builder()
+///     .client_id("my-app")
+///     .client_secret("my-secret")
+///     .user(FakeUser { login: "ada".into(), ..FakeUser::default() })
+///     .start()
+///     .await?;
+/// assert_eq!(provider.client_id(), "my-app");
+/// assert_eq!(provider.client_secret(), "my-secret");
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+pub struct FakeProviderBuilder {
+    client_id: String,
+    client_secret: String,
+    user: FakeUser,
+}
+
+impl Default for FakeProviderBuilder {
+    fn default() -> Self {
+        Self {
+            client_id: DEFAULT_CLIENT_ID.to_owned(),
+            client_secret: DEFAULT_CLIENT_SECRET.to_owned(),
+            user: FakeUser::default(),
+        }
+    }
+}
+
+impl FakeProviderBuilder {
+    /// The only client id the provider accepts (default [`DEFAULT_CLIENT_ID`]).
+    #[must_use]
+    pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
+        self.client_id = client_id.into();
+        self
+    }
+
+    /// That client's secret (default [`DEFAULT_CLIENT_SECRET`]).
+    #[must_use]
+    pub fn client_secret(mut self, client_secret: impl Into<String>) -> Self {
+        self.client_secret = client_secret.into();
+        self
+    }
+
+    /// Who signs in at first (default [`FakeUser::default`]).
+    #[must_use]
+    pub fn user(mut self, user: FakeUser) -> Self {
+        self.user = user;
+        self
+    }
+
+    /// Binds `127.0.0.1:0` and starts serving.
+    pub async fn start(self) -> std::io::Result<FakeProvider> {
+        let shared = Arc::new(Shared::new(self.client_id, self.client_secret, self.user));
+        let running = server::spawn(Arc::clone(&shared)).await?;
+        Ok(FakeProvider {
+            inner: Arc::new(Inner {
+                shared,
+                base_url: format!("http://{}", running.addr),
+                server: running.handle,
+            }),
+        })
+    }
+}
+
+impl FakeProvider {
+    /// Starts a provider with the default credentials and user on `127.0.0.1:0`.
+    ///
+    /// The server runs on a thread of its own, so this works from `#[tokio::test]`,
+    /// `#[actix_web::test]` or any other async runtime, and keeps serving while the calling
+    /// test blocks.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// let other = oauthclient_testkit::FakeProvider::start().await?;
+    /// assert_ne!(provider.base_url(), other.base_url()); // each on its own port
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn start() -> std::io::Result<FakeProvider> {
+        Self::builder().start().await
+    }
+
+    /// A builder for other credentials or another first user.
+    ///
+    /// ```
+    /// let builder = oauthclient_testkit::FakeProvider::builder().client_id("other");
+    /// # drop(builder);
+    /// ```
+    pub fn builder() -> FakeProviderBuilder {
+        FakeProviderBuilder::default()
+    }
+
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// let url = url::Url::parse(&provider.base_url()).expect("a URL");
+    /// assert_eq!(url.host_str(), Some("127.0.0.1"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn base_url(&self) -> String {
+        self.inner.base_url.clone()
+    }
+
+    /// The authorization endpoint, `{base}/authorize`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// assert!(provider.authorize_url().ends_with("/authorize"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn authorize_url(&self) -> String {
+        format!("{}/authorize", self.inner.base_url)
+    }
+
+    /// The token endpoint, `{base}/token`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// assert!(provider.token_url().ends_with("/token"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn token_url(&self) -> String {
+        format!("{}/token", self.inner.base_url)
+    }
+
+    /// The API base URL, `{base}/api/`; the user info is `GET {base}/api/user`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// assert!(provider.api_base_url().ends_with("/api/"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn api_base_url(&self) -> String {
+        format!("{}/api/", self.inner.base_url)
+    }
+
+    /// The revocation endpoint (RFC 7009), `{base}/revoke`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// assert!(provider.revoke_url().ends_with("/revoke"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn revoke_url(&self) -> String {
+        format!("{}/revoke", self.inner.base_url)
+    }
+
+    /// The client id the provider accepts.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// assert_eq!(provider.client_id(), oauthclient_testkit::DEFAULT_CLIENT_ID);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn client_id(&self) -> &str {
+        &self.inner.shared.client_id
+    }
+
+    /// The client secret the provider accepts.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// assert_eq!(provider.client_secret(), oauthclient_testkit::DEFAULT_CLIENT_SECRET);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn client_secret(&self) -> &str {
+        &self.inner.shared.client_secret
+    }
+
+    /// Who signs in from now on. Codes and tokens already issued keep their user.
+    ///
+    /// ```
+    /// use oauthclient_testkit::{FakeProvider, FakeUser};
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = FakeProvider::start().await?;
+    /// provider.set_user(FakeUser { id: "2002".into(), email: None, ..FakeUser::default() });
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn set_user(&self, user: FakeUser) {
+        self.state().user = user;
+    }
+
+    /// How the user answers the consent screen: [`Consent::Deny`] makes `/authorize`
+    /// redirect back with `error=access_denied`.
+    ///
+    /// ```
+    /// use oauthclient_testkit::{Consent, FakeProvider};
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = FakeProvider::start().await?;
+    /// provider.set_consent(Consent::Deny);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn set_consent(&self, consent: Consent) {
+        self.state().consent = consent;
+    }
+
+    /// Makes `/authorize` redirect back with `error=<code>` (and an `error_description`)
+    /// instead of a code; `None` restores normal answers. Requests with a bad `client_id` or
+    /// `redirect_uri` are still refused without a redirect.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// provider.set_authorize_error(Some("temporarily_unavailable"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn set_authorize_error(&self, error: Option<&str>) {
+        self.state().authorize_error = error.map(str::to_owned);
+    }
+
+    /// Makes `/token` misbehave (see [`Fault`]) for every grant type; `None` restores
+    /// normal answers.
+    ///
+    /// ```
+    /// use oauthclient_testkit::{FakeProvider, Fault};
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = FakeProvider::start().await?;
+    /// provider.set_token_fault(Some(Fault::GarbageJson));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn set_token_fault(&self, fault: Option<Fault>) {
+        self.state().token_fault = fault;
+    }
+
+    /// The query parameters of every `/authorize` request so far, in order.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// reqwest::get(format!("{}?client_id=nobody", provider.authorize_url())).await?;
+    /// assert_eq!(provider.authorize_requests()[0]["client_id"], "nobody");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn authorize_requests(&self) -> Vec<BTreeMap<String, String>> {
+        self.state().authorize_log.clone()
+    }
+
+    /// The form parameters of every `/token` request so far, in order, plus an
+    /// `authorization` entry holding the `Authorization` header when one was sent.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// reqwest::Client::new()
+    ///     .post(provider.token_url())
+    ///     .basic_auth(provider.client_id(), Some(provider.client_secret()))
+    ///     .form(&[("grant_type", "refresh_token"), ("refresh_token", "nope")])
+    ///     .send()
+    ///     .await?;
+    /// let request = &provider.token_requests()[0];
+    /// assert_eq!(request["grant_type"], "refresh_token");
+    /// assert!(request["authorization"].starts_with("Basic "));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn token_requests(&self) -> Vec<BTreeMap<String, String>> {
+        self.state().token_log.clone()
+    }
+
+    /// Every access token issued so far, in order (revoked ones included).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// assert!(provider.issued_access_tokens().is_empty());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn issued_access_tokens(&self) -> Vec<String> {
+        self.state().issued_access.clone()
+    }
+
+    /// Every token sent to `/revoke` by an authenticated client, in order (unknown ones
+    /// included).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// reqwest::Client::new()
+    ///     .post(provider.revoke_url())
+    ///     .form(&[("token", "t1"), ("client_id", provider.client_id()), ("client_secret", provider.client_secret())])
+    ///     .send()
+    ///     .await?
+    ///     .error_for_status()?;
+    /// assert_eq!(provider.revoked_tokens(), ["t1"]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn revoked_tokens(&self) -> Vec<String> {
+        self.state().revoked.clone()
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.inner.shared.lock()
+    }
+}

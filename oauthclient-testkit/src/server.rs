@@ -1,0 +1,74 @@
+//! The HTTP server: routes, and the thread it runs on.
+//!
+//! The server runs on its own thread with its own actix system rather than on the caller's
+//! runtime, so it serves whatever the caller does: `#[tokio::test]` (current-thread or
+//! multi-thread), `#[actix_web::test]`, or a test that blocks its thread. Dropping the last
+//! [`crate::FakeProvider`] handle stops it.
+
+use std::io;
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::sync::Arc;
+
+use actix_web::dev::ServerHandle;
+use actix_web::{HttpServer, web};
+
+use crate::state::Shared;
+
+/// A running server.
+pub(crate) struct Running {
+    /// Where it listens.
+    pub addr: SocketAddr,
+    /// Stops it.
+    pub handle: ServerHandle,
+}
+
+/// Binds `127.0.0.1:0` and starts serving `shared` on a dedicated thread.
+pub(crate) async fn spawn(shared: Arc<Shared>) -> io::Result<Running> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+    let addr = listener.local_addr()?;
+    let (started_tx, started_rx) = tokio::sync::oneshot::channel();
+    std::thread::Builder::new()
+        .name(format!("oauthclient-testkit-{}", addr.port()))
+        .spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let data = web::Data::from(shared);
+                let server = HttpServer::new(move || {
+                    actix_web::App::new()
+                        .app_data(data.clone())
+                        .configure(routes)
+                })
+                .workers(1)
+                .disable_signals()
+                .shutdown_timeout(1)
+                .listen(listener)
+                .map(HttpServer::run);
+                match server {
+                    Ok(server) => {
+                        // The receiver only goes away if `spawn` was cancelled: nobody can
+                        // reach or stop this server, so never start it.
+                        if started_tx.send(Ok(server.handle())).is_err() {
+                            return;
+                        }
+                        // A server error ends the thread; requests then fail to connect.
+                        let _ = server.await;
+                    }
+                    Err(err) => {
+                        let _ = started_tx.send(Err(err));
+                    }
+                }
+            });
+        })?;
+    let handle = started_rx
+        .await
+        .map_err(|_| io::Error::other("the fake provider's server thread died"))??;
+    Ok(Running { addr, handle })
+}
+
+/// The provider's endpoints.
+fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/authorize", web::get().to(crate::authorize::authorize))
+        .route("/token", web::post().to(crate::token::token))
+        .route("/revoke", web::post().to(crate::revoke::revoke))
+        .route("/api/user", web::get().to(crate::api::user))
+        .default_service(web::to(crate::api::not_found));
+}

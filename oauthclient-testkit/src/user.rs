@@ -1,0 +1,89 @@
+//! Who signs in at the fake provider, and whether they consent.
+
+use serde::{Deserialize, Serialize};
+
+/// The user who "signs in" at the fake provider. Tokens remember the user they were issued
+/// for: changing the user later does not change who an existing token belongs to.
+///
+/// The default is a GitHub-like user with a verified e-mail:
+///
+/// ```
+/// use oauthclient_testkit::FakeUser;
+///
+/// let octo = FakeUser::default();
+/// assert_eq!(octo.id, "1001");
+/// assert_eq!(octo.login, "octo");
+/// assert_eq!(octo.email.as_deref(), Some("octo@example.org"));
+/// assert!(octo.email_verified);
+///
+/// // Someone else, without an e-mail (like an ORCID user):
+/// let ada = FakeUser { id: "2002".into(), login: "ada".into(), email: None, ..FakeUser::default() };
+/// assert_eq!(ada.name.as_deref(), Some("Octo Cat"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FakeUser {
+    /// The immutable user id (`"id"` in `GET /api/user`).
+    pub id: String,
+    /// The user name (`"login"`).
+    pub login: String,
+    /// The e-mail address (`"email"`, `null` when `None`).
+    pub email: Option<String>,
+    /// Whether the provider asserts the e-mail is verified (`"email_verified"`).
+    pub email_verified: bool,
+    /// The display name (`"name"`, `null` when `None`).
+    pub name: Option<String>,
+}
+
+impl Default for FakeUser {
+    /// `1001` / `octo` / `octo@example.org` (verified) / `Octo Cat`.
+    ///
+    /// ```
+    /// use oauthclient_testkit::FakeUser;
+    /// assert_eq!(FakeUser::default().name.as_deref(), Some("Octo Cat"));
+    /// ```
+    fn default() -> Self {
+        Self {
+            id: "1001".into(),
+            login: "octo".into(),
+            email: Some("octo@example.org".into()),
+            email_verified: true,
+            name: Some("Octo Cat".into()),
+        }
+    }
+}
+
+impl FakeUser {
+    /// The JSON the fake provider answers at `GET /api/user`.
+    ///
+    /// ```
+    /// use oauthclient_testkit::FakeUser;
+    /// let json = FakeUser::default().to_json();
+    /// assert_eq!(json["id"], "1001");
+    /// assert_eq!(json["login"], "octo");
+    /// assert_eq!(json["email_verified"], true);
+    /// ```
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "id": self.id,
+            "login": self.login,
+            "email": self.email,
+            "email_verified": self.email_verified,
+            "name": self.name,
+        })
+    }
+}
+
+/// What the user answers on the provider's consent screen.
+///
+/// ```
+/// use oauthclient_testkit::Consent;
+/// assert_eq!(Consent::default(), Consent::Approve);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Consent {
+    /// The user approves: `/authorize` redirects back with a `code` (the default).
+    #[default]
+    Approve,
+    /// The user declines: `/authorize` redirects back with `error=access_denied`.
+    Deny,
+}
