@@ -160,3 +160,87 @@ fn token_error(
 fn sanitize(text: &str) -> String {
     text.chars().filter(|c| !c.is_control()).take(200).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server_error(code: &str, description: Option<&str>) -> OAuthError {
+        let response = StandardErrorResponse::new(
+            serde_json::from_value::<BasicErrorResponseType>(serde_json::json!(code))
+                .expect("any string is an error type"),
+            description.map(str::to_owned),
+            None,
+        );
+        token_error("github", RequestTokenError::ServerResponse(response))
+    }
+
+    #[test]
+    fn client_credential_problems_are_configuration_errors() {
+        for code in [
+            "invalid_client",
+            "unauthorized_client",
+            "redirect_uri_mismatch",
+            "incorrect_client_credentials",
+        ] {
+            let err = server_error(code, None);
+            assert!(
+                matches!(err, OAuthError::ClientError { .. }),
+                "{code}: {err:?}"
+            );
+            assert!(err.to_string().contains(code), "{err}");
+        }
+    }
+
+    #[test]
+    fn other_token_errors_are_invalid_responses() {
+        let err = server_error("invalid_grant", Some("code\u{0} expired\nagain"));
+        let OAuthError::InvalidResponse { remote, reason } = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(remote, "github");
+        assert!(
+            reason.contains("invalid_grant: code expiredagain"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn transport_failures_are_invalid_responses() {
+        let err = token_error("orcid", RequestTokenError::Request(HttpError::Timeout));
+        assert_eq!(
+            err.to_string(),
+            "`orcid` gave an invalid response: timed out"
+        );
+        let err = token_error("orcid", RequestTokenError::Request(HttpError::TooLarge(10)));
+        assert!(err.to_string().contains("larger than 10 bytes"), "{err}");
+        let err = token_error("orcid", RequestTokenError::Other("empty".into()));
+        assert!(matches!(err, OAuthError::InvalidResponse { .. }));
+    }
+
+    #[test]
+    fn extra_fields_survive_into_the_token() {
+        let json = r#"{"access_token":"a","token_type":"bearer","expires_in":60,"orcid":"0000-0002-1825-0097","name":"Josiah"}"#;
+        let response: TokenResponseWithExtras = serde_json::from_str(json).expect("parses");
+        let params = OAuth2Params {
+            authorize_url: Url::parse("https://a.example/").expect("url"),
+            access_token_url: Url::parse("https://a.example/t").expect("url"),
+            access_token_method: TokenMethod::Post,
+            base_url: None,
+            scopes: vec!["/authenticate".into()],
+            authorize_params: BTreeMap::new(),
+            pkce: true,
+            revoke_url: None,
+            client_auth: ClientAuth::RequestBody,
+        };
+        let token = into_token(&response, &params);
+        assert_eq!(token.access_token.expose_secret(), "a");
+        assert_eq!(token.extra["orcid"], "0000-0002-1825-0097");
+        assert_eq!(
+            token.scopes,
+            ["/authenticate"],
+            "requested scopes when none are echoed"
+        );
+        assert!(token.expires_at.is_some());
+    }
+}
