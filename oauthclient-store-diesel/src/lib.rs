@@ -33,6 +33,7 @@ mod identities;
 mod json;
 mod migrations;
 mod models;
+mod passwords;
 mod rotate;
 mod schema;
 mod store;

@@ -375,3 +375,43 @@ async fn users_are_found_by_normalised_email_and_id() {
         assert!(err.to_string().contains("username"), "{}: {err}", db.name);
     }
 }
+
+#[tokio::test]
+async fn password_hashes_are_stored_and_reported() {
+    for db in databases() {
+        let store = db.store().await;
+        let ada = user(&store, "ada@example.org").await;
+        assert!(!ada.has_password);
+        store
+            .set_password_hash(
+                ada.id,
+                Some("$argon2id$v=19$m=19456,t=2,p=1$salt$hash".into()),
+            )
+            .await
+            .expect("set");
+        let (found, hash) = store
+            .password_hash_by_email("ADA@example.org")
+            .await
+            .expect("find")
+            .expect("exists");
+        assert!(found.has_password, "{}", db.name);
+        assert_eq!(
+            hash.as_deref(),
+            Some("$argon2id$v=19$m=19456,t=2,p=1$salt$hash")
+        );
+        store.set_password_hash(ada.id, None).await.expect("clear");
+        let again = store
+            .user_by_id(ada.id)
+            .await
+            .expect("find")
+            .expect("exists");
+        assert!(!again.has_password, "{}", db.name);
+        assert_eq!(
+            store
+                .password_hash_by_email("nobody@example.org")
+                .await
+                .expect("find"),
+            None
+        );
+    }
+}
