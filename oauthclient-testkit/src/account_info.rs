@@ -9,6 +9,10 @@ use oauthclient_core::registry::{HandlerFactory, HandlerRegistration};
 use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
 
 /// The name [`FakeAccountInfo`] is registered under.
+///
+/// ```
+/// assert_eq!(oauthclient_testkit::ACCOUNT_INFO_HANDLER, "testkit:account_info");
+/// ```
 pub const ACCOUNT_INFO_HANDLER: &str = "testkit:account_info";
 
 /// Learns who signed in at a [`crate::FakeProvider`]: `GET user` (relative to the app's

@@ -3,46 +3,66 @@
 //! The user is always already signed in and answers the consent screen as told
 //! ([`crate::Consent`]), so the endpoint redirects straight back to the client.
 
+use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, LOCATION};
 use actix_web::{HttpRequest, HttpResponse, web};
 use url::Url;
 
-use crate::protocol::{Params, invalid_request, oauth_error};
+use crate::protocol::{Params, Refusal};
 use crate::state::Shared;
 use crate::user::Consent;
 
 /// Handles `GET /authorize`.
-pub(crate) async fn authorize(req: HttpRequest, shared: web::Data<Shared>) -> HttpResponse {
+pub(crate) async fn authorize(
+    req: HttpRequest,
+    shared: web::Data<Shared>,
+) -> Result<HttpResponse, Refusal> {
     let params = Params::parse(req.query_string().as_bytes());
     shared.lock().authorize_log.push(params.map.clone());
 
     // Problems with the client or the redirect URI are shown, never redirected (§4.1.2.1).
+    if let Some(name @ ("client_id" | "redirect_uri")) = params.repeated.as_deref() {
+        return Err(Refusal::invalid_request(&format!(
+            "parameter `{name}` is repeated"
+        )));
+    }
     match params.get("client_id") {
-        None => return invalid_request("client_id is required"),
+        None => return Err(Refusal::invalid_request("client_id is required")),
         Some(id) if id != shared.client_id => {
-            return oauth_error(
-                actix_web::http::StatusCode::BAD_REQUEST,
+            return Err(Refusal::new(
+                StatusCode::BAD_REQUEST,
                 "invalid_client",
                 "unknown client_id",
-            );
+            ));
         }
         Some(_) => {}
     }
-    let Some(raw_redirect) = params.get("redirect_uri") else {
-        return invalid_request("redirect_uri is required");
-    };
+    let raw_redirect = params
+        .get("redirect_uri")
+        .ok_or_else(|| Refusal::invalid_request("redirect_uri is required"))?;
     let redirect_uri = match Url::parse(raw_redirect) {
         Ok(url) if url.fragment().is_none() && !url.cannot_be_a_base() => url,
-        _ => return invalid_request("redirect_uri must be an absolute URL without a fragment"),
+        _ => {
+            return Err(Refusal::invalid_request(
+                "redirect_uri must be an absolute URL without a fragment",
+            ));
+        }
     };
 
     // Everything else goes back to the client as an error redirect.
     let state = params.get("state");
     let back = |error: &str, description: &str| {
-        redirect(&redirect_uri, &[("error", error), ("error_description", description)], state)
+        Ok(redirect(
+            &redirect_uri,
+            &[("error", error), ("error_description", description)],
+            state,
+        ))
     };
     if let Some(name) = &params.repeated {
-        return back("invalid_request", &format!("parameter `{name}` is repeated"));
+        return back(
+            "invalid_request",
+            &format!("parameter `{name}` is repeated"),
+        );
     }
     match params.get("response_type") {
         Some("code") => {}
@@ -73,7 +93,7 @@ pub(crate) async fn authorize(req: HttpRequest, shared: web::Data<Shared>) -> Ht
         params.get("scope"),
     );
     drop(locked);
-    redirect(&redirect_uri, &[("code", &code)], state)
+    Ok(redirect(&redirect_uri, &[("code", &code)], state))
 }
 
 /// The PKCE challenge, if any: S256 only, 43–128 unreserved characters (RFC 7636 §4.2).

@@ -1,5 +1,7 @@
 //! The `oauthclient-core` configuration pointing a remote app at a [`FakeProvider`].
 
+use std::fmt::Write as _;
+
 use crate::provider::FakeProvider;
 
 impl FakeProvider {
@@ -85,7 +87,10 @@ fn toml_string(value: &str) -> String {
         match ch {
             '"' => quoted.push_str("\\\""),
             '\\' => quoted.push_str("\\\\"),
-            ch if ch.is_control() => quoted.push_str(&format!("\\u{:04X}", u32::from(ch))),
+            ch if ch.is_control() => {
+                // Writing to a String cannot fail.
+                let _ = write!(quoted, "\\u{:04X}", u32::from(ch));
+            }
             ch => quoted.push(ch),
         }
     }

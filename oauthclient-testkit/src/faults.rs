@@ -7,6 +7,10 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, ContentType};
 
 /// Size of the [`Fault::HugeBody`] answer: 5 MiB.
+///
+/// ```
+/// assert_eq!(oauthclient_testkit::HUGE_BODY_BYTES, 5 * 1024 * 1024);
+/// ```
 pub const HUGE_BODY_BYTES: usize = 5 * 1024 * 1024;
 
 /// A fault the token endpoint (`POST /token`) shows instead of its normal answer, for every

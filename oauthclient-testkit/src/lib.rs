@@ -65,6 +65,7 @@
 mod account_info;
 mod api;
 mod authorize;
+mod builder;
 mod config_snippet;
 mod faults;
 mod protocol;
@@ -76,6 +77,7 @@ mod token;
 mod user;
 
 pub use account_info::{ACCOUNT_INFO_HANDLER, FakeAccountInfo};
+pub use builder::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeProviderBuilder};
 pub use faults::{Fault, HUGE_BODY_BYTES};
-pub use provider::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeProvider, FakeProviderBuilder};
+pub use provider::FakeProvider;
 pub use user::{Consent, FakeUser};

@@ -4,8 +4,10 @@
 use std::collections::BTreeMap;
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::{AUTHORIZATION, CACHE_CONTROL, ContentType, PRAGMA, WWW_AUTHENTICATE};
-use actix_web::{HttpMessage, HttpRequest, HttpResponse};
+use actix_web::http::header::{
+    AUTHORIZATION, CACHE_CONTROL, ContentType, PRAGMA, WWW_AUTHENTICATE,
+};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError};
 use base64ct::{Base64, Encoding};
 use subtle::ConstantTimeEq;
 
@@ -45,45 +47,76 @@ impl Params {
     }
 }
 
-/// An RFC 6749 §5.2 JSON error answer.
-pub(crate) fn oauth_error(status: StatusCode, error: &str, description: &str) -> HttpResponse {
-    let mut response = HttpResponse::build(status);
-    response
-        .content_type(ContentType::json())
-        .insert_header((CACHE_CONTROL, "no-store"))
-        .insert_header((PRAGMA, "no-cache"));
-    if status == StatusCode::UNAUTHORIZED {
-        response.insert_header((WWW_AUTHENTICATE, r#"Basic realm="oauthclient-testkit""#));
+/// A refusal: an RFC 6749 §5.2 JSON error answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Refusal {
+    status: StatusCode,
+    error: String,
+    description: String,
+}
+
+impl Refusal {
+    /// A refusal with any status and error code.
+    pub fn new(status: StatusCode, error: &str, description: &str) -> Self {
+        Self {
+            status,
+            error: error.to_owned(),
+            description: description.to_owned(),
+        }
     }
-    response.body(
-        serde_json::json!({ "error": error, "error_description": description }).to_string(),
-    )
+
+    /// `400 invalid_request`.
+    pub fn invalid_request(description: &str) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "invalid_request", description)
+    }
+
+    /// `400 invalid_grant`.
+    pub fn invalid_grant(description: &str) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "invalid_grant", description)
+    }
+
+    /// `401 invalid_client`.
+    pub fn invalid_client(description: &str) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "invalid_client", description)
+    }
 }
 
-/// `400 invalid_request`.
-pub(crate) fn invalid_request(description: &str) -> HttpResponse {
-    oauth_error(StatusCode::BAD_REQUEST, "invalid_request", description)
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.error, self.description)
+    }
 }
 
-/// `400 invalid_grant`.
-pub(crate) fn invalid_grant(description: &str) -> HttpResponse {
-    oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", description)
-}
+impl ResponseError for Refusal {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
 
-/// `401 invalid_client`.
-pub(crate) fn invalid_client(description: &str) -> HttpResponse {
-    oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", description)
+    fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status);
+        response
+            .content_type(ContentType::json())
+            .insert_header((CACHE_CONTROL, "no-store"))
+            .insert_header((PRAGMA, "no-cache"));
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.insert_header((WWW_AUTHENTICATE, r#"Basic realm="oauthclient-testkit""#));
+        }
+        response.body(
+            serde_json::json!({ "error": self.error, "error_description": self.description })
+                .to_string(),
+        )
+    }
 }
 
 /// Checks the request body is a form; a JSON or missing body is `invalid_request`.
-pub(crate) fn require_form(req: &HttpRequest) -> Result<(), HttpResponse> {
+pub(crate) fn require_form(req: &HttpRequest) -> Result<(), Refusal> {
     if req
         .content_type()
         .eq_ignore_ascii_case("application/x-www-form-urlencoded")
     {
         Ok(())
     } else {
-        Err(invalid_request(
+        Err(Refusal::invalid_request(
             "the body must be application/x-www-form-urlencoded",
         ))
     }
@@ -95,35 +128,31 @@ pub(crate) fn authenticate_client(
     shared: &Shared,
     req: &HttpRequest,
     params: &Params,
-) -> Result<String, HttpResponse> {
-    let (client_id, client_secret) = match req.headers().get(AUTHORIZATION) {
-        Some(header) => {
-            let (id, secret) = header
-                .to_str()
-                .ok()
-                .and_then(parse_basic)
-                .ok_or_else(|| invalid_client("malformed HTTP Basic client authentication"))?;
-            if params.get("client_secret").is_some() {
-                return Err(invalid_request(
-                    "use one client authentication method, not HTTP Basic and client_secret",
-                ));
-            }
-            if params.get("client_id").is_some_and(|form_id| form_id != id) {
-                return Err(invalid_client(
-                    "client_id differs from the HTTP Basic user name",
-                ));
-            }
-            (id, secret)
+) -> Result<String, Refusal> {
+    let (client_id, client_secret) = if let Some(header) = req.headers().get(AUTHORIZATION) {
+        let (id, secret) =
+            header.to_str().ok().and_then(parse_basic).ok_or_else(|| {
+                Refusal::invalid_client("malformed HTTP Basic client authentication")
+            })?;
+        if params.get("client_secret").is_some() {
+            return Err(Refusal::invalid_request(
+                "use one client authentication method, not HTTP Basic and client_secret",
+            ));
         }
-        None => {
-            let id = params
-                .get("client_id")
-                .ok_or_else(|| invalid_client("no client authentication"))?;
-            let secret = params
-                .get("client_secret")
-                .ok_or_else(|| invalid_client("no client_secret"))?;
-            (id.to_owned(), secret.to_owned())
+        if params.get("client_id").is_some_and(|form_id| form_id != id) {
+            return Err(Refusal::invalid_client(
+                "client_id differs from the HTTP Basic user name",
+            ));
         }
+        (id, secret)
+    } else {
+        let id = params
+            .get("client_id")
+            .ok_or_else(|| Refusal::invalid_client("no client authentication"))?;
+        let secret = params
+            .get("client_secret")
+            .ok_or_else(|| Refusal::invalid_client("no client_secret"))?;
+        (id.to_owned(), secret.to_owned())
     };
     let id_ok = client_id == shared.client_id;
     let secret_ok: bool = client_secret
@@ -133,7 +162,9 @@ pub(crate) fn authenticate_client(
     if id_ok && secret_ok {
         Ok(client_id)
     } else {
-        Err(invalid_client("unknown client or wrong client secret"))
+        Err(Refusal::invalid_client(
+            "unknown client or wrong client secret",
+        ))
     }
 }
 

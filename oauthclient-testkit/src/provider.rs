@@ -5,15 +5,11 @@ use std::sync::Arc;
 
 use actix_web::dev::ServerHandle;
 
+use crate::builder::FakeProviderBuilder;
 use crate::faults::Fault;
-use crate::server;
+use crate::server::Running;
 use crate::state::{Shared, State};
 use crate::user::{Consent, FakeUser};
-
-/// The client id a provider accepts unless the builder says otherwise.
-pub const DEFAULT_CLIENT_ID: &str = "testkit-client";
-/// The client secret a provider accepts unless the builder says otherwise.
-pub const DEFAULT_CLIENT_SECRET: &str = "testkit-secret";
 
 /// A running fake OAuth 2.0 provider on `http://127.0.0.1:<random port>`.
 ///
@@ -59,78 +55,18 @@ impl std::fmt::Debug for FakeProvider {
     }
 }
 
-/// Configures a [`FakeProvider`] before it starts.
-///
-/// ```
-/// use oauthclient_testkit::{FakeProvider, FakeUser};
-///
-/// # #[tokio::main(flavor = "current_thread")]
-/// # async fn main() -> std::io::Result<()> {
-/// let provider = FakeProvider::builder()
-///     .client_id("my-app")
-///     .client_secret("my-secret")
-///     .user(FakeUser { login: "ada".into(), ..FakeUser::default() })
-///     .start()
-///     .await?;
-/// assert_eq!(provider.client_id(), "my-app");
-/// assert_eq!(provider.client_secret(), "my-secret");
-/// # Ok(())
-/// # }
-/// ```
-#[derive(Debug, Clone)]
-pub struct FakeProviderBuilder {
-    client_id: String,
-    client_secret: String,
-    user: FakeUser,
-}
-
-impl Default for FakeProviderBuilder {
-    fn default() -> Self {
+impl FakeProvider {
+    /// Wraps a started server.
+    pub(crate) fn new(shared: Arc<Shared>, running: Running) -> Self {
         Self {
-            client_id: DEFAULT_CLIENT_ID.to_owned(),
-            client_secret: DEFAULT_CLIENT_SECRET.to_owned(),
-            user: FakeUser::default(),
-        }
-    }
-}
-
-impl FakeProviderBuilder {
-    /// The only client id the provider accepts (default [`DEFAULT_CLIENT_ID`]).
-    #[must_use]
-    pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
-        self.client_id = client_id.into();
-        self
-    }
-
-    /// That client's secret (default [`DEFAULT_CLIENT_SECRET`]).
-    #[must_use]
-    pub fn client_secret(mut self, client_secret: impl Into<String>) -> Self {
-        self.client_secret = client_secret.into();
-        self
-    }
-
-    /// Who signs in at first (default [`FakeUser::default`]).
-    #[must_use]
-    pub fn user(mut self, user: FakeUser) -> Self {
-        self.user = user;
-        self
-    }
-
-    /// Binds `127.0.0.1:0` and starts serving.
-    pub async fn start(self) -> std::io::Result<FakeProvider> {
-        let shared = Arc::new(Shared::new(self.client_id, self.client_secret, self.user));
-        let running = server::spawn(Arc::clone(&shared)).await?;
-        Ok(FakeProvider {
             inner: Arc::new(Inner {
                 shared,
                 base_url: format!("http://{}", running.addr),
                 server: running.handle,
             }),
-        })
+        }
     }
-}
 
-impl FakeProvider {
     /// Starts a provider with the default credentials and user on `127.0.0.1:0`.
     ///
     /// The server runs on a thread of its own, so this works from `#[tokio::test]`,

@@ -269,12 +269,14 @@ mod tests {
             state.refresh(&first.refresh_token, Some("repo")).err(),
             Some(RefreshError::ScopeTooWide)
         );
-        let second = state
-            .refresh(&first.refresh_token, None)
-            .expect("rotates");
+        let second = state.refresh(&first.refresh_token, None).expect("rotates");
         assert_eq!(second.scope.as_deref(), Some("read:user"));
         assert!(state.refresh(&first.refresh_token, None).is_err());
-        assert!(state.refresh(&second.refresh_token, Some("read:user")).is_ok());
+        assert!(
+            state
+                .refresh(&second.refresh_token, Some("read:user"))
+                .is_ok()
+        );
     }
 
     #[test]

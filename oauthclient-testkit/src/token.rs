@@ -9,9 +9,7 @@ use subtle::ConstantTimeEq;
 
 use crate::authorize::is_pkce_string;
 use crate::faults::{self, Fault};
-use crate::protocol::{
-    Params, authenticate_client, invalid_grant, invalid_request, oauth_error, require_form,
-};
+use crate::protocol::{Params, Refusal, authenticate_client, require_form};
 use crate::state::{Issued, RefreshError, Shared};
 
 /// Lifetime announced in `expires_in`.
@@ -22,7 +20,7 @@ pub(crate) async fn token(
     req: HttpRequest,
     body: web::Bytes,
     shared: web::Data<Shared>,
-) -> HttpResponse {
+) -> Result<HttpResponse, Refusal> {
     let params = Params::parse(&body);
     let mut record = params.map.clone();
     if let Some(header) = req.headers().get(AUTHORIZATION) {
@@ -38,36 +36,32 @@ pub(crate) async fn token(
         Some(Fault::Slow(delay)) => actix_web::rt::time::sleep(delay).await,
         Some(fault) => {
             if let Some(response) = faults::response(&fault) {
-                return response;
+                return Ok(response);
             }
         }
         None => {}
     }
 
-    if let Err(response) = require_form(&req) {
-        return response;
-    }
+    require_form(&req)?;
     if let Some(name) = &params.repeated {
-        return invalid_request(&format!("parameter `{name}` is repeated"));
+        return Err(Refusal::invalid_request(&format!(
+            "parameter `{name}` is repeated"
+        )));
     }
-    let client_id = match authenticate_client(&shared, &req, &params) {
-        Ok(client_id) => client_id,
-        Err(response) => return response,
-    };
+    let client_id = authenticate_client(&shared, &req, &params)?;
     let issued = match params.get("grant_type") {
-        Some("authorization_code") => authorization_code(&shared, &client_id, &params),
-        Some("refresh_token") => refresh_token(&shared, &params),
-        Some(_) => Err(oauth_error(
-            StatusCode::BAD_REQUEST,
-            "unsupported_grant_type",
-            "only authorization_code and refresh_token",
-        )),
-        None => Err(invalid_request("grant_type is required")),
+        Some("authorization_code") => authorization_code(&shared, &client_id, &params)?,
+        Some("refresh_token") => refresh_token(&shared, &params)?,
+        Some(_) => {
+            return Err(Refusal::new(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                "only authorization_code and refresh_token",
+            ));
+        }
+        None => return Err(Refusal::invalid_request("grant_type is required")),
     };
-    match issued {
-        Ok(issued) => token_response(&issued),
-        Err(response) => response,
-    }
+    Ok(token_response(&issued))
 }
 
 /// `grant_type=authorization_code`.
@@ -75,19 +69,21 @@ fn authorization_code(
     shared: &Shared,
     client_id: &str,
     params: &Params,
-) -> Result<Issued, HttpResponse> {
+) -> Result<Issued, Refusal> {
     let code = params
         .get("code")
-        .ok_or_else(|| invalid_request("code is required"))?;
+        .ok_or_else(|| Refusal::invalid_request("code is required"))?;
     let mut state = shared.lock();
     let grant = state
         .redeem_code(code)
-        .ok_or_else(|| invalid_grant("unknown or already used authorization code"))?;
+        .ok_or_else(|| Refusal::invalid_grant("unknown or already used authorization code"))?;
     if grant.client_id != client_id {
-        return Err(invalid_grant("the code was issued to another client"));
+        return Err(Refusal::invalid_grant(
+            "the code was issued to another client",
+        ));
     }
     if params.get("redirect_uri") != Some(grant.redirect_uri.as_str()) {
-        return Err(invalid_grant(
+        return Err(Refusal::invalid_grant(
             "redirect_uri does not match the authorization request",
         ));
     }
@@ -95,12 +91,14 @@ fn authorization_code(
         (None, None) => {}
         (Some(challenge), Some(verifier)) => {
             if !pkce_matches(verifier, challenge) {
-                return Err(invalid_grant("code_verifier does not match code_challenge"));
+                return Err(Refusal::invalid_grant(
+                    "code_verifier does not match code_challenge",
+                ));
             }
         }
-        (Some(_), None) => return Err(invalid_grant("code_verifier is required")),
+        (Some(_), None) => return Err(Refusal::invalid_grant("code_verifier is required")),
         (None, Some(_)) => {
-            return Err(invalid_grant(
+            return Err(Refusal::invalid_grant(
                 "code_verifier sent, but the authorization request had no code_challenge",
             ));
         }
@@ -109,16 +107,18 @@ fn authorization_code(
 }
 
 /// `grant_type=refresh_token`: rotates the refresh token.
-fn refresh_token(shared: &Shared, params: &Params) -> Result<Issued, HttpResponse> {
+fn refresh_token(shared: &Shared, params: &Params) -> Result<Issued, Refusal> {
     let refresh_token = params
         .get("refresh_token")
-        .ok_or_else(|| invalid_request("refresh_token is required"))?;
+        .ok_or_else(|| Refusal::invalid_request("refresh_token is required"))?;
     shared
         .lock()
         .refresh(refresh_token, params.get("scope"))
         .map_err(|err| match err {
-            RefreshError::Invalid => invalid_grant("unknown, rotated or revoked refresh token"),
-            RefreshError::ScopeTooWide => oauth_error(
+            RefreshError::Invalid => {
+                Refusal::invalid_grant("unknown, rotated or revoked refresh token")
+            }
+            RefreshError::ScopeTooWide => Refusal::new(
                 StatusCode::BAD_REQUEST,
                 "invalid_scope",
                 "the scope exceeds the original grant",

@@ -180,7 +180,7 @@ async fn token_endpoint_failures_are_502_and_write_nothing() {
         Fault::GarbageJson,
         Fault::MissingAccessToken,
         Fault::HugeBody,
-        Fault::Slow(Duration::from_secs(15)),
+        Fault::Slow(Duration::from_secs(5)),
     ];
     for fault in faults {
         let label = format!("{fault:?}");

@@ -66,6 +66,11 @@ pub async fn site_with(edit: impl FnOnce(String) -> String) -> TestSite {
     let oauth = OAuthClient::builder(config, registry)
         .accounts(store.clone())
         .users(store.clone())
+        // Short enough that the slow-provider test does not wait long.
+        .http_limits(oauthclient_core::client::HttpLimits {
+            timeout: std::time::Duration::from_secs(2),
+            ..oauthclient_core::client::HttpLimits::default()
+        })
         .build()
         .expect("oauth client");
     let server = HttpServer::new(move || {
