@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use actix_session::SessionMiddleware;
 use actix_session::config::CookieContentSecurity;
-use actix_session::storage::CookieSessionStore;
+use actix_session::storage::{CookieSessionStore, SessionStore};
 use actix_web::cookie::{Key, SameSite};
 use actix_web::web;
 use oauthclient_core::client::{HttpApi, HttpClient, HttpLimits};
@@ -105,9 +105,14 @@ impl OAuthClient {
     /// redirect back must carry the cookie), `Secure` when `site_url` is https.
     /// `App::new().wrap(oauth.session_middleware())`.
     pub fn session_middleware(&self) -> SessionMiddleware<CookieSessionStore> {
+        self.session_middleware_with(CookieSessionStore::default())
+    }
+
+    /// The same cookie settings over another session store, e.g. Redis
+    /// ([`crate::connect_redis_store`], feature `redis`) so several instances share sessions.
+    pub fn session_middleware_with<S: SessionStore>(&self, store: S) -> SessionMiddleware<S> {
         let config = &self.inner.config;
-        let key = session_key(config);
-        SessionMiddleware::builder(CookieSessionStore::default(), key)
+        SessionMiddleware::builder(store, session_key(config))
             .cookie_name(format!("{}_session", config.session_key_prefix))
             .cookie_content_security(CookieContentSecurity::Private)
             .cookie_http_only(true)

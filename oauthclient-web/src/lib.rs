@@ -4,12 +4,18 @@ mod client;
 mod csrf;
 mod current_user;
 mod flash;
+#[cfg(feature = "redis")]
+mod redis;
 mod respond;
 mod session;
+mod session_store;
 mod templates;
 mod views;
 
 pub use client::{OAuthClient, OAuthClientBuilder};
 pub use current_user::{CurrentUser, PERMANENT_KEY, SessionCurrentUser, USER_ID_KEY};
 pub use flash::Flash;
+#[cfg(feature = "redis")]
+pub use redis::connect_redis_store;
+pub use session_store::SessionBackend;
 pub use templates::DEFAULT_TEMPLATES;

@@ -27,7 +27,9 @@ pub struct TestSite {
     pub provider: FakeProvider,
     pub store: Arc<DieselStore>,
     pub db_dir: tempfile::TempDir,
-    server: actix_web::dev::ServerHandle,
+    pub server: actix_web::dev::ServerHandle,
+    /// The configuration the site runs with (to start more instances of it).
+    pub toml: String,
 }
 
 impl Drop for TestSite {
@@ -43,6 +45,13 @@ pub async fn site() -> TestSite {
 }
 
 pub async fn site_with(edit: impl FnOnce(String) -> String) -> TestSite {
+    site_with_sessions(edit, Sessions::cookie()).await
+}
+
+pub async fn site_with_sessions(
+    edit: impl FnOnce(String) -> String,
+    sessions: Sessions,
+) -> TestSite {
     let provider = FakeProvider::start().await.expect("fake provider starts");
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
@@ -63,7 +72,24 @@ pub async fn site_with(edit: impl FnOnce(String) -> String) -> TestSite {
             .await
             .expect("store"),
     );
-    let oauth = OAuthClient::builder(config, registry)
+    let oauth = build_client(config, registry, &store);
+    let server = spawn_server(oauth, listener, Some(sessions));
+    TestSite {
+        base,
+        provider,
+        store,
+        db_dir,
+        server,
+        toml,
+    }
+}
+
+pub fn build_client(
+    config: OAuthClientConfig,
+    registry: Registry,
+    store: &Arc<DieselStore>,
+) -> OAuthClient {
+    OAuthClient::builder(config, registry)
         .accounts(store.clone())
         .users(store.clone())
         // Short enough that the slow-provider test does not wait long.
@@ -72,10 +98,20 @@ pub async fn site_with(edit: impl FnOnce(String) -> String) -> TestSite {
             ..oauthclient_core::client::HttpLimits::default()
         })
         .build()
-        .expect("oauth client");
+        .expect("oauth client")
+}
+
+/// Which session store a test server uses.
+pub use oauthclient_web::SessionBackend as Sessions;
+
+pub fn spawn_server(
+    oauth: OAuthClient,
+    listener: TcpListener,
+    sessions: Option<Sessions>,
+) -> actix_web::dev::ServerHandle {
+    let sessions = sessions.unwrap_or_else(Sessions::cookie);
     let server = HttpServer::new(move || {
         App::new()
-            .wrap(oauth.session_middleware())
             .configure(oauth.configure())
             .route("/test/login/{id}", web::get().to(test_login))
             .route("/test/whoami", web::get().to(whoami))
@@ -84,6 +120,7 @@ pub async fn site_with(edit: impl FnOnce(String) -> String) -> TestSite {
                 "/",
                 web::get().to(|| async { HttpResponse::Ok().body("home") }),
             )
+            .wrap(oauth.session_middleware_with(sessions.clone()))
     })
     .workers(1)
     .listen(listener)
@@ -91,13 +128,7 @@ pub async fn site_with(edit: impl FnOnce(String) -> String) -> TestSite {
     .run();
     let handle = server.handle();
     tokio::spawn(server);
-    TestSite {
-        base,
-        provider,
-        store,
-        db_dir,
-        server: handle,
-    }
+    handle
 }
 
 /// Stands in for the host app's own password login.

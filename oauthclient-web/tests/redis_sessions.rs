@@ -1,0 +1,119 @@
+//! Redis sessions (feature `redis`): a flow started on one instance completes on another.
+//! Runs when `OAUTHCLIENT_TEST_REDIS_URL` is set (CI sets it); then Redis must be reachable.
+
+#![cfg(feature = "redis")]
+
+mod common;
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use oauthclient_core::config::NoEnv;
+use oauthclient_core::{OAuthClientConfig, OAuthError, Registry};
+use oauthclient_web::connect_redis_store;
+
+use common::{Sessions, browser, build_client, location, site_with_sessions, spawn_server};
+
+fn redis_url() -> Option<String> {
+    std::env::var("OAUTHCLIENT_TEST_REDIS_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+async fn redis_store(url: &str) -> actix_session::storage::RedisSessionStore {
+    connect_redis_store(url, Duration::from_secs(3))
+        .await
+        .unwrap_or_else(|err| {
+            panic!("OAUTHCLIENT_TEST_REDIS_URL is set but Redis is unreachable: {err}")
+        })
+}
+
+#[tokio::test]
+async fn a_flow_started_on_one_instance_completes_on_another() {
+    let Some(url) = redis_url() else {
+        eprintln!("not run: OAUTHCLIENT_TEST_REDIS_URL is not set");
+        return;
+    };
+    let first = site_with_sessions(|toml| toml, Sessions::Redis(redis_store(&url).await)).await;
+
+    // A second instance behind the same (imaginary) load balancer: same configuration and
+    // site URL, same database, same Redis; another port.
+    let registry = Registry::from_inventory().expect("registry");
+    let config = OAuthClientConfig::from_toml_str(&first.toml, &NoEnv, &registry).expect("config");
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let second_base = format!(
+        "http://127.0.0.1:{}",
+        listener.local_addr().expect("addr").port()
+    );
+    let _second = spawn_server(
+        build_client(config, registry, &first.store),
+        listener,
+        Some(Sessions::Redis(redis_store(&url).await)),
+    );
+
+    let browser = browser();
+    let authorize_url = first.start_login(&browser, Some("/done")).await;
+    let callback = first.authorize(&browser, &authorize_url).await;
+    let on_second = callback.replacen(&first.base, &second_base, 1);
+    assert_ne!(on_second, callback);
+    let response = browser.get(&on_second).send().await.expect("callback");
+    assert_eq!(
+        response.status(),
+        302,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+    assert_eq!(location(&response), "/done");
+    let who_first = first.whoami(&browser).await;
+    assert_ne!(
+        who_first, "anonymous",
+        "the session lives in Redis, visible to both"
+    );
+    assert_eq!(first.count("accounts_user"), 1);
+}
+
+#[tokio::test]
+async fn the_session_cookie_holds_only_a_key() {
+    let Some(url) = redis_url() else {
+        eprintln!("not run: OAUTHCLIENT_TEST_REDIS_URL is not set");
+        return;
+    };
+    let site = site_with_sessions(|toml| toml, Sessions::Redis(redis_store(&url).await)).await;
+    let response = browser()
+        .get(site.url(&format!("/oauth/login/{}/", common::APP)))
+        .send()
+        .await
+        .expect("login");
+    let cookie = response
+        .headers()
+        .get(reqwest::header::SET_COOKIE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let value = cookie
+        .split(';')
+        .next()
+        .and_then(|pair| pair.split_once('='))
+        .map(|(_, v)| v.len());
+    assert!(
+        value.is_some_and(|len| len < 200),
+        "a short session key, not the flows: {cookie}"
+    );
+}
+
+#[tokio::test]
+async fn an_unreachable_redis_is_unavailable_quickly() {
+    let started = std::time::Instant::now();
+    let Err(err) = connect_redis_store("redis://127.0.0.1:1/", Duration::from_secs(2)).await else {
+        panic!("nothing listens on port 1");
+    };
+    assert!(
+        matches!(&err, OAuthError::Store(store) if store.kind() == oauthclient_core::store::StoreErrorKind::Unavailable),
+        "{err:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}
