@@ -87,6 +87,12 @@ pub enum OAuthError {
         /// Remote app name.
         remote: String,
     },
+    /// The user has no linked account (or no stored token) for this remote app.
+    #[error("no `{remote}` account is linked")]
+    NotLinked {
+        /// Remote app name.
+        remote: String,
+    },
     /// Unlinking would leave the user with no way to sign in.
     #[error("`{remote}` is your only way to sign in; set a password or link another account first")]
     LastLoginMethod {
@@ -164,7 +170,9 @@ impl OAuthError {
             | OAuthError::ProviderError { .. }
             | OAuthError::AlreadyLinked { .. } => Outcome::FlashAndRedirect,
             OAuthError::InvalidResponse { .. } => Outcome::BadGateway,
-            OAuthError::LinkOnly { .. } | OAuthError::LastLoginMethod { .. } => Outcome::BadRequest,
+            OAuthError::LinkOnly { .. }
+            | OAuthError::LastLoginMethod { .. }
+            | OAuthError::NotLinked { .. } => Outcome::BadRequest,
             OAuthError::UnknownRemote(_) => Outcome::NotFound,
             OAuthError::Store(err) if err.is_conflict() => Outcome::BadRequest,
             OAuthError::Store(_) => Outcome::Unavailable,
@@ -188,6 +196,7 @@ impl OAuthError {
             | OAuthError::InvalidResponse { remote, .. }
             | OAuthError::AlreadyLinked { remote }
             | OAuthError::LinkOnly { remote }
+            | OAuthError::NotLinked { remote }
             | OAuthError::LastLoginMethod { remote }
             | OAuthError::UnknownRemote(remote) => Some(remote),
             OAuthError::InvalidState(_) | OAuthError::Store(_) | OAuthError::Configuration(_) => {
@@ -210,6 +219,7 @@ impl OAuthError {
                 | OAuthError::ProviderError { .. }
                 | OAuthError::AlreadyLinked { .. }
                 | OAuthError::LinkOnly { .. }
+                | OAuthError::NotLinked { .. }
                 | OAuthError::LastLoginMethod { .. }
                 | OAuthError::UnknownRemote(_)
         )
@@ -266,6 +276,10 @@ mod tests {
             ),
             (
                 OAuthError::LastLoginMethod { remote: remote() },
+                Outcome::BadRequest,
+            ),
+            (
+                OAuthError::NotLinked { remote: remote() },
                 Outcome::BadRequest,
             ),
             (

@@ -8,8 +8,9 @@ use actix_session::config::CookieContentSecurity;
 use actix_session::storage::{CookieSessionStore, SessionStore};
 use actix_web::cookie::{Key, SameSite};
 use actix_web::web;
+use oauthclient_core::account::UserId;
 use oauthclient_core::client::{HttpApi, HttpClient, HttpLimits};
-use oauthclient_core::handlers::{EventBus, EventListener};
+use oauthclient_core::handlers::{ApiRequest, ApiResponse, EventBus, EventListener, RemoteApi};
 use oauthclient_core::registry::{AppHandlers, Registry};
 use oauthclient_core::state::StateCodec;
 use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, RemoteApp, UserStore};
@@ -119,6 +120,31 @@ impl OAuthClient {
             .cookie_same_site(SameSite::Lax)
             .cookie_secure(config.site_url.scheme() == "https")
             .build()
+    }
+
+    /// The seed's Client: sends `request` to `app`'s API on behalf of `user_id`, authenticated
+    /// with their stored token (relative URLs resolve against the app's `base_url`), over the
+    /// shared connection pool. [`OAuthError::NotLinked`] when the user has no token for `app`.
+    pub async fn remote_request(
+        &self,
+        app: &str,
+        user_id: UserId,
+        request: ApiRequest,
+    ) -> Result<ApiResponse, OAuthError> {
+        let runtime = self
+            .inner
+            .apps
+            .get(app)
+            .ok_or_else(|| OAuthError::UnknownRemote(app.to_owned()))?;
+        let token = self
+            .inner
+            .accounts
+            .token(user_id, &runtime.remote.credentials.consumer_key, "")
+            .await?
+            .ok_or_else(|| OAuthError::NotLinked {
+                remote: app.to_owned(),
+            })?;
+        runtime.api.send(request.with_token(token)).await
     }
 
     /// The configuration in use.

@@ -30,6 +30,8 @@ pub struct TestSite {
     pub server: actix_web::dev::ServerHandle,
     /// The configuration the site runs with (to start more instances of it).
     pub toml: String,
+    /// The site's `OAuthClient` (for its host-side API).
+    pub client: OAuthClient,
 }
 
 impl Drop for TestSite {
@@ -73,6 +75,7 @@ pub async fn site_with_sessions(
             .expect("store"),
     );
     let oauth = build_client(config, registry, &store);
+    let client = oauth.clone();
     let server = spawn_server(oauth, listener, Some(sessions));
     TestSite {
         base,
@@ -81,6 +84,7 @@ pub async fn site_with_sessions(
         db_dir,
         server,
         toml,
+        client,
     }
 }
 
