@@ -70,7 +70,7 @@ pub(super) fn from_toml_str(
             .as_table()
             .ok_or_else(|| ConfigError::new("remote_apps", "must be a table of tables"))?;
         for (name, table) in apps {
-            let app = remote_app(name, table, &doc, env, registry)?;
+            let app = remote_app(name, table, &doc, env, registry, &trusted_hosts)?;
             remote_apps.insert(name.clone(), app);
         }
     }
@@ -228,6 +228,7 @@ fn remote_app(
     doc: &Table,
     env: &dyn EnvSource,
     registry: &Registry,
+    trusted_hosts: &[String],
 ) -> Result<RemoteApp> {
     let prefix = format!("remote_apps.{name}");
     if !valid_app_name(name) {
@@ -298,6 +299,7 @@ fn remote_app(
         hide: settings.hide.unwrap_or(false),
         link_only: settings.link_only.unwrap_or(false),
         trust_email: settings.trust_email.unwrap_or(true),
+        rest: super::rest::rest_redirects(&prefix, settings.rest.as_ref(), trusted_hosts)?,
     })
 }
 

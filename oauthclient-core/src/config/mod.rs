@@ -38,6 +38,8 @@
 mod endpoint;
 mod env;
 mod load;
+mod remote_app;
+mod rest;
 mod settings;
 #[cfg(test)]
 mod tests;
@@ -49,10 +51,14 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 pub use env::{EnvSource, NoEnv, ProcessEnv};
-pub use settings::{RemoteAppParams, RemoteAppSettings, SignupHandlerSettings};
+pub use remote_app::{
+    ClientAuth, Credentials, HandlerNames, OAuth1Params, OAuth2Params, Protocol, RemoteApp,
+    RestRedirects, TokenMethod,
+};
+pub use settings::{RemoteAppParams, RemoteAppSettings, RestSettings, SignupHandlerSettings};
 
 use crate::registry::Registry;
-use crate::secret::{ClientSecret, SecretKey};
+use crate::secret::SecretKey;
 use crate::state::{StateAlgorithm, StateCodec, StateKey, StateKeys};
 
 /// A configuration problem, naming the key at fault.
@@ -186,267 +192,6 @@ pub struct OAuthClientConfig {
     pub trusted_hosts: Vec<String>,
 }
 
-/// A remote application: what it is, how to talk to it, which handlers run.
-///
-/// ```
-/// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
-/// let toml = r#"
-///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
-///     site_url = "https://example.org"
-///     [remote_apps.example.params]
-///     authorize_url = "https://provider.example/authorize"
-///     access_token_url = "https://provider.example/token"
-///     app_key = "EXAMPLE_APP_CREDENTIALS"
-///     [EXAMPLE_APP_CREDENTIALS]
-///     consumer_key = "client-id"
-///     consumer_secret = "client-secret"
-/// "#;
-/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
-/// let app = config.remote_app("example").expect("configured");
-/// assert_eq!(app.name, "example");
-/// assert_eq!(app.credentials.consumer_key, "client-id");
-/// assert!(!app.hide && !app.link_only);
-/// # Ok::<(), oauthclient_core::config::ConfigError>(())
-/// ```
-#[derive(Debug, Clone)]
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "the seed's independent per-app flags: remember, hide, link_only, trust_email"
-)]
-pub struct RemoteApp {
-    /// The app name (URL segment, identity method).
-    pub name: String,
-    /// The provider whose defaults were used, if any.
-    pub provider: Option<String>,
-    /// Shown to users.
-    pub title: String,
-    /// Shown to users.
-    pub description: String,
-    /// CSS icon class.
-    pub icon: String,
-    /// OAuth1 or OAuth2 parameters.
-    pub protocol: Protocol,
-    /// Client credentials (the seed's `app_key` table).
-    pub credentials: Credentials,
-    /// Named handlers; `None` means the library default.
-    pub handlers: HandlerNames,
-    /// Make the session permanent after signing in.
-    pub remember: bool,
-    /// Hidden from the login endpoint and the settings page.
-    pub hide: bool,
-    /// Can only be linked to a signed-in user.
-    pub link_only: bool,
-    /// Whether this provider's verified e-mails may match existing local users.
-    pub trust_email: bool,
-}
-
-/// The protocol of a remote app.
-///
-/// ```
-/// use oauthclient_core::{OAuthClientConfig, Registry, config::{NoEnv, Protocol}};
-/// let toml = r#"
-///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
-///     site_url = "https://example.org"
-///     [remote_apps.example.params]
-///     authorize_url = "https://provider.example/authorize"
-///     access_token_url = "https://provider.example/token"
-///     app_key = "EXAMPLE_APP_CREDENTIALS"
-///     [EXAMPLE_APP_CREDENTIALS]
-///     consumer_key = "client-id"
-///     consumer_secret = "client-secret"
-/// "#;
-/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
-/// let Protocol::OAuth2(params) = &config.remote_app("example").expect("configured").protocol else {
-///     panic!("no request_token_url: OAuth2");
-/// };
-/// assert_eq!(params.authorize_url.as_str(), "https://provider.example/authorize");
-/// # Ok::<(), oauthclient_core::config::ConfigError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Protocol {
-    /// OAuth 2.0 authorization code grant.
-    OAuth2(OAuth2Params),
-    /// OAuth 1.0a three-legged flow.
-    OAuth1(OAuth1Params),
-}
-
-/// How the token request is sent.
-///
-/// ```
-/// use oauthclient_core::{OAuthClientConfig, Registry, config::{NoEnv, Protocol, TokenMethod}};
-/// let toml = r#"
-///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
-///     site_url = "https://example.org"
-///     [remote_apps.example.params]
-///     authorize_url = "https://provider.example/authorize"
-///     access_token_url = "https://provider.example/token"
-///     app_key = "EXAMPLE_APP_CREDENTIALS"
-///     [EXAMPLE_APP_CREDENTIALS]
-///     consumer_key = "client-id"
-///     consumer_secret = "client-secret"
-/// "#;
-/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
-/// let Protocol::OAuth2(params) = &config.remote_app("example").expect("configured").protocol else {
-///     panic!("OAuth2 app");
-/// };
-/// assert_eq!(params.access_token_method, TokenMethod::Post); // the default
-/// # Ok::<(), oauthclient_core::config::ConfigError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TokenMethod {
-    /// `POST` form body (RFC 6749).
-    Post,
-    /// `GET` with query parameters (legacy providers only).
-    Get,
-}
-
-/// How the client authenticates at the token endpoint (RFC 6749 §2.3.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum ClientAuth {
-    /// `client_id` and `client_secret` in the form body (what Invenio's Flask-OAuthlib sent;
-    /// the default).
-    #[default]
-    RequestBody,
-    /// HTTP Basic authentication.
-    Basic,
-}
-
-/// OAuth 2.0 parameters.
-///
-/// ```
-/// use oauthclient_core::{OAuthClientConfig, Registry, config::{NoEnv, Protocol}};
-/// let toml = r#"
-///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
-///     site_url = "https://example.org"
-///     [remote_apps.example.params]
-///     authorize_url = "https://provider.example/authorize"
-///     access_token_url = "https://provider.example/token"
-///     app_key = "EXAMPLE_APP_CREDENTIALS"
-///     [EXAMPLE_APP_CREDENTIALS]
-///     consumer_key = "client-id"
-///     consumer_secret = "client-secret"
-/// "#;
-/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
-/// let Protocol::OAuth2(params) = &config.remote_app("example").expect("configured").protocol else {
-///     panic!("OAuth2 app");
-/// };
-/// assert!(params.pkce); // on unless turned off
-/// assert_eq!(params.access_token_url.as_str(), "https://provider.example/token");
-/// # Ok::<(), oauthclient_core::config::ConfigError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OAuth2Params {
-    /// Authorization endpoint.
-    pub authorize_url: Url,
-    /// Token endpoint.
-    pub access_token_url: Url,
-    /// How the token request is sent.
-    pub access_token_method: TokenMethod,
-    /// API base URL.
-    pub base_url: Option<Url>,
-    /// Requested scopes.
-    pub scopes: Vec<String>,
-    /// Extra authorization request parameters (not `scope`).
-    pub authorize_params: BTreeMap<String, String>,
-    /// Send a PKCE S256 challenge.
-    pub pkce: bool,
-    /// Revocation endpoint (RFC 7009).
-    pub revoke_url: Option<Url>,
-    /// How the token request authenticates the client.
-    pub client_auth: ClientAuth,
-}
-
-/// OAuth 1.0a parameters.
-///
-/// ```
-/// use oauthclient_core::{OAuthClientConfig, Registry, config::{NoEnv, Protocol}};
-/// let toml = r#"
-///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
-///     site_url = "https://example.org"
-///     [remote_apps.legacy.params]
-///     request_token_url = "https://legacy.example/oauth/request_token"
-///     authorize_url = "https://legacy.example/oauth/authorize"
-///     access_token_url = "https://legacy.example/oauth/access_token"
-///     app_key = "LEGACY_APP_CREDENTIALS"
-///     [LEGACY_APP_CREDENTIALS]
-///     consumer_key = "client-id"
-///     consumer_secret = "client-secret"
-/// "#;
-/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
-/// let Protocol::OAuth1(params) = &config.remote_app("legacy").expect("configured").protocol else {
-///     panic!("a request_token_url makes the app OAuth1");
-/// };
-/// assert_eq!(params.request_token_url.as_str(), "https://legacy.example/oauth/request_token");
-/// # Ok::<(), oauthclient_core::config::ConfigError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OAuth1Params {
-    /// Temporary credential (request token) endpoint.
-    pub request_token_url: Url,
-    /// Resource owner authorization endpoint.
-    pub authorize_url: Url,
-    /// Token (access token) endpoint.
-    pub access_token_url: Url,
-    /// How the access token request is sent.
-    pub access_token_method: TokenMethod,
-    /// API base URL.
-    pub base_url: Option<Url>,
-    /// Extra parameters for the request token request.
-    pub request_token_params: BTreeMap<String, String>,
-}
-
-/// The seed's `consumer_key` / `consumer_secret`.
-///
-/// ```
-/// use oauthclient_core::config::Credentials;
-/// use oauthclient_core::secret::ClientSecret;
-/// let credentials = Credentials { consumer_key: "client-id".into(), consumer_secret: ClientSecret::new("s3cret") };
-/// // The key is public; the secret never shows up in logs.
-/// let debug = format!("{credentials:?}");
-/// assert!(debug.contains("client-id") && !debug.contains("s3cret"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Credentials {
-    /// The client id (public). Also the `client_id` of stored remote accounts.
-    pub consumer_key: String,
-    /// The client secret.
-    pub consumer_secret: ClientSecret,
-}
-
-/// Registered handler names of one app.
-///
-/// ```
-/// use oauthclient_core::{OAuthClientConfig, Registry, config::{HandlerNames, NoEnv}};
-/// let toml = r#"
-///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
-///     site_url = "https://example.org"
-///     [remote_apps.example.params]
-///     authorize_url = "https://provider.example/authorize"
-///     access_token_url = "https://provider.example/token"
-///     app_key = "EXAMPLE_APP_CREDENTIALS"
-///     [EXAMPLE_APP_CREDENTIALS]
-///     consumer_key = "client-id"
-///     consumer_secret = "client-secret"
-/// "#;
-/// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
-/// // No handler names configured: the library defaults run.
-/// assert_eq!(config.remote_app("example").expect("configured").handlers, HandlerNames::default());
-/// # Ok::<(), oauthclient_core::config::ConfigError>(())
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HandlerNames {
-    /// `authorized_handler`
-    pub authorized: Option<String>,
-    /// `disconnect_handler`
-    pub disconnect: Option<String>,
-    /// `signup_handler.info`
-    pub signup_info: Option<String>,
-    /// `signup_handler.setup`
-    pub signup_setup: Option<String>,
-    /// `signup_handler.view`
-    pub signup_view: Option<String>,
-}
-
 impl OAuthClientConfig {
     /// Parses and validates a TOML document; `env` overrides it (see `docs/configuration.md`);
     /// handler and provider names are checked against `registry`.
@@ -566,30 +311,5 @@ impl OAuthClientConfig {
                 self.state_expires,
             ),
         }
-    }
-}
-
-impl RemoteApp {
-    /// Whether this is an OAuth1 app.
-    ///
-    /// ```
-    /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
-    /// let toml = r#"
-    ///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
-    ///     site_url = "https://example.org"
-    ///     [remote_apps.example.params]
-    ///     authorize_url = "https://provider.example/authorize"
-    ///     access_token_url = "https://provider.example/token"
-    ///     app_key = "EXAMPLE_APP_CREDENTIALS"
-    ///     [EXAMPLE_APP_CREDENTIALS]
-    ///     consumer_key = "client-id"
-    ///     consumer_secret = "client-secret"
-    /// "#;
-    /// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
-    /// assert!(!config.remote_app("example").expect("configured").is_oauth1());
-    /// # Ok::<(), oauthclient_core::config::ConfigError>(())
-    /// ```
-    pub fn is_oauth1(&self) -> bool {
-        matches!(self.protocol, Protocol::OAuth1(_))
     }
 }

@@ -61,10 +61,29 @@ pub struct RemoteAppSettings {
     /// May only be linked to a signed-in user, never used to sign in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link_only: Option<bool>,
+    /// Marks the app REST (for single-page apps): flows end with a redirect to these URLs
+    /// carrying `?message=&code=` instead of rendering pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rest: Option<RestSettings>,
     /// Whether an e-mail this provider marks verified may sign in the local user who owns it
     /// (default true). Turn off for providers whose users can claim any address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust_email: Option<bool>,
+}
+
+/// `[remote_apps.<name>.rest]`: where a REST app's flows end (the seed's REST remote apps).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RestSettings {
+    /// After a successful sign-in or link.
+    pub authorized_redirect_url: String,
+    /// When the sign-up step is needed (the app then posts to `/api/oauth/signup/{app}`);
+    /// defaults to `authorized_redirect_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signup_redirect_url: Option<String>,
+    /// After any failure; defaults to `authorized_redirect_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_redirect_url: Option<String>,
 }
 
 /// `signup_handler = { info = "...", setup = "...", view = "..." }`.
