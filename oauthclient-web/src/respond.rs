@@ -112,3 +112,53 @@ fn bad_request_message(err: &OAuthError) -> String {
 fn unreachable_flash() -> (&'static str, String) {
     ("Error", String::new())
 }
+
+/// A REST app's flow result: a redirect to `base` carrying `?message=&code=` (the seed's REST
+/// handlers), for a single-page app to show.
+pub(crate) fn rest_redirect(base: &str, message: &str, code: u16) -> HttpResponse {
+    let query: String = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("message", message)
+        .append_pair("code", &code.to_string())
+        .finish();
+    let separator = if base.contains('?') { '&' } else { '?' };
+    redirect(&format!("{base}{separator}{query}"))
+}
+
+/// The status code and the message a REST client or JSON caller gets for `err`: the user-facing
+/// text where there is one, a generic one otherwise (state reasons stay in the log).
+pub(crate) fn api_error(err: &OAuthError) -> (u16, String) {
+    let outcome = err.outcome();
+    let remote = err.remote().unwrap_or("-");
+    match outcome {
+        Outcome::Forbidden => tracing::warn!(remote, reason = %err, "refused"),
+        Outcome::BadGateway | Outcome::Unavailable | Outcome::ServerMisconfigured => {
+            tracing::error!(remote, reason = %err, "flow failed");
+        }
+        Outcome::BadRequest | Outcome::NotFound | Outcome::FlashAndRedirect => {
+            tracing::info!(remote, reason = %err, "flow ended");
+        }
+    }
+    let message = match outcome {
+        Outcome::Forbidden => "Invalid state.".to_owned(),
+        Outcome::BadGateway => format!("{remote} did not answer as expected."),
+        Outcome::Unavailable => "The service is temporarily unavailable.".to_owned(),
+        Outcome::ServerMisconfigured => {
+            "This sign-in method is not configured correctly.".to_owned()
+        }
+        Outcome::BadRequest => bad_request_message(err),
+        Outcome::NotFound | Outcome::FlashAndRedirect => err.to_string(),
+    };
+    let code = match outcome {
+        // A flash has no status of its own; for an API it is the client's request that ended.
+        Outcome::FlashAndRedirect => 400,
+        other => other.http_status(),
+    };
+    (code, message)
+}
+
+/// A JSON body `{"message": ..., "code": ...}` with that status.
+pub(crate) fn json_message(code: u16, message: &str) -> HttpResponse {
+    HttpResponse::build(StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .json(json!({"message": message, "code": code}))
+}

@@ -29,19 +29,36 @@ pub(crate) async fn callback(
     let (grant, next) = match flow {
         FlowState::CodeReceived { grant, next, .. } => (grant, next),
         FlowState::Failed { error, next, .. } => {
-            return respond::error(&inner, &req, &error, next.as_deref());
+            return fail(&inner, &req, runtime, &error, next.as_deref());
         }
         other => {
             let err = OAuthError::ClientError {
                 remote: app_name,
                 message: format!("unexpected flow state {}", other.name()),
             };
-            return respond::error(&inner, &req, &err, None);
+            return fail(&inner, &req, runtime, &err, None);
         }
     };
     match complete(&inner, &req, runtime, grant, next.clone()).await {
         Ok(response) => response,
-        Err(err) => respond::error(&inner, &req, &err, next.as_deref()),
+        Err(err) => fail(&inner, &req, runtime, &err, next.as_deref()),
+    }
+}
+
+/// An error page, or for a REST app a redirect to its error URL with `?message=&code=`.
+fn fail(
+    inner: &Inner,
+    req: &HttpRequest,
+    runtime: &AppRuntime,
+    err: &OAuthError,
+    next: Option<&str>,
+) -> HttpResponse {
+    match &runtime.remote.rest {
+        Some(rest) => {
+            let (code, message) = respond::api_error(err);
+            respond::rest_redirect(&rest.error, &message, code)
+        }
+        None => respond::error(inner, req, err, next),
     }
 }
 
@@ -125,32 +142,33 @@ fn apply(
         session: &session,
         prefix: &inner.config.session_key_prefix,
     };
+    let rest = runtime.remote.rest.as_ref();
+    let success = |next: Option<&str>, fallback: &str| match rest {
+        Some(rest) => respond::rest_redirect(&rest.authorized, "Successfully authorized.", 200),
+        None => respond::redirect(next.unwrap_or(fallback)),
+    };
     match outcome {
         AuthorizedOutcome::StoredInSession => {
             oauth_session.set_token(app_name, &token)?;
-            Ok(respond::redirect(
-                next.as_deref().unwrap_or(&inner.paths.home),
-            ))
+            Ok(success(next.as_deref(), &inner.paths.home))
         }
         AuthorizedOutcome::Linked { user_id } => {
             tracing::info!(app = app_name, user_id, "remote account linked");
-            flash::push(
-                &session,
-                "success",
-                format!("Your {} account is now linked.", runtime.remote.title),
-            );
-            Ok(respond::redirect(
-                next.as_deref().unwrap_or(&inner.paths.settings),
-            ))
+            if rest.is_none() {
+                flash::push(
+                    &session,
+                    "success",
+                    format!("Your {} account is now linked.", runtime.remote.title),
+                );
+            }
+            Ok(success(next.as_deref(), &inner.paths.settings))
         }
         AuthorizedOutcome::LoggedIn { user_id } => {
             inner
                 .current_user
                 .sign_in(req, user_id, runtime.remote.remember)?;
             tracing::info!(app = app_name, user_id, "signed in");
-            Ok(respond::redirect(
-                next.as_deref().unwrap_or(&inner.paths.home),
-            ))
+            Ok(success(next.as_deref(), &inner.paths.home))
         }
         AuthorizedOutcome::SignupRequired { account_info } => {
             oauth_session.set_signup(&PendingSignup {
@@ -159,7 +177,14 @@ fn apply(
                 token,
                 next,
             })?;
-            Ok(respond::redirect(&format!("/oauth/signup/{app_name}/")))
+            Ok(match rest {
+                Some(rest) => respond::rest_redirect(
+                    &rest.signup,
+                    "Additional information is needed to sign up.",
+                    200,
+                ),
+                None => respond::redirect(&format!("/oauth/signup/{app_name}/")),
+            })
         }
     }
 }

@@ -78,7 +78,7 @@ pub(crate) async fn submit(
     }
 }
 
-async fn disconnect(
+pub(crate) async fn disconnect(
     inner: &Inner,
     req: &HttpRequest,
     runtime: &AppRuntime,

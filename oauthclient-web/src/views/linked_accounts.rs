@@ -30,7 +30,10 @@ pub(crate) async fn index(req: HttpRequest, inner: web::Data<Inner>) -> HttpResp
     }
 }
 
-async fn apps(inner: &Inner, user_id: UserId) -> Result<Vec<serde_json::Value>, OAuthError> {
+pub(crate) async fn apps(
+    inner: &Inner,
+    user_id: UserId,
+) -> Result<Vec<serde_json::Value>, OAuthError> {
     let linked: Vec<String> = inner
         .accounts
         .remote_accounts_of(user_id)
@@ -38,6 +41,7 @@ async fn apps(inner: &Inner, user_id: UserId) -> Result<Vec<serde_json::Value>, 
         .into_iter()
         .map(|account| account.client_id)
         .collect();
+    let identities = inner.accounts.identities_of(user_id).await?;
     let mut apps: Vec<_> = inner
         .apps
         .values()
@@ -50,6 +54,10 @@ async fn apps(inner: &Inner, user_id: UserId) -> Result<Vec<serde_json::Value>, 
                 "description": remote.description,
                 "icon": remote.icon,
                 "connected": linked.contains(&remote.credentials.consumer_key),
+                "external_id": identities
+                    .iter()
+                    .find(|identity| identity.method == remote.name)
+                    .map(|identity| identity.id.as_str()),
                 "connect_url": format!("/oauth/login/{}/", remote.name),
                 "disconnect_url": format!("/oauth/disconnect/{}/", remote.name),
             })

@@ -1,5 +1,6 @@
 //! The endpoints (the seed's Views), one module each.
 
+mod api;
 mod authorized;
 mod disconnect;
 mod linked_accounts;
@@ -36,7 +37,8 @@ pub(crate) fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/account/settings/linkedaccounts/",
             web::get().to(linked_accounts::index),
-        );
+        )
+        .configure(api::routes);
 }
 
 /// The runtime of a configured app; hidden apps are as unknown as missing ones.

@@ -26,7 +26,11 @@ pub(crate) struct SignupSubmission {
 }
 
 /// The sign-up waiting in this session for `app`.
-fn pending(inner: &Inner, req: &HttpRequest, app: &str) -> Result<PendingSignup, OAuthError> {
+pub(crate) fn pending(
+    inner: &Inner,
+    req: &HttpRequest,
+    app: &str,
+) -> Result<PendingSignup, OAuthError> {
     let session = req.get_session();
     OAuthSession {
         session: &session,
@@ -135,7 +139,7 @@ pub(crate) async fn submit(
 }
 
 /// Validates the form and creates + links + signs in the user. `Some(errors)` re-renders.
-async fn register(
+pub(crate) async fn register(
     inner: &Inner,
     req: &HttpRequest,
     runtime: &AppRuntime,

@@ -1,0 +1,192 @@
+//! The JSON API for single-page apps and REST apps' `?message=&code=` redirects.
+
+mod common;
+
+use oauthclient_testkit::{Consent, FakeUser};
+
+use common::{APP, browser, location, query, site, site_with};
+
+fn rest(toml: String) -> String {
+    toml.replace(
+        "[remote_apps.fake]",
+        "[remote_apps.fake]\nrest = { authorized_redirect_url = \"/spa/done\", signup_redirect_url = \"/spa/signup\", error_redirect_url = \"/spa/error\" }",
+    )
+}
+
+#[tokio::test]
+async fn accounts_lists_apps_with_link_state_and_external_id() {
+    let site = site().await;
+    let browser = browser();
+    let anonymous = browser
+        .get(site.url("/api/oauth/accounts"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(anonymous.status(), 401);
+    let body: serde_json::Value = anonymous.json().await.expect("json");
+    assert_eq!(body["code"], 401);
+
+    site.login(&browser, None).await;
+    let body: serde_json::Value = browser
+        .get(site.url("/api/oauth/accounts"))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    let account = &body["accounts"][0];
+    assert_eq!(account["app"], APP);
+    assert_eq!(account["linked"], true);
+    assert_eq!(account["external_id"], "1001");
+    assert!(account["title"].is_string() && account.get("icon").is_some());
+}
+
+#[tokio::test]
+async fn disconnect_over_json_checks_origin_or_csrf_token() {
+    let site = site().await;
+    let browser = browser();
+    let ada = site.local_user("ada@local.example").await;
+    site.store
+        .set_password_hash(ada, Some("$argon2id$stand-in".into()))
+        .await
+        .expect("password");
+    site.sign_in_as(&browser, ada).await;
+    site.login(&browser, None).await;
+    let url = site.url(&format!("/api/oauth/disconnect/{APP}"));
+
+    let foreign = browser
+        .post(&url)
+        .header("Origin", "https://evil.example")
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(foreign.status(), 403);
+    let body: serde_json::Value = foreign.json().await.expect("json");
+    assert_eq!(body["message"], "Invalid state.");
+    let no_token = browser.post(&url).send().await.expect("post");
+    assert_eq!(no_token.status(), 403);
+    assert_eq!(
+        site.count("oauthclient_remoteaccount"),
+        1,
+        "nothing removed"
+    );
+
+    let token: serde_json::Value = browser
+        .get(site.url("/api/oauth/csrf"))
+        .send()
+        .await
+        .expect("csrf")
+        .json()
+        .await
+        .expect("json");
+    let token = token["csrf_token"].as_str().expect("token").to_owned();
+    let done = browser
+        .post(&url)
+        .header("X-CSRF-Token", token)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(done.status(), 200);
+    let body: serde_json::Value = done.json().await.expect("json");
+    assert_eq!(
+        body,
+        serde_json::json!({"message": "Successfully disconnected.", "code": 200})
+    );
+    assert_eq!(site.count("oauthclient_remoteaccount"), 0);
+}
+
+#[tokio::test]
+async fn same_origin_requests_need_no_token() {
+    let site = site().await;
+    let browser = browser();
+    site.login(&browser, None).await;
+    // The only way to sign in: refused with 400, after passing the origin check.
+    let response = browser
+        .post(site.url(&format!("/api/oauth/disconnect/{APP}")))
+        .header("Origin", site.base.clone())
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), 400);
+    let body: serde_json::Value = response.json().await.expect("json");
+    assert!(
+        body["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("only way to sign in")),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn rest_apps_end_with_message_and_code() {
+    let site = site_with(rest).await;
+    let browser = browser();
+    let response = site.login(&browser, None).await;
+    let landed = location(&response);
+    assert!(landed.starts_with("/spa/done?"), "{landed}");
+    let params = query(&format!("http://x{landed}"));
+    assert_eq!(params["message"], "Successfully authorized.");
+    assert_eq!(params["code"], "200");
+    assert_ne!(site.whoami(&browser).await, "anonymous");
+}
+
+#[tokio::test]
+async fn rest_app_failures_redirect_to_the_error_url() {
+    let site = site_with(rest).await;
+    site.provider.set_consent(Consent::Deny);
+    let browser = browser();
+    let landed = location(&site.login(&browser, None).await);
+    let params = query(&format!("http://x{landed}"));
+    assert!(landed.starts_with("/spa/error?"), "{landed}");
+    assert_eq!(
+        params["message"],
+        "You rejected the authentication request."
+    );
+    assert_eq!(params["code"], "400");
+
+    // A bad state: "Invalid state." with 403.
+    site.provider.set_consent(Consent::Approve);
+    let authorize_url = site.start_login(&browser, None).await;
+    let callback = site.authorize(&browser, &authorize_url).await;
+    let other = common::browser();
+    let landed = location(&other.get(callback).send().await.expect("callback"));
+    let params = query(&format!("http://x{landed}"));
+    assert_eq!(params["message"], "Invalid state.");
+    assert_eq!(params["code"], "403");
+}
+
+#[tokio::test]
+async fn rest_sign_up_goes_through_json() {
+    let site = site_with(rest).await;
+    site.provider.set_user(FakeUser {
+        email: None,
+        email_verified: false,
+        ..FakeUser::default()
+    });
+    let browser = browser();
+    let landed = location(&site.login(&browser, None).await);
+    assert!(landed.starts_with("/spa/signup?"), "{landed}");
+    let url = site.url(&format!("/api/oauth/signup/{APP}"));
+    let origin = site.base.clone();
+    let bad = browser
+        .post(&url)
+        .header("Origin", &origin)
+        .json(&serde_json::json!({"email": "nope"}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(bad.status(), 400);
+    let body: serde_json::Value = bad.json().await.expect("json");
+    assert_eq!(body["errors"][0]["field"], "email");
+    let good = browser
+        .post(&url)
+        .header("Origin", &origin)
+        .json(&serde_json::json!({"email": "octo@spa.example"}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(good.status(), 200);
+    assert_ne!(site.whoami(&browser).await, "anonymous");
+    assert_eq!(site.count("oauthclient_useridentity"), 1);
+}
