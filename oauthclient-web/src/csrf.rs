@@ -12,7 +12,20 @@ use crate::session::session_error;
 
 const CSRF_KEY: &str = "_csrf_token";
 
-/// This session's CSRF token, created on first use.
+/// This session's CSRF token, created on first use. Host apps put it in their own forms
+/// (field `csrf_token`) and check it with [`verify_csrf`].
+pub fn csrf_token(req: &actix_web::HttpRequest) -> Result<String, OAuthError> {
+    use actix_session::SessionExt;
+    token(&req.get_session())
+}
+
+/// Checks a submitted CSRF token against the session's (constant time); a missing or wrong
+/// one is an [`OAuthError::InvalidState`] (403).
+pub fn verify_csrf(req: &actix_web::HttpRequest, submitted: Option<&str>) -> Result<(), OAuthError> {
+    use actix_session::SessionExt;
+    verify(&req.get_session(), submitted)
+}
+
 pub(crate) fn token(session: &Session) -> Result<String, OAuthError> {
     if let Some(existing) = session.get::<String>(CSRF_KEY).ok().flatten() {
         return Ok(existing);

@@ -26,6 +26,19 @@ pub(crate) fn push(session: &Session, category: &str, message: impl Into<String>
     }
 }
 
+/// Takes the messages queued for this session, for a host app's own pages (oauthclient's
+/// pages show them already).
+pub fn take_flashes(req: &actix_web::HttpRequest) -> Vec<Flash> {
+    use actix_session::SessionExt;
+    take(&req.get_session())
+}
+
+/// Queues a message for the next page oauthclient (or the host app) renders.
+pub fn push_flash(req: &actix_web::HttpRequest, category: &str, message: impl Into<String>) {
+    use actix_session::SessionExt;
+    push(&req.get_session(), category, message);
+}
+
 /// Takes every queued message.
 pub(crate) fn take(session: &Session) -> Vec<Flash> {
     let flashes = session.get(FLASH_KEY).ok().flatten().unwrap_or_default();

@@ -13,8 +13,9 @@ mod templates;
 mod views;
 
 pub use client::{OAuthClient, OAuthClientBuilder};
+pub use csrf::{csrf_token, verify_csrf};
 pub use current_user::{CurrentUser, PERMANENT_KEY, SessionCurrentUser, USER_ID_KEY};
-pub use flash::Flash;
+pub use flash::{Flash, push_flash, take_flashes};
 #[cfg(feature = "redis")]
 pub use redis::connect_redis_store;
 pub use session_store::SessionBackend;

@@ -1,0 +1,64 @@
+//! `oauthclient-demo`: the oauthclient-rs reference app.
+//!
+//! `cargo run -p oauthclient-demo` serves http://127.0.0.1:5000 with a built-in sandbox
+//! provider on http://127.0.0.1:5001, so a whole "Sign in with ..." flow works offline with
+//! nothing configured. `--config FILE` uses a real configuration instead (GitHub, ORCID, ...).
+
+mod cli;
+mod local_accounts;
+mod pages;
+mod server;
+mod settings;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+
+use crate::server::StartError;
+
+#[actix_web::main]
+async fn main() -> ExitCode {
+    let started = Instant::now();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_target(false)
+        .init();
+    let cli = cli::Cli::parse();
+    let demo = match server::prepare(&cli).await {
+        Ok(demo) => demo,
+        Err(err) => return fail(&err),
+    };
+    println!("oauthclient-demo listening on {}", demo.site_url);
+    if let Some(sandbox) = &demo.sandbox {
+        println!(
+            "Sandbox mode: no --config given, so a local stand-in provider runs at {} \
+             (any username and password work).",
+            sandbox.base_url()
+        );
+    }
+    println!("Ready in {} ms. Press Ctrl-C to stop.", started.elapsed().as_millis());
+    match server::serve(demo).await {
+        Ok(()) => {
+            println!("oauthclient-demo stopped.");
+            ExitCode::SUCCESS
+        }
+        Err(err) => fail(&err),
+    }
+}
+
+fn fail(err: &StartError) -> ExitCode {
+    match err {
+        StartError::Config(err) => {
+            eprintln!("oauthclient-demo: {err}");
+            ExitCode::from(2)
+        }
+        StartError::Other(message) => {
+            eprintln!("oauthclient-demo: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

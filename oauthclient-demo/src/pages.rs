@@ -1,0 +1,70 @@
+//! The demo's own pages: home, and rendering with the flashes and the signed-in user.
+
+use actix_web::http::header::ContentType;
+use actix_web::{HttpRequest, HttpResponse, web};
+use minijinja::Environment;
+use oauthclient_core::UserStore;
+use oauthclient_web::{CurrentUser, SessionCurrentUser};
+use serde_json::json;
+
+use crate::server::DemoState;
+
+/// The demo's templates.
+pub fn templates() -> Result<Environment<'static>, minijinja::Error> {
+    let mut env = Environment::new();
+    env.add_template("base.html", include_str!("../templates/base.html"))?;
+    env.add_template("home.html", include_str!("../templates/home.html"))?;
+    env.add_template("login.html", include_str!("../templates/login.html"))?;
+    env.add_template("register.html", include_str!("../templates/register.html"))?;
+    Ok(env)
+}
+
+/// Renders `template` with the signed-in user, the flashes and a CSRF token added.
+pub async fn render(
+    state: &DemoState,
+    req: &HttpRequest,
+    template: &str,
+    mut context: serde_json::Value,
+) -> HttpResponse {
+    let user = match SessionCurrentUser::default().user_id(req) {
+        Some(id) => state.store.user_by_id(id).await.ok().flatten(),
+        None => None,
+    };
+    if let Some(map) = context.as_object_mut() {
+        map.insert("user".into(), json!(user));
+        map.insert("flashes".into(), json!(oauthclient_web::take_flashes(req)));
+        map.insert(
+            "csrf_token".into(),
+            json!(oauthclient_web::csrf_token(req).unwrap_or_default()),
+        );
+    }
+    let html = state
+        .templates
+        .get_template(template)
+        .and_then(|page| page.render(&context));
+    match html {
+        Ok(html) => HttpResponse::Ok().content_type(ContentType::html()).body(html),
+        Err(err) => {
+            tracing::error!(template, error = %err, "page failed to render");
+            HttpResponse::InternalServerError()
+                .content_type(ContentType::plaintext())
+                .body("This page could not be displayed.")
+        }
+    }
+}
+
+/// `GET /`: a "Sign in with ..." button per visible app.
+pub async fn home(req: HttpRequest, state: web::Data<DemoState>) -> HttpResponse {
+    let apps: Vec<_> = state
+        .apps
+        .iter()
+        .map(|(name, title)| json!({"name": name, "title": title}))
+        .collect();
+    render(
+        &state,
+        &req,
+        "home.html",
+        json!({"apps": apps, "sandbox_url": state.sandbox_url}),
+    )
+    .await
+}

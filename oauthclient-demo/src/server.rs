@@ -1,0 +1,190 @@
+//! Putting the demo together: configuration (sandbox or file), store, sessions, routes.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::{App, HttpServer, web};
+use minijinja::Environment;
+use oauthclient_core::config::{ConfigError, ProcessEnv};
+use oauthclient_core::{OAuthClientConfig, OAuthError, Registry};
+use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
+use oauthclient_testkit::FakeProvider;
+use oauthclient_web::{OAuthClient, SessionBackend, SessionCurrentUser};
+
+use crate::cli::Cli;
+use crate::settings::{DemoSettings, SessionStoreSetting, sandbox_secret};
+use crate::{local_accounts, pages};
+
+/// What the demo's own pages share.
+pub struct DemoState {
+    pub templates: Environment<'static>,
+    pub store: Arc<DieselStore>,
+    /// (name, title) of every visible app, sorted by title.
+    pub apps: Vec<(String, String)>,
+    pub sandbox_url: Option<String>,
+    pub trusted_hosts: Vec<String>,
+}
+
+/// Why the demo could not start; decides the exit code.
+#[derive(Debug)]
+pub enum StartError {
+    /// Bad configuration: exit code 2, one line naming the key.
+    Config(ConfigError),
+    /// Anything else (port taken, database unreachable): exit code 1.
+    Other(String),
+}
+
+impl From<ConfigError> for StartError {
+    fn from(err: ConfigError) -> Self {
+        StartError::Config(err)
+    }
+}
+
+impl From<OAuthError> for StartError {
+    fn from(err: OAuthError) -> Self {
+        match err {
+            OAuthError::Configuration(err) => StartError::Config(err),
+            other => StartError::Other(other.to_string()),
+        }
+    }
+}
+
+/// A demo ready to serve.
+pub struct Demo {
+    pub settings: DemoSettings,
+    pub site_url: String,
+    oauth: OAuthClient,
+    state: web::Data<DemoState>,
+    sessions: SessionBackend,
+    /// Kept alive while the demo runs (the sandbox stops when dropped).
+    pub sandbox: Option<FakeProvider>,
+}
+
+/// The configuration text: the given file, or a generated sandbox configuration.
+async fn configuration(cli: &Cli) -> Result<(String, Option<FakeProvider>), StartError> {
+    if let Some(path) = &cli.config {
+        let text = std::fs::read_to_string(path).map_err(|err| {
+            StartError::Config(ConfigError::new(
+                path.display().to_string(),
+                format!("cannot read: {err}"),
+            ))
+        })?;
+        return Ok((text, None));
+    }
+    let provider = FakeProvider::builder()
+        .interactive(true)
+        .port(cli.sandbox_port)
+        .client_name("oauthclient-rs demo")
+        .start()
+        .await
+        .map_err(|err| {
+            StartError::Other(format!(
+                "cannot start the sandbox provider on 127.0.0.1:{}: {err}",
+                cli.sandbox_port
+            ))
+        })?;
+    let secret = sandbox_secret(&cli.data_dir).map_err(|err| {
+        StartError::Other(format!("cannot use {}: {err}", cli.data_dir.display()))
+    })?;
+    let database = sqlite_url(&cli.data_dir.join("demo.sqlite"));
+    let app = provider
+        .remote_app_toml("sandbox")
+        .replace("Fake provider (oauthclient-testkit)", "Sandbox")
+        .replace(
+            "An in-process fake OAuth 2.0 provider for tests.",
+            "A local stand-in provider: any username and password work.",
+        );
+    let text = format!(
+        "listen = \"{listen}\"\nsite_url = \"http://{listen}\"\ndatabase_url = \"{database}\"\nsecret_key = \"{secret}\"\n\n{app}",
+        listen = cli.listen,
+    );
+    Ok((text, Some(provider)))
+}
+
+fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}", path.display())
+}
+
+/// Loads everything; nothing is listening yet.
+pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
+    let (text, sandbox) = configuration(cli).await?;
+    let settings = DemoSettings::from_toml(&text)?;
+    let registry = Registry::from_inventory()
+        .map_err(|err| StartError::Other(format!("handler registry: {err}")))?;
+    let config = OAuthClientConfig::from_toml_str(&text, &ProcessEnv, &registry)?;
+    let site_url = config.site_url.as_str().trim_end_matches('/').to_owned();
+    let keys = TokenKeys::from_config(&config.secret_keys)
+        .ok_or_else(|| ConfigError::new("secret_key", "missing"))?;
+    let store = Arc::new(
+        DieselStore::connect(&settings.database_url, keys, StoreOptions::default())
+            .await
+            .map_err(|err| StartError::Other(format!("database {}: {err}", settings.database_url)))?,
+    );
+    let sessions = match &settings.session_store {
+        SessionStoreSetting::Cookie => SessionBackend::cookie(),
+        SessionStoreSetting::Redis(url) => SessionBackend::Redis(
+            oauthclient_web::connect_redis_store(url, Duration::from_secs(3)).await?,
+        ),
+    };
+    let mut apps: Vec<(String, String)> = config
+        .remote_apps
+        .values()
+        .filter(|app| !app.hide)
+        .map(|app| (app.name.clone(), app.title.clone()))
+        .collect();
+    apps.sort_by(|a, b| a.1.cmp(&b.1));
+    let trusted_hosts = config.trusted_hosts.clone();
+    let oauth = OAuthClient::builder(config, registry)
+        .accounts(store.clone())
+        .users(store.clone())
+        .current_user(Arc::new(SessionCurrentUser::default().with_login_url("/login")))
+        .build()?;
+    let templates =
+        pages::templates().map_err(|err| StartError::Other(format!("templates: {err}")))?;
+    let state = web::Data::new(DemoState {
+        templates,
+        store,
+        apps,
+        sandbox_url: sandbox.as_ref().map(FakeProvider::base_url),
+        trusted_hosts,
+    });
+    Ok(Demo {
+        settings,
+        site_url,
+        oauth,
+        state,
+        sessions,
+        sandbox,
+    })
+}
+
+/// Serves until Ctrl-C (actix stops gracefully on SIGINT / SIGTERM).
+pub async fn serve(demo: Demo) -> Result<(), StartError> {
+    let Demo {
+        settings,
+        oauth,
+        state,
+        sessions,
+        ..
+    } = demo;
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .wrap(oauth.session_middleware_with(sessions.clone()))
+            .configure(oauth.configure())
+            .route("/", web::get().to(pages::home))
+            .route("/login", web::get().to(local_accounts::login_form))
+            .route("/login", web::post().to(local_accounts::login))
+            .route("/register", web::get().to(local_accounts::register_form))
+            .route("/register", web::post().to(local_accounts::register))
+            .route("/logout", web::post().to(local_accounts::logout))
+    })
+    .workers(2)
+    .bind(&settings.listen)
+    .map_err(|err| StartError::Other(format!("cannot listen on {}: {err}", settings.listen)))?
+    .run();
+    server
+        .await
+        .map_err(|err| StartError::Other(format!("server error: {err}")))
+}

@@ -1,0 +1,122 @@
+//! The demo's own settings, read from the same TOML as the oauthclient configuration.
+
+use std::path::Path;
+
+use oauthclient_core::config::ConfigError;
+use rand::RngCore;
+
+/// Where to listen, which database and session store to use.
+#[derive(Debug, Clone)]
+pub struct DemoSettings {
+    /// `listen`: the address to bind.
+    pub listen: String,
+    /// `database_url`: `sqlite://...` or `postgres://...`.
+    pub database_url: String,
+    /// `session_store`: `cookie` (default) or a `redis://` URL.
+    pub session_store: SessionStoreSetting,
+}
+
+/// The `session_store` key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionStoreSetting {
+    /// Signed, encrypted cookies.
+    Cookie,
+    /// Redis at this URL.
+    Redis(String),
+}
+
+impl DemoSettings {
+    /// Reads the demo keys of a configuration file; a bad value names its key.
+    pub fn from_toml(text: &str) -> Result<Self, ConfigError> {
+        let doc: toml::Table = text
+            .parse()
+            .map_err(|err: toml::de::Error| ConfigError::new("(toml)", err.message()))?;
+        let string = |key: &str| -> Result<Option<String>, ConfigError> {
+            match doc.get(key) {
+                None => Ok(None),
+                Some(toml::Value::String(value)) => Ok(Some(value.clone())),
+                Some(_) => Err(ConfigError::new(key, "must be a string")),
+            }
+        };
+        let listen = string("listen")?.unwrap_or_else(|| "127.0.0.1:5000".to_owned());
+        if listen.parse::<std::net::SocketAddr>().is_err() {
+            return Err(ConfigError::new(
+                "listen",
+                format!("`{listen}` is not an address like 127.0.0.1:5000"),
+            ));
+        }
+        let database_url = string("database_url")?
+            .unwrap_or_else(|| "sqlite://oauthclient-demo.sqlite".to_owned());
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
+            return Err(ConfigError::new(
+                "database_url",
+                "must start with sqlite:// or postgres://",
+            ));
+        }
+        let session_store = match string("session_store")?.as_deref() {
+            None | Some("cookie") => SessionStoreSetting::Cookie,
+            Some(url) if url.starts_with("redis://") || url.starts_with("rediss://") => {
+                SessionStoreSetting::Redis(url.to_owned())
+            }
+            Some(other) => {
+                return Err(ConfigError::new(
+                    "session_store",
+                    format!("`{other}` is neither \"cookie\" nor a redis:// URL"),
+                ));
+            }
+        };
+        Ok(Self {
+            listen,
+            database_url,
+            session_store,
+        })
+    }
+}
+
+/// The sandbox's secret key: created once (random) and kept in `data_dir`, so sessions and
+/// stored tokens survive restarts.
+pub fn sandbox_secret(data_dir: &Path) -> std::io::Result<String> {
+    std::fs::create_dir_all(data_dir)?;
+    let path = data_dir.join("secret_key");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        let existing = existing.trim().to_owned();
+        if existing.len() >= 32 {
+            return Ok(existing);
+        }
+    }
+    let mut bytes = [0_u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let secret: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    std::fs::write(&path, &secret)?;
+    Ok(secret)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_errors_name_the_key() {
+        let settings = DemoSettings::from_toml("").expect("defaults");
+        assert_eq!(settings.listen, "127.0.0.1:5000");
+        assert_eq!(settings.session_store, SessionStoreSetting::Cookie);
+        for (toml, key) in [
+            ("listen = \"nowhere\"", "listen"),
+            ("database_url = \"mysql://x\"", "database_url"),
+            ("session_store = \"memcached\"", "session_store"),
+            ("listen = 5", "listen"),
+        ] {
+            assert_eq!(DemoSettings::from_toml(toml).expect_err(toml).key, key);
+        }
+        let redis = DemoSettings::from_toml("session_store = \"redis://127.0.0.1:6379\"").expect("redis");
+        assert_eq!(redis.session_store, SessionStoreSetting::Redis("redis://127.0.0.1:6379".into()));
+    }
+
+    #[test]
+    fn the_sandbox_secret_is_kept() {
+        let dir = tempfile::tempdir().expect("dir");
+        let first = sandbox_secret(dir.path()).expect("create");
+        assert_eq!(first.len(), 64);
+        assert_eq!(sandbox_secret(dir.path()).expect("read"), first);
+    }
+}
