@@ -3,8 +3,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use oauthclient_core::account::NewUser;
 use oauthclient_core::handlers::defaults::SignupDefault;
 use oauthclient_core::next_url::safe_next_url;
@@ -58,7 +58,13 @@ pub async fn login_form(
     state: web::Data<DemoState>,
 ) -> HttpResponse {
     let next = query.next.clone().unwrap_or_default();
-    render(&state, &req, "login.html", json!({"next": next, "email": ""})).await
+    render(
+        &state,
+        &req,
+        "login.html",
+        json!({"next": next, "email": ""}),
+    )
+    .await
 }
 
 pub async fn login(
@@ -85,8 +91,11 @@ pub async fn login(
     let Some((user, Some(hash))) = found else {
         return refused().await;
     };
-    let verified = PasswordHash::new(&hash)
-        .is_ok_and(|parsed| Argon2::default().verify_password(form.password.as_bytes(), &parsed).is_ok());
+    let verified = PasswordHash::new(&hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(form.password.as_bytes(), &parsed)
+            .is_ok()
+    });
     if !verified || !user.active {
         return refused().await;
     }

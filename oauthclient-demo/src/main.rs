@@ -32,16 +32,30 @@ async fn main() -> ExitCode {
         Ok(demo) => demo,
         Err(err) => return fail(&err),
     };
-    println!("oauthclient-demo listening on {}", demo.site_url);
-    if let Some(sandbox) = &demo.sandbox {
+    let site_url = demo.site_url.clone();
+    let sandbox_url = demo
+        .sandbox
+        .as_ref()
+        .map(oauthclient_testkit::FakeProvider::base_url);
+    let server = match server::bind(demo) {
+        Ok(server) => server,
+        Err(err) => return fail(&err),
+    };
+    println!("oauthclient-demo listening on {site_url}");
+    if let Some(sandbox_url) = sandbox_url {
         println!(
-            "Sandbox mode: no --config given, so a local stand-in provider runs at {} \
-             (any username and password work).",
-            sandbox.base_url()
+            "Sandbox mode: no --config given, so a local stand-in provider runs at {sandbox_url} \
+             (any username and password work)."
         );
     }
-    println!("Ready in {} ms. Press Ctrl-C to stop.", started.elapsed().as_millis());
-    match server::serve(demo).await {
+    println!(
+        "Ready in {} ms. Press Ctrl-C to stop.",
+        started.elapsed().as_millis()
+    );
+    match server
+        .await
+        .map_err(|err| StartError::Other(format!("server error: {err}")))
+    {
         Ok(()) => {
             println!("oauthclient-demo stopped.");
             ExitCode::SUCCESS

@@ -43,7 +43,9 @@ pub async fn render(
         .get_template(template)
         .and_then(|page| page.render(&context));
     match html {
-        Ok(html) => HttpResponse::Ok().content_type(ContentType::html()).body(html),
+        Ok(html) => HttpResponse::Ok()
+            .content_type(ContentType::html())
+            .body(html),
         Err(err) => {
             tracing::error!(template, error = %err, "page failed to render");
             HttpResponse::InternalServerError()

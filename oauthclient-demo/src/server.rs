@@ -119,7 +119,9 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
     let store = Arc::new(
         DieselStore::connect(&settings.database_url, keys, StoreOptions::default())
             .await
-            .map_err(|err| StartError::Other(format!("database {}: {err}", settings.database_url)))?,
+            .map_err(|err| {
+                StartError::Other(format!("database {}: {err}", settings.database_url))
+            })?,
     );
     let sessions = match &settings.session_store {
         SessionStoreSetting::Cookie => SessionBackend::cookie(),
@@ -138,7 +140,9 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
     let oauth = OAuthClient::builder(config, registry)
         .accounts(store.clone())
         .users(store.clone())
-        .current_user(Arc::new(SessionCurrentUser::default().with_login_url("/login")))
+        .current_user(Arc::new(
+            SessionCurrentUser::default().with_login_url("/login"),
+        ))
         .build()?;
     let templates =
         pages::templates().map_err(|err| StartError::Other(format!("templates: {err}")))?;
@@ -159,18 +163,24 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
     })
 }
 
-/// Serves until Ctrl-C (actix stops gracefully on SIGINT / SIGTERM).
-pub async fn serve(demo: Demo) -> Result<(), StartError> {
+/// Binds the listening socket; the returned server runs until Ctrl-C (actix stops gracefully
+/// on SIGINT / SIGTERM) when awaited.
+pub fn bind(demo: Demo) -> Result<actix_web::dev::Server, StartError> {
     let Demo {
         settings,
         oauth,
         state,
         sessions,
+        sandbox,
         ..
     } = demo;
+    // The sandbox provider runs on its own thread until its last handle is dropped: keep one
+    // alive in every worker's app data for as long as the server lives.
+    let sandbox = web::Data::new(sandbox);
     let server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
+            .app_data(sandbox.clone())
             .wrap(oauth.session_middleware_with(sessions.clone()))
             .configure(oauth.configure())
             .route("/", web::get().to(pages::home))
@@ -184,7 +194,5 @@ pub async fn serve(demo: Demo) -> Result<(), StartError> {
     .bind(&settings.listen)
     .map_err(|err| StartError::Other(format!("cannot listen on {}: {err}", settings.listen)))?
     .run();
-    server
-        .await
-        .map_err(|err| StartError::Other(format!("server error: {err}")))
+    Ok(server)
 }

@@ -86,7 +86,13 @@ pub fn sandbox_secret(data_dir: &Path) -> std::io::Result<String> {
     }
     let mut bytes = [0_u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let secret: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let secret = bytes
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            use std::fmt::Write as _;
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        });
     std::fs::write(&path, &secret)?;
     Ok(secret)
 }
@@ -108,8 +114,12 @@ mod tests {
         ] {
             assert_eq!(DemoSettings::from_toml(toml).expect_err(toml).key, key);
         }
-        let redis = DemoSettings::from_toml("session_store = \"redis://127.0.0.1:6379\"").expect("redis");
-        assert_eq!(redis.session_store, SessionStoreSetting::Redis("redis://127.0.0.1:6379".into()));
+        let redis =
+            DemoSettings::from_toml("session_store = \"redis://127.0.0.1:6379\"").expect("redis");
+        assert_eq!(
+            redis.session_store,
+            SessionStoreSetting::Redis("redis://127.0.0.1:6379".into())
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `GET /authorize`: the authorization endpoint (RFC 6749 §4.1.1, RFC 7636 §4.3).
 //!
 //! The user is always already signed in and answers the consent screen as told
-//! ([`crate::Consent`]), so the endpoint redirects straight back to the client.
+//! ([`crate::Consent`]), so the endpoint redirects straight back to the client. In sandbox
+//! mode a checked request shows the login page instead ([`crate::sandbox`]).
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, LOCATION};
@@ -9,6 +10,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use url::Url;
 
 use crate::protocol::{Params, Refusal};
+use crate::sandbox::Pending;
 use crate::state::Shared;
 use crate::user::Consent;
 
@@ -82,6 +84,17 @@ pub(crate) async fn authorize(
         drop(locked);
         return back(&error, "The fake provider was told to refuse this request.");
     }
+    if shared.interactive {
+        drop(locked);
+        let pending = Pending::new(
+            redirect_uri,
+            raw_redirect,
+            state,
+            challenge,
+            params.get("scope"),
+        );
+        return Ok(crate::sandbox::begin(&shared, pending));
+    }
     if locked.consent == Consent::Deny {
         drop(locked);
         return back("access_denied", "The user denied the request.");
@@ -125,7 +138,11 @@ pub(crate) fn is_pkce_string(value: &str) -> bool {
 }
 
 /// `302` to `redirect_uri` with `pairs` (and `state`) appended to its existing query.
-fn redirect(redirect_uri: &Url, pairs: &[(&str, &str)], state: Option<&str>) -> HttpResponse {
+pub(crate) fn redirect(
+    redirect_uri: &Url,
+    pairs: &[(&str, &str)],
+    state: Option<&str>,
+) -> HttpResponse {
     let mut location = redirect_uri.clone();
     {
         let mut query = location.query_pairs_mut();

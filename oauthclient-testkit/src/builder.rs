@@ -1,4 +1,5 @@
-//! [`FakeProviderBuilder`]: credentials and the first user, before the provider starts.
+//! [`FakeProviderBuilder`]: credentials, the first user, the port and sandbox mode, before
+//! the provider starts.
 
 use std::sync::Arc;
 
@@ -43,7 +44,10 @@ pub const DEFAULT_CLIENT_SECRET: &str = "testkit-secret";
 pub struct FakeProviderBuilder {
     client_id: String,
     client_secret: String,
+    client_name: Option<String>,
     user: FakeUser,
+    interactive: bool,
+    port: u16,
 }
 
 impl Default for FakeProviderBuilder {
@@ -57,7 +61,10 @@ impl Default for FakeProviderBuilder {
         Self {
             client_id: DEFAULT_CLIENT_ID.to_owned(),
             client_secret: DEFAULT_CLIENT_SECRET.to_owned(),
+            client_name: None,
             user: FakeUser::default(),
+            interactive: false,
+            port: 0,
         }
     }
 }
@@ -109,7 +116,84 @@ impl FakeProviderBuilder {
         self
     }
 
-    /// Binds `127.0.0.1:0` and starts serving (see [`FakeProvider::start`]).
+    /// The client's name on the sandbox consent page, "*name* wants to: ..." (default: the
+    /// client id). Only shown in [sandbox mode](Self::interactive).
+    ///
+    /// ```
+    /// let builder = oauthclient_testkit::FakeProvider::builder()
+    ///     .interactive(true)
+    ///     .client_name("oauthclient demo");
+    /// # drop(builder);
+    /// ```
+    #[must_use]
+    pub fn client_name(mut self, client_name: impl Into<String>) -> Self {
+        self.client_name = Some(client_name.into());
+        self
+    }
+
+    /// Sandbox mode (default `false`): a person signs in and consents in a browser.
+    ///
+    /// `GET /authorize` checks the request exactly as without the sandbox (the same JSON
+    /// refusals and error redirects, [`FakeProvider::set_authorize_error`] included), then,
+    /// instead of redirecting at once, shows a login page: a username (prefilled `octo`),
+    /// any password, and "share my e-mail address" (ticked). `POST /login` signs in
+    /// [`FakeUser::sandbox`]`(username)` (without an e-mail when unticked) and shows a consent
+    /// page, "*client name* wants to: *scopes*", with Approve and Deny. `POST /consent`
+    /// then redirects back exactly as the automatic provider does: `code` + `state` on
+    /// Approve, `error=access_denied` + `state` on Deny.
+    ///
+    /// The request waits server-side (at most 1000 at once, oldest evicted; 10 minutes
+    /// each); the forms carry only its random id and a random per-request token, and any
+    /// other id or token gets a `400` page. In sandbox mode the person decides, so
+    /// [`FakeProvider::set_user`] and [`FakeProvider::set_consent`] have no effect on
+    /// `/authorize`. The inputs and buttons have `data-testid`s for browser tests:
+    /// `sandbox-username`, `sandbox-password`, `sandbox-share-email`, `sandbox-login`,
+    /// `sandbox-approve`, `sandbox-deny`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let provider = oauthclient_testkit::FakeProvider::builder()
+    ///     .interactive(true)
+    ///     .start()
+    ///     .await?;
+    /// let authorize = url::Url::parse_with_params(&provider.authorize_url(), [
+    ///     ("response_type", "code"), ("client_id", provider.client_id()),
+    ///     ("redirect_uri", "http://127.0.0.1:9/callback"), ("state", "xyz"),
+    /// ])?;
+    /// let page = reqwest::get(authorize).await?.text().await?;
+    /// assert!(page.contains("Sandbox provider"));
+    /// assert!(page.contains(r#"data-testid="sandbox-username""#));
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn interactive(mut self, interactive: bool) -> Self {
+        self.interactive = interactive;
+        self
+    }
+
+    /// The loopback port to listen on (default `0`: any free port, which tests want). A
+    /// fixed port gives a stable URL to configure an app with, e.g. `5001` for the demo's
+    /// sandbox; [`start`](Self::start) fails if the port is taken.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// # let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    /// let provider = oauthclient_testkit::FakeProvider::builder().port(port).start().await?;
+    /// assert_eq!(provider.base_url(), format!("http://127.0.0.1:{port}"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Binds `127.0.0.1:<port>` (by default any free port) and starts serving (see
+    /// [`FakeProvider::start`]).
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")]
@@ -120,8 +204,13 @@ impl FakeProviderBuilder {
     /// # }
     /// ```
     pub async fn start(self) -> std::io::Result<FakeProvider> {
-        let shared = Arc::new(Shared::new(self.client_id, self.client_secret, self.user));
-        let running = server::spawn(Arc::clone(&shared)).await?;
+        let mut shared = Shared::new(self.client_id, self.client_secret, self.user);
+        if let Some(client_name) = self.client_name {
+            shared.client_name = client_name;
+        }
+        shared.interactive = self.interactive;
+        let shared = Arc::new(shared);
+        let running = server::spawn(Arc::clone(&shared), self.port).await?;
         Ok(FakeProvider::new(shared, running))
     }
 }

@@ -1,7 +1,7 @@
 //! # oauthclient-testkit
 //!
 //! A fake OAuth 2.0 provider for tests: a real HTTP server on `127.0.0.1` with a random
-//! port, started in-process by [`FakeProvider::start`]. It checks what a real provider checks
+//! (or [fixed](FakeProviderBuilder::port)) port, started in-process by [`FakeProvider::start`]. It checks what a real provider checks
 //! (client credentials, single-use codes bound to the `redirect_uri`, PKCE S256, refresh
 //! token rotation, revocation) and has knobs for what real providers do wrong
 //! ([`Consent::Deny`], [`FakeProvider::set_authorize_error`], every [`Fault`]).
@@ -12,6 +12,7 @@
 //! | `POST /token` | `authorization_code` and `refresh_token` grants; client auth by form or HTTP Basic |
 //! | `GET /api/user` | `{"id", "login", "email", "email_verified", "name"}` for a bearer token |
 //! | `POST /revoke` | RFC 7009 revocation |
+//! | `POST /login`, `POST /consent` | the sandbox pages' forms, in [sandbox mode](#sandbox-mode) only |
 //!
 //! Refusals are RFC 6749 JSON errors (`{"error": ..., "error_description": ...}`): `400`
 //! (`invalid_request`, `invalid_grant`, `unsupported_grant_type`, `invalid_scope`) or `401`
@@ -56,6 +57,28 @@
 //! # }
 //! ```
 //!
+//! ## Sandbox mode
+//!
+//! [`FakeProviderBuilder::interactive`] (or [`FakeProvider::start_sandbox`]) turns the
+//! provider into a stand-in a person can click through offline in a real browser:
+//! `/authorize` shows a login page (any username, any password) and a consent page (Approve
+//! / Deny) before redirecting back. Each username is its own account
+//! ([`FakeUser::sandbox`]). [`FakeProviderBuilder::port`] gives it a fixed port:
+//!
+//! ```no_run
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> std::io::Result<()> {
+//! let provider = oauthclient_testkit::FakeProvider::builder()
+//!     .interactive(true)
+//!     .port(5001)
+//!     .client_name("oauthclient demo")
+//!     .start()
+//!     .await?;
+//! println!("sandbox provider on {}", provider.base_url()); // http://127.0.0.1:5001
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! ## With oauthclient-core
 //!
 //! [`FakeProvider::remote_app_toml`] writes the `[remote_apps.<name>]` configuration for the
@@ -71,6 +94,9 @@ mod faults;
 mod protocol;
 mod provider;
 mod revoke;
+mod sandbox;
+mod sandbox_pages;
+mod sandbox_state;
 mod server;
 mod state;
 mod token;

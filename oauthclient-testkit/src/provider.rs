@@ -11,7 +11,8 @@ use crate::server::Running;
 use crate::state::{Shared, State};
 use crate::user::{Consent, FakeUser};
 
-/// A running fake OAuth 2.0 provider on `http://127.0.0.1:<random port>`.
+/// A running fake OAuth 2.0 provider on `http://127.0.0.1:<random port>` (or the port
+/// given to [`FakeProviderBuilder::port`]).
 ///
 /// Cheap to clone; every clone talks to the same server. The server stops when the last
 /// clone is dropped.
@@ -84,6 +85,37 @@ impl FakeProvider {
     /// ```
     pub async fn start() -> std::io::Result<FakeProvider> {
         Self::builder().start().await
+    }
+
+    /// Starts a provider in sandbox mode on `127.0.0.1:0`: `/authorize` shows a login page
+    /// and a consent page for a person to click through. The same as
+    /// `FakeProvider::builder().interactive(true).start()`; see
+    /// [`FakeProviderBuilder::interactive`], and [`FakeProviderBuilder::port`] for a fixed
+    /// port.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let provider = oauthclient_testkit::FakeProvider::start_sandbox().await?;
+    /// assert!(provider.is_interactive());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn start_sandbox() -> std::io::Result<FakeProvider> {
+        Self::builder().interactive(true).start().await
+    }
+
+    /// Whether the provider runs in sandbox mode ([`FakeProviderBuilder::interactive`]).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// assert!(!oauthclient_testkit::FakeProvider::start().await?.is_interactive());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn is_interactive(&self) -> bool {
+        self.inner.shared.interactive
     }
 
     /// A builder for other credentials or another first user.
@@ -195,7 +227,8 @@ impl FakeProvider {
         &self.inner.shared.client_secret
     }
 
-    /// Who signs in from now on. Codes and tokens already issued keep their user.
+    /// Who signs in from now on. Codes and tokens already issued keep their user. In
+    /// sandbox mode the login page decides who signs in instead.
     ///
     /// ```
     /// use oauthclient_testkit::{FakeProvider, FakeUser};
@@ -211,7 +244,8 @@ impl FakeProvider {
     }
 
     /// How the user answers the consent screen: [`Consent::Deny`] makes `/authorize`
-    /// redirect back with `error=access_denied`.
+    /// redirect back with `error=access_denied`. In sandbox mode the person clicking
+    /// Approve or Deny decides instead.
     ///
     /// ```
     /// use oauthclient_testkit::{Consent, FakeProvider};

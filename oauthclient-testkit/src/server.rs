@@ -22,20 +22,22 @@ pub(crate) struct Running {
     pub handle: ServerHandle,
 }
 
-/// Binds `127.0.0.1:0` and starts serving `shared` on a dedicated thread.
-pub(crate) async fn spawn(shared: Arc<Shared>) -> io::Result<Running> {
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+/// Binds `127.0.0.1:<port>` (`0`: any free port) and starts serving `shared` on a
+/// dedicated thread.
+pub(crate) async fn spawn(shared: Arc<Shared>, port: u16) -> io::Result<Running> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port))?;
     let addr = listener.local_addr()?;
     let (started_tx, started_rx) = tokio::sync::oneshot::channel();
     std::thread::Builder::new()
         .name(format!("oauthclient-testkit-{}", addr.port()))
         .spawn(move || {
             actix_web::rt::System::new().block_on(async move {
+                let interactive = shared.interactive;
                 let data = web::Data::from(shared);
                 let server = HttpServer::new(move || {
                     actix_web::App::new()
                         .app_data(data.clone())
-                        .configure(routes)
+                        .configure(|cfg| routes(cfg, interactive))
                 })
                 .workers(1)
                 .disable_signals()
@@ -64,8 +66,12 @@ pub(crate) async fn spawn(shared: Arc<Shared>) -> io::Result<Running> {
     Ok(Running { addr, handle })
 }
 
-/// The provider's endpoints.
-fn routes(cfg: &mut web::ServiceConfig) {
+/// The provider's endpoints; the sandbox pages' forms only in sandbox mode.
+fn routes(cfg: &mut web::ServiceConfig, interactive: bool) {
+    if interactive {
+        cfg.route("/login", web::post().to(crate::sandbox::login))
+            .route("/consent", web::post().to(crate::sandbox::consent));
+    }
     cfg.route("/authorize", web::get().to(crate::authorize::authorize))
         .route("/token", web::post().to(crate::token::token))
         .route("/revoke", web::post().to(crate::revoke::revoke))

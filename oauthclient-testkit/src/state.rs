@@ -9,6 +9,7 @@ use base64ct::{Base64UrlUnpadded, Encoding};
 use rand::RngCore;
 
 use crate::faults::Fault;
+use crate::sandbox::PendingRequests;
 use crate::user::{Consent, FakeUser};
 
 /// What every endpoint shares: the client credentials the provider accepts and its state.
@@ -18,12 +19,18 @@ pub(crate) struct Shared {
     pub client_id: String,
     /// That client's secret.
     pub client_secret: String,
+    /// The client's name on the sandbox pages.
+    pub client_name: String,
+    /// Whether `/authorize` shows the sandbox login and consent pages.
+    pub interactive: bool,
     state: Mutex<State>,
 }
 
 impl Shared {
     pub fn new(client_id: String, client_secret: String, user: FakeUser) -> Self {
         Self {
+            client_name: client_id.clone(),
+            interactive: false,
             client_id,
             client_secret,
             state: Mutex::new(State {
@@ -100,6 +107,8 @@ pub(crate) struct State {
     pub token_log: Vec<BTreeMap<String, String>>,
     pub issued_access: Vec<String>,
     pub revoked: Vec<String>,
+    /// Sandbox sign-ins waiting for the login or consent page.
+    pub pending: PendingRequests,
     codes: HashMap<String, CodeGrant>,
     access: HashMap<String, AccessGrant>,
     refresh: HashMap<String, RefreshGrant>,
@@ -115,13 +124,26 @@ impl State {
         code_challenge: Option<&str>,
         scope: Option<&str>,
     ) -> String {
+        let user = self.user.clone();
+        self.issue_code_for(user, client_id, redirect_uri, code_challenge, scope)
+    }
+
+    /// Issues a single-use code for `user`.
+    pub fn issue_code_for(
+        &mut self,
+        user: FakeUser,
+        client_id: &str,
+        redirect_uri: &str,
+        code_challenge: Option<&str>,
+        scope: Option<&str>,
+    ) -> String {
         let code = random_token("testkit_code_");
         self.next_grant += 1;
         let grant = CodeGrant {
             client_id: client_id.to_owned(),
             redirect_uri: redirect_uri.to_owned(),
             code_challenge: code_challenge.map(str::to_owned),
-            user: self.user.clone(),
+            user,
             scope: scope.map(str::to_owned),
             grant: self.next_grant,
             used: false,
@@ -230,7 +252,7 @@ impl State {
 }
 
 /// `prefix` + 256 random bits, base64url.
-fn random_token(prefix: &str) -> String {
+pub(crate) fn random_token(prefix: &str) -> String {
     let mut bytes = [0_u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     format!("{prefix}{}", Base64UrlUnpadded::encode_string(&bytes))

@@ -1,6 +1,7 @@
 //! Who signs in at the fake provider, and whether they consent.
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 /// The user who "signs in" at the fake provider. Tokens remember the user they were issued
 /// for: changing the user later does not change who an existing token belongs to.
@@ -70,6 +71,49 @@ impl FakeUser {
             "email_verified": self.email_verified,
             "name": self.name,
         })
+    }
+}
+
+impl FakeUser {
+    /// The user the [sandbox login page](crate::FakeProviderBuilder::interactive) signs in
+    /// for `username`, sharing their e-mail address.
+    ///
+    /// The username is trimmed and lower-cased (like GitHub's, case does not make another
+    /// account). The `id` is a stable number derived from it, `"2"` followed by eight
+    /// digits, so the same username is always the same account and different usernames are
+    /// different accounts. The e-mail is `<username>@sandbox.example`, verified; the name is
+    /// the username capitalised. A sign-in with "share my e-mail address" unticked is this
+    /// user with `email: None`.
+    ///
+    /// ```
+    /// use oauthclient_testkit::FakeUser;
+    ///
+    /// let ada = FakeUser::sandbox("ada");
+    /// assert_eq!(ada.login, "ada");
+    /// assert_eq!(ada.email.as_deref(), Some("ada@sandbox.example"));
+    /// assert!(ada.email_verified);
+    /// assert_eq!(ada.name.as_deref(), Some("Ada"));
+    /// assert!(ada.id.starts_with('2') && ada.id.len() == 9);
+    /// assert_eq!(ada.id, FakeUser::sandbox(" Ada ").id); // stable, case-insensitive
+    /// assert_ne!(ada.id, FakeUser::sandbox("grace").id);
+    /// ```
+    pub fn sandbox(username: &str) -> Self {
+        let login = username.trim().to_lowercase();
+        let digest = Sha256::digest(login.as_bytes());
+        let mut first = [0_u8; 8];
+        first.copy_from_slice(&digest[..8]);
+        let id = 200_000_000 + u64::from_be_bytes(first) % 100_000_000;
+        let mut chars = login.chars();
+        let name = chars
+            .next()
+            .map(|head| head.to_uppercase().chain(chars).collect::<String>());
+        Self {
+            id: id.to_string(),
+            email: Some(format!("{login}@sandbox.example")),
+            email_verified: true,
+            name,
+            login,
+        }
     }
 }
 

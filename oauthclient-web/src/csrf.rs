@@ -21,7 +21,10 @@ pub fn csrf_token(req: &actix_web::HttpRequest) -> Result<String, OAuthError> {
 
 /// Checks a submitted CSRF token against the session's (constant time); a missing or wrong
 /// one is an [`OAuthError::InvalidState`] (403).
-pub fn verify_csrf(req: &actix_web::HttpRequest, submitted: Option<&str>) -> Result<(), OAuthError> {
+pub fn verify_csrf(
+    req: &actix_web::HttpRequest,
+    submitted: Option<&str>,
+) -> Result<(), OAuthError> {
     use actix_session::SessionExt;
     verify(&req.get_session(), submitted)
 }

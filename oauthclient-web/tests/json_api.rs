@@ -6,6 +6,10 @@ use oauthclient_testkit::{Consent, FakeUser};
 
 use common::{APP, browser, location, query, site, site_with};
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the shape site_with takes: FnOnce(String) -> String"
+)]
 fn rest(toml: String) -> String {
     toml.replace(
         "[remote_apps.fake]",

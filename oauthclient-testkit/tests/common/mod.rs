@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: a client that plays browser and OAuth client.
 #![allow(dead_code, reason = "each test file uses a different subset")]
 
+pub mod sandbox;
+
 use std::collections::BTreeMap;
 
 use base64ct::{Base64UrlUnpadded, Encoding};

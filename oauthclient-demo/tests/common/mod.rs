@@ -1,0 +1,144 @@
+//! Starting the real demo binary on free loopback ports.
+
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of this module"
+)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A free loopback port (bound and released; the demo binds it right after).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("a free port")
+}
+
+/// A running demo process; killed on drop.
+pub struct Demo {
+    pub child: Child,
+    pub base: String,
+    pub sandbox: Option<String>,
+    pub data_dir: tempfile::TempDir,
+    pub stdout: Vec<String>,
+}
+
+impl Drop for Demo {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Demo {
+    /// Stops the process and hands back its data directory.
+    pub fn stop(mut self) -> tempfile::TempDir {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let placeholder = tempfile::tempdir().expect("temp dir");
+        std::mem::replace(&mut self.data_dir, placeholder)
+    }
+}
+
+/// Runs the demo with `args` and waits until it says it is ready (at most 30 s).
+pub fn start(args: &[&str]) -> Demo {
+    start_in(tempfile::tempdir().expect("temp dir"), args)
+}
+
+/// [`start`] with a given data directory (to restart on the same data).
+pub fn start_in(data_dir: tempfile::TempDir, args: &[&str]) -> Demo {
+    let port = free_port();
+    let sandbox_port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let sandbox_port_arg = sandbox_port.to_string();
+    let data_dir_arg = data_dir.path().display().to_string();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_oauthclient-demo"));
+    command
+        .args([
+            "--listen",
+            &listen,
+            "--sandbox-port",
+            &sandbox_port_arg,
+            "--data-dir",
+            &data_dir_arg,
+        ])
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    let mut child = command.spawn().expect("the demo starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut seen = Vec::new();
+    let mut base = format!("http://{listen}");
+    while Instant::now() < deadline {
+        match lines.next() {
+            Some(Ok(line)) => {
+                if let Some(url) = line.strip_prefix("oauthclient-demo listening on ") {
+                    url.trim().clone_into(&mut base);
+                }
+                let ready = line.starts_with("Ready in");
+                seen.push(line);
+                if ready {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    assert!(
+        seen.iter().any(|line| line.starts_with("Ready in")),
+        "the demo did not get ready: {seen:?}"
+    );
+    // Keep draining stdout so the child never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines.by_ref() {});
+    let sandbox = seen
+        .iter()
+        .any(|line| line.starts_with("Sandbox mode"))
+        .then(|| format!("http://127.0.0.1:{sandbox_port}"));
+    Demo {
+        child,
+        base,
+        sandbox,
+        data_dir,
+        stdout: seen,
+    }
+}
+
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The value of the first `<input name="{name}" ... value="...">` in a page.
+pub fn input_value(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\"");
+    let start = html.find(&marker)?;
+    let tag_start = html[..start].rfind('<')?;
+    let tag_end = start + html[start..].find('>')?;
+    let tag = &html[tag_start..tag_end];
+    let value = tag.split("value=\"").nth(1)?.split('"').next()?;
+    Some(
+        value
+            .replace("&amp;", "&")
+            .replace("&quot;", "\"")
+            .replace("&#x27;", "'")
+            .replace("&#x2f;", "/"),
+    )
+}
