@@ -294,3 +294,20 @@ async fn the_session_changes_on_sign_in_and_the_old_cookie_signs_no_one_in() {
         .expect("body");
     assert_eq!(planted, "anonymous");
 }
+
+#[tokio::test]
+async fn an_app_that_does_not_trust_emails_never_matches_by_email() {
+    let site = site_with(|toml| {
+        toml.replace(
+            "[remote_apps.fake]",
+            "[remote_apps.fake]\ntrust_email = false",
+        )
+    })
+    .await;
+    site.local_user("octo@example.org").await;
+    let browser = browser();
+    let response = site.login(&browser, None).await;
+    // The verified e-mail is taken but not trusted: ask, do not sign the owner in.
+    assert_eq!(location(&response), format!("/oauth/signup/{APP}/"));
+    assert_eq!(site.whoami(&browser).await, "anonymous");
+}

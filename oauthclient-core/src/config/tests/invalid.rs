@@ -198,6 +198,22 @@ fn invalid_configs_name_the_key() {
             "unknown provider",
         ),
         ("this is = not toml =".to_owned(), "(toml)", ""),
+        (
+            example_with(
+                "title = \"GitHub\"",
+                "title = \"GitHub\"\nrest = { authorized_redirect_url = \"//evil.example/\" }",
+            ),
+            "remote_apps.github.rest.authorized_redirect_url",
+            "trusted host",
+        ),
+        (
+            example_with(
+                "access_token_method = \"POST\"",
+                "access_token_method = \"POST\"\nclient_auth = \"magic\"",
+            ),
+            "remote_apps.github.params.client_auth",
+            "not \"post\" or \"basic\"",
+        ),
     ];
     for (toml, key, fragment) in cases {
         let err = load(&toml).expect_err(key);

@@ -231,3 +231,24 @@ fn provider_defaults_are_overridden_key_by_key() {
     );
     assert_eq!(params.scopes, ["openid"]);
 }
+
+#[test]
+fn rest_client_auth_and_trust_email_load() {
+    let toml = example_with(
+        "title = \"GitHub\"",
+        "title = \"GitHub\"\ntrust_email = false\nrest = { authorized_redirect_url = \"/spa/done\", error_redirect_url = \"https://docs.example.org/oops\" }",
+    )
+    .replace("access_token_method = \"POST\"", "access_token_method = \"POST\"\nclient_auth = \"basic\"");
+    let config = load(&toml).expect("loads");
+    let github = config.remote_app("github").expect("github");
+    assert!(!github.trust_email);
+    let rest = github.rest.as_ref().expect("rest");
+    assert_eq!(rest.authorized, "/spa/done");
+    assert_eq!(rest.signup, "/spa/done", "defaults to the authorized URL");
+    assert_eq!(rest.error, "https://docs.example.org/oops");
+    assert_eq!(oauth2(github).client_auth, ClientAuth::Basic);
+    assert_eq!(
+        oauth2(config.remote_app("orcid").expect("orcid")).client_auth,
+        ClientAuth::RequestBody
+    );
+}
