@@ -93,6 +93,13 @@ pub enum OAuthError {
         /// Remote app name.
         remote: String,
     },
+    /// The sign-up step was requested, but this session has no sign-up in progress for the
+    /// app (expired session, bookmarked page, another tab finished it).
+    #[error("no sign-up is in progress for `{remote}`; please sign in again")]
+    NoSignupInProgress {
+        /// Remote app name.
+        remote: String,
+    },
     /// Unlinking would leave the user with no way to sign in.
     #[error("`{remote}` is your only way to sign in; set a password or link another account first")]
     LastLoginMethod {
@@ -172,7 +179,8 @@ impl OAuthError {
             OAuthError::InvalidResponse { .. } => Outcome::BadGateway,
             OAuthError::LinkOnly { .. }
             | OAuthError::LastLoginMethod { .. }
-            | OAuthError::NotLinked { .. } => Outcome::BadRequest,
+            | OAuthError::NotLinked { .. }
+            | OAuthError::NoSignupInProgress { .. } => Outcome::BadRequest,
             OAuthError::UnknownRemote(_) => Outcome::NotFound,
             OAuthError::Store(err) if err.is_conflict() => Outcome::BadRequest,
             OAuthError::Store(_) => Outcome::Unavailable,
@@ -197,6 +205,7 @@ impl OAuthError {
             | OAuthError::AlreadyLinked { remote }
             | OAuthError::LinkOnly { remote }
             | OAuthError::NotLinked { remote }
+            | OAuthError::NoSignupInProgress { remote }
             | OAuthError::LastLoginMethod { remote }
             | OAuthError::UnknownRemote(remote) => Some(remote),
             OAuthError::InvalidState(_) | OAuthError::Store(_) | OAuthError::Configuration(_) => {
@@ -220,6 +229,7 @@ impl OAuthError {
                 | OAuthError::AlreadyLinked { .. }
                 | OAuthError::LinkOnly { .. }
                 | OAuthError::NotLinked { .. }
+                | OAuthError::NoSignupInProgress { .. }
                 | OAuthError::LastLoginMethod { .. }
                 | OAuthError::UnknownRemote(_)
         )
@@ -280,6 +290,10 @@ mod tests {
             ),
             (
                 OAuthError::NotLinked { remote: remote() },
+                Outcome::BadRequest,
+            ),
+            (
+                OAuthError::NoSignupInProgress { remote: remote() },
                 Outcome::BadRequest,
             ),
             (

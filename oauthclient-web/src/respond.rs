@@ -87,8 +87,9 @@ pub(crate) fn error(
             "Sign-in unavailable",
             "This sign-in method is not configured correctly. The administrators have been notified.".to_owned(),
         ),
-        Outcome::BadRequest => ("Cannot do that", bad_request_message(err)),
-        Outcome::FlashAndRedirect => unreachable_flash(),
+        Outcome::BadRequest | Outcome::FlashAndRedirect => {
+            ("Cannot do that", bad_request_message(err))
+        }
     };
     let status =
         StatusCode::from_u16(outcome.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -106,11 +107,6 @@ fn bad_request_message(err: &OAuthError) -> String {
         OAuthError::Store(store) => store.message().to_owned(),
         other => other.to_string(),
     }
-}
-
-/// Handled (with an early return) above; kept total without a panic.
-fn unreachable_flash() -> (&'static str, String) {
-    ("Error", String::new())
 }
 
 /// A REST app's flow result: a redirect to `base` carrying `?message=&code=` (the seed's REST

@@ -38,9 +38,8 @@ pub(crate) fn pending(
     }
     .signup()
     .filter(|pending| pending.app == app)
-    .ok_or_else(|| OAuthError::ClientError {
+    .ok_or_else(|| OAuthError::NoSignupInProgress {
         remote: app.to_owned(),
-        message: "no sign-up is in progress for this application".into(),
     })
 }
 
@@ -88,18 +87,7 @@ pub(crate) async fn form(
             };
             render(&inner, &req, runtime, StatusCode::OK, &form, &[])
         }
-        Err(err) => respond::error(&inner, &req, &not_in_progress(err), None),
-    }
-}
-
-/// A sign-up page without a sign-up in progress is the user's navigation, not our
-/// misconfiguration: a 400 that says so.
-fn not_in_progress(err: OAuthError) -> OAuthError {
-    match err {
-        OAuthError::ClientError { remote, message } => OAuthError::Store(
-            oauthclient_core::store::StoreError::conflict(format!("{remote}: {message}")),
-        ),
-        other => other,
+        Err(err) => respond::error(&inner, &req, &err, None),
     }
 }
 
@@ -117,7 +105,7 @@ pub(crate) async fn submit(
         .and_then(|runtime| Ok((runtime, pending(&inner, &req, &app)?)))
     {
         Ok(found) => found,
-        Err(err) => return respond::error(&inner, &req, &not_in_progress(err), None),
+        Err(err) => return respond::error(&inner, &req, &err, None),
     };
     let form = SignupForm {
         email: submission.email,
