@@ -121,14 +121,7 @@ async fn sign_up_through_the_provider_and_the_lock_out_guard() {
         .await
         .expect("submit");
     assert_eq!(done.status(), 302);
-    let home = browser
-        .get(&demo.base)
-        .send()
-        .await
-        .expect("home")
-        .text()
-        .await
-        .expect("body");
+    let home = demo.page(&browser, "/").await;
     assert!(home.contains("ada@demo.example"), "signed in: {home}");
 
     // Linked, with the sandbox user's id.
@@ -165,105 +158,39 @@ async fn sign_up_through_the_provider_and_the_lock_out_guard() {
 async fn link_disconnect_and_sign_in_with_a_password() {
     let demo = start(&[]);
     let bob = browser();
-    let page = bob
-        .get(format!("{}/register", demo.base))
-        .send()
-        .await
-        .expect("register")
-        .text()
-        .await
-        .expect("page");
-    let csrf = input_value(&page, "csrf_token").expect("csrf");
-    let registered = bob
-        .post(format!("{}/register", demo.base))
-        .form(&[
-            ("csrf_token", csrf.as_str()),
-            ("email", "bob@demo.example"),
-            ("password", "correct horse battery"),
-        ])
-        .send()
-        .await
-        .expect("register");
+    let password = "correct horse battery";
+    let registered = demo
+        .submit(
+            &bob,
+            "/register",
+            "/register",
+            &[("email", "bob@demo.example"), ("password", password)],
+        )
+        .await;
     assert_eq!(registered.status(), 302);
     let callback = through_sandbox(&bob, &demo, "bob", true).await;
     let linked = bob.get(&callback).send().await.expect("callback");
     assert_eq!(location(&linked), "/account/settings/linkedaccounts/");
-    let settings = bob
-        .get(format!("{}/account/settings/linkedaccounts/", demo.base))
-        .send()
-        .await
-        .expect("settings")
-        .text()
-        .await
-        .expect("page");
+    let settings = demo.page(&bob, "/account/settings/linkedaccounts/").await;
     assert!(
         settings.contains("data-action=\"disconnect\""),
         "{settings}"
     );
-    let csrf = input_value(&settings, "csrf_token").expect("csrf");
-    let disconnected = bob
-        .post(format!("{}/oauth/disconnect/sandbox/", demo.base))
-        .form(&[("csrf_token", csrf.as_str())])
-        .send()
-        .await
-        .expect("disconnect");
+    let settings_path = "/account/settings/linkedaccounts/";
+    let disconnected = demo
+        .submit(&bob, settings_path, "/oauth/disconnect/sandbox/", &[])
+        .await;
     assert_eq!(disconnected.status(), 302);
     assert_eq!(accounts(&bob, &demo).await["accounts"][0]["linked"], false);
 
     // Signed out, bob signs in with his password again.
-    let home = bob
-        .get(&demo.base)
-        .send()
-        .await
-        .expect("home")
-        .text()
-        .await
-        .expect("page");
-    let csrf = input_value(&home, "csrf_token").expect("csrf");
-    bob.post(format!("{}/logout", demo.base))
-        .form(&[("csrf_token", csrf.as_str())])
-        .send()
-        .await
-        .expect("logout");
-    let page = bob
-        .get(format!("{}/login", demo.base))
-        .send()
-        .await
-        .expect("login")
-        .text()
-        .await
-        .expect("page");
-    let csrf = input_value(&page, "csrf_token").expect("csrf");
-    let wrong = bob
-        .post(format!("{}/login", demo.base))
-        .form(&[
-            ("csrf_token", csrf.as_str()),
-            ("email", "bob@demo.example"),
-            ("password", "wrong password"),
-        ])
-        .send()
-        .await
-        .expect("login");
-    assert_eq!(wrong.status(), 401);
-    let right = bob
-        .post(format!("{}/login", demo.base))
-        .form(&[
-            ("csrf_token", csrf.as_str()),
-            ("email", "bob@demo.example"),
-            ("password", "correct horse battery"),
-        ])
-        .send()
-        .await
-        .expect("login");
-    assert_eq!(right.status(), 302);
-    let home = bob
-        .get(&demo.base)
-        .send()
-        .await
-        .expect("home")
-        .text()
-        .await
-        .expect("page");
+    demo.submit(&bob, "/", "/logout", &[]).await;
+    for (attempt, expected) in [("wrong password", 401), (password, 302)] {
+        let fields = [("email", "bob@demo.example"), ("password", attempt)];
+        let response = demo.submit(&bob, "/login", "/login", &fields).await;
+        assert_eq!(response.status(), expected, "{attempt}");
+    }
+    let home = demo.page(&bob, "/").await;
     assert!(home.contains("bob@demo.example"), "{home}");
 }
 

@@ -34,6 +34,40 @@ impl Drop for Demo {
 }
 
 impl Demo {
+    /// The body of `path` (relative to the site).
+    pub async fn page(&self, browser: &reqwest::Client, path: &str) -> String {
+        browser
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap_or_else(|err| panic!("GET {path}: {err}"))
+            .text()
+            .await
+            .unwrap_or_else(|err| panic!("GET {path} body: {err}"))
+    }
+
+    /// Loads `form_page` for its CSRF token, then posts `fields` (plus the token) to `action`,
+    /// as a browser submitting that page's form would.
+    pub async fn submit(
+        &self,
+        browser: &reqwest::Client,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let page = self.page(browser, form_page).await;
+        let csrf = input_value(&page, "csrf_token")
+            .unwrap_or_else(|| panic!("no CSRF token on {form_page}: {page}"));
+        let mut form: Vec<(&str, &str)> = vec![("csrf_token", csrf.as_str())];
+        form.extend_from_slice(fields);
+        browser
+            .post(format!("{}{action}", self.base))
+            .form(&form)
+            .send()
+            .await
+            .unwrap_or_else(|err| panic!("POST {action}: {err}"))
+    }
+
     /// Stops the process and hands back its data directory.
     pub fn stop(mut self) -> tempfile::TempDir {
         let _ = self.child.kill();

@@ -1,0 +1,371 @@
+// A real-browser test of oauthclient-demo in sandbox mode: headless Debian chromium driven by
+// playwright-core, clicking through sign-up, the lock-out guard, linking, disconnecting and
+// signing in again. Every step ends with a full-page screenshot.
+//
+//   node flow.mjs SITE_URL SANDBOX_URL SCREENSHOT_DIR
+//
+// `cargo xtask integration` starts the demo, installs playwright-core into
+// target/browser-tests/ and runs this with NODE_PATH pointing there. Requests to any host but
+// 127.0.0.1 / localhost are aborted, and counted as a failure: the pages must work offline.
+
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+const STEP_TIMEOUT_MS = 10_000;
+const NAVIGATION_TIMEOUT_MS = 15_000;
+const OVERALL_TIMEOUT_MS = 180_000;
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+const [siteArg, sandboxArg, shotDirArg] = process.argv.slice(2);
+if (!siteArg || !sandboxArg || !shotDirArg) {
+  console.error('usage: node flow.mjs SITE_URL SANDBOX_URL SCREENSHOT_DIR');
+  process.exit(2);
+}
+const site = siteArg.replace(/\/+$/, '');
+const sandboxOrigin = new URL(sandboxArg).origin;
+const shotDir = path.resolve(shotDirArg);
+mkdirSync(shotDir, { recursive: true });
+
+// A CommonJS require honours NODE_PATH (an ES `import` would not).
+const require = createRequire(import.meta.url);
+let chromium;
+try {
+  ({ chromium } = require('playwright-core'));
+} catch (err) {
+  console.error(
+    `flow.mjs: cannot load playwright-core (${err.message}).\n` +
+      'Run this through `cargo xtask integration`, which installs it and sets NODE_PATH.',
+  );
+  process.exit(2);
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`flow.mjs: gave up after ${OVERALL_TIMEOUT_MS / 1000} s`);
+  process.exit(1);
+}, OVERALL_TIMEOUT_MS);
+watchdog.unref();
+
+// --- small helpers ---------------------------------------------------------------------------
+
+const screenshots = [];
+const blocked = [];
+const pageErrors = [];
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function step(label) {
+  console.log(`step ${label}`);
+}
+
+async function shot(page, name) {
+  const file = path.join(shotDir, `${String(screenshots.length + 1).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  screenshots.push(file);
+  console.log(`     screenshot ${file}`);
+}
+
+/** Runs `action` (a click, a goto) and waits for the page it leads to; returns its response. */
+async function navigate(page, action) {
+  const responses = [];
+  const onResponse = (response) => {
+    if (response.frame() === page.mainFrame() && response.request().isNavigationRequest()) {
+      responses.push(response);
+    }
+  };
+  page.on('response', onResponse);
+  try {
+    await Promise.all([page.waitForEvent('load', { timeout: NAVIGATION_TIMEOUT_MS }), action()]);
+  } finally {
+    page.off('response', onResponse);
+  }
+  const last = responses.at(-1);
+  check(last, `no page was loaded (still at ${page.url()})`);
+  console.log(`     -> ${last.status()} ${page.url()}`);
+  return last;
+}
+
+async function bodyText(page) {
+  return page.locator('body').innerText();
+}
+
+async function expectText(page, text) {
+  const body = await bodyText(page);
+  check(body.includes(text), `expected the page to say "${text}"; it says:\n${snippet(body)}`);
+}
+
+function snippet(text) {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 600 ? `${flat.slice(0, 600)}...` : flat;
+}
+
+function expectPath(page, expected) {
+  const url = new URL(page.url());
+  check(
+    url.origin === new URL(site).origin && url.pathname === expected,
+    `expected to be on ${site}${expected}, but the page is ${page.url()}`,
+  );
+}
+
+function expectStatus(response, expected) {
+  check(
+    response.status() === expected,
+    `expected HTTP ${expected} from ${response.url()}, got ${response.status()}`,
+  );
+}
+
+async function expectVisible(locator, what) {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  } catch {
+    throw new Error(`expected ${what} to be visible`);
+  }
+}
+
+async function expectSignedInAs(page, email) {
+  const who = page.getByTestId('signed-in-as');
+  await expectVisible(who, `"signed in as ${email}"`);
+  const shown = (await who.innerText()).trim();
+  check(shown === email, `expected to be signed in as ${email}, the page shows "${shown}"`);
+}
+
+async function expectSignedOut(page) {
+  check(
+    (await page.getByTestId('signed-in-as').count()) === 0,
+    'expected to be signed out, but the page shows a signed-in user',
+  );
+  await expectText(page, 'Sign in with Sandbox');
+}
+
+async function expectFlash(page, category, text) {
+  const flash = page.locator(`.flash.${category}`, { hasText: text });
+  await expectVisible(flash, `a ${category} message containing "${text}"`);
+}
+
+/** On the sandbox's login page: signs in as `username`, then expects the consent page. */
+async function sandboxLogin(page, username, shareEmail, shotName) {
+  check(
+    new URL(page.url()).origin === sandboxOrigin,
+    `expected the sandbox provider's page (${sandboxOrigin}), got ${page.url()}`,
+  );
+  await expectVisible(page.getByTestId('sandbox-username'), 'the sandbox username field');
+  await page.getByTestId('sandbox-username').fill(username);
+  await page.getByTestId('sandbox-password').fill('any password at all');
+  const share = page.getByTestId('sandbox-share-email');
+  await (shareEmail ? share.check() : share.uncheck());
+  check((await share.isChecked()) === shareEmail, 'the "share my e-mail" box did not change');
+  await shot(page, `${shotName}-login`);
+
+  const consent = await navigate(page, () => page.getByTestId('sandbox-login').click());
+  expectStatus(consent, 200);
+  await expectVisible(page.getByTestId('sandbox-approve'), 'the sandbox Approve button');
+  const who = await page.getByTestId('sandbox-user').innerText();
+  check(who.includes(username), `the consent page names "${who}", not ${username}`);
+  check(
+    shareEmail === !who.includes('not shared'),
+    `the consent page says "${who}" though share e-mail was ${shareEmail ? 'ticked' : 'unticked'}`,
+  );
+  await shot(page, `${shotName}-consent`);
+}
+
+async function approve(page) {
+  const response = await navigate(page, () => page.getByTestId('sandbox-approve').click());
+  check(
+    new URL(page.url()).origin === new URL(site).origin,
+    `after Approve the browser should be back on the site, it is at ${page.url()}`,
+  );
+  return response;
+}
+
+function sandboxRow(page) {
+  return page.locator('li[data-app=sandbox]');
+}
+
+async function logout(page) {
+  await navigate(page, () => page.goto(`${site}/`));
+  await navigate(page, () => page.getByTestId('logout').click());
+  expectPath(page, '/');
+  await expectSignedOut(page);
+}
+
+// --- the flow --------------------------------------------------------------------------------
+
+async function flow(page) {
+  step('a1. home page offers "Sign in with Sandbox"');
+  expectStatus(await navigate(page, () => page.goto(`${site}/`)), 200);
+  await expectSignedOut(page);
+  await shot(page, 'home');
+
+  step('a2. sign in with Sandbox as "ada", e-mail not shared, then the consent page');
+  await navigate(page, () => page.getByTestId('sign-in-sandbox').click());
+  await sandboxLogin(page, 'ada', false, 'sandbox-ada');
+
+  step('a3. approve: the sign-up form asks for an e-mail address');
+  expectStatus(await approve(page), 200);
+  expectPath(page, '/oauth/signup/sandbox/');
+  const email = page.locator('input[name=email]');
+  await expectVisible(email, 'the sign-up e-mail field');
+  await shot(page, 'signup-form');
+
+  step('a4. an invalid e-mail address is refused');
+  await email.fill('not-an-address');
+  check(
+    await email.evaluate((input) => input.validity.typeMismatch),
+    'the browser accepted "not-an-address" as an e-mail address',
+  );
+  // Past the browser's own check, the server must refuse it too.
+  await email.evaluate((input) => {
+    input.form.noValidate = true;
+  });
+  const refused = await navigate(page, () => page.getByRole('button', { name: 'Sign up' }).click());
+  expectStatus(refused, 400);
+  expectPath(page, '/oauth/signup/sandbox/');
+  await expectVisible(page.locator('.error[data-field=email]'), 'the e-mail error message');
+  await shot(page, 'signup-invalid-email');
+
+  step('a5. a valid e-mail address signs ada up and in');
+  await page.locator('input[name=email]').fill('ada@demo.example');
+  await navigate(page, () => page.getByRole('button', { name: 'Sign up' }).click());
+  expectPath(page, '/');
+  await expectSignedInAs(page, 'ada@demo.example');
+  await shot(page, 'signed-up-ada');
+
+  step('b1. linked accounts lists Sandbox with a Disconnect button');
+  await navigate(page, () => page.goto(`${site}/account/settings/linkedaccounts/`));
+  await expectVisible(sandboxRow(page), 'the Sandbox row');
+  await expectVisible(sandboxRow(page).locator('[data-action=disconnect]'), 'Disconnect (Sandbox)');
+  await shot(page, 'linked-accounts-ada');
+
+  step('b2. disconnecting the only way ada can sign in is refused');
+  const guard = await navigate(page, () =>
+    sandboxRow(page).locator('[data-action=disconnect]').click(),
+  );
+  expectStatus(guard, 400);
+  await expectText(page, 'only way to sign in');
+  await shot(page, 'disconnect-refused');
+
+  step('c1. sign out');
+  await logout(page);
+  await shot(page, 'signed-out');
+
+  step('c2. register bob@demo.example with a password');
+  await navigate(page, () => page.getByRole('link', { name: 'Register', exact: true }).click());
+  expectPath(page, '/register');
+  await page.getByTestId('register-email').fill('bob@demo.example');
+  await page.getByTestId('register-password').fill('correct horse battery');
+  await shot(page, 'register-form');
+  await navigate(page, () => page.getByTestId('register-submit').click());
+  expectPath(page, '/');
+  await expectSignedInAs(page, 'bob@demo.example');
+  await expectFlash(page, 'success', 'account was created');
+  await shot(page, 'registered-bob');
+
+  step('c3. linked accounts: Connect Sandbox as "bob", e-mail shared');
+  await navigate(page, () => page.getByRole('link', { name: 'Linked accounts' }).click());
+  expectPath(page, '/account/settings/linkedaccounts/');
+  await expectVisible(sandboxRow(page).locator('[data-action=connect]'), 'Connect (Sandbox)');
+  await shot(page, 'linked-accounts-bob');
+  await navigate(page, () => sandboxRow(page).locator('[data-action=connect]').click());
+  await sandboxLogin(page, 'bob', true, 'sandbox-bob');
+
+  step('c4. approve: back on linked accounts, Sandbox is linked');
+  expectStatus(await approve(page), 200);
+  expectPath(page, '/account/settings/linkedaccounts/');
+  await expectFlash(page, 'success', 'now linked');
+  await expectVisible(sandboxRow(page).locator('[data-action=disconnect]'), 'Disconnect (Sandbox)');
+  await shot(page, 'linked-bob');
+
+  step('c5. bob has a password, so disconnecting works');
+  await navigate(page, () => sandboxRow(page).locator('[data-action=disconnect]').click());
+  expectPath(page, '/account/settings/linkedaccounts/');
+  await expectFlash(page, 'success', 'disconnected');
+  await expectVisible(sandboxRow(page).locator('[data-action=connect]'), 'Connect (Sandbox)');
+  await shot(page, 'disconnected-bob');
+
+  step('d1. sign out; ada signs in again with Sandbox');
+  await logout(page);
+  await navigate(page, () => page.getByTestId('sign-in-sandbox').click());
+  await sandboxLogin(page, 'ada', false, 'sandbox-ada-again');
+
+  step('d2. approve: ada is signed in as ada@demo.example (a returning user)');
+  await approve(page);
+  expectPath(page, '/');
+  await expectSignedInAs(page, 'ada@demo.example');
+  await shot(page, 'returning-ada');
+
+  check(
+    blocked.length === 0,
+    `the pages asked for resources off this machine (aborted): ${blocked.join(', ')}`,
+  );
+  check(pageErrors.length === 0, `script errors on the pages: ${pageErrors.join('; ')}`);
+}
+
+// --- setup and reporting ---------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 30_000,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  console.log(`chromium ${browser.version()} started in ${Date.now() - started} ms`);
+  let page;
+  try {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+    context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+    // Everything the page asks for must be on this machine: abort anything else.
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (LOOPBACK.has(url.hostname)) return route.continue();
+      blocked.push(url.href);
+      return route.abort('blockedbyclient');
+    });
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await flow(page);
+    console.log(
+      `browser flow passed: ${screenshots.length} screenshots in ${shotDir} (${Date.now() - started} ms)`,
+    );
+    return 0;
+  } catch (err) {
+    console.error(`\nbrowser flow FAILED: ${err.message}`);
+    if (page) {
+      try {
+        const file = path.join(shotDir, 'failure.png');
+        await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+        console.error(`  failure screenshot: ${file}`);
+        console.error(`  page: ${page.url()}`);
+        console.error(`  text: ${snippet(await bodyText(page))}`);
+      } catch (inner) {
+        console.error(`  (could not capture the page: ${inner.message})`);
+      }
+    }
+    if (blocked.length) console.error(`  aborted off-machine requests: ${blocked.join(', ')}`);
+    if (pageErrors.length) console.error(`  script errors: ${pageErrors.join('; ')}`);
+    return 1;
+  } finally {
+    await Promise.race([browser.close(), new Promise((done) => setTimeout(done, 10_000))]);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`browser flow FAILED to start: ${err.stack || err}`);
+    process.exit(1);
+  },
+);
