@@ -144,6 +144,14 @@ fn token_error(
                     remote: remote.to_owned(),
                     message: format!("the token endpoint refused our client: {described}"),
                 },
+                // The code expired or was used: the user starts again (flash + redirect).
+                "invalid_grant" | "bad_verification_code" => OAuthError::ProviderError {
+                    remote: remote.to_owned(),
+                    code,
+                    description: Some(
+                        "the sign-in took too long or was already used; please try again".into(),
+                    ),
+                },
                 _ => invalid(format!("the token endpoint answered {described}")),
             }
         }
@@ -193,14 +201,26 @@ mod tests {
     }
 
     #[test]
+    fn a_spent_or_expired_code_asks_the_user_to_start_again() {
+        for code in ["invalid_grant", "bad_verification_code"] {
+            let err = server_error(code, None);
+            assert!(
+                matches!(&err, OAuthError::ProviderError { code: got, .. } if got == code),
+                "{err:?}"
+            );
+            assert!(err.to_string().contains("please try again"), "{err}");
+        }
+    }
+
+    #[test]
     fn other_token_errors_are_invalid_responses() {
-        let err = server_error("invalid_grant", Some("code\u{0} expired\nagain"));
+        let err = server_error("unsupported_grant_type", Some("code\u{0} expired\nagain"));
         let OAuthError::InvalidResponse { remote, reason } = &err else {
             panic!("{err:?}");
         };
         assert_eq!(remote, "github");
         assert!(
-            reason.contains("invalid_grant: code expiredagain"),
+            reason.contains("unsupported_grant_type: code expiredagain"),
             "{reason}"
         );
     }

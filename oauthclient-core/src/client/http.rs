@@ -150,6 +150,7 @@ impl HttpClient {
             builder = builder.header(name.as_str(), value.as_bytes());
         }
         let (status, headers, body) = self.send(builder).await?;
+        let status = error_in_success(status, &body);
         let mut response = oauth2::http::Response::builder().status(status);
         for (name, value) in &headers {
             response = response.header(name.as_str(), value.as_bytes());
@@ -157,5 +158,42 @@ impl HttpClient {
         response
             .body(body)
             .map_err(|err| HttpError::Transport(err.to_string()))
+    }
+}
+
+/// Some providers (GitHub) answer a failed token request with `200 OK` and an RFC 6749 error
+/// body. Reported as the 400 it means, so the error response is parsed as one (its `error` code
+/// reaches the user) instead of failing as "not a token response".
+fn error_in_success(status: u16, body: &[u8]) -> u16 {
+    if status != 200 {
+        return status;
+    }
+    let Ok(serde_json::Value::Object(fields)) = serde_json::from_slice::<serde_json::Value>(body)
+    else {
+        return status;
+    };
+    if fields.contains_key("error") && !fields.contains_key("access_token") {
+        400
+    } else {
+        status
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::error_in_success;
+
+    #[test]
+    fn an_error_body_in_a_200_is_a_400() {
+        assert_eq!(
+            error_in_success(200, br#"{"error":"bad_verification_code"}"#),
+            400
+        );
+        assert_eq!(
+            error_in_success(200, br#"{"access_token":"a","token_type":"bearer"}"#),
+            200
+        );
+        assert_eq!(error_in_success(200, b"<html>"), 200);
+        assert_eq!(error_in_success(500, br#"{"error":"x"}"#), 500);
     }
 }
