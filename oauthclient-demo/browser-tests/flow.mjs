@@ -84,7 +84,7 @@ async function navigate(page, action) {
   }
   const last = responses.at(-1);
   check(last, `no page was loaded (still at ${page.url()})`);
-  console.log(`     -> ${last.status()} ${page.url()}`);
+  console.log(`     -> ${last.status()} ${shortUrl(page.url())}`);
   return last;
 }
 
@@ -95,6 +95,12 @@ async function bodyText(page) {
 async function expectText(page, text) {
   const body = await bodyText(page);
   check(body.includes(text), `expected the page to say "${text}"; it says:\n${snippet(body)}`);
+}
+
+/** The URL without its query string (the authorize URLs are long). */
+function shortUrl(href) {
+  const url = new URL(href);
+  return `${url.origin}${url.pathname}${url.search ? '?...' : ''}`;
 }
 
 function snippet(text) {
@@ -291,7 +297,7 @@ async function flow(page) {
   await sandboxLogin(page, 'ada', false, 'sandbox-ada-again');
 
   step('d2. approve: ada is signed in as ada@demo.example (a returning user)');
-  await approve(page);
+  expectStatus(await approve(page), 200);
   expectPath(page, '/');
   await expectSignedInAs(page, 'ada@demo.example');
   await shot(page, 'returning-ada');

@@ -4,17 +4,36 @@
 //!   alone), the workspace tests with all features (including doc-tests; PostgreSQL suites run
 //!   when `OAUTHCLIENT_TEST_POSTGRES_URL` is set) and rustdoc with `-D warnings`. The same
 //!   checks `.ci/run` runs.
+//! - `integration`: the demo app in a real browser. Installs Debian `chromium` when
+//!   `/usr/bin/chromium` is missing (apt-get; needs `node` and `npm` already), npm
+//!   `playwright-core` (pinned in `oauthclient-demo/browser-tests/package.json`) into
+//!   `target/browser-tests/node/`, builds and starts `oauthclient-demo` in sandbox mode on free
+//!   ports with a fresh data directory, runs `oauthclient-demo/browser-tests/flow.mjs` (sign-up
+//!   through the sandbox provider, the lock-out guard, linking and disconnecting, signing in
+//!   again) in headless chromium, and stops the demo. Screenshots of every step land in
+//!   `target/browser-screenshots/`. `.ci/run` runs it after `ci`.
 
-use std::process::{Command, ExitCode};
+mod ci;
+mod integration;
+mod process;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  ci           fmt check, clippy -D warnings, tests, rustdoc -D warnings
+  integration  the demo app in headless chromium (playwright-core): sign-up, linking,
+               disconnecting, signing in again; screenshots in target/browser-screenshots/";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
     let result = match task.as_deref() {
-        Some("ci") => ci(),
+        Some("ci") => ci::ci(),
+        Some("integration") => integration::integration(),
         Some("help" | "--help" | "-h") | None => {
-            println!(
-                "usage: cargo xtask <task>\n\ntasks:\n  ci    fmt check, clippy -D warnings, tests, rustdoc -D warnings"
-            );
+            println!("{HELP}");
             Ok(())
         }
         Some(other) => Err(format!("unknown task `{other}` (try `cargo xtask help`)")),
@@ -25,54 +44,5 @@ fn main() -> ExitCode {
             eprintln!("xtask: {message}");
             ExitCode::FAILURE
         }
-    }
-}
-
-/// The checks a change must pass, in the order that fails fastest.
-fn ci() -> Result<(), String> {
-    cargo(&["fmt", "--all", "--", "--check"], &[])?;
-    cargo(
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--all-features",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    )?;
-    // Features must be additive and each backend must build alone.
-    for features in [
-        &["--no-default-features", "--features", "sqlite"][..],
-        &["--no-default-features", "--features", "postgres"][..],
-    ] {
-        let mut args = vec!["clippy", "-p", "oauthclient-store-diesel", "--all-targets"];
-        args.extend_from_slice(features);
-        args.extend_from_slice(&["--", "-D", "warnings"]);
-        cargo(&args, &[])?;
-    }
-    // README's test command.
-    cargo(&["test", "--workspace", "--all-features"], &[])?;
-    cargo(
-        &["doc", "--workspace", "--no-deps", "--all-features"],
-        &[("RUSTDOCFLAGS", "-D warnings")],
-    )?;
-    Ok(())
-}
-
-fn cargo(args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    println!("xtask: cargo {}", args.join(" "));
-    let status = Command::new(&cargo)
-        .args(args)
-        .envs(env.iter().copied())
-        .status()
-        .map_err(|err| format!("cannot run {cargo}: {err}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`cargo {}` failed ({status})", args.join(" ")))
     }
 }

@@ -1,0 +1,240 @@
+//! `cargo xtask integration`: the demo app in a real browser.
+//!
+//! Debian `chromium` (installed with apt-get when missing) driven by npm `playwright-core`
+//! (installed into `target/browser-tests/node/`, never with `npx playwright install`) runs
+//! `oauthclient-demo/browser-tests/flow.mjs` against a freshly started demo in sandbox mode.
+//! The screenshots land in `target/browser-screenshots/`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::process::{Server, cargo, free_ports, output_line, remove_dir, run_for, run_ok};
+
+/// Where Debian's chromium package puts the browser (flow.mjs launches this one).
+const CHROMIUM: &str = "/usr/bin/chromium";
+/// The browser flow and its package.json, relative to the workspace root.
+const BROWSER_TESTS: &str = "oauthclient-demo/browser-tests";
+
+const APT_LIMIT: Duration = Duration::from_secs(15 * 60);
+const NPM_LIMIT: Duration = Duration::from_secs(5 * 60);
+const DEMO_READY_LIMIT: Duration = Duration::from_secs(60);
+const FLOW_LIMIT: Duration = Duration::from_secs(4 * 60);
+
+/// Runs the browser flow; the demo is stopped afterwards whatever happened.
+pub fn integration() -> Result<(), String> {
+    let started = Instant::now();
+    let root = workspace_root();
+    let target = target_dir(&root);
+    let work = target.join("browser-tests");
+    let screenshots = target.join("browser-screenshots");
+
+    let phase = Instant::now();
+    ensure_chromium()?;
+    ensure_node()?;
+    let modules = ensure_playwright(&root, &work)?;
+    timing("tools ready", phase);
+
+    let phase = Instant::now();
+    cargo(&["build", "-p", "oauthclient-demo"], &[])?;
+    timing("demo built", phase);
+
+    // A fresh data directory per run (SQLite file, secret key) and no stale screenshots.
+    let data_dir = work.join(format!("data-{}", std::process::id()));
+    clear_old_runs(&work)?;
+    remove_dir(&screenshots)?;
+    std::fs::create_dir_all(&screenshots)
+        .map_err(|err| format!("cannot create {}: {err}", screenshots.display()))?;
+
+    let phase = Instant::now();
+    let ports = free_ports(2)?;
+    let (site, sandbox) = (ports[0], ports[1]);
+    let binary = target
+        .join("debug")
+        .join(format!("oauthclient-demo{}", std::env::consts::EXE_SUFFIX));
+    let demo = Server::start(
+        "demo",
+        Command::new(&binary)
+            .current_dir(&root)
+            .env("NO_COLOR", "1")
+            .arg("--listen")
+            .arg(format!("127.0.0.1:{site}"))
+            .arg("--sandbox-port")
+            .arg(sandbox.to_string())
+            .arg("--data-dir")
+            .arg(&data_dir),
+        "Ready in",
+        DEMO_READY_LIMIT,
+    )?;
+    timing("demo ready", phase);
+
+    let phase = Instant::now();
+    let flow = run_for(
+        Command::new("node")
+            .current_dir(&root)
+            .env("NODE_PATH", &modules)
+            .env("CHROMIUM_PATH", CHROMIUM)
+            .arg(Path::new(BROWSER_TESTS).join("flow.mjs"))
+            .arg(format!("http://127.0.0.1:{site}"))
+            .arg(format!("http://127.0.0.1:{sandbox}"))
+            .arg(&screenshots),
+        FLOW_LIMIT,
+    );
+    demo.stop();
+    timing("browser flow", phase);
+
+    let shots = list_screenshots(&screenshots);
+    if !shots.is_empty() {
+        println!("xtask: screenshots:");
+        for shot in &shots {
+            println!("  {}", shot.display());
+        }
+    }
+    let status = flow?;
+    if !status.success() {
+        return Err(format!(
+            "the browser flow failed ({status}); the demo's data is in {}",
+            data_dir.display()
+        ));
+    }
+    timing("integration passed", started);
+    Ok(())
+}
+
+fn timing(what: &str, since: Instant) {
+    println!("xtask: {what} ({:.1} s)", since.elapsed().as_secs_f64());
+}
+
+/// The workspace root: xtask's parent directory.
+fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
+/// `CARGO_TARGET_DIR` (relative to the workspace root) or `target/`.
+fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("target"),
+    }
+}
+
+/// Installs Debian's `chromium` when `/usr/bin/chromium` is missing.
+fn ensure_chromium() -> Result<(), String> {
+    if Path::new(CHROMIUM).exists() {
+        return Ok(());
+    }
+    println!("xtask: {CHROMIUM} is missing: installing Debian's chromium");
+    let root = output_line("id", &["-u"]).as_deref() == Some("0");
+    let as_root = |args: &[&str]| {
+        let mut command = if root {
+            Command::new(args[0])
+        } else {
+            let mut sudo = Command::new("sudo");
+            sudo.arg(args[0]);
+            sudo
+        };
+        command.args(&args[1..]);
+        command
+    };
+    run_ok(&mut as_root(&["apt-get", "update", "-qq"]), APT_LIMIT)?;
+    run_ok(
+        &mut as_root(&[
+            "env",
+            "DEBIAN_FRONTEND=noninteractive",
+            "apt-get",
+            "install",
+            "-y",
+            "-qq",
+            "chromium",
+        ]),
+        APT_LIMIT,
+    )?;
+    if Path::new(CHROMIUM).exists() {
+        Ok(())
+    } else {
+        Err(format!(
+            "apt-get installed chromium but {CHROMIUM} is still missing"
+        ))
+    }
+}
+
+/// `node` and `npm` must be on PATH.
+fn ensure_node() -> Result<(), String> {
+    let node = output_line("node", &["--version"]).ok_or(
+        "`node` was not found on PATH: install Node.js 20 or newer (e.g. apt-get install nodejs npm)",
+    )?;
+    let npm = output_line("npm", &["--version"])
+        .ok_or("`npm` was not found on PATH: install it (e.g. apt-get install npm)")?;
+    println!("xtask: node {node}, npm {npm}, {CHROMIUM}");
+    Ok(())
+}
+
+/// Installs browser-tests/package.json (playwright-core, pinned) into `work/node/` unless that
+/// same package.json was installed there already. Returns its node_modules directory.
+fn ensure_playwright(root: &Path, work: &Path) -> Result<PathBuf, String> {
+    let source = root.join(BROWSER_TESTS).join("package.json");
+    let wanted = std::fs::read_to_string(&source)
+        .map_err(|err| format!("cannot read {}: {err}", source.display()))?;
+    let dir = work.join("node");
+    let modules = dir.join("node_modules");
+    let package = modules.join("playwright-core").join("package.json");
+    // Written after a successful install only, so a failed or changed one is redone.
+    let stamp = dir.join("installed-package.json");
+    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) && package.exists()
+    {
+        println!(
+            "xtask: playwright-core already installed in {}",
+            dir.display()
+        );
+        return Ok(modules);
+    }
+    let _ = std::fs::remove_file(&stamp);
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(dir.join("package.json"), &wanted))
+        .map_err(|err| format!("cannot prepare {}: {err}", dir.display()))?;
+    run_ok(
+        Command::new("npm")
+            .current_dir(&dir)
+            .args(["install", "--no-audit", "--no-fund", "--loglevel=error"])
+            .arg("--update-notifier=false"),
+        NPM_LIMIT,
+    )?;
+    if !package.exists() {
+        return Err(format!(
+            "npm install finished but {} is missing",
+            package.display()
+        ));
+    }
+    std::fs::write(&stamp, &wanted)
+        .map_err(|err| format!("cannot write {}: {err}", stamp.display()))?;
+    Ok(modules)
+}
+
+/// Removes the data directories of earlier runs (`work/data-*`).
+fn clear_old_runs(work: &Path) -> Result<(), String> {
+    let Ok(entries) = std::fs::read_dir(work) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with("data-") {
+            remove_dir(&entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// The PNG files in `dir`, sorted by name.
+fn list_screenshots(dir: &Path) -> Vec<PathBuf> {
+    let mut shots: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_some_and(|ext| ext == "png"))
+                .collect()
+        })
+        .unwrap_or_default();
+    shots.sort();
+    shots
+}
