@@ -85,15 +85,23 @@ impl DieselStore {
             Backend::Postgres => 10,
         });
         let timeout = options.connection_timeout;
-        let pool = tokio::task::spawn_blocking(move || {
+        let pool = tokio::task::spawn_blocking(move || -> Result<_, OAuthError> {
+            // One connection first: switching a new SQLite file to WAL takes an exclusive
+            // lock, and the pool opening several connections at once would race for it
+            // ("database is locked"). Once the file is in WAL mode, the pragma is a no-op.
+            r2d2::ManageConnection::connect(&manager).map_err(|err| {
+                OAuthError::Store(oauthclient_core::store::StoreError::unavailable(format!(
+                    "cannot open the database: {err}"
+                )))
+            })?;
             r2d2::Pool::builder()
                 .max_size(pool_size)
                 .connection_timeout(timeout)
                 .build(manager)
+                .map_err(|err| pool_error(&err))
         })
         .await
-        .map_err(|err| task_error(&err))?
-        .map_err(|err| pool_error(&err))?;
+        .map_err(|err| task_error(&err))??;
         let store = Self {
             pool,
             keys: Arc::new(keys),
