@@ -82,26 +82,26 @@ pub enum OAuthError {
         remote: String,
     },
     /// The remote app may only be linked to a signed-in user, not used to sign in.
-    #[error("`{remote}` can only be linked to an existing account; sign in first")]
+    #[error("{remote} can only be linked to an existing account. Please sign in first.")]
     LinkOnly {
         /// Remote app name.
         remote: String,
     },
     /// The user has no linked account (or no stored token) for this remote app.
-    #[error("no `{remote}` account is linked")]
+    #[error("No {remote} account is linked.")]
     NotLinked {
         /// Remote app name.
         remote: String,
     },
     /// The sign-up step was requested, but this session has no sign-up in progress for the
     /// app (expired session, bookmarked page, another tab finished it).
-    #[error("no sign-up is in progress for `{remote}`; please sign in again")]
+    #[error("No sign-up is in progress for {remote}. Please sign in again.")]
     NoSignupInProgress {
         /// Remote app name.
         remote: String,
     },
     /// Unlinking would leave the user with no way to sign in.
-    #[error("`{remote}` is your only way to sign in; set a password or link another account first")]
+    #[error("{remote} is your only way to sign in. Set a password or link another account first.")]
     LastLoginMethod {
         /// Remote app name.
         remote: String,

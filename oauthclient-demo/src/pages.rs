@@ -3,7 +3,7 @@
 use actix_web::http::header::ContentType;
 use actix_web::{HttpRequest, HttpResponse, web};
 use minijinja::Environment;
-use oauthclient_core::UserStore;
+use oauthclient_core::{AccountStore, UserStore};
 use oauthclient_web::{CurrentUser, SessionCurrentUser};
 use serde_json::json;
 
@@ -57,10 +57,30 @@ pub async fn render(
 
 /// `GET /`: a "Sign in with ..." button per visible app.
 pub async fn home(req: HttpRequest, state: web::Data<DemoState>) -> HttpResponse {
+    let linked: Vec<String> = match SessionCurrentUser::default().user_id(&req) {
+        Some(user_id) => state
+            .store
+            .remote_accounts_of(user_id)
+            .await
+            .map(|accounts| {
+                accounts
+                    .into_iter()
+                    .map(|account| account.client_id)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
     let apps: Vec<_> = state
         .apps
         .iter()
-        .map(|(name, title)| json!({"name": name, "title": title}))
+        .map(|app| {
+            json!({
+                "name": app.name,
+                "title": app.title,
+                "linked": linked.contains(&app.client_id),
+            })
+        })
         .collect();
     render(
         &state,

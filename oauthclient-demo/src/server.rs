@@ -20,10 +20,20 @@ use crate::{local_accounts, pages};
 pub struct DemoState {
     pub templates: Environment<'static>,
     pub store: Arc<DieselStore>,
-    /// (name, title) of every visible app, sorted by title.
-    pub apps: Vec<(String, String)>,
+    /// Every visible app, sorted by title.
+    pub apps: Vec<AppButton>,
     pub sandbox_url: Option<String>,
     pub trusted_hosts: Vec<String>,
+}
+
+/// A "Sign in with ..." button.
+pub struct AppButton {
+    /// The app name (URL segment).
+    pub name: String,
+    /// Its title.
+    pub title: String,
+    /// Its consumer key, to tell whether the signed-in user linked it.
+    pub client_id: String,
 }
 
 /// Why the demo could not start; decides the exit code.
@@ -129,13 +139,17 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
             oauthclient_web::connect_redis_store(url, Duration::from_secs(3)).await?,
         ),
     };
-    let mut apps: Vec<(String, String)> = config
+    let mut apps: Vec<AppButton> = config
         .remote_apps
         .values()
         .filter(|app| !app.hide)
-        .map(|app| (app.name.clone(), app.title.clone()))
+        .map(|app| AppButton {
+            name: app.name.clone(),
+            title: app.title.clone(),
+            client_id: app.credentials.consumer_key.clone(),
+        })
         .collect();
-    apps.sort_by(|a, b| a.1.cmp(&b.1));
+    apps.sort_by(|a, b| a.title.cmp(&b.title));
     let trusted_hosts = config.trusted_hosts.clone();
     let oauth = OAuthClient::builder(config, registry)
         .accounts(store.clone())
@@ -143,6 +157,11 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         .current_user(Arc::new(
             SessionCurrentUser::default().with_login_url("/login"),
         ))
+        // oauthclient's pages (sign-up, linked accounts, errors) in the demo's own page shell.
+        .template(
+            "oauthclient/base.html",
+            include_str!("../templates/oauthclient_base.html"),
+        )
         .build()?;
     let templates =
         pages::templates().map_err(|err| StartError::Other(format!("templates: {err}")))?;

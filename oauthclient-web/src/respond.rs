@@ -33,6 +33,12 @@ pub(crate) fn page(
             .or_insert_with(|| json!(inner.paths.home));
         map.entry("settings_url")
             .or_insert_with(|| json!(inner.paths.settings));
+        // Every page can carry forms (a host's sign-out button in an overridden base).
+        if !map.contains_key("csrf_token")
+            && let Ok(token) = crate::csrf::token(&req.get_session())
+        {
+            map.insert("csrf_token".into(), json!(token));
+        }
     }
     HttpResponse::build(status)
         .content_type(ContentType::html())
@@ -88,7 +94,7 @@ pub(crate) fn error(
             "This sign-in method is not configured correctly. The administrators have been notified.".to_owned(),
         ),
         Outcome::BadRequest | Outcome::FlashAndRedirect => {
-            ("Cannot do that", bad_request_message(err))
+            ("That did not work", bad_request_message(err))
         }
     };
     let status =

@@ -142,5 +142,5 @@ async fn signup_without_a_pending_flow_is_a_clear_400() {
         .page_with_csrf(&browser(), &format!("/oauth/signup/{APP}/"))
         .await;
     assert_eq!(status, 400);
-    assert!(body.contains("no sign-up is in progress"), "{body}");
+    assert!(body.contains("No sign-up is in progress"), "{body}");
 }
