@@ -14,6 +14,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
+// Provider crates register with `inventory`; naming them keeps their registrations linked.
+use oauthclient_github as _;
+use oauthclient_orcid as _;
 
 use crate::server::StartError;
 

@@ -311,3 +311,28 @@ async fn an_app_that_does_not_trust_emails_never_matches_by_email() {
     assert_eq!(location(&response), format!("/oauth/signup/{APP}/"));
     assert_eq!(site.whoami(&browser).await, "anonymous");
 }
+
+#[tokio::test]
+async fn an_unverified_free_email_asks_instead_of_registering() {
+    let site = site().await;
+    site.provider.set_user(FakeUser {
+        email: Some("claimed@example.org".into()),
+        email_verified: false,
+        ..FakeUser::default()
+    });
+    let browser = browser();
+    let response = site.login(&browser, None).await;
+    assert_eq!(location(&response), format!("/oauth/signup/{APP}/"));
+    assert_eq!(
+        site.count("accounts_user"),
+        0,
+        "no account from an unverified address"
+    );
+    let (_, form, _) = site
+        .page_with_csrf(&browser, &format!("/oauth/signup/{APP}/"))
+        .await;
+    assert!(
+        form.contains("value=\"claimed@example.org\""),
+        "pre-filled: {form}"
+    );
+}

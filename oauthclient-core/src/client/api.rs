@@ -71,11 +71,15 @@ impl RemoteApi for HttpApi {
             ApiMethod::Patch => reqwest::Method::PATCH,
             ApiMethod::Delete => reqwest::Method::DELETE,
         };
-        let mut builder = self
-            .http
-            .reqwest()
-            .request(method, url)
-            .header(reqwest::header::ACCEPT, "application/json");
+        let mut builder = self.http.reqwest().request(method, url);
+        // A default Accept, unless the handler chose one (GitHub's media type, say).
+        if !request
+            .headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("accept"))
+        {
+            builder = builder.header(reqwest::header::ACCEPT, "application/json");
+        }
         for (name, value) in &request.headers {
             builder = builder.header(name.as_str(), value.as_str());
         }

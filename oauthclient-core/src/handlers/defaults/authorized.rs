@@ -46,8 +46,9 @@ impl AuthorizedHandler for AuthorizedDefault {
 /// 3. Signed-in user: link the remote account to them ([`OAuthError::AlreadyLinked`] if the
 ///    identity belongs to someone else) → `Linked`.
 /// 4. Anonymous: a found user is signed in (`LoggedIn`); a `link_only` app refuses
-///    ([`OAuthError::LinkOnly`]); with an e-mail that is free, the user is registered and
-///    linked in one transaction; otherwise the sign-up form is needed (`SignupRequired`).
+///    ([`OAuthError::LinkOnly`]); with a **verified** e-mail that is free, the user is
+///    registered and linked in one transaction; otherwise (no e-mail, an unverified one, or a
+///    taken one) the sign-up form is needed (`SignupRequired`).
 ///
 /// The app's `signup_handler.setup` runs once, when the remote account is first linked.
 ///
@@ -101,7 +102,9 @@ impl AuthorizedHandler for AuthorizedSignup {
             link_and_setup(ctx, user_id, &link).await?;
             return Ok(AuthorizedOutcome::LoggedIn { user_id });
         }
-        let Some(email) = info.email.clone() else {
+        // Only an address the provider vouches for may create an account without asking:
+        // an unverified one could claim someone else's address before its owner registers.
+        let Some(email) = info.trusted_email().map(str::to_owned) else {
             return Ok(AuthorizedOutcome::SignupRequired { account_info: info });
         };
         if ctx.users.user_by_email(&email).await?.is_some() {

@@ -1,0 +1,81 @@
+//! `github:disconnect`: revoke the grant at GitHub, then unlink.
+
+use async_trait::async_trait;
+use oauthclient_core::OAuthError;
+use oauthclient_core::account::UserId;
+use oauthclient_core::handlers::defaults::DisconnectDefault;
+use oauthclient_core::handlers::{ApiMethod, DisconnectHandler, HandlerContext};
+
+use crate::api::{api_request, path_segment};
+
+/// The seed's `github:disconnect`: first asks GitHub to forget the authorization
+/// (`DELETE applications/{client_id}/grant` with the app's client credentials and
+/// `{"access_token": <the user's stored token>}`), so the next sign-in asks for consent again;
+/// then unlinks locally like core's [`DisconnectDefault`] (remote account, tokens, identity).
+///
+/// Revocation is best effort: `204` and `404` (already revoked) are fine, any other answer or
+/// a network failure is logged and the unlink happens anyway; the user asked to disconnect and
+/// GitHub being down must not keep the link.
+///
+/// ```
+/// use oauthclient_core::{Registry, registry::HandlerKind};
+/// use oauthclient_github::GitHubDisconnect;
+///
+/// let registry = Registry::from_inventory()?;
+/// assert!(registry.has_handler(HandlerKind::Disconnect, "github:disconnect"));
+/// let _handler = GitHubDisconnect;
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GitHubDisconnect;
+
+#[async_trait]
+impl DisconnectHandler for GitHubDisconnect {
+    async fn disconnect(&self, ctx: &HandlerContext<'_>) -> Result<(), OAuthError> {
+        if let Some(user_id) = ctx.current_user {
+            revoke_grant(ctx, user_id).await;
+        }
+        DisconnectDefault.disconnect(ctx).await
+    }
+}
+
+/// Revokes the grant of `user_id`'s stored token; never fails, only logs.
+async fn revoke_grant(ctx: &HandlerContext<'_>, user_id: UserId) {
+    let client_id = ctx.remote.credentials.consumer_key.as_str();
+    let token = match ctx.accounts.token(user_id, client_id, "").await {
+        Ok(Some(token)) => token,
+        Ok(None) => return,
+        Err(err) => {
+            tracing::warn!(app = ctx.app, user_id, error = %err, "cannot read the stored token to revoke it");
+            return;
+        }
+    };
+    let request = api_request(
+        ApiMethod::Delete,
+        format!("applications/{}/grant", path_segment(client_id)),
+    )
+    .with_client_credentials()
+    .json(serde_json::json!({ "access_token": token.access_token.expose_secret() }));
+    match ctx.api.send(request).await {
+        Ok(response) if response.is_success() || response.status == 404 => {
+            tracing::info!(
+                app = ctx.app,
+                user_id,
+                status = response.status,
+                "GitHub grant revoked"
+            );
+        }
+        Ok(response) => tracing::warn!(
+            app = ctx.app,
+            user_id,
+            status = response.status,
+            "GitHub refused to revoke the grant; unlinking anyway"
+        ),
+        Err(err) => tracing::warn!(
+            app = ctx.app,
+            user_id,
+            error = %err,
+            "could not reach GitHub to revoke the grant; unlinking anyway"
+        ),
+    }
+}

@@ -1,0 +1,153 @@
+//! A binary that links oauthclient-github but never names anything in it still sees its
+//! registrations, and configuration can override every default.
+
+// The only mention of the crate: without it, the linker would drop the registrations.
+use oauthclient_github as _;
+
+use oauthclient_core::config::{NoEnv, Protocol};
+use oauthclient_core::registry::{HandlerKind, Registry};
+use oauthclient_core::{OAuthClientConfig, RemoteApp};
+
+const TOP: &str = "secret_key = \"a-very-long-random-secret-of-at-least-32-bytes\"\n\
+                   site_url = \"https://example.org\"\n";
+
+fn load(tables: &str) -> OAuthClientConfig {
+    let registry = Registry::from_inventory().expect("no duplicate registrations");
+    OAuthClientConfig::from_toml_str(&format!("{TOP}{tables}"), &NoEnv, &registry)
+        .unwrap_or_else(|err| panic!("loads: {err}"))
+}
+
+fn oauth2(app: &RemoteApp) -> &oauthclient_core::config::OAuth2Params {
+    match &app.protocol {
+        Protocol::OAuth2(params) => params,
+        Protocol::OAuth1(_) => panic!("GitHub is OAuth2"),
+    }
+}
+
+#[test]
+fn the_provider_and_its_handlers_are_registered() {
+    let registry = Registry::from_inventory().expect("no duplicate registrations");
+    assert!(registry.provider_names().any(|name| name == "github"));
+    for (name, kind) in [
+        ("github:account_info", HandlerKind::AccountInfo),
+        ("github:account_setup", HandlerKind::AccountSetup),
+        ("github:disconnect", HandlerKind::Disconnect),
+    ] {
+        assert_eq!(registry.handler_kind(name), Some(kind), "{name}");
+    }
+}
+
+#[test]
+fn a_bare_table_and_credentials_are_enough() {
+    let config = load(
+        "[remote_apps.github]\n\
+         [GITHUB_APP_CREDENTIALS]\nconsumer_key = \"Iv1.id\"\nconsumer_secret = \"secret\"\n",
+    );
+    let app = config.remote_app("github").expect("configured");
+    assert_eq!(app.provider.as_deref(), Some("github"));
+    assert_eq!(
+        (app.title.as_str(), app.icon.as_str()),
+        ("GitHub", "fa fa-github")
+    );
+    assert_eq!(
+        app.handlers.signup_info.as_deref(),
+        Some("github:account_info")
+    );
+    assert_eq!(
+        app.handlers.signup_setup.as_deref(),
+        Some("github:account_setup")
+    );
+    assert_eq!(
+        app.handlers.disconnect.as_deref(),
+        Some("github:disconnect")
+    );
+    let params = oauth2(app);
+    assert_eq!(
+        params.authorize_url.as_str(),
+        "https://github.com/login/oauth/authorize"
+    );
+    assert_eq!(
+        params.access_token_url.as_str(),
+        "https://github.com/login/oauth/access_token"
+    );
+    assert_eq!(
+        params.base_url.as_ref().map(url::Url::as_str),
+        Some("https://api.github.com/")
+    );
+    assert_eq!(params.scopes, ["user:email"]);
+    assert!(params.pkce);
+    assert_eq!(
+        config.redirect_uri("github").as_str(),
+        "https://example.org/oauth/authorized/github/"
+    );
+}
+
+#[test]
+fn any_key_can_be_overridden_and_the_app_renamed() {
+    let config = load(
+        "[remote_apps.enterprise]\n\
+         provider = \"github\"\n\
+         title = \"GitHub Enterprise\"\n\
+         [remote_apps.enterprise.params]\n\
+         authorize_url = \"https://github.example.com/login/oauth/authorize\"\n\
+         access_token_url = \"https://github.example.com/login/oauth/access_token\"\n\
+         base_url = \"https://github.example.com/api/v3/\"\n\
+         request_token_params = { scope = \"read:user user:email\" }\n\
+         app_key = \"GHE_APP_CREDENTIALS\"\n\
+         [GHE_APP_CREDENTIALS]\nconsumer_key = \"Iv1.ghe\"\nconsumer_secret = \"secret\"\n",
+    );
+    let app = config.remote_app("enterprise").expect("configured");
+    assert_eq!(app.title, "GitHub Enterprise");
+    assert_eq!(
+        app.description, "Software collaboration platform.",
+        "kept from the defaults"
+    );
+    assert_eq!(app.credentials.consumer_key, "Iv1.ghe");
+    assert_eq!(
+        app.handlers.signup_info.as_deref(),
+        Some("github:account_info")
+    );
+    let params = oauth2(app);
+    assert_eq!(params.authorize_url.host_str(), Some("github.example.com"));
+    assert_eq!(params.scopes, ["read:user", "user:email"]);
+}
+
+#[test]
+fn credentials_come_from_the_environment_too() {
+    let registry = Registry::from_inventory().expect("registry");
+    let env = std::collections::BTreeMap::from([
+        (
+            "GITHUB_APP_CREDENTIALS_CONSUMER_KEY".to_owned(),
+            "Iv1.env".to_owned(),
+        ),
+        (
+            "GITHUB_APP_CREDENTIALS_CONSUMER_SECRET".to_owned(),
+            "env-secret".to_owned(),
+        ),
+    ]);
+    let config =
+        OAuthClientConfig::from_toml_str(&format!("{TOP}[remote_apps.github]\n"), &env, &registry)
+            .expect("loads");
+    let app = config.remote_app("github").expect("configured");
+    assert_eq!(app.credentials.consumer_key, "Iv1.env");
+    assert_eq!(
+        app.credentials.consumer_secret.expose_secret(),
+        "env-secret"
+    );
+}
+
+#[test]
+fn the_scope_is_overridden_through_request_token_params_not_scopes() {
+    // The defaults set `request_token_params.scope`; a `scopes` list beside it is ambiguous.
+    let registry = Registry::from_inventory().expect("registry");
+    let err = OAuthClientConfig::from_toml_str(
+        &format!(
+            "{TOP}[remote_apps.github.params]\nscopes = [\"read:user\"]\n\
+             [GITHUB_APP_CREDENTIALS]\nconsumer_key = \"Iv1.id\"\nconsumer_secret = \"secret\"\n"
+        ),
+        &NoEnv,
+        &registry,
+    )
+    .expect_err("both scope settings");
+    assert_eq!(err.key, "remote_apps.github.params.scopes");
+}

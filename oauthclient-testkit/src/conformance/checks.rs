@@ -1,0 +1,99 @@
+//! The static checks: registration, handler names, the login URL.
+
+use std::collections::BTreeMap;
+
+use oauthclient_core::client::authorization_request;
+use oauthclient_core::{OAuthClientConfig, Registry};
+
+use super::harness::CLIENT_ID;
+use super::manifest::Login;
+
+/// The `state` the login URL check sends.
+const STATE: &str = "conformance-state";
+
+/// Every handler the provider's defaults name is registered with the right kind.
+pub(crate) fn handlers(
+    registry: &Registry,
+    config: &OAuthClientConfig,
+    provider: &str,
+) -> Result<String, String> {
+    let app = config
+        .remote_app(provider)
+        .ok_or("the provider's app is missing from the configuration")?;
+    registry.resolve(app).map_err(|err| err.to_string())?;
+    let configured = &app.handlers;
+    let named: Vec<&str> = [
+        &configured.authorized,
+        &configured.disconnect,
+        &configured.signup_info,
+        &configured.signup_setup,
+        &configured.signup_view,
+    ]
+    .into_iter()
+    .filter_map(|name| name.as_deref())
+    .collect();
+    if configured.signup_info.is_none() {
+        return Err(
+            "the defaults name no signup_handler.info: the app could not sign anyone in".into(),
+        );
+    }
+    Ok(format!("resolved: {}", named.join(", ")))
+}
+
+/// The authorization request core builds from the provider's defaults.
+pub(crate) fn login_url(
+    config: &OAuthClientConfig,
+    provider: &str,
+    login: &Login,
+) -> Result<String, String> {
+    let app = config
+        .remote_app(provider)
+        .ok_or("the provider's app is missing from the configuration")?;
+    let redirect_uri = config.redirect_uri(provider);
+    let request =
+        authorization_request(app, &redirect_uri, STATE).map_err(|err| err.to_string())?;
+    let url = request.url;
+    let query: BTreeMap<String, String> = url.query_pairs().into_owned().collect();
+    let mut bare = url.clone();
+    bare.set_query(None);
+
+    let mut problems = Vec::new();
+    if url.scheme() != "https" {
+        problems.push(format!("{url} is not https"));
+    }
+    if bare.as_str() != login.authorize_url {
+        problems.push(format!(
+            "authorize URL: expected {}, got {bare}",
+            login.authorize_url
+        ));
+    }
+    let mut expected: BTreeMap<&str, &str> = BTreeMap::from([
+        ("response_type", "code"),
+        ("client_id", CLIENT_ID),
+        ("redirect_uri", redirect_uri.as_str()),
+        ("state", STATE),
+    ]);
+    for (name, value) in &login.params {
+        expected.insert(name, value);
+    }
+    if login.pkce {
+        expected.insert("code_challenge_method", "S256");
+    }
+    for (name, value) in expected {
+        match query.get(name) {
+            Some(got) if got == value => {}
+            Some(got) => problems.push(format!("`{name}`: expected {value:?}, got {got:?}")),
+            None => problems.push(format!("`{name}` is missing")),
+        }
+    }
+    match (login.pkce, query.contains_key("code_challenge")) {
+        (true, false) => problems.push("no PKCE code_challenge".into()),
+        (false, true) => problems.push("a PKCE code_challenge the manifest does not expect".into()),
+        _ => {}
+    }
+    if problems.is_empty() {
+        Ok(format!("{bare} with {} parameters", query.len()))
+    } else {
+        Err(problems.join("; "))
+    }
+}
