@@ -97,8 +97,24 @@ pub fn integration() -> Result<(), String> {
             data_dir.display()
         ));
     }
+    timing("browser flow passed", started);
+    check_new_provider(&target)?;
     timing("integration passed", started);
     Ok(())
+}
+
+/// `new-provider` must produce a crate that builds and passes its conformance test.
+fn check_new_provider(target: &Path) -> Result<(), String> {
+    let dir = target.join("new-provider-check");
+    remove_dir(&dir)?;
+    // The generated crate shares the target directory, so what is built there is reused.
+    let args = [
+        "example-idp".to_owned(),
+        "--dir".to_owned(),
+        dir.display().to_string(),
+        "--check".to_owned(),
+    ];
+    crate::new_provider::new_provider_with_target(&args, target)
 }
 
 fn timing(what: &str, since: Instant) {

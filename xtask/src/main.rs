@@ -11,10 +11,14 @@
 //!   ports with a fresh data directory, runs `oauthclient-demo/browser-tests/flow.mjs` (sign-up
 //!   through the sandbox provider, the lock-out guard, linking and disconnecting, signing in
 //!   again) in headless chromium, and stops the demo. Screenshots of every step land in
-//!   `target/browser-screenshots/`. `.ci/run` runs it after `ci`.
+//!   `target/browser-screenshots/`. `.ci/run` runs it after `ci`. Then it generates a provider
+//!   crate with `new-provider` under `target/` and runs its conformance test.
+//! - `new-provider NAME [--dir DIR] [--check]`: a provider crate skeleton `oauthclient-NAME`
+//!   (defaults, `account_info`, `inventory` registration, conformance test on fixtures).
 
 mod ci;
 mod integration;
+mod new_provider;
 mod process;
 
 use std::process::ExitCode;
@@ -25,13 +29,20 @@ usage: cargo xtask <task>
 tasks:
   ci           fmt check, clippy -D warnings, tests, rustdoc -D warnings
   integration  the demo app in headless chromium (playwright-core): sign-up, linking,
-               disconnecting, signing in again; screenshots in target/browser-screenshots/";
+               disconnecting, signing in again; screenshots in target/browser-screenshots/;
+               then a generated provider crate must build and pass its conformance test
+  new-provider NAME [--dir DIR] [--check]
+               generate oauthclient-NAME: defaults, account_info, registration, and a
+               conformance test on fixtures (--check: run its tests)";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
     let result = match task.as_deref() {
         Some("ci") => ci::ci(),
         Some("integration") => integration::integration(),
+        Some("new-provider") => {
+            new_provider::new_provider(&std::env::args().skip(2).collect::<Vec<_>>())
+        }
         Some("help" | "--help" | "-h") | None => {
             println!("{HELP}");
             Ok(())
