@@ -20,7 +20,7 @@ async fn disconnect_revokes_the_grant_at_github_and_removes_the_rows() {
     let browser = browser();
     site.sign_in_as(&browser, ada).await;
     site.login(&browser, None).await;
-    let client_id = site.stand_in.client_id().to_owned();
+    let client_id = site.provider.client_id().to_owned();
     let token = site
         .store
         .token(ada, &client_id, "")
@@ -36,11 +36,11 @@ async fn disconnect_revokes_the_grant_at_github_and_removes_the_rows() {
     assert_eq!(location(&response), settings);
 
     assert_eq!(
-        site.stand_in.revoked_grants(),
+        site.provider.revoked_grants(),
         [token.access_token.expose_secret()]
     );
     let revoke = site
-        .stand_in
+        .provider
         .api_requests()
         .into_iter()
         .find(|call| call.method == "DELETE")
@@ -98,7 +98,7 @@ async fn the_only_way_to_sign_in_is_neither_revoked_nor_unlinked() {
             .contains("only way to sign in")
     );
     assert!(
-        site.stand_in.revoked_grants().is_empty(),
+        site.provider.revoked_grants().is_empty(),
         "nothing revoked at GitHub"
     );
     assert!(
@@ -110,7 +110,7 @@ async fn the_only_way_to_sign_in_is_neither_revoked_nor_unlinked() {
     );
     assert!(
         site.store
-            .remote_account(user_id, site.stand_in.client_id())
+            .remote_account(user_id, site.provider.client_id())
             .await
             .expect("find")
             .is_some()
@@ -143,7 +143,7 @@ async fn bad_verification_code_tells_the_user_to_start_again() {
             .expect("find")
             .is_none()
     );
-    assert!(site.stand_in.issued_access_tokens().is_empty());
+    assert!(site.provider.issued_access_tokens().is_empty());
 }
 
 #[tokio::test]

@@ -44,7 +44,7 @@ async fn a_new_user_with_a_verified_email_is_signed_up_and_linked() {
         .expect("find")
         .expect("linked");
     assert_eq!(identity.user_id, user_id);
-    let client_id = site.stand_in.client_id();
+    let client_id = site.provider.client_id();
     let account = site
         .store
         .remote_account(user_id, client_id)
@@ -62,7 +62,7 @@ async fn a_new_user_with_a_verified_email_is_signed_up_and_linked() {
         .expect("get")
         .expect("stored");
     assert_eq!(
-        site.stand_in.issued_access_tokens(),
+        site.provider.issued_access_tokens(),
         [token.access_token.expose_secret()]
     );
     assert!(
@@ -71,9 +71,9 @@ async fn a_new_user_with_a_verified_email_is_signed_up_and_linked() {
     );
 
     // PKCE went to GitHub, and the API calls carried GitHub's headers.
-    assert!(site.stand_in.authorize_requests()[0].contains_key("code_challenge"));
-    assert!(site.stand_in.token_requests()[0].contains_key("code_verifier"));
-    let calls = site.stand_in.api_requests();
+    assert!(site.provider.authorize_requests()[0].contains_key("code_challenge"));
+    assert!(site.provider.token_requests()[0].contains_key("code_verifier"));
+    let calls = site.provider.api_requests();
     let paths: Vec<&str> = calls.iter().map(|call| call.path.as_str()).collect();
     assert_eq!(paths, ["/api/user", "/api/user/emails"]);
     for call in &calls {
@@ -89,7 +89,7 @@ async fn a_new_user_with_a_verified_email_is_signed_up_and_linked() {
 #[tokio::test]
 async fn an_unverified_email_only_gets_the_signup_form() {
     let site = github().await;
-    site.stand_in.set_user(unverified());
+    site.provider.set_user(unverified());
     let browser = browser();
     let response = site.login(&browser, None).await;
     assert_eq!(location(&response), "/oauth/signup/github/");
@@ -131,7 +131,7 @@ async fn an_unverified_email_only_gets_the_signup_form() {
 #[tokio::test]
 async fn a_verified_secondary_address_does_not_make_an_unverified_primary_trusted() {
     let site = github().await;
-    site.stand_in.set_emails(Some(vec![
+    site.provider.set_emails(Some(vec![
         GitHubEmail::new("octo@example.org", true, false),
         GitHubEmail::new("octo@work.example", false, true),
     ]));
@@ -151,7 +151,7 @@ async fn a_verified_secondary_address_does_not_make_an_unverified_primary_truste
 async fn an_existing_users_unverified_email_is_never_linked_silently() {
     let site = github().await;
     let owner = site.local_user("octo@example.org", true).await;
-    site.stand_in.set_user(unverified());
+    site.provider.set_user(unverified());
     let browser = browser();
     let response = site.login(&browser, None).await;
     assert_eq!(
@@ -230,12 +230,12 @@ async fn a_returning_user_signs_in_to_the_same_account() {
     // The fresh token replaced the old one.
     let stored = site
         .store
-        .token(user_id, site.stand_in.client_id(), "")
+        .token(user_id, site.provider.client_id(), "")
         .await
         .expect("get")
         .expect("stored");
     assert_eq!(
-        site.stand_in
+        site.provider
             .issued_access_tokens()
             .last()
             .map(String::as_str),
@@ -261,7 +261,7 @@ async fn a_signed_in_user_links_github() {
     assert_eq!(identity.user_id, ada);
     let account = site
         .store
-        .remote_account(ada, site.stand_in.client_id())
+        .remote_account(ada, site.provider.client_id())
         .await
         .expect("find")
         .expect("account");

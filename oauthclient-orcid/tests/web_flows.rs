@@ -78,7 +78,7 @@ async fn sign_in_then_the_signup_form_then_a_user_with_the_orcid_name() {
     assert_eq!(identity.user_id, user_id);
     let account = site
         .store
-        .remote_account(user_id, site.stand_in.client_id())
+        .remote_account(user_id, site.provider.client_id())
         .await
         .expect("find")
         .expect("account");
@@ -88,13 +88,13 @@ async fn sign_in_then_the_signup_form_then_a_user_with_the_orcid_name() {
     );
     assert!(
         site.store
-            .token(user_id, site.stand_in.client_id(), "")
+            .token(user_id, site.provider.client_id(), "")
             .await
             .expect("get")
             .is_some()
     );
     // The authorization request asked for /authenticate and the sign-in form.
-    let asked = &site.stand_in.authorize_requests()[0];
+    let asked = &site.provider.authorize_requests()[0];
     assert_eq!(asked["scope"], "/authenticate");
     assert_eq!(asked["show_login"], "true");
 }
@@ -113,7 +113,7 @@ async fn a_returning_researcher_signs_in_directly() {
 #[tokio::test]
 async fn a_researcher_without_a_public_name() {
     let site = orcid().await;
-    site.stand_in.set_user(FakeUser {
+    site.provider.set_user(FakeUser {
         id: "0000-0002-1825-0097".into(),
         name: None,
         ..FakeUser::orcid()
@@ -166,7 +166,7 @@ async fn a_signed_in_user_links_their_orcid() {
     );
     assert!(
         site.store
-            .remote_account(ada, site.stand_in.client_id())
+            .remote_account(ada, site.provider.client_id())
             .await
             .expect("find")
             .is_none()
@@ -192,7 +192,7 @@ async fn the_sandbox_app_sends_users_to_the_orcid_sandbox() {
         "{authorize}"
     );
     let params = query(&authorize);
-    assert_eq!(params["client_id"], site.stand_in.client_id());
+    assert_eq!(params["client_id"], site.provider.client_id());
     assert_eq!(params["scope"], "/authenticate");
     assert_eq!(params["show_login"], "true");
     assert_eq!(

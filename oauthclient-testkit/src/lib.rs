@@ -99,6 +99,8 @@ mod sandbox;
 mod sandbox_pages;
 mod sandbox_state;
 mod server;
+#[cfg(feature = "site")]
+pub mod site;
 mod stand_in;
 mod state;
 mod token;
