@@ -26,27 +26,41 @@ pub(crate) struct Running {
 /// dedicated thread.
 pub(crate) async fn spawn(shared: Arc<Shared>, port: u16) -> io::Result<Running> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port))?;
+    let interactive = shared.interactive;
+    let data = web::Data::from(shared);
+    serve_on_thread(listener, "oauthclient-testkit", move |cfg| {
+        cfg.app_data(data.clone());
+        routes(cfg, interactive);
+    })
+    .await
+}
+
+/// Serves the app `configure` describes on `listener`, on a thread with its own actix system;
+/// returns once the server is accepting. Shared by the fake provider and the stand-ins.
+pub(crate) async fn serve_on_thread<F>(
+    listener: TcpListener,
+    name: &str,
+    configure: F,
+) -> io::Result<Running>
+where
+    F: Fn(&mut web::ServiceConfig) + Clone + Send + 'static,
+{
     let addr = listener.local_addr()?;
     let (started_tx, started_rx) = tokio::sync::oneshot::channel();
     std::thread::Builder::new()
-        .name(format!("oauthclient-testkit-{}", addr.port()))
+        .name(format!("{name}-{}", addr.port()))
         .spawn(move || {
             actix_web::rt::System::new().block_on(async move {
-                let interactive = shared.interactive;
-                let data = web::Data::from(shared);
-                let server = HttpServer::new(move || {
-                    actix_web::App::new()
-                        .app_data(data.clone())
-                        .configure(|cfg| routes(cfg, interactive))
-                })
-                .workers(1)
-                .disable_signals()
-                .shutdown_timeout(1)
-                .listen(listener)
-                .map(HttpServer::run);
+                let server =
+                    HttpServer::new(move || actix_web::App::new().configure(configure.clone()))
+                        .workers(1)
+                        .disable_signals()
+                        .shutdown_timeout(1)
+                        .listen(listener)
+                        .map(HttpServer::run);
                 match server {
                     Ok(server) => {
-                        // The receiver only goes away if `spawn` was cancelled: nobody can
+                        // The receiver only goes away if the caller was cancelled: nobody can
                         // reach or stop this server, so never start it.
                         if started_tx.send(Ok(server.handle())).is_err() {
                             return;
@@ -62,7 +76,7 @@ pub(crate) async fn spawn(shared: Arc<Shared>, port: u16) -> io::Result<Running>
         })?;
     let handle = started_rx
         .await
-        .map_err(|_| io::Error::other("the fake provider's server thread died"))??;
+        .map_err(|_| io::Error::other(format!("the {name} server thread died")))??;
     Ok(Running { addr, handle })
 }
 

@@ -5,53 +5,24 @@ use std::io;
 use std::net::{Ipv4Addr, TcpListener};
 use std::sync::Arc;
 
-use actix_web::{HttpRequest, HttpResponse, HttpServer, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::shape_state::ShapeState;
 use super::{ProviderShape, github, orcid};
-use crate::server::Running;
+use crate::server::{Running, serve_on_thread};
 use crate::state::Shared;
 
 /// Binds `127.0.0.1:0` and serves `shared` in `extra.shape` on a dedicated thread.
 pub(crate) async fn spawn(shared: Arc<Shared>, extra: Arc<ShapeState>) -> io::Result<Running> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
-    let addr = listener.local_addr()?;
-    let (started_tx, started_rx) = tokio::sync::oneshot::channel();
-    std::thread::Builder::new()
-        .name(format!("oauthclient-testkit-stand-in-{}", addr.port()))
-        .spawn(move || {
-            actix_web::rt::System::new().block_on(async move {
-                let shape = extra.shape;
-                let data = web::Data::from(shared);
-                let extra = web::Data::from(extra);
-                let server = HttpServer::new(move || {
-                    actix_web::App::new()
-                        .app_data(data.clone())
-                        .app_data(extra.clone())
-                        .configure(|cfg| routes(cfg, shape))
-                })
-                .workers(1)
-                .disable_signals()
-                .shutdown_timeout(1)
-                .listen(listener)
-                .map(HttpServer::run);
-                match server {
-                    Ok(server) => {
-                        if started_tx.send(Ok(server.handle())).is_err() {
-                            return;
-                        }
-                        let _ = server.await;
-                    }
-                    Err(err) => {
-                        let _ = started_tx.send(Err(err));
-                    }
-                }
-            });
-        })?;
-    let handle = started_rx
-        .await
-        .map_err(|_| io::Error::other("the stand-in's server thread died"))??;
-    Ok(Running { addr, handle })
+    let shape = extra.shape;
+    let data = web::Data::from(shared);
+    let extra = web::Data::from(extra);
+    serve_on_thread(listener, "oauthclient-testkit-stand-in", move |cfg| {
+        cfg.app_data(data.clone()).app_data(extra.clone());
+        routes(cfg, shape);
+    })
+    .await
 }
 
 /// The fake provider's `/authorize` and `/revoke` as they are; `/token` and the API shaped.
