@@ -87,6 +87,12 @@ pub enum OAuthError {
         /// Remote app name.
         remote: String,
     },
+    /// The local user the remote account belongs to is deactivated and may not sign in.
+    #[error("This account is disabled.")]
+    AccountDisabled {
+        /// Remote app name.
+        remote: String,
+    },
     /// The user has no linked account (or no stored token) for this remote app.
     #[error("No {remote} account is linked.")]
     NotLinked {
@@ -180,7 +186,8 @@ impl OAuthError {
             OAuthError::LinkOnly { .. }
             | OAuthError::LastLoginMethod { .. }
             | OAuthError::NotLinked { .. }
-            | OAuthError::NoSignupInProgress { .. } => Outcome::BadRequest,
+            | OAuthError::NoSignupInProgress { .. }
+            | OAuthError::AccountDisabled { .. } => Outcome::BadRequest,
             OAuthError::UnknownRemote(_) => Outcome::NotFound,
             OAuthError::Store(err) if err.is_conflict() => Outcome::BadRequest,
             OAuthError::Store(_) => Outcome::Unavailable,
@@ -206,6 +213,7 @@ impl OAuthError {
             | OAuthError::LinkOnly { remote }
             | OAuthError::NotLinked { remote }
             | OAuthError::NoSignupInProgress { remote }
+            | OAuthError::AccountDisabled { remote }
             | OAuthError::LastLoginMethod { remote }
             | OAuthError::UnknownRemote(remote) => Some(remote),
             OAuthError::InvalidState(_) | OAuthError::Store(_) | OAuthError::Configuration(_) => {
@@ -230,6 +238,7 @@ impl OAuthError {
                 | OAuthError::LinkOnly { .. }
                 | OAuthError::NotLinked { .. }
                 | OAuthError::NoSignupInProgress { .. }
+                | OAuthError::AccountDisabled { .. }
                 | OAuthError::LastLoginMethod { .. }
                 | OAuthError::UnknownRemote(_)
         )
@@ -294,6 +303,10 @@ mod tests {
             ),
             (
                 OAuthError::NoSignupInProgress { remote: remote() },
+                Outcome::BadRequest,
+            ),
+            (
+                OAuthError::AccountDisabled { remote: remote() },
                 Outcome::BadRequest,
             ),
             (

@@ -336,3 +336,20 @@ async fn an_unverified_free_email_asks_instead_of_registering() {
         "pre-filled: {form}"
     );
 }
+
+#[tokio::test]
+async fn a_deactivated_user_cannot_sign_in_through_the_provider() {
+    let site = site().await;
+    let first = browser();
+    site.login(&first, None).await;
+    let user_id = site.whoami(&first).await;
+    site.execute(&format!(
+        "UPDATE accounts_user SET active = 0 WHERE id = {user_id}"
+    ));
+    let second = browser();
+    let response = site.login(&second, None).await;
+    assert_eq!(response.status(), 400);
+    let body = response.text().await.expect("body");
+    assert!(body.contains("This account is disabled."), "{body}");
+    assert_eq!(site.whoami(&second).await, "anonymous");
+}

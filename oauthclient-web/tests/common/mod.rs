@@ -264,6 +264,17 @@ impl TestSite {
             .id
     }
 
+    /// Runs SQL on the site's SQLite file (test set-up the store API does not offer).
+    pub fn execute(&self, sql: &str) {
+        use diesel::Connection;
+        use diesel::connection::SimpleConnection;
+        let path = self.db_dir.path().join("web.sqlite");
+        diesel::SqliteConnection::establish(&path.display().to_string())
+            .expect("open")
+            .batch_execute(sql)
+            .expect("execute");
+    }
+
     /// Rows in a table, counted through a fresh SQLite connection.
     pub fn count(&self, table: &str) -> i64 {
         use diesel::{Connection, RunQueryDsl};

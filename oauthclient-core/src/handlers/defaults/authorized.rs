@@ -92,6 +92,7 @@ impl AuthorizedHandler for AuthorizedSignup {
             });
         }
         if let Some(user_id) = known.identity_owner {
+            ensure_active(ctx, user_id).await?;
             // A returning user: keep the fresh token.
             ctx.accounts
                 .save_token(user_id, client_id, &link.token)
@@ -99,6 +100,7 @@ impl AuthorizedHandler for AuthorizedSignup {
             return Ok(AuthorizedOutcome::LoggedIn { user_id });
         }
         if let Some(user_id) = known.email_owner {
+            ensure_active(ctx, user_id).await?;
             link_and_setup(ctx, user_id, &link).await?;
             return Ok(AuthorizedOutcome::LoggedIn { user_id });
         }
@@ -153,6 +155,16 @@ pub(crate) async fn account_info(
         account_info: info.clone(),
     });
     Ok(info)
+}
+
+/// A deactivated user may not sign in through a provider (a password login refuses them too).
+async fn ensure_active(ctx: &HandlerContext<'_>, user_id: UserId) -> Result<(), OAuthError> {
+    match ctx.users.user_by_id(user_id).await? {
+        Some(user) if !user.active => Err(OAuthError::AccountDisabled {
+            remote: ctx.app.to_owned(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Local users the remote account points at.
