@@ -162,6 +162,7 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
             "oauthclient/base.html",
             include_str!("../templates/oauthclient_base.html"),
         )
+        .template("base.html", include_str!("../templates/base.html"))
         .build()?;
     let templates =
         pages::templates().map_err(|err| StartError::Other(format!("templates: {err}")))?;
