@@ -9,7 +9,8 @@ use crate::error::OAuthError;
 use crate::handlers::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
 
 /// [`RemoteApi`] over HTTP for one remote app: relative URLs resolve against its `base_url`,
-/// OAuth2 tokens go in a `Bearer` header, client credentials in HTTP Basic. Shares the
+/// OAuth2 tokens go in a `Bearer` header, OAuth1 tokens sign the request (RFC 5849 §3.5.1),
+/// client credentials go in HTTP Basic. Shares the
 /// connection pool of the [`HttpClient`] it was made from.
 ///
 /// ```
@@ -71,7 +72,8 @@ impl RemoteApi for HttpApi {
             ApiMethod::Patch => reqwest::Method::PATCH,
             ApiMethod::Delete => reqwest::Method::DELETE,
         };
-        let mut builder = self.http.reqwest().request(method, url);
+        let method_name = method.as_str().to_owned();
+        let mut builder = self.http.reqwest().request(method, url.clone());
         // A default Accept, unless the handler chose one (GitHub's media type, say).
         if !request
             .headers
@@ -98,12 +100,10 @@ impl RemoteApi for HttpApi {
                 &self.app.credentials.consumer_key,
                 Some(self.app.credentials.consumer_secret.expose_secret()),
             ),
-            ApiAuth::UserToken(_) if self.app.is_oauth1() => {
-                return Err(OAuthError::ClientError {
-                    remote: self.app.name.clone(),
-                    message: "signed OAuth1 API requests are not supported yet".into(),
-                });
-            }
+            ApiAuth::UserToken(token) if self.app.is_oauth1() => builder.header(
+                reqwest::header::AUTHORIZATION,
+                super::oauth1::api_authorization(&self.app, token, &method_name, &url)?,
+            ),
             ApiAuth::UserToken(token) => builder.bearer_auth(token.access_token.expose_secret()),
         };
         let (status, _headers, body) = self

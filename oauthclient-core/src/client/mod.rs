@@ -1,15 +1,17 @@
 //! Talking to remote apps: the authorization request, the code exchange, and authenticated
 //! API calls, over one shared HTTP client with timeouts, no redirects and capped bodies.
 //!
-//! Built on the `oauth2` crate (typed requests, PKCE S256) and `reqwest`; neither leaks into
-//! this module's API.
+//! Built on the `oauth2` crate (typed requests, PKCE S256), `oauth1-request` (RFC 5849
+//! signatures) and `reqwest`; none of them leaks into this module's API.
 
 mod api;
 mod authorize;
 mod exchange;
 mod http;
+mod oauth1;
 
 pub use api::HttpApi;
 pub use authorize::{AuthorizationRequest, authorization_request};
 pub use exchange::exchange_code;
 pub use http::{HttpClient, HttpError, HttpLimits};
+pub use oauth1::{RequestToken, exchange_verifier, oauth1_authorization_url, request_token};
