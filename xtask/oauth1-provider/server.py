@@ -63,9 +63,6 @@ class Validator(RequestValidator):
         # printable ASCII so clients using base64 nonces are not refused.
         return 1 <= len(nonce) <= 255 and all(33 <= ord(c) < 127 for c in nonce)
 
-    def check_realms(self, realms):
-        return True  # realms are not used by this provider; ignore any sent
-
     # --- clients -----------------------------------------------------------
     def validate_client_key(self, client_key, request):
         return safe_string_equals(client_key, self.consumer_key)
@@ -73,20 +70,13 @@ class Validator(RequestValidator):
     def get_client_secret(self, client_key, request):
         return self.consumer_secret if client_key == self.consumer_key else "dummy-secret"
 
-    def get_default_realms(self, client_key, request):
-        return []
-
-    def get_realms(self, token, request):
-        return []
-
-    def validate_requested_realms(self, client_key, realms, request):
-        return True
-
-    def validate_realms(self, client_key, token, request, uri=None, realms=None):
-        return True
-
-    def verify_realms(self, token, realms, request):
-        return True
+    # Realms are unused here: none are required and any sent are accepted.
+    def check_realms(self, realms): return True
+    def get_default_realms(self, client_key, request): return []
+    def get_realms(self, token, request): return []
+    def validate_requested_realms(self, client_key, realms, request): return True
+    def validate_realms(self, client_key, token, request, uri=None, realms=None): return True
+    def verify_realms(self, token, realms, request): return True
 
     def validate_redirect_uri(self, client_key, redirect_uri, request):
         # oauthlib hands us the raw oauth_callback; a False here makes the
@@ -124,18 +114,20 @@ class Validator(RequestValidator):
                 "client": request.client_key, "secret": token["oauth_token_secret"],
                 "callback": request.redirect_uri, "verifier": None, "user": None}
 
-    def _request_token(self, client_key, token):
-        entry = self.request_tokens.get(token)
+    @staticmethod
+    def _owned(table, client_key, token):
+        """A token's entry, only if it was issued to this client."""
+        entry = table.get(token)
         return entry if entry and entry["client"] == client_key else None
 
     def get_request_token_secret(self, client_key, token, request):
         with self.lock:
-            entry = self._request_token(client_key, token)
+            entry = self._owned(self.request_tokens, client_key, token)
             return entry["secret"] if entry else "dummy-secret"
 
     def validate_request_token(self, client_key, token, request):
         with self.lock:
-            return self._request_token(client_key, token) is not None
+            return self._owned(self.request_tokens, client_key, token) is not None
 
     def verify_request_token(self, token, request):
         # Authorization step: the token must exist and not be authorized yet.
@@ -162,7 +154,7 @@ class Validator(RequestValidator):
 
     def validate_verifier(self, client_key, token, verifier, request):
         with self.lock:
-            entry = self._request_token(client_key, token)
+            entry = self._owned(self.request_tokens, client_key, token)
             return bool(entry and entry["verifier"]
                         and safe_string_equals(verifier, entry["verifier"]))
 
@@ -189,18 +181,14 @@ class Validator(RequestValidator):
                 "client": request.client_key, "secret": token["oauth_token_secret"],
                 "user": entry["user"]}
 
-    def _access_token(self, client_key, token):
-        entry = self.access_tokens.get(token)
-        return entry if entry and entry["client"] == client_key else None
-
     def get_access_token_secret(self, client_key, token, request):
         with self.lock:
-            entry = self._access_token(client_key, token)
+            entry = self._owned(self.access_tokens, client_key, token)
             return entry["secret"] if entry else "dummy-secret"
 
     def validate_access_token(self, client_key, token, request):
         with self.lock:
-            return self._access_token(client_key, token) is not None
+            return self._owned(self.access_tokens, client_key, token) is not None
 
     def user_for_access_token(self, token):
         with self.lock:
@@ -246,19 +234,21 @@ class Handler(BaseHTTPRequestHandler):
                 ("GET", "/oauth/authorize"): self.authorize,
                 ("POST", "/oauth/access_token"): self.access_token,
                 ("GET", "/api/me"): self.me,
+                # The same profile where oauthclient-testkit's `testkit:account_info` looks.
+                ("GET", "/api/user"): self.me,
             }.get((self.command, path))
             if handler is None:
                 return self.reply(404, b"not found\n")
             handler(*request)
         except (errors.OAuth1Error, ValueError) as e:
             # ValueError: oauthlib's strict parsing of a malformed query/body.
-            self.close_connection = True
             self.reply(400, f"bad request: {e}\n".encode())
 
     def oauth_request(self):
         """Build the (uri, method, body, headers) quadruple oauthlib wants. The
         URI must be the one the client signed, so it is rebuilt from Host."""
         if "chunked" in self.headers.get("Transfer-Encoding", ""):
+            self.close_connection = True  # body left unread: the connection is unusable
             raise ValueError("chunked request bodies are not supported")
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length).decode("utf-8") if length else ""
@@ -301,8 +291,9 @@ class Handler(BaseHTTPRequestHandler):
             reason = "invalid " + ", ".join(failed) if failed else "invalid or missing OAuth credentials"
             return self.reply(401, json.dumps({"error": reason}).encode(), "application/json")
         user = self.server.validator.user_for_access_token(req.resource_owner_key)
-        profile = {"id": user_id(user), "username": user, "name": f"{user.capitalize()} Example",
-                   "email": f"{user}@example.org"}
+        profile = {"id": user_id(user), "username": user, "login": user,
+                   "name": f"{user.capitalize()} Example",
+                   "email": f"{user}@example.org", "email_verified": True}
         self.reply(200, json.dumps(profile).encode(), "application/json")
 
     def reply(self, status_or_headers, body, ctype_or_status=None, extra=None):
@@ -316,6 +307,8 @@ class Handler(BaseHTTPRequestHandler):
         headers.update(extra or {})
         data = body.encode() if isinstance(body, str) else (body or b"")
         self.send_response(status)
+        if self.close_connection:
+            headers["Connection"] = "close"
         for k, v in headers.items():
             self.send_header(k, v)
         self.send_header("Content-Length", str(len(data)))
@@ -338,7 +331,7 @@ def main():
     args = parser.parse_args()
     # oauthlib's INFO lines say which check failed (booleans only, no secrets).
     logging.basicConfig(stream=sys.stderr, level=logging.INFO,
-                        format="oauth1-provider: %(name)s: %(message)s")
+                        format="%(name)s: %(message)s")
 
     validator = Validator(args.consumer_key, args.consumer_secret)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)

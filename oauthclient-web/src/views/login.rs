@@ -4,7 +4,7 @@
 use actix_session::SessionExt;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::OAuthError;
-use oauthclient_core::client::authorization_request;
+use oauthclient_core::client::{authorization_request, oauth1_authorization_url, request_token};
 use oauthclient_core::next_url::safe_next_url;
 use serde::Deserialize;
 
@@ -31,6 +31,7 @@ pub(crate) async fn start(
     inner: web::Data<Inner>,
 ) -> HttpResponse {
     begin(&inner, &req, &app, query.next.as_deref())
+        .await
         .unwrap_or_else(|err| respond::error(&inner, &req, &err, None))
 }
 
@@ -40,13 +41,20 @@ pub(crate) async fn start_from_form(
     form: web::Form<LoginForm>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
-    csrf::verify(&req.get_session(), form.csrf_token.as_deref())
-        .and_then(|()| begin(&inner, &req, &app, form.next.as_deref()))
-        .unwrap_or_else(|err| respond::error(&inner, &req, &err, None))
+    let started = match csrf::verify(&req.get_session(), form.csrf_token.as_deref()) {
+        Ok(()) => begin(&inner, &req, &app, form.next.as_deref()).await,
+        Err(err) => Err(err),
+    };
+    started.unwrap_or_else(|err| respond::error(&inner, &req, &err, None))
 }
 
 /// Signs a state, keeps the flow's secrets in the session, and redirects to the provider.
-fn begin(
+///
+/// OAuth2: the authorization request carries the state and the PKCE challenge. OAuth1: a
+/// request token is fetched first, announcing our callback with the state in its query; the
+/// request token and its secret are kept in this flow (server-side, used once) and the browser
+/// goes to the authorize URL with the request token.
+async fn begin(
     inner: &Inner,
     req: &HttpRequest,
     app_name: &str,
@@ -68,8 +76,20 @@ fn begin(
         },
     );
     let (state, mut flow) = inner.codec.issue(app_name, next)?;
-    let request = authorization_request(&app.remote, &inner.config.redirect_uri(app_name), &state)?;
-    flow.pkce_verifier = request.pkce_verifier;
+    let redirect_uri = inner.config.redirect_uri(app_name);
+    let provider_url = if app.remote.is_oauth1() {
+        let mut callback = redirect_uri;
+        callback.query_pairs_mut().append_pair("state", &state);
+        let temporary = request_token(&inner.http, &app.remote, &callback).await?;
+        let url = oauth1_authorization_url(&app.remote, &temporary.token)?;
+        flow.request_token = Some(temporary.token);
+        flow.request_token_secret = Some(temporary.secret);
+        url
+    } else {
+        let request = authorization_request(&app.remote, &redirect_uri, &state)?;
+        flow.pkce_verifier = request.pkce_verifier;
+        request.url
+    };
     let session = req.get_session();
     let oauth_session = OAuthSession {
         session: &session,
@@ -79,5 +99,5 @@ fn begin(
     flows.prune_older_than(flow.issued_at.saturating_sub(inner.codec.lifetime_secs()));
     flows.insert(flow);
     oauth_session.set_flows(&flows)?;
-    Ok(respond::redirect(request.url.as_str()))
+    Ok(respond::redirect(provider_url.as_str()))
 }
