@@ -11,8 +11,11 @@
 //!   ports with a fresh data directory, runs `oauthclient-demo/browser-tests/flow.mjs` (sign-up
 //!   through the sandbox provider, the lock-out guard, linking and disconnecting, signing in
 //!   again) in headless chromium, and stops the demo. Screenshots of every step land in
-//!   `target/browser-screenshots/`. `.ci/run` runs it after `ci`. Then it generates a provider
-//!   crate with `new-provider` under `target/` and runs its conformance test.
+//!   `target/browser-screenshots/`. `.ci/run` runs it after `ci`. Then the OAuth 1.0a suite:
+//!   Python `oauthlib`'s RFC 5849 provider (`xtask/oauth1-provider/`, installed from PyPI into a
+//!   venv under `target/oauth1-provider/`) on a free port, and `oauthclient-web`'s
+//!   `oauth1_live` tests against it. Last, it generates a provider crate with `new-provider`
+//!   under `target/` and runs its conformance test.
 //! - `new-provider NAME [--dir DIR] [--check]`: a provider crate skeleton `oauthclient-NAME`
 //!   (defaults, `account_info`, `inventory` registration, conformance test on fixtures).
 
@@ -30,6 +33,7 @@ tasks:
   ci           fmt check, clippy -D warnings, tests, rustdoc -D warnings
   integration  the demo app in headless chromium (playwright-core): sign-up, linking,
                disconnecting, signing in again; screenshots in target/browser-screenshots/;
+               the OAuth 1.0a suite against a real oauthlib provider (venv from PyPI);
                then a generated provider crate must build and pass its conformance test
   new-provider NAME [--dir DIR] [--check]
                generate oauthclient-NAME: defaults, account_info, registration, and a

@@ -1,4 +1,5 @@
-//! `cargo xtask integration`: the demo app in a real browser.
+//! `cargo xtask integration`: the demo app in a real browser, the protocol suites against
+//! real independent providers, and the provider generator.
 //!
 //! Debian `chromium` (installed with apt-get when missing) driven by npm `playwright-core`
 //! (installed into `target/browser-tests/node/`, never with `npx playwright install`) runs
@@ -8,6 +9,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+mod oauth1;
 
 use crate::process::{Server, cargo, free_ports, output_line, remove_dir, run_for, run_ok};
 
@@ -98,6 +101,9 @@ pub fn integration() -> Result<(), String> {
         ));
     }
     timing("browser flow passed", started);
+    let phase = Instant::now();
+    oauth1::run(&root, &target)?;
+    timing("OAuth 1.0a suite (oauthlib provider) passed", phase);
     check_new_provider(&target)?;
     timing("integration passed", started);
     Ok(())
