@@ -75,7 +75,12 @@ pub async fn exchange_code(
         request =
             request.set_pkce_verifier(PkceCodeVerifier::new(verifier.expose_secret().to_owned()));
     }
-    let call = |request| http.oauth2_call(request);
+    // The future owns its client (a cheap `Arc` clone): a closure borrowing `http` makes the
+    // future `Send` only for one lifetime, which `async_trait` handlers cannot use.
+    let call = |request| {
+        let http = http.clone();
+        async move { http.oauth2_call(request).await }
+    };
     let response = request
         .request_async(&call)
         .await
@@ -243,6 +248,7 @@ mod tests {
         let json = r#"{"access_token":"a","token_type":"bearer","expires_in":60,"orcid":"0000-0002-1825-0097","name":"Josiah"}"#;
         let response: TokenResponseWithExtras = serde_json::from_str(json).expect("parses");
         let params = OAuth2Params {
+            issuer: None,
             authorize_url: Url::parse("https://a.example/").expect("url"),
             access_token_url: Url::parse("https://a.example/t").expect("url"),
             access_token_method: TokenMethod::Post,

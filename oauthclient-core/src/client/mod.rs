@@ -9,9 +9,11 @@ mod authorize;
 mod exchange;
 mod http;
 mod oauth1;
+mod protocols;
 
 pub use api::HttpApi;
 pub use authorize::{AuthorizationRequest, authorization_request};
 pub use exchange::exchange_code;
 pub use http::{HttpClient, HttpError, HttpLimits};
 pub use oauth1::{RequestToken, exchange_verifier, oauth1_authorization_url, request_token};
+pub use protocols::{OAuth1Protocol, OAuth2Protocol, check_issuer};

@@ -354,7 +354,20 @@ fn handler_names(
         }
     };
     let signup = &settings.signup_handler;
+    let protocol = check(
+        "protocol_handler",
+        HandlerKind::Protocol,
+        &settings.protocol_handler,
+    )?;
+    if settings.params.issuer.is_some() && protocol.is_none() {
+        return Err(ConfigError::new(
+            format!("{prefix}.params.issuer"),
+            "an issuer needs an OpenID Connect protocol handler: add `provider = \"oidc\"` \
+             (crate oauthclient-oidc) or set protocol_handler",
+        ));
+    }
     Ok(HandlerNames {
+        protocol,
         authorized: check(
             "authorized_handler",
             HandlerKind::Authorized,
@@ -425,9 +438,15 @@ fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protocol> {
         params.access_token_method.as_ref(),
     )?;
     let base_url = optional_endpoint(&key("base_url"), params.base_url.as_ref())?;
-    let authorize_url = required_endpoint(&key("authorize_url"), params.authorize_url.as_ref())?;
+    let issuer = optional_endpoint(&key("issuer"), params.issuer.as_ref())?;
+    // With an issuer, discovery supplies the endpoints; the issuer stands in until then.
+    let endpoint_or_issuer = |name: &str, raw: Option<&String>| match (&issuer, raw) {
+        (Some(issuer), None) => Ok(issuer.clone()),
+        _ => required_endpoint(&key(name), raw),
+    };
+    let authorize_url = endpoint_or_issuer("authorize_url", params.authorize_url.as_ref())?;
     let access_token_url =
-        required_endpoint(&key("access_token_url"), params.access_token_url.as_ref())?;
+        endpoint_or_issuer("access_token_url", params.access_token_url.as_ref())?;
 
     if let Some(request_token_url) = &params.request_token_url {
         for (field, set) in [
@@ -435,6 +454,7 @@ fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protocol> {
             ("scopes", params.scopes.is_some()),
             ("revoke_url", params.revoke_url.is_some()),
             ("client_auth", params.client_auth.is_some()),
+            ("issuer", params.issuer.is_some()),
         ] {
             if set {
                 return Err(ConfigError::new(
@@ -476,6 +496,7 @@ fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protocol> {
         ));
     }
     Ok(Protocol::OAuth2(OAuth2Params {
+        issuer,
         authorize_url,
         access_token_url,
         access_token_method,

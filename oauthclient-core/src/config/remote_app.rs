@@ -170,6 +170,8 @@ pub enum ClientAuth {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OAuth2Params {
+    /// The OpenID Connect issuer, when configured: a callback's RFC 9207 `iss` must equal it.
+    pub issuer: Option<Url>,
     /// Authorization endpoint.
     pub authorize_url: Url,
     /// Token endpoint.
@@ -269,6 +271,8 @@ pub struct Credentials {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HandlerNames {
+    /// `protocol_handler`
+    pub protocol: Option<String>,
     /// `authorized_handler`
     pub authorized: Option<String>,
     /// `disconnect_handler`

@@ -43,6 +43,10 @@ pub struct RemoteAppSettings {
     /// Protocol parameters (the seed's Flask-OAuthlib `params`).
     #[serde(default)]
     pub params: RemoteAppParams,
+    /// Registered name of the protocol handler: how the flow starts and how a callback
+    /// becomes a token (built-ins `oauth2` and `oauth1`, chosen by `request_token_url`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol_handler: Option<String>,
     /// Registered name of the authorized handler.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorized_handler: Option<String>,
@@ -129,6 +133,11 @@ pub struct SignupHandlerSettings {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RemoteAppParams {
+    /// OpenID Connect: the issuer identifier. Its discovery document supplies the endpoints,
+    /// so `authorize_url` and `access_token_url` may be left out; needs a protocol handler
+    /// that speaks OpenID Connect (`provider = "oidc"` from `oauthclient-oidc`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
     /// OAuth1 only: the request token URL. Setting it makes the app OAuth1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_token_url: Option<String>,

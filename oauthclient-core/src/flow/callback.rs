@@ -260,6 +260,7 @@ fn grant(app: &str, response: CallbackResponse, pending: PendingFlow) -> Result<
             code,
             pkce_verifier: pending.pkce_verifier,
             iss,
+            oidc_nonce: pending.oidc_nonce,
         }),
         CallbackResponse::Error { error, .. } if error == "access_denied" => {
             Err(OAuthError::Rejected { remote: remote() })

@@ -67,7 +67,7 @@ pub use callback::CallbackResponse;
 use crate::account::{AccountInfo, UserId};
 use crate::error::OAuthError;
 use crate::handlers::AuthorizedOutcome;
-use crate::secret::{AuthorizationCode, OAuthVerifier, PkceVerifier, TokenSecret};
+use crate::secret::{AuthorizationCode, FlowNonce, OAuthVerifier, PkceVerifier, TokenSecret};
 use crate::state::{PendingFlow, StateClaims, StateError};
 use crate::token::Token;
 
@@ -180,7 +180,7 @@ pub enum FlowState {
 /// use oauthclient_core::flow::Grant;
 /// use oauthclient_core::secret::AuthorizationCode;
 ///
-/// let grant = Grant::AuthorizationCode { code: AuthorizationCode::new("c"), pkce_verifier: None, iss: None };
+/// let grant = Grant::AuthorizationCode { code: AuthorizationCode::new("c"), pkce_verifier: None, iss: None, oidc_nonce: None };
 /// assert!(!format!("{grant:?}").contains("\"c\""));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,6 +196,10 @@ pub enum Grant {
         /// The callback's RFC 9207 `iss`, to compare with the provider's issuer.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         iss: Option<String>,
+        /// The OpenID Connect `nonce` the authorization request carried, which the ID token
+        /// must repeat.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        oidc_nonce: Option<FlowNonce>,
     },
     /// OAuth1 access token request (RFC 5849 §2.3).
     #[serde(rename = "oauth1_verifier")]

@@ -37,12 +37,14 @@
 mod api;
 pub mod defaults;
 mod events;
+mod protocol;
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
 pub use api::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
 pub use events::{EventBus, EventListener, OAuthEvent};
+pub use protocol::{ProtocolContext, ProtocolHandler};
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, UserId};
 use crate::config::RemoteApp;

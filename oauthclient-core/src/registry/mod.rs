@@ -123,15 +123,24 @@ impl Default for Registry {
     /// assert!(Registry::default().has_handler(HandlerKind::Authorized, "authorized_signup"));
     /// ```
     fn default() -> Self {
+        use crate::client::{OAuth1Protocol, OAuth2Protocol};
         use crate::handlers::defaults::{
             AUTHORIZED_DEFAULT, AUTHORIZED_SIGNUP, AuthorizedDefault, AuthorizedSignup, DISCONNECT,
-            DisconnectDefault, SIGNUP, SignupDefault,
+            DisconnectDefault, OAUTH1, OAUTH2, SIGNUP, SignupDefault,
         };
         let mut registry = Self {
             handlers: BTreeMap::new(),
             providers: BTreeMap::new(),
         };
         let builtins = [
+            (
+                OAUTH2,
+                HandlerFactory::Protocol(|| Arc::new(OAuth2Protocol)),
+            ),
+            (
+                OAUTH1,
+                HandlerFactory::Protocol(|| Arc::new(OAuth1Protocol)),
+            ),
             (
                 AUTHORIZED_DEFAULT,
                 HandlerFactory::Authorized(|| Arc::new(AuthorizedDefault)),

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use crate::config::RemoteAppSettings;
 use crate::handlers::{
-    AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, DisconnectHandler,
+    AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, DisconnectHandler, ProtocolHandler,
     SignupViewHandler,
 };
 
@@ -16,6 +16,8 @@ use crate::handlers::{
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum HandlerKind {
+    /// `protocol_handler`
+    Protocol,
     /// `authorized_handler`
     Authorized,
     /// `disconnect_handler`
@@ -31,6 +33,7 @@ pub enum HandlerKind {
 impl std::fmt::Display for HandlerKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
+            HandlerKind::Protocol => "protocol",
             HandlerKind::Authorized => "authorized",
             HandlerKind::Disconnect => "disconnect",
             HandlerKind::AccountInfo => "signup info",
@@ -71,6 +74,8 @@ pub enum HandlerFactory {
     AccountSetup(fn() -> Arc<dyn AccountSetupHandler>),
     /// A [`SignupViewHandler`].
     SignupView(fn() -> Arc<dyn SignupViewHandler>),
+    /// A [`ProtocolHandler`].
+    Protocol(fn() -> Arc<dyn ProtocolHandler>),
 }
 
 impl HandlerFactory {
@@ -95,6 +100,7 @@ impl HandlerFactory {
             HandlerFactory::AccountInfo(_) => HandlerKind::AccountInfo,
             HandlerFactory::AccountSetup(_) => HandlerKind::AccountSetup,
             HandlerFactory::SignupView(_) => HandlerKind::SignupView,
+            HandlerFactory::Protocol(_) => HandlerKind::Protocol,
         }
     }
 }

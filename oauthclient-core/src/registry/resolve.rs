@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::{HandlerFactory, Registry};
 use crate::config::{ConfigError, RemoteApp};
 use crate::handlers::{
-    AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, DisconnectHandler,
+    AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, DisconnectHandler, ProtocolHandler,
     SignupViewHandler,
 };
 
@@ -13,6 +13,8 @@ use crate::handlers::{
 /// configuration names none).
 #[derive(Clone)]
 pub struct AppHandlers {
+    /// `protocol_handler` (the built-in `oauth2` or `oauth1` when unset)
+    pub protocol: Arc<dyn ProtocolHandler>,
     /// `authorized_handler`
     pub authorized: Arc<dyn AuthorizedHandler>,
     /// `disconnect_handler`
@@ -57,7 +59,7 @@ impl Registry {
     /// ```
     pub fn resolve(&self, app: &RemoteApp) -> Result<AppHandlers, ConfigError> {
         use crate::handlers::defaults::{
-            AUTHORIZED_DEFAULT, AUTHORIZED_SIGNUP, DISCONNECT, SIGNUP,
+            AUTHORIZED_DEFAULT, AUTHORIZED_SIGNUP, DISCONNECT, OAUTH1, OAUTH2, SIGNUP,
         };
         let names = &app.handlers;
         let lookup = |key: &str, name: &str| {
@@ -87,6 +89,14 @@ impl Registry {
         else {
             return Err(wrong_kind("authorized_handler", authorized_name));
         };
+        let protocol_name =
+            names
+                .protocol
+                .as_deref()
+                .unwrap_or(if app.is_oauth1() { OAUTH1 } else { OAUTH2 });
+        let HandlerFactory::Protocol(protocol) = lookup("protocol_handler", protocol_name)? else {
+            return Err(wrong_kind("protocol_handler", protocol_name));
+        };
         let disconnect_name = names.disconnect.as_deref().unwrap_or(DISCONNECT);
         let HandlerFactory::Disconnect(disconnect) = lookup("disconnect_handler", disconnect_name)?
         else {
@@ -112,6 +122,7 @@ impl Registry {
             },
         };
         Ok(AppHandlers {
+            protocol: protocol(),
             authorized: authorized(),
             disconnect: disconnect(),
             account_info,

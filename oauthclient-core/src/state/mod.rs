@@ -87,6 +87,10 @@ pub enum StateError {
     /// OAuth1: the callback carried no `oauth_verifier`.
     #[error("the callback carried no oauth_verifier")]
     MissingVerifier,
+    /// RFC 9207: the callback's `iss` names another authorization server than this app's
+    /// (a mix-up attack), or the ID token's nonce is not this flow's.
+    #[error("the callback belongs to another authorization server or flow")]
+    IssuerMismatch,
 }
 
 /// What a state token asserts.

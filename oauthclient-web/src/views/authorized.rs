@@ -4,9 +4,8 @@
 
 use actix_session::SessionExt;
 use actix_web::{HttpRequest, HttpResponse, web};
-use oauthclient_core::client::{RequestToken, exchange_code, exchange_verifier};
 use oauthclient_core::flow::{CallbackResponse, FlowEvent, FlowState, Grant};
-use oauthclient_core::handlers::AuthorizedOutcome;
+use oauthclient_core::handlers::{AuthorizedOutcome, ProtocolContext};
 use oauthclient_core::state::StateError;
 use oauthclient_core::{OAuthError, Token};
 
@@ -98,33 +97,13 @@ async fn complete(
     next: Option<String>,
 ) -> Result<HttpResponse, OAuthError> {
     let app_name = runtime.remote.name.as_str();
-    let token = match grant {
-        Grant::AuthorizationCode {
-            code,
-            pkce_verifier,
-            ..
-        } => {
-            exchange_code(
-                &inner.http,
-                &runtime.remote,
-                &inner.config.redirect_uri(app_name),
-                &code,
-                pkce_verifier.as_ref(),
-            )
-            .await?
-        }
-        Grant::OAuth1Verifier {
-            request_token,
-            request_token_secret,
-            verifier,
-        } => {
-            let request_token = RequestToken {
-                token: request_token,
-                secret: request_token_secret,
-            };
-            exchange_verifier(&inner.http, &runtime.remote, &request_token, &verifier).await?
-        }
+    let redirect_uri = inner.config.redirect_uri(app_name);
+    let protocol = ProtocolContext {
+        app: &runtime.remote,
+        http: &inner.http,
+        redirect_uri: &redirect_uri,
     };
+    let token = runtime.handlers.protocol.finish(&protocol, grant).await?;
     let current_user = inner.current_user.user_id(req);
     let ctx = handler_context(inner, runtime, current_user);
     let outcome = runtime

@@ -4,7 +4,7 @@
 use actix_session::SessionExt;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::OAuthError;
-use oauthclient_core::client::{authorization_request, oauth1_authorization_url, request_token};
+use oauthclient_core::handlers::ProtocolContext;
 use oauthclient_core::next_url::safe_next_url;
 use serde::Deserialize;
 
@@ -50,10 +50,8 @@ pub(crate) async fn start_from_form(
 
 /// Signs a state, keeps the flow's secrets in the session, and redirects to the provider.
 ///
-/// OAuth2: the authorization request carries the state and the PKCE challenge. OAuth1: a
-/// request token is fetched first, announcing our callback with the state in its query; the
-/// request token and its secret are kept in this flow (server-side, used once) and the browser
-/// goes to the authorize URL with the request token.
+/// The app's protocol handler decides where the browser goes and which secrets the flow keeps
+/// (OAuth2: PKCE verifier; OAuth1: the request token and its secret; OIDC: also the nonce).
 async fn begin(
     inner: &Inner,
     req: &HttpRequest,
@@ -77,19 +75,12 @@ async fn begin(
     );
     let (state, mut flow) = inner.codec.issue(app_name, next)?;
     let redirect_uri = inner.config.redirect_uri(app_name);
-    let provider_url = if app.remote.is_oauth1() {
-        let mut callback = redirect_uri;
-        callback.query_pairs_mut().append_pair("state", &state);
-        let temporary = request_token(&inner.http, &app.remote, &callback).await?;
-        let url = oauth1_authorization_url(&app.remote, &temporary.token)?;
-        flow.request_token = Some(temporary.token);
-        flow.request_token_secret = Some(temporary.secret);
-        url
-    } else {
-        let request = authorization_request(&app.remote, &redirect_uri, &state)?;
-        flow.pkce_verifier = request.pkce_verifier;
-        request.url
+    let ctx = ProtocolContext {
+        app: &app.remote,
+        http: &inner.http,
+        redirect_uri: &redirect_uri,
     };
+    let provider_url = app.handlers.protocol.start(&ctx, &state, &mut flow).await?;
     let session = req.get_session();
     let oauth_session = OAuthSession {
         session: &session,

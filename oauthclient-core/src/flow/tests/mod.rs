@@ -111,6 +111,7 @@ fn code_received() -> FlowState {
             code: AuthorizationCode::new("code"),
             pkce_verifier: Some(PkceVerifier::new("verifier")),
             iss: Some("https://github.com".to_owned()),
+            oidc_nonce: None,
         },
         next: next(),
     }

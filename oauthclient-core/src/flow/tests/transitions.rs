@@ -50,6 +50,7 @@ fn code_callback_receives_code_with_pkce_verifier() {
                 code: AuthorizationCode::new("abc"),
                 pkce_verifier: Some(PkceVerifier::new("pkce")),
                 iss: None,
+                oidc_nonce: None,
             },
             next: next(),
         }

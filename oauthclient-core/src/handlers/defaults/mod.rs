@@ -22,6 +22,10 @@ pub use signup::SignupDefault;
 
 /// Registered name of [`AuthorizedDefault`].
 pub const AUTHORIZED_DEFAULT: &str = "authorized_default";
+/// Registered name of the built-in OAuth 2.0 [`crate::client::OAuth2Protocol`].
+pub const OAUTH2: &str = "oauth2";
+/// Registered name of the built-in OAuth 1.0a [`crate::client::OAuth1Protocol`].
+pub const OAUTH1: &str = "oauth1";
 /// Registered name of [`AuthorizedSignup`].
 pub const AUTHORIZED_SIGNUP: &str = "authorized_signup";
 /// Registered name of [`DisconnectDefault`].
