@@ -58,16 +58,21 @@ pub async fn exchange_code(
         oauth2::StandardRevocableToken,
         oauth2::basic::BasicRevocationErrorResponse,
     >::new(ClientId::new(app.credentials.consumer_key.clone()))
-    .set_client_secret(ClientSecret::new(
-        app.credentials.consumer_secret.expose_secret().to_owned(),
-    ))
     .set_auth_uri(AuthUrl::from_url(params.authorize_url.clone()))
     .set_token_uri(TokenUrl::from_url(params.access_token_url.clone()))
     .set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone()))
     .set_auth_type(match params.client_auth {
         ClientAuth::Basic => AuthType::BasicAuth,
-        ClientAuth::RequestBody => AuthType::RequestBody,
+        ClientAuth::RequestBody | ClientAuth::None => AuthType::RequestBody,
     });
+    // A public client sends only its `client_id`; PKCE protects its code.
+    let client = if params.client_auth == ClientAuth::None {
+        client
+    } else {
+        client.set_client_secret(ClientSecret::new(
+            app.credentials.consumer_secret.expose_secret().to_owned(),
+        ))
+    };
     let mut request = client.exchange_code(oauth2::AuthorizationCode::new(
         code.expose_secret().to_owned(),
     ));

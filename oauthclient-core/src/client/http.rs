@@ -137,8 +137,22 @@ impl HttpClient {
         Ok((status, headers, body))
     }
 
-    /// The adapter the `oauth2` crate calls for token requests.
-    pub(crate) async fn oauth2_call(
+    /// Sends an `oauth2`-crate request (also what `openidconnect` sends) through this client,
+    /// with its limits. Provider crates pass it to those crates as their HTTP client:
+    ///
+    /// ```
+    /// use oauthclient_core::client::{HttpClient, HttpLimits};
+    /// let http = HttpClient::new(HttpLimits::default())?;
+    /// let call = move |request| {
+    ///     let http = http.clone();
+    ///     async move { http.oauth2_call(request).await }
+    /// };
+    /// # let _ = call;
+    /// # Ok::<(), oauthclient_core::OAuthError>(())
+    /// ```
+    ///
+    /// An RFC 6749 error body in a `200` (GitHub does this) is reported as the `400` it means.
+    pub async fn oauth2_call(
         &self,
         request: oauth2::HttpRequest,
     ) -> Result<oauth2::HttpResponse, HttpError> {

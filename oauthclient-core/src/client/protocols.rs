@@ -142,7 +142,7 @@ pub fn check_issuer(
             remote,
             "refused a callback whose iss names another issuer (RFC 9207)"
         );
-        Err(StateError::IssuerMismatch.into())
+        Err(StateError::ForeignResponse.into())
     }
 }
 

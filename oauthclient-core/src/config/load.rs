@@ -283,8 +283,10 @@ fn remote_app(
         .app_key
         .clone()
         .unwrap_or_else(|| format!("{}_APP_CREDENTIALS", name.to_ascii_uppercase()));
-    let credentials = credentials(&app_key, doc, env)?;
     let protocol = protocol(&format!("{prefix}.params"), &settings.params)?;
+    let public_client =
+        matches!(&protocol, Protocol::OAuth2(params) if params.client_auth == ClientAuth::None);
+    let credentials = credentials(&app_key, doc, env, !public_client)?;
 
     Ok(RemoteApp {
         name: name.to_owned(),
@@ -394,7 +396,12 @@ fn handler_names(
 
 /// Resolves the seed's `app_key`: the `[APP_KEY]` table, overridden by
 /// `APP_KEY_CONSUMER_KEY` / `APP_KEY_CONSUMER_SECRET` in the environment.
-fn credentials(app_key: &str, doc: &Table, env: &dyn EnvSource) -> Result<Credentials> {
+fn credentials(
+    app_key: &str,
+    doc: &Table,
+    env: &dyn EnvSource,
+    secret_required: bool,
+) -> Result<Credentials> {
     let from_file: CredentialSettings = match doc.get(app_key) {
         None => CredentialSettings::default(),
         Some(value) => value
@@ -416,7 +423,11 @@ fn credentials(app_key: &str, doc: &Table, env: &dyn EnvSource) -> Result<Creden
     };
     Ok(Credentials {
         consumer_key: resolve("consumer_key", from_file.consumer_key)?,
-        consumer_secret: ClientSecret::new(resolve("consumer_secret", from_file.consumer_secret)?),
+        consumer_secret: if secret_required {
+            ClientSecret::new(resolve("consumer_secret", from_file.consumer_secret)?)
+        } else {
+            ClientSecret::new(resolve("consumer_secret", from_file.consumer_secret).unwrap_or_default())
+        },
     })
 }
 
@@ -508,10 +519,11 @@ fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protocol> {
         client_auth: match params.client_auth.as_deref() {
             None | Some("post") => ClientAuth::RequestBody,
             Some("basic") => ClientAuth::Basic,
+            Some("none") => ClientAuth::None,
             Some(other) => {
                 return Err(ConfigError::new(
                     key("client_auth"),
-                    format!("`{other}` is not \"post\" or \"basic\""),
+                    format!("`{other}` is not \"post\", \"basic\" or \"none\""),
                 ));
             }
         },

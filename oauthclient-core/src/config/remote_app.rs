@@ -143,6 +143,9 @@ pub enum ClientAuth {
     RequestBody,
     /// HTTP Basic authentication.
     Basic,
+    /// A public client (RFC 6749 §2.1: a browser or native app cannot keep a secret): only
+    /// `client_id` is sent, PKCE protects the code. `consumer_secret` may then be left out.
+    None,
 }
 
 /// OAuth 2.0 parameters.

@@ -90,7 +90,7 @@ pub enum StateError {
     /// RFC 9207: the callback's `iss` names another authorization server than this app's
     /// (a mix-up attack), or the ID token's nonce is not this flow's.
     #[error("the callback belongs to another authorization server or flow")]
-    IssuerMismatch,
+    ForeignResponse,
 }
 
 /// What a state token asserts.

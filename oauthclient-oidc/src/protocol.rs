@@ -1,0 +1,293 @@
+//! [`OidcProtocol`]: the authorization code flow with PKCE S256 and a `nonce`, the RFC 9207
+//! `iss` check, ID token validation, and RP-initiated logout.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use async_trait::async_trait;
+use oauthclient_core::config::{ClientAuth, OAuth2Params, Protocol, RemoteApp};
+use oauthclient_core::flow::Grant;
+use oauthclient_core::handlers::{ProtocolContext, ProtocolHandler};
+use oauthclient_core::secret::{AccessToken, FlowNonce, PkceVerifier, RefreshToken, constant_time_eq};
+use oauthclient_core::state::{PendingFlow, StateError};
+use oauthclient_core::{OAuthError, Token};
+use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreErrorResponseType};
+use openidconnect::{
+    AuthType, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
+    EndpointNotSet, EndpointSet, Nonce, OAuth2TokenResponse, PkceCodeChallenge,
+    PkceCodeVerifier, RedirectUrl, RequestTokenError, Scope, StandardErrorResponse,
+    TokenResponse,
+};
+use url::Url;
+
+use crate::discovery::{Discovery, Metadata};
+use crate::id_token;
+
+/// A client built from discovery: token and userinfo endpoints may be absent from it.
+type DiscoveredClient = CoreClient<
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointMaybeSet,
+>;
+
+/// OpenID Connect (registered as `oidc:protocol`): endpoints and keys from the issuer's
+/// discovery document (cached), the code flow with PKCE S256 and a per-flow `nonce`, RFC 9207
+/// `iss` checked before the code is exchanged, and the ID token validated (signature by an
+/// allowed asymmetric algorithm, `iss`, `aud`, `exp`/`iat` with a minute of leeway, `nonce`,
+/// `at_hash`).
+///
+/// The token it returns carries the validated claims in `extra.id_token_claims` (what
+/// [`crate::OidcAccountInfo`] reads), the raw `extra.id_token`, and
+/// `extra.userinfo_endpoint` when the provider has one.
+///
+/// ```
+/// use oauthclient_core::registry::{HandlerKind, Registry};
+/// use oauthclient_oidc as _;
+/// let registry = Registry::from_inventory()?;
+/// assert!(registry.has_handler(HandlerKind::Protocol, oauthclient_oidc::PROTOCOL));
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct OidcProtocol {
+    discovery: Discovery,
+}
+
+#[async_trait]
+impl ProtocolHandler for OidcProtocol {
+    async fn start(
+        &self,
+        ctx: &ProtocolContext<'_>,
+        state: &str,
+        flow: &mut PendingFlow,
+    ) -> Result<Url, OAuthError> {
+        let (params, metadata) = self.metadata(ctx).await?;
+        let client = client(ctx.app, params, ctx.redirect_uri, &metadata);
+        let state = state.to_owned();
+        let mut request = client.authorize_url(
+            CoreAuthenticationFlow::AuthorizationCode,
+            move || CsrfToken::new(state),
+            Nonce::new_random,
+        );
+        // `openid` is always sent; the rest are the configured scopes.
+        for scope in params.scopes.iter().filter(|scope| *scope != "openid") {
+            request = request.add_scope(Scope::new(scope.clone()));
+        }
+        for (name, value) in &params.authorize_params {
+            request = request.add_extra_param(name.clone(), value.clone());
+        }
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (url, _state, nonce) = request.set_pkce_challenge(challenge).url();
+        flow.pkce_verifier = Some(PkceVerifier::new(verifier.into_secret()));
+        flow.oidc_nonce = Some(FlowNonce::new(nonce.secret().clone()));
+        Ok(url)
+    }
+
+    async fn finish(&self, ctx: &ProtocolContext<'_>, grant: Grant) -> Result<Token, OAuthError> {
+        let remote = ctx.app.name.as_str();
+        let Grant::AuthorizationCode {
+            code,
+            pkce_verifier,
+            iss,
+            oidc_nonce,
+        } = grant
+        else {
+            return Err(OAuthError::ClientError {
+                remote: remote.to_owned(),
+                message: "an OAuth1 verifier reached an OpenID Connect app".into(),
+            });
+        };
+        let (params, metadata) = self.metadata(ctx).await?;
+        check_iss(remote, &metadata, iss.as_deref())?;
+        let (Some(nonce), Some(pkce_verifier)) = (oidc_nonce, pkce_verifier) else {
+            // A flow started by another protocol handler (the app was reconfigured meanwhile).
+            return Err(StateError::ForeignResponse.into());
+        };
+        let client = client(ctx.app, params, ctx.redirect_uri, &metadata);
+        let http = ctx.http.clone();
+        let call = move |request| {
+            let http = http.clone();
+            async move { http.oauth2_call(request).await }
+        };
+        let response = client
+            .exchange_code(AuthorizationCode::new(code.expose_secret().to_owned()))
+            .map_err(|err| configuration(remote, &err))?
+            .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier.expose_secret().to_owned()))
+            .request_async(&call)
+            .await
+            .map_err(|err| token_error(remote, err))?;
+        let id_token = response.id_token().ok_or_else(|| OAuthError::InvalidResponse {
+            remote: remote.to_owned(),
+            reason: "the token response has no id_token".into(),
+        })?;
+        let verifier = id_token::configure(client.id_token_verifier());
+        let claims = id_token::validate(
+            remote,
+            id_token,
+            &verifier,
+            &Nonce::new(nonce.expose_secret().to_owned()),
+            response.access_token(),
+        )?;
+        let claims = serde_json::to_value(claims).map_err(|err| OAuthError::InvalidResponse {
+            remote: remote.to_owned(),
+            reason: format!("unusable ID token claims: {err}"),
+        })?;
+        let mut extra = serde_json::Map::new();
+        extra.insert("id_token".into(), id_token.to_string().into());
+        extra.insert("id_token_claims".into(), claims);
+        if let Some(userinfo) = metadata.userinfo_endpoint() {
+            extra.insert("userinfo_endpoint".into(), userinfo.url().as_str().into());
+        }
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |elapsed| elapsed.as_secs());
+        Ok(Token {
+            access_token: AccessToken::new(response.access_token().secret().clone()),
+            secret: None,
+            refresh_token: response
+                .refresh_token()
+                .map(|refresh| RefreshToken::new(refresh.secret().clone())),
+            expires_at: response
+                .expires_in()
+                .map(|lifetime| now.saturating_add(lifetime.as_secs())),
+            token_type: String::new(),
+            scopes: response.scopes().map_or_else(
+                || params.scopes.clone(),
+                |granted| granted.iter().map(|scope| scope.to_string()).collect(),
+            ),
+            extra: serde_json::Value::Object(extra),
+        })
+    }
+
+    /// RP-Initiated Logout 1.0, when the provider advertises an `end_session_endpoint`:
+    /// `client_id` and `post_logout_redirect_uri` only. The ID token is not sent as
+    /// `id_token_hint`: tokens never go into URLs.
+    async fn logout_url(
+        &self,
+        ctx: &ProtocolContext<'_>,
+        _token: Option<&Token>,
+        return_to: &Url,
+    ) -> Result<Option<Url>, OAuthError> {
+        let (_params, metadata) = self.metadata(ctx).await?;
+        let Some(end_session) = &metadata.additional_metadata().end_session_endpoint else {
+            return Ok(None);
+        };
+        let mut url = end_session.url().clone();
+        url.query_pairs_mut()
+            .append_pair("client_id", &ctx.app.credentials.consumer_key)
+            .append_pair("post_logout_redirect_uri", return_to.as_str());
+        Ok(Some(url))
+    }
+}
+
+impl OidcProtocol {
+    async fn metadata<'a>(
+        &self,
+        ctx: &ProtocolContext<'a>,
+    ) -> Result<(&'a OAuth2Params, std::sync::Arc<Metadata>), OAuthError> {
+        let params = oidc_params(ctx.app)?;
+        let issuer = params.issuer.as_ref().ok_or_else(|| OAuthError::ClientError {
+            remote: ctx.app.name.clone(),
+            message: "an OpenID Connect app needs params.issuer".into(),
+        })?;
+        let metadata = self
+            .discovery
+            .metadata(&ctx.app.name, ctx.http, issuer)
+            .await?;
+        Ok((params, metadata))
+    }
+}
+
+fn oidc_params(app: &RemoteApp) -> Result<&OAuth2Params, OAuthError> {
+    match &app.protocol {
+        Protocol::OAuth2(params) => Ok(params),
+        Protocol::OAuth1(_) => Err(OAuthError::ClientError {
+            remote: app.name.clone(),
+            message: "an OpenID Connect app cannot have a request_token_url".into(),
+        }),
+    }
+}
+
+fn client(app: &RemoteApp, params: &OAuth2Params, redirect_uri: &Url, metadata: &Metadata) -> DiscoveredClient {
+    let secret = match params.client_auth {
+        ClientAuth::None => None,
+        ClientAuth::Basic | ClientAuth::RequestBody => Some(ClientSecret::new(
+            app.credentials.consumer_secret.expose_secret().to_owned(),
+        )),
+    };
+    CoreClient::from_provider_metadata(
+        metadata.clone(),
+        ClientId::new(app.credentials.consumer_key.clone()),
+        secret,
+    )
+    .set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone()))
+    .set_auth_type(match params.client_auth {
+        ClientAuth::Basic => AuthType::BasicAuth,
+        ClientAuth::RequestBody | ClientAuth::None => AuthType::RequestBody,
+    })
+}
+
+/// RFC 9207 §2.4: an `iss` must be the issuer (exactly); a provider that advertises
+/// `authorization_response_iss_parameter_supported` must send one. Checked before the code is
+/// exchanged: a mixed-up code is still redeemable at the honest provider.
+fn check_iss(remote: &str, metadata: &Metadata, iss: Option<&str>) -> Result<(), OAuthError> {
+    let expected = metadata.issuer().as_str();
+    let ok = match iss {
+        Some(iss) => constant_time_eq(expected.as_bytes(), iss.as_bytes()),
+        None => !metadata
+            .additional_metadata()
+            .authorization_response_iss_parameter_supported,
+    };
+    if ok {
+        Ok(())
+    } else {
+        tracing::warn!(remote, "refused a callback whose iss is not the issuer (RFC 9207)");
+        Err(StateError::ForeignResponse.into())
+    }
+}
+
+fn configuration(remote: &str, err: &impl std::fmt::Display) -> OAuthError {
+    OAuthError::ClientError {
+        remote: remote.to_owned(),
+        message: format!("the provider's metadata lacks an endpoint: {err}"),
+    }
+}
+
+fn token_error(
+    remote: &str,
+    err: RequestTokenError<
+        oauthclient_core::client::HttpError,
+        StandardErrorResponse<CoreErrorResponseType>,
+    >,
+) -> OAuthError {
+    match err {
+        RequestTokenError::ServerResponse(response) => {
+            let code = response.error().to_string();
+            let description = response
+                .error_description()
+                .map(|text| text.chars().filter(|c| !c.is_control()).take(200).collect());
+            if matches!(response.error(), CoreErrorResponseType::InvalidClient) {
+                OAuthError::ClientError {
+                    remote: remote.to_owned(),
+                    message: format!("the provider refused our client credentials ({code})"),
+                }
+            } else {
+                OAuthError::ProviderError {
+                    remote: remote.to_owned(),
+                    code,
+                    description,
+                }
+            }
+        }
+        RequestTokenError::Request(err) => err.for_remote(remote),
+        RequestTokenError::Parse(err, _body) => OAuthError::InvalidResponse {
+            remote: remote.to_owned(),
+            reason: format!("not a token response: {err}"),
+        },
+        RequestTokenError::Other(message) => OAuthError::InvalidResponse {
+            remote: remote.to_owned(),
+            reason: message,
+        },
+    }
+}
