@@ -128,7 +128,8 @@ impl AccountInfoHandler for OidcAccountInfo {
         ctx: &HandlerContext<'_>,
         token: &Token,
     ) -> Result<AccountInfo, OAuthError> {
-        self.mapping.account_info(ctx.app, id_token_claims(ctx.app, token)?)
+        self.mapping
+            .account_info(ctx.app, id_token_claims(ctx.app, token)?)
     }
 }
 
@@ -185,7 +186,8 @@ fn id_token_claims<'a>(app: &str, token: &'a Token) -> Result<&'a Value, OAuthEr
         .get("id_token_claims")
         .ok_or_else(|| OAuthError::ClientError {
             remote: app.to_owned(),
-            message: "no validated ID token claims: the app's protocol_handler must be oidc:protocol"
-                .into(),
+            message:
+                "no validated ID token claims: the app's protocol_handler must be oidc:protocol"
+                    .into(),
         })
 }

@@ -57,16 +57,14 @@ pub(crate) fn validate<'a>(
         remote: remote.to_owned(),
         reason: format!("the ID token was refused: {reason}"),
     };
-    let claims = id_token
-        .claims(verifier, nonce)
-        .map_err(|err| match err {
-            // Another flow's ID token (or an injected one): the same class as a foreign state.
-            ClaimsVerificationError::InvalidNonce(_) => {
-                tracing::warn!(remote, "refused an ID token whose nonce is not this flow's");
-                OAuthError::InvalidState(StateError::ForeignResponse)
-            }
-            other => invalid(other.to_string()),
-        })?;
+    let claims = id_token.claims(verifier, nonce).map_err(|err| match err {
+        // Another flow's ID token (or an injected one): the same class as a foreign state.
+        ClaimsVerificationError::InvalidNonce(_) => {
+            tracing::warn!(remote, "refused an ID token whose nonce is not this flow's");
+            OAuthError::InvalidState(StateError::ForeignResponse)
+        }
+        other => invalid(other.to_string()),
+    })?;
     // `openidconnect` leaves `at_hash` to the caller: it binds the access token to the ID
     // token, so a substituted access token is caught.
     if let Some(expected) = claims.access_token_hash() {

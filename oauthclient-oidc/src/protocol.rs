@@ -7,15 +7,16 @@ use async_trait::async_trait;
 use oauthclient_core::config::{ClientAuth, OAuth2Params, Protocol, RemoteApp};
 use oauthclient_core::flow::Grant;
 use oauthclient_core::handlers::{ProtocolContext, ProtocolHandler};
-use oauthclient_core::secret::{AccessToken, FlowNonce, PkceVerifier, RefreshToken, constant_time_eq};
+use oauthclient_core::secret::{
+    AccessToken, FlowNonce, PkceVerifier, RefreshToken, constant_time_eq,
+};
 use oauthclient_core::state::{PendingFlow, StateError};
 use oauthclient_core::{OAuthError, Token};
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreErrorResponseType};
 use openidconnect::{
     AuthType, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
-    EndpointNotSet, EndpointSet, Nonce, OAuth2TokenResponse, PkceCodeChallenge,
-    PkceCodeVerifier, RedirectUrl, RequestTokenError, Scope, StandardErrorResponse,
-    TokenResponse,
+    EndpointNotSet, EndpointSet, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier,
+    RedirectUrl, RequestTokenError, Scope, StandardErrorResponse, TokenResponse,
 };
 use url::Url;
 
@@ -113,14 +114,18 @@ impl ProtocolHandler for OidcProtocol {
         let response = client
             .exchange_code(AuthorizationCode::new(code.expose_secret().to_owned()))
             .map_err(|err| configuration(remote, &err))?
-            .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier.expose_secret().to_owned()))
+            .set_pkce_verifier(PkceCodeVerifier::new(
+                pkce_verifier.expose_secret().to_owned(),
+            ))
             .request_async(&call)
             .await
             .map_err(|err| token_error(remote, err))?;
-        let id_token = response.id_token().ok_or_else(|| OAuthError::InvalidResponse {
-            remote: remote.to_owned(),
-            reason: "the token response has no id_token".into(),
-        })?;
+        let id_token = response
+            .id_token()
+            .ok_or_else(|| OAuthError::InvalidResponse {
+                remote: remote.to_owned(),
+                reason: "the token response has no id_token".into(),
+            })?;
         let verifier = id_token::configure(client.id_token_verifier());
         let claims = id_token::validate(
             remote,
@@ -187,10 +192,13 @@ impl OidcProtocol {
         ctx: &ProtocolContext<'a>,
     ) -> Result<(&'a OAuth2Params, std::sync::Arc<Metadata>), OAuthError> {
         let params = oidc_params(ctx.app)?;
-        let issuer = params.issuer.as_ref().ok_or_else(|| OAuthError::ClientError {
-            remote: ctx.app.name.clone(),
-            message: "an OpenID Connect app needs params.issuer".into(),
-        })?;
+        let issuer = params
+            .issuer
+            .as_ref()
+            .ok_or_else(|| OAuthError::ClientError {
+                remote: ctx.app.name.clone(),
+                message: "an OpenID Connect app needs params.issuer".into(),
+            })?;
         let metadata = self
             .discovery
             .metadata(&ctx.app.name, ctx.http, issuer)
@@ -209,7 +217,12 @@ fn oidc_params(app: &RemoteApp) -> Result<&OAuth2Params, OAuthError> {
     }
 }
 
-fn client(app: &RemoteApp, params: &OAuth2Params, redirect_uri: &Url, metadata: &Metadata) -> DiscoveredClient {
+fn client(
+    app: &RemoteApp,
+    params: &OAuth2Params,
+    redirect_uri: &Url,
+    metadata: &Metadata,
+) -> DiscoveredClient {
     let secret = match params.client_auth {
         ClientAuth::None => None,
         ClientAuth::Basic | ClientAuth::RequestBody => Some(ClientSecret::new(
@@ -235,14 +248,19 @@ fn check_iss(remote: &str, metadata: &Metadata, iss: Option<&str>) -> Result<(),
     let expected = metadata.issuer().as_str();
     let ok = match iss {
         Some(iss) => constant_time_eq(expected.as_bytes(), iss.as_bytes()),
-        None => !metadata
-            .additional_metadata()
-            .authorization_response_iss_parameter_supported,
+        None => {
+            !metadata
+                .additional_metadata()
+                .authorization_response_iss_parameter_supported
+        }
     };
     if ok {
         Ok(())
     } else {
-        tracing::warn!(remote, "refused a callback whose iss is not the issuer (RFC 9207)");
+        tracing::warn!(
+            remote,
+            "refused a callback whose iss is not the issuer (RFC 9207)"
+        );
         Err(StateError::ForeignResponse.into())
     }
 }

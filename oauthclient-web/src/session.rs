@@ -77,6 +77,22 @@ impl OAuthSession<'_> {
             .map_err(|err| session_error(&err))
     }
 
+    /// Remembers the app the user signed in through, so logout can end the provider's
+    /// session too (OpenID Connect RP-initiated logout).
+    pub fn set_signed_in_with(&self, app: &str) -> Result<(), OAuthError> {
+        self.session
+            .insert(self.signed_in_with_key(), app)
+            .map_err(|err| session_error(&err))
+    }
+
+    pub fn signed_in_with(&self) -> Option<String> {
+        self.session.get(&self.signed_in_with_key()).ok().flatten()
+    }
+
+    fn signed_in_with_key(&self) -> String {
+        format!("{}_signed_in_with", self.prefix)
+    }
+
     pub fn clear_signup(&self) {
         self.session.remove(&self.signup_key());
     }
@@ -87,6 +103,7 @@ impl OAuthSession<'_> {
             self.remove_token(app.as_ref());
         }
         self.session.remove(&self.flows_key());
+        self.session.remove(&self.signed_in_with_key());
         self.clear_signup();
     }
 }

@@ -426,7 +426,9 @@ fn credentials(
         consumer_secret: if secret_required {
             ClientSecret::new(resolve("consumer_secret", from_file.consumer_secret)?)
         } else {
-            ClientSecret::new(resolve("consumer_secret", from_file.consumer_secret).unwrap_or_default())
+            ClientSecret::new(
+                resolve("consumer_secret", from_file.consumer_secret).unwrap_or_default(),
+            )
         },
     })
 }

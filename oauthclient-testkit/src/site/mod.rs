@@ -63,6 +63,18 @@ impl<P> Site<P> {
         edit: impl FnOnce(String) -> String,
     ) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        Self::start_on(listener, provider, app, app_toml, edit).await
+    }
+
+    /// [`Site::start`] on a listener the caller bound: for providers that only redirect to
+    /// registered callback URLs, whose port must be known before the provider starts.
+    pub async fn start_on(
+        listener: TcpListener,
+        provider: P,
+        app: &str,
+        app_toml: &str,
+        edit: impl FnOnce(String) -> String,
+    ) -> Self {
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         let toml = edit(format!(
             "secret_key = \"site-test-secret-site-test-secret-site\"\nsite_url = \"{base}\"\n\n{app_toml}"

@@ -154,6 +154,7 @@ fn apply(
             inner
                 .current_user
                 .sign_in(req, user_id, runtime.remote.remember)?;
+            oauth_session.set_signed_in_with(app_name)?;
             tracing::info!(app = app_name, user_id, "signed in");
             Ok(success(next.as_deref(), &inner.paths.home))
         }

@@ -170,14 +170,15 @@ pub(crate) async fn register(
         run_account_setup(&ctx, created.id, &link, &account).await?;
     }
     let session = req.get_session();
-    OAuthSession {
+    let oauth_session = OAuthSession {
         session: &session,
         prefix: &inner.config.session_key_prefix,
-    }
-    .clear_signup();
+    };
+    oauth_session.clear_signup();
     inner
         .current_user
         .sign_in(req, created.id, runtime.remote.remember)?;
+    oauth_session.set_signed_in_with(&runtime.remote.name)?;
     tracing::info!(app = %runtime.remote.name, user_id = created.id, "signed up");
     Ok(None)
 }

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod npm;
 mod oauth1;
+mod oidc;
 
 use crate::process::{Server, cargo, free_ports, output_line, remove_dir, run_for, run_ok};
 
@@ -20,7 +22,6 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const BROWSER_TESTS: &str = "oauthclient-demo/browser-tests";
 
 const APT_LIMIT: Duration = Duration::from_secs(15 * 60);
-const NPM_LIMIT: Duration = Duration::from_secs(5 * 60);
 const DEMO_READY_LIMIT: Duration = Duration::from_secs(60);
 const FLOW_LIMIT: Duration = Duration::from_secs(4 * 60);
 
@@ -104,6 +105,9 @@ pub fn integration() -> Result<(), String> {
     let phase = Instant::now();
     oauth1::run(&root, &target)?;
     timing("OAuth 1.0a suite (oauthlib provider) passed", phase);
+    let phase = Instant::now();
+    oidc::run(&root, &target)?;
+    timing("OpenID Connect suite (oidc-provider) passed", phase);
     check_new_provider(&target)?;
     timing("integration passed", started);
     Ok(())
@@ -192,45 +196,14 @@ fn ensure_node() -> Result<(), String> {
     Ok(())
 }
 
-/// Installs browser-tests/package.json (playwright-core, pinned) into `work/node/` unless that
-/// same package.json was installed there already. Returns its node_modules directory.
+/// Installs browser-tests/package.json (playwright-core, pinned) into `work/node/`.
+/// Returns its node_modules directory.
 fn ensure_playwright(root: &Path, work: &Path) -> Result<PathBuf, String> {
-    let source = root.join(BROWSER_TESTS).join("package.json");
-    let wanted = std::fs::read_to_string(&source)
-        .map_err(|err| format!("cannot read {}: {err}", source.display()))?;
-    let dir = work.join("node");
-    let modules = dir.join("node_modules");
-    let package = modules.join("playwright-core").join("package.json");
-    // Written after a successful install only, so a failed or changed one is redone.
-    let stamp = dir.join("installed-package.json");
-    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) && package.exists()
-    {
-        println!(
-            "xtask: playwright-core already installed in {}",
-            dir.display()
-        );
-        return Ok(modules);
-    }
-    let _ = std::fs::remove_file(&stamp);
-    std::fs::create_dir_all(&dir)
-        .and_then(|()| std::fs::write(dir.join("package.json"), &wanted))
-        .map_err(|err| format!("cannot prepare {}: {err}", dir.display()))?;
-    run_ok(
-        Command::new("npm")
-            .current_dir(&dir)
-            .args(["install", "--no-audit", "--no-fund", "--loglevel=error"])
-            .arg("--update-notifier=false"),
-        NPM_LIMIT,
-    )?;
-    if !package.exists() {
-        return Err(format!(
-            "npm install finished but {} is missing",
-            package.display()
-        ));
-    }
-    std::fs::write(&stamp, &wanted)
-        .map_err(|err| format!("cannot write {}: {err}", stamp.display()))?;
-    Ok(modules)
+    npm::install(
+        &root.join(BROWSER_TESTS).join("package.json"),
+        &work.join("node"),
+        "playwright-core",
+    )
 }
 
 /// Removes the data directories of earlier runs (`work/data-*`).

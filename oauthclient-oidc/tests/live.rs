@@ -1,0 +1,326 @@
+//! OpenID Connect end to end against a certified OpenID Provider: npm `oidc-provider` 9
+//! (`xtask/oidc-provider/server.mjs`), started by `cargo xtask integration`, which sets
+//! `OAUTHCLIENT_TEST_OIDC_ISSUER` and `OAUTHCLIENT_TEST_OIDC_SITE_PORT` (the port whose callback
+//! URLs the provider has registered). When they are set the provider must answer; when they
+//! are not, the test says so and does nothing.
+//!
+//! One test drives every scenario in turn: the provider's fault modes are global, and the
+//! registered callback port can serve one site at a time.
+
+use std::net::TcpListener;
+
+use oauthclient_core::{AccountStore, UserStore};
+use oauthclient_oidc as _;
+use oauthclient_testkit::site::{Site, browser, location, query};
+
+const CONFIDENTIAL: &str = "oidc";
+const PUBLIC: &str = "oidc_public";
+
+struct Provider {
+    issuer: String,
+}
+
+fn apps(issuer: &str) -> String {
+    format!(
+        r#"
+[remote_apps.{CONFIDENTIAL}]
+provider = "oidc"
+title = "oidc-provider"
+
+[remote_apps.{CONFIDENTIAL}.params]
+issuer = "{issuer}"
+scopes = ["openid", "email", "profile", "offline_access"]
+request_token_params = {{ prompt = "consent" }}
+client_auth = "basic"
+app_key = "CONFIDENTIAL_APP_CREDENTIALS"
+
+[CONFIDENTIAL_APP_CREDENTIALS]
+consumer_key = "oidc-confidential"
+consumer_secret = "oidc-confidential-secret-0123456789"
+
+[remote_apps.{PUBLIC}]
+provider = "oidc"
+title = "oidc-provider (public client)"
+
+[remote_apps.{PUBLIC}.params]
+issuer = "{issuer}"
+client_auth = "none"
+app_key = "PUBLIC_APP_CREDENTIALS"
+
+[PUBLIC_APP_CREDENTIALS]
+consumer_key = "oidc-public"
+"#
+    )
+}
+
+/// Plays the user at oidc-provider's dev interactions (login form, consent form), over HTTP:
+/// returns the callback URL the provider finally redirects to. `consent = false` cancels.
+async fn at_provider(
+    browser: &reqwest::Client,
+    site_base: &str,
+    authorize_url: &str,
+    login: &str,
+    consent: bool,
+) -> String {
+    let mut url = url::Url::parse(authorize_url).expect("authorize URL");
+    for _ in 0..12 {
+        let response = browser.get(url.clone()).send().await.expect("provider");
+        let status = response.status().as_u16();
+        if (300..400).contains(&status) {
+            let next = url.join(&location(&response)).expect("redirect");
+            if next.as_str().starts_with(site_base) {
+                return next.to_string();
+            }
+            url = next;
+            continue;
+        }
+        let page = response.text().await.expect("page");
+        assert_eq!(status, 200, "provider page at {url}: {page}");
+        let action = page
+            .split("action=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("no form at {url}: {page}"))
+            .to_owned();
+        let action = url.join(&action).expect("form action");
+        let answer = if page.contains("name=\"login\"") {
+            browser
+                .post(action)
+                .form(&[("prompt", "login"), ("login", login), ("password", "any")])
+                .send()
+                .await
+        } else if consent {
+            browser
+                .post(action)
+                .form(&[("prompt", "consent")])
+                .send()
+                .await
+        } else {
+            browser
+                .get(format!("{}/abort", action.as_str().trim_end_matches('/')))
+                .send()
+                .await
+        }
+        .expect("form");
+        assert!(answer.status().is_redirection(), "{}", answer.status());
+        url = url.join(&location(&answer)).expect("redirect");
+        if url.as_str().starts_with(site_base) {
+            return url.to_string();
+        }
+    }
+    panic!("the provider never redirected back");
+}
+
+async fn set_mode(provider: &Provider, mode: &str) {
+    let response = reqwest::Client::new()
+        .post(format!("{}/_test/mode", provider.issuer))
+        .json(&serde_json::json!({ "mode": mode }))
+        .send()
+        .await
+        .expect("fault mode");
+    assert_eq!(response.status(), 204, "set mode {mode}");
+}
+
+/// Login through `app` as `login` from a fresh browser: the callback's response and the
+/// browser (for later requests).
+async fn sign_in(
+    site: &Site<Provider>,
+    app: &str,
+    login: &str,
+    consent: bool,
+) -> (reqwest::Response, reqwest::Client, String) {
+    let browser = browser();
+    let response = browser
+        .get(site.url(&format!("/oauth/login/{app}/")))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(response.status(), 302, "login redirects to the provider");
+    let authorize_url = location(&response);
+    let params = query(&authorize_url);
+    assert!(
+        authorize_url.starts_with(&site.provider.issuer),
+        "{authorize_url}"
+    );
+    assert_eq!(
+        params.get("code_challenge_method").map(String::as_str),
+        Some("S256")
+    );
+    assert!(params.contains_key("nonce") && params.contains_key("state"));
+    let callback = at_provider(&browser, &site.base, &authorize_url, login, consent).await;
+    let response = browser.get(&callback).send().await.expect("callback");
+    (response, browser, callback)
+}
+
+#[tokio::test]
+async fn openid_connect_against_oidc_provider() {
+    let (Ok(issuer), Ok(port)) = (
+        std::env::var("OAUTHCLIENT_TEST_OIDC_ISSUER"),
+        std::env::var("OAUTHCLIENT_TEST_OIDC_SITE_PORT"),
+    ) else {
+        eprintln!(
+            "not run: OAUTHCLIENT_TEST_OIDC_ISSUER is not set (cargo xtask integration sets it)"
+        );
+        return;
+    };
+    let discovery = reqwest::get(format!("{issuer}/.well-known/openid-configuration")).await;
+    assert!(
+        discovery.is_ok_and(|response| response.status() == 200),
+        "OAUTHCLIENT_TEST_OIDC_ISSUER={issuer} is set but the provider does not answer"
+    );
+    let listener = TcpListener::bind(format!("127.0.0.1:{port}")).expect("the registered port");
+    let toml = apps(&issuer);
+    let site = Site::start_on(listener, Provider { issuer }, CONFIDENTIAL, &toml, |toml| {
+        toml
+    })
+    .await;
+    set_mode(&site.provider, "none").await;
+
+    confidential_client_signs_up_a_new_user(&site).await;
+    returning_user_signs_in_to_the_same_account(&site).await;
+    public_client_signs_in(&site).await;
+    unverified_email_needs_the_signup_form(&site).await;
+    denied_consent_flashes_and_redirects(&site).await;
+    refused(&site, "wrong-nonce", 403).await;
+    refused(&site, "tampered-id-token", 502).await;
+    refused(&site, "wrong-at-hash", 502).await;
+    refused(&site, "foreign-iss", 403).await;
+    logout_ends_the_provider_session(&site).await;
+}
+
+async fn confidential_client_signs_up_a_new_user(site: &Site<Provider>) {
+    let (response, browser, callback) = sign_in(site, CONFIDENTIAL, "alice", true).await;
+    assert_eq!(
+        query(&callback).get("iss"),
+        Some(&site.provider.issuer),
+        "RFC 9207 iss sent"
+    );
+    assert_eq!(response.status(), 302, "{:?}", response.text().await);
+    assert_eq!(location(&response), "/");
+    let user_id = site.user_id(&browser).await;
+    let user = site
+        .store
+        .user_by_email("alice@example.org")
+        .await
+        .expect("store")
+        .expect("signed up with the verified e-mail");
+    assert_eq!(user.id, user_id);
+    let token = site
+        .store
+        .token(user_id, "oidc-confidential", "")
+        .await
+        .expect("store")
+        .expect("token stored");
+    assert!(token.refresh_token.is_some(), "the refresh token is stored");
+    // The identity is the ID token's `sub` at this app.
+    let identity = site
+        .store
+        .identity(CONFIDENTIAL, "alice")
+        .await
+        .expect("store")
+        .expect("identity linked");
+    assert_eq!(identity.user_id, user_id);
+}
+
+async fn returning_user_signs_in_to_the_same_account(site: &Site<Provider>) {
+    let (first, browser_one, _) = sign_in(site, CONFIDENTIAL, "carol", true).await;
+    assert_eq!(first.status(), 302);
+    let (second, browser_two, _) = sign_in(site, CONFIDENTIAL, "carol", true).await;
+    assert_eq!(second.status(), 302);
+    assert_eq!(
+        site.user_id(&browser_one).await,
+        site.user_id(&browser_two).await
+    );
+}
+
+async fn public_client_signs_in(site: &Site<Provider>) {
+    let (response, browser, _) = sign_in(site, PUBLIC, "bob", true).await;
+    assert_eq!(response.status(), 302, "{:?}", response.text().await);
+    let user_id = site.user_id(&browser).await;
+    let token = site
+        .store
+        .token(user_id, "oidc-public", "")
+        .await
+        .expect("store");
+    assert!(token.is_some());
+}
+
+async fn unverified_email_needs_the_signup_form(site: &Site<Provider>) {
+    let (response, browser, _) = sign_in(site, CONFIDENTIAL, "unverified-eve", true).await;
+    assert_eq!(response.status(), 302);
+    assert_eq!(
+        location(&response),
+        format!("/oauth/signup/{CONFIDENTIAL}/")
+    );
+    assert_eq!(site.whoami(&browser).await, "anonymous");
+    let user = site
+        .store
+        .user_by_email("unverified-eve@example.org")
+        .await
+        .expect("store");
+    assert!(user.is_none(), "an unverified e-mail creates no account");
+}
+
+async fn denied_consent_flashes_and_redirects(site: &Site<Provider>) {
+    let (response, browser, callback) = sign_in(site, CONFIDENTIAL, "dave", false).await;
+    assert_eq!(
+        query(&callback).get("error").map(String::as_str),
+        Some("access_denied")
+    );
+    assert_eq!(response.status(), 302);
+    let page = site
+        .page(&browser, "/account/settings/linkedaccounts/")
+        .await;
+    assert!(
+        page.contains("You rejected the authentication request."),
+        "{page}"
+    );
+    let user = site
+        .store
+        .user_by_email("dave@example.org")
+        .await
+        .expect("store");
+    assert!(user.is_none());
+}
+
+/// With the provider's fault `mode` on, a sign-in is refused with `status` and creates nothing.
+async fn refused(site: &Site<Provider>, mode: &str, status: u16) {
+    set_mode(&site.provider, mode).await;
+    let login = format!("mallory-{mode}");
+    let (response, browser, _) = sign_in(site, CONFIDENTIAL, &login, true).await;
+    set_mode(&site.provider, "none").await;
+    assert_eq!(response.status(), status, "fault {mode}");
+    let body = response.text().await.expect("body");
+    assert!(!body.contains("eyJ"), "no token in the error page ({mode})");
+    assert_eq!(site.whoami(&browser).await, "anonymous", "fault {mode}");
+    let user = site
+        .store
+        .user_by_email(&format!("{login}@example.org"))
+        .await
+        .expect("store");
+    assert!(user.is_none(), "fault {mode} created an account");
+}
+
+async fn logout_ends_the_provider_session(site: &Site<Provider>) {
+    let (response, browser, _) = sign_in(site, CONFIDENTIAL, "alice", true).await;
+    assert_eq!(response.status(), 302);
+    let response = browser
+        .get(site.url("/oauth/logout"))
+        .send()
+        .await
+        .expect("logout");
+    assert_eq!(response.status(), 302);
+    let end_session = location(&response);
+    assert!(
+        end_session.starts_with(&format!("{}/session/end", site.provider.issuer)),
+        "{end_session}"
+    );
+    let params = query(&end_session);
+    assert_eq!(
+        params.get("client_id").map(String::as_str),
+        Some("oidc-confidential")
+    );
+    assert_eq!(params.get("post_logout_redirect_uri"), Some(&site.url("/")));
+    assert!(!params.contains_key("id_token_hint"), "no token in a URL");
+    assert_eq!(site.whoami(&browser).await, "anonymous");
+}
