@@ -8,128 +8,29 @@
 // target/browser-tests/ and runs this with NODE_PATH pointing there. Requests to any host but
 // 127.0.0.1 / localhost are aborted, and counted as a failure: the pages must work offline.
 
-import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-
-const STEP_TIMEOUT_MS = 10_000;
-const NAVIGATION_TIMEOUT_MS = 15_000;
-const OVERALL_TIMEOUT_MS = 180_000;
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+import {
+  blocked,
+  check,
+  configure,
+  expectPath,
+  expectStatus,
+  expectText,
+  expectVisible,
+  navigate,
+  pageErrors,
+  run,
+  shot,
+  site,
+  step,
+} from './lib.mjs';
 
 const [siteArg, sandboxArg, shotDirArg] = process.argv.slice(2);
 if (!siteArg || !sandboxArg || !shotDirArg) {
   console.error('usage: node flow.mjs SITE_URL SANDBOX_URL SCREENSHOT_DIR');
   process.exit(2);
 }
-const site = siteArg.replace(/\/+$/, '');
+configure(siteArg, shotDirArg);
 const sandboxOrigin = new URL(sandboxArg).origin;
-const shotDir = path.resolve(shotDirArg);
-mkdirSync(shotDir, { recursive: true });
-
-// A CommonJS require honours NODE_PATH (an ES `import` would not).
-const require = createRequire(import.meta.url);
-let chromium;
-try {
-  ({ chromium } = require('playwright-core'));
-} catch (err) {
-  console.error(
-    `flow.mjs: cannot load playwright-core (${err.message}).\n` +
-      'Run this through `cargo xtask integration`, which installs it and sets NODE_PATH.',
-  );
-  process.exit(2);
-}
-
-const watchdog = setTimeout(() => {
-  console.error(`flow.mjs: gave up after ${OVERALL_TIMEOUT_MS / 1000} s`);
-  process.exit(1);
-}, OVERALL_TIMEOUT_MS);
-watchdog.unref();
-
-// --- small helpers ---------------------------------------------------------------------------
-
-const screenshots = [];
-const blocked = [];
-const pageErrors = [];
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function step(label) {
-  console.log(`step ${label}`);
-}
-
-async function shot(page, name) {
-  const file = path.join(shotDir, `${String(screenshots.length + 1).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  screenshots.push(file);
-  console.log(`     screenshot ${file}`);
-}
-
-/** Runs `action` (a click, a goto) and waits for the page it leads to; returns its response. */
-async function navigate(page, action) {
-  const responses = [];
-  const onResponse = (response) => {
-    if (response.frame() === page.mainFrame() && response.request().isNavigationRequest()) {
-      responses.push(response);
-    }
-  };
-  page.on('response', onResponse);
-  try {
-    await Promise.all([page.waitForEvent('load', { timeout: NAVIGATION_TIMEOUT_MS }), action()]);
-  } finally {
-    page.off('response', onResponse);
-  }
-  const last = responses.at(-1);
-  check(last, `no page was loaded (still at ${page.url()})`);
-  console.log(`     -> ${last.status()} ${shortUrl(page.url())}`);
-  return last;
-}
-
-async function bodyText(page) {
-  return page.locator('body').innerText();
-}
-
-async function expectText(page, text) {
-  const body = await bodyText(page);
-  check(body.includes(text), `expected the page to say "${text}"; it says:\n${snippet(body)}`);
-}
-
-/** The URL without its query string (the authorize URLs are long). */
-function shortUrl(href) {
-  const url = new URL(href);
-  return `${url.origin}${url.pathname}${url.search ? '?...' : ''}`;
-}
-
-function snippet(text) {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 600 ? `${flat.slice(0, 600)}...` : flat;
-}
-
-function expectPath(page, expected) {
-  const url = new URL(page.url());
-  check(
-    url.origin === new URL(site).origin && url.pathname === expected,
-    `expected to be on ${site}${expected}, but the page is ${page.url()}`,
-  );
-}
-
-function expectStatus(response, expected) {
-  check(
-    response.status() === expected,
-    `expected HTTP ${expected} from ${response.url()}, got ${response.status()}`,
-  );
-}
-
-async function expectVisible(locator, what) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  } catch {
-    throw new Error(`expected ${what} to be visible`);
-  }
-}
 
 async function expectSignedInAs(page, email) {
   const who = page.getByTestId('signed-in-as');
@@ -309,69 +210,4 @@ async function flow(page) {
   check(pageErrors.length === 0, `script errors on the pages: ${pageErrors.join('; ')}`);
 }
 
-// --- setup and reporting ---------------------------------------------------------------------
-
-async function main() {
-  const started = Date.now();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 30_000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  console.log(`chromium ${browser.version()} started in ${Date.now() - started} ms`);
-  let page;
-  try {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
-    context.setDefaultTimeout(STEP_TIMEOUT_MS);
-    context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
-    // Everything the page asks for must be on this machine: abort anything else.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (LOOPBACK.has(url.hostname)) return route.continue();
-      blocked.push(url.href);
-      return route.abort('blockedbyclient');
-    });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await flow(page);
-    console.log(
-      `browser flow passed: ${screenshots.length} screenshots in ${shotDir} (${Date.now() - started} ms)`,
-    );
-    return 0;
-  } catch (err) {
-    console.error(`\nbrowser flow FAILED: ${err.message}`);
-    if (page) {
-      try {
-        const file = path.join(shotDir, 'failure.png');
-        await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
-        console.error(`  failure screenshot: ${file}`);
-        console.error(`  page: ${page.url()}`);
-        console.error(`  text: ${snippet(await bodyText(page))}`);
-      } catch (inner) {
-        console.error(`  (could not capture the page: ${inner.message})`);
-      }
-    }
-    if (blocked.length) console.error(`  aborted off-machine requests: ${blocked.join(', ')}`);
-    if (pageErrors.length) console.error(`  script errors: ${pageErrors.join('; ')}`);
-    return 1;
-  } finally {
-    await Promise.race([browser.close(), new Promise((done) => setTimeout(done, 10_000))]);
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(`browser flow FAILED to start: ${err.stack || err}`);
-    process.exit(1);
-  },
-);
+run('browser flow', flow);

@@ -16,6 +16,7 @@ use std::time::Instant;
 use clap::Parser;
 // Provider crates register with `inventory`; naming them keeps their registrations linked.
 use oauthclient_github as _;
+use oauthclient_oidc as _;
 use oauthclient_orcid as _;
 
 use crate::server::StartError;

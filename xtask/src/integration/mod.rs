@@ -6,6 +6,7 @@
 //! `oauthclient-demo/browser-tests/flow.mjs` against a freshly started demo in sandbox mode.
 //! The screenshots land in `target/browser-screenshots/`.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -53,36 +54,30 @@ pub fn integration() -> Result<(), String> {
     let phase = Instant::now();
     let ports = free_ports(2)?;
     let (site, sandbox) = (ports[0], ports[1]);
-    let binary = target
-        .join("debug")
-        .join(format!("oauthclient-demo{}", std::env::consts::EXE_SUFFIX));
-    let demo = Server::start(
-        "demo",
-        Command::new(&binary)
-            .current_dir(&root)
-            .env("NO_COLOR", "1")
-            .arg("--listen")
-            .arg(format!("127.0.0.1:{site}"))
-            .arg("--sandbox-port")
-            .arg(sandbox.to_string())
-            .arg("--data-dir")
-            .arg(&data_dir),
-        "Ready in",
-        DEMO_READY_LIMIT,
+    let demo = start_demo(
+        &root,
+        &target,
+        &[
+            "--listen".into(),
+            format!("127.0.0.1:{site}").into(),
+            "--sandbox-port".into(),
+            sandbox.to_string().into(),
+            "--data-dir".into(),
+            data_dir.clone().into(),
+        ],
     )?;
     timing("demo ready", phase);
 
     let phase = Instant::now();
-    let flow = run_for(
-        Command::new("node")
-            .current_dir(&root)
-            .env("NODE_PATH", &modules)
-            .env("CHROMIUM_PATH", CHROMIUM)
-            .arg(Path::new(BROWSER_TESTS).join("flow.mjs"))
-            .arg(format!("http://127.0.0.1:{site}"))
-            .arg(format!("http://127.0.0.1:{sandbox}"))
-            .arg(&screenshots),
-        FLOW_LIMIT,
+    let flow = run_browser_script(
+        &root,
+        &modules,
+        "flow.mjs",
+        &[
+            format!("http://127.0.0.1:{site}").into(),
+            format!("http://127.0.0.1:{sandbox}").into(),
+            screenshots.clone().into(),
+        ],
     );
     demo.stop();
     timing("browser flow", phase);
@@ -94,23 +89,56 @@ pub fn integration() -> Result<(), String> {
             println!("  {}", shot.display());
         }
     }
-    let status = flow?;
-    if !status.success() {
-        return Err(format!(
-            "the browser flow failed ({status}); the demo's data is in {}",
-            data_dir.display()
-        ));
-    }
+    flow.map_err(|err| format!("{err}; the demo's data is in {}", data_dir.display()))?;
     timing("browser flow passed", started);
     let phase = Instant::now();
     oauth1::run(&root, &target)?;
     timing("OAuth 1.0a suite (oauthlib provider) passed", phase);
     let phase = Instant::now();
-    oidc::run(&root, &target)?;
+    oidc::run(&root, &target, &modules, &screenshots.join("oidc"))?;
     timing("OpenID Connect suite (oidc-provider) passed", phase);
     check_new_provider(&target)?;
     timing("integration passed", started);
     Ok(())
+}
+
+/// Starts the debug build of the demo with `args`; ready when it prints "Ready in".
+fn start_demo(root: &Path, target: &Path, args: &[OsString]) -> Result<Server, String> {
+    let binary = target
+        .join("debug")
+        .join(format!("oauthclient-demo{}", std::env::consts::EXE_SUFFIX));
+    Server::start(
+        "demo",
+        Command::new(&binary)
+            .current_dir(root)
+            .env("NO_COLOR", "1")
+            .args(args),
+        "Ready in",
+        DEMO_READY_LIMIT,
+    )
+}
+
+/// Runs a browser test script of `oauthclient-demo/browser-tests/` with `args`.
+fn run_browser_script(
+    root: &Path,
+    modules: &Path,
+    script: &str,
+    args: &[OsString],
+) -> Result<(), String> {
+    let status = run_for(
+        Command::new("node")
+            .current_dir(root)
+            .env("NODE_PATH", modules)
+            .env("CHROMIUM_PATH", CHROMIUM)
+            .arg(Path::new(BROWSER_TESTS).join(script))
+            .args(args),
+        FLOW_LIMIT,
+    )?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the browser test {script} failed ({status})"))
+    }
 }
 
 /// `new-provider` must produce a crate that builds and passes its conformance test.

@@ -1,0 +1,197 @@
+// Shared by the browser tests (flow.mjs: the sandbox flow; oidc.mjs: OpenID Connect against
+// oidc-provider): chromium launched headless with every off-machine request aborted,
+// navigation that waits for the next page, checks that fail with what the page said, and a
+// numbered full-page screenshot per step.
+
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const STEP_TIMEOUT_MS = 10_000;
+export const NAVIGATION_TIMEOUT_MS = 15_000;
+const OVERALL_TIMEOUT_MS = 180_000;
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The site under test (no trailing slash) and where screenshots go; set by `configure`. */
+export let site = '';
+let shotDir = '';
+
+/** Sets the site and the screenshot directory, and arms the overall watchdog. */
+export function configure(siteUrl, screenshotDir) {
+  site = siteUrl.replace(/\/+$/, '');
+  shotDir = path.resolve(screenshotDir);
+  mkdirSync(shotDir, { recursive: true });
+  const watchdog = setTimeout(() => {
+    console.error(`browser test: gave up after ${OVERALL_TIMEOUT_MS / 1000} s`);
+    process.exit(1);
+  }, OVERALL_TIMEOUT_MS);
+  watchdog.unref();
+}
+
+// A CommonJS require honours NODE_PATH (an ES `import` would not).
+const require = createRequire(import.meta.url);
+let chromium;
+try {
+  ({ chromium } = require('playwright-core'));
+} catch (err) {
+  console.error(
+    `browser test: cannot load playwright-core (${err.message}).\n` +
+      'Run this through `cargo xtask integration`, which installs it and sets NODE_PATH.',
+  );
+  process.exit(2);
+}
+
+// --- small helpers ---------------------------------------------------------------------------
+
+export const screenshots = [];
+export const blocked = [];
+export const pageErrors = [];
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export function step(label) {
+  console.log(`step ${label}`);
+}
+
+export async function shot(page, name) {
+  const file = path.join(shotDir, `${String(screenshots.length + 1).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  screenshots.push(file);
+  console.log(`     screenshot ${file}`);
+}
+
+/** Runs `action` (a click, a goto) and waits for the page it leads to; returns its response. */
+export async function navigate(page, action) {
+  const responses = [];
+  const onResponse = (response) => {
+    if (response.frame() === page.mainFrame() && response.request().isNavigationRequest()) {
+      responses.push(response);
+    }
+  };
+  page.on('response', onResponse);
+  try {
+    await Promise.all([page.waitForEvent('load', { timeout: NAVIGATION_TIMEOUT_MS }), action()]);
+  } finally {
+    page.off('response', onResponse);
+  }
+  const last = responses.at(-1);
+  check(last, `no page was loaded (still at ${page.url()})`);
+  console.log(`     -> ${last.status()} ${shortUrl(page.url())}`);
+  return last;
+}
+
+export async function bodyText(page) {
+  return page.locator('body').innerText();
+}
+
+export async function expectText(page, text) {
+  const body = await bodyText(page);
+  check(body.includes(text), `expected the page to say "${text}"; it says:\n${snippet(body)}`);
+}
+
+/** The URL without its query string (the authorize URLs are long). */
+export function shortUrl(href) {
+  const url = new URL(href);
+  return `${url.origin}${url.pathname}${url.search ? '?...' : ''}`;
+}
+
+export function snippet(text) {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 600 ? `${flat.slice(0, 600)}...` : flat;
+}
+
+export function expectPath(page, expected) {
+  const url = new URL(page.url());
+  check(
+    url.origin === new URL(site).origin && url.pathname === expected,
+    `expected to be on ${site}${expected}, but the page is ${page.url()}`,
+  );
+}
+
+export function expectStatus(response, expected) {
+  check(
+    response.status() === expected,
+    `expected HTTP ${expected} from ${response.url()}, got ${response.status()}`,
+  );
+}
+
+export async function expectVisible(locator, what) {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  } catch {
+    throw new Error(`expected ${what} to be visible`);
+  }
+}
+
+// --- running a test --------------------------------------------------------------------------
+
+/** Runs `flow(page)` in a fresh headless chromium; exits the process with its outcome. */
+export function run(name, flow) {
+  main(name, flow).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(`${name} FAILED to start: ${err.stack || err}`);
+      process.exit(1);
+    },
+  );
+}
+
+async function main(name, flow) {
+  const started = Date.now();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 30_000,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  console.log(`chromium ${browser.version()} started in ${Date.now() - started} ms`);
+  let page;
+  try {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+    context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+    // Everything the page asks for must be on this machine: abort anything else.
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (LOOPBACK.has(url.hostname)) return route.continue();
+      blocked.push(url.href);
+      return route.abort('blockedbyclient');
+    });
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await flow(page);
+    console.log(
+      `${name} passed: ${screenshots.length} screenshots in ${shotDir} (${Date.now() - started} ms)`,
+    );
+    return 0;
+  } catch (err) {
+    console.error(`\n${name} FAILED: ${err.message}`);
+    if (page) {
+      try {
+        const file = path.join(shotDir, 'failure.png');
+        await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+        console.error(`  failure screenshot: ${file}`);
+        console.error(`  page: ${page.url()}`);
+        console.error(`  text: ${snippet(await bodyText(page))}`);
+      } catch (inner) {
+        console.error(`  (could not capture the page: ${inner.message})`);
+      }
+    }
+    if (blocked.length) console.error(`  aborted off-machine requests: ${blocked.join(', ')}`);
+    if (pageErrors.length) console.error(`  script errors: ${pageErrors.join('; ')}`);
+    return 1;
+  } finally {
+    await Promise.race([browser.close(), new Promise((done) => setTimeout(done, 10_000))]);
+  }
+}

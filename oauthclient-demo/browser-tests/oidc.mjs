@@ -1,0 +1,132 @@
+// A real-browser test of OpenID Connect in oauthclient-demo: the demo configured with an app
+// on a certified OpenID Provider (npm oidc-provider, started by `cargo xtask integration`),
+// whose own login and consent pages are filled in here. Sign-up of a new user, the linked
+// accounts page, connecting the provider to a local account and disconnecting it, and the
+// RP-initiated logout. Every step ends with a full-page screenshot.
+//
+//   node oidc.mjs SITE_URL ISSUER SCREENSHOT_DIR
+
+import {
+  blocked,
+  check,
+  configure,
+  expectPath,
+  expectStatus,
+  expectText,
+  expectVisible,
+  navigate,
+  pageErrors,
+  run,
+  shot,
+  site,
+  step,
+} from './lib.mjs';
+
+const [siteArg, issuerArg, shotDirArg] = process.argv.slice(2);
+if (!siteArg || !issuerArg || !shotDirArg) {
+  console.error('usage: node oidc.mjs SITE_URL ISSUER SCREENSHOT_DIR');
+  process.exit(2);
+}
+configure(siteArg, shotDirArg);
+const issuerOrigin = new URL(issuerArg).origin;
+
+function expectProvider(page) {
+  check(
+    new URL(page.url()).origin === issuerOrigin,
+    `expected the OpenID Provider's page (${issuerOrigin}), got ${page.url()}`,
+  );
+}
+
+/** On oidc-provider's sign-in page: signs in as `login` and consents. */
+async function providerLoginAndConsent(page, login, shotName) {
+  expectProvider(page);
+  await expectVisible(page.locator('input[name=login]'), 'the provider login field');
+  await page.locator('input[name=login]').fill(login);
+  await page.locator('input[name=password]').fill('any password');
+  await shot(page, `${shotName}-provider-login`);
+  await navigate(page, () => page.locator('button[type=submit]', { hasText: 'Sign-in' }).click());
+  expectProvider(page);
+  await expectVisible(page.locator('button', { hasText: 'Continue' }), 'the consent button');
+  await shot(page, `${shotName}-provider-consent`);
+  const back = await navigate(page, () => page.locator('button', { hasText: 'Continue' }).click());
+  check(
+    new URL(page.url()).origin === new URL(site).origin,
+    `after consent the browser should be back on the site, it is at ${page.url()}`,
+  );
+  return back;
+}
+
+async function expectSignedInAs(page, email) {
+  const who = page.getByTestId('signed-in-as');
+  await expectVisible(who, `"signed in as ${email}"`);
+  const shown = (await who.innerText()).trim();
+  check(shown === email, `expected to be signed in as ${email}, the page shows "${shown}"`);
+}
+
+function oidcRow(page) {
+  return page.locator('li[data-app=oidc]');
+}
+
+async function flow(page) {
+  step('a1. the home page offers "Sign in with OpenID Provider"');
+  expectStatus(await navigate(page, () => page.goto(`${site}/`)), 200);
+  await expectVisible(page.getByTestId('sign-in-oidc'), 'the OpenID Connect sign-in button');
+  await shot(page, 'oidc-home');
+
+  step('a2. sign in at the provider as "grace" and consent: signed up and in');
+  await navigate(page, () => page.getByTestId('sign-in-oidc').click());
+  expectStatus(await providerLoginAndConsent(page, 'grace', 'grace'), 200);
+  expectPath(page, '/');
+  await expectSignedInAs(page, 'grace@example.org');
+  await shot(page, 'oidc-signed-up-grace');
+
+  step('a3. linked accounts lists the provider');
+  await navigate(page, () => page.goto(`${site}/account/settings/linkedaccounts/`));
+  await expectVisible(oidcRow(page).locator('[data-action=disconnect]'), 'Disconnect (OIDC)');
+  await shot(page, 'oidc-linked-accounts-grace');
+
+  step('a4. sign out: the provider asks to end its session too (RP-initiated logout)');
+  await navigate(page, () => page.goto(`${site}/`));
+  await navigate(page, () => page.getByTestId('logout').click());
+  expectProvider(page);
+  await expectText(page, 'sign me out');
+  await shot(page, 'oidc-provider-logout');
+  await navigate(page, () => page.locator('button[name=logout][value=yes]').click());
+  expectPath(page, '/');
+  check(
+    (await page.getByTestId('signed-in-as').count()) === 0,
+    'expected to be signed out after the provider logout',
+  );
+  await shot(page, 'oidc-signed-out');
+
+  step('b1. register heidi@demo.example with a password');
+  await navigate(page, () => page.getByRole('link', { name: 'Register', exact: true }).click());
+  await page.getByTestId('register-email').fill('heidi@demo.example');
+  await page.getByTestId('register-password').fill('correct horse battery');
+  await navigate(page, () => page.getByTestId('register-submit').click());
+  await expectSignedInAs(page, 'heidi@demo.example');
+
+  step('b2. linked accounts: Connect the provider as "heidi"');
+  await navigate(page, () => page.goto(`${site}/account/settings/linkedaccounts/`));
+  await expectVisible(oidcRow(page).locator('[data-action=connect]'), 'Connect (OIDC)');
+  await navigate(page, () => oidcRow(page).locator('[data-action=connect]').click());
+  expectStatus(await providerLoginAndConsent(page, 'heidi', 'heidi'), 200);
+  expectPath(page, '/account/settings/linkedaccounts/');
+  await expectVisible(oidcRow(page).locator('[data-action=disconnect]'), 'Disconnect (OIDC)');
+  await shot(page, 'oidc-linked-heidi');
+
+  step('b3. disconnect: heidi has a password, so it works');
+  await navigate(page, () => oidcRow(page).locator('[data-action=disconnect]').click());
+  expectPath(page, '/account/settings/linkedaccounts/');
+  await expectVisible(page.locator('.flash.success', { hasText: 'disconnected' }), 'the success message');
+  await expectVisible(oidcRow(page).locator('[data-action=connect]'), 'Connect (OIDC) again');
+  await shot(page, 'oidc-disconnected-heidi');
+
+  check(
+    blocked.length === 0,
+    `the pages asked for resources off this machine (aborted): ${blocked.join(', ')}`,
+  );
+  check(pageErrors.length === 0, `script errors on the pages: ${pageErrors.join('; ')}`);
+}
+
+run('OpenID Connect browser flow', flow);
