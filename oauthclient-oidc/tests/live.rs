@@ -15,6 +15,7 @@ use oauthclient_testkit::site::{Site, browser, location, query};
 
 const CONFIDENTIAL: &str = "oidc";
 const PUBLIC: &str = "oidc_public";
+const USERINFO: &str = "oidc_userinfo";
 
 struct Provider {
     issuer: String,
@@ -49,6 +50,16 @@ app_key = "PUBLIC_APP_CREDENTIALS"
 
 [PUBLIC_APP_CREDENTIALS]
 consumer_key = "oidc-public"
+
+[remote_apps.{USERINFO}]
+provider = "oidc"
+title = "oidc-provider (userinfo)"
+signup_handler = {{ info = "oidc:userinfo" }}
+
+[remote_apps.{USERINFO}.params]
+issuer = "{issuer}"
+client_auth = "basic"
+app_key = "CONFIDENTIAL_APP_CREDENTIALS"
 "#
     )
 }
@@ -179,6 +190,7 @@ async fn openid_connect_against_oidc_provider() {
     confidential_client_signs_up_a_new_user(&site).await;
     returning_user_signs_in_to_the_same_account(&site).await;
     public_client_signs_in(&site).await;
+    userinfo_completes_the_claims(&site).await;
     unverified_email_needs_the_signup_form(&site).await;
     denied_consent_flashes_and_redirects(&site).await;
     refused(&site, "wrong-nonce", 403).await;
@@ -243,6 +255,21 @@ async fn public_client_signs_in(site: &Site<Provider>) {
         .await
         .expect("store");
     assert!(token.is_some());
+}
+
+async fn userinfo_completes_the_claims(site: &Site<Provider>) {
+    let (response, browser, _) = sign_in(site, USERINFO, "judy", true).await;
+    assert_eq!(response.status(), 302, "{:?}", response.text().await);
+    let user_id = site.user_id(&browser).await;
+    let user = site
+        .store
+        .user_by_id(user_id)
+        .await
+        .expect("store")
+        .expect("signed up");
+    assert_eq!(user.email, "judy@example.org");
+    let identity = site.store.identity(USERINFO, "judy").await.expect("store");
+    assert!(identity.is_some());
 }
 
 async fn unverified_email_needs_the_signup_form(site: &Site<Provider>) {

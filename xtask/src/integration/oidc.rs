@@ -16,6 +16,8 @@ const READY_LIMIT: Duration = Duration::from_secs(60);
 /// The confidential client the provider registers (`server.mjs`).
 const CLIENT_ID: &str = "oidc-confidential";
 const CLIENT_SECRET: &str = "oidc-confidential-secret-0123456789";
+/// The apps of the live test and the demo whose callbacks the provider accepts.
+const CALLBACK_APPS: [&str; 3] = ["oidc", "oidc_public", "oidc_userinfo"];
 
 /// Both suites; `playwright` is playwright-core's node_modules, `screenshots` where the
 /// browser test's go.
@@ -135,8 +137,8 @@ consumer_secret = "{CLIENT_SECRET}"
     )
 }
 
-/// `oidc-provider` with clients whose callbacks are `{site}/oauth/authorized/oidc/` and
-/// `.../oidc_public/`, and `{site}/` as the post-logout redirect.
+/// `oidc-provider` with clients whose callbacks are `{site}/oauth/authorized/{app}/` for the
+/// apps `oidc`, `oidc_public` and `oidc_userinfo`, and `{site}/` as the post-logout redirect.
 fn start_provider(root: &Path, modules: &Path, port: u16, site: &str) -> Result<Server, String> {
     Server::start(
         "oidc-provider",
@@ -144,11 +146,12 @@ fn start_provider(root: &Path, modules: &Path, port: u16, site: &str) -> Result<
             .env("NODE_PATH", modules)
             .arg(root.join(PROVIDER).join("server.mjs"))
             .args(["--port", &port.to_string()])
-            .args(["--redirect-uri", &format!("{site}/oauth/authorized/oidc/")])
-            .args([
-                "--redirect-uri",
-                &format!("{site}/oauth/authorized/oidc_public/"),
-            ])
+            .args(CALLBACK_APPS.iter().flat_map(|app| {
+                [
+                    "--redirect-uri".to_owned(),
+                    format!("{site}/oauth/authorized/{app}/"),
+                ]
+            }))
             .args(["--post-logout-redirect-uri", &format!("{site}/")]),
         "Ready on",
         READY_LIMIT,
