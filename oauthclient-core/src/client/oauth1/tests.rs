@@ -62,7 +62,7 @@ fn credentials(key: &str, secret: &str) -> Credentials {
     }
 }
 
-fn fixed<'a>(nonce: &'a str, timestamp: u64) -> Protocol<'a> {
+fn fixed(nonce: &str, timestamp: u64) -> Protocol<'_> {
     Protocol {
         nonce: Some(nonce),
         timestamp: NonZeroU64::new(timestamp),
