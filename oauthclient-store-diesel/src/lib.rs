@@ -26,6 +26,7 @@
 
 mod account_store;
 mod accounts;
+mod admin;
 mod connection;
 mod crypto;
 mod error;
@@ -40,6 +41,7 @@ mod store;
 mod tokens;
 mod users;
 
+pub use admin::AccountSummary;
 pub use connection::Backend;
 pub use crypto::{TokenKey, TokenKeys};
 pub use migrations::SchemaStatus;

@@ -26,6 +26,9 @@ pub struct StoreOptions {
     /// Apply pending migrations when opening. Off: opening fails unless the schema is
     /// current (then run [`DieselStore::migrate`] from a deploy step).
     pub run_migrations: bool,
+    /// Check the schema when opening (on by default). Off only for tools that inspect or
+    /// migrate the schema themselves (`oauthclient migrate`).
+    pub check_schema: bool,
 }
 
 impl Default for StoreOptions {
@@ -34,6 +37,7 @@ impl Default for StoreOptions {
             pool_size: None,
             connection_timeout: Duration::from_secs(5),
             run_migrations: true,
+            check_schema: true,
         }
     }
 }
@@ -109,6 +113,9 @@ impl DieselStore {
         };
         if options.run_migrations {
             store.migrate().await?;
+        }
+        if !options.check_schema {
+            return Ok(store);
         }
         match store.schema_status().await? {
             SchemaStatus::UpToDate => Ok(store),

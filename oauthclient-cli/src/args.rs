@@ -1,0 +1,100 @@
+//! The command line, as clap parses it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Operate an oauthclient-rs deployment: database migrations, linked accounts, token keys,
+/// configuration checks.
+#[derive(Debug, Parser)]
+#[command(name = "oauthclient", version)]
+pub struct Cli {
+    /// The oauthclient configuration (TOML): its secret keys decrypt tokens, its apps name
+    /// client ids, its `database_url` is the default database.
+    #[arg(long, global = true, env = "OAUTHCLIENT_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The database (`sqlite://file.sqlite`, `postgres://...`); overrides the configuration's
+    /// `database_url`.
+    #[arg(
+        long,
+        global = true,
+        env = "OAUTHCLIENT_DATABASE_URL",
+        value_name = "URL"
+    )]
+    pub database_url: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What the store commands work on.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub config: Option<PathBuf>,
+    pub database_url: Option<String>,
+}
+
+impl Cli {
+    pub fn target(&self) -> Target {
+        Target {
+            config: self.config.clone(),
+            database_url: self.database_url.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Configuration files.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Applies pending database migrations (run it on deploy, before the new version starts).
+    Migrate,
+    /// Linked remote accounts.
+    #[command(subcommand)]
+    Accounts(Accounts),
+    /// Stored tokens.
+    #[command(subcommand)]
+    Tokens(Tokens),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Validates FILE (and the OAUTHCLIENT_* environment) and prints what it resolved, secrets
+    /// redacted.
+    Check {
+        /// The configuration file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Accounts {
+    /// Lists linked accounts (never tokens).
+    List {
+        /// Only this user's.
+        #[arg(long, value_name = "USER_ID")]
+        user: Option<i64>,
+    },
+    /// Unlinks a user's account at an app (its tokens and identity go too).
+    Unlink {
+        /// The local user id.
+        #[arg(long, value_name = "USER_ID")]
+        user: i64,
+        /// The remote app's name in the configuration.
+        #[arg(long, value_name = "APP")]
+        app: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Tokens {
+    /// Re-encrypts every stored token under the first of the configuration's secret keys, so
+    /// the others can be removed afterwards.
+    RotateKey,
+    /// Deletes tokens that expired and cannot be refreshed; accounts stay linked.
+    PurgeExpired {
+        /// Keep tokens that expired less than this many seconds ago.
+        #[arg(long, default_value_t = 0, value_name = "SECONDS")]
+        grace: u64,
+    },
+}

@@ -1,0 +1,222 @@
+//! The commands that work on the database: `migrate`, `accounts`, `tokens`.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use oauthclient_core::secret::SecretKey;
+use oauthclient_core::{AccountStore, OAuthClientConfig};
+use oauthclient_store_diesel::{DieselStore, SchemaStatus, StoreOptions, TokenKey, TokenKeys};
+
+use crate::Failure;
+use crate::args::Target;
+use crate::config_check;
+
+/// `migrate`: applies what is pending and says what it did.
+pub async fn migrate(target: &Target) -> Result<(), Failure> {
+    let config = target
+        .config
+        .as_deref()
+        .map(config_check::load)
+        .transpose()?;
+    let url = database_url(target)?;
+    // Migrations never touch token contents; without a configuration any key will do.
+    let keys = match &config {
+        Some(config) => keys_of(config)?,
+        None => TokenKeys::new(vec![TokenKey::derive(
+            "migrate",
+            &SecretKey::new("migrations-do-not-read-or-write-token-contents"),
+        )])
+        .ok_or_else(|| Failure::Failed("no key".into()))?,
+    };
+    let options = StoreOptions {
+        run_migrations: false,
+        check_schema: false,
+        ..StoreOptions::default()
+    };
+    let store = DieselStore::connect(&url, keys, options)
+        .await
+        .map_err(failed)?;
+    match store.schema_status().await.map_err(failed)? {
+        SchemaStatus::UpToDate => {
+            println!("the schema is up to date: nothing to migrate");
+            Ok(())
+        }
+        SchemaStatus::Ahead(unknown) => Err(Failure::Failed(format!(
+            "the database was migrated by a newer version ({}): upgrade this program",
+            unknown.join(", ")
+        ))),
+        SchemaStatus::Behind(pending) => {
+            println!(
+                "applying {} migration(s): {}",
+                pending.len(),
+                pending.join(", ")
+            );
+            let applied = store.migrate().await.map_err(failed)?;
+            println!("applied {applied} migration(s); the schema is up to date");
+            Ok(())
+        }
+    }
+}
+
+/// `accounts list [--user]`: a table, one linked account a line.
+pub async fn list_accounts(target: &Target, user: Option<i64>) -> Result<(), Failure> {
+    let (_config, store) = open(target).await?;
+    let accounts = store.list_accounts(user).await.map_err(failed)?;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "{:>8}  {:>8}  {:<32}  {:<28}  {:>6}  {:<19}  {:<19}",
+        "ACCOUNT", "USER", "EMAIL", "CLIENT_ID", "TOKENS", "TOKEN_EXPIRES_UTC", "LINKED_UTC"
+    );
+    for account in &accounts {
+        let _ = writeln!(
+            out,
+            "{:>8}  {:>8}  {:<32}  {:<28}  {:>6}  {:<19}  {:<19}",
+            account.account_id,
+            account.user_id,
+            account.email,
+            account.client_id,
+            account.tokens,
+            account
+                .token_expires
+                .map(|at| at.format("%Y-%m-%d %H:%M:%S").to_string())
+                .unwrap_or_else(|| "-".into()),
+            account.created.format("%Y-%m-%d %H:%M:%S"),
+        );
+    }
+    let _ = writeln!(out, "{} linked account(s)", accounts.len());
+    Ok(())
+}
+
+/// `accounts unlink --user --app`: what the disconnect button does, without the provider
+/// call: the remote account (and its tokens) and the user's identities at the app go.
+pub async fn unlink(target: &Target, user: i64, app_name: &str) -> Result<(), Failure> {
+    let (config, store) = open(target).await?;
+    let app = config.remote_app(app_name).ok_or_else(|| {
+        let known: Vec<&str> = config.remote_apps.keys().map(String::as_str).collect();
+        Failure::Invalid(format!(
+            "no app `{app_name}` in the configuration (apps: {})",
+            known.join(", ")
+        ))
+    })?;
+    let account = store
+        .remote_account(user, &app.credentials.consumer_key)
+        .await
+        .map_err(failed)?;
+    let identities: Vec<_> = store
+        .identities_of(user)
+        .await
+        .map_err(failed)?
+        .into_iter()
+        .filter(|identity| identity.method == app.name)
+        .collect();
+    if account.is_none() && identities.is_empty() {
+        return Err(Failure::NothingToDo(format!(
+            "user {user} has no account linked at `{app_name}`"
+        )));
+    }
+    if let Some(account) = account {
+        store
+            .delete_remote_account(account.id)
+            .await
+            .map_err(failed)?;
+    }
+    for identity in &identities {
+        store
+            .unlink_identity(&identity.method, identity.id.as_str())
+            .await
+            .map_err(failed)?;
+    }
+    println!("unlinked user {user} from `{app_name}`");
+    Ok(())
+}
+
+/// `tokens rotate-key`: re-encrypts under the first configured key, with progress.
+pub async fn rotate_key(target: &Target) -> Result<(), Failure> {
+    let (config, store) = open(target).await?;
+    let current = config
+        .secret_keys
+        .first()
+        .map(|key| key.id.clone())
+        .unwrap_or_default();
+    eprintln!("re-encrypting stored tokens under key `{current}`");
+    let report = store
+        .rotate_token_keys(|done, total| eprintln!("  {done}/{total} rows"))
+        .await
+        .map_err(failed)?;
+    println!(
+        "rotated {} token row(s); {} already under `{current}`; keys other than `{current}` \
+         can now be removed from the configuration",
+        report.rotated, report.already_current
+    );
+    Ok(())
+}
+
+/// `tokens purge-expired [--grace]`.
+pub async fn purge_expired(target: &Target, grace: u64) -> Result<(), Failure> {
+    let (_config, store) = open(target).await?;
+    let purged = store.purge_expired_tokens(grace).await.map_err(failed)?;
+    println!("purged {purged} expired token(s) without a refresh token");
+    Ok(())
+}
+
+/// The configuration (required) and the store at the target's database.
+async fn open(target: &Target) -> Result<(OAuthClientConfig, DieselStore), Failure> {
+    let path = target.config.as_deref().ok_or_else(|| {
+        Failure::Invalid(
+            "this command needs the configuration (--config FILE or OAUTHCLIENT_CONFIG): its \
+             secret keys decrypt the tokens"
+                .into(),
+        )
+    })?;
+    let config = config_check::load(path)?;
+    let url = database_url(target)?;
+    let options = StoreOptions {
+        run_migrations: false,
+        ..StoreOptions::default()
+    };
+    let store = DieselStore::connect(&url, keys_of(&config)?, options)
+        .await
+        .map_err(failed)?;
+    Ok((config, store))
+}
+
+fn keys_of(config: &OAuthClientConfig) -> Result<TokenKeys, Failure> {
+    TokenKeys::from_config(&config.secret_keys)
+        .ok_or_else(|| Failure::Invalid("the configuration has no secret key".into()))
+}
+
+/// `--database-url`, else the configuration file's `database_url`.
+fn database_url(target: &Target) -> Result<String, Failure> {
+    if let Some(url) = &target.database_url {
+        return Ok(url.clone());
+    }
+    let from_file = target
+        .config
+        .as_deref()
+        .map(database_url_in)
+        .transpose()?
+        .flatten();
+    from_file.ok_or_else(|| {
+        Failure::Invalid(
+            "no database: pass --database-url (or OAUTHCLIENT_DATABASE_URL), or set \
+             database_url in the configuration"
+                .into(),
+        )
+    })
+}
+
+fn database_url_in(path: &Path) -> Result<Option<String>, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|err| Failure::Invalid(format!("{}: cannot read: {err}", path.display())))?;
+    let document: toml::Table = toml::from_str(&text)
+        .map_err(|err| Failure::Invalid(format!("{}: {}", path.display(), err.message())))?;
+    Ok(document
+        .get("database_url")
+        .and_then(toml::Value::as_str)
+        .map(str::to_owned))
+}
+
+fn failed(err: oauthclient_core::OAuthError) -> Failure {
+    Failure::Failed(err.to_string())
+}

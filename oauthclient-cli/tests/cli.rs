@@ -1,0 +1,415 @@
+//! Every command of the `oauthclient` binary, run as a process against a real SQLite database,
+//! and against PostgreSQL when `OAUTHCLIENT_TEST_POSTGRES_URL` is set (CI sets it): each test
+//! then gets a fresh PostgreSQL database of its own (made with `psql`), so rotating or purging
+//! never touches another suite's rows.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use oauthclient_core::account::{AccountInfo, ExternalId, NewUser, UserId};
+use oauthclient_core::secret::{AccessToken, RefreshToken, SecretKey};
+use oauthclient_core::store::NewLink;
+use oauthclient_core::{AccountStore, Token, UserStore};
+use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKey, TokenKeys};
+
+const GITHUB_CLIENT_ID: &str = "Iv1.cli-test";
+const GITHUB_SECRET: &str = "github-client-secret-not-for-output";
+const KEY_ONE: &str = "first-token-key-first-token-key-first-token-key";
+const KEY_TWO: &str = "second-token-key-second-token-key-second-token";
+
+/// A database for one test.
+struct Database {
+    url: String,
+    dir: tempfile::TempDir,
+    /// The PostgreSQL database to drop afterwards.
+    postgres: Option<(String, String)>,
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = &self.postgres {
+            let _ = Command::new("psql")
+                .arg(admin_url)
+                .args([
+                    "-qc",
+                    &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                ])
+                .output();
+        }
+    }
+}
+
+fn sqlite() -> Database {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("cli.sqlite").display());
+    Database {
+        url,
+        dir,
+        postgres: None,
+    }
+}
+
+/// A fresh PostgreSQL database when the CI variable is set.
+fn postgres(test: &str) -> Option<Database> {
+    let admin_url = std::env::var("OAUTHCLIENT_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|url| !url.is_empty())?;
+    assert!(
+        cfg!(feature = "postgres"),
+        "OAUTHCLIENT_TEST_POSTGRES_URL is set: run with --features postgres (or --all-features)"
+    );
+    let name = format!("oauthclient_cli_{test}_{}", std::process::id());
+    let created = Command::new("psql")
+        .arg(&admin_url)
+        .args(["-qc", &format!("CREATE DATABASE {name}")])
+        .output()
+        .expect("OAUTHCLIENT_TEST_POSTGRES_URL is set, so psql must be installed");
+    assert!(
+        created.status.success(),
+        "cannot create a PostgreSQL database: {}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let base = admin_url
+        .rsplit_once('/')
+        .map_or(admin_url.as_str(), |(base, _)| base);
+    Some(Database {
+        url: format!("{base}/{name}"),
+        dir: tempfile::tempdir().expect("temp dir"),
+        postgres: Some((admin_url.clone(), name)),
+    })
+}
+
+/// SQLite always, PostgreSQL too in CI.
+fn databases(test: &str) -> Vec<Database> {
+    let mut all = vec![sqlite()];
+    all.extend(postgres(test));
+    all
+}
+
+/// A configuration file whose secret keys are `keys` (id, secret), first one current.
+fn config(db: &Database, name: &str, keys: &[(&str, &str)]) -> PathBuf {
+    let mut text = String::from("site_url = \"https://example.org\"\n");
+    text.push_str(&format!("database_url = \"{}\"\n", db.url));
+    for (id, secret) in keys {
+        text.push_str(&format!(
+            "[[secret_keys]]\nid = \"{id}\"\nsecret = \"{secret}\"\n"
+        ));
+    }
+    text.push_str(&format!(
+        "[remote_apps.github]\n[GITHUB_APP_CREDENTIALS]\nconsumer_key = \"{GITHUB_CLIENT_ID}\"\nconsumer_secret = \"{GITHUB_SECRET}\"\n"
+    ));
+    let path = db.dir.path().join(name);
+    std::fs::write(&path, text).expect("write config");
+    path
+}
+
+fn oauthclient(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_oauthclient"))
+        .args(args)
+        .env_remove("OAUTHCLIENT_CONFIG")
+        .env_remove("OAUTHCLIENT_DATABASE_URL")
+        .output()
+        .expect("run oauthclient")
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+fn path(path: &Path) -> &str {
+    path.to_str().expect("utf-8 path")
+}
+
+async fn store(db: &Database, keys: &[(&str, &str)]) -> DieselStore {
+    let keys = TokenKeys::new(
+        keys.iter()
+            .map(|(id, secret)| TokenKey::derive(*id, &SecretKey::new(*secret)))
+            .collect(),
+    )
+    .expect("keys");
+    DieselStore::connect(&db.url, keys, StoreOptions::default())
+        .await
+        .expect("store")
+}
+
+/// A user linked to GitHub with `token`; returns the user id.
+async fn linked_user(store: &DieselStore, email: &str, token: Token) -> UserId {
+    let user = store
+        .create_user(&NewUser {
+            email: email.to_owned(),
+            username: None,
+            full_name: None,
+            confirmed: true,
+        })
+        .await
+        .expect("user");
+    let link = NewLink {
+        client_id: GITHUB_CLIENT_ID.to_owned(),
+        account_info: AccountInfo::new(ExternalId::new(format!("gh-{}", user.id)), "github"),
+        token,
+        extra_data: serde_json::json!({}),
+    };
+    store.link(user.id, &link).await.expect("link");
+    user.id
+}
+
+#[test]
+fn config_check_prints_what_it_resolved_without_secrets() {
+    let db = sqlite();
+    let file = config(&db, "ok.toml", &[("k1", KEY_ONE)]);
+    let output = oauthclient(&["config", "check", path(&file)]);
+    let shown = text(&output);
+    assert!(output.status.success(), "{shown}");
+    assert!(
+        shown.contains("valid") && shown.contains("[github]"),
+        "{shown}"
+    );
+    assert!(shown.contains(GITHUB_CLIENT_ID), "{shown}");
+    assert!(
+        shown.contains("https://example.org/oauth/authorized/github/"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains(GITHUB_SECRET) && !shown.contains(KEY_ONE),
+        "{shown}"
+    );
+}
+
+#[test]
+fn config_check_of_an_invalid_file_names_the_key_and_exits_2() {
+    let db = sqlite();
+    let file = db.dir.path().join("bad.toml");
+    std::fs::write(
+        &file,
+        "site_url = \"https://example.org\"\nsecret_key = \"short\"\n",
+    )
+    .expect("write");
+    let output = oauthclient(&["config", "check", path(&file)]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output).contains("secret_key"), "{}", text(&output));
+    let missing = oauthclient(&["config", "check", "/nonexistent/oauthclient.toml"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn store_commands_without_a_configuration_exit_2() {
+    let output = oauthclient(&["accounts", "list"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output).contains("--config"), "{}", text(&output));
+}
+
+#[tokio::test]
+async fn migrate_applies_then_has_nothing_to_do() {
+    for db in databases("migrate") {
+        let first = oauthclient(&["migrate", "--database-url", &db.url]);
+        assert!(first.status.success(), "{}", text(&first));
+        assert!(
+            text(&first).contains("applied 1 migration"),
+            "{}",
+            text(&first)
+        );
+        let again = oauthclient(&["migrate", "--database-url", &db.url]);
+        assert!(again.status.success());
+        assert!(
+            text(&again).contains("nothing to migrate"),
+            "{}",
+            text(&again)
+        );
+        // The store opens it without migrating.
+        let options = StoreOptions {
+            run_migrations: false,
+            ..StoreOptions::default()
+        };
+        let keys =
+            TokenKeys::new(vec![TokenKey::derive("k1", &SecretKey::new(KEY_ONE))]).expect("key");
+        DieselStore::connect(&db.url, keys, options)
+            .await
+            .expect("schema current");
+    }
+}
+
+#[tokio::test]
+async fn accounts_list_and_unlink() {
+    for db in databases("accounts") {
+        let keys = [("k1", KEY_ONE)];
+        let file = config(&db, "c.toml", &keys);
+        let store = store(&db, &keys).await;
+        let ada = linked_user(
+            &store,
+            "ada@example.org",
+            Token::bearer(AccessToken::new("gho_ada_secret")),
+        )
+        .await;
+        let bob = linked_user(
+            &store,
+            "bob@example.org",
+            Token::bearer(AccessToken::new("gho_bob_secret")),
+        )
+        .await;
+
+        let all = oauthclient(&["--config", path(&file), "accounts", "list"]);
+        let listed = text(&all);
+        assert!(all.status.success(), "{listed}");
+        assert!(
+            listed.contains("ada@example.org") && listed.contains("bob@example.org"),
+            "{listed}"
+        );
+        assert!(listed.contains("2 linked account(s)"), "{listed}");
+        assert!(!listed.contains("gho_"), "tokens never shown: {listed}");
+
+        let ada_id = ada.to_string();
+        let only_ada = oauthclient(&[
+            "--config",
+            path(&file),
+            "accounts",
+            "list",
+            "--user",
+            &ada_id,
+        ]);
+        assert!(
+            text(&only_ada).contains("1 linked account(s)"),
+            "{}",
+            text(&only_ada)
+        );
+        assert!(!text(&only_ada).contains("bob@example.org"));
+
+        let unlink = [
+            "--config",
+            path(&file),
+            "accounts",
+            "unlink",
+            "--user",
+            &ada_id,
+            "--app",
+            "github",
+        ];
+        let done = oauthclient(&unlink);
+        assert!(done.status.success(), "{}", text(&done));
+        assert!(
+            store
+                .remote_account(ada, GITHUB_CLIENT_ID)
+                .await
+                .expect("store")
+                .is_none()
+        );
+        assert!(store.identities_of(ada).await.expect("store").is_empty());
+        assert!(
+            store
+                .remote_account(bob, GITHUB_CLIENT_ID)
+                .await
+                .expect("store")
+                .is_some()
+        );
+        let again = oauthclient(&unlink);
+        assert_eq!(again.status.code(), Some(3), "{}", text(&again));
+        let unknown_app = oauthclient(&[
+            "--config",
+            path(&file),
+            "accounts",
+            "unlink",
+            "--user",
+            &ada_id,
+            "--app",
+            "nope",
+        ]);
+        assert_eq!(unknown_app.status.code(), Some(2));
+    }
+}
+
+#[tokio::test]
+async fn rotate_key_end_to_end() {
+    for db in databases("rotate") {
+        let old = [("k1", KEY_ONE)];
+        let token = Token::bearer(AccessToken::new("gho_rotate_me"))
+            .with_refresh_token(RefreshToken::new("ghr_refresh_me"));
+        let user = {
+            let store = store(&db, &old).await;
+            linked_user(&store, "carol@example.org", token.clone()).await
+        };
+        // The new key first (it encrypts), the old one still there (it decrypts).
+        let both = config(&db, "both.toml", &[("k2", KEY_TWO), ("k1", KEY_ONE)]);
+        let rotated = oauthclient(&["--config", path(&both), "tokens", "rotate-key"]);
+        assert!(rotated.status.success(), "{}", text(&rotated));
+        assert!(
+            text(&rotated).contains("rotated 1 token row"),
+            "{}",
+            text(&rotated)
+        );
+        assert!(
+            text(&rotated).contains("1/1 rows"),
+            "progress shown: {}",
+            text(&rotated)
+        );
+
+        // The old key can go: the token reads with the new key alone.
+        let new_only = store(&db, &[("k2", KEY_TWO)]).await;
+        let stored = new_only
+            .token(user, GITHUB_CLIENT_ID, "")
+            .await
+            .expect("readable under the new key alone")
+            .expect("token");
+        assert_eq!(stored.access_token, token.access_token);
+        assert_eq!(stored.refresh_token, token.refresh_token);
+        // And a second run has nothing left to do.
+        let new_config = config(&db, "new.toml", &[("k2", KEY_TWO)]);
+        let again = oauthclient(&["--config", path(&new_config), "tokens", "rotate-key"]);
+        assert!(
+            text(&again).contains("rotated 0 token row(s); 1 already"),
+            "{}",
+            text(&again)
+        );
+    }
+}
+
+#[tokio::test]
+async fn purge_expired_keeps_refreshable_and_fresh_tokens() {
+    for db in databases("purge") {
+        let keys = [("k1", KEY_ONE)];
+        let file = config(&db, "c.toml", &keys);
+        let store = store(&db, &keys).await;
+        let long_ago = 1_000_000;
+        let expired = linked_user(
+            &store,
+            "old@example.org",
+            Token::bearer(AccessToken::new("gho_old")).with_expires_at(long_ago),
+        )
+        .await;
+        let refreshable = linked_user(
+            &store,
+            "refresh@example.org",
+            Token::bearer(AccessToken::new("gho_refreshable"))
+                .with_expires_at(long_ago)
+                .with_refresh_token(RefreshToken::new("ghr_keep")),
+        )
+        .await;
+        let fresh = linked_user(
+            &store,
+            "fresh@example.org",
+            Token::bearer(AccessToken::new("gho_fresh")).with_expires_at(u64::from(u32::MAX)),
+        )
+        .await;
+        let purged = oauthclient(&["--config", path(&file), "tokens", "purge-expired"]);
+        assert!(purged.status.success(), "{}", text(&purged));
+        assert!(
+            text(&purged).contains("purged 1 expired token"),
+            "{}",
+            text(&purged)
+        );
+        let token = |user| store.token(user, GITHUB_CLIENT_ID, "");
+        assert!(token(expired).await.expect("store").is_none());
+        assert!(token(refreshable).await.expect("store").is_some());
+        assert!(token(fresh).await.expect("store").is_some());
+        // The account itself stays linked.
+        assert!(
+            store
+                .remote_account(expired, GITHUB_CLIENT_ID)
+                .await
+                .expect("store")
+                .is_some()
+        );
+    }
+}

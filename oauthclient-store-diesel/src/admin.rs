@@ -1,0 +1,145 @@
+//! Operator queries behind the `oauthclient` CLI: every linked account at a glance, and
+//! clearing out tokens that can no longer be used.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use oauthclient_core::OAuthError;
+use oauthclient_core::account::UserId;
+
+use crate::error::query_error;
+use crate::schema::{
+    accounts_user as users, oauthclient_remoteaccount as accounts,
+    oauthclient_remotetoken as tokens,
+};
+use crate::store::DieselStore;
+use crate::tokens::now;
+
+/// One linked remote account as an operator sees it: never a token, only whether there is one
+/// and when it expires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountSummary {
+    /// The remote account's id.
+    pub account_id: i64,
+    /// The local user.
+    pub user_id: UserId,
+    /// The local user's e-mail.
+    pub email: String,
+    /// The remote app's client id (`consumer_key`).
+    pub client_id: String,
+    /// Token slots stored for the account (`token_type`, `''` by default).
+    pub tokens: usize,
+    /// The earliest expiry among them (UTC), when any says.
+    pub token_expires: Option<NaiveDateTime>,
+    /// When the account was linked (UTC).
+    pub created: NaiveDateTime,
+}
+
+impl DieselStore {
+    /// Every linked account (of `user` only, when given), by user then client id.
+    ///
+    /// ```
+    /// # tokio::runtime::Runtime::new().expect("runtime").block_on(async {
+    /// use oauthclient_core::secret::SecretKey;
+    /// use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKey, TokenKeys};
+    /// let dir = tempfile::tempdir().expect("temp dir");
+    /// let url = format!("sqlite://{}", dir.path().join("oauth.sqlite").display());
+    /// let keys = TokenKeys::new(vec![TokenKey::derive("k1", &SecretKey::new("a-very-long-random-secret-of-32+bytes"))]).expect("a key");
+    /// let store = DieselStore::connect(&url, keys, StoreOptions::default()).await?;
+    /// assert!(store.list_accounts(None).await?.is_empty());
+    /// # Ok::<(), oauthclient_core::OAuthError>(())
+    /// # }).expect("example");
+    /// ```
+    pub async fn list_accounts(
+        &self,
+        user: Option<UserId>,
+    ) -> Result<Vec<AccountSummary>, OAuthError> {
+        self.run(move |conn, _keys| {
+            let mut query = accounts::table
+                .inner_join(users::table)
+                .select((
+                    accounts::id,
+                    accounts::user_id,
+                    users::email,
+                    accounts::client_id,
+                    accounts::created,
+                ))
+                .order((accounts::user_id, accounts::client_id))
+                .into_boxed();
+            if let Some(user) = user {
+                query = query.filter(accounts::user_id.eq(user));
+            }
+            let rows: Vec<(i64, i64, String, String, NaiveDateTime)> =
+                query.load(conn).map_err(query_error)?;
+            let ids: Vec<i64> = rows.iter().map(|row| row.0).collect();
+            let mut token_info: BTreeMap<i64, (usize, Option<NaiveDateTime>)> = BTreeMap::new();
+            // Bounded chunks: SQLite caps the number of bound parameters per statement.
+            for chunk in ids.chunks(500) {
+                let found: Vec<(i64, Option<NaiveDateTime>)> = tokens::table
+                    .filter(tokens::id_remote_account.eq_any(chunk))
+                    .select((tokens::id_remote_account, tokens::expires))
+                    .load(conn)
+                    .map_err(query_error)?;
+                for (account, expires) in found {
+                    let entry = token_info.entry(account).or_insert((0, None));
+                    entry.0 += 1;
+                    entry.1 = match (entry.1, expires) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+            }
+            Ok(rows
+                .into_iter()
+                .map(|(account_id, user_id, email, client_id, created)| {
+                    let (tokens, token_expires) =
+                        token_info.get(&account_id).copied().unwrap_or((0, None));
+                    AccountSummary {
+                        account_id,
+                        user_id,
+                        email,
+                        client_id,
+                        tokens,
+                        token_expires,
+                        created,
+                    }
+                })
+                .collect())
+        })
+        .await
+    }
+
+    /// Deletes the tokens that expired more than `grace_secs` ago and cannot be refreshed
+    /// (no refresh token); the accounts stay linked, and the next sign-in stores a new token.
+    /// Returns how many rows went.
+    ///
+    /// ```
+    /// # tokio::runtime::Runtime::new().expect("runtime").block_on(async {
+    /// use oauthclient_core::secret::SecretKey;
+    /// use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKey, TokenKeys};
+    /// let dir = tempfile::tempdir().expect("temp dir");
+    /// let url = format!("sqlite://{}", dir.path().join("oauth.sqlite").display());
+    /// let keys = TokenKeys::new(vec![TokenKey::derive("k1", &SecretKey::new("a-very-long-random-secret-of-32+bytes"))]).expect("a key");
+    /// let store = DieselStore::connect(&url, keys, StoreOptions::default()).await?;
+    /// assert_eq!(store.purge_expired_tokens(0).await?, 0);
+    /// # Ok::<(), oauthclient_core::OAuthError>(())
+    /// # }).expect("example");
+    /// ```
+    pub async fn purge_expired_tokens(&self, grace_secs: u64) -> Result<usize, OAuthError> {
+        let grace = chrono::TimeDelta::seconds(i64::try_from(grace_secs).unwrap_or(i64::MAX));
+        let cutoff = now()
+            .checked_sub_signed(grace)
+            .unwrap_or(NaiveDateTime::MIN);
+        self.write(move |conn, _keys| {
+            diesel::delete(
+                tokens::table
+                    .filter(tokens::expires.lt(cutoff))
+                    .filter(tokens::refresh_token.is_null()),
+            )
+            .execute(conn)
+            .map_err(query_error)
+        })
+        .await
+    }
+}
