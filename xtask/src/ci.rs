@@ -27,11 +27,25 @@ pub fn ci() -> Result<(), String> {
         args.extend_from_slice(&["--", "-D", "warnings"]);
         cargo(&args, &[])?;
     }
+    crate::deps::deps()?;
     // README's test command.
     cargo(&["test", "--workspace", "--all-features"], &[])?;
     cargo(
         &["doc", "--workspace", "--no-deps", "--all-features"],
         &[("RUSTDOCFLAGS", "-D warnings")],
+    )?;
+    // Every crate packages (and its package builds); nothing is published.
+    cargo(
+        &[
+            "package",
+            "--workspace",
+            "--allow-dirty",
+            "--exclude",
+            "xtask",
+            "--exclude",
+            "registry-fixture",
+        ],
+        &[],
     )?;
     Ok(())
 }

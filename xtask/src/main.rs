@@ -4,6 +4,8 @@
 //!   alone), the workspace tests with all features (including doc-tests; PostgreSQL suites run
 //!   when `OAUTHCLIENT_TEST_POSTGRES_URL` is set) and rustdoc with `-D warnings`. The same
 //!   checks `.ci/run` runs.
+//! - `deps`: the lean-dependency rules (core: no actix, no diesel; providers: core only;
+//!   store-diesel with `sqlite` alone: no libpq) and the crate count of each user-facing build.
 //! - `integration`: the demo app in a real browser. Installs Debian `chromium` when
 //!   `/usr/bin/chromium` is missing (apt-get; needs `node` and `npm` already), npm
 //!   `playwright-core` (pinned in `oauthclient-demo/browser-tests/package.json`) into
@@ -16,10 +18,14 @@
 //!   venv under `target/oauth1-provider/`) on a free port, and `oauthclient-web`'s
 //!   `oauth1_live` tests against it. Last, it generates a provider crate with `new-provider`
 //!   under `target/` and runs its conformance test.
+//! - `quickstart`: docs/quickstart.md step 3 must be `oauthclient-demo/examples/quickstart.rs`,
+//!   and that app, run with the page's configuration, must redirect a login to GitHub (part of
+//!   `integration`).
 //! - `new-provider NAME [--dir DIR] [--check]`: a provider crate skeleton `oauthclient-NAME`
 //!   (defaults, `account_info`, `inventory` registration, conformance test on fixtures).
 
 mod ci;
+mod deps;
 mod integration;
 mod new_provider;
 mod process;
@@ -30,11 +36,14 @@ const HELP: &str = "\
 usage: cargo xtask <task>
 
 tasks:
-  ci           fmt check, clippy -D warnings, tests, rustdoc -D warnings
+  ci           fmt check, clippy -D warnings, tests, rustdoc -D warnings, the dependency
+               rules (deps) and `cargo package --workspace`
+  deps         check the lean-dependency rules; print how many crates each build pulls in
   integration  the demo app in headless chromium (playwright-core): sign-up, linking,
                disconnecting, signing in again; screenshots in target/browser-screenshots/;
                the OAuth 1.0a suite against a real oauthlib provider (venv from PyPI);
                then a generated provider crate must build and pass its conformance test
+  quickstart   run docs/quickstart.md step 3 as written (part of integration)
   new-provider NAME [--dir DIR] [--check]
                generate oauthclient-NAME: defaults, account_info, registration, and a
                conformance test on fixtures (--check: run its tests)";
@@ -43,7 +52,9 @@ fn main() -> ExitCode {
     let task = std::env::args().nth(1);
     let result = match task.as_deref() {
         Some("ci") => ci::ci(),
+        Some("deps") => deps::deps(),
         Some("integration") => integration::integration(),
+        Some("quickstart") => integration::quickstart(),
         Some("new-provider") => {
             new_provider::new_provider(&std::env::args().skip(2).collect::<Vec<_>>())
         }

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 mod npm;
 mod oauth1;
 mod oidc;
+mod quickstart;
 
 use crate::process::{Server, cargo, free_ports, output_line, remove_dir, run_for, run_ok};
 
@@ -97,6 +98,9 @@ pub fn integration() -> Result<(), String> {
     let phase = Instant::now();
     oidc::run(&root, &target, &modules, &screenshots.join("oidc"))?;
     timing("OpenID Connect suite (oidc-provider) passed", phase);
+    let phase = Instant::now();
+    quickstart::run(&root, &target)?;
+    timing("quickstart step 3 runs as written", phase);
     check_new_provider(&target)?;
     timing("integration passed", started);
     Ok(())
@@ -139,6 +143,12 @@ fn run_browser_script(
     } else {
         Err(format!("the browser test {script} failed ({status})"))
     }
+}
+
+/// `cargo xtask quickstart`: only the quickstart check of the integration run.
+pub fn quickstart() -> Result<(), String> {
+    let root = workspace_root();
+    quickstart::run(&root, &target_dir(&root))
 }
 
 /// `new-provider` must produce a crate that builds and passes its conformance test.

@@ -1,0 +1,133 @@
+//! `cargo xtask deps`: the dependency graph stays lean, and users can see what each crate costs.
+//!
+//! Rules checked (normal dependencies only, as a user's build sees them):
+//! - `oauthclient-core` pulls in no actix and no diesel;
+//! - a provider crate (`oauthclient-github`, `-orcid`, `-oidc`) depends on no other workspace
+//!   crate than `oauthclient-core`, and on no actix or diesel;
+//! - `oauthclient-store-diesel` with only `sqlite` links no libpq (`pq-sys`).
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+/// One crate build as a user would make it: the package and its feature flags.
+struct Build {
+    package: &'static str,
+    features: &'static [&'static str],
+}
+
+const CORE: Build = Build {
+    package: "oauthclient-core",
+    features: &[],
+};
+const WEB: Build = Build {
+    package: "oauthclient-web",
+    features: &[],
+};
+const STORE_SQLITE: Build = Build {
+    package: "oauthclient-store-diesel",
+    features: &["--no-default-features", "--features", "sqlite"],
+};
+const DEMO: Build = Build {
+    package: "oauthclient-demo",
+    features: &[],
+};
+const PROVIDERS: [&str; 3] = [
+    "oauthclient-github",
+    "oauthclient-orcid",
+    "oauthclient-oidc",
+];
+const WORKSPACE_CRATES: [&str; 7] = [
+    "oauthclient-web",
+    "oauthclient-store-diesel",
+    "oauthclient-testkit",
+    "oauthclient-demo",
+    "oauthclient-cli",
+    "oauthclient-github",
+    "oauthclient-orcid",
+];
+
+/// Checks the rules and prints how many crates each user-facing build pulls in.
+pub fn deps() -> Result<(), String> {
+    let mut problems = Vec::new();
+    let core = crates(&CORE)?;
+    forbid(&mut problems, CORE.package, &core, &["actix", "diesel"]);
+    for provider in PROVIDERS {
+        let build = Build {
+            package: provider,
+            features: &[],
+        };
+        let graph = crates(&build)?;
+        forbid(&mut problems, provider, &graph, &["actix", "diesel"]);
+        for other in WORKSPACE_CRATES.iter().filter(|name| **name != provider) {
+            if graph.contains(*other) {
+                problems.push(format!(
+                    "{provider} depends on {other}: providers depend on oauthclient-core only"
+                ));
+            }
+        }
+    }
+    let store = crates(&STORE_SQLITE)?;
+    forbid(
+        &mut problems,
+        "oauthclient-store-diesel (sqlite only)",
+        &store,
+        &["pq-sys"],
+    );
+
+    println!("xtask: crates pulled in (normal dependencies, the crate itself included):");
+    for (label, graph) in [
+        ("oauthclient-core", &core),
+        ("oauthclient-web", &crates(&WEB)?),
+        ("oauthclient-store-diesel (sqlite)", &store),
+        ("oauthclient-demo", &crates(&DEMO)?),
+    ] {
+        println!("  {label:<36} {:>4}", graph.len());
+    }
+    if problems.is_empty() {
+        println!("xtask: dependency rules hold");
+        Ok(())
+    } else {
+        Err(format!(
+            "dependency rules broken:\n  {}",
+            problems.join("\n  ")
+        ))
+    }
+}
+
+fn forbid(problems: &mut Vec<String>, who: &str, graph: &BTreeSet<String>, prefixes: &[&str]) {
+    for name in graph {
+        if prefixes.iter().any(|prefix| name.starts_with(prefix)) {
+            problems.push(format!("{who} pulls in {name}"));
+        }
+    }
+}
+
+/// The distinct crate names of a build's normal dependency graph (`cargo tree`).
+fn crates(build: &Build) -> Result<BTreeSet<String>, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(&cargo)
+        .args([
+            "tree",
+            "-p",
+            build.package,
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+        ])
+        .args(build.features)
+        .output()
+        .map_err(|err| format!("cannot run cargo tree: {err}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo tree -p {} failed: {}",
+            build.package,
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .map(str::to_owned)
+        .collect())
+}
