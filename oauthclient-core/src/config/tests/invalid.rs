@@ -212,7 +212,16 @@ fn invalid_configs_name_the_key() {
                 "access_token_method = \"POST\"\nclient_auth = \"magic\"",
             ),
             "remote_apps.github.params.client_auth",
-            "not \"post\" or \"basic\"",
+            "not \"post\", \"basic\" or \"none\"",
+        ),
+        (
+            // An issuer needs a protocol handler that speaks OpenID Connect.
+            example_with(
+                "access_token_method = \"POST\"",
+                "access_token_method = \"POST\"\nissuer = \"https://sso.example.org\"",
+            ),
+            "remote_apps.github.params.issuer",
+            "OpenID Connect protocol handler",
         ),
     ];
     for (toml, key, fragment) in cases {

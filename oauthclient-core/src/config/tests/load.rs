@@ -252,3 +252,30 @@ fn rest_client_auth_and_trust_email_load() {
         ClientAuth::RequestBody
     );
 }
+
+/// A public client names no secret; an issuer stands in for the endpoints discovery supplies.
+#[test]
+fn public_oidc_client_needs_no_secret_and_no_endpoints() {
+    let toml = r#"
+        secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+        site_url = "https://example.org"
+        [remote_apps.sso]
+        protocol_handler = "test:protocol"
+        [remote_apps.sso.params]
+        issuer = "https://sso.example.org/realms/staff"
+        client_auth = "none"
+        [SSO_APP_CREDENTIALS]
+        consumer_key = "public-client"
+    "#;
+    let config = load(toml).expect("loads");
+    let app = config.remote_app("sso").expect("sso");
+    let params = oauth2(app);
+    assert_eq!(params.client_auth, ClientAuth::None);
+    assert_eq!(
+        params.issuer.as_ref().map(Url::as_str),
+        Some("https://sso.example.org/realms/staff")
+    );
+    assert_eq!(params.authorize_url, params.issuer.clone().expect("issuer"));
+    assert_eq!(app.credentials.consumer_secret.expose_secret(), "");
+    assert_eq!(app.handlers.protocol.as_deref(), Some("test:protocol"));
+}

@@ -72,6 +72,26 @@ impl SignupViewHandler for Dummy {
     }
 }
 
+/// Stands in for `oidc:protocol` (which lives in another crate).
+#[async_trait]
+impl crate::handlers::ProtocolHandler for Dummy {
+    async fn start(
+        &self,
+        _ctx: &crate::handlers::ProtocolContext<'_>,
+        _state: &str,
+        _flow: &mut crate::state::PendingFlow,
+    ) -> Result<Url, OAuthError> {
+        Err(OAuthError::UnknownRemote("dummy".into()))
+    }
+    async fn finish(
+        &self,
+        _ctx: &crate::handlers::ProtocolContext<'_>,
+        _grant: crate::flow::Grant,
+    ) -> Result<Token, OAuthError> {
+        Err(OAuthError::UnknownRemote("dummy".into()))
+    }
+}
+
 fn registry() -> Registry {
     let mut registry = Registry::default();
     let handlers = [
@@ -94,6 +114,10 @@ fn registry() -> Registry {
         (
             "test:signup",
             HandlerFactory::SignupView(|| Arc::new(Dummy)),
+        ),
+        (
+            "test:protocol",
+            HandlerFactory::Protocol(|| Arc::new(Dummy)),
         ),
     ];
     for (name, factory) in handlers {
