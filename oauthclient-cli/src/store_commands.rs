@@ -77,10 +77,10 @@ pub async fn list_accounts(target: &Target, user: Option<i64>) -> Result<(), Fai
             account.email,
             account.client_id,
             account.tokens,
-            account
-                .token_expires
-                .map(|at| at.format("%Y-%m-%d %H:%M:%S").to_string())
-                .unwrap_or_else(|| "-".into()),
+            account.token_expires.map_or_else(
+                || "-".to_owned(),
+                |at| at.format("%Y-%m-%d %H:%M:%S").to_string()
+            ),
             account.created.format("%Y-%m-%d %H:%M:%S"),
         );
     }
@@ -217,6 +217,10 @@ fn database_url_in(path: &Path) -> Result<Option<String>, Failure> {
         .map(str::to_owned))
 }
 
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "used as `map_err(failed)`, which passes the error by value"
+)]
 fn failed(err: oauthclient_core::OAuthError) -> Failure {
     Failure::Failed(err.to_string())
 }

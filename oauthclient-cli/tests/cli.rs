@@ -3,6 +3,7 @@
 //! then gets a fresh PostgreSQL database of its own (made with `psql`), so rotating or purging
 //! never touches another suite's rows.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -54,10 +55,7 @@ fn postgres(test: &str) -> Option<Database> {
     let admin_url = std::env::var("OAUTHCLIENT_TEST_POSTGRES_URL")
         .ok()
         .filter(|url| !url.is_empty())?;
-    assert!(
-        cfg!(feature = "postgres"),
-        "OAUTHCLIENT_TEST_POSTGRES_URL is set: run with --features postgres (or --all-features)"
-    );
+    require_postgres_feature();
     let name = format!("oauthclient_cli_{test}_{}", std::process::id());
     let created = Command::new("psql")
         .arg(&admin_url)
@@ -79,6 +77,17 @@ fn postgres(test: &str) -> Option<Database> {
     })
 }
 
+/// PostgreSQL databases need the `postgres` feature; asking for them without it is a mistake.
+#[cfg(not(feature = "postgres"))]
+fn require_postgres_feature() {
+    panic!(
+        "OAUTHCLIENT_TEST_POSTGRES_URL is set: run with --features postgres (or --all-features)"
+    );
+}
+
+#[cfg(feature = "postgres")]
+fn require_postgres_feature() {}
+
 /// SQLite always, PostgreSQL too in CI.
 fn databases(test: &str) -> Vec<Database> {
     let mut all = vec![sqlite()];
@@ -88,16 +97,20 @@ fn databases(test: &str) -> Vec<Database> {
 
 /// A configuration file whose secret keys are `keys` (id, secret), first one current.
 fn config(db: &Database, name: &str, keys: &[(&str, &str)]) -> PathBuf {
-    let mut text = String::from("site_url = \"https://example.org\"\n");
-    text.push_str(&format!("database_url = \"{}\"\n", db.url));
+    let mut text = format!(
+        "site_url = \"https://example.org\"\ndatabase_url = \"{}\"\n",
+        db.url
+    );
     for (id, secret) in keys {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "[[secret_keys]]\nid = \"{id}\"\nsecret = \"{secret}\"\n"
-        ));
+        );
     }
-    text.push_str(&format!(
+    let _ = write!(
+        text,
         "[remote_apps.github]\n[GITHUB_APP_CREDENTIALS]\nconsumer_key = \"{GITHUB_CLIENT_ID}\"\nconsumer_secret = \"{GITHUB_SECRET}\"\n"
-    ));
+    );
     let path = db.dir.path().join(name);
     std::fs::write(&path, text).expect("write config");
     path
