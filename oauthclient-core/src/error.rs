@@ -99,6 +99,14 @@ pub enum OAuthError {
         /// Remote app name.
         remote: String,
     },
+    /// The stored token expired and cannot be refreshed (the provider refused the refresh
+    /// token with `invalid_grant`, or there is none): the user must sign in with the remote
+    /// again. The dead token is deleted; the linked accounts page offers "Reconnect".
+    #[error("Your {remote} account needs to be reconnected.")]
+    ReconnectRequired {
+        /// Remote app name.
+        remote: String,
+    },
     /// The sign-up step was requested, but this session has no sign-up in progress for the
     /// app (expired session, bookmarked page, another tab finished it).
     #[error("No sign-up is in progress for {remote}. Please sign in again.")]
@@ -188,6 +196,7 @@ impl OAuthError {
             | OAuthError::NotLinked { .. }
             | OAuthError::NoSignupInProgress { .. }
             | OAuthError::AccountDisabled { .. } => Outcome::BadRequest,
+            OAuthError::ReconnectRequired { .. } => Outcome::FlashAndRedirect,
             OAuthError::UnknownRemote(_) => Outcome::NotFound,
             OAuthError::Store(err) if err.is_conflict() => Outcome::BadRequest,
             OAuthError::Store(_) => Outcome::Unavailable,
@@ -212,6 +221,7 @@ impl OAuthError {
             | OAuthError::AlreadyLinked { remote }
             | OAuthError::LinkOnly { remote }
             | OAuthError::NotLinked { remote }
+            | OAuthError::ReconnectRequired { remote }
             | OAuthError::NoSignupInProgress { remote }
             | OAuthError::AccountDisabled { remote }
             | OAuthError::LastLoginMethod { remote }
@@ -237,6 +247,7 @@ impl OAuthError {
                 | OAuthError::AlreadyLinked { .. }
                 | OAuthError::LinkOnly { .. }
                 | OAuthError::NotLinked { .. }
+                | OAuthError::ReconnectRequired { .. }
                 | OAuthError::NoSignupInProgress { .. }
                 | OAuthError::AccountDisabled { .. }
                 | OAuthError::LastLoginMethod { .. }
@@ -300,6 +311,10 @@ mod tests {
             (
                 OAuthError::NotLinked { remote: remote() },
                 Outcome::BadRequest,
+            ),
+            (
+                OAuthError::ReconnectRequired { remote: remote() },
+                Outcome::FlashAndRedirect,
             ),
             (
                 OAuthError::NoSignupInProgress { remote: remote() },

@@ -15,7 +15,7 @@ use async_trait::async_trait;
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, User, UserId, UserIdentity};
 use crate::error::OAuthError;
-use crate::secret::AccessToken;
+use crate::secret::{AccessToken, RefreshToken};
 use crate::token::Token;
 
 /// What kind of storage failure happened; decides retry and user-facing outcome.
@@ -161,6 +161,27 @@ pub trait AccountStore: Send + Sync {
         client_id: &str,
         token_type: &str,
     ) -> Result<Option<Token>, OAuthError>;
+
+    /// Compare-and-swap for a refresh: stores `fresh` in its `token_type` slot of
+    /// (user, client) **only if** the stored token's refresh token is still `expected`.
+    /// `Ok(false)` when another request (or process) replaced it first, or it is gone: the
+    /// caller then uses what is stored instead of overwriting a newer token.
+    async fn replace_refreshed_token(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        expected: &RefreshToken,
+        fresh: &Token,
+    ) -> Result<bool, OAuthError>;
+
+    /// Deletes the `token_type` token of (user, client); the account stays linked. Used when
+    /// the provider refuses the refresh token: the user must reconnect.
+    async fn delete_token(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        token_type: &str,
+    ) -> Result<(), OAuthError>;
 
     /// The seed's `RemoteToken.get_by_token(client_id, access_token)`: which account holds
     /// this access token.

@@ -64,7 +64,8 @@ impl ClaimMapping {
     /// let claims = serde_json::json!({"sub": "248289761001", "email": "jane@example.org", "email_verified": false});
     /// let info = ClaimMapping::default().account_info("keycloak", &claims)?;
     /// assert_eq!(info.external_id.as_str(), "248289761001");
-    /// assert!(!info.email.expect("email").verified); // unverified: never links by e-mail
+    /// assert_eq!(info.email.as_deref(), Some("jane@example.org"));
+    /// assert!(!info.email_verified); // unverified: never links to an existing account by e-mail
     /// # Ok::<(), oauthclient_core::OAuthError>(())
     /// ```
     pub fn account_info(&self, app: &str, claims: &Value) -> Result<AccountInfo, OAuthError> {

@@ -3,7 +3,7 @@
 
 use async_trait::async_trait;
 use oauthclient_core::account::{AccountInfo, NewUser, RemoteAccount, User, UserId, UserIdentity};
-use oauthclient_core::secret::AccessToken;
+use oauthclient_core::secret::{AccessToken, RefreshToken};
 use oauthclient_core::store::{AccountStore, NewLink, UserStore};
 use oauthclient_core::{OAuthError, Token};
 
@@ -112,6 +112,34 @@ impl AccountStore for DieselStore {
         let (client_id, token_type) = (client_id.to_owned(), token_type.to_owned());
         self.run(move |conn, keys| {
             accounts::get_token(conn, keys, user_id, &client_id, &token_type)
+        })
+        .await
+    }
+
+    async fn replace_refreshed_token(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        expected: &RefreshToken,
+        fresh: &Token,
+    ) -> Result<bool, OAuthError> {
+        let client_id = client_id.to_owned();
+        let (expected, fresh) = (expected.clone(), fresh.clone());
+        self.write(move |conn, keys| {
+            accounts::replace_refreshed(conn, keys, user_id, &client_id, &expected, &fresh)
+        })
+        .await
+    }
+
+    async fn delete_token(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        token_type: &str,
+    ) -> Result<(), OAuthError> {
+        let (client_id, token_type) = (client_id.to_owned(), token_type.to_owned());
+        self.write(move |conn, _keys| {
+            accounts::delete_token(conn, user_id, &client_id, &token_type)
         })
         .await
     }

@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 use oauthclient_core::account::{RemoteAccount, UserId};
-use oauthclient_core::secret::{AccessToken, constant_time_eq};
+use oauthclient_core::secret::{AccessToken, RefreshToken, constant_time_eq};
 use oauthclient_core::{OAuthError, Token};
 
 use crate::connection::AnyConnection;
@@ -172,6 +172,66 @@ pub(crate) fn get_token(
         .optional()
         .map_err(query_error)?;
     row.map(|row| token_rows::open(keys, &row)).transpose()
+}
+
+/// Replaces the token only while its stored refresh token is still `expected`: the UPDATE
+/// matches the very ciphertext read, so a concurrent replacement (in this process or another)
+/// makes it match nothing. Works the same on SQLite and PostgreSQL, without row locks.
+pub(crate) fn replace_refreshed(
+    conn: &mut AnyConnection,
+    keys: &TokenKeys,
+    user_id: UserId,
+    client_id: &str,
+    expected: &RefreshToken,
+    fresh: &Token,
+) -> Result<bool, OAuthError> {
+    let row: Option<TokenRow> = tokens::table
+        .inner_join(accounts::table)
+        .filter(accounts::user_id.eq(user_id))
+        .filter(accounts::client_id.eq(client_id))
+        .filter(tokens::token_type.eq(fresh.token_type.as_str()))
+        .select(TokenRow::as_select())
+        .first(conn)
+        .optional()
+        .map_err(query_error)?;
+    let Some(row) = row else {
+        return Ok(false);
+    };
+    let stored = token_rows::open(keys, &row)?;
+    let still_expected = stored.refresh_token.as_ref().is_some_and(|current| {
+        constant_time_eq(
+            current.expose_secret().as_bytes(),
+            expected.expose_secret().as_bytes(),
+        )
+    });
+    let (Some(ciphertext), true) = (row.refresh_token.as_deref(), still_expected) else {
+        return Ok(false);
+    };
+    let values = token_rows::seal(keys, row.id_remote_account, fresh)?;
+    let updated = diesel::update(
+        tokens::table
+            .find((row.id_remote_account, row.token_type.as_str()))
+            .filter(tokens::refresh_token.eq(ciphertext)),
+    )
+    .set(&values)
+    .execute(conn)
+    .map_err(query_error)?;
+    Ok(updated == 1)
+}
+
+pub(crate) fn delete_token(
+    conn: &mut AnyConnection,
+    user_id: UserId,
+    client_id: &str,
+    token_type: &str,
+) -> Result<(), OAuthError> {
+    let Some(account) = find(conn, user_id, client_id)? else {
+        return Ok(());
+    };
+    diesel::delete(tokens::table.find((account.id, token_type)))
+        .execute(conn)
+        .map(drop)
+        .map_err(query_error)
 }
 
 /// The seed's `get_by_token`: the lookup hash finds candidate rows (under every known key, for

@@ -11,7 +11,7 @@ use oauthclient_core::client::{
 use oauthclient_core::config::NoEnv;
 use oauthclient_core::handlers::{EventBus, HandlerContext};
 use oauthclient_core::registry::HandlerKind;
-use oauthclient_core::secret::{AccessToken, AuthorizationCode};
+use oauthclient_core::secret::{AccessToken, AuthorizationCode, RefreshToken};
 use oauthclient_core::store::NewLink;
 use oauthclient_core::{
     AccountInfo, AccountStore, OAuthClientConfig, OAuthError, Registry, Token, UserStore,
@@ -192,6 +192,18 @@ impl AccountStore for Unused {
         _: &AccessToken,
         _: &str,
     ) -> Result<Option<RemoteAccount>, OAuthError> {
+        unreachable!("account_info uses no store")
+    }
+    async fn replace_refreshed_token(
+        &self,
+        _: UserId,
+        _: &str,
+        _: &RefreshToken,
+        _: &Token,
+    ) -> Result<bool, OAuthError> {
+        unreachable!("account_info uses no store")
+    }
+    async fn delete_token(&self, _: UserId, _: &str, _: &str) -> Result<(), OAuthError> {
         unreachable!("account_info uses no store")
     }
     async fn link_identity(&self, _: UserId, _: &AccountInfo) -> Result<(), OAuthError> {

@@ -9,11 +9,13 @@ use actix_session::storage::{CookieSessionStore, SessionStore};
 use actix_web::cookie::{Key, SameSite};
 use actix_web::web;
 use oauthclient_core::account::UserId;
-use oauthclient_core::client::{HttpApi, HttpClient, HttpLimits};
+use oauthclient_core::client::{
+    DEFAULT_EXPIRY_LEEWAY_SECS, HttpApi, HttpClient, HttpLimits, RemoteClient,
+};
 use oauthclient_core::handlers::{ApiRequest, ApiResponse, EventBus, EventListener, RemoteApi};
 use oauthclient_core::registry::{AppHandlers, Registry};
 use oauthclient_core::state::StateCodec;
-use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, RemoteApp, UserStore};
+use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, RemoteApp, Token, UserStore};
 
 use crate::current_user::{CurrentUser, SessionCurrentUser};
 use crate::templates::Templates;
@@ -39,6 +41,7 @@ pub(crate) struct Inner {
     pub codec: StateCodec,
     pub http: HttpClient,
     pub accounts: Arc<dyn AccountStore>,
+    pub tokens: RemoteClient,
     pub users: Arc<dyn UserStore>,
     pub current_user: Arc<dyn CurrentUser>,
     pub templates: Templates,
@@ -70,6 +73,7 @@ pub struct OAuthClientBuilder {
     templates: Vec<(String, String)>,
     events: EventBus,
     limits: HttpLimits,
+    leeway_secs: u64,
     paths: Paths,
 }
 
@@ -85,6 +89,7 @@ impl OAuthClient {
             templates: Vec::new(),
             events: EventBus::default(),
             limits: HttpLimits::default(),
+            leeway_secs: DEFAULT_EXPIRY_LEEWAY_SECS,
             paths: Paths {
                 home: "/".into(),
                 settings: "/account/settings/linkedaccounts/".into(),
@@ -123,8 +128,9 @@ impl OAuthClient {
     }
 
     /// The seed's Client: sends `request` to `app`'s API on behalf of `user_id`, authenticated
-    /// with their stored token (relative URLs resolve against the app's `base_url`), over the
-    /// shared connection pool. [`OAuthError::NotLinked`] when the user has no token for `app`.
+    /// with their stored token — refreshed first when it expired (see
+    /// [`OAuthClient::access_token`]) — relative URLs resolving against the app's `base_url`,
+    /// over the shared connection pool.
     pub async fn remote_request(
         &self,
         app: &str,
@@ -138,13 +144,27 @@ impl OAuthClient {
             .ok_or_else(|| OAuthError::UnknownRemote(app.to_owned()))?;
         let token = self
             .inner
-            .accounts
-            .token(user_id, &runtime.remote.credentials.consumer_key, "")
-            .await?
-            .ok_or_else(|| OAuthError::NotLinked {
-                remote: app.to_owned(),
-            })?;
+            .tokens
+            .access_token(&runtime.remote, user_id)
+            .await?;
         runtime.api.send(request.with_token(token)).await
+    }
+
+    /// The user's token for `app`, valid: refreshed with the refresh token when it expired (or
+    /// expires within the leeway, [`OAuthClientBuilder::token_expiry_leeway`]), one refresh at
+    /// a time per token. [`OAuthError::NotLinked`] when there is no token;
+    /// [`OAuthError::ReconnectRequired`] when the provider refused the refresh (the user must
+    /// sign in with the app again; the linked accounts page offers "Reconnect").
+    pub async fn access_token(&self, app: &str, user_id: UserId) -> Result<Token, OAuthError> {
+        let runtime = self
+            .inner
+            .apps
+            .get(app)
+            .ok_or_else(|| OAuthError::UnknownRemote(app.to_owned()))?;
+        self.inner
+            .tokens
+            .access_token(&runtime.remote, user_id)
+            .await
     }
 
     /// The configuration in use.
@@ -210,6 +230,14 @@ impl OAuthClientBuilder {
         self
     }
 
+    /// How long before its expiry a token is refreshed, in seconds (default 10, Invenio's
+    /// `OAUTHCLIENT_TOKEN_EXPIRES_LEEWAY`).
+    #[must_use]
+    pub fn token_expiry_leeway(mut self, seconds: u64) -> Self {
+        self.leeway_secs = seconds;
+        self
+    }
+
     /// Where people land after signing in without a `next` (default `/`).
     #[must_use]
     pub fn home_url(mut self, url: impl Into<String>) -> Self {
@@ -239,7 +267,10 @@ impl OAuthClientBuilder {
                 },
             );
         }
+        let tokens =
+            RemoteClient::new(http.clone(), accounts.clone()).with_leeway(self.leeway_secs);
         let inner = Inner {
+            tokens,
             codec: self.config.state_codec(),
             config: self.config,
             apps,

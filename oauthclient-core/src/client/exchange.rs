@@ -5,7 +5,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use oauth2::basic::{BasicErrorResponseType, BasicTokenType};
 use oauth2::{
-    AuthType, AuthUrl, ClientId, ClientSecret, PkceCodeVerifier, RedirectUrl, RequestTokenError,
+    AuthType, ClientId, ClientSecret, PkceCodeVerifier, RedirectUrl, RequestTokenError,
     StandardErrorResponse, StandardTokenResponse, TokenResponse, TokenUrl,
 };
 use serde::{Deserialize, Serialize};
@@ -20,14 +20,14 @@ use crate::token::Token;
 /// Every non-standard field of a token response (ORCID's `orcid` and `name`, OIDC's
 /// `id_token`...), kept as JSON.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct ExtraFields {
+pub(super) struct ExtraFields {
     #[serde(flatten)]
     fields: BTreeMap<String, serde_json::Value>,
 }
 
 impl oauth2::ExtraTokenFields for ExtraFields {}
 
-type TokenResponseWithExtras = StandardTokenResponse<ExtraFields, BasicTokenType>;
+pub(super) type TokenResponseWithExtras = StandardTokenResponse<ExtraFields, BasicTokenType>;
 
 /// Exchanges an authorization code for a [`Token`] at the app's token endpoint.
 ///
@@ -43,36 +43,8 @@ pub async fn exchange_code(
     pkce_verifier: Option<&PkceVerifier>,
 ) -> Result<Token, OAuthError> {
     let params = oauth2_params(app)?;
-    if params.access_token_method == TokenMethod::Get {
-        return Err(OAuthError::ClientError {
-            remote: app.name.clone(),
-            message: "OAuth2 token requests are sent with POST (RFC 6749 §3.2); \
-                      access_token_method = \"GET\" is only supported for OAuth1 apps"
-                .into(),
-        });
-    }
-    let client = oauth2::Client::<
-        StandardErrorResponse<BasicErrorResponseType>,
-        TokenResponseWithExtras,
-        oauth2::basic::BasicTokenIntrospectionResponse,
-        oauth2::StandardRevocableToken,
-        oauth2::basic::BasicRevocationErrorResponse,
-    >::new(ClientId::new(app.credentials.consumer_key.clone()))
-    .set_auth_uri(AuthUrl::from_url(params.authorize_url.clone()))
-    .set_token_uri(TokenUrl::from_url(params.access_token_url.clone()))
-    .set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone()))
-    .set_auth_type(match params.client_auth {
-        ClientAuth::Basic => AuthType::BasicAuth,
-        ClientAuth::RequestBody | ClientAuth::None => AuthType::RequestBody,
-    });
-    // A public client sends only its `client_id`; PKCE protects its code.
-    let client = if params.client_auth == ClientAuth::None {
-        client
-    } else {
-        client.set_client_secret(ClientSecret::new(
-            app.credentials.consumer_secret.expose_secret().to_owned(),
-        ))
-    };
+    let client =
+        token_client(app, params)?.set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone()));
     let mut request = client.exchange_code(oauth2::AuthorizationCode::new(
         code.expose_secret().to_owned(),
     ));
@@ -93,6 +65,49 @@ pub async fn exchange_code(
     Ok(into_token(&response, params))
 }
 
+/// The `oauth2` client that talks to the app's token endpoint.
+pub(super) type TokenClient = oauth2::Client<
+    StandardErrorResponse<BasicErrorResponseType>,
+    TokenResponseWithExtras,
+    oauth2::basic::BasicTokenIntrospectionResponse,
+    oauth2::StandardRevocableToken,
+    oauth2::basic::BasicRevocationErrorResponse,
+    oauth2::EndpointNotSet,
+    oauth2::EndpointNotSet,
+    oauth2::EndpointNotSet,
+    oauth2::EndpointNotSet,
+    oauth2::EndpointSet,
+>;
+
+/// The client for the app's token endpoint, authenticating as `client_auth` says.
+pub(super) fn token_client(
+    app: &RemoteApp,
+    params: &OAuth2Params,
+) -> Result<TokenClient, OAuthError> {
+    if params.access_token_method == TokenMethod::Get {
+        return Err(OAuthError::ClientError {
+            remote: app.name.clone(),
+            message: "OAuth2 token requests are sent with POST (RFC 6749 §3.2); \
+                      access_token_method = \"GET\" is only supported for OAuth1 apps"
+                .into(),
+        });
+    }
+    let client = oauth2::Client::new(ClientId::new(app.credentials.consumer_key.clone()))
+        .set_token_uri(TokenUrl::from_url(params.access_token_url.clone()))
+        .set_auth_type(match params.client_auth {
+            ClientAuth::Basic => AuthType::BasicAuth,
+            ClientAuth::RequestBody | ClientAuth::None => AuthType::RequestBody,
+        });
+    // A public client sends only its `client_id`; PKCE protects its code.
+    Ok(if params.client_auth == ClientAuth::None {
+        client
+    } else {
+        client.set_client_secret(ClientSecret::new(
+            app.credentials.consumer_secret.expose_secret().to_owned(),
+        ))
+    })
+}
+
 pub(crate) fn oauth2_params(app: &RemoteApp) -> Result<&OAuth2Params, OAuthError> {
     match &app.protocol {
         Protocol::OAuth2(params) => Ok(params),
@@ -103,7 +118,7 @@ pub(crate) fn oauth2_params(app: &RemoteApp) -> Result<&OAuth2Params, OAuthError
     }
 }
 
-fn into_token(response: &TokenResponseWithExtras, params: &OAuth2Params) -> Token {
+pub(super) fn into_token(response: &TokenResponseWithExtras, params: &OAuth2Params) -> Token {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs());
@@ -131,7 +146,7 @@ fn into_token(response: &TokenResponseWithExtras, params: &OAuth2Params) -> Toke
     }
 }
 
-fn token_error(
+pub(super) fn token_error(
     remote: &str,
     err: RequestTokenError<HttpError, StandardErrorResponse<BasicErrorResponseType>>,
 ) -> OAuthError {

@@ -10,6 +10,8 @@ mod exchange;
 mod http;
 mod oauth1;
 mod protocols;
+mod refresh;
+mod remote_client;
 
 pub use api::HttpApi;
 pub use authorize::{AuthorizationRequest, authorization_request};
@@ -17,3 +19,5 @@ pub use exchange::exchange_code;
 pub use http::{HttpClient, HttpError, HttpLimits};
 pub use oauth1::{RequestToken, exchange_verifier, oauth1_authorization_url, request_token};
 pub use protocols::{OAuth1Protocol, OAuth2Protocol, check_issuer};
+pub use refresh::refresh_token;
+pub use remote_client::{DEFAULT_EXPIRY_LEEWAY_SECS, RemoteClient};

@@ -5,7 +5,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use async_trait::async_trait;
 use oauthclient_core::account::{NewUser, RemoteAccount, User, UserId, UserIdentity};
-use oauthclient_core::secret::AccessToken;
+use oauthclient_core::secret::{AccessToken, RefreshToken};
 use oauthclient_core::store::{NewLink, StoreError};
 use oauthclient_core::{AccountInfo, AccountStore, OAuthError, Token, UserStore};
 
@@ -174,6 +174,55 @@ impl AccountStore for MemoryStore {
             .iter()
             .find(|(id, token)| *id == account.id && token.token_type == token_type)
             .map(|(_, token)| token.clone()))
+    }
+
+    async fn replace_refreshed_token(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        expected: &RefreshToken,
+        fresh: &Token,
+    ) -> Result<bool, OAuthError> {
+        let mut memory = self.lock();
+        let Some(account) = memory
+            .accounts
+            .iter()
+            .find(|account| account.user_id == user_id && account.client_id == client_id)
+            .map(|account| account.id)
+        else {
+            return Ok(false);
+        };
+        let slot = memory
+            .tokens
+            .iter_mut()
+            .find(|(id, token)| *id == account && token.token_type == fresh.token_type);
+        match slot {
+            Some((_, token)) if token.refresh_token.as_ref() == Some(expected) => {
+                *token = fresh.clone();
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    async fn delete_token(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        token_type: &str,
+    ) -> Result<(), OAuthError> {
+        let mut memory = self.lock();
+        let account = memory
+            .accounts
+            .iter()
+            .find(|account| account.user_id == user_id && account.client_id == client_id)
+            .map(|account| account.id);
+        if let Some(account) = account {
+            memory
+                .tokens
+                .retain(|(id, token)| !(*id == account && token.token_type == token_type));
+        }
+        Ok(())
     }
 
     async fn account_by_token(

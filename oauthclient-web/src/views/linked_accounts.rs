@@ -42,6 +42,21 @@ pub(crate) async fn apps(
         .map(|account| account.client_id)
         .collect();
     let identities = inner.accounts.identities_of(user_id).await?;
+    // A linked account whose token is gone (the provider refused its refresh) needs a new
+    // sign-in: offered as "Reconnect".
+    let mut without_token = Vec::new();
+    for app in inner.apps.values() {
+        let client_id = &app.remote.credentials.consumer_key;
+        if linked.contains(client_id)
+            && inner
+                .accounts
+                .token(user_id, client_id, "")
+                .await?
+                .is_none()
+        {
+            without_token.push(client_id.clone());
+        }
+    }
     let mut apps: Vec<_> = inner
         .apps
         .values()
@@ -54,6 +69,7 @@ pub(crate) async fn apps(
                 "description": remote.description,
                 "icon": remote.icon,
                 "connected": linked.contains(&remote.credentials.consumer_key),
+                "reconnect": without_token.contains(&remote.credentials.consumer_key),
                 "external_id": identities
                     .iter()
                     .find(|identity| identity.method == remote.name)
