@@ -94,6 +94,17 @@ impl RemoteApi for HttpApi {
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
                 .body(bytes);
         }
+        if let Some(form) = &request.form {
+            let body = url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(form)
+                .finish();
+            builder = builder
+                .header(
+                    reqwest::header::CONTENT_TYPE,
+                    "application/x-www-form-urlencoded",
+                )
+                .body(body);
+        }
         builder = match &request.auth {
             ApiAuth::None => builder,
             ApiAuth::ClientCredentials => builder.basic_auth(
@@ -102,7 +113,13 @@ impl RemoteApi for HttpApi {
             ),
             ApiAuth::UserToken(token) if self.app.is_oauth1() => builder.header(
                 reqwest::header::AUTHORIZATION,
-                super::oauth1::api_authorization(&self.app, token, &method_name, &url)?,
+                super::oauth1::api_authorization(
+                    &self.app,
+                    token,
+                    &method_name,
+                    &url,
+                    request.form.as_deref().unwrap_or_default(),
+                )?,
             ),
             ApiAuth::UserToken(token) => builder.bearer_auth(token.access_token.expose_secret()),
         };

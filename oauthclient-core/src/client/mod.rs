@@ -12,6 +12,7 @@ mod oauth1;
 mod protocols;
 mod refresh;
 mod remote_client;
+mod revoke;
 
 pub use api::HttpApi;
 pub use authorize::{AuthorizationRequest, authorization_request};
@@ -21,3 +22,4 @@ pub use oauth1::{RequestToken, exchange_verifier, oauth1_authorization_url, requ
 pub use protocols::{OAuth1Protocol, OAuth2Protocol, check_issuer};
 pub use refresh::refresh_token;
 pub use remote_client::{DEFAULT_EXPIRY_LEEWAY_SECS, RemoteClient};
+pub use revoke::revoke_token;

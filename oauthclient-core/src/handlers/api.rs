@@ -69,6 +69,8 @@ pub struct ApiRequest {
     pub headers: Vec<(String, String)>,
     /// A JSON body, if any.
     pub json: Option<serde_json::Value>,
+    /// An `application/x-www-form-urlencoded` body, if any (OAuth1 signs its fields).
+    pub form: Option<Vec<(String, String)>>,
     /// Authentication.
     pub auth: ApiAuth,
 }
@@ -86,6 +88,7 @@ impl ApiRequest {
             url: url.into(),
             headers: Vec::new(),
             json: None,
+            form: None,
             auth: ApiAuth::None,
         }
     }
@@ -134,6 +137,28 @@ impl ApiRequest {
     #[must_use]
     pub fn with_client_credentials(mut self) -> Self {
         self.auth = ApiAuth::ClientCredentials;
+        self
+    }
+
+    /// Sets a form body (`application/x-www-form-urlencoded`).
+    ///
+    /// ```
+    /// use oauthclient_core::handlers::{ApiMethod, ApiRequest};
+    /// let request = ApiRequest::new(ApiMethod::Post, "revoke").with_form([("token", "t")]);
+    /// assert_eq!(request.form, Some(vec![("token".to_owned(), "t".to_owned())]));
+    /// ```
+    #[must_use]
+    pub fn with_form<K, V>(mut self, fields: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: Into<String>,
+        V: Into<String>,
+    {
+        self.form = Some(
+            fields
+                .into_iter()
+                .map(|(name, value)| (name.into(), value.into()))
+                .collect(),
+        );
         self
     }
 

@@ -186,12 +186,13 @@ pub async fn exchange_verifier(
 }
 
 /// The `Authorization` header of an API call made with a stored OAuth1 token (the seed's
-/// token getter returned `(token, secret)` for exactly this).
+/// token getter returned `(token, secret)` for exactly this); a form body is signed too.
 pub(crate) fn api_authorization(
     app: &RemoteApp,
     token: &Token,
     method: &str,
     url: &Url,
+    form: &[(String, String)],
 ) -> Result<String, OAuthError> {
     let Some(secret) = &token.secret else {
         return Err(OAuthError::ClientError {
@@ -203,11 +204,7 @@ pub(crate) fn api_authorization(
         &app.credentials,
         Some((token.access_token.expose_secret(), secret.expose_secret())),
         signing::Protocol::default(),
-        SignedRequest {
-            method,
-            url,
-            form: &[],
-        },
+        SignedRequest { method, url, form },
     )
     .map_err(|reserved| reserved_parameter(app, &reserved))
 }

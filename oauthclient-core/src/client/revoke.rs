@@ -1,0 +1,73 @@
+//! Token revocation (RFC 7009): telling the provider a token is no longer wanted.
+
+use crate::config::{ClientAuth, Protocol, RemoteApp};
+use crate::error::OAuthError;
+use crate::handlers::{ApiMethod, ApiRequest, RemoteApi};
+use crate::token::Token;
+
+/// Revokes `token` at the app's `revoke_url`, when it has one (`Ok(false)` when not).
+///
+/// The refresh token is revoked when there is one (RFC 7009 §2.1: the provider then also
+/// invalidates the access tokens of the grant), else the access token. The client
+/// authenticates as for the token endpoint (`client_auth`). Any 2xx is success (§2.2: even
+/// an unknown token is answered 200); anything else is an [`OAuthError::InvalidResponse`].
+///
+/// ```
+/// use oauthclient_core::client::{HttpApi, HttpClient, HttpLimits, revoke_token};
+/// use oauthclient_core::{OAuthClientConfig, Registry, Token, config::NoEnv, secret::AccessToken};
+/// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let config = OAuthClientConfig::from_toml_str(r#"
+///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+///     site_url = "https://example.org"
+///     [remote_apps.demo.params]
+///     authorize_url = "https://provider.example/authorize"
+///     access_token_url = "https://provider.example/token"
+///     [DEMO_APP_CREDENTIALS]
+///     consumer_key = "k"
+///     consumer_secret = "s"
+/// "#, &NoEnv, &Registry::default())?;
+/// let app = config.remote_app("demo").expect("configured");
+/// let api = HttpApi::new(HttpClient::new(HttpLimits::default())?, app.clone());
+/// // No revoke_url configured: nothing is sent.
+/// assert!(!revoke_token(&api, app, &Token::bearer(AccessToken::new("t"))).await?);
+/// # Ok(()) }
+/// ```
+pub async fn revoke_token(
+    api: &dyn RemoteApi,
+    app: &RemoteApp,
+    token: &Token,
+) -> Result<bool, OAuthError> {
+    let Protocol::OAuth2(params) = &app.protocol else {
+        return Ok(false);
+    };
+    let Some(revoke_url) = &params.revoke_url else {
+        return Ok(false);
+    };
+    let (value, hint) = match &token.refresh_token {
+        Some(refresh) => (refresh.expose_secret(), "refresh_token"),
+        None => (token.access_token.expose_secret(), "access_token"),
+    };
+    let mut form = vec![("token", value), ("token_type_hint", hint)];
+    let client_id = app.credentials.consumer_key.as_str();
+    let mut request = ApiRequest::new(ApiMethod::Post, revoke_url.as_str());
+    match params.client_auth {
+        ClientAuth::Basic => request = request.with_client_credentials(),
+        ClientAuth::RequestBody => {
+            form.push(("client_id", client_id));
+            form.push((
+                "client_secret",
+                app.credentials.consumer_secret.expose_secret(),
+            ));
+        }
+        ClientAuth::None => form.push(("client_id", client_id)),
+    }
+    let response = api.send(request.with_form(form)).await?;
+    if response.is_success() {
+        Ok(true)
+    } else {
+        Err(OAuthError::InvalidResponse {
+            remote: app.name.clone(),
+            reason: format!("the revocation endpoint answered HTTP {}", response.status),
+        })
+    }
+}
