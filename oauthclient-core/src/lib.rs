@@ -43,6 +43,7 @@
 //! ```
 
 pub mod account;
+pub mod audit;
 pub mod client;
 pub mod clock;
 pub mod config;

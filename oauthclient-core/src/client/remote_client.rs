@@ -8,6 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use super::http::HttpClient;
 use super::refresh::refresh_token;
 use crate::account::UserId;
+use crate::audit::{self, AuditEvent};
 use crate::config::RemoteApp;
 use crate::error::OAuthError;
 use crate::store::AccountStore;
@@ -104,7 +105,12 @@ impl RemoteClient {
     ) -> Result<Token, OAuthError> {
         let client_id = app.credentials.consumer_key.as_str();
         let Some(refresh) = token.refresh_token.clone() else {
-            tracing::info!(target: "oauthclient::audit", event = "reconnect_required", app = %app.name, user_id, reason = "expired without a refresh token");
+            audit::record(
+                AuditEvent::ReconnectRequired,
+                &app.name,
+                Some(user_id),
+                "expired without a refresh token",
+            );
             return Err(OAuthError::ReconnectRequired {
                 remote: app.name.clone(),
             });
@@ -117,7 +123,7 @@ impl RemoteClient {
                     .replace_refreshed_token(user_id, client_id, &refresh, &fresh)
                     .await?
                 {
-                    tracing::info!(target: "oauthclient::audit", event = "token_refreshed", app = %app.name, user_id);
+                    audit::record(AuditEvent::TokenRefreshed, &app.name, Some(user_id), "");
                     Ok(fresh)
                 } else {
                     // Another process refreshed first; its token is the one that counts.
@@ -133,7 +139,12 @@ impl RemoteClient {
                 self.accounts
                     .delete_token(user_id, client_id, &token.token_type)
                     .await?;
-                tracing::info!(target: "oauthclient::audit", event = "reconnect_required", app = %app.name, user_id, reason = "refresh token refused");
+                audit::record(
+                    AuditEvent::ReconnectRequired,
+                    &app.name,
+                    Some(user_id),
+                    "refresh token refused",
+                );
                 Err(OAuthError::ReconnectRequired {
                     remote: app.name.clone(),
                 })

@@ -4,6 +4,7 @@
 
 use actix_session::SessionExt;
 use actix_web::{HttpRequest, HttpResponse, web};
+use oauthclient_core::audit::{self, AuditEvent};
 use oauthclient_core::flow::{CallbackResponse, FlowEvent, FlowState, Grant};
 use oauthclient_core::handlers::{AuthorizedOutcome, ProtocolContext};
 use oauthclient_core::state::StateError;
@@ -52,6 +53,15 @@ fn fail(
     err: &OAuthError,
     next: Option<&str>,
 ) -> HttpResponse {
+    if let OAuthError::InvalidState(reason) = err {
+        let user = inner.current_user.user_id(req);
+        audit::record(
+            AuditEvent::CallbackRefused,
+            &runtime.remote.name,
+            user,
+            &reason.to_string(),
+        );
+    }
     match &runtime.remote.rest {
         Some(rest) => {
             let (code, message) = respond::api_error(err);
@@ -140,7 +150,7 @@ fn apply(
             Ok(success(next.as_deref(), &inner.paths.home))
         }
         AuthorizedOutcome::Linked { user_id } => {
-            tracing::info!(app = app_name, user_id, "remote account linked");
+            audit::record(AuditEvent::Link, app_name, Some(user_id), "");
             if rest.is_none() {
                 flash::push(
                     &session,
@@ -155,7 +165,7 @@ fn apply(
                 .current_user
                 .sign_in(req, user_id, runtime.remote.remember)?;
             oauth_session.set_signed_in_with(app_name)?;
-            tracing::info!(app = app_name, user_id, "signed in");
+            audit::record(AuditEvent::SignIn, app_name, Some(user_id), "");
             Ok(success(next.as_deref(), &inner.paths.home))
         }
         AuthorizedOutcome::SignupRequired { account_info } => {

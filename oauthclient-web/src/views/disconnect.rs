@@ -7,6 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::OAuthError;
 use oauthclient_core::account::UserId;
+use oauthclient_core::audit::{self, AuditEvent};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -93,7 +94,7 @@ pub(crate) async fn disconnect(
         prefix: &inner.config.session_key_prefix,
     }
     .remove_token(&runtime.remote.name);
-    tracing::info!(app = %runtime.remote.name, user_id, "remote account unlinked");
+    audit::record(AuditEvent::Unlink, &runtime.remote.name, Some(user_id), "");
     Ok(runtime.remote.title.clone())
 }
 

@@ -5,6 +5,7 @@ use actix_session::SessionExt;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::OAuthError;
+use oauthclient_core::audit::{self, AuditEvent};
 use oauthclient_core::handlers::defaults::run_account_setup;
 use oauthclient_core::handlers::{FieldError, SignupDecision, SignupForm};
 use oauthclient_core::store::NewLink;
@@ -179,6 +180,11 @@ pub(crate) async fn register(
         .current_user
         .sign_in(req, created.id, runtime.remote.remember)?;
     oauth_session.set_signed_in_with(&runtime.remote.name)?;
-    tracing::info!(app = %runtime.remote.name, user_id = created.id, "signed up");
+    audit::record(
+        AuditEvent::SignUp,
+        &runtime.remote.name,
+        Some(created.id),
+        "sign-up form",
+    );
     Ok(None)
 }

@@ -3,6 +3,7 @@
 use async_trait::async_trait;
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, UserId};
+use crate::audit::{self, AuditEvent};
 use crate::error::OAuthError;
 use crate::handlers::{AuthorizedHandler, AuthorizedOutcome, HandlerContext, OAuthEvent};
 use crate::store::NewLink;
@@ -127,6 +128,12 @@ impl AuthorizedHandler for AuthorizedSignup {
             }
             Err(err) => return Err(err),
         };
+        audit::record(
+            AuditEvent::SignUp,
+            ctx.app,
+            Some(user.id),
+            "verified e-mail",
+        );
         if let Some(account) = ctx.accounts.remote_account(user.id, client_id).await? {
             run_account_setup(ctx, user.id, &link, &account).await?;
         }

@@ -1,0 +1,70 @@
+//! The audit log: one structured `tracing` event per security-relevant step, under the
+//! target `oauthclient::audit`, with the app and the user id — never a token, a code or a
+//! secret. Route that target to wherever your audit trail lives:
+//!
+//! ```text
+//! RUST_LOG=info,oauthclient::audit=info   # with tracing-subscriber's EnvFilter
+//! ```
+
+use crate::account::UserId;
+
+/// What happened.
+///
+/// ```
+/// use oauthclient_core::audit::AuditEvent;
+/// assert_eq!(AuditEvent::SignIn.as_str(), "sign_in");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditEvent {
+    /// A user signed in through a remote app.
+    SignIn,
+    /// A new local user was created through a remote app.
+    SignUp,
+    /// A remote account was linked to a signed-in user.
+    Link,
+    /// A remote account was unlinked (disconnect).
+    Unlink,
+    /// A stored token was refreshed.
+    TokenRefreshed,
+    /// A token could not be refreshed: the user must reconnect.
+    ReconnectRequired,
+    /// A callback was refused: bad, expired, replayed or foreign state, mix-up, nonce.
+    CallbackRefused,
+}
+
+impl AuditEvent {
+    /// The event's name in the log.
+    ///
+    /// ```
+    /// use oauthclient_core::audit::AuditEvent;
+    /// assert_eq!(AuditEvent::CallbackRefused.as_str(), "callback_refused");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditEvent::SignIn => "sign_in",
+            AuditEvent::SignUp => "sign_up",
+            AuditEvent::Link => "link",
+            AuditEvent::Unlink => "unlink",
+            AuditEvent::TokenRefreshed => "token_refreshed",
+            AuditEvent::ReconnectRequired => "reconnect_required",
+            AuditEvent::CallbackRefused => "callback_refused",
+        }
+    }
+}
+
+/// Records `event` for `app` (and the user, when known). `detail` says why, for refusals; it
+/// must never carry a secret.
+///
+/// ```
+/// use oauthclient_core::audit::{AuditEvent, record};
+/// record(AuditEvent::SignIn, "github", Some(42), "");
+/// ```
+pub fn record(event: AuditEvent, app: &str, user_id: Option<UserId>, detail: &str) {
+    let event = event.as_str();
+    match user_id {
+        Some(user_id) => {
+            tracing::info!(target: "oauthclient::audit", event, app, user_id, detail);
+        }
+        None => tracing::info!(target: "oauthclient::audit", event, app, detail),
+    }
+}
