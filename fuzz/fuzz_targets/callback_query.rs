@@ -60,9 +60,9 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // 2. Always also a verified state for a matching pending flow.
-    let (claims, pending) = (claims(APP, NONCE), pending(APP, NONCE));
-    let flow = on_callback(response.clone(), Ok((claims.clone(), pending.clone())));
-    check_verified(&response, &claims, &pending, &flow);
+    let (good_claims, good_pending) = (claims(APP, NONCE), pending(APP, NONCE));
+    let flow = on_callback(response.clone(), Ok((good_claims.clone(), good_pending.clone())));
+    check_verified(&response, &good_claims, &good_pending, &flow);
 
     // 3. Every refused state, and mismatched claims or flows, fail the same way.
     for error in [StateError::Missing, StateError::BadSignature, StateError::Replayed] {
@@ -81,8 +81,8 @@ fuzz_target!(|data: &[u8]| {
             StateError::UnknownNonce,
         ),
     ];
-    for (claims, pending, error) in mismatched {
-        let flow = on_callback(response.clone(), Ok((claims, pending)));
+    for (bad_claims, bad_pending, error) in mismatched {
+        let flow = on_callback(response.clone(), Ok((bad_claims, bad_pending)));
         assert_eq!(flow, invalid_state(error));
     }
 });

@@ -18,6 +18,7 @@ use oauthclient_core::state::StateCodec;
 use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, RemoteApp, Token, UserStore};
 
 use crate::current_user::{CurrentUser, SessionCurrentUser};
+use crate::rate_limit::RateLimiter;
 use crate::templates::Templates;
 use crate::views;
 
@@ -42,6 +43,7 @@ pub(crate) struct Inner {
     pub http: HttpClient,
     pub accounts: Arc<dyn AccountStore>,
     pub tokens: RemoteClient,
+    pub rate_limiter: Option<RateLimiter>,
     pub users: Arc<dyn UserStore>,
     pub current_user: Arc<dyn CurrentUser>,
     pub templates: Templates,
@@ -270,6 +272,7 @@ impl OAuthClientBuilder {
         let tokens =
             RemoteClient::new(http.clone(), accounts.clone()).with_leeway(self.leeway_secs);
         let inner = Inner {
+            rate_limiter: self.config.rate_limit.clone().map(RateLimiter::new),
             tokens,
             codec: self.config.state_codec(),
             config: self.config,

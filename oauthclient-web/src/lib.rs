@@ -4,6 +4,7 @@ mod client;
 mod csrf;
 mod current_user;
 mod flash;
+mod rate_limit;
 #[cfg(feature = "redis")]
 mod redis;
 mod respond;

@@ -12,6 +12,38 @@ use crate::client::Inner;
 use crate::flash;
 
 /// A 302 to `location`.
+/// 429 with `Retry-After`: this client started too many logins or callbacks.
+pub(crate) fn too_many_requests(
+    inner: &Inner,
+    req: &HttpRequest,
+    wait: std::time::Duration,
+) -> HttpResponse {
+    let seconds = wait.as_secs().max(1);
+    tracing::info!(path = req.path(), retry_after = seconds, "rate limited");
+    let mut response = page(
+        inner,
+        req,
+        StatusCode::TOO_MANY_REQUESTS,
+        "oauthclient/error.html",
+        json!({"message": "Too many sign-in attempts. Please wait a moment and try again.", "status": 429}),
+    );
+    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&seconds.to_string()) {
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::RETRY_AFTER, value);
+    }
+    response
+}
+
+/// Checks the client's rate limit (when configured) before a login or callback.
+pub(crate) fn rate_limited(inner: &Inner, req: &HttpRequest) -> Option<HttpResponse> {
+    let limiter = inner.rate_limiter.as_ref()?;
+    limiter
+        .check(req)
+        .err()
+        .map(|wait| too_many_requests(inner, req, wait))
+}
+
 pub(crate) fn redirect(location: &str) -> HttpResponse {
     HttpResponse::Found()
         .insert_header((LOCATION, location))

@@ -71,12 +71,27 @@ async fn no_secret_reaches_the_log_and_every_audit_event_does() {
         .expect("API call");
     assert_eq!(response.status, 200);
     site.execute("UPDATE oauthclient_remotetoken SET expires = '2000-01-01 00:00:00'");
-    let refreshed = site.client.access_token(APP, user).await.expect("refreshed");
+    let refreshed = site
+        .client
+        .access_token(APP, user)
+        .await
+        .expect("refreshed");
     // A replayed callback is refused.
     let authorize = site.start_login(&browser, None).await;
     let callback = site.authorize(&browser, &authorize).await;
-    assert_eq!(browser.get(&callback).send().await.expect("cb").status(), 302);
-    assert_eq!(browser.get(&callback).send().await.expect("replay").status(), 403);
+    assert_eq!(
+        browser.get(&callback).send().await.expect("cb").status(),
+        302
+    );
+    assert_eq!(
+        browser
+            .get(&callback)
+            .send()
+            .await
+            .expect("replay")
+            .status(),
+        403
+    );
     // A user with a password links and disconnects (revocation included), then logs out.
     let ada = site.local_user("ada@local.example").await;
     site.store
@@ -95,15 +110,32 @@ async fn no_secret_reaches_the_log_and_every_audit_event_does() {
         .await
         .expect("disconnect");
     assert_eq!(unlinked.status(), 302);
-    assert_eq!(other.get(site.url("/oauth/logout")).send().await.expect("logout").status(), 302);
+    assert_eq!(
+        other
+            .get(site.url("/oauth/logout"))
+            .send()
+            .await
+            .expect("logout")
+            .status(),
+        302
+    );
 
     let log = captured.text();
-    assert!(log.lines().count() > 50, "TRACE logging was on: {} lines", log.lines().count());
+    assert!(
+        log.lines().count() > 50,
+        "TRACE logging was on: {} lines",
+        log.lines().count()
+    );
     let mut secrets: Vec<String> = site.provider.issued_access_tokens();
     secrets.push(site.provider.client_secret().to_owned());
     for token in [&first, &refreshed] {
         secrets.push(token.access_token.expose_secret().to_owned());
-        secrets.extend(token.refresh_token.iter().map(|r| r.expose_secret().to_owned()));
+        secrets.extend(
+            token
+                .refresh_token
+                .iter()
+                .map(|r| r.expose_secret().to_owned()),
+        );
     }
     for request in site.provider.token_requests() {
         for field in ["code", "code_verifier", "refresh_token", "client_secret"] {
@@ -111,16 +143,27 @@ async fn no_secret_reaches_the_log_and_every_audit_event_does() {
         }
     }
     secrets.retain(|secret| secret.len() >= 8);
-    assert!(secrets.len() >= 6, "the flows produced secrets to look for: {secrets:?}");
+    assert!(
+        secrets.len() >= 6,
+        "the flows produced secrets to look for: {secrets:?}"
+    );
     for secret in &secrets {
         if let Some(line) = log.lines().find(|line| line.contains(secret.as_str())) {
             panic!("a secret reached the log: {line}");
         }
     }
-    for event in ["sign_up", "sign_in", "link", "unlink", "token_refreshed", "callback_refused"] {
+    for event in [
+        "sign_up",
+        "sign_in",
+        "link",
+        "unlink",
+        "token_refreshed",
+        "callback_refused",
+    ] {
         let marker = format!("event=\"{event}\"");
         assert!(
-            log.lines().any(|line| line.contains("oauthclient::audit") && line.contains(&marker)),
+            log.lines()
+                .any(|line| line.contains("oauthclient::audit") && line.contains(&marker)),
             "no audit event {event} in the log"
         );
     }

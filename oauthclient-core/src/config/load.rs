@@ -76,6 +76,7 @@ pub(super) fn from_toml_str(
     }
 
     Ok(OAuthClientConfig {
+        rate_limit: super::rate_limit::rate_limit(&doc)?,
         remote_apps,
         session_key_prefix,
         state_expires,

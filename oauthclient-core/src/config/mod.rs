@@ -38,6 +38,7 @@
 mod endpoint;
 mod env;
 mod load;
+mod rate_limit;
 mod remote_app;
 mod rest;
 mod settings;
@@ -51,6 +52,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 pub use env::{EnvSource, NoEnv, ProcessEnv};
+pub use rate_limit::RateLimit;
 pub use remote_app::{
     ClientAuth, Credentials, HandlerNames, OAuth1Params, OAuth2Params, Protocol, RemoteApp,
     RestRedirects, TokenMethod,
@@ -190,6 +192,8 @@ pub struct OAuthClientConfig {
     pub site_url: Url,
     /// Hosts an absolute `next` URL may point to.
     pub trusted_hosts: Vec<String>,
+    /// `[rate_limit]`: limits on logins and callbacks per client IP; `None` (the default): off.
+    pub rate_limit: Option<RateLimit>,
 }
 
 impl OAuthClientConfig {

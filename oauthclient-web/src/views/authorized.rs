@@ -20,6 +20,9 @@ pub(crate) async fn callback(
     app: web::Path<String>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
+    if let Some(limited) = respond::rate_limited(&inner, &req) {
+        return limited;
+    }
     let app_name = app.into_inner();
     let runtime = match any_app(&inner, &app_name) {
         Ok(runtime) => runtime,

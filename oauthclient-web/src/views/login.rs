@@ -30,6 +30,9 @@ pub(crate) async fn start(
     query: web::Query<LoginQuery>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
+    if let Some(limited) = respond::rate_limited(&inner, &req) {
+        return limited;
+    }
     begin(&inner, &req, &app, query.next.as_deref())
         .await
         .unwrap_or_else(|err| respond::error(&inner, &req, &err, None))
@@ -41,6 +44,9 @@ pub(crate) async fn start_from_form(
     form: web::Form<LoginForm>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
+    if let Some(limited) = respond::rate_limited(&inner, &req) {
+        return limited;
+    }
     let started = match csrf::verify(&req.get_session(), form.csrf_token.as_deref()) {
         Ok(()) => begin(&inner, &req, &app, form.next.as_deref()).await,
         Err(err) => Err(err),

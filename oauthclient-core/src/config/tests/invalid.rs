@@ -215,6 +215,21 @@ fn invalid_configs_name_the_key() {
             "not \"post\", \"basic\" or \"none\"",
         ),
         (
+            format!("{EXAMPLE}\n[rate_limit]\nper_minute = 0\n"),
+            "rate_limit.per_minute",
+            "greater than zero",
+        ),
+        (
+            format!("{EXAMPLE}\n[rate_limit]\nper_minute = 5\ntrusted_proxies = [\"10.0.0.0/33\"]\n"),
+            "rate_limit.trusted_proxies",
+            "not an IP address or CIDR block",
+        ),
+        (
+            format!("{EXAMPLE}\n[rate_limit]\nper_minut = 5\n"),
+            "rate_limit.per_minut",
+            "unknown key",
+        ),
+        (
             // An issuer needs a protocol handler that speaks OpenID Connect.
             example_with(
                 "access_token_method = \"POST\"",
