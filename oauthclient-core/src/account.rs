@@ -266,3 +266,23 @@ pub struct UserIdentity {
     /// The local user.
     pub user_id: UserId,
 }
+
+/// Whether a local user's stored e-mail and a provider-asserted one name the same mailbox, for
+/// signing in by e-mail: equal ignoring surrounding whitespace and **ASCII** case only.
+///
+/// Unicode case folding and compatibility normalisation are deliberately not applied here:
+/// they map distinct mailboxes onto one (`straße@` / `strasse@`, full-width `ａｄａ@` /
+/// `ada@`, Kelvin sign `K` / `k`), so a provider that verified a look-alike address would sign
+/// its holder in to someone else's account.
+///
+/// ```
+/// use oauthclient_core::account::same_mailbox;
+/// assert!(same_mailbox("ada@example.org", " Ada@EXAMPLE.org"));
+/// assert!(!same_mailbox("ada@example.org", "ａｄａ@example.org"));    // full-width
+/// assert!(!same_mailbox("ada@example.org", "аda@example.org"));      // Cyrillic а
+/// assert!(!same_mailbox("strasse@example.org", "straße@example.org"));
+/// assert!(!same_mailbox("kate@example.org", "\u{212A}ate@example.org")); // Kelvin sign
+/// ```
+pub fn same_mailbox(stored: &str, asserted: &str) -> bool {
+    stored.trim().eq_ignore_ascii_case(asserted.trim())
+}

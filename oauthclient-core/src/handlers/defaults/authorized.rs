@@ -2,7 +2,7 @@
 
 use async_trait::async_trait;
 
-use crate::account::{AccountInfo, NewUser, RemoteAccount, UserId};
+use crate::account::{same_mailbox, AccountInfo, NewUser, RemoteAccount, UserId};
 use crate::audit::{self, AuditEvent};
 use crate::error::OAuthError;
 use crate::handlers::{AuthorizedHandler, AuthorizedOutcome, HandlerContext, OAuthEvent};
@@ -203,7 +203,13 @@ async fn known_user(
     };
     let email_owner = match (by_identity, info.trusted_email()) {
         (None, Some(email)) if ctx.remote.trust_email => {
-            ctx.users.user_by_email(email).await?.map(|user| user.id)
+            // The store may match more loosely (it folds case and compatibility forms);
+            // signing in by e-mail needs the very same mailbox.
+            ctx.users
+                .user_by_email(email)
+                .await?
+                .filter(|user| same_mailbox(&user.email, email))
+                .map(|user| user.id)
         }
         _ => None,
     };
