@@ -6,6 +6,8 @@
     reason = "each test binary uses a different part of this module"
 )]
 
+pub mod proxy;
+
 use std::collections::BTreeMap;
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -54,6 +56,15 @@ pub async fn site_with_sessions(
     edit: impl FnOnce(String) -> String,
     sessions: Sessions,
 ) -> TestSite {
+    site_on(edit, sessions, None).await
+}
+
+/// A site on the given database (default: a fresh SQLite file in `db_dir`).
+pub async fn site_on(
+    edit: impl FnOnce(String) -> String,
+    sessions: Sessions,
+    database_url: Option<String>,
+) -> TestSite {
     let provider = FakeProvider::start().await.expect("fake provider starts");
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
@@ -67,7 +78,8 @@ pub async fn site_with_sessions(
     let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry)
         .unwrap_or_else(|err| panic!("test config: {err}\n{toml}"));
     let db_dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", db_dir.path().join("web.sqlite").display());
+    let url = database_url
+        .unwrap_or_else(|| format!("sqlite://{}", db_dir.path().join("web.sqlite").display()));
     let keys = TokenKeys::from_config(&config.secret_keys).expect("keys");
     let store = Arc::new(
         DieselStore::connect(&url, keys, StoreOptions::default())
