@@ -19,6 +19,7 @@
 #![no_main]
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use oauthclient_core::OAuthError;
@@ -44,7 +45,10 @@ const PROTOCOL: [&str; 9] = [
 
 fuzz_target!(|data: &[u8]| {
     let pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> = url::form_urlencoded::parse(data).collect();
-    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect();
+    let pairs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_ref(), v.as_ref()))
+        .collect();
 
     let (response, state) = CallbackResponse::from_query(pairs.iter().copied());
     check_against_model(&pairs, &response, state.as_deref());
@@ -61,17 +65,32 @@ fuzz_target!(|data: &[u8]| {
 
     // 2. Always also a verified state for a matching pending flow.
     let (good_claims, good_pending) = (claims(APP, NONCE), pending(APP, NONCE));
-    let flow = on_callback(response.clone(), Ok((good_claims.clone(), good_pending.clone())));
+    let flow = on_callback(
+        response.clone(),
+        Ok((good_claims.clone(), good_pending.clone())),
+    );
     check_verified(&response, &good_claims, &good_pending, &flow);
 
     // 3. Every refused state, and mismatched claims or flows, fail the same way.
-    for error in [StateError::Missing, StateError::BadSignature, StateError::Replayed] {
+    for error in [
+        StateError::Missing,
+        StateError::BadSignature,
+        StateError::Replayed,
+    ] {
         let flow = on_callback(response.clone(), Err(error.clone()));
         assert_eq!(flow, invalid_state(error));
     }
     let mismatched = [
-        (claims(OTHER_APP, NONCE), pending(APP, NONCE), StateError::WrongApp),
-        (claims(APP, NONCE), pending(OTHER_APP, NONCE), StateError::WrongApp),
+        (
+            claims(OTHER_APP, NONCE),
+            pending(APP, NONCE),
+            StateError::WrongApp,
+        ),
+        (
+            claims(APP, NONCE),
+            pending(OTHER_APP, NONCE),
+            StateError::WrongApp,
+        ),
         (
             claims(APP, NONCE),
             PendingFlow {
@@ -91,7 +110,8 @@ fn on_callback(
     response: CallbackResponse,
     verified: Result<(StateClaims, PendingFlow), StateError>,
 ) -> FlowState {
-    let flow = FlowState::awaiting_callback(APP).on(FlowEvent::CallbackReceived { response, verified });
+    let flow =
+        FlowState::awaiting_callback(APP).on(FlowEvent::CallbackReceived { response, verified });
     let json = serde_json::to_string(&flow).expect("a flow state serialises");
     let back: FlowState = serde_json::from_str(&json).expect("a serialised flow state parses");
     assert_eq!(back, flow, "flow state changed in a serde round trip");
@@ -131,7 +151,9 @@ fn check_verified(
             next: claims.next.clone(),
         },
         CallbackResponse::Error { error, .. } if error == "access_denied" => {
-            failed(OAuthError::Rejected { remote: app.clone() })
+            failed(OAuthError::Rejected {
+                remote: app.clone(),
+            })
         }
         CallbackResponse::Error { error, description } => failed(OAuthError::ProviderError {
             remote: app.clone(),
@@ -149,7 +171,10 @@ fn check_verified(
                     app: app.clone(),
                     grant: Grant::OAuth1Verifier {
                         request_token: oauth_token,
-                        request_token_secret: pending.request_token_secret.clone().expect("checked"),
+                        request_token_secret: pending
+                            .request_token_secret
+                            .clone()
+                            .expect("checked"),
                         verifier,
                     },
                     next: claims.next.clone(),
@@ -162,7 +187,9 @@ fn check_verified(
             oauth_verifier: None,
             ..
         } => failed(StateError::MissingVerifier.into()),
-        CallbackResponse::OAuth1Denied => failed(OAuthError::Rejected { remote: app.clone() }),
+        CallbackResponse::OAuth1Denied => failed(OAuthError::Rejected {
+            remote: app.clone(),
+        }),
         CallbackResponse::Duplicate { .. } | CallbackResponse::Empty => {
             // The reason text is not part of the contract; the kind is.
             assert!(
@@ -184,13 +211,29 @@ fn check_verified(
             !matches!(response, CallbackResponse::Error { .. }),
             "a code was received from an error response"
         );
-        if let Grant::OAuth1Verifier { request_token, request_token_secret, .. } = grant {
+        if let Grant::OAuth1Verifier {
+            request_token,
+            request_token_secret,
+            ..
+        } = grant
+        {
             assert_eq!(request_token, REQUEST_TOKEN);
             assert_eq!(request_token_secret.expose_secret(), REQUEST_TOKEN_SECRET);
         }
-        if let Grant::AuthorizationCode { pkce_verifier, oidc_nonce, .. } = grant {
-            assert_eq!(pkce_verifier.as_ref().map(|v| v.expose_secret()), Some(PKCE_VERIFIER));
-            assert_eq!(oidc_nonce.as_ref().map(|n| n.expose_secret()), Some(OIDC_NONCE));
+        if let Grant::AuthorizationCode {
+            pkce_verifier,
+            oidc_nonce,
+            ..
+        } = grant
+        {
+            assert_eq!(
+                pkce_verifier.as_ref().map(|v| v.expose_secret()),
+                Some(PKCE_VERIFIER)
+            );
+            assert_eq!(
+                oidc_nonce.as_ref().map(|n| n.expose_secret()),
+                Some(OIDC_NONCE)
+            );
         }
     }
 }
@@ -229,10 +272,13 @@ fn check_against_model(pairs: &[(&str, &str)], response: &CallbackResponse, stat
         );
         // "A repeated `state` is also dropped (returned as `None`)"; otherwise the state is
         // kept so a genuine one is still checked first.
-        if count("state") > 1 {
-            assert_eq!(state, None, "a repeated state was kept");
-        } else {
+        if count("state") <= 1 {
             assert_eq!(state, first("state"));
+        } else if skip_repeated_state() {
+            // What the code does today: only the first repeated parameter decides.
+            assert!(state.is_none() || state == first("state"));
+        } else {
+            assert_eq!(state, None, "a repeated state was kept");
         }
         return;
     }
@@ -257,8 +303,13 @@ fn check_against_model(pairs: &[(&str, &str)], response: &CallbackResponse, stat
             assert!(first("error").is_none() && first("code").is_none());
             assert!(first("denied").is_some());
         }
-        CallbackResponse::OAuth1 { oauth_token, oauth_verifier } => {
-            assert!(first("error").is_none() && first("code").is_none() && first("denied").is_none());
+        CallbackResponse::OAuth1 {
+            oauth_token,
+            oauth_verifier,
+        } => {
+            assert!(
+                first("error").is_none() && first("code").is_none() && first("denied").is_none()
+            );
             assert_eq!(Some(oauth_token.as_str()), first("oauth_token"));
             assert_eq!(
                 oauth_verifier.as_ref().map(|v| v.expose_secret()),
@@ -274,8 +325,22 @@ fn check_against_model(pairs: &[(&str, &str)], response: &CallbackResponse, stat
     }
 }
 
+/// `OAUTHCLIENT_FUZZ_SKIP=repeated-state` turns off the "a repeated `state` is dropped" check,
+/// so a campaign can run past that known finding (see `docs/fuzzing.md`).
+fn skip_repeated_state() -> bool {
+    static SKIP: LazyLock<bool> = LazyLock::new(|| {
+        std::env::var("OAUTHCLIENT_FUZZ_SKIP")
+            .is_ok_and(|skip| skip.split(',').any(|item| item.trim() == "repeated-state"))
+    });
+    *SKIP
+}
+
 fn clean(value: &str, max_chars: usize) -> String {
-    value.chars().filter(|c| !c.is_control()).take(max_chars).collect()
+    value
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(max_chars)
+        .collect()
 }
 
 fn round_trip_response(response: &CallbackResponse) {

@@ -58,18 +58,29 @@ fuzz_target!(|data: &[u8]| {
 });
 
 fn check_relative(raw: &str, accepted: &str) {
-    assert_eq!(accepted, raw, "a relative reference must be returned unchanged");
+    assert_eq!(
+        accepted, raw,
+        "a relative reference must be returned unchanged"
+    );
     assert!(accepted.len() <= 2048, "{accepted:?} is too long");
     assert!(accepted.starts_with('/'), "{accepted:?}");
-    assert!(!accepted.starts_with("//"), "{accepted:?} is protocol-relative");
+    assert!(
+        !accepted.starts_with("//"),
+        "{accepted:?} is protocol-relative"
+    );
     assert!(!accepted.starts_with("/\\"), "{accepted:?} starts with /\\");
     assert!(!accepted.contains('\\'), "{accepted:?} has a backslash");
-    assert!(!accepted.chars().any(char::is_control), "{accepted:?} has a control character");
+    assert!(
+        !accepted.chars().any(char::is_control),
+        "{accepted:?} has a control character"
+    );
     assert!(
         !accepted.starts_with(char::is_whitespace) && !accepted.ends_with(char::is_whitespace),
         "{accepted:?} has surrounding whitespace"
     );
-    let path = accepted.find(['?', '#']).map_or(accepted, |end| &accepted[..end]);
+    let path = accepted
+        .find(['?', '#'])
+        .map_or(accepted, |end| &accepted[..end]);
     assert!(path.is_ascii(), "{accepted:?} has a non-ASCII path");
     // Each percent-decoded form (the module inspects up to three rounds) keeps the shape.
     let mut form = accepted.to_owned();
@@ -80,12 +91,18 @@ fn check_relative(raw: &str, accepted: &str) {
         if decoded == form {
             break;
         }
-        assert!(!decoded.contains('\\'), "{accepted:?} decodes to a backslash: {decoded:?}");
+        assert!(
+            !decoded.contains('\\'),
+            "{accepted:?} decodes to a backslash: {decoded:?}"
+        );
         assert!(
             !decoded.chars().any(char::is_control),
             "{accepted:?} decodes to a control character: {decoded:?}"
         );
-        assert!(!decoded.starts_with("//"), "{accepted:?} decodes to {decoded:?}");
+        assert!(
+            !decoded.starts_with("//"),
+            "{accepted:?} decodes to {decoded:?}"
+        );
         form = decoded;
     }
 }
@@ -104,7 +121,10 @@ fn check_absolute(raw: &str, accepted: &str) {
         url.username().is_empty() && url.password().is_none(),
         "{raw:?} -> {accepted:?} has user information"
     );
-    assert!(is_trusted(&url), "{raw:?} -> {accepted:?} has an untrusted host");
+    assert!(
+        is_trusted(&url),
+        "{raw:?} -> {accepted:?} has an untrusted host"
+    );
 }
 
 /// Whether `url`'s host (and port, for an entry with one) is in [`TRUSTED_HOSTS`], checked
@@ -120,7 +140,9 @@ fn is_trusted(url: &Url) -> bool {
             Some((h, p)) if !entry.ends_with(']') => (h, Some(p.parse::<u16>().expect("port"))),
             _ => (*entry, None),
         };
-        let entry_host = Host::parse(entry_host).expect("valid trusted entry").to_string();
+        let entry_host = Host::parse(entry_host)
+            .expect("valid trusted entry")
+            .to_string();
         entry_host.eq_ignore_ascii_case(host) && entry_port.is_none_or(|p| Some(p) == port)
     })
 }

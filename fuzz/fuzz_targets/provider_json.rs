@@ -67,7 +67,11 @@ fn check_claims(mapping: &ClaimMapping, claims: &Value) {
             let verified_claim = claims.get(&mapping.email_verified) == Some(&Value::Bool(true));
             assert_eq!(info.email_verified, info.email.is_some() && verified_claim);
             if let Some(email) = info.trusted_email() {
-                assert!(verified_claim, "{email:?} trusted without `{}: true`", mapping.email_verified);
+                assert!(
+                    verified_claim,
+                    "{email:?} trusted without `{}: true`",
+                    mapping.email_verified
+                );
             }
             assert_eq!(info.username.as_deref(), text(&mapping.username));
             assert_eq!(info.full_name.as_deref(), text(&mapping.full_name));
@@ -105,7 +109,11 @@ fn check_orcid(candidate: &str) {
             .collect();
         let total = digits.iter().fold(0, |total, digit| (total + digit) * 2);
         let check = (12 - total % 11) % 11;
-        let check_char = if check == 10 { b'X' } else { b'0' + check as u8 };
+        let check_char = if check == 10 {
+            b'X'
+        } else {
+            b'0' + check as u8
+        };
         bytes[18] == check_char
     };
     assert_eq!(accepted, expected, "is_orcid_id({candidate:?})");
@@ -115,11 +123,21 @@ fn check_token(token: &Token) {
     // Debug must not depend on the secrets (they print as `[redacted]`).
     let swapped = Token {
         access_token: AccessToken::new("swapped-access"),
-        secret: token.secret.as_ref().map(|_| TokenSecret::new("swapped-secret")),
-        refresh_token: token.refresh_token.as_ref().map(|_| RefreshToken::new("swapped-refresh")),
+        secret: token
+            .secret
+            .as_ref()
+            .map(|_| TokenSecret::new("swapped-secret")),
+        refresh_token: token
+            .refresh_token
+            .as_ref()
+            .map(|_| RefreshToken::new("swapped-refresh")),
         ..token.clone()
     };
-    assert_eq!(format!("{token:?}"), format!("{swapped:?}"), "Debug shows a secret");
+    assert_eq!(
+        format!("{token:?}"),
+        format!("{swapped:?}"),
+        "Debug shows a secret"
+    );
 
     for now in [0, token.expires_at.unwrap_or(0), u64::MAX] {
         let _ = token.is_expired(now, u64::MAX);

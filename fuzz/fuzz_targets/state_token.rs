@@ -86,7 +86,11 @@ fn check_signed_claims(claims: &StateClaims) {
     } else if claims.app != APP {
         assert_eq!(decoded, Err(StateError::WrongApp), "claims {claims:?}");
     } else {
-        assert_eq!(decoded.as_ref(), Ok(claims), "signed claims did not round-trip");
+        assert_eq!(
+            decoded.as_ref(),
+            Ok(claims),
+            "signed claims did not round-trip"
+        );
     }
     let mut flows = session();
     let verified = codec.verify(&token, APP, &mut flows);

@@ -118,8 +118,14 @@ pub fn seed_tokens() -> Vec<(&'static str, String)> {
     vec![
         ("seed-valid-hs256", sign(codec(), &claims(APP, NONCE))),
         ("seed-valid-no-next", sign(codec(), &without_next)),
-        ("seed-valid-hs512-old-key", sign(&old_key_codec(), &claims(APP, NONCE))),
-        ("seed-other-app", sign(codec(), &claims(OTHER_APP, OTHER_NONCE))),
+        (
+            "seed-valid-hs512-old-key",
+            sign(&old_key_codec(), &claims(APP, NONCE)),
+        ),
+        (
+            "seed-other-app",
+            sign(codec(), &claims(OTHER_APP, OTHER_NONCE)),
+        ),
         (
             "seed-expired",
             sign(
@@ -194,7 +200,10 @@ mod tests {
                 std::fs::write(&path, &token).expect("write seed");
             }
             let stored = std::fs::read_to_string(&path).expect("seed file");
-            assert_eq!(stored, token, "{name} is stale: rerun with OAUTHCLIENT_FUZZ_WRITE_SEEDS=1");
+            assert_eq!(
+                stored, token,
+                "{name} is stale: rerun with OAUTHCLIENT_FUZZ_WRITE_SEEDS=1"
+            );
             let result = codec().verify(&token, APP, &mut session());
             match name {
                 "seed-valid-hs256" | "seed-valid-no-next" | "seed-valid-hs512-old-key" => {
@@ -219,7 +228,12 @@ mod tests {
                 .find(|(name, _)| name == "state")
                 .map(|(_, value)| value.into_owned());
             if let Some(state) = state.filter(|state| state.starts_with("eyJ")) {
-                assert_eq!(&state, valid, "{} carries a stale state token", path.display());
+                assert_eq!(
+                    &state,
+                    valid,
+                    "{} carries a stale state token",
+                    path.display()
+                );
             }
         }
     }

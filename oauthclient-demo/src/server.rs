@@ -202,6 +202,10 @@ pub fn bind(demo: Demo) -> Result<actix_web::dev::Server, StartError> {
             .app_data(state.clone())
             .app_data(sandbox.clone())
             .wrap(oauth.session_middleware_with(sessions.clone()))
+            // A session store that is down (Redis) answers 503, not 500.
+            .wrap(actix_web::middleware::from_fn(
+                oauthclient_web::session_unavailable,
+            ))
             .configure(oauth.configure())
             .route("/", web::get().to(pages::home))
             .route("/login", web::get().to(local_accounts::login_form))

@@ -10,6 +10,7 @@ mod redis;
 mod respond;
 mod session;
 mod session_store;
+mod session_unavailable;
 mod templates;
 mod views;
 
@@ -20,4 +21,5 @@ pub use flash::{Flash, push_flash, take_flashes};
 #[cfg(feature = "redis")]
 pub use redis::connect_redis_store;
 pub use session_store::SessionBackend;
+pub use session_unavailable::session_unavailable;
 pub use templates::DEFAULT_TEMPLATES;

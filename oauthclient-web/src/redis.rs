@@ -1,4 +1,5 @@
-//! Redis sessions (feature `redis`): server-side session state shared by every instance.
+//! Redis sessions (feature `redis`): server-side session state shared by every instance,
+//! through a connection pool (deadpool) that replaces connections broken while Redis was down.
 
 use std::time::Duration;
 
@@ -24,11 +25,36 @@ pub async fn connect_redis_store(
             "redis session store: {message}"
         )))
     };
-    match tokio::time::timeout(timeout, RedisSessionStore::new(url.to_owned())).await {
-        Ok(Ok(store)) => Ok(store),
-        Ok(Err(err)) => Err(unavailable(err.to_string())),
-        Err(_) => Err(unavailable(format!(
-            "no answer from {url} within {timeout:?}"
-        ))),
+    let mut config = deadpool_redis::Config::from_url(url);
+    config.pool = Some(deadpool_redis::PoolConfig {
+        timeouts: deadpool_redis::Timeouts {
+            wait: Some(timeout),
+            create: Some(timeout),
+            recycle: Some(timeout),
+        },
+        ..deadpool_redis::PoolConfig::default()
+    });
+    let pool = config
+        .create_pool(Some(deadpool_redis::Runtime::Tokio1))
+        .map_err(|err| unavailable(err.to_string()))?;
+    // The pool connects lazily: prove Redis answers now, so a wrong URL fails at start-up.
+    let mut connection = pool
+        .get()
+        .await
+        .map_err(|err| unavailable(format!("cannot connect to {url}: {err}")))?;
+    let ping = deadpool_redis::redis::cmd("PING");
+    match tokio::time::timeout(timeout, ping.query_async::<String>(&mut connection)).await {
+        Ok(Ok(_)) => {}
+        Ok(Err(err)) => return Err(unavailable(err.to_string())),
+        Err(_) => {
+            return Err(unavailable(format!(
+                "no answer from {url} within {timeout:?}"
+            )));
+        }
     }
+    drop(connection);
+    RedisSessionStore::builder_pooled(pool)
+        .build()
+        .await
+        .map_err(|err| unavailable(err.to_string()))
 }

@@ -83,7 +83,12 @@ async fn postgres_cut_then_back() {
     let proxy = CutProxy::start(target).await;
     let mut through_proxy = parsed.clone();
     through_proxy.set_port(Some(proxy.port)).expect("port");
-    let site = site_on(|toml| toml, Sessions::cookie(), Some(through_proxy.to_string())).await;
+    let site = site_on(
+        |toml| toml,
+        Sessions::cookie(),
+        Some(through_proxy.to_string()),
+    )
+    .await;
     // Distinct users per run: the database is shared with other suites.
     let unique = format!("{}-{}", std::process::id(), line!());
     site.provider.set_user(oauthclient_testkit::FakeUser {
@@ -100,7 +105,11 @@ async fn postgres_cut_then_back() {
         email: Some(format!("pg2-{unique}@example.org")),
         ..oauthclient_testkit::FakeUser::default()
     });
-    assert_eq!(sign_in_status(&site).await, 503, "database unreachable: 503");
+    assert_eq!(
+        sign_in_status(&site).await,
+        503,
+        "database unreachable: 503"
+    );
     proxy.up();
     assert_eq!(sign_in_status(&site).await, 302, "recovers");
 }

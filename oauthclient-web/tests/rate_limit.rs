@@ -14,7 +14,9 @@ async fn login(site: &TestSite, forwarded_for: Option<&str>) -> reqwest::Respons
 }
 
 fn limited(trusted_proxies: &str) -> impl FnOnce(String) -> String {
-    let table = format!("\n[rate_limit]\nper_minute = 6\nburst = 3\ntrusted_proxies = [{trusted_proxies}]\n");
+    let table = format!(
+        "\n[rate_limit]\nper_minute = 6\nburst = 3\ntrusted_proxies = [{trusted_proxies}]\n"
+    );
     move |toml| format!("{toml}{table}")
 }
 
@@ -54,7 +56,9 @@ async fn logins_beyond_the_burst_get_429_with_retry_after() {
 async fn a_forged_forwarded_for_does_not_escape_the_limit() {
     let site = site_with(limited("")).await;
     for n in 0..3 {
-        let status = login(&site, Some(&format!("198.51.100.{n}"))).await.status();
+        let status = login(&site, Some(&format!("198.51.100.{n}")))
+            .await
+            .status();
         assert_eq!(status, 302);
     }
     assert_eq!(login(&site, Some("198.51.100.99")).await.status(), 429);
@@ -72,7 +76,9 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_bucket() {
     // behind an entry it prepends itself: the rightmost untrusted address counts.
     assert_eq!(login(&site, Some("198.51.100.2")).await.status(), 302);
     assert_eq!(
-        login(&site, Some("203.0.113.7, 198.51.100.1")).await.status(),
+        login(&site, Some("203.0.113.7, 198.51.100.1"))
+            .await
+            .status(),
         429
     );
 }

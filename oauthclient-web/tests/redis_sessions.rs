@@ -117,3 +117,59 @@ async fn an_unreachable_redis_is_unavailable_quickly() {
         started.elapsed()
     );
 }
+
+/// Redis going down under a running server: 503 (not a 500), and back to normal when it
+/// returns, with the session intact.
+#[tokio::test]
+async fn redis_down_is_a_503_and_recovers() {
+    let Some(url) = redis_url() else {
+        eprintln!("not run: OAUTHCLIENT_TEST_REDIS_URL is not set");
+        return;
+    };
+    let parsed = url::Url::parse(&url).expect("OAUTHCLIENT_TEST_REDIS_URL is a URL");
+    let target = format!(
+        "{}:{}",
+        parsed.host_str().unwrap_or("127.0.0.1"),
+        parsed.port().unwrap_or(6379)
+    )
+    .parse()
+    .expect("a numeric Redis host (127.0.0.1)");
+    let proxy = common::proxy::CutProxy::start(target).await;
+    let mut through_proxy = parsed.clone();
+    through_proxy.set_port(Some(proxy.port)).expect("port");
+    let site = site_with_sessions(
+        |toml| toml,
+        Sessions::Redis(redis_store(through_proxy.as_str()).await),
+    )
+    .await;
+    let browser = browser();
+    assert_eq!(site.login(&browser, None).await.status(), 302);
+    let signed_in = site.whoami(&browser).await;
+    assert_ne!(signed_in, "anonymous");
+
+    proxy.down();
+    let response = browser
+        .get(site.url("/test/whoami"))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(response.status(), 503);
+    assert!(response.headers().contains_key("retry-after"));
+
+    proxy.up();
+    // The Redis client reconnects on its next command; a few tries at most.
+    let mut who = String::new();
+    for _ in 0..20 {
+        let response = browser
+            .get(site.url("/test/whoami"))
+            .send()
+            .await
+            .expect("the server answers");
+        if response.status() == 200 {
+            who = response.text().await.expect("body");
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert_eq!(who, signed_in, "recovered, with the session intact");
+}

@@ -3,8 +3,8 @@
 
 mod common;
 
-use oauthclient_core::account::NewUser;
 use oauthclient_core::UserStore;
+use oauthclient_core::account::NewUser;
 use oauthclient_testkit::FakeUser;
 
 use common::{APP, TestSite, browser, location, query, site, site_with};
@@ -92,10 +92,16 @@ async fn state_attacks_are_refused() {
     let callback = site.authorize(&browser, &authorize).await;
     let code = query(&callback)["code"].clone();
     let cases: Vec<(&str, String)> = vec![
-        ("mix-up: another app's state", format!("code={code}&state={other_state}")),
+        (
+            "mix-up: another app's state",
+            format!("code={code}&state={other_state}"),
+        ),
         ("missing state", format!("code={code}")),
         ("garbage state", format!("code={code}&state=not-a-token")),
-        ("tampered state", format!("code={code}&state={}x", query(&callback)["state"])),
+        (
+            "tampered state",
+            format!("code={code}&state={}x", query(&callback)["state"]),
+        ),
     ];
     for (case, query_string) in cases {
         let response = browser
@@ -106,14 +112,32 @@ async fn state_attacks_are_refused() {
         assert_eq!(response.status(), 403, "{case}");
     }
     // The genuine callback still works once, then is a replay.
-    assert_eq!(browser.get(&callback).send().await.expect("cb").status(), 302);
-    assert_eq!(browser.get(&callback).send().await.expect("replay").status(), 403);
+    assert_eq!(
+        browser.get(&callback).send().await.expect("cb").status(),
+        302
+    );
+    assert_eq!(
+        browser
+            .get(&callback)
+            .send()
+            .await
+            .expect("replay")
+            .status(),
+        403
+    );
     // Another session cannot use this session's state.
     let authorize = site.start_login(&browser, None).await;
     let stolen = site.authorize(&browser, &authorize).await;
     let attacker = common::browser();
-    assert_eq!(attacker.get(&stolen).send().await.expect("cb").status(), 403);
-    assert_eq!(site.count("accounts_user"), 1, "only the genuine flow wrote");
+    assert_eq!(
+        attacker.get(&stolen).send().await.expect("cb").status(),
+        403
+    );
+    assert_eq!(
+        site.count("accounts_user"),
+        1,
+        "only the genuine flow wrote"
+    );
 }
 
 /// Cross-site requests cannot connect an attacker's account to a signed-in victim or unlink
@@ -166,7 +190,11 @@ async fn the_session_id_is_renewed_on_sign_in() {
 }
 
 async fn cookie_of(browser: &reqwest::Client, site: &TestSite) -> Option<String> {
-    let response = browser.get(site.url("/test/whoami")).send().await.expect("whoami");
+    let response = browser
+        .get(site.url("/test/whoami"))
+        .send()
+        .await
+        .expect("whoami");
     response
         .headers()
         .get_all("set-cookie")

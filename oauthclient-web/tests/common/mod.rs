@@ -137,6 +137,9 @@ pub fn spawn_server(
                 web::get().to(|| async { HttpResponse::Ok().body("home") }),
             )
             .wrap(oauth.session_middleware_with(sessions.clone()))
+            .wrap(actix_web::middleware::from_fn(
+                oauthclient_web::session_unavailable,
+            ))
     })
     .workers(1)
     .listen(listener)

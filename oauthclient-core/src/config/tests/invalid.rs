@@ -220,7 +220,9 @@ fn invalid_configs_name_the_key() {
             "greater than zero",
         ),
         (
-            format!("{EXAMPLE}\n[rate_limit]\nper_minute = 5\ntrusted_proxies = [\"10.0.0.0/33\"]\n"),
+            format!(
+                "{EXAMPLE}\n[rate_limit]\nper_minute = 5\ntrusted_proxies = [\"10.0.0.0/33\"]\n"
+            ),
             "rate_limit.trusted_proxies",
             "not an IP address or CIDR block",
         ),

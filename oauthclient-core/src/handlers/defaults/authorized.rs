@@ -2,7 +2,7 @@
 
 use async_trait::async_trait;
 
-use crate::account::{same_mailbox, AccountInfo, NewUser, RemoteAccount, UserId};
+use crate::account::{AccountInfo, NewUser, RemoteAccount, UserId, same_mailbox};
 use crate::audit::{self, AuditEvent};
 use crate::error::OAuthError;
 use crate::handlers::{AuthorizedHandler, AuthorizedOutcome, HandlerContext, OAuthEvent};
