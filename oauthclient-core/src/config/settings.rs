@@ -167,7 +167,7 @@ pub struct RemoteAppParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revoke_url: Option<String>,
     /// OAuth2: how the token request authenticates the client: `"post"` (form body, the
-    /// default) or `"basic"` (HTTP Basic).
+    /// default), `"basic"` (HTTP Basic) or `"none"` (a public client: `client_id` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_auth: Option<String>,
     /// The name of the credentials table / environment prefix (`GITHUB_APP_CREDENTIALS`).

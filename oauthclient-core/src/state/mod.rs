@@ -4,7 +4,7 @@
 //! Login: [`StateCodec::issue`] makes a fresh random nonce and a signed token carrying
 //! `{app, nonce, next, iat, exp}`; the caller keeps the returned [`PendingFlow`] in the user's
 //! session ([`PendingFlows`]). Callback: [`StateCodec::verify`] checks, in this order, the JWS
-//! structure, the algorithm against an allow-list, the key id, the MAC (constant time), the
+//! structure, the key id, the algorithm against that key's own, the MAC (constant time), the
 //! expiry, the app, and finally that the nonce is one this session issued and has not used;
 //! the nonce is removed so the state cannot be replayed.
 //!
