@@ -487,6 +487,12 @@ fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protocol> {
         }));
     }
 
+    if access_token_method == TokenMethod::Get {
+        return Err(ConfigError::new(
+            key("access_token_method"),
+            "OAuth2 token requests are sent with POST (RFC 6749 §3.2); \"GET\" is for OAuth1 apps only",
+        ));
+    }
     let mut authorize_params = params.request_token_params.clone();
     let scope_param = authorize_params.remove("scope");
     let scopes = match (&params.scopes, scope_param) {

@@ -215,6 +215,14 @@ fn invalid_configs_name_the_key() {
             "not \"post\", \"basic\" or \"none\"",
         ),
         (
+            example_with(
+                "access_token_method = \"POST\"",
+                "access_token_method = \"GET\"",
+            ),
+            "remote_apps.github.params.access_token_method",
+            "OAuth1 apps only",
+        ),
+        (
             format!("{EXAMPLE}\n[rate_limit]\nper_minute = 0\n"),
             "rate_limit.per_minute",
             "greater than zero",
