@@ -61,10 +61,9 @@ impl AuditEvent {
 /// ```
 pub fn record(event: AuditEvent, app: &str, user_id: Option<UserId>, detail: &str) {
     let event = event.as_str();
-    match user_id {
-        Some(user_id) => {
-            tracing::info!(target: "oauthclient::audit", event, app, user_id, detail);
-        }
-        None => tracing::info!(target: "oauthclient::audit", event, app, detail),
+    if let Some(user_id) = user_id {
+        tracing::info!(target: "oauthclient::audit", event, app, user_id, detail);
+    } else {
+        tracing::info!(target: "oauthclient::audit", event, app, detail);
     }
 }

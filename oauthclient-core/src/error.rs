@@ -189,14 +189,14 @@ impl OAuthError {
             OAuthError::InvalidState(_) => Outcome::Forbidden,
             OAuthError::Rejected { .. }
             | OAuthError::ProviderError { .. }
-            | OAuthError::AlreadyLinked { .. } => Outcome::FlashAndRedirect,
+            | OAuthError::AlreadyLinked { .. }
+            | OAuthError::ReconnectRequired { .. } => Outcome::FlashAndRedirect,
             OAuthError::InvalidResponse { .. } => Outcome::BadGateway,
             OAuthError::LinkOnly { .. }
             | OAuthError::LastLoginMethod { .. }
             | OAuthError::NotLinked { .. }
             | OAuthError::NoSignupInProgress { .. }
             | OAuthError::AccountDisabled { .. } => Outcome::BadRequest,
-            OAuthError::ReconnectRequired { .. } => Outcome::FlashAndRedirect,
             OAuthError::UnknownRemote(_) => Outcome::NotFound,
             OAuthError::Store(err) if err.is_conflict() => Outcome::BadRequest,
             OAuthError::Store(_) => Outcome::Unavailable,

@@ -54,6 +54,60 @@ async fn no_secret_reaches_the_log_and_every_audit_event_does() {
         .init();
 
     let site = site().await;
+    let tokens = exercise(&site).await;
+
+    let log = captured.text();
+    assert!(
+        log.lines().count() > 50,
+        "TRACE logging was on: {} lines",
+        log.lines().count()
+    );
+    let mut secrets: Vec<String> = site.provider.issued_access_tokens();
+    secrets.push(site.provider.client_secret().to_owned());
+    for token in &tokens {
+        secrets.push(token.access_token.expose_secret().to_owned());
+        secrets.extend(
+            token
+                .refresh_token
+                .iter()
+                .map(|r| r.expose_secret().to_owned()),
+        );
+    }
+    for request in site.provider.token_requests() {
+        for field in ["code", "code_verifier", "refresh_token", "client_secret"] {
+            secrets.extend(request.get(field).cloned());
+        }
+    }
+    secrets.retain(|secret| secret.len() >= 8);
+    assert!(
+        secrets.len() >= 6,
+        "the flows produced secrets to look for: {secrets:?}"
+    );
+    for secret in &secrets {
+        if let Some(line) = log.lines().find(|line| line.contains(secret.as_str())) {
+            panic!("a secret reached the log: {line}");
+        }
+    }
+    for event in [
+        "sign_up",
+        "sign_in",
+        "link",
+        "unlink",
+        "token_refreshed",
+        "callback_refused",
+    ] {
+        let marker = format!("event=\"{event}\"");
+        assert!(
+            log.lines()
+                .any(|line| line.contains("oauthclient::audit") && line.contains(&marker)),
+            "no audit event {event} in the log"
+        );
+    }
+}
+
+/// Every flow that handles secrets: sign-up, API call, refresh, a replayed callback, link and
+/// disconnect with revocation, logout. Returns the tokens stored on the way.
+async fn exercise(site: &common::TestSite) -> [oauthclient_core::Token; 2] {
     // Sign up through the provider, call its API, refresh the expired token.
     let browser = browser();
     assert_eq!(site.login(&browser, None).await.status(), 302);
@@ -98,7 +152,7 @@ async fn no_secret_reaches_the_log_and_every_audit_event_does() {
         .set_password_hash(ada, Some("$argon2id$stand-in".into()))
         .await
         .expect("password");
-    let other = browser_signed_in(&site, ada).await;
+    let other = browser_signed_in(site, ada).await;
     assert_eq!(site.login(&other, None).await.status(), 302);
     let (_, _, csrf) = site
         .page_with_csrf(&other, &format!("/oauth/disconnect/{APP}/"))
@@ -120,53 +174,7 @@ async fn no_secret_reaches_the_log_and_every_audit_event_does() {
         302
     );
 
-    let log = captured.text();
-    assert!(
-        log.lines().count() > 50,
-        "TRACE logging was on: {} lines",
-        log.lines().count()
-    );
-    let mut secrets: Vec<String> = site.provider.issued_access_tokens();
-    secrets.push(site.provider.client_secret().to_owned());
-    for token in [&first, &refreshed] {
-        secrets.push(token.access_token.expose_secret().to_owned());
-        secrets.extend(
-            token
-                .refresh_token
-                .iter()
-                .map(|r| r.expose_secret().to_owned()),
-        );
-    }
-    for request in site.provider.token_requests() {
-        for field in ["code", "code_verifier", "refresh_token", "client_secret"] {
-            secrets.extend(request.get(field).cloned());
-        }
-    }
-    secrets.retain(|secret| secret.len() >= 8);
-    assert!(
-        secrets.len() >= 6,
-        "the flows produced secrets to look for: {secrets:?}"
-    );
-    for secret in &secrets {
-        if let Some(line) = log.lines().find(|line| line.contains(secret.as_str())) {
-            panic!("a secret reached the log: {line}");
-        }
-    }
-    for event in [
-        "sign_up",
-        "sign_in",
-        "link",
-        "unlink",
-        "token_refreshed",
-        "callback_refused",
-    ] {
-        let marker = format!("event=\"{event}\"");
-        assert!(
-            log.lines()
-                .any(|line| line.contains("oauthclient::audit") && line.contains(&marker)),
-            "no audit event {event} in the log"
-        );
-    }
+    [first, refreshed]
 }
 
 async fn browser_signed_in(site: &common::TestSite, user: i64) -> reqwest::Client {

@@ -19,6 +19,9 @@ use crate::token::Token;
 /// refreshed first.
 pub const DEFAULT_EXPIRY_LEEWAY_SECS: u64 = 10;
 
+/// Held while a token is refreshed: one refresh per (user, client) at a time.
+type Gate = Arc<tokio::sync::Mutex<()>>;
+
 /// Beyond this many idle refresh gates, unused ones are dropped.
 const MAX_IDLE_GATES: usize = 1024;
 
@@ -47,7 +50,7 @@ pub struct RemoteClient {
     http: HttpClient,
     accounts: Arc<dyn AccountStore>,
     leeway_secs: u64,
-    gates: Mutex<HashMap<(UserId, String), Arc<tokio::sync::Mutex<()>>>>,
+    gates: Mutex<HashMap<(UserId, String), Gate>>,
 }
 
 impl std::fmt::Debug for RemoteClient {
@@ -170,7 +173,7 @@ impl RemoteClient {
     }
 
     /// The refresh gate of (user, client): one refresh at a time per token.
-    fn gate(&self, user_id: UserId, client_id: &str) -> Arc<tokio::sync::Mutex<()>> {
+    fn gate(&self, user_id: UserId, client_id: &str) -> Gate {
         let mut gates = self.gates.lock().unwrap_or_else(PoisonError::into_inner);
         if gates.len() > MAX_IDLE_GATES {
             gates.retain(|_, gate| Arc::strong_count(gate) > 1);
