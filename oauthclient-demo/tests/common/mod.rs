@@ -20,7 +20,10 @@ pub fn free_port() -> u16 {
 /// A running demo process; killed on drop.
 pub struct Demo {
     pub child: Child,
+    /// The site URL the demo announces (its `site_url`).
     pub base: String,
+    /// Where this process listens (differs from `base` behind a shared `site_url`).
+    pub listen: String,
     pub sandbox: Option<String>,
     pub data_dir: tempfile::TempDir,
     pub stdout: Vec<String>,
@@ -37,7 +40,7 @@ impl Demo {
     /// The body of `path` (relative to the site).
     pub async fn page(&self, browser: &reqwest::Client, path: &str) -> String {
         browser
-            .get(format!("{}{path}", self.base))
+            .get(format!("{}{path}", self.listen))
             .send()
             .await
             .unwrap_or_else(|err| panic!("GET {path}: {err}"))
@@ -61,7 +64,7 @@ impl Demo {
         let mut form: Vec<(&str, &str)> = vec![("csrf_token", csrf.as_str())];
         form.extend_from_slice(fields);
         browser
-            .post(format!("{}{action}", self.base))
+            .post(format!("{}{action}", self.listen))
             .form(&form)
             .send()
             .await
@@ -84,7 +87,11 @@ pub fn start(args: &[&str]) -> Demo {
 
 /// [`start`] with a given data directory (to restart on the same data).
 pub fn start_in(data_dir: tempfile::TempDir, args: &[&str]) -> Demo {
-    let port = free_port();
+    start_at(free_port(), data_dir, args)
+}
+
+/// [`start_in`] listening on `port`.
+pub fn start_at(port: u16, data_dir: tempfile::TempDir, args: &[&str]) -> Demo {
     let sandbox_port = free_port();
     let listen = format!("127.0.0.1:{port}");
     let sandbox_port_arg = sandbox_port.to_string();
@@ -136,6 +143,7 @@ pub fn start_in(data_dir: tempfile::TempDir, args: &[&str]) -> Demo {
         .then(|| format!("http://127.0.0.1:{sandbox_port}"));
     Demo {
         child,
+        listen: format!("http://{listen}"),
         base,
         sandbox,
         data_dir,
