@@ -22,11 +22,13 @@ fn instance(dir: &tempfile::TempDir, name: &str, port: u16, shared: &str) -> Dem
     // With --config, the file says where to listen.
     std::fs::write(&path, format!("listen = \"127.0.0.1:{port}\"\n{shared}")).expect("write");
     let data = tempfile::tempdir().expect("data dir");
-    start_at(
+    let mut demo = start_at(
         port,
         data,
         &["--config", path.to_str().expect("utf-8 path")],
-    )
+    );
+    demo.listen = format!("http://127.0.0.1:{port}");
+    demo
 }
 
 async fn account_linked(browser: &reqwest::Client, demo: &Demo) -> bool {

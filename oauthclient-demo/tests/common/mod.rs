@@ -22,7 +22,8 @@ pub struct Demo {
     pub child: Child,
     /// The site URL the demo announces (its `site_url`).
     pub base: String,
-    /// Where this process listens (differs from `base` behind a shared `site_url`).
+    /// Where requests to this process go (`base`, unless several instances share a
+    /// `site_url`).
     pub listen: String,
     pub sandbox: Option<String>,
     pub data_dir: tempfile::TempDir,
@@ -143,7 +144,9 @@ pub fn start_at(port: u16, data_dir: tempfile::TempDir, args: &[&str]) -> Demo {
         .then(|| format!("http://127.0.0.1:{sandbox_port}"));
     Demo {
         child,
-        listen: format!("http://{listen}"),
+        // The announced site URL is where a single instance listens; a test running several
+        // instances behind one `site_url` sets each one's own address.
+        listen: base.clone(),
         base,
         sandbox,
         data_dir,
