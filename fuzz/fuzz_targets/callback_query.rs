@@ -19,7 +19,6 @@
 #![no_main]
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use oauthclient_core::OAuthError;
@@ -274,9 +273,6 @@ fn check_against_model(pairs: &[(&str, &str)], response: &CallbackResponse, stat
         // kept so a genuine one is still checked first.
         if count("state") <= 1 {
             assert_eq!(state, first("state"));
-        } else if skip_repeated_state() {
-            // What the code does today: only the first repeated parameter decides.
-            assert!(state.is_none() || state == first("state"));
         } else {
             assert_eq!(state, None, "a repeated state was kept");
         }
@@ -323,16 +319,6 @@ fn check_against_model(pairs: &[(&str, &str)], response: &CallbackResponse, stat
         }
         CallbackResponse::Duplicate { .. } => panic!("Duplicate without a repeated parameter"),
     }
-}
-
-/// `OAUTHCLIENT_FUZZ_SKIP=repeated-state` turns off the "a repeated `state` is dropped" check,
-/// so a campaign can run past that known finding (see `docs/fuzzing.md`).
-fn skip_repeated_state() -> bool {
-    static SKIP: LazyLock<bool> = LazyLock::new(|| {
-        std::env::var("OAUTHCLIENT_FUZZ_SKIP")
-            .is_ok_and(|skip| skip.split(',').any(|item| item.trim() == "repeated-state"))
-    });
-    *SKIP
 }
 
 fn clean(value: &str, max_chars: usize) -> String {

@@ -134,17 +134,21 @@ impl CallbackResponse {
     ) -> (Self, Option<String>) {
         let mut params = Params::default();
         let mut duplicate = None;
+        let mut state_repeated = false;
         for (name, value) in pairs {
             if let Some((name, slot)) = params.slot(name) {
                 if slot.is_some() {
                     duplicate.get_or_insert(name);
+                    state_repeated |= name == "state";
                 } else {
                     *slot = Some(value);
                 }
             }
         }
         if let Some(parameter) = duplicate {
-            let state = if parameter == "state" {
+            // A repeated state is dropped even when another parameter repeated first (found
+            // by the `callback_query` fuzz target).
+            let state = if state_repeated {
                 None
             } else {
                 present(params.state).map(str::to_owned)

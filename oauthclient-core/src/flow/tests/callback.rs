@@ -379,3 +379,15 @@ fn response_kinds() {
         ]
     );
 }
+
+#[test]
+fn a_repeated_state_is_dropped_even_after_another_repeated_parameter() {
+    let (response, state) = CallbackResponse::from_query([
+        ("code", "a"),
+        ("code", "b"),
+        ("state", "s"),
+        ("state", "t"),
+    ]);
+    assert_eq!(response, CallbackResponse::Duplicate { parameter: "code".into() });
+    assert_eq!(state, None);
+}
