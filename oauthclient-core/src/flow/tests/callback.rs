@@ -388,6 +388,11 @@ fn a_repeated_state_is_dropped_even_after_another_repeated_parameter() {
         ("state", "s"),
         ("state", "t"),
     ]);
-    assert_eq!(response, CallbackResponse::Duplicate { parameter: "code".into() });
+    assert_eq!(
+        response,
+        CallbackResponse::Duplicate {
+            parameter: "code".into()
+        }
+    );
     assert_eq!(state, None);
 }
