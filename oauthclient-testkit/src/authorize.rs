@@ -1,8 +1,11 @@
 //! `GET /authorize`: the authorization endpoint (RFC 6749 §4.1.1, RFC 7636 §4.3).
 //!
 //! The user is always already signed in and answers the consent screen as told
-//! ([`crate::Consent`]), so the endpoint redirects straight back to the client. In sandbox
-//! mode a checked request shows the login page instead ([`crate::sandbox`]).
+//! ([`crate::Consent`]), so the endpoint redirects straight back to the client. Who is signed
+//! in is the provider's user, unless the browser carries a [`SIGNED_IN_COOKIE`] naming a
+//! [sandbox user](crate::FakeUser::sandbox): that lets many concurrent clients (a load test)
+//! each be somebody else. In sandbox mode a checked request shows the login page instead
+//! ([`crate::sandbox`]).
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, LOCATION};
@@ -12,7 +15,7 @@ use url::Url;
 use crate::protocol::{Params, Refusal};
 use crate::sandbox::Pending;
 use crate::state::Shared;
-use crate::user::Consent;
+use crate::user::{Consent, FakeUser};
 
 /// Handles `GET /authorize`.
 pub(crate) async fn authorize(
@@ -99,7 +102,9 @@ pub(crate) async fn authorize(
         drop(locked);
         return back("access_denied", "The user denied the request.");
     }
-    let code = locked.issue_code(
+    let user = signed_in_as(&req).unwrap_or_else(|| locked.user.clone());
+    let code = locked.issue_code_for(
+        user,
         &shared.client_id,
         raw_redirect,
         challenge,
@@ -107,6 +112,21 @@ pub(crate) async fn authorize(
     );
     drop(locked);
     Ok(redirect(&redirect_uri, &[("code", &code)], state))
+}
+
+/// The name of the cookie that signs a browser in at the provider as
+/// [`FakeUser::sandbox`]`(value)` (non-interactive mode).
+///
+/// ```
+/// assert_eq!(oauthclient_testkit::SIGNED_IN_COOKIE, "testkit_user");
+/// ```
+pub const SIGNED_IN_COOKIE: &str = "testkit_user";
+
+/// The sandbox user named by the [`SIGNED_IN_COOKIE`], if the browser sent one.
+fn signed_in_as(req: &HttpRequest) -> Option<FakeUser> {
+    let cookie = req.cookie(SIGNED_IN_COOKIE)?;
+    let name = cookie.value().trim();
+    (!name.is_empty()).then(|| FakeUser::sandbox(name))
 }
 
 /// The PKCE challenge, if any: S256 only, 43–128 unreserved characters (RFC 7636 §4.2).

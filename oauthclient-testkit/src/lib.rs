@@ -8,7 +8,7 @@
 //!
 //! | endpoint | does |
 //! |---|---|
-//! | `GET /authorize` | checks the request, redirects back with `code` + `state` (or `error`) |
+//! | `GET /authorize` | checks the request, redirects back with `code` + `state` (or `error`); a [`SIGNED_IN_COOKIE`] picks the user |
 //! | `POST /token` | `authorization_code` and `refresh_token` grants; client auth by form or HTTP Basic |
 //! | `GET /api/user` | `{"id", "login", "email", "email_verified", "name"}` for a bearer token |
 //! | `POST /revoke` | RFC 7009 revocation |
@@ -107,6 +107,7 @@ mod token;
 mod user;
 
 pub use account_info::{ACCOUNT_INFO_HANDLER, FakeAccountInfo};
+pub use authorize::SIGNED_IN_COOKIE;
 pub use builder::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeProviderBuilder};
 pub use faults::{Fault, HUGE_BODY_BYTES};
 pub use provider::FakeProvider;

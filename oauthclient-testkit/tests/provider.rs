@@ -7,6 +7,7 @@ use common::{
 };
 use oauthclient_testkit::{Consent, FakeUser};
 use reqwest::StatusCode;
+use url::Url;
 
 #[tokio::test]
 async fn full_code_flow_with_pkce() {
@@ -413,4 +414,45 @@ async fn unknown_paths_are_404() {
         .await
         .expect("answers");
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_signed_in_cookie_picks_the_user_per_request() {
+    let h = Harness::start().await;
+    let challenge = challenge(VERIFIER);
+    let url = Url::parse_with_params(
+        &h.provider.authorize_url(),
+        [
+            ("response_type", "code"),
+            ("client_id", h.provider.client_id()),
+            ("redirect_uri", CALLBACK),
+            ("state", STATE),
+            ("code_challenge", &challenge),
+            ("code_challenge_method", "S256"),
+        ],
+    )
+    .expect("url");
+    let mut users = Vec::new();
+    for cookie in [Some("ada"), Some("grace"), None] {
+        let mut request = h.http.get(url.clone());
+        if let Some(name) = cookie {
+            request = request.header(
+                "cookie",
+                format!("{}={name}", oauthclient_testkit::SIGNED_IN_COOKIE),
+            );
+        }
+        let response = request.send().await.expect("authorize answers");
+        assert_eq!(response.status(), StatusCode::FOUND);
+        let code = query(&location(&response))["code"].clone();
+        let (status, token) = h.exchange(&code).await;
+        assert_eq!(status, StatusCode::OK, "{token}");
+        let (_, user) = h
+            .userinfo(Some(token["access_token"].as_str().expect("token")))
+            .await;
+        users.push(user);
+    }
+    assert_eq!(users[0]["login"], "ada");
+    assert_eq!(users[0]["id"], FakeUser::sandbox("ada").id);
+    assert_eq!(users[1]["login"], "grace");
+    assert_eq!(users[2]["login"], "octo", "no cookie: the provider's user");
 }
