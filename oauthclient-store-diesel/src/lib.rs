@@ -48,3 +48,38 @@ pub use migrations::SchemaStatus;
 pub use rotate::RotationReport;
 pub use store::{DieselStore, StoreOptions};
 pub use users::normalize_email;
+
+/// Entry points for this crate's criterion benchmarks (`benches/`); not part of the API.
+#[doc(hidden)]
+pub mod __bench {
+    use zeroize::Zeroizing;
+
+    use crate::crypto::{Column, TokenKeys};
+
+    /// Seals an access token for row (`account`, `token_type`) under the current key.
+    pub fn seal_access_token(keys: &TokenKeys, account: i64, plaintext: &str) -> String {
+        keys.seal(Column::AccessToken, account, "u", plaintext)
+            .unwrap_or_default()
+    }
+
+    /// Opens what [`seal_access_token`] sealed.
+    pub fn open_access_token(
+        keys: &TokenKeys,
+        account: i64,
+        sealed: &str,
+    ) -> Option<Zeroizing<String>> {
+        keys.open(
+            keys.current().id(),
+            Column::AccessToken,
+            account,
+            "u",
+            sealed,
+        )
+        .ok()
+    }
+
+    /// The lookup hash `get_by_token` searches by.
+    pub fn lookup_hash(keys: &TokenKeys, access_token: &str) -> String {
+        keys.current_lookup_hash(access_token)
+    }
+}

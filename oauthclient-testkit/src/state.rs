@@ -116,18 +116,6 @@ pub(crate) struct State {
 }
 
 impl State {
-    /// Issues a single-use code for the current user.
-    pub fn issue_code(
-        &mut self,
-        client_id: &str,
-        redirect_uri: &str,
-        code_challenge: Option<&str>,
-        scope: Option<&str>,
-    ) -> String {
-        let user = self.user.clone();
-        self.issue_code_for(user, client_id, redirect_uri, code_challenge, scope)
-    }
-
     /// Issues a single-use code for `user`.
     pub fn issue_code_for(
         &mut self,
@@ -264,7 +252,13 @@ mod tests {
 
     fn state_with_code() -> (State, String) {
         let mut state = State::default();
-        let code = state.issue_code("c", "http://127.0.0.1/cb", None, Some("read:user"));
+        let code = state.issue_code_for(
+            FakeUser::default(),
+            "c",
+            "http://127.0.0.1/cb",
+            None,
+            Some("read:user"),
+        );
         (state, code)
     }
 

@@ -43,6 +43,8 @@ pub fn ci() -> Result<(), String> {
             "--exclude",
             "xtask",
             "--exclude",
+            "oauthclient-bench",
+            "--exclude",
             "registry-fixture",
         ],
         &[],

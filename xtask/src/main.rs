@@ -1,5 +1,8 @@
 //! `cargo xtask <task>`: the project's automation, in Rust so it runs wherever cargo does.
 //!
+//! - `bench`: release builds of the demo and `oauthclient-bench`, the load benchmark (see
+//!   docs/benchmarks.md; results in `target/bench/results.json`), then the criterion
+//!   micro-benchmarks (state token, next URL, token encryption).
 //! - `ci`: format check, clippy with `-D warnings` (all features, and each store backend
 //!   alone), the workspace tests with all features (including doc-tests; PostgreSQL suites run
 //!   when `OAUTHCLIENT_TEST_POSTGRES_URL` is set) and rustdoc with `-D warnings`. The same
@@ -24,6 +27,7 @@
 //! - `new-provider NAME [--dir DIR] [--check]`: a provider crate skeleton `oauthclient-NAME`
 //!   (defaults, `account_info`, `inventory` registration, conformance test on fixtures).
 
+mod bench;
 mod ci;
 mod deps;
 mod integration;
@@ -36,6 +40,10 @@ const HELP: &str = "\
 usage: cargo xtask <task>
 
 tasks:
+  bench [--seconds N] [--clients N] [--connections N] [--postgres URL] [--redis URL] [--no-micro]
+               release builds; the demo under load on 127.0.0.1 (login redirects vs a bare
+               actix-web floor, returning-user and sign-up flows on SQLite and on PostgreSQL +
+               Redis sessions, peak RSS); table + target/bench/results.json; then criterion
   ci           fmt check, clippy -D warnings, tests, rustdoc -D warnings, the dependency
                rules (deps) and `cargo package --workspace`
   deps         check the lean-dependency rules; print how many crates each build pulls in
@@ -51,6 +59,7 @@ tasks:
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
     let result = match task.as_deref() {
+        Some("bench") => bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("ci") => ci::ci(),
         Some("deps") => deps::deps(),
         Some("integration") => integration::integration(),

@@ -214,3 +214,31 @@ pub fn remove_dir(dir: &Path) -> Result<(), String> {
         Err(err) => Err(format!("cannot remove {}: {err}", dir.display())),
     }
 }
+
+/// Installs Debian packages with apt-get (through sudo unless root).
+pub fn apt_install(packages: &[&str]) -> Result<(), String> {
+    const APT_LIMIT: Duration = Duration::from_secs(15 * 60);
+    let root = output_line("id", &["-u"]).as_deref() == Some("0");
+    let as_root = |args: &[&str]| {
+        let mut command = if root {
+            Command::new(args[0])
+        } else {
+            let mut sudo = Command::new("sudo");
+            sudo.arg(args[0]);
+            sudo
+        };
+        command.args(&args[1..]);
+        command
+    };
+    run_ok(&mut as_root(&["apt-get", "update", "-qq"]), APT_LIMIT)?;
+    let mut install = vec![
+        "env",
+        "DEBIAN_FRONTEND=noninteractive",
+        "apt-get",
+        "install",
+        "-y",
+        "-qq",
+    ];
+    install.extend_from_slice(packages);
+    run_ok(&mut as_root(&install), APT_LIMIT)
+}

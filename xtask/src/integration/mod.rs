@@ -16,14 +16,13 @@ mod oauth1;
 mod oidc;
 mod quickstart;
 
-use crate::process::{Server, cargo, free_ports, output_line, remove_dir, run_for, run_ok};
+use crate::process::{Server, apt_install, cargo, free_ports, output_line, remove_dir, run_for};
 
 /// Where Debian's chromium package puts the browser (flow.mjs launches this one).
 const CHROMIUM: &str = "/usr/bin/chromium";
 /// The browser flow and its package.json, relative to the workspace root.
 const BROWSER_TESTS: &str = "oauthclient-demo/browser-tests";
 
-const APT_LIMIT: Duration = Duration::from_secs(15 * 60);
 const DEMO_READY_LIMIT: Duration = Duration::from_secs(60);
 const FLOW_LIMIT: Duration = Duration::from_secs(4 * 60);
 
@@ -189,31 +188,7 @@ fn ensure_chromium() -> Result<(), String> {
         return Ok(());
     }
     println!("xtask: {CHROMIUM} is missing: installing Debian's chromium");
-    let root = output_line("id", &["-u"]).as_deref() == Some("0");
-    let as_root = |args: &[&str]| {
-        let mut command = if root {
-            Command::new(args[0])
-        } else {
-            let mut sudo = Command::new("sudo");
-            sudo.arg(args[0]);
-            sudo
-        };
-        command.args(&args[1..]);
-        command
-    };
-    run_ok(&mut as_root(&["apt-get", "update", "-qq"]), APT_LIMIT)?;
-    run_ok(
-        &mut as_root(&[
-            "env",
-            "DEBIAN_FRONTEND=noninteractive",
-            "apt-get",
-            "install",
-            "-y",
-            "-qq",
-            "chromium",
-        ]),
-        APT_LIMIT,
-    )?;
+    apt_install(&["chromium"])?;
     if Path::new(CHROMIUM).exists() {
         Ok(())
     } else {

@@ -1,0 +1,97 @@
+//! Command-line options of `run`, `floor` and `provider`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// What `run` measures and against what.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// The release `oauthclient-demo` binary (built with its `postgres` feature).
+    pub demo: PathBuf,
+    /// Where the JSON results go.
+    pub out: PathBuf,
+    /// How long each phase loads its server.
+    pub phase: Duration,
+    /// Concurrent clients in the flow phases.
+    pub clients: usize,
+    /// Concurrent connections in the redirect phases.
+    pub connections: usize,
+    /// A PostgreSQL URL whose server the benchmark may create a throwaway database on.
+    pub postgres: String,
+    /// The Redis sessions go to.
+    pub redis: String,
+}
+
+impl RunOptions {
+    pub fn parse(args: &[String]) -> Result<Self, String> {
+        let mut options = Self {
+            demo: PathBuf::new(),
+            out: PathBuf::from("target/bench/results.json"),
+            phase: Duration::from_secs(10),
+            clients: 16,
+            connections: 64,
+            postgres: "postgres://postgres@127.0.0.1:5432/test".into(),
+            redis: "redis://127.0.0.1:6379/".into(),
+        };
+        let mut rest = args.iter();
+        while let Some(flag) = rest.next() {
+            let mut value = || {
+                rest.next()
+                    .cloned()
+                    .ok_or_else(|| format!("{flag} needs a value"))
+            };
+            match flag.as_str() {
+                "--demo" => options.demo = PathBuf::from(value()?),
+                "--out" => options.out = PathBuf::from(value()?),
+                "--seconds" => options.phase = Duration::from_secs(number(flag, &value()?)?),
+                "--clients" => options.clients = number(flag, &value()?)?,
+                "--connections" => options.connections = number(flag, &value()?)?,
+                "--postgres" => options.postgres = value()?,
+                "--redis" => options.redis = value()?,
+                other => return Err(format!("unknown option `{other}`")),
+            }
+        }
+        if options.demo.as_os_str().is_empty() {
+            return Err("--demo PATH (the release oauthclient-demo binary) is required".into());
+        }
+        Ok(options)
+    }
+}
+
+/// What `provider` serves.
+#[derive(Debug, Clone)]
+pub struct ProviderOptions {
+    pub port: u16,
+    pub app_toml: PathBuf,
+}
+
+impl ProviderOptions {
+    pub fn parse(args: &[String]) -> Result<Self, String> {
+        let port = port(args)?;
+        let app_toml = args
+            .iter()
+            .position(|arg| arg == "--app-toml")
+            .and_then(|at| args.get(at + 1))
+            .ok_or("--app-toml FILE is required")?;
+        Ok(Self {
+            port,
+            app_toml: PathBuf::from(app_toml),
+        })
+    }
+}
+
+/// The `--port` of `floor` and `provider`.
+pub fn port(args: &[String]) -> Result<u16, String> {
+    let value = args
+        .iter()
+        .position(|arg| arg == "--port")
+        .and_then(|at| args.get(at + 1))
+        .ok_or("--port PORT is required")?;
+    number("--port", value)
+}
+
+fn number<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T, String> {
+    value
+        .parse()
+        .map_err(|_| format!("{flag}: `{value}` is not a positive number"))
+}

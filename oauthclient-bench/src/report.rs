@@ -1,0 +1,206 @@
+//! The results: one row per phase, printed as a table and written as JSON.
+
+use serde_json::{Value, json};
+
+use crate::flows::Outcome;
+use crate::procs::CpuMark;
+
+/// One measured phase.
+#[derive(Debug)]
+pub struct Row {
+    /// `floor`, `login`, `returning` or `signup`.
+    pub phase: &'static str,
+    /// `actix floor`, `SQLite + cookie sessions`, `PostgreSQL + Redis sessions`.
+    pub backend: &'static str,
+    /// `req/s` or `flows/s`.
+    pub unit: &'static str,
+    pub rate: f64,
+    pub ok: u64,
+    pub errors: u64,
+    pub first_error: Option<String>,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    /// Callback latency (flow phases).
+    pub callback_p50_ms: Option<f64>,
+    pub callback_p99_ms: Option<f64>,
+    /// CPU seconds used during the phase by the server, the provider stand-in, the load.
+    pub cpu: CpuMark,
+    /// What the database check found (flow phases).
+    pub verified: Option<String>,
+}
+
+impl Row {
+    pub fn new(
+        phase: &'static str,
+        backend: &'static str,
+        mut outcome: Outcome,
+        cpu: CpuMark,
+    ) -> Self {
+        let flows = outcome.callback.len() > 0;
+        Self {
+            phase,
+            backend,
+            unit: if flows { "flows/s" } else { "req/s" },
+            rate: outcome.rate(),
+            ok: outcome.ok,
+            errors: outcome.errors,
+            first_error: outcome.first_error.take(),
+            p50_ms: outcome.latency.percentile_ms(50.0),
+            p99_ms: outcome.latency.percentile_ms(99.0),
+            callback_p50_ms: flows.then(|| outcome.callback.percentile_ms(50.0)),
+            callback_p99_ms: flows.then(|| outcome.callback.percentile_ms(99.0)),
+            cpu,
+            verified: None,
+        }
+    }
+
+    /// The provider stand-in's share of all CPU time used in the phase.
+    pub fn provider_share(&self) -> f64 {
+        self.cpu.provider / self.cpu.total().max(f64::EPSILON)
+    }
+
+    /// Server CPU time per passing request or flow, in microseconds.
+    pub fn server_cpu_us(&self) -> f64 {
+        #[allow(clippy::cast_precision_loss, reason = "a count far below 2^52")]
+        let ok = self.ok.max(1) as f64;
+        self.cpu.server * 1e6 / ok
+    }
+
+    fn to_json(&self) -> Value {
+        json!({
+            "phase": self.phase,
+            "backend": self.backend,
+            "unit": self.unit,
+            "rate": round(self.rate, 1),
+            "ok": self.ok,
+            "errors": self.errors,
+            "first_error": self.first_error,
+            "p50_ms": round(self.p50_ms, 3),
+            "p99_ms": round(self.p99_ms, 3),
+            "callback_p50_ms": self.callback_p50_ms.map(|v| round(v, 3)),
+            "callback_p99_ms": self.callback_p99_ms.map(|v| round(v, 3)),
+            "cpu_seconds": {
+                "server": round(self.cpu.server, 2),
+                "provider": round(self.cpu.provider, 2),
+                "load_generator": round(self.cpu.load, 2),
+            },
+            "provider_cpu_share": round(self.provider_share(), 3),
+            "server_cpu_us_per_op": round(self.server_cpu_us(), 1),
+            "verified": self.verified,
+        })
+    }
+}
+
+/// Everything one run measured.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub machine: String,
+    pub settings: String,
+    pub rows: Vec<Row>,
+    /// Peak RSS of each demo server, by backend.
+    pub peak_rss_mib: Vec<(&'static str, f64)>,
+}
+
+impl Report {
+    fn floor_rate(&self) -> Option<f64> {
+        self.rows
+            .iter()
+            .find(|row| row.phase == "floor")
+            .map(|row| row.rate)
+    }
+
+    /// The table printed at the end of a run (Markdown, so it pastes into the docs).
+    pub fn table(&self) -> String {
+        let floor = self.floor_rate();
+        let mut out = format!("Machine: {}\nSettings: {}\n\n", self.machine, self.settings);
+        out.push_str(
+            "| phase | backend | rate | p50 ms | p99 ms | callback p50 / p99 ms | errors | server CPU µs/op | provider CPU share |\n\
+             |---|---|---:|---:|---:|---:|---:|---:|---:|\n",
+        );
+        for row in &self.rows {
+            let mut rate = format!("{:.0} {}", row.rate, row.unit);
+            if row.phase == "login" {
+                if let Some(floor) = floor {
+                    rate.push_str(&format!(" ({:.2} × floor)", row.rate / floor));
+                }
+            }
+            let callback = match (row.callback_p50_ms, row.callback_p99_ms) {
+                (Some(p50), Some(p99)) => format!("{p50:.2} / {p99:.2}"),
+                _ => "–".into(),
+            };
+            let share = if row.cpu.provider > 0.0 {
+                format!("{:.0} %", row.provider_share() * 100.0)
+            } else {
+                "–".into()
+            };
+            out.push_str(&format!(
+                "| {} | {} | {rate} | {:.2} | {:.2} | {callback} | {} | {:.0} | {share} |\n",
+                label(row.phase),
+                row.backend,
+                row.p50_ms,
+                row.p99_ms,
+                row.errors,
+                row.server_cpu_us(),
+            ));
+        }
+        out.push('\n');
+        for (backend, rss) in &self.peak_rss_mib {
+            out.push_str(&format!(
+                "Peak RSS of the demo server ({backend}): {rss:.1} MiB\n"
+            ));
+        }
+        for row in &self.rows {
+            if let Some(verified) = &row.verified {
+                out.push_str(&format!(
+                    "Verified ({} on {}): {verified}\n",
+                    label(row.phase),
+                    row.backend
+                ));
+            }
+            if let Some(error) = &row.first_error {
+                out.push_str(&format!(
+                    "First error ({} on {}): {error}\n",
+                    label(row.phase),
+                    row.backend
+                ));
+            }
+        }
+        out
+    }
+
+    pub fn to_json(&self) -> Value {
+        json!({
+            "machine": self.machine,
+            "settings": self.settings,
+            "floor_rate": self.floor_rate().map(|v| round(v, 1)),
+            "login_to_floor": self.rows.iter().filter(|row| row.phase == "login")
+                .map(|row| json!({"backend": row.backend,
+                    "ratio": self.floor_rate().map(|floor| round(row.rate / floor, 3))}))
+                .collect::<Vec<_>>(),
+            "rows": self.rows.iter().map(Row::to_json).collect::<Vec<_>>(),
+            "peak_rss_mib": self.peak_rss_mib.iter()
+                .map(|(backend, rss)| json!({"backend": backend, "mib": round(*rss, 1)}))
+                .collect::<Vec<_>>(),
+        })
+    }
+
+    /// Whether every request and flow passed its checks.
+    pub fn clean(&self) -> bool {
+        self.rows.iter().all(|row| row.errors == 0 && row.ok > 0)
+    }
+}
+
+fn label(phase: &str) -> &'static str {
+    match phase {
+        "floor" => "floor: bare actix-web 302",
+        "login" => "GET /oauth/login/{app}/",
+        "returning" => "returning-user sign-in flow",
+        "signup" => "first-time sign-up flow",
+        _ => "?",
+    }
+}
+
+fn round(value: f64, digits: i32) -> f64 {
+    let scale = 10_f64.powi(digits);
+    (value * scale).round() / scale
+}

@@ -1,0 +1,399 @@
+//! `run`: every phase in order, against servers started for it, and the report.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::time::Duration;
+
+use rand::RngCore;
+use reqwest::Client;
+use tokio::runtime::Runtime;
+
+use crate::floor::FLOOR_LOCATION;
+use crate::flows::{self, Outcome, Site, Users};
+use crate::options::RunOptions;
+use crate::procs::{CpuMark, Server, free_port};
+use crate::provider::APP;
+use crate::report::{Report, Row};
+use crate::verify;
+
+/// Returning users per concurrent client.
+const POOL_PER_CLIENT: usize = 4;
+
+/// One storage + session configuration of the demo.
+struct Backend {
+    label: &'static str,
+    slug: &'static str,
+    database_url: String,
+    session_store: String,
+}
+
+pub fn run(options: RunOptions) -> Result<(), String> {
+    let dir = options
+        .out
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    std::fs::create_dir_all(&dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|err| format!("runtime: {err}"))?;
+    let client = flows::client(options.connections.max(options.clients))?;
+    let exe = std::env::current_exe().map_err(|err| format!("own path: {err}"))?;
+    let mut report = Report {
+        machine: machine(),
+        settings: format!(
+            "{} s per phase, {} connections for redirects, {} concurrent clients for flows, \
+             demo with 2 workers, provider stand-in with 1",
+            options.phase.as_secs(),
+            options.connections,
+            options.clients
+        ),
+        ..Report::default()
+    };
+
+    println!("== floor: a bare actix-web 302 handler");
+    let port = free_port()?;
+    let floor = Server::start(
+        "floor",
+        own(&exe, &["floor", "--port", &port.to_string()]),
+        &dir.join("floor.log"),
+        port,
+    )?;
+    let url = format!("http://127.0.0.1:{port}/oauth/login/{APP}/");
+    let prefix = FLOOR_LOCATION.split('?').next().unwrap_or(FLOOR_LOCATION);
+    let (outcome, cpu) = measured(&floor, None, || {
+        runtime.block_on(redirect_phase(&client, &url, prefix, &options))
+    });
+    report
+        .rows
+        .push(Row::new("floor", "actix-web floor", outcome, cpu));
+    drop(floor);
+
+    println!("== provider stand-in (oauthclient-testkit)");
+    let port = free_port()?;
+    let app_toml = dir.join("provider-app.toml");
+    let _ = std::fs::remove_file(&app_toml);
+    let provider = Server::start(
+        "provider",
+        own(
+            &exe,
+            &[
+                "provider",
+                "--port",
+                &port.to_string(),
+                "--app-toml",
+                &app_toml.display().to_string(),
+            ],
+        ),
+        &dir.join("provider.log"),
+        port,
+    )?;
+    let app_table = wait_for_file(&app_toml)?;
+    let authorize_url = format!("http://127.0.0.1:{port}/authorize");
+
+    let sqlite_path = dir.join("bench.sqlite");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", sqlite_path.display()));
+    }
+    let postgres = ThrowawayDatabase::create(&options.postgres)?;
+    let backends = [
+        Backend {
+            label: "SQLite + cookie sessions",
+            slug: "sqlite",
+            database_url: format!("sqlite://{}", sqlite_path.display()),
+            session_store: "cookie".into(),
+        },
+        Backend {
+            label: "PostgreSQL + Redis sessions",
+            slug: "postgres",
+            database_url: postgres.url.clone(),
+            session_store: options.redis.clone(),
+        },
+    ];
+    for backend in &backends {
+        println!("== demo on {}", backend.label);
+        let secret = random_secret();
+        let port = free_port()?;
+        let config = dir.join(format!("demo-{}.toml", backend.slug));
+        std::fs::write(
+            &config,
+            format!(
+                "listen = \"127.0.0.1:{port}\"\nsite_url = \"http://127.0.0.1:{port}\"\n\
+                 database_url = \"{}\"\nsecret_key = \"{secret}\"\nsession_store = \"{}\"\n\n{app_table}",
+                backend.database_url, backend.session_store
+            ),
+        )
+        .map_err(|err| format!("{}: {err}", config.display()))?;
+        let mut command = Command::new(&options.demo);
+        command.arg("--config").arg(&config).env("RUST_LOG", "info");
+        let demo = Server::start(
+            "demo",
+            command,
+            &dir.join(format!("demo-{}.log", backend.slug)),
+            port,
+        )?;
+        let site = Site {
+            demo: format!("http://127.0.0.1:{port}"),
+            authorize_url: authorize_url.clone(),
+            app: APP,
+        };
+        bench_demo(
+            &runtime,
+            &client,
+            &options,
+            backend,
+            &site,
+            &demo,
+            &provider,
+            &secret,
+            &mut report,
+        )?;
+        report
+            .peak_rss_mib
+            .push((backend.label, demo.peak_rss_mib()));
+    }
+    drop(provider);
+    drop(postgres);
+
+    let table = report.table();
+    println!("\n{table}");
+    let json = serde_json::to_string_pretty(&report.to_json()).unwrap_or_default();
+    std::fs::write(&options.out, json)
+        .map_err(|err| format!("{}: {err}", options.out.display()))?;
+    println!("Results written to {}", options.out.display());
+    if report.clean() {
+        Ok(())
+    } else {
+        Err("some requests or flows failed their checks (see the table)".into())
+    }
+}
+
+/// The login, returning-user and sign-up phases against one running demo.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site; a struct would only rename them"
+)]
+fn bench_demo(
+    runtime: &Runtime,
+    client: &Client,
+    options: &RunOptions,
+    backend: &Backend,
+    site: &Site,
+    demo: &Server,
+    provider: &Server,
+    secret: &str,
+    report: &mut Report,
+) -> Result<(), String> {
+    let login = format!("{}/oauth/login/{APP}/", site.demo);
+    let (outcome, cpu) = measured(demo, Some(provider), || {
+        runtime.block_on(redirect_phase(client, &login, &site.authorize_url, options))
+    });
+    report
+        .rows
+        .push(Row::new("login", backend.label, outcome, cpu));
+
+    // The returning users sign up once first (this also warms the flow path up).
+    let pool: Arc<Vec<String>> = Arc::new(
+        (0..options.clients * POOL_PER_CLIENT)
+            .map(|n| format!("back-{}-{n}", backend.slug))
+            .collect(),
+    );
+    let returning = Users::Returning(pool.clone());
+    let first = runtime.block_on(flows::flows(
+        client,
+        site,
+        &returning,
+        options.clients,
+        Duration::from_secs(120),
+        POOL_PER_CLIENT,
+    ));
+    if first.errors > 0 || first.ok != u64::try_from(pool.len()).unwrap_or(0) {
+        return Err(format!(
+            "signing up the returning users failed: {} of {} passed; first error: {}",
+            first.ok,
+            pool.len(),
+            first.first_error.unwrap_or_default()
+        ));
+    }
+
+    let (outcome, cpu) = measured(demo, Some(provider), || {
+        runtime.block_on(flows::flows(
+            client,
+            site,
+            &returning,
+            options.clients,
+            options.phase,
+            usize::MAX,
+        ))
+    });
+    let mut row = Row::new("returning", backend.label, outcome, cpu);
+    let accounts = runtime.block_on(verify::accounts(&backend.database_url, secret))?;
+    let pool_size = u64::try_from(pool.len()).unwrap_or(0);
+    verify::exactly(&accounts, &format!("back-{}-", backend.slug), pool_size)?;
+    row.verified = Some(format!(
+        "{} flows signed {pool_size} users in again; still {pool_size} users, one account and one token each",
+        row.ok
+    ));
+    report.rows.push(row);
+
+    let prefix = format!("new-{}", backend.slug);
+    let (outcome, cpu) = measured(demo, Some(provider), || {
+        runtime.block_on(flows::flows(
+            client,
+            site,
+            &Users::New(prefix.clone()),
+            options.clients,
+            options.phase,
+            usize::MAX,
+        ))
+    });
+    let mut row = Row::new("signup", backend.label, outcome, cpu);
+    let accounts = runtime.block_on(verify::accounts(&backend.database_url, secret))?;
+    verify::exactly(&accounts, &format!("{prefix}-"), row.ok)?;
+    row.verified = Some(format!(
+        "{} new users in the database, one account and one token each, as many as flows passed",
+        row.ok
+    ));
+    report.rows.push(row);
+    Ok(())
+}
+
+/// A warm-up second, then the phase itself.
+async fn redirect_phase(
+    client: &Client,
+    url: &str,
+    expected_prefix: &str,
+    options: &RunOptions,
+) -> Outcome {
+    let _ = flows::redirects(
+        client,
+        url,
+        expected_prefix,
+        options.connections,
+        Duration::from_secs(1),
+    )
+    .await;
+    flows::redirects(
+        client,
+        url,
+        expected_prefix,
+        options.connections,
+        options.phase,
+    )
+    .await
+}
+
+/// Runs `phase`, with the CPU time each process spent on it.
+fn measured<T>(
+    server: &Server,
+    provider: Option<&Server>,
+    phase: impl FnOnce() -> T,
+) -> (T, CpuMark) {
+    let before = CpuMark::read(server, provider);
+    let result = phase();
+    (result, CpuMark::read(server, provider).since(before))
+}
+
+fn own(exe: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(exe);
+    command.args(args);
+    command
+}
+
+/// The provider writes its table right after it starts listening.
+fn wait_for_file(path: &Path) -> Result<String, String> {
+    for _ in 0..100 {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            if !text.is_empty() {
+                return Ok(text);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err(format!("{} was not written within 5 s", path.display()))
+}
+
+fn random_secret() -> String {
+    let mut bytes = [0_u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The CPU, core count, memory and kernel of this machine.
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|line| line.strip_prefix("model name"))
+        .and_then(|rest| rest.split_once(':'))
+        .map_or("unknown CPU", |(_, name)| name.trim())
+        .to_owned();
+    let cores = std::thread::available_parallelism().map_or(0, std::num::NonZero::get);
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let memory_gib = meminfo
+        .lines()
+        .find_map(|line| line.strip_prefix("MemTotal:"))
+        .and_then(|rest| {
+            rest.trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<u64>()
+                .ok()
+        })
+        .map_or(0, |kib| kib / 1024 / 1024);
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    format!(
+        "{model}, {cores} cores, {memory_gib} GiB, Linux {}",
+        kernel.trim()
+    )
+}
+
+/// A PostgreSQL database made for one run and dropped after it.
+struct ThrowawayDatabase {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl ThrowawayDatabase {
+    fn create(admin_url: &str) -> Result<Self, String> {
+        let name = format!("oauthclient_bench_{}", std::process::id());
+        let mut url = url::Url::parse(admin_url).map_err(|err| format!("{admin_url}: {err}"))?;
+        url.set_path(&name);
+        let database = Self {
+            admin_url: admin_url.to_owned(),
+            url: url.to_string(),
+            name,
+        };
+        database.psql(&format!("DROP DATABASE IF EXISTS {}", database.name))?;
+        database.psql(&format!("CREATE DATABASE {}", database.name))?;
+        Ok(database)
+    }
+
+    fn psql(&self, sql: &str) -> Result<(), String> {
+        let output = Command::new("psql")
+            .args([self.admin_url.as_str(), "-qc", sql])
+            .output()
+            .map_err(|err| format!("psql (postgresql-client) is needed: {err}"))?;
+        if output.status.success() {
+            Ok(())
+        } else {
+            Err(format!(
+                "psql {}: `{sql}` failed: {}",
+                self.admin_url,
+                String::from_utf8_lossy(&output.stderr).trim()
+            ))
+        }
+    }
+}
+
+impl Drop for ThrowawayDatabase {
+    fn drop(&mut self) {
+        let _ = self.psql(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.name
+        ));
+    }
+}
