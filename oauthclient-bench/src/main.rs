@@ -33,9 +33,12 @@ commands:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("run") => options::RunOptions::parse(&args[1..]).and_then(run::run),
+        Some("run") => {
+            options::RunOptions::parse(&args[1..]).and_then(|options| run::run(&options))
+        }
         Some("floor") => options::port(&args[1..]).and_then(floor::serve),
-        Some("provider") => options::ProviderOptions::parse(&args[1..]).and_then(provider::serve),
+        Some("provider") => options::ProviderOptions::parse(&args[1..])
+            .and_then(|options| provider::serve(&options)),
         Some("help" | "--help" | "-h") | None => {
             println!("{HELP}");
             Ok(())

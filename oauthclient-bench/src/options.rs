@@ -28,7 +28,7 @@ impl RunOptions {
             demo: PathBuf::new(),
             out: PathBuf::from("target/bench/results.json"),
             phase: Duration::from_secs(10),
-            clients: 16,
+            clients: 4,
             connections: 64,
             postgres: "postgres://postgres@127.0.0.1:5432/test".into(),
             redis: "redis://127.0.0.1:6379/".into(),
@@ -94,4 +94,35 @@ fn number<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T, String> {
     value
         .parse()
         .map_err(|_| format!("{flag}: `{value}` is not a positive number"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn run_options_and_their_errors() {
+        let options = RunOptions::parse(&args("--demo d --seconds 3 --clients 8")).expect("ok");
+        assert_eq!(options.demo, PathBuf::from("d"));
+        assert_eq!(options.phase, Duration::from_secs(3));
+        assert_eq!((options.clients, options.connections), (8, 64));
+        assert!(
+            RunOptions::parse(&args("--seconds 3")).is_err(),
+            "--demo is required"
+        );
+        assert!(RunOptions::parse(&args("--demo d --clients many")).is_err());
+        assert!(RunOptions::parse(&args("--demo d --clients")).is_err());
+        assert!(RunOptions::parse(&args("--demo d --fast")).is_err());
+    }
+
+    #[test]
+    fn ports() {
+        assert_eq!(port(&args("--port 8080")), Ok(8080));
+        assert!(port(&args("--port 70000")).is_err());
+        assert!(port(&args("")).is_err());
+    }
 }

@@ -8,7 +8,7 @@ use crate::options::ProviderOptions;
 pub const APP: &str = "bench";
 
 /// Starts the provider, writes the demo's `[remote_apps.bench]` table, serves until killed.
-pub fn serve(options: ProviderOptions) -> Result<(), String> {
+pub fn serve(options: &ProviderOptions) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

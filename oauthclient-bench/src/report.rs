@@ -1,5 +1,7 @@
 //! The results: one row per phase, printed as a table and written as JSON.
 
+use std::fmt::Write as _;
+
 use serde_json::{Value, json};
 
 use crate::flows::Outcome;
@@ -119,10 +121,8 @@ impl Report {
         );
         for row in &self.rows {
             let mut rate = format!("{:.0} {}", row.rate, row.unit);
-            if row.phase == "login" {
-                if let Some(floor) = floor {
-                    rate.push_str(&format!(" ({:.2} × floor)", row.rate / floor));
-                }
+            if let (Some(floor), "login") = (floor, row.phase) {
+                let _ = write!(rate, " ({:.2} × floor)", row.rate / floor);
             }
             let callback = match (row.callback_p50_ms, row.callback_p99_ms) {
                 (Some(p50), Some(p99)) => format!("{p50:.2} / {p99:.2}"),
@@ -133,36 +133,37 @@ impl Report {
             } else {
                 "–".into()
             };
-            out.push_str(&format!(
-                "| {} | {} | {rate} | {:.2} | {:.2} | {callback} | {} | {:.0} | {share} |\n",
+            let _ = writeln!(
+                out,
+                "| {} | {} | {rate} | {:.2} | {:.2} | {callback} | {} | {:.0} | {share} |",
                 label(row.phase),
                 row.backend,
                 row.p50_ms,
                 row.p99_ms,
                 row.errors,
                 row.server_cpu_us(),
-            ));
+            );
         }
         out.push('\n');
         for (backend, rss) in &self.peak_rss_mib {
-            out.push_str(&format!(
-                "Peak RSS of the demo server ({backend}): {rss:.1} MiB\n"
-            ));
+            let _ = writeln!(out, "Peak RSS of the demo server ({backend}): {rss:.1} MiB");
         }
         for row in &self.rows {
             if let Some(verified) = &row.verified {
-                out.push_str(&format!(
-                    "Verified ({} on {}): {verified}\n",
+                let _ = writeln!(
+                    out,
+                    "Verified ({} on {}): {verified}",
                     label(row.phase),
                     row.backend
-                ));
+                );
             }
             if let Some(error) = &row.first_error {
-                out.push_str(&format!(
-                    "First error ({} on {}): {error}\n",
+                let _ = writeln!(
+                    out,
+                    "First error ({} on {}): {error}",
                     label(row.phase),
                     row.backend
-                ));
+                );
             }
         }
         out

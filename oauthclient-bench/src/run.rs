@@ -1,5 +1,6 @@
 //! `run`: every phase in order, against servers started for it, and the report.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
@@ -28,7 +29,7 @@ struct Backend {
     session_store: String,
 }
 
-pub fn run(options: RunOptions) -> Result<(), String> {
+pub fn run(options: &RunOptions) -> Result<(), String> {
     let dir = options
         .out
         .parent()
@@ -53,45 +54,12 @@ pub fn run(options: RunOptions) -> Result<(), String> {
         ..Report::default()
     };
 
-    println!("== floor: a bare actix-web 302 handler");
-    let port = free_port()?;
-    let floor = Server::start(
-        "floor",
-        own(&exe, &["floor", "--port", &port.to_string()]),
-        &dir.join("floor.log"),
-        port,
-    )?;
-    let url = format!("http://127.0.0.1:{port}/oauth/login/{APP}/");
-    let prefix = FLOOR_LOCATION.split('?').next().unwrap_or(FLOOR_LOCATION);
-    let (outcome, cpu) = measured(&floor, None, || {
-        runtime.block_on(redirect_phase(&client, &url, prefix, &options))
-    });
     report
         .rows
-        .push(Row::new("floor", "actix-web floor", outcome, cpu));
-    drop(floor);
+        .push(floor_phase(&runtime, &client, &exe, &dir, options)?);
 
     println!("== provider stand-in (oauthclient-testkit)");
-    let port = free_port()?;
-    let app_toml = dir.join("provider-app.toml");
-    let _ = std::fs::remove_file(&app_toml);
-    let provider = Server::start(
-        "provider",
-        own(
-            &exe,
-            &[
-                "provider",
-                "--port",
-                &port.to_string(),
-                "--app-toml",
-                &app_toml.display().to_string(),
-            ],
-        ),
-        &dir.join("provider.log"),
-        port,
-    )?;
-    let app_table = wait_for_file(&app_toml)?;
-    let authorize_url = format!("http://127.0.0.1:{port}/authorize");
+    let (provider, app_table, authorize_url) = start_provider(&exe, &dir)?;
 
     let sqlite_path = dir.join("bench.sqlite");
     for suffix in ["", "-wal", "-shm"] {
@@ -116,24 +84,7 @@ pub fn run(options: RunOptions) -> Result<(), String> {
         println!("== demo on {}", backend.label);
         let secret = random_secret();
         let port = free_port()?;
-        let config = dir.join(format!("demo-{}.toml", backend.slug));
-        std::fs::write(
-            &config,
-            format!(
-                "listen = \"127.0.0.1:{port}\"\nsite_url = \"http://127.0.0.1:{port}\"\n\
-                 database_url = \"{}\"\nsecret_key = \"{secret}\"\nsession_store = \"{}\"\n\n{app_table}",
-                backend.database_url, backend.session_store
-            ),
-        )
-        .map_err(|err| format!("{}: {err}", config.display()))?;
-        let mut command = Command::new(&options.demo);
-        command.arg("--config").arg(&config).env("RUST_LOG", "info");
-        let demo = Server::start(
-            "demo",
-            command,
-            &dir.join(format!("demo-{}.log", backend.slug)),
-            port,
-        )?;
+        let demo = start_demo(&options.demo, &dir, backend, port, &secret, &app_table)?;
         let site = Site {
             demo: format!("http://127.0.0.1:{port}"),
             authorize_url: authorize_url.clone(),
@@ -142,7 +93,7 @@ pub fn run(options: RunOptions) -> Result<(), String> {
         bench_demo(
             &runtime,
             &client,
-            &options,
+            options,
             backend,
             &site,
             &demo,
@@ -168,6 +119,87 @@ pub fn run(options: RunOptions) -> Result<(), String> {
     } else {
         Err("some requests or flows failed their checks (see the table)".into())
     }
+}
+
+/// The bare actix-web redirect, measured like the login.
+fn floor_phase(
+    runtime: &Runtime,
+    client: &Client,
+    exe: &Path,
+    dir: &Path,
+    options: &RunOptions,
+) -> Result<Row, String> {
+    println!("== floor: a bare actix-web 302 handler");
+    let port = free_port()?;
+    let floor = Server::start(
+        "floor",
+        own(exe, &["floor", "--port", &port.to_string()]),
+        &dir.join("floor.log"),
+        port,
+    )?;
+    let url = format!("http://127.0.0.1:{port}/oauth/login/{APP}/");
+    let prefix = FLOOR_LOCATION.split('?').next().unwrap_or(FLOOR_LOCATION);
+    let (outcome, cpu) = measured(&floor, None, || {
+        runtime.block_on(redirect_phase(client, &url, prefix, options))
+    });
+    Ok(Row::new("floor", "actix-web floor", outcome, cpu))
+}
+
+/// The provider process, the demo's remote app table it wrote, its authorization endpoint.
+fn start_provider(exe: &Path, dir: &Path) -> Result<(Server, String, String), String> {
+    let port = free_port()?;
+    let app_toml = dir.join("provider-app.toml");
+    let _ = std::fs::remove_file(&app_toml);
+    let provider = Server::start(
+        "provider",
+        own(
+            exe,
+            &[
+                "provider",
+                "--port",
+                &port.to_string(),
+                "--app-toml",
+                &app_toml.display().to_string(),
+            ],
+        ),
+        &dir.join("provider.log"),
+        port,
+    )?;
+    let app_table = wait_for_file(&app_toml)?;
+    Ok((
+        provider,
+        app_table,
+        format!("http://127.0.0.1:{port}/authorize"),
+    ))
+}
+
+/// The release demo on `backend`, configured by file, logging at `info` as in production.
+fn start_demo(
+    binary: &Path,
+    dir: &Path,
+    backend: &Backend,
+    port: u16,
+    secret: &str,
+    app_table: &str,
+) -> Result<Server, String> {
+    let config = dir.join(format!("demo-{}.toml", backend.slug));
+    std::fs::write(
+        &config,
+        format!(
+            "listen = \"127.0.0.1:{port}\"\nsite_url = \"http://127.0.0.1:{port}\"\n\
+             database_url = \"{}\"\nsecret_key = \"{secret}\"\nsession_store = \"{}\"\n\n{app_table}",
+            backend.database_url, backend.session_store
+        ),
+    )
+    .map_err(|err| format!("{}: {err}", config.display()))?;
+    let mut command = Command::new(binary);
+    command.arg("--config").arg(&config).env("RUST_LOG", "info");
+    Server::start(
+        "demo",
+        command,
+        &dir.join(format!("demo-{}.log", backend.slug)),
+        port,
+    )
 }
 
 /// The login, returning-user and sign-up phases against one running demo.
@@ -305,10 +337,10 @@ fn own(exe: &Path, args: &[&str]) -> Command {
 /// The provider writes its table right after it starts listening.
 fn wait_for_file(path: &Path) -> Result<String, String> {
     for _ in 0..100 {
-        if let Ok(text) = std::fs::read_to_string(path) {
-            if !text.is_empty() {
-                return Ok(text);
-            }
+        if let Ok(text) = std::fs::read_to_string(path)
+            && !text.is_empty()
+        {
+            return Ok(text);
         }
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -318,7 +350,12 @@ fn wait_for_file(path: &Path) -> Result<String, String> {
 fn random_secret() -> String {
     let mut bytes = [0_u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+    bytes
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
 }
 
 /// The CPU, core count, memory and kernel of this machine.
