@@ -101,6 +101,11 @@ impl DieselStore {
             r2d2::Pool::builder()
                 .max_size(pool_size)
                 .connection_timeout(timeout)
+                // A PostgreSQL connection can die with its server, and only a query tells:
+                // `SELECT 1` at check-out keeps a dead one from failing the next caller and
+                // lets the pool recover once the server is back. A SQLite connection is a
+                // file handle that cannot go stale, so it skips the extra statement.
+                .test_on_check_out(backend == Backend::Postgres)
                 .build(manager)
                 .map_err(|err| pool_error(&err))
         })
