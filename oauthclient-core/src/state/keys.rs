@@ -2,7 +2,9 @@
 
 use hkdf::Hkdf;
 use hmac::{Hmac, Mac};
+use jose_b64::base64ct::{Base64UrlUnpadded, Encoding};
 use jose_jwa::Signing;
+use jose_jws::Protected;
 use sha2::{Sha256, Sha512};
 use zeroize::Zeroizing;
 
@@ -54,6 +56,9 @@ pub struct StateKey {
     id: String,
     algorithm: StateAlgorithm,
     mac_key: Zeroizing<Vec<u8>>,
+    /// The JWS protected header this key writes, base64url-encoded: constant per key, so it
+    /// is encoded once, and a token carrying exactly it needs no header parsing.
+    header: String,
 }
 
 impl std::fmt::Debug for StateKey {
@@ -62,7 +67,7 @@ impl std::fmt::Debug for StateKey {
             .field("id", &self.id)
             .field("algorithm", &self.algorithm)
             .field("mac_key", &"[redacted]")
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -87,11 +92,18 @@ impl StateKey {
         if hkdf.expand(HKDF_INFO, &mut mac_key).is_err() {
             rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut mac_key);
         }
+        let id = id.into();
         Self {
-            id: id.into(),
+            header: protected_header(&id, algorithm),
+            id,
             algorithm,
             mac_key,
         }
+    }
+
+    /// The encoded protected header (empty only if encoding failed, which signing refuses).
+    pub(super) fn header(&self) -> &str {
+        &self.header
     }
 
     /// The key id, written as the JWS `kid`.
@@ -143,6 +155,17 @@ impl StateKey {
         };
         verified.map_err(|_| StateError::BadSignature)
     }
+}
+
+/// `{"alg":..,"kid":..,"typ":"oauthclient-state+jwt"}` as jose-jws writes it, base64url.
+fn protected_header(id: &str, algorithm: StateAlgorithm) -> String {
+    let mut header = Protected::default();
+    header.oth.alg = Some(algorithm.jws());
+    header.oth.kid = Some(id.to_owned());
+    header.oth.typ = Some("oauthclient-state+jwt".to_owned());
+    jose_b64::serde::Json::<Protected>::new(header)
+        .map(|json| Base64UrlUnpadded::encode_string(json.as_ref()))
+        .unwrap_or_default()
 }
 
 fn mac<M: Mac + hmac::digest::KeyInit>(key: &[u8], input: &[u8]) -> Result<M, StateError> {
@@ -227,5 +250,12 @@ impl StateKeys {
     /// ```
     pub fn by_id(&self, id: &str) -> Option<&StateKey> {
         self.keys.iter().find(|key| key.id == id)
+    }
+
+    /// The key whose encoded protected header is exactly `segment`.
+    pub(super) fn by_header(&self, segment: &str) -> Option<&StateKey> {
+        self.keys
+            .iter()
+            .find(|key| !key.header.is_empty() && key.header == segment)
     }
 }

@@ -33,7 +33,7 @@ mod tests;
 use std::sync::Arc;
 
 use jose_b64::base64ct::{Base64UrlUnpadded, Encoding};
-use jose_jws::{Flattened, Protected, Signature};
+use jose_jws::Flattened;
 use serde::{Deserialize, Serialize};
 
 pub use keys::{StateAlgorithm, StateKey, StateKeys};
@@ -122,6 +122,20 @@ pub struct StateClaims {
 
 /// How many random bytes a flow nonce carries (256 bits; the issue asks for at least 128).
 const NONCE_BYTES: usize = 32;
+
+/// The payload of a compact JWS whose header segment is `key`'s own, once its signature
+/// checks out; the same checks, in the same order, as the general path.
+fn verified_payload(key: &StateKey, token: &str, header: &str) -> Result<Vec<u8>, StateError> {
+    let (signing_input, signature) = token.rsplit_once('.').ok_or(StateError::Malformed)?;
+    let payload = signing_input
+        .get(header.len() + 1..)
+        .filter(|payload| !payload.contains('.'))
+        .ok_or(StateError::Malformed)?;
+    let payload = Base64UrlUnpadded::decode_vec(payload).map_err(|_| StateError::Malformed)?;
+    let signature = Base64UrlUnpadded::decode_vec(signature).map_err(|_| StateError::Malformed)?;
+    key.verify(signing_input.as_bytes(), &signature)?;
+    Ok(payload)
+}
 
 /// Makes a fresh random nonce, base64url-encoded.
 ///
@@ -265,27 +279,19 @@ impl StateCodec {
     /// ```
     pub fn sign(&self, claims: &StateClaims) -> Result<String, StateError> {
         let key = self.keys.current();
-        let mut header = Protected::default();
-        header.oth.alg = Some(key.algorithm().jws());
-        header.oth.kid = Some(key.id().to_owned());
-        header.oth.typ = Some("oauthclient-state+jwt".to_owned());
-        let header = jose_b64::serde::Json::new(header).map_err(|_| StateError::Malformed)?;
-        let payload = serde_json::to_vec(claims).map_err(|_| StateError::Malformed)?;
-        let signing_input = format!(
-            "{}.{}",
-            Base64UrlUnpadded::encode_string(header.as_ref()),
-            Base64UrlUnpadded::encode_string(&payload)
-        );
-        let signature = key.sign(signing_input.as_bytes())?;
-        Ok(Flattened {
-            payload: Some(payload.into()),
-            signature: Signature {
-                header: None,
-                protected: Some(header),
-                signature: signature.into(),
-            },
+        if key.header().is_empty() {
+            return Err(StateError::Malformed);
         }
-        .to_string())
+        let payload = serde_json::to_vec(claims).map_err(|_| StateError::Malformed)?;
+        // The JWS compact serialization: header.payload.signature, each base64url.
+        let mut token = String::with_capacity(key.header().len() + payload.len() * 4 / 3 + 96);
+        token.push_str(key.header());
+        token.push('.');
+        token.push_str(&Base64UrlUnpadded::encode_string(&payload));
+        let signature = key.sign(token.as_bytes())?;
+        token.push('.');
+        token.push_str(&Base64UrlUnpadded::encode_string(&signature));
+        Ok(token)
     }
 
     /// Checks signature, algorithm, expiry and app, without touching any session. Use
@@ -303,6 +309,25 @@ impl StateCodec {
         if token.is_empty() {
             return Err(StateError::Missing);
         }
+        let header_segment = token.split_once('.').map_or(token, |(header, _)| header);
+        let payload = match self.keys.by_header(header_segment) {
+            // Our own header, byte for byte: its alg and kid are known good.
+            Some(key) => verified_payload(key, token, header_segment)?,
+            None => self.verified_payload_any_header(token)?,
+        };
+        let claims: StateClaims =
+            serde_json::from_slice(&payload).map_err(|_| StateError::Malformed)?;
+        if self.clock.now() >= claims.exp {
+            return Err(StateError::Expired);
+        }
+        if claims.app != expected_app {
+            return Err(StateError::WrongApp);
+        }
+        Ok(claims)
+    }
+
+    /// The general path: parse the JWS and its header, pick the key by `kid`, check `alg`.
+    fn verified_payload_any_header(&self, token: &str) -> Result<Vec<u8>, StateError> {
         let jws: Flattened = token.parse().map_err(|_| StateError::Malformed)?;
         let header = jws
             .signature
@@ -328,17 +353,9 @@ impl StateCodec {
             .map(|(input, _)| input)
             .ok_or(StateError::Malformed)?;
         key.verify(signing_input.as_bytes(), &jws.signature.signature)?;
-
-        let payload = jws.payload.as_ref().ok_or(StateError::Malformed)?;
-        let claims: StateClaims =
-            serde_json::from_slice(payload).map_err(|_| StateError::Malformed)?;
-        if self.clock.now() >= claims.exp {
-            return Err(StateError::Expired);
-        }
-        if claims.app != expected_app {
-            return Err(StateError::WrongApp);
-        }
-        Ok(claims)
+        jws.payload
+            .map(|payload| payload.to_vec())
+            .ok_or(StateError::Malformed)
     }
 
     /// The full callback check: [`StateCodec::decode`], then the nonce must be one of

@@ -351,3 +351,69 @@ fn pending_flows_survive_serialisation() {
     let mut restored: PendingFlows = serde_json::from_str(&stored).expect("parses");
     assert!(codec.verify(&state, "github", &mut restored).is_ok());
 }
+
+#[test]
+fn tokens_are_the_compact_jws_jose_jws_writes_and_reads() {
+    use jose_jws::Flattened;
+
+    let codec = StateCodec::from_secret(
+        &SecretKey::new("a-very-long-random-secret-of-32+bytes"),
+        300,
+    );
+    let (token, _) = codec.issue("github", Some("/next".into())).expect("issue");
+    let parsed: Flattened = token.parse().expect("jose-jws parses it");
+    assert_eq!(
+        parsed.to_string(),
+        token,
+        "byte for byte what jose-jws writes"
+    );
+    let header = parsed.signature.protected.expect("a protected header");
+    assert_eq!(header.oth.typ.as_deref(), Some("oauthclient-state+jwt"));
+    assert!(header.oth.kid.is_some() && header.crit.is_none() && header.b64);
+}
+
+#[test]
+fn the_own_header_fast_path_refuses_what_the_general_path_refuses() {
+    let codec = StateCodec::from_secret(
+        &SecretKey::new("a-very-long-random-secret-of-32+bytes"),
+        300,
+    );
+    let (token, _) = codec.issue("github", None).expect("issue");
+    let mut parts: Vec<&str> = token.split('.').collect();
+    assert_eq!(parts.len(), 3);
+    let (header, payload, signature) = (parts[0], parts[1], parts[2]);
+    let cases = [
+        (format!("{header}.{payload}"), StateError::Malformed),
+        (
+            format!("{header}.{payload}.{signature}.x"),
+            StateError::Malformed,
+        ),
+        (
+            format!("{header}.{payload}!.{signature}"),
+            StateError::Malformed,
+        ),
+        (
+            format!("{header}.{payload}.{signature}!"),
+            StateError::Malformed,
+        ),
+        (
+            format!("{header}.{payload}.{}", &signature[1..]),
+            StateError::Malformed,
+        ),
+        (
+            format!("{header}.e30.{signature}"),
+            StateError::BadSignature,
+        ),
+        (format!("{header}..{signature}"), StateError::BadSignature),
+    ];
+    for (tampered, expected) in cases {
+        assert_eq!(
+            codec.decode(&tampered, "github"),
+            Err(expected),
+            "{tampered}"
+        );
+    }
+    parts[1] = "e30";
+    assert!(codec.decode(&parts.join("."), "github").is_err());
+    assert!(codec.decode(&token, "github").is_ok());
+}
