@@ -45,6 +45,12 @@ impl Outcome {
         ok / self.elapsed.as_secs_f64().max(f64::EPSILON)
     }
 
+    /// Adds a later stretch of the same phase to this one.
+    pub fn extend(&mut self, other: Outcome) {
+        self.elapsed += other.elapsed;
+        self.absorb(other);
+    }
+
     fn absorb(&mut self, other: Outcome) {
         self.ok += other.ok;
         self.errors += other.errors;

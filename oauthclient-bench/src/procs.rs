@@ -146,6 +146,15 @@ impl CpuMark {
         }
     }
 
+    /// CPU of two stretches together.
+    pub fn plus(self, other: Self) -> Self {
+        Self {
+            server: self.server + other.server,
+            provider: self.provider + other.provider,
+            load: self.load + other.load,
+        }
+    }
+
     pub fn total(self) -> f64 {
         self.server + self.provider + self.load
     }

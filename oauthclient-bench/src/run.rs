@@ -21,6 +21,9 @@ use crate::verify;
 /// Returning users per concurrent client.
 const POOL_PER_CLIENT: usize = 4;
 
+/// Alternating stretches of floor and login.
+const ROUNDS: u32 = 5;
+
 /// One storage + session configuration of the demo.
 struct Backend {
     label: &'static str,
@@ -54,9 +57,7 @@ pub fn run(options: &RunOptions) -> Result<(), String> {
         ..Report::default()
     };
 
-    report
-        .rows
-        .push(floor_phase(&runtime, &client, &exe, &dir, options)?);
+    let mut floor = Some(start_floor(&exe, &dir)?);
 
     println!("== provider stand-in (oauthclient-testkit)");
     let (provider, app_table, authorize_url) = start_provider(&exe, &dir)?;
@@ -90,6 +91,16 @@ pub fn run(options: &RunOptions) -> Result<(), String> {
             authorize_url: authorize_url.clone(),
             app: APP,
         };
+        let login = format!("{}/oauth/login/{APP}/", site.demo);
+        let rows = login_rows(
+            &runtime,
+            &client,
+            options,
+            floor.take(),
+            (&demo, &login, &authorize_url),
+            backend.label,
+        );
+        report.rows.extend(rows);
         bench_demo(
             &runtime,
             &client,
@@ -121,28 +132,67 @@ pub fn run(options: &RunOptions) -> Result<(), String> {
     }
 }
 
-/// The bare actix-web redirect, measured like the login.
-fn floor_phase(
-    runtime: &Runtime,
-    client: &Client,
-    exe: &Path,
-    dir: &Path,
-    options: &RunOptions,
-) -> Result<Row, String> {
+/// The bare actix-web redirect server, up for the whole run.
+struct Floor {
+    server: Server,
+    url: String,
+}
+
+fn start_floor(exe: &Path, dir: &Path) -> Result<Floor, String> {
     println!("== floor: a bare actix-web 302 handler");
     let port = free_port()?;
-    let floor = Server::start(
+    let server = Server::start(
         "floor",
         own(exe, &["floor", "--port", &port.to_string()]),
         &dir.join("floor.log"),
         port,
     )?;
-    let url = format!("http://127.0.0.1:{port}/oauth/login/{APP}/");
-    let prefix = FLOOR_LOCATION.split('?').next().unwrap_or(FLOOR_LOCATION);
-    let (outcome, cpu) = measured(&floor, None, || {
-        runtime.block_on(redirect_phase(client, &url, prefix, options))
-    });
-    Ok(Row::new("floor", "actix-web floor", outcome, cpu))
+    Ok(Floor {
+        server,
+        url: format!("http://127.0.0.1:{port}/oauth/login/{APP}/"),
+    })
+}
+
+/// The floor and the login measured in alternating stretches, so that whatever else the
+/// machine does during the run weighs on both alike.
+fn floor_and_login(
+    runtime: &Runtime,
+    client: &Client,
+    options: &RunOptions,
+    floor: &Floor,
+    (demo, login_url, authorize_url): (&Server, &str, &str),
+) -> (Outcome, CpuMark, Outcome, CpuMark) {
+    let floor_prefix = FLOOR_LOCATION.split('?').next().unwrap_or(FLOOR_LOCATION);
+    let stretch = options.phase / ROUNDS;
+    let (mut floor_total, mut floor_cpu) = (Outcome::default(), CpuMark::default());
+    let (mut login_total, mut login_cpu) = (Outcome::default(), CpuMark::default());
+    runtime.block_on(warm_up(client, &floor.url, floor_prefix, options));
+    runtime.block_on(warm_up(client, login_url, authorize_url, options));
+    for _ in 0..ROUNDS {
+        let (outcome, cpu) = measured(&floor.server, None, || {
+            runtime.block_on(flows::redirects(
+                client,
+                &floor.url,
+                floor_prefix,
+                options.connections,
+                stretch,
+            ))
+        });
+        floor_total.extend(outcome);
+        floor_cpu = floor_cpu.plus(cpu);
+        let (outcome, cpu) = measured(demo, None, || {
+            runtime.block_on(flows::redirects(
+                client,
+                login_url,
+                authorize_url,
+                options.connections,
+                stretch,
+            ))
+        });
+        login_total.extend(outcome);
+        login_cpu = login_cpu.plus(cpu);
+    }
+    (floor_total, floor_cpu, login_total, login_cpu)
 }
 
 /// The provider process, the demo's remote app table it wrote, its authorization endpoint.
@@ -202,7 +252,45 @@ fn start_demo(
     )
 }
 
-/// The login, returning-user and sign-up phases against one running demo.
+/// The login phase of one demo; the first one alternates with the floor.
+fn login_rows(
+    runtime: &Runtime,
+    client: &Client,
+    options: &RunOptions,
+    floor: Option<Floor>,
+    (demo, login, authorize_url): (&Server, &str, &str),
+    backend: &'static str,
+) -> Vec<Row> {
+    if let Some(floor) = floor {
+        let (floor_outcome, floor_cpu, login_outcome, login_cpu) = floor_and_login(
+            runtime,
+            client,
+            options,
+            &floor,
+            (demo, login, authorize_url),
+        );
+        return vec![
+            Row::new("floor", "actix-web floor", floor_outcome, floor_cpu),
+            Row::new("login", backend, login_outcome, login_cpu),
+        ];
+    }
+    let (outcome, cpu) = measured(demo, None, || {
+        runtime.block_on(async {
+            warm_up(client, login, authorize_url, options).await;
+            flows::redirects(
+                client,
+                login,
+                authorize_url,
+                options.connections,
+                options.phase,
+            )
+            .await
+        })
+    });
+    vec![Row::new("login", backend, outcome, cpu)]
+}
+
+/// The returning-user and sign-up phases against one running demo.
 #[allow(
     clippy::too_many_arguments,
     reason = "one call site; a struct would only rename them"
@@ -218,14 +306,6 @@ fn bench_demo(
     secret: &str,
     report: &mut Report,
 ) -> Result<(), String> {
-    let login = format!("{}/oauth/login/{APP}/", site.demo);
-    let (outcome, cpu) = measured(demo, Some(provider), || {
-        runtime.block_on(redirect_phase(client, &login, &site.authorize_url, options))
-    });
-    report
-        .rows
-        .push(Row::new("login", backend.label, outcome, cpu));
-
     // The returning users sign up once first (this also warms the flow path up).
     let pool: Arc<Vec<String>> = Arc::new(
         (0..options.clients * POOL_PER_CLIENT)
@@ -292,13 +372,8 @@ fn bench_demo(
     Ok(())
 }
 
-/// A warm-up second, then the phase itself.
-async fn redirect_phase(
-    client: &Client,
-    url: &str,
-    expected_prefix: &str,
-    options: &RunOptions,
-) -> Outcome {
+/// A second of load, not measured: connections open, caches and pools fill.
+async fn warm_up(client: &Client, url: &str, expected_prefix: &str, options: &RunOptions) {
     let _ = flows::redirects(
         client,
         url,
@@ -307,14 +382,6 @@ async fn redirect_phase(
         Duration::from_secs(1),
     )
     .await;
-    flows::redirects(
-        client,
-        url,
-        expected_prefix,
-        options.connections,
-        options.phase,
-    )
-    .await
 }
 
 /// Runs `phase`, with the CPU time each process spent on it.
