@@ -6,10 +6,12 @@
 //! every response, verifies the flows in the database, and prints a table and writes JSON.
 //! `floor` and `provider` are the processes `run` starts.
 
+mod database;
 mod floor;
 mod flows;
 mod jar;
 mod latency;
+mod machine;
 mod options;
 mod procs;
 mod provider;

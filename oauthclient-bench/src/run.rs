@@ -10,6 +10,7 @@ use rand::RngCore;
 use reqwest::Client;
 use tokio::runtime::Runtime;
 
+use crate::database::ThrowawayDatabase;
 use crate::floor::FLOOR_LOCATION;
 use crate::flows::{self, Outcome, Site, Users};
 use crate::options::RunOptions;
@@ -46,7 +47,7 @@ pub fn run(options: &RunOptions) -> Result<(), String> {
     let client = flows::client(options.connections.max(options.clients))?;
     let exe = std::env::current_exe().map_err(|err| format!("own path: {err}"))?;
     let mut report = Report {
-        machine: machine(),
+        machine: crate::machine::describe(),
         settings: format!(
             "{} s per phase, {} connections for redirects, {} concurrent clients for flows, \
              demo with 2 workers, provider stand-in with 1",
@@ -423,81 +424,4 @@ fn random_secret() -> String {
             let _ = write!(hex, "{byte:02x}");
             hex
         })
-}
-
-/// The CPU, core count, memory and kernel of this machine.
-fn machine() -> String {
-    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpuinfo
-        .lines()
-        .find_map(|line| line.strip_prefix("model name"))
-        .and_then(|rest| rest.split_once(':'))
-        .map_or("unknown CPU", |(_, name)| name.trim())
-        .to_owned();
-    let cores = std::thread::available_parallelism().map_or(0, std::num::NonZero::get);
-    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
-    let memory_gib = meminfo
-        .lines()
-        .find_map(|line| line.strip_prefix("MemTotal:"))
-        .and_then(|rest| {
-            rest.trim()
-                .trim_end_matches("kB")
-                .trim()
-                .parse::<u64>()
-                .ok()
-        })
-        .map_or(0, |kib| kib / 1024 / 1024);
-    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
-    format!(
-        "{model}, {cores} cores, {memory_gib} GiB, Linux {}",
-        kernel.trim()
-    )
-}
-
-/// A PostgreSQL database made for one run and dropped after it.
-struct ThrowawayDatabase {
-    admin_url: String,
-    name: String,
-    url: String,
-}
-
-impl ThrowawayDatabase {
-    fn create(admin_url: &str) -> Result<Self, String> {
-        let name = format!("oauthclient_bench_{}", std::process::id());
-        let mut url = url::Url::parse(admin_url).map_err(|err| format!("{admin_url}: {err}"))?;
-        url.set_path(&name);
-        let database = Self {
-            admin_url: admin_url.to_owned(),
-            url: url.to_string(),
-            name,
-        };
-        database.psql(&format!("DROP DATABASE IF EXISTS {}", database.name))?;
-        database.psql(&format!("CREATE DATABASE {}", database.name))?;
-        Ok(database)
-    }
-
-    fn psql(&self, sql: &str) -> Result<(), String> {
-        let output = Command::new("psql")
-            .args([self.admin_url.as_str(), "-qc", sql])
-            .output()
-            .map_err(|err| format!("psql (postgresql-client) is needed: {err}"))?;
-        if output.status.success() {
-            Ok(())
-        } else {
-            Err(format!(
-                "psql {}: `{sql}` failed: {}",
-                self.admin_url,
-                String::from_utf8_lossy(&output.stderr).trim()
-            ))
-        }
-    }
-}
-
-impl Drop for ThrowawayDatabase {
-    fn drop(&mut self) {
-        let _ = self.psql(&format!(
-            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-            self.name
-        ));
-    }
 }
