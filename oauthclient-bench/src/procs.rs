@@ -66,20 +66,13 @@ impl Server {
 
     /// Peak resident memory (`VmHWM`) in MiB.
     pub fn peak_rss_mib(&self) -> f64 {
-        let status =
-            std::fs::read_to_string(format!("/proc/{}/status", self.pid())).unwrap_or_default();
-        let kib = status
-            .lines()
-            .find_map(|line| line.strip_prefix("VmHWM:"))
-            .and_then(|rest| {
-                rest.trim()
-                    .trim_end_matches("kB")
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-            })
-            .unwrap_or(0);
-        f64::from(kib) / 1024.0
+        let kib = kib_field(&format!("/proc/{}/status", self.pid()), "VmHWM:");
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "memory sizes far below 2^52 KiB"
+        )]
+        let kib = kib as f64;
+        kib / 1024.0
     }
 }
 
@@ -158,4 +151,15 @@ impl CpuMark {
     pub fn total(self) -> f64 {
         self.server + self.provider + self.load
     }
+}
+
+/// A `Name:   1234 kB` field of a /proc file (`/proc/meminfo`, `/proc/<pid>/status`), in KiB;
+/// 0 when absent.
+pub fn kib_field(path: &str, name: &str) -> u64 {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .find_map(|line| line.strip_prefix(name))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
 }
