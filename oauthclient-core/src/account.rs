@@ -177,20 +177,33 @@ impl AccountInfo {
 /// let user = User {
 ///     id: 1,
 ///     email: "ada@example.org".into(),
+///     email_confirmed: false,
+///     email_changed_at: 1_700_000_000,
+///     session_epoch: 0,
 ///     username: None,
 ///     full_name: None,
 ///     active: true,
 ///     has_password: false,
 /// };
-/// // Without a password, remote accounts are this user's only way to sign in.
-/// assert!(user.active && !user.has_password);
+/// // An unconfirmed address never attracts a link by e-mail.
+/// assert!(!user.email_confirmed);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
     /// Primary key.
     pub id: UserId,
-    /// Normalised e-mail address.
+    /// The e-mail address as the user (or provider) gave it; empty when the user lost their
+    /// claim on it to its proven owner and has not set another.
     pub email: String,
+    /// Whether the address is confirmed: by a confirmation link, or by a trusted provider
+    /// that verified it. Only a confirmed address may be the target of linking by e-mail.
+    pub email_confirmed: bool,
+    /// When the address was last set, in seconds since the epoch: confirmation links issued
+    /// before it are void.
+    pub email_changed_at: u64,
+    /// Increases whenever every session of the user must end (their address was taken over
+    /// by its proven owner); a session signed in under another epoch is signed out.
+    pub session_epoch: i64,
     /// Unique username, if set.
     pub username: Option<String>,
     /// Display name.
@@ -212,13 +225,14 @@ pub struct User {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewUser {
-    /// E-mail address (the store normalises it).
+    /// E-mail address, stored as given; looked up by its [`crate::email::mailbox_key`].
     pub email: String,
     /// Username, if any.
     pub username: Option<String>,
     /// Display name.
     pub full_name: Option<String>,
-    /// Whether the e-mail is confirmed (true when a provider verified it).
+    /// Whether the e-mail is confirmed: true only when a provider the app trusts verified
+    /// this very address. Typed addresses are unconfirmed until their link is followed.
     pub confirmed: bool,
 }
 
@@ -267,22 +281,5 @@ pub struct UserIdentity {
     pub user_id: UserId,
 }
 
-/// Whether a local user's stored e-mail and a provider-asserted one name the same mailbox, for
-/// signing in by e-mail: equal ignoring surrounding whitespace and **ASCII** case only.
-///
-/// Unicode case folding and compatibility normalisation are deliberately not applied here:
-/// they map distinct mailboxes onto one (`straße@` / `strasse@`, full-width `ａｄａ@` /
-/// `ada@`, Kelvin sign `K` / `k`), so a provider that verified a look-alike address would sign
-/// its holder in to someone else's account.
-///
-/// ```
-/// use oauthclient_core::account::same_mailbox;
-/// assert!(same_mailbox("ada@example.org", " Ada@EXAMPLE.org"));
-/// assert!(!same_mailbox("ada@example.org", "ａｄａ@example.org"));    // full-width
-/// assert!(!same_mailbox("ada@example.org", "аda@example.org"));      // Cyrillic а
-/// assert!(!same_mailbox("strasse@example.org", "straße@example.org"));
-/// assert!(!same_mailbox("kate@example.org", "\u{212A}ate@example.org")); // Kelvin sign
-/// ```
-pub fn same_mailbox(stored: &str, asserted: &str) -> bool {
-    stored.trim().eq_ignore_ascii_case(asserted.trim())
-}
+/// Whether two addresses name the same mailbox; see [`crate::email::same_mailbox`].
+pub use crate::email::same_mailbox;

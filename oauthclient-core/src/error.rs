@@ -120,6 +120,36 @@ pub enum OAuthError {
         /// Remote app name.
         remote: String,
     },
+    /// Signing in through the remote account would link it to a local account whose
+    /// address it did not prove it owns (the provider did not verify it, or the app does not
+    /// trust the provider's e-mails). Nothing was written: the user signs in to the existing
+    /// account first, then connects the remote account from Linked accounts.
+    #[error("An account with this e-mail address already exists. Sign in to it first, then connect {remote} from Linked accounts.")]
+    EmailInUse {
+        /// Remote app name.
+        remote: String,
+    },
+    /// Sign-up is closed (globally or for this app): no new account was created.
+    #[error("Sign-up is closed: no new accounts can be created. If you already have an account, sign in to it.")]
+    SignupClosed {
+        /// Remote app name (empty for a local sign-up).
+        remote: String,
+    },
+    /// E-mail verification is mandatory and the user's address is not confirmed yet.
+    #[error("Please confirm your e-mail address first: follow the link we sent you, or ask for a new one.")]
+    EmailUnconfirmed {
+        /// Remote app name (empty for a local sign-in).
+        remote: String,
+    },
+    /// A confirmation link was refused.
+    #[error("{0}")]
+    Confirmation(crate::email::ConfirmationError),
+    /// The confirmation mail could not be sent (mail server down or refusing).
+    #[error("The confirmation e-mail could not be sent right now. Please try again later.")]
+    MailUnavailable {
+        /// What failed, for the log.
+        reason: String,
+    },
     /// The store failed (database down, constraint, undecryptable value).
     #[error("storage error: {0}")]
     Store(#[from] StoreError),
@@ -140,11 +170,18 @@ pub enum OAuthError {
 /// assert_eq!(outcome.http_status(), 403);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Outcome {
     /// 400 Bad Request with the message shown.
     BadRequest,
     /// 403 Forbidden; the reason is logged, not shown.
     Forbidden,
+    /// 403 Forbidden with the message shown: a policy refused (sign-up closed, address not
+    /// confirmed).
+    Refused,
+    /// 409 Conflict with the message shown: an account already holds what the user brought
+    /// (sign in to it first).
+    Conflict,
     /// 404 Not Found.
     NotFound,
     /// Flash the message and redirect (to `next` or the settings page).
@@ -167,7 +204,8 @@ impl Outcome {
     pub fn http_status(self) -> u16 {
         match self {
             Outcome::BadRequest => 400,
-            Outcome::Forbidden => 403,
+            Outcome::Forbidden | Outcome::Refused => 403,
+            Outcome::Conflict => 409,
             Outcome::NotFound => 404,
             Outcome::FlashAndRedirect => 302,
             Outcome::ServerMisconfigured => 500,
@@ -196,7 +234,13 @@ impl OAuthError {
             | OAuthError::LastLoginMethod { .. }
             | OAuthError::NotLinked { .. }
             | OAuthError::NoSignupInProgress { .. }
-            | OAuthError::AccountDisabled { .. } => Outcome::BadRequest,
+            | OAuthError::AccountDisabled { .. }
+            | OAuthError::Confirmation(_) => Outcome::BadRequest,
+            OAuthError::SignupClosed { .. } | OAuthError::EmailUnconfirmed { .. } => {
+                Outcome::Refused
+            }
+            OAuthError::EmailInUse { .. } => Outcome::Conflict,
+            OAuthError::MailUnavailable { .. } => Outcome::Unavailable,
             OAuthError::UnknownRemote(_) => Outcome::NotFound,
             OAuthError::Store(err) if err.is_conflict() => Outcome::BadRequest,
             OAuthError::Store(_) => Outcome::Unavailable,
@@ -225,10 +269,16 @@ impl OAuthError {
             | OAuthError::NoSignupInProgress { remote }
             | OAuthError::AccountDisabled { remote }
             | OAuthError::LastLoginMethod { remote }
+            | OAuthError::EmailInUse { remote }
             | OAuthError::UnknownRemote(remote) => Some(remote),
-            OAuthError::InvalidState(_) | OAuthError::Store(_) | OAuthError::Configuration(_) => {
-                None
+            OAuthError::SignupClosed { remote } | OAuthError::EmailUnconfirmed { remote } => {
+                (!remote.is_empty()).then_some(remote.as_str())
             }
+            OAuthError::InvalidState(_)
+            | OAuthError::Store(_)
+            | OAuthError::Configuration(_)
+            | OAuthError::Confirmation(_)
+            | OAuthError::MailUnavailable { .. } => None,
         }
     }
 
@@ -251,6 +301,11 @@ impl OAuthError {
                 | OAuthError::NoSignupInProgress { .. }
                 | OAuthError::AccountDisabled { .. }
                 | OAuthError::LastLoginMethod { .. }
+                | OAuthError::EmailInUse { .. }
+                | OAuthError::SignupClosed { .. }
+                | OAuthError::EmailUnconfirmed { .. }
+                | OAuthError::Confirmation(_)
+                | OAuthError::MailUnavailable { .. }
                 | OAuthError::UnknownRemote(_)
         )
     }
@@ -336,6 +391,28 @@ mod tests {
                 OAuthError::Configuration(ConfigError::new("site_url", "missing")),
                 Outcome::ServerMisconfigured,
             ),
+            (
+                OAuthError::EmailInUse { remote: remote() },
+                Outcome::Conflict,
+            ),
+            (
+                OAuthError::SignupClosed { remote: remote() },
+                Outcome::Refused,
+            ),
+            (
+                OAuthError::EmailUnconfirmed { remote: remote() },
+                Outcome::Refused,
+            ),
+            (
+                OAuthError::Confirmation(crate::email::ConfirmationError::Expired),
+                Outcome::BadRequest,
+            ),
+            (
+                OAuthError::MailUnavailable {
+                    reason: "connection refused".into(),
+                },
+                Outcome::Unavailable,
+            ),
         ]
     }
 
@@ -381,7 +458,11 @@ mod tests {
         for (err, _) in every_kind() {
             let expects_remote = !matches!(
                 err,
-                OAuthError::InvalidState(_) | OAuthError::Store(_) | OAuthError::Configuration(_)
+                OAuthError::InvalidState(_)
+                    | OAuthError::Store(_)
+                    | OAuthError::Configuration(_)
+                    | OAuthError::Confirmation(_)
+                    | OAuthError::MailUnavailable { .. }
             );
             assert_eq!(err.remote().is_some(), expects_remote, "{err:?}");
         }

@@ -13,6 +13,7 @@
 //! | [`next_url`] | the one function deciding where a flow may redirect to |
 //! | [`flow`] | the login flow as a pure state machine |
 //! | [`error`] | [`OAuthError`], the error taxonomy |
+//! | [`email`] | mailbox keys, confirmation links, the [`email::Mailer`] trait, sign-up policy |
 //! | [`secret`] | redacted, constant-time-compared secret newtypes |
 //! | [`token`] / [`account`] | [`Token`] and [`AccountInfo`] |
 //! | [`handlers`] | async handler traits (authorized, disconnect, sign-up) and events |
@@ -47,6 +48,7 @@ pub mod audit;
 pub mod client;
 pub mod clock;
 pub mod config;
+pub mod email;
 pub mod error;
 pub mod flow;
 pub mod handlers;

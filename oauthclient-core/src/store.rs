@@ -215,15 +215,21 @@ pub trait AccountStore: Send + Sync {
 }
 
 /// Local users. Host apps with their own user table implement this.
+///
+/// E-mail addresses are stored as given and looked up by their
+/// [`crate::email::mailbox_key`]: at most one user claims a mailbox key. A user who lost their
+/// claim ([`UserStore::release_email`]) claims none.
 #[async_trait]
 pub trait UserStore: Send + Sync {
     /// Finds a user by primary key.
     async fn user_by_id(&self, user_id: UserId) -> Result<Option<User>, OAuthError>;
 
-    /// Finds a user by e-mail (the store normalises the address before comparing).
+    /// Finds the user claiming the mailbox of `email` (same [`crate::email::mailbox_key`]);
+    /// `None` for an address without a key.
     async fn user_by_email(&self, email: &str) -> Result<Option<User>, OAuthError>;
 
-    /// Creates a user; a conflict on e-mail or username is a [`StoreError::conflict`].
+    /// Creates a user; a conflict on the mailbox key or the username is a
+    /// [`StoreError::conflict`]. `confirmed` sets the address confirmed now.
     async fn create_user(&self, user: &NewUser) -> Result<User, OAuthError>;
 
     /// Atomically creates a user and links the remote account to them: all or nothing.
@@ -232,4 +238,34 @@ pub trait UserStore: Send + Sync {
     /// Deletes a user with everything linked to them (remote accounts, tokens, identities).
     /// Deleting a missing user is not an error.
     async fn delete_user(&self, user_id: UserId) -> Result<(), OAuthError>;
+
+    /// The proven owner of an address takes it over: the user, if their address is still
+    /// **unconfirmed**, loses their claim on it (the address is emptied and claims no mailbox
+    /// key) and every session of theirs ends (`session_epoch` increases). `Ok(false)`, and
+    /// nothing changes, when the user is missing or their address is confirmed.
+    async fn release_email(&self, user_id: UserId) -> Result<bool, OAuthError>;
+
+    /// Marks the user's address confirmed, if it is still `email`'s mailbox, unconfirmed,
+    /// and was not changed after `issued_at` (seconds since the epoch). `Ok(false)` and no
+    /// change otherwise.
+    async fn confirm_email(
+        &self,
+        user_id: UserId,
+        email: &str,
+        issued_at: u64,
+    ) -> Result<bool, OAuthError>;
+
+    /// Sets a new address (as given), unconfirmed, noting when it changed: links sent to
+    /// earlier addresses stop working. A mailbox another user claims is a
+    /// [`StoreError::conflict`].
+    async fn change_email(&self, user_id: UserId, email: &str) -> Result<User, OAuthError>;
+
+    /// Notes that a confirmation mail goes to the user now, unless one went less than
+    /// `cooldown_secs` ago: then `Ok(false)` and nothing is noted (resend cooldown, shared by
+    /// every instance through the store).
+    async fn note_confirmation_sent(
+        &self,
+        user_id: UserId,
+        cooldown_secs: u64,
+    ) -> Result<bool, OAuthError>;
 }

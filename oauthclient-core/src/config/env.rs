@@ -144,7 +144,16 @@ pub(super) fn apply_overrides(doc: &mut Table, env: &dyn EnvSource) -> Result<()
                     .map_err(|_| ConfigError::new(&name, "must be a whole number of seconds"))?;
                 doc.insert(top.clone(), Value::Integer(secs));
             }
-            [top] if ["secret_key", "site_url", "session_key_prefix"].contains(&top.as_str()) => {
+            [top]
+                if [
+                    "secret_key",
+                    "site_url",
+                    "session_key_prefix",
+                    "email_verification",
+                    "signup",
+                ]
+                .contains(&top.as_str()) =>
+            {
                 doc.insert(top.clone(), Value::String(raw));
             }
             [first, app, rest @ ..] if first == "remote_apps" && !rest.is_empty() => {

@@ -63,6 +63,7 @@ pub(super) fn from_toml_str(
         return Err(ConfigError::new("session_key_prefix", "must not be empty"));
     }
     let trusted_hosts = trusted_hosts(&doc, &site_url)?;
+    let accounts = super::accounts::account_settings(&doc)?;
 
     let mut remote_apps = BTreeMap::new();
     if let Some(apps) = doc.get("remote_apps") {
@@ -70,13 +71,15 @@ pub(super) fn from_toml_str(
             .as_table()
             .ok_or_else(|| ConfigError::new("remote_apps", "must be a table of tables"))?;
         for (name, table) in apps {
-            let app = remote_app(name, table, &doc, env, registry, &trusted_hosts)?;
+            let app = remote_app(name, table, &doc, env, registry, &trusted_hosts, &accounts)?;
             remote_apps.insert(name.clone(), app);
         }
     }
 
     Ok(OAuthClientConfig {
         rate_limit: super::rate_limit::rate_limit(&doc)?,
+        mail: super::mail::mail_settings(&doc, env)?,
+        accounts,
         remote_apps,
         session_key_prefix,
         state_expires,
@@ -230,6 +233,7 @@ fn remote_app(
     env: &dyn EnvSource,
     registry: &Registry,
     trusted_hosts: &[String],
+    accounts: &super::AccountSettings,
 ) -> Result<RemoteApp> {
     let prefix = format!("remote_apps.{name}");
     if !valid_app_name(name) {
@@ -302,8 +306,25 @@ fn remote_app(
         hide: settings.hide.unwrap_or(false),
         link_only: settings.link_only.unwrap_or(false),
         trust_email: settings.trust_email.unwrap_or(true),
+        email_verification: choice(
+            &settings.email_verification,
+            &format!("{prefix}.email_verification"),
+        )?
+        .unwrap_or(accounts.email_verification),
+        signup: choice(&settings.signup, &format!("{prefix}.signup"))?.unwrap_or(accounts.signup),
         rest: super::rest::rest_redirects(&prefix, settings.rest.as_ref(), trusted_hosts)?,
     })
+}
+
+/// A per-app policy override parsed into its type, naming the key when invalid.
+fn choice<T: std::str::FromStr<Err = String>>(
+    raw: &Option<String>,
+    key: &str,
+) -> Result<Option<T>> {
+    raw.as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(|message| ConfigError::new(key, message))
 }
 
 /// Overlays `overlay` on `base`: tables merge key by key, anything else replaces.

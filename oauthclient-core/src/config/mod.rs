@@ -35,9 +35,11 @@
 //! # Ok::<(), oauthclient_core::config::ConfigError>(())
 //! ```
 
+mod accounts;
 mod endpoint;
 mod env;
 mod load;
+mod mail;
 mod rate_limit;
 mod remote_app;
 mod rest;
@@ -51,7 +53,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+pub use accounts::{AccountSettings, DEFAULT_CONFIRMATION_EXPIRES, DEFAULT_RESEND_COOLDOWN};
 pub use env::{EnvSource, NoEnv, ProcessEnv};
+pub use mail::{MailSettings, SmtpSecurity};
 pub use rate_limit::RateLimit;
 pub use remote_app::{
     ClientAuth, Credentials, HandlerNames, OAuth1Params, OAuth2Params, Protocol, RemoteApp,
@@ -194,6 +198,10 @@ pub struct OAuthClientConfig {
     pub trusted_hosts: Vec<String>,
     /// `[rate_limit]`: limits on logins and callbacks per client IP; `None` (the default): off.
     pub rate_limit: Option<RateLimit>,
+    /// E-mail verification and sign-up policy (each app may override the first two).
+    pub accounts: AccountSettings,
+    /// `[mail]`: the SMTP server confirmation mail goes through, if configured here.
+    pub mail: Option<MailSettings>,
 }
 
 impl OAuthClientConfig {

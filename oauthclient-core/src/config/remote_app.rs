@@ -57,8 +57,14 @@ pub struct RemoteApp {
     pub hide: bool,
     /// Can only be linked to a signed-in user.
     pub link_only: bool,
-    /// Whether this provider's verified e-mails may match existing local users.
+    /// Whether this provider's verified e-mails count as proof of ownership: only then may
+    /// they sign in the local user who confirmed the address, or create a confirmed account.
     pub trust_email: bool,
+    /// E-mail verification for accounts made through this app (the global setting unless
+    /// overridden).
+    pub email_verification: crate::email::EmailVerification,
+    /// Whether this app may create accounts (the global setting unless overridden).
+    pub signup: crate::email::SignupPolicy,
     /// Set for REST apps: where flows end, with `?message=&code=`.
     pub rest: Option<RestRedirects>,
 }

@@ -73,6 +73,13 @@ pub struct RemoteAppSettings {
     /// (default true). Turn off for providers whose users can claim any address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust_email: Option<bool>,
+    /// Overrides the global `email_verification` for this app: `"mandatory"`, `"optional"`
+    /// or `"none"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_verification: Option<String>,
+    /// Overrides the global `signup` for this app: `"open"` or `"closed"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signup: Option<String>,
 }
 
 /// `[remote_apps.<name>.rest]`: where a REST app's flows end (the seed's REST remote apps).

@@ -84,12 +84,23 @@ impl StateKey {
     /// assert!(format!("{key:?}").contains("[redacted]")); // the MAC key never prints
     /// ```
     pub fn new(id: impl Into<String>, secret: &SecretKey, algorithm: StateAlgorithm) -> Self {
+        Self::derive(id, secret, algorithm, HKDF_INFO)
+    }
+
+    /// A key for another purpose (its own HKDF `info`), so a token signed for one purpose
+    /// never verifies for another.
+    pub(crate) fn derive(
+        id: impl Into<String>,
+        secret: &SecretKey,
+        algorithm: StateAlgorithm,
+        info: &[u8],
+    ) -> Self {
         let mut mac_key = Zeroizing::new(vec![0_u8; 64]);
         let hkdf = Hkdf::<Sha256>::new(None, secret.expose_secret().as_bytes());
         // 64 bytes is far below HKDF-SHA256's 8160-byte output limit, so this cannot fail;
         // if it ever did, the all-zero key would be wrong, so fall back to a fresh random one
         // (every token then fails verification: fail closed).
-        if hkdf.expand(HKDF_INFO, &mut mac_key).is_err() {
+        if hkdf.expand(info, &mut mac_key).is_err() {
             rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut mac_key);
         }
         let id = id.into();
@@ -217,7 +228,7 @@ impl StateKeys {
         (!unique.is_empty()).then_some(Self { keys: unique })
     }
 
-    pub(super) fn single(key: StateKey) -> Self {
+    pub(crate) fn single(key: StateKey) -> Self {
         Self { keys: vec![key] }
     }
 

@@ -278,6 +278,11 @@ impl StateCodec {
     /// # Ok::<(), oauthclient_core::state::StateError>(())
     /// ```
     pub fn sign(&self, claims: &StateClaims) -> Result<String, StateError> {
+        self.sign_json(claims)
+    }
+
+    /// Signs any JSON payload with the current key (compact JWS).
+    pub(crate) fn sign_json(&self, claims: &impl Serialize) -> Result<String, StateError> {
         let key = self.keys.current();
         if key.header().is_empty() {
             return Err(StateError::Malformed);
@@ -306,6 +311,21 @@ impl StateCodec {
     /// # Ok::<(), StateError>(())
     /// ```
     pub fn decode(&self, token: &str, expected_app: &str) -> Result<StateClaims, StateError> {
+        let claims: StateClaims = self.verified_json(token)?;
+        if self.clock.now() >= claims.exp {
+            return Err(StateError::Expired);
+        }
+        if claims.app != expected_app {
+            return Err(StateError::WrongApp);
+        }
+        Ok(claims)
+    }
+
+    /// The payload of a token signed by one of our keys, parsed; expiry is the caller's.
+    pub(crate) fn verified_json<T: serde::de::DeserializeOwned>(
+        &self,
+        token: &str,
+    ) -> Result<T, StateError> {
         if token.is_empty() {
             return Err(StateError::Missing);
         }
@@ -315,15 +335,12 @@ impl StateCodec {
             Some(key) => verified_payload(key, token, header_segment)?,
             None => self.verified_payload_any_header(token)?,
         };
-        let claims: StateClaims =
-            serde_json::from_slice(&payload).map_err(|_| StateError::Malformed)?;
-        if self.clock.now() >= claims.exp {
-            return Err(StateError::Expired);
-        }
-        if claims.app != expected_app {
-            return Err(StateError::WrongApp);
-        }
-        Ok(claims)
+        serde_json::from_slice(&payload).map_err(|_| StateError::Malformed)
+    }
+
+    /// The current time on this codec's clock, in seconds since the epoch.
+    pub(crate) fn now(&self) -> u64 {
+        self.clock.now()
     }
 
     /// The general path: parse the JWS and its header, pick the key by `kid`, check `alg`.
