@@ -30,6 +30,14 @@ pub enum AuditEvent {
     ReconnectRequired,
     /// A callback was refused: bad, expired, replayed or foreign state, mix-up, nonce.
     CallbackRefused,
+    /// A user lost their claim on an unconfirmed address to its proven owner; their
+    /// sessions ended.
+    EmailReleased,
+    /// A user confirmed their address through a confirmation link.
+    EmailConfirmed,
+    /// A sign-in or sign-up was refused by policy (address held by a confirmed account,
+    /// sign-up closed, address not confirmed).
+    SignInRefused,
 }
 
 impl AuditEvent {
@@ -48,6 +56,9 @@ impl AuditEvent {
             AuditEvent::TokenRefreshed => "token_refreshed",
             AuditEvent::ReconnectRequired => "reconnect_required",
             AuditEvent::CallbackRefused => "callback_refused",
+            AuditEvent::EmailReleased => "email_released",
+            AuditEvent::EmailConfirmed => "email_confirmed",
+            AuditEvent::SignInRefused => "sign_in_refused",
         }
     }
 }

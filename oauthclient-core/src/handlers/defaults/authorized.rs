@@ -2,7 +2,8 @@
 
 use async_trait::async_trait;
 
-use crate::account::{AccountInfo, NewUser, RemoteAccount, UserId, same_mailbox};
+use crate::account::{AccountInfo, NewUser, RemoteAccount, User, UserId};
+use crate::email::{EmailVerification, SignupPolicy};
 use crate::audit::{self, AuditEvent};
 use crate::error::OAuthError;
 use crate::handlers::{AuthorizedHandler, AuthorizedOutcome, HandlerContext, OAuthEvent};
@@ -41,15 +42,25 @@ impl AuthorizedHandler for AuthorizedDefault {
 /// The seed's `authorized_signup_handler`: sign in or sign up through the remote account.
 ///
 /// 1. Ask the app's `signup_handler.info` who the user is.
-/// 2. Find the local user: by the stored access token, then by the identity
-///    (method, external id), then by e-mail, but **only** an e-mail the provider marks
-///    verified, on an app that trusts provider e-mails.
+/// 2. Find the local user by the stored access token, then by the identity (method,
+///    external id): a returning user signs in.
 /// 3. Signed-in user: link the remote account to them ([`OAuthError::AlreadyLinked`] if the
 ///    identity belongs to someone else) → `Linked`.
-/// 4. Anonymous: a found user is signed in (`LoggedIn`); a `link_only` app refuses
-///    ([`OAuthError::LinkOnly`]); with a **verified** e-mail that is free, the user is
-///    registered and linked in one transaction; otherwise (no e-mail, an unverified one, or a
-///    taken one) the sign-up form is needed (`SignupRequired`).
+/// 4. Anonymous, by e-mail. The provider *vouches* for its address when it marks it verified
+///    **and** the app trusts its e-mails (`trust_email`). For the local account holding the
+///    same mailbox:
+///    - address confirmed, provider vouches → link and sign in;
+///    - address confirmed, provider does not vouch → [`OAuthError::EmailInUse`], nothing
+///      written: sign in to that account first, then connect;
+///    - address **unconfirmed**, provider vouches → the proven owner wins: the unconfirmed
+///      account loses its claim on the address (its sessions end) and the user signs up anew,
+///      so a squatter can neither hijack nor block the real owner;
+///    - no holder, provider vouches → register (confirmed) and link in one transaction;
+///    - otherwise → the sign-up form (`SignupRequired`).
+///
+///    A `link_only` app refuses ([`OAuthError::LinkOnly`]); `signup = "closed"` refuses every
+///    new account ([`OAuthError::SignupClosed`]); with `email_verification = "mandatory"` an
+///    unconfirmed account may not sign in ([`OAuthError::EmailUnconfirmed`]).
 ///
 /// The app's `signup_handler.setup` runs once, when the remote account is first linked.
 ///
@@ -69,7 +80,7 @@ impl AuthorizedHandler for AuthorizedSignup {
     ) -> Result<AuthorizedOutcome, OAuthError> {
         let info = account_info(ctx, &token).await?;
         let client_id = ctx.remote.credentials.consumer_key.as_str();
-        let known = known_user(ctx, &token, &info).await?;
+        let identity_owner = identity_owner(ctx, &token, &info).await?;
         let link = NewLink {
             client_id: client_id.to_owned(),
             account_info: info.clone(),
@@ -78,7 +89,7 @@ impl AuthorizedHandler for AuthorizedSignup {
         };
 
         if let Some(current) = ctx.current_user {
-            if known.identity_owner.is_some_and(|owner| owner != current) {
+            if identity_owner.is_some_and(|owner| owner != current) {
                 return Err(OAuthError::AlreadyLinked {
                     remote: ctx.app.to_owned(),
                 });
@@ -92,53 +103,111 @@ impl AuthorizedHandler for AuthorizedSignup {
                 remote: ctx.app.to_owned(),
             });
         }
-        if let Some(user_id) = known.identity_owner {
-            ensure_active(ctx, user_id).await?;
+        if let Some(user_id) = identity_owner {
+            ensure_may_sign_in(ctx, user_id).await?;
             // A returning user: keep the fresh token.
             ctx.accounts
                 .save_token(user_id, client_id, &link.token)
                 .await?;
             return Ok(AuthorizedOutcome::LoggedIn { user_id });
         }
-        if let Some(user_id) = known.email_owner {
-            ensure_active(ctx, user_id).await?;
-            link_and_setup(ctx, user_id, &link).await?;
-            return Ok(AuthorizedOutcome::LoggedIn { user_id });
-        }
-        // Only an address the provider vouches for may create an account without asking:
-        // an unverified one could claim someone else's address before its owner registers.
-        let Some(email) = info.trusted_email().map(str::to_owned) else {
-            return Ok(AuthorizedOutcome::SignupRequired { account_info: info });
+
+        let vouched = vouched_email(ctx, &info).map(str::to_owned);
+        let holder = match info.email.as_deref() {
+            Some(email) => ctx.users.user_by_email(email).await?,
+            None => None,
         };
-        if ctx.users.user_by_email(&email).await?.is_some() {
-            // Taken by someone we may not link to (unverified or untrusted e-mail): ask.
-            return Ok(AuthorizedOutcome::SignupRequired { account_info: info });
-        }
-        let new_user = NewUser {
-            email,
-            username: None,
-            full_name: info.full_name.clone(),
-            confirmed: info.email_verified,
-        };
-        let user = match ctx.users.register_and_link(&new_user, &link).await {
-            Ok(user) => user,
-            // Lost a race for the e-mail: the form lets the user pick another.
-            Err(OAuthError::Store(err)) if err.is_conflict() => {
-                return Ok(AuthorizedOutcome::SignupRequired { account_info: info });
+        match (holder, vouched) {
+            (Some(holder), Some(_)) if holder.email_confirmed => {
+                ensure_may_sign_in(ctx, holder.id).await?;
+                link_and_setup(ctx, holder.id, &link).await?;
+                Ok(AuthorizedOutcome::LoggedIn { user_id: holder.id })
             }
-            Err(err) => return Err(err),
-        };
-        audit::record(
-            AuditEvent::SignUp,
-            ctx.app,
-            Some(user.id),
-            "verified e-mail",
-        );
-        if let Some(account) = ctx.accounts.remote_account(user.id, client_id).await? {
-            run_account_setup(ctx, user.id, &link, &account).await?;
+            (Some(holder), None) if holder.email_confirmed => {
+                audit::record(
+                    AuditEvent::SignInRefused,
+                    ctx.app,
+                    None,
+                    "address held by a confirmed account; provider does not vouch for it",
+                );
+                Err(OAuthError::EmailInUse {
+                    remote: ctx.app.to_owned(),
+                })
+            }
+            (_, Some(email)) => {
+                ensure_signup_open(ctx)?;
+                let new_user = NewUser {
+                    email,
+                    username: None,
+                    full_name: info.full_name.clone(),
+                    confirmed: true,
+                };
+                let user = match register_and_link(ctx, &new_user, &link).await {
+                    Ok(user) => user,
+                    // Lost a race for the address: the form lets the user pick another.
+                    Err(OAuthError::Store(err)) if err.is_conflict() => {
+                        return Ok(AuthorizedOutcome::SignupRequired { account_info: info });
+                    }
+                    Err(err) => return Err(err),
+                };
+                audit::record(
+                    AuditEvent::SignUp,
+                    ctx.app,
+                    Some(user.id),
+                    "address verified by a trusted provider",
+                );
+                Ok(AuthorizedOutcome::LoggedIn { user_id: user.id })
+            }
+            (_, None) => {
+                ensure_signup_open(ctx)?;
+                Ok(AuthorizedOutcome::SignupRequired { account_info: info })
+            }
         }
-        Ok(AuthorizedOutcome::LoggedIn { user_id: user.id })
     }
+}
+
+/// The provider's address, if it proves ownership: verified by the provider, and the app
+/// trusts the provider's e-mails.
+pub(crate) fn vouched_email<'i>(ctx: &HandlerContext<'_>, info: &'i AccountInfo) -> Option<&'i str> {
+    info.trusted_email().filter(|_| ctx.remote.trust_email)
+}
+
+/// [`OAuthError::SignupClosed`] unless this app may create accounts.
+pub(crate) fn ensure_signup_open(ctx: &HandlerContext<'_>) -> Result<(), OAuthError> {
+    if ctx.remote.signup == SignupPolicy::Closed {
+        audit::record(AuditEvent::SignInRefused, ctx.app, None, "sign-up closed");
+        return Err(OAuthError::SignupClosed {
+            remote: ctx.app.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Creates the user and links the remote account (one transaction), then runs setup. A
+/// **confirmed** new address first takes the mailbox over from an account that holds it
+/// unconfirmed: that account loses its claim, and its sessions end.
+pub async fn register_and_link(
+    ctx: &HandlerContext<'_>,
+    new_user: &NewUser,
+    link: &NewLink,
+) -> Result<User, OAuthError> {
+    if new_user.confirmed {
+        if let Some(holder) = ctx.users.user_by_email(&new_user.email).await? {
+            if !holder.email_confirmed && ctx.users.release_email(holder.id).await? {
+                audit::record(
+                    AuditEvent::EmailReleased,
+                    ctx.app,
+                    Some(holder.id),
+                    "unconfirmed address taken over by its verified owner",
+                );
+            }
+        }
+    }
+    let user = ctx.users.register_and_link(new_user, link).await?;
+    if let Some(account) = ctx.accounts.remote_account(user.id, &link.client_id).await? {
+        run_account_setup(ctx, user.id, link, &account).await?;
+    }
+    Ok(user)
 }
 
 /// Runs the app's `signup_handler.info` and announces the result.
@@ -164,59 +233,51 @@ pub(crate) async fn account_info(
     Ok(info)
 }
 
-/// A deactivated user may not sign in through a provider (a password login refuses them too).
-async fn ensure_active(ctx: &HandlerContext<'_>, user_id: UserId) -> Result<(), OAuthError> {
+/// A deactivated user may not sign in through a provider (a password login refuses them
+/// too), nor, when verification is mandatory, one whose address is unconfirmed.
+async fn ensure_may_sign_in(ctx: &HandlerContext<'_>, user_id: UserId) -> Result<(), OAuthError> {
     match ctx.users.user_by_id(user_id).await? {
         Some(user) if !user.active => Err(OAuthError::AccountDisabled {
             remote: ctx.app.to_owned(),
         }),
+        Some(user)
+            if !user.email_confirmed
+                && ctx.remote.email_verification == EmailVerification::Mandatory =>
+        {
+            audit::record(
+                AuditEvent::SignInRefused,
+                ctx.app,
+                Some(user.id),
+                "address not confirmed (verification mandatory)",
+            );
+            Err(OAuthError::EmailUnconfirmed {
+                remote: ctx.app.to_owned(),
+            })
+        }
         _ => Ok(()),
     }
 }
 
-/// Local users the remote account points at.
-struct KnownUser {
-    /// Owner of the identity (or of the access token).
-    identity_owner: Option<UserId>,
-    /// Owner of the provider's verified e-mail, when the app trusts provider e-mails.
-    email_owner: Option<UserId>,
-}
-
-async fn known_user(
+/// The local user the remote account already belongs to: by the stored access token, then
+/// by the identity.
+async fn identity_owner(
     ctx: &HandlerContext<'_>,
     token: &Token,
     info: &AccountInfo,
-) -> Result<KnownUser, OAuthError> {
+) -> Result<Option<UserId>, OAuthError> {
     let client_id = ctx.remote.credentials.consumer_key.as_str();
-    let by_token = ctx
+    if let Some(account) = ctx
         .accounts
         .account_by_token(client_id, &token.access_token, &token.token_type)
         .await?
-        .map(|account| account.user_id);
-    let by_identity = match by_token {
-        Some(user_id) => Some(user_id),
-        None => ctx
-            .accounts
-            .identity(&info.external_method, info.external_id.as_str())
-            .await?
-            .map(|identity| identity.user_id),
-    };
-    let email_owner = match (by_identity, info.trusted_email()) {
-        (None, Some(email)) if ctx.remote.trust_email => {
-            // The store may match more loosely (it folds case and compatibility forms);
-            // signing in by e-mail needs the very same mailbox.
-            ctx.users
-                .user_by_email(email)
-                .await?
-                .filter(|user| same_mailbox(&user.email, email))
-                .map(|user| user.id)
-        }
-        _ => None,
-    };
-    Ok(KnownUser {
-        identity_owner: by_identity,
-        email_owner,
-    })
+    {
+        return Ok(Some(account.user_id));
+    }
+    Ok(ctx
+        .accounts
+        .identity(&info.external_method, info.external_id.as_str())
+        .await?
+        .map(|identity| identity.user_id))
 }
 
 /// Links (identity + account + token, one transaction), then runs setup on a first link.

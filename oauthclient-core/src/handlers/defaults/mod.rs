@@ -16,7 +16,7 @@ mod authorized;
 mod disconnect;
 mod signup;
 
-pub use authorized::{AuthorizedDefault, AuthorizedSignup, run_account_setup};
+pub use authorized::{AuthorizedDefault, AuthorizedSignup, register_and_link, run_account_setup};
 pub use disconnect::DisconnectDefault;
 pub use signup::SignupDefault;
 

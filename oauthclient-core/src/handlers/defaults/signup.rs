@@ -3,6 +3,8 @@
 use async_trait::async_trait;
 
 use crate::account::{AccountInfo, NewUser};
+use crate::email::{AddressError, mailbox_key, same_mailbox};
+use crate::handlers::defaults::authorized::vouched_email;
 use crate::error::OAuthError;
 use crate::handlers::{FieldError, HandlerContext, SignupDecision, SignupForm, SignupViewHandler};
 
@@ -18,23 +20,21 @@ use crate::handlers::{FieldError, HandlerContext, SignupDecision, SignupForm, Si
 pub struct SignupDefault;
 
 impl SignupDefault {
-    /// Why `email` is not a usable address, if it is not. Deliberately simple: one `@`, a
-    /// non-empty local part, a dotted domain, no spaces, at most 254 bytes (RFC 5321).
+    /// Why `email` is not a usable address, if it is not: it must have a mailbox key
+    /// ([`crate::email::mailbox_key`]): one `@`, a non-empty local part, a dotted domain
+    /// valid in IDNA2008 as written, no spaces, at most 254 bytes (RFC 5321).
     pub fn email_problem(email: &str) -> Option<&'static str> {
-        let email = email.trim();
-        if email.is_empty() {
+        if email.trim().is_empty() {
             return Some("Please enter your e-mail address.");
         }
-        let valid = email.len() <= 254
-            && !email.chars().any(|c| c.is_whitespace() || c.is_control())
-            && email.split_once('@').is_some_and(|(local, domain)| {
-                !local.is_empty()
-                    && !domain.contains('@')
-                    && domain.contains('.')
-                    && !domain.starts_with('.')
-                    && !domain.ends_with('.')
-            });
-        (!valid).then_some("Please enter a valid e-mail address.")
+        match mailbox_key(email) {
+            Ok(_) => None,
+            Err(AddressError::DomainNotIdna2008) => Some(
+                "The domain of this e-mail address is not valid as written \
+                 (check for look-alike or full-width characters).",
+            ),
+            Err(_) => Some("Please enter a valid e-mail address."),
+        }
     }
 }
 
@@ -53,21 +53,24 @@ impl SignupViewHandler for SignupDefault {
                 field: "email".into(),
                 message: problem.into(),
             });
-        } else if ctx.users.user_by_email(email).await?.is_some() {
-            errors.push(FieldError {
-                field: "email".into(),
-                message: "This e-mail address is already registered. Sign in with it first, \
-                          then link your account."
-                    .into(),
-            });
+        } else if let Some(holder) = ctx.users.user_by_email(email).await? {
+            // Only the proven owner may take an address over, and only from an account that
+            // never confirmed it (`register_and_link` releases it then).
+            if holder.email_confirmed || !vouched(ctx, info, email) {
+                errors.push(FieldError {
+                    field: "email".into(),
+                    message: "This e-mail address is already registered. Sign in with it first, \
+                              then link your account."
+                        .into(),
+                });
+            }
         }
         if !errors.is_empty() {
             return Ok(SignupDecision::Invalid { errors });
         }
-        // The provider vouches for the address only if it gave this very one, verified.
-        let confirmed = info
-            .trusted_email()
-            .is_some_and(|verified| verified.eq_ignore_ascii_case(email));
+        // Confirmed only if a trusted provider verified this very mailbox; a typed address
+        // is confirmed later, through its link.
+        let confirmed = vouched(ctx, info, email);
         Ok(SignupDecision::Register {
             user: NewUser {
                 email: email.to_owned(),
@@ -81,4 +84,9 @@ impl SignupViewHandler for SignupDefault {
             },
         })
     }
+}
+
+/// Whether the provider vouches for `email` (verified, trusted, the same mailbox).
+fn vouched(ctx: &HandlerContext<'_>, info: &AccountInfo, email: &str) -> bool {
+    vouched_email(ctx, info).is_some_and(|verified| same_mailbox(verified, email))
 }
