@@ -12,6 +12,7 @@ use oauthclient_core::account::UserId;
 use oauthclient_core::client::{
     DEFAULT_EXPIRY_LEEWAY_SECS, HttpApi, HttpClient, HttpLimits, RemoteClient,
 };
+use oauthclient_core::email::{ConfirmationCodec, Mailer};
 use oauthclient_core::handlers::{ApiRequest, ApiResponse, EventBus, EventListener, RemoteApi};
 use oauthclient_core::registry::{AppHandlers, Registry};
 use oauthclient_core::state::StateCodec;
@@ -49,6 +50,9 @@ pub(crate) struct Inner {
     pub templates: Templates,
     pub events: EventBus,
     pub paths: Paths,
+    /// Sends confirmation mail; `None` only when no app's verification sends mail.
+    pub mailer: Option<Arc<dyn Mailer>>,
+    pub confirmations: ConfirmationCodec,
 }
 
 /// The oauthclient endpoints, ready to mount on an actix-web `App` (see the crate example).
@@ -77,6 +81,7 @@ pub struct OAuthClientBuilder {
     limits: HttpLimits,
     leeway_secs: u64,
     paths: Paths,
+    mailer: Option<Arc<dyn Mailer>>,
 }
 
 impl OAuthClient {
@@ -96,6 +101,7 @@ impl OAuthClient {
                 home: "/".into(),
                 settings: "/account/settings/linkedaccounts/".into(),
             },
+            mailer: None,
         }
     }
 
@@ -173,6 +179,44 @@ impl OAuthClient {
     pub fn config(&self) -> &OAuthClientConfig {
         &self.inner.config
     }
+
+    /// The signed-in user of this request, checked against the store: a session whose user
+    /// is gone, deactivated or whose sessions were ended (their address was taken over by its
+    /// proven owner) is signed out and yields `None`. Host pages should use this rather than
+    /// the session's bare user id.
+    pub async fn signed_in_user(
+        &self,
+        req: &actix_web::HttpRequest,
+    ) -> Result<Option<oauthclient_core::account::User>, OAuthError> {
+        crate::current_user::signed_in_user(
+            self.inner.current_user.as_ref(),
+            self.inner.users.as_ref(),
+            req,
+        )
+        .await
+    }
+
+    /// Sends `user` a link confirming their current address (for a host's own sign-up form),
+    /// unless one went out less than `email_resend_cooldown` ago. `Ok(false)`: cooling down,
+    /// nothing sent.
+    pub async fn send_confirmation(
+        &self,
+        user: &oauthclient_core::account::User,
+    ) -> Result<bool, OAuthError> {
+        crate::confirmation::send(&self.inner, user).await
+    }
+
+    /// Signs `user` in through the configured [`CurrentUser`] glue (renewing the session),
+    /// for a host's own login form; refuses an unconfirmed address when verification is
+    /// mandatory, and an inactive user.
+    pub fn sign_in(
+        &self,
+        req: &actix_web::HttpRequest,
+        user: &oauthclient_core::account::User,
+    ) -> Result<(), OAuthError> {
+        crate::confirmation::ensure_may_sign_in_locally(&self.inner, user)?;
+        crate::session::start_signed_in(&self.inner, req, user, false)
+    }
 }
 
 /// The cookie key, derived (HKDF inside `Key::derive_from`) from the current secret.
@@ -240,6 +284,14 @@ impl OAuthClientBuilder {
         self
     }
 
+    /// Sends confirmation mail (default: an `SmtpMailer` from `[mail]` with the `smtp`
+    /// feature; required when `email_verification` sends mail and `[mail]` is absent).
+    #[must_use]
+    pub fn mailer(mut self, mailer: Arc<dyn Mailer>) -> Self {
+        self.mailer = Some(mailer);
+        self
+    }
+
     /// Where people land after signing in without a `next` (default `/`).
     #[must_use]
     pub fn home_url(mut self, url: impl Into<String>) -> Self {
@@ -269,8 +321,16 @@ impl OAuthClientBuilder {
                 },
             );
         }
+        let mailer = match self.mailer {
+            Some(mailer) => Some(mailer),
+            None => configured_mailer(&self.config)?,
+        };
         let tokens =
             RemoteClient::new(http.clone(), accounts.clone()).with_leeway(self.leeway_secs);
+        let confirmations = ConfirmationCodec::new(
+            &self.config.secret_keys,
+            self.config.accounts.confirmation_expires,
+        );
         let inner = Inner {
             rate_limiter: self.config.rate_limit.clone().map(RateLimiter::new),
             tokens,
@@ -284,9 +344,49 @@ impl OAuthClientBuilder {
             templates: Templates::new(self.templates)?,
             events: self.events,
             paths: self.paths,
+            mailer,
+            confirmations,
         };
         Ok(OAuthClient {
             inner: web::Data::new(inner),
         })
     }
+}
+
+/// The mailer `[mail]` describes; `None` without `[mail]`, unless some verification setting
+/// sends mail — then building fails, since confirmation links could not go out.
+fn configured_mailer(config: &OAuthClientConfig) -> Result<Option<Arc<dyn Mailer>>, OAuthError> {
+    let misconfigured = |message: String| OAuthError::ClientError {
+        remote: String::new(),
+        message,
+    };
+    if let Some(settings) = &config.mail {
+        #[cfg(feature = "smtp")]
+        {
+            let mailer = oauthclient_core::email::SmtpMailer::new(settings)
+                .map_err(|err| misconfigured(format!("[mail]: {err}")))?;
+            return Ok(Some(Arc::new(mailer)));
+        }
+        #[cfg(not(feature = "smtp"))]
+        {
+            let _ = settings;
+            return Err(misconfigured(
+                "[mail] is configured, but oauthclient-web was built without its `smtp` feature"
+                    .into(),
+            ));
+        }
+    }
+    let sends_mail = config.accounts.email_verification.sends_mail()
+        || config
+            .remote_apps
+            .values()
+            .any(|app| app.email_verification.sends_mail());
+    if sends_mail {
+        return Err(misconfigured(
+            "email_verification sends confirmation mail: configure [mail] (SMTP, feature `smtp`), \
+             give the builder a mailer (`.mailer(...)`), or set email_verification = \"none\""
+                .into(),
+        ));
+    }
+    Ok(None)
 }

@@ -55,3 +55,9 @@ pub(crate) fn verify(session: &Session, submitted: Option<&str>) -> Result<(), O
         _ => Err(OAuthError::InvalidState(StateError::Missing)),
     }
 }
+
+/// Forgets the session's token: the next form gets a fresh one. Called on sign-in, so a token
+/// an attacker planted or learned before sign-in is useless after it.
+pub(crate) fn rotate(session: &Session) {
+    session.remove(CSRF_KEY);
+}

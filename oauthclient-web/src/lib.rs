@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod client;
+mod confirmation;
 mod csrf;
 mod current_user;
 mod flash;
@@ -16,7 +17,9 @@ mod views;
 
 pub use client::{OAuthClient, OAuthClientBuilder};
 pub use csrf::{csrf_token, verify_csrf};
-pub use current_user::{CurrentUser, PERMANENT_KEY, SessionCurrentUser, USER_ID_KEY};
+pub use current_user::{
+    CurrentUser, PERMANENT_KEY, SESSION_EPOCH_KEY, SessionCurrentUser, USER_ID_KEY,
+};
 pub use flash::{Flash, push_flash, take_flashes};
 #[cfg(feature = "redis")]
 pub use redis::connect_redis_store;

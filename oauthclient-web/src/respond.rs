@@ -105,7 +105,7 @@ pub(crate) fn error(
         Outcome::BadGateway => tracing::warn!(remote, reason = %err, "provider misbehaved"),
         Outcome::Unavailable => tracing::error!(remote, reason = %err, "dependency unavailable"),
         Outcome::ServerMisconfigured => tracing::error!(remote, reason = %err, "misconfigured"),
-        Outcome::BadRequest | Outcome::NotFound => tracing::info!(remote, reason = %err, "refused"),
+        _ => tracing::info!(remote, reason = %err, "refused"),
     }
     let (heading, message) = match outcome {
         Outcome::Forbidden => (
@@ -125,9 +125,9 @@ pub(crate) fn error(
             "Sign-in unavailable",
             "This sign-in method is not configured correctly. The administrators have been notified.".to_owned(),
         ),
-        Outcome::BadRequest | Outcome::FlashAndRedirect => {
-            ("That did not work", bad_request_message(err))
-        }
+        Outcome::Conflict => ("Account already exists", err.to_string()),
+        Outcome::Refused => ("Not allowed", err.to_string()),
+        _ => ("That did not work", bad_request_message(err)),
     };
     let status =
         StatusCode::from_u16(outcome.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -136,7 +136,14 @@ pub(crate) fn error(
         req,
         status,
         "oauthclient/error.html",
-        json!({"heading": heading, "message": message, "status": status.as_u16()}),
+        json!({
+            "heading": heading,
+            "message": message,
+            "status": status.as_u16(),
+            "login_url": inner.current_user.login_url(),
+            "resend_url": matches!(err, OAuthError::EmailUnconfirmed { .. })
+                .then_some(crate::views::confirm_email::RESEND),
+        }),
     )
 }
 
@@ -168,9 +175,7 @@ pub(crate) fn api_error(err: &OAuthError) -> (u16, String) {
         Outcome::BadGateway | Outcome::Unavailable | Outcome::ServerMisconfigured => {
             tracing::error!(remote, reason = %err, "flow failed");
         }
-        Outcome::BadRequest | Outcome::NotFound | Outcome::FlashAndRedirect => {
-            tracing::info!(remote, reason = %err, "flow ended");
-        }
+        _ => tracing::info!(remote, reason = %err, "flow ended"),
     }
     let message = match outcome {
         Outcome::Forbidden => "Invalid state.".to_owned(),
@@ -180,7 +185,7 @@ pub(crate) fn api_error(err: &OAuthError) -> (u16, String) {
             "This sign-in method is not configured correctly.".to_owned()
         }
         Outcome::BadRequest => bad_request_message(err),
-        Outcome::NotFound | Outcome::FlashAndRedirect => err.to_string(),
+        _ => err.to_string(),
     };
     let code = match outcome {
         // A flash has no status of its own; for an API it is the client's request that ended.

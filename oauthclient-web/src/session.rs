@@ -107,3 +107,25 @@ impl OAuthSession<'_> {
         self.clear_signup();
     }
 }
+
+/// Signs `user` in through the host's glue (which renews the session id), then drops what the
+/// anonymous session held that must not survive into the signed-in one: the CSRF token
+/// (rotated), pending flows and a pending sign-up (OWASP session management).
+pub(crate) fn start_signed_in(
+    inner: &crate::client::Inner,
+    req: &actix_web::HttpRequest,
+    user: &oauthclient_core::account::User,
+    remember: bool,
+) -> Result<(), OAuthError> {
+    use actix_session::SessionExt;
+    inner.current_user.sign_in(req, user, remember)?;
+    let session = req.get_session();
+    crate::csrf::rotate(&session);
+    let oauth_session = OAuthSession {
+        session: &session,
+        prefix: &inner.config.session_key_prefix,
+    };
+    session.remove(&oauth_session.flows_key());
+    oauth_session.clear_signup();
+    Ok(())
+}

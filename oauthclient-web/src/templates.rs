@@ -30,6 +30,30 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "oauthclient/linkedaccounts.html",
         include_str!("../templates/oauthclient/linkedaccounts.html"),
     ),
+    (
+        "oauthclient/confirm_email.html",
+        include_str!("../templates/oauthclient/confirm_email.html"),
+    ),
+    (
+        "oauthclient/confirmation_sent.html",
+        include_str!("../templates/oauthclient/confirmation_sent.html"),
+    ),
+    (
+        "oauthclient/email_settings.html",
+        include_str!("../templates/oauthclient/email_settings.html"),
+    ),
+    (
+        "oauthclient/email/confirm_subject.txt",
+        include_str!("../templates/oauthclient/email/confirm_subject.txt"),
+    ),
+    (
+        "oauthclient/email/confirm.txt",
+        include_str!("../templates/oauthclient/email/confirm.txt"),
+    ),
+    (
+        "oauthclient/email/confirm.html",
+        include_str!("../templates/oauthclient/email/confirm.html"),
+    ),
 ];
 
 /// A compiled template set.

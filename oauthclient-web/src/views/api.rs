@@ -11,7 +11,8 @@ use oauthclient_core::state::StateError;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{any_app, disconnect, linked_accounts, signup, visible_app};
+use super::signup::Registration;
+use super::{disconnect, linked_accounts, signed_in_id, signup, visible_app};
 use crate::client::Inner;
 use crate::{csrf, respond};
 
@@ -55,8 +56,10 @@ fn verify_write(inner: &Inner, req: &HttpRequest) -> Result<(), OAuthError> {
 /// `GET /api/oauth/accounts`: every visible app: name, title, description, icon, whether it
 /// is linked, and the external id.
 async fn accounts(req: HttpRequest, inner: web::Data<Inner>) -> HttpResponse {
-    let Some(user_id) = inner.current_user.user_id(&req) else {
-        return unauthorized();
+    let user_id = match signed_in_id(&inner, &req).await {
+        Ok(Some(user_id)) => user_id,
+        Ok(None) => return unauthorized(),
+        Err(err) => return error(&err),
     };
     match linked_accounts::apps(&inner, user_id).await {
         Ok(apps) => {
@@ -93,8 +96,10 @@ async fn disconnect(
     app: web::Path<String>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
-    let Some(user_id) = inner.current_user.user_id(&req) else {
-        return unauthorized();
+    let user_id = match signed_in_id(&inner, &req).await {
+        Ok(Some(user_id)) => user_id,
+        Ok(None) => return unauthorized(),
+        Err(err) => return error(&err),
     };
     let result = match verify_write(&inner, &req).and_then(|()| visible_app(&inner, &app)) {
         Ok(runtime) => disconnect::disconnect(&inner, &req, runtime, user_id).await,
@@ -121,9 +126,7 @@ async fn signup(
     body: web::Json<SignupBody>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
-    let result = verify_write(&inner, &req)
-        .and_then(|()| any_app(&inner, &app))
-        .and_then(|runtime| Ok((runtime, signup::pending(&inner, &req, &app)?)));
+    let result = verify_write(&inner, &req).and_then(|()| signup::open_signup(&inner, &req, &app));
     let (runtime, pending) = match result {
         Ok(found) => found,
         Err(err) => return error(&err),
@@ -135,9 +138,29 @@ async fn signup(
         full_name: body.full_name,
     };
     match signup::register(&inner, &req, runtime, &pending, &form).await {
-        Ok(None) => respond::json_message(200, "Successfully signed up."),
-        Ok(Some(errors)) => HttpResponse::BadRequest()
+        Ok(Registration::SignedIn { mail_failed }) => HttpResponse::Ok().json(json!({
+            "message": "Successfully signed up.",
+            "code": 200,
+            "signed_in": true,
+            "confirmation_sent": !mail_failed && !form_confirmed(&inner, &req).await,
+        })),
+        Ok(Registration::ConfirmFirst { mail_failed, .. }) => HttpResponse::Accepted().json(json!({
+            "message": "Account created. Confirm the e-mail address through the link we sent, then sign in.",
+            "code": 202,
+            "signed_in": false,
+            "confirmation_sent": !mail_failed,
+        })),
+        Ok(Registration::Invalid(errors)) => HttpResponse::BadRequest()
             .json(json!({"message": "Please correct the form.", "code": 400, "errors": errors})),
         Err(err) => error(&err),
     }
+}
+
+/// Whether the user just signed in has a confirmed address (then no link went out).
+async fn form_confirmed(inner: &Inner, req: &HttpRequest) -> bool {
+    crate::current_user::signed_in_user(inner.current_user.as_ref(), inner.users.as_ref(), req)
+        .await
+        .ok()
+        .flatten()
+        .is_some_and(|user| user.email_confirmed)
 }

@@ -12,7 +12,8 @@ use oauthclient_core::{OAuthError, Token};
 
 use super::{any_app, handler_context};
 use crate::client::{AppRuntime, Inner};
-use crate::session::{OAuthSession, PendingSignup};
+use crate::current_user::signed_in_user;
+use crate::session::{OAuthSession, PendingSignup, start_signed_in};
 use crate::{flash, respond};
 
 pub(crate) async fn callback(
@@ -117,18 +118,20 @@ async fn complete(
         redirect_uri: &redirect_uri,
     };
     let token = runtime.handlers.protocol.finish(&protocol, grant).await?;
-    let current_user = inner.current_user.user_id(req);
+    let current_user = signed_in_user(inner.current_user.as_ref(), inner.users.as_ref(), req)
+        .await?
+        .map(|user| user.id);
     let ctx = handler_context(inner, runtime, current_user);
     let outcome = runtime
         .handlers
         .authorized
         .authorized(&ctx, token.clone())
         .await?;
-    apply(inner, req, runtime, outcome, token, next)
+    apply(inner, req, runtime, outcome, token, next).await
 }
 
 /// Carries out the handler's decision.
-fn apply(
+async fn apply(
     inner: &Inner,
     req: &HttpRequest,
     runtime: &AppRuntime,
@@ -164,9 +167,13 @@ fn apply(
             Ok(success(next.as_deref(), &inner.paths.settings))
         }
         AuthorizedOutcome::LoggedIn { user_id } => {
-            inner
-                .current_user
-                .sign_in(req, user_id, runtime.remote.remember)?;
+            let user = inner.users.user_by_id(user_id).await?.ok_or_else(|| {
+                OAuthError::Store(oauthclient_core::store::StoreError::new(
+                    oauthclient_core::store::StoreErrorKind::Other,
+                    format!("user {user_id} vanished while signing in"),
+                ))
+            })?;
+            start_signed_in(inner, req, &user, runtime.remote.remember)?;
             oauth_session.set_signed_in_with(app_name)?;
             audit::record(AuditEvent::SignIn, app_name, Some(user_id), "");
             Ok(success(next.as_deref(), &inner.paths.home))

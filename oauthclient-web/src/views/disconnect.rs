@@ -11,7 +11,7 @@ use oauthclient_core::audit::{self, AuditEvent};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{handler_context, visible_app};
+use super::{handler_context, signed_in_id, visible_app};
 use crate::client::{AppRuntime, Inner};
 use crate::session::OAuthSession;
 use crate::views::linked_accounts::login_required;
@@ -27,8 +27,10 @@ pub(crate) async fn confirm(
     app: web::Path<String>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
-    let Some(_user) = inner.current_user.user_id(&req) else {
-        return login_required(&inner, &req);
+    let _user = match signed_in_id(&inner, &req).await {
+        Ok(Some(user_id)) => user_id,
+        Ok(None) => return login_required(&inner, &req),
+        Err(err) => return respond::error(&inner, &req, &err, None),
     };
     let runtime = match visible_app(&inner, &app) {
         Ok(runtime) => runtime,
@@ -56,8 +58,10 @@ pub(crate) async fn submit(
     form: web::Form<DisconnectForm>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
-    let Some(user_id) = inner.current_user.user_id(&req) else {
-        return login_required(&inner, &req);
+    let user_id = match signed_in_id(&inner, &req).await {
+        Ok(Some(user_id)) => user_id,
+        Ok(None) => return login_required(&inner, &req),
+        Err(err) => return respond::error(&inner, &req, &err, None),
     };
     if let Err(err) = csrf::verify(&req.get_session(), form.csrf_token.as_deref()) {
         return respond::error(&inner, &req, &err, None);

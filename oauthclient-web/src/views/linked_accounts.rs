@@ -12,8 +12,10 @@ use crate::client::Inner;
 use crate::{csrf, respond};
 
 pub(crate) async fn index(req: HttpRequest, inner: web::Data<Inner>) -> HttpResponse {
-    let Some(user_id) = inner.current_user.user_id(&req) else {
-        return login_required(&inner, &req);
+    let user_id = match super::signed_in_id(&inner, &req).await {
+        Ok(Some(user_id)) => user_id,
+        Ok(None) => return login_required(&inner, &req),
+        Err(err) => return respond::error(&inner, &req, &err, None),
     };
     match apps(&inner, user_id)
         .await

@@ -65,7 +65,7 @@ async fn begin(
     next: Option<&str>,
 ) -> Result<HttpResponse, OAuthError> {
     let app = visible_app(inner, app_name)?;
-    if app.remote.link_only && inner.current_user.user_id(req).is_none() {
+    if app.remote.link_only && super::signed_in_id(inner, req).await?.is_none() {
         return Err(OAuthError::LinkOnly {
             remote: app_name.to_owned(),
         });

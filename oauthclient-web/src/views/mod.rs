@@ -2,7 +2,9 @@
 
 mod api;
 mod authorized;
+pub(crate) mod confirm_email;
 mod disconnect;
+mod email_settings;
 mod linked_accounts;
 mod login;
 mod logout;
@@ -34,6 +36,23 @@ pub(crate) fn routes(cfg: &mut web::ServiceConfig) {
             web::post().to(disconnect::submit),
         )
         .route("/oauth/logout", web::get().to(logout::logout))
+        .route(confirm_email::RESEND, web::post().to(confirm_email::resend))
+        .route(
+            "/oauth/confirm-email/{token}",
+            web::get().to(confirm_email::page),
+        )
+        .route(
+            "/oauth/confirm-email/{token}",
+            web::post().to(confirm_email::confirm),
+        )
+        .route(
+            confirm_email::EMAIL_SETTINGS,
+            web::get().to(email_settings::show),
+        )
+        .route(
+            confirm_email::EMAIL_SETTINGS,
+            web::post().to(email_settings::change),
+        )
         .route(
             "/account/settings/linkedaccounts/",
             web::get().to(linked_accounts::index),
@@ -56,6 +75,19 @@ pub(crate) fn any_app<'a>(inner: &'a Inner, name: &str) -> Result<&'a AppRuntime
         .apps
         .get(name)
         .ok_or_else(|| OAuthError::UnknownRemote(name.to_owned()))
+}
+
+/// The signed-in user's id, checked against the store (see
+/// [`crate::current_user::signed_in_user`]).
+pub(crate) async fn signed_in_id(
+    inner: &Inner,
+    req: &actix_web::HttpRequest,
+) -> Result<Option<oauthclient_core::account::UserId>, OAuthError> {
+    Ok(
+        crate::current_user::signed_in_user(inner.current_user.as_ref(), inner.users.as_ref(), req)
+            .await?
+            .map(|user| user.id),
+    )
 }
 
 /// Everything a handler may use, for one request.

@@ -6,15 +6,17 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::OAuthError;
 use oauthclient_core::audit::{self, AuditEvent};
-use oauthclient_core::handlers::defaults::run_account_setup;
+use oauthclient_core::email::{EmailVerification, SignupPolicy};
+use oauthclient_core::handlers::defaults::register_and_link;
 use oauthclient_core::handlers::{FieldError, SignupDecision, SignupForm};
 use oauthclient_core::store::NewLink;
 use serde::Deserialize;
 use serde_json::json;
 
+use super::confirm_email::sent_page;
 use super::{any_app, handler_context};
 use crate::client::{AppRuntime, Inner};
-use crate::session::{OAuthSession, PendingSignup};
+use crate::session::{OAuthSession, PendingSignup, start_signed_in};
 use crate::{csrf, respond};
 
 #[derive(Debug, Deserialize)]
@@ -72,13 +74,27 @@ fn render(
     )
 }
 
+/// The app, if it may create accounts, and the sign-up waiting for it.
+pub(crate) fn open_signup<'a>(
+    inner: &'a Inner,
+    req: &HttpRequest,
+    app: &str,
+) -> Result<(&'a AppRuntime, PendingSignup), OAuthError> {
+    let runtime = any_app(inner, app)?;
+    if runtime.remote.signup == SignupPolicy::Closed {
+        return Err(OAuthError::SignupClosed {
+            remote: app.to_owned(),
+        });
+    }
+    Ok((runtime, pending(inner, req, app)?))
+}
+
 pub(crate) async fn form(
     req: HttpRequest,
     app: web::Path<String>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
-    let result =
-        any_app(&inner, &app).and_then(|runtime| Ok((runtime, pending(&inner, &req, &app)?)));
+    let result = open_signup(&inner, &req, &app);
     match result {
         Ok((runtime, pending)) => {
             let form = SignupForm {
@@ -102,9 +118,7 @@ pub(crate) async fn submit(
     if let Err(err) = csrf::verify(&req.get_session(), submission.csrf_token.as_deref()) {
         return respond::error(&inner, &req, &err, None);
     }
-    let (runtime, pending) = match any_app(&inner, &app)
-        .and_then(|runtime| Ok((runtime, pending(&inner, &req, &app)?)))
-    {
+    let (runtime, pending) = match open_signup(&inner, &req, &app) {
         Ok(found) => found,
         Err(err) => return respond::error(&inner, &req, &err, None),
     };
@@ -114,7 +128,7 @@ pub(crate) async fn submit(
         full_name: submission.full_name,
     };
     match register(&inner, &req, runtime, &pending, &form).await {
-        Ok(Some(errors)) => render(
+        Ok(Registration::Invalid(errors)) => render(
             &inner,
             &req,
             runtime,
@@ -122,19 +136,61 @@ pub(crate) async fn submit(
             &form,
             &errors,
         ),
-        Ok(None) => respond::redirect(pending.next.as_deref().unwrap_or(&inner.paths.home)),
+        Ok(Registration::SignedIn { mail_failed }) => {
+            if mail_failed {
+                crate::flash::push(
+                    &req.get_session(),
+                    "danger",
+                    "Your account was created, but the confirmation e-mail could not be sent. \
+                     Ask for a new link from your e-mail settings.",
+                );
+            }
+            respond::redirect(pending.next.as_deref().unwrap_or(&inner.paths.home))
+        }
+        Ok(Registration::ConfirmFirst { email, mail_failed }) => sent_page(
+            &inner,
+            &req,
+            &email,
+            if mail_failed {
+                "Your account was created, but the confirmation e-mail could not be sent right \
+                 now. Ask for a new link below in a moment."
+            } else {
+                "Your account was created. Follow the link we sent to your e-mail address to \
+                 confirm it, then sign in."
+            },
+        ),
         Err(err) => respond::error(&inner, &req, &err, pending.next.as_deref()),
     }
 }
 
-/// Validates the form and creates + links + signs in the user. `Some(errors)` re-renders.
+/// How a sign-up form submission ended.
+pub(crate) enum Registration {
+    /// Re-render the form with these errors.
+    Invalid(Vec<FieldError>),
+    /// Created and signed in (a confirmation link went out for a typed address, unless
+    /// `mail_failed`).
+    SignedIn {
+        /// The confirmation mail could not be sent.
+        mail_failed: bool,
+    },
+    /// Created, but verification is mandatory: not signed in until confirmed.
+    ConfirmFirst {
+        /// The address the link went to.
+        email: String,
+        /// The confirmation mail could not be sent.
+        mail_failed: bool,
+    },
+}
+
+/// Validates the form and creates + links the user, sends the confirmation link for a typed
+/// address, and signs them in unless verification is mandatory and the address unconfirmed.
 pub(crate) async fn register(
     inner: &Inner,
     req: &HttpRequest,
     runtime: &AppRuntime,
     pending: &PendingSignup,
     form: &SignupForm,
-) -> Result<Option<Vec<FieldError>>, OAuthError> {
+) -> Result<Registration, OAuthError> {
     let ctx = handler_context(inner, runtime, None);
     let user = match runtime
         .handlers
@@ -142,7 +198,7 @@ pub(crate) async fn register(
         .signup(&ctx, &pending.account_info, form)
         .await?
     {
-        SignupDecision::Invalid { errors } => return Ok(Some(errors)),
+        SignupDecision::Invalid { errors } => return Ok(Registration::Invalid(errors)),
         SignupDecision::Register { user } => user,
     };
     let link = NewLink {
@@ -151,40 +207,54 @@ pub(crate) async fn register(
         token: pending.token.clone(),
         extra_data: json!({}),
     };
-    let created = match inner.users.register_and_link(&user, &link).await {
+    let created = match register_and_link(&ctx, &user, &link).await {
         Ok(created) => created,
         // Taken between the check and the insert: show it like the check would have.
         Err(OAuthError::Store(err)) if err.is_conflict() => {
-            return Ok(Some(vec![FieldError {
+            return Ok(Registration::Invalid(vec![FieldError {
                 field: "email".into(),
                 message: err.message().to_owned(),
             }]));
         }
         Err(err) => return Err(err),
     };
-    if let Some(account) = inner
-        .accounts
-        .remote_account(created.id, &link.client_id)
-        .await?
-    {
-        let ctx = handler_context(inner, runtime, Some(created.id));
-        run_account_setup(&ctx, created.id, &link, &account).await?;
-    }
     let session = req.get_session();
-    let oauth_session = OAuthSession {
+    OAuthSession {
         session: &session,
         prefix: &inner.config.session_key_prefix,
-    };
-    oauth_session.clear_signup();
-    inner
-        .current_user
-        .sign_in(req, created.id, runtime.remote.remember)?;
-    oauth_session.set_signed_in_with(&runtime.remote.name)?;
+    }
+    .clear_signup();
     audit::record(
         AuditEvent::SignUp,
         &runtime.remote.name,
         Some(created.id),
-        "sign-up form",
+        if created.email_confirmed {
+            "sign-up form, address verified by the provider"
+        } else {
+            "sign-up form, typed address"
+        },
     );
-    Ok(None)
+    let verification = runtime.remote.email_verification;
+    let mail_failed = if !created.email_confirmed && verification.sends_mail() {
+        match crate::confirmation::send(inner, &created).await {
+            Ok(_) => false,
+            Err(OAuthError::MailUnavailable { .. }) => true,
+            Err(err) => return Err(err),
+        }
+    } else {
+        false
+    };
+    if !created.email_confirmed && verification == EmailVerification::Mandatory {
+        return Ok(Registration::ConfirmFirst {
+            email: created.email,
+            mail_failed,
+        });
+    }
+    start_signed_in(inner, req, &created, runtime.remote.remember)?;
+    OAuthSession {
+        session: &session,
+        prefix: &inner.config.session_key_prefix,
+    }
+    .set_signed_in_with(&runtime.remote.name)?;
+    Ok(Registration::SignedIn { mail_failed })
 }
