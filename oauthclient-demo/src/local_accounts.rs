@@ -8,8 +8,9 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use oauthclient_core::account::NewUser;
 use oauthclient_core::handlers::defaults::SignupDefault;
 use oauthclient_core::next_url::safe_next_url;
+use oauthclient_core::email::{EmailVerification, SignupPolicy};
 use oauthclient_core::{OAuthError, UserStore};
-use oauthclient_web::{CurrentUser, SessionCurrentUser, push_flash, verify_csrf};
+use oauthclient_web::{push_flash, verify_csrf};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -88,19 +89,33 @@ pub async fn login(
         Ok(found) => found,
         Err(err) => return unavailable(&err),
     };
-    let Some((user, Some(hash))) = found else {
-        return refused().await;
+    // Unknown addresses pay for one argon2 verification too: the answer's timing must not
+    // tell which addresses have accounts.
+    let (user, hash) = match found {
+        Some((user, Some(hash))) => (Some(user), hash),
+        _ => (None, dummy_hash().to_owned()),
     };
     let verified = PasswordHash::new(&hash).is_ok_and(|parsed| {
         Argon2::default()
             .verify_password(form.password.as_bytes(), &parsed)
             .is_ok()
     });
-    if !verified || !user.active {
+    let Some(user) = user.filter(|user| verified && user.active) else {
         return refused().await;
-    }
-    if let Err(err) = SessionCurrentUser::default().sign_in(&req, user.id, false) {
-        return unavailable(&err);
+    };
+    match state.oauth.sign_in(&req, &user) {
+        Ok(()) => {}
+        Err(OAuthError::EmailUnconfirmed { .. }) => {
+            return form_page(
+                &state,
+                &req,
+                "check_inbox.html",
+                StatusCode::FORBIDDEN,
+                json!({"email": user.email, "message": "Please confirm your e-mail address first: follow the link we sent you, or ask for a new one below."}),
+            )
+            .await;
+        }
+        Err(err) => return unavailable(&err),
     }
     let next = form
         .next
@@ -132,6 +147,16 @@ pub async fn register(
             json!({"email": form.email, "error": error}),
         )
     };
+    if state.oauth.config().accounts.signup == SignupPolicy::Closed {
+        return form_page(
+            &state,
+            &req,
+            "register.html",
+            StatusCode::FORBIDDEN,
+            json!({"email": form.email, "error": OAuthError::SignupClosed { remote: String::new() }.to_string()}),
+        )
+        .await;
+    }
     if let Some(problem) = SignupDefault::email_problem(&form.email) {
         return invalid(problem).await;
     }
@@ -160,11 +185,60 @@ pub async fn register(
     {
         return unavailable(&err);
     }
-    if let Err(err) = SessionCurrentUser::default().sign_in(&req, created.id, false) {
+    // A typed address proves nothing until its link is followed.
+    let verification = state.oauth.config().accounts.email_verification;
+    let mail_failed = if verification.sends_mail() {
+        match state.oauth.send_confirmation(&created).await {
+            Ok(_) => false,
+            Err(OAuthError::MailUnavailable { .. }) => true,
+            Err(err) => return unavailable(&err),
+        }
+    } else {
+        false
+    };
+    if verification == EmailVerification::Mandatory {
+        let message = if mail_failed {
+            "Your account was created, but the confirmation e-mail could not be sent right now. Ask for a new link below in a moment."
+        } else {
+            "Your account was created. Follow the link we sent to your e-mail address to confirm it, then sign in."
+        };
+        return form_page(
+            &state,
+            &req,
+            "check_inbox.html",
+            StatusCode::OK,
+            json!({"email": created.email, "message": message}),
+        )
+        .await;
+    }
+    if let Err(err) = state.oauth.sign_in(&req, &created) {
         return unavailable(&err);
     }
-    push_flash(&req, "success", "Your account was created.");
+    push_flash(
+        &req,
+        "success",
+        match (verification.sends_mail(), mail_failed) {
+            (true, false) => "Your account was created. We sent you a link to confirm your e-mail address.",
+            (true, true) => "Your account was created, but the confirmation e-mail could not be sent. Ask for a new link under E-mail.",
+            (false, _) => "Your account was created.",
+        },
+    );
     redirect("/")
+}
+
+/// A valid argon2 hash of a random password, computed once: verified against when the
+/// address is unknown, so both answers take as long.
+fn dummy_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| {
+        let salt = SaltString::generate(&mut rand::rngs::OsRng);
+        let mut password = [0_u8; 16];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut password);
+        Argon2::default()
+            .hash_password(&password, &salt)
+            .map(|hash| hash.to_string())
+            .unwrap_or_default()
+    })
 }
 
 #[derive(Debug, Deserialize)]

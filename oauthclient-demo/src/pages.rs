@@ -3,8 +3,7 @@
 use actix_web::http::header::ContentType;
 use actix_web::{HttpRequest, HttpResponse, web};
 use minijinja::Environment;
-use oauthclient_core::{AccountStore, UserStore};
-use oauthclient_web::{CurrentUser, SessionCurrentUser};
+use oauthclient_core::AccountStore;
 use serde_json::json;
 
 use crate::server::DemoState;
@@ -16,6 +15,11 @@ pub fn templates() -> Result<Environment<'static>, minijinja::Error> {
     env.add_template("home.html", include_str!("../templates/home.html"))?;
     env.add_template("login.html", include_str!("../templates/login.html"))?;
     env.add_template("register.html", include_str!("../templates/register.html"))?;
+    env.add_template("mailbox.html", include_str!("../templates/mailbox.html"))?;
+    env.add_template(
+        "check_inbox.html",
+        include_str!("../templates/check_inbox.html"),
+    )?;
     Ok(env)
 }
 
@@ -26,10 +30,7 @@ pub async fn render(
     template: &str,
     mut context: serde_json::Value,
 ) -> HttpResponse {
-    let user = match SessionCurrentUser::default().user_id(req) {
-        Some(id) => state.store.user_by_id(id).await.ok().flatten(),
-        None => None,
-    };
+    let user = state.oauth.signed_in_user(req).await.ok().flatten();
     if let Some(map) = context.as_object_mut() {
         map.insert("user".into(), json!(user));
         map.insert("flashes".into(), json!(oauthclient_web::take_flashes(req)));
@@ -57,10 +58,11 @@ pub async fn render(
 
 /// `GET /`: a "Sign in with ..." button per visible app.
 pub async fn home(req: HttpRequest, state: web::Data<DemoState>) -> HttpResponse {
-    let linked: Vec<String> = match SessionCurrentUser::default().user_id(&req) {
-        Some(user_id) => state
+    let signed_in = state.oauth.signed_in_user(&req).await.ok().flatten();
+    let linked: Vec<String> = match signed_in {
+        Some(user) => state
             .store
-            .remote_accounts_of(user_id)
+            .remote_accounts_of(user.id)
             .await
             .map(|accounts| {
                 accounts
@@ -87,6 +89,33 @@ pub async fn home(req: HttpRequest, state: web::Data<DemoState>) -> HttpResponse
         &req,
         "home.html",
         json!({"apps": apps, "sandbox_url": state.sandbox_url}),
+    )
+    .await
+}
+
+/// `GET /mailbox`: the sandbox mailbox, what the demo "sent" without an SMTP server.
+pub async fn mailbox(req: HttpRequest, state: web::Data<DemoState>) -> HttpResponse {
+    let messages: Vec<_> = state
+        .mailbox
+        .as_ref()
+        .map(oauthclient_core::email::MemoryMailbox::messages)
+        .unwrap_or_default()
+        .into_iter()
+        .rev()
+        .map(|message| {
+            let links: Vec<&str> = message
+                .text
+                .split_whitespace()
+                .filter(|word| word.starts_with("http://") || word.starts_with("https://"))
+                .collect();
+            json!({"to": message.to, "subject": message.subject, "text": message.text, "links": links})
+        })
+        .collect();
+    render(
+        &state,
+        &req,
+        "mailbox.html",
+        json!({"sandbox": state.mailbox.is_some(), "messages": messages}),
     )
     .await
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 use actix_web::{App, HttpServer, web};
 use minijinja::Environment;
 use oauthclient_core::config::{ConfigError, ProcessEnv};
+use oauthclient_core::email::MemoryMailbox;
 use oauthclient_core::{OAuthClientConfig, OAuthError, Registry};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
 use oauthclient_testkit::FakeProvider;
@@ -24,6 +25,10 @@ pub struct DemoState {
     pub apps: Vec<AppButton>,
     pub sandbox_url: Option<String>,
     pub trusted_hosts: Vec<String>,
+    /// The oauthclient endpoints' state: signed-in checks, confirmation mail, policy.
+    pub oauth: OAuthClient,
+    /// The sandbox mailbox, when no `[mail]` SMTP server is configured.
+    pub mailbox: Option<MemoryMailbox>,
 }
 
 /// A "Sign in with ..." button.
@@ -151,7 +156,14 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         .collect();
     apps.sort_by(|a, b| a.title.cmp(&b.title));
     let trusted_hosts = config.trusted_hosts.clone();
-    let oauth = OAuthClient::builder(config, registry)
+    // Without an SMTP server the demo keeps its mail in a page of its own (`/mailbox`), so it
+    // still runs offline.
+    let mailbox = config.mail.is_none().then(MemoryMailbox::default);
+    let mut builder = OAuthClient::builder(config, registry);
+    if let Some(mailbox) = &mailbox {
+        builder = builder.mailer(Arc::new(mailbox.clone()));
+    }
+    let oauth = builder
         .accounts(store.clone())
         .users(store.clone())
         .current_user(Arc::new(
@@ -172,6 +184,8 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         apps,
         sandbox_url: sandbox.as_ref().map(FakeProvider::base_url),
         trusted_hosts,
+        oauth: oauth.clone(),
+        mailbox,
     });
     Ok(Demo {
         settings,
@@ -213,6 +227,7 @@ pub fn bind(demo: Demo) -> Result<actix_web::dev::Server, StartError> {
             .route("/register", web::get().to(local_accounts::register_form))
             .route("/register", web::post().to(local_accounts::register))
             .route("/logout", web::post().to(local_accounts::logout))
+            .route("/mailbox", web::get().to(pages::mailbox))
     })
     .workers(2)
     .bind(&settings.listen)

@@ -46,7 +46,7 @@ async fn a_flow_started_on_one_instance_completes_on_another() {
         listener.local_addr().expect("addr").port()
     );
     let _second = spawn_server(
-        build_client(config, registry, &first.store),
+        build_client(config, registry, &first.store, &first.mailbox),
         listener,
         Some(Sessions::Redis(redis_store(&url).await)),
     );

@@ -16,6 +16,7 @@ use actix_session::SessionExt;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use oauthclient_core::account::{NewUser, UserId};
 use oauthclient_core::config::NoEnv;
+use oauthclient_core::email::MemoryMailbox;
 use oauthclient_core::{OAuthClientConfig, Registry, UserStore};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
 use oauthclient_testkit::FakeProvider;
@@ -34,6 +35,8 @@ pub struct TestSite {
     pub toml: String,
     /// The site's `OAuthClient` (for its host-side API).
     pub client: OAuthClient,
+    /// Where the site's confirmation mail goes.
+    pub mailbox: MemoryMailbox,
 }
 
 impl Drop for TestSite {
@@ -86,7 +89,8 @@ pub async fn site_on(
             .await
             .expect("store"),
     );
-    let oauth = build_client(config, registry, &store);
+    let mailbox = MemoryMailbox::default();
+    let oauth = build_client(config, registry, &store, &mailbox);
     let client = oauth.clone();
     let server = spawn_server(oauth, listener, Some(sessions));
     TestSite {
@@ -97,6 +101,7 @@ pub async fn site_on(
         server,
         toml,
         client,
+        mailbox,
     }
 }
 
@@ -104,10 +109,12 @@ pub fn build_client(
     config: OAuthClientConfig,
     registry: Registry,
     store: &Arc<DieselStore>,
+    mailbox: &MemoryMailbox,
 ) -> OAuthClient {
     OAuthClient::builder(config, registry)
         .accounts(store.clone())
         .users(store.clone())
+        .mailer(Arc::new(mailbox.clone()))
         // Short enough that the slow-provider test does not wait long.
         .http_limits(oauthclient_core::client::HttpLimits {
             timeout: std::time::Duration::from_secs(2),
@@ -324,4 +331,61 @@ impl TestSite {
             .to_owned();
         (status, body, token)
     }
+}
+
+impl TestSite {
+    /// A local account with a password (the host's own sign-up), its address unconfirmed.
+    pub async fn password_user(&self, email: &str) -> UserId {
+        let user = self
+            .store
+            .create_user(&NewUser {
+                email: email.to_owned(),
+                username: None,
+                full_name: None,
+                confirmed: false,
+            })
+            .await
+            .expect("user");
+        self.store
+            .set_password_hash(user.id, Some("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA".into()))
+            .await
+            .expect("password");
+        user.id
+    }
+
+    /// The confirmation link of the newest message to `to`, as a path on this site.
+    pub fn confirmation_path(&self, to: &str) -> String {
+        let message = self
+            .mailbox
+            .messages()
+            .into_iter()
+            .rev()
+            .find(|message| message.to == to)
+            .unwrap_or_else(|| panic!("no mail to {to}"));
+        confirmation_path_in(&message.text, &self.base)
+    }
+
+    /// Follows a confirmation link: the page, then its button. Returns the final response.
+    pub async fn confirm(&self, browser: &reqwest::Client, path: &str) -> reqwest::Response {
+        let (status, body, csrf) = self.page_with_csrf(browser, path).await;
+        if status != 200 {
+            return browser.get(self.url(path)).send().await.expect("page");
+        }
+        assert!(body.contains("Confirm"), "{body}");
+        browser
+            .post(self.url(path))
+            .form(&[("csrf_token", csrf.as_str())])
+            .send()
+            .await
+            .expect("confirm")
+    }
+}
+
+/// The `/oauth/confirm-email/...` path in a mail body that links to `base`.
+pub fn confirmation_path_in(text: &str, base: &str) -> String {
+    text.split_whitespace()
+        .find_map(|word| word.strip_prefix(base))
+        .filter(|path| path.starts_with("/oauth/confirm-email/"))
+        .unwrap_or_else(|| panic!("no confirmation link in {text}"))
+        .to_owned()
 }

@@ -1,0 +1,227 @@
+//! E-mail verification: the confirmation link (single use, expiring, bound to its address),
+//! resend with a cooldown, changing the address, and `email_verification` in every mode.
+
+mod common;
+
+use oauthclient_core::UserStore;
+use oauthclient_testkit::FakeUser;
+
+use common::{APP, TestSite, browser, location, site_with};
+
+const ADDRESS: &str = "ada@example.org";
+
+fn no_email() -> FakeUser {
+    FakeUser {
+        email: None,
+        email_verified: false,
+        ..FakeUser::default()
+    }
+}
+
+fn verification(mode: &'static str) -> impl FnOnce(String) -> String {
+    move |toml| format!("email_verification = \"{mode}\"\n{toml}")
+}
+
+/// Signs up through the form with a typed address; returns the form's response.
+async fn sign_up(site: &TestSite, browser: &reqwest::Client, email: &str) -> reqwest::Response {
+    site.provider.set_user(no_email());
+    let response = site.login(browser, None).await;
+    assert_eq!(location(&response), format!("/oauth/signup/{APP}/"));
+    let (_, _, csrf) = site
+        .page_with_csrf(browser, &format!("/oauth/signup/{APP}/"))
+        .await;
+    browser
+        .post(site.url(&format!("/oauth/signup/{APP}/")))
+        .form(&[("csrf_token", csrf.as_str()), ("email", email)])
+        .send()
+        .await
+        .expect("submit")
+}
+
+async fn confirmed(site: &TestSite) -> bool {
+    site.store
+        .user_by_email(ADDRESS)
+        .await
+        .expect("read")
+        .expect("exists")
+        .email_confirmed
+}
+
+#[tokio::test]
+async fn optional_signs_in_and_the_link_confirms_once() {
+    let site = site_with(verification("optional")).await;
+    let browser = browser();
+    let response = sign_up(&site, &browser, ADDRESS).await;
+    assert_eq!(response.status(), 302);
+    assert_ne!(site.whoami(&browser).await, "anonymous", "signed in");
+    assert!(!confirmed(&site).await);
+
+    let messages = site.mailbox.messages();
+    assert_eq!(messages.len(), 1);
+    assert_eq!(messages[0].to, ADDRESS);
+    assert!(messages[0].html.contains("/oauth/confirm-email/"), "HTML part links too");
+    let link = site.confirmation_path(ADDRESS);
+    // A GET alone (a mail scanner) confirms nothing.
+    let page = browser.get(site.url(&link)).send().await.expect("page");
+    assert_eq!(page.status(), 200);
+    assert_eq!(
+        page.headers().get("referrer-policy").map(|v| v.as_bytes()),
+        Some(&b"no-referrer"[..])
+    );
+    assert!(!confirmed(&site).await);
+    let response = site.confirm(&browser, &link).await;
+    assert_eq!(response.status(), 302);
+    assert!(confirmed(&site).await);
+
+    // Reused: refused.
+    let response = site.confirm(&browser, &link).await;
+    assert_eq!(response.status(), 400);
+    assert!(response.text().await.expect("body").contains("already used"));
+}
+
+#[tokio::test]
+async fn tampered_other_address_and_expired_links_are_refused() {
+    let site = site_with(|toml| {
+        format!("email_confirmation_expires = 2\nemail_resend_cooldown = 0\n{toml}")
+    })
+    .await;
+    let browser = browser();
+    sign_up(&site, &browser, ADDRESS).await;
+    let link = site.confirmation_path(ADDRESS);
+
+    let mut tampered = link.clone();
+    tampered.insert(tampered.len() - 3, 'x');
+    let response = site.confirm(&browser, &tampered).await;
+    assert_eq!(response.status(), 400);
+    assert!(response.text().await.expect("body").contains("not valid"));
+
+    // Changing the address voids the link sent to the old one.
+    let (_, _, csrf) = site
+        .page_with_csrf(&browser, "/account/settings/email/")
+        .await;
+    let response = browser
+        .post(site.url("/account/settings/email/"))
+        .form(&[("csrf_token", csrf.as_str()), ("email", "other@example.org")])
+        .send()
+        .await
+        .expect("change");
+    assert_eq!(response.status(), 302);
+    let response = site.confirm(&browser, &link).await;
+    assert_eq!(response.status(), 400);
+    assert!(response.text().await.expect("body").contains("another address"));
+    assert_eq!(site.mailbox.messages().len(), 2, "the new address got its link");
+
+    // Expired.
+    let fresh = site.confirmation_path("other@example.org");
+    tokio::time::sleep(std::time::Duration::from_millis(2_100)).await;
+    let response = site.confirm(&browser, &fresh).await;
+    assert_eq!(response.status(), 400);
+    assert!(response.text().await.expect("body").contains("expired"));
+    let user = site
+        .store
+        .user_by_email("other@example.org")
+        .await
+        .expect("read")
+        .expect("exists");
+    assert!(!user.email_confirmed);
+}
+
+#[tokio::test]
+async fn resend_waits_for_the_cooldown() {
+    let site = site_with(|toml| format!("email_resend_cooldown = 3600\n{toml}")).await;
+    let browser = browser();
+    sign_up(&site, &browser, ADDRESS).await;
+    assert_eq!(site.mailbox.messages().len(), 1);
+    let (_, _, csrf) = site
+        .page_with_csrf(&browser, "/account/settings/email/")
+        .await;
+    let response = browser
+        .post(site.url("/oauth/confirm-email/resend"))
+        .form(&[("csrf_token", csrf.as_str())])
+        .send()
+        .await
+        .expect("resend");
+    assert_eq!(response.status(), 302);
+    assert_eq!(site.mailbox.messages().len(), 1, "cooling down: nothing sent");
+}
+
+#[tokio::test]
+async fn mandatory_signs_in_only_after_confirmation() {
+    let site = site_with(verification("mandatory")).await;
+    let browser = browser();
+    let response = sign_up(&site, &browser, ADDRESS).await;
+    assert_eq!(response.status(), 200);
+    assert!(response.text().await.expect("body").contains("Check your inbox"));
+    assert_eq!(site.whoami(&browser).await, "anonymous", "not signed in");
+
+    // Signing in through the provider is refused until the address is confirmed.
+    let response = site.login(&browser, None).await;
+    assert_eq!(response.status(), 403);
+    assert!(response.text().await.expect("body").contains("confirm your e-mail"));
+    assert_eq!(site.whoami(&browser).await, "anonymous");
+
+    let link = site.confirmation_path(ADDRESS);
+    assert_eq!(site.confirm(&browser, &link).await.status(), 302);
+    let response = site.login(&browser, None).await;
+    assert_eq!(response.status(), 302);
+    assert_ne!(site.whoami(&browser).await, "anonymous");
+}
+
+#[tokio::test]
+async fn none_sends_nothing_and_the_address_stays_unconfirmed() {
+    let site = site_with(verification("none")).await;
+    let browser = browser();
+    let response = sign_up(&site, &browser, ADDRESS).await;
+    assert_eq!(response.status(), 302);
+    assert_ne!(site.whoami(&browser).await, "anonymous");
+    assert!(site.mailbox.messages().is_empty());
+    assert!(!confirmed(&site).await, "never a target of linking by e-mail");
+}
+
+#[tokio::test]
+async fn a_per_app_override_beats_the_site_setting() {
+    let site = site_with(|toml| {
+        format!(
+            "email_verification = \"none\"\n{}",
+            toml.replace(
+                &format!("[remote_apps.{APP}]"),
+                &format!("[remote_apps.{APP}]\nemail_verification = \"mandatory\""),
+            )
+        )
+    })
+    .await;
+    let browser = browser();
+    let response = sign_up(&site, &browser, ADDRESS).await;
+    assert_eq!(response.status(), 200, "mandatory for this app");
+    assert_eq!(site.mailbox.messages().len(), 1);
+}
+
+#[tokio::test]
+async fn anonymous_resend_answers_alike_for_unknown_addresses() {
+    let site = site_with(|toml| format!("email_resend_cooldown = 0\n{toml}")).await;
+    site.password_user(ADDRESS).await;
+    let browser = browser();
+    let mut bodies = Vec::new();
+    for email in [ADDRESS, "nobody@example.org"] {
+        let csrf: serde_json::Value = browser
+            .get(site.url("/api/oauth/csrf"))
+            .send()
+            .await
+            .expect("csrf")
+            .json()
+            .await
+            .expect("json");
+        let csrf = csrf["csrf_token"].as_str().expect("token").to_owned();
+        let response = browser
+            .post(site.url("/oauth/confirm-email/resend"))
+            .form(&[("csrf_token", csrf.as_str()), ("email", email)])
+            .send()
+            .await
+            .expect("resend");
+        assert_eq!(response.status(), 200);
+        bodies.push(response.text().await.expect("body").replace(email, ""));
+    }
+    assert_eq!(bodies[0], bodies[1], "no difference tells which address exists");
+    let sent: Vec<_> = site.mailbox.messages().into_iter().map(|m| m.to).collect();
+    assert_eq!(sent, [ADDRESS]);
+}
