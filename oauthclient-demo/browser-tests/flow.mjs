@@ -169,6 +169,27 @@ async function flow(page) {
   await expectSignedInAs(page, 'bob@demo.example');
   await expectFlash(page, 'success', 'account was created');
   await shot(page, 'registered-bob');
+  await expectText(page, 'E-mail (unconfirmed)');
+
+  step('c2b. the sandbox mailbox holds bob\'s confirmation mail; its link confirms the address');
+  await navigate(page, () => page.getByTestId('mailbox').click());
+  expectPath(page, '/mailbox');
+  const newest = page.getByTestId('message').first();
+  await expectVisible(newest, 'the newest message in the sandbox mailbox');
+  const to = (await newest.getByTestId('message-to').innerText()).trim();
+  check(to === 'bob@demo.example', `the newest mail goes to bob@demo.example, not "${to}"`);
+  await shot(page, 'mailbox-bob');
+  await navigate(page, () => newest.getByTestId('message-link').first().click());
+  await expectText(page, 'Confirm your e-mail address');
+  await shot(page, 'confirm-page-bob');
+  await navigate(page, () => page.getByRole('button', { name: 'Confirm' }).click());
+  expectPath(page, '/');
+  await expectFlash(page, 'success', 'is confirmed');
+  check(
+    (await page.getByText('E-mail (unconfirmed)').count()) === 0,
+    'after confirming, the banner still says the address is unconfirmed',
+  );
+  await shot(page, 'confirmed-bob');
 
   step('c3. linked accounts: Connect Sandbox as "bob", e-mail shared');
   await navigate(page, () => page.getByRole('link', { name: 'Linked accounts' }).click());
