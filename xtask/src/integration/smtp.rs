@@ -1,0 +1,36 @@
+//! The SMTP suite: oauthclient-core's `SmtpMailer` against a real SMTP server, Python's
+//! `aiosmtpd` (`oauthclient-testkit/smtp-sink/`, started by the testkit's `SmtpSink`),
+//! installed from PyPI into a throwaway venv under `target/`. `oauthclient-core`'s `smtp`
+//! tests (`oauthclient-core/tests/smtp.rs`) get its python in `OAUTHCLIENT_TEST_SMTP_PYTHON`.
+
+use std::path::Path;
+
+use super::python::ensure_venv;
+use crate::process::cargo;
+
+/// The sink's pinned requirements, relative to the workspace root.
+const REQUIREMENTS: &str = "oauthclient-testkit/smtp-sink/requirements.txt";
+
+/// Installs aiosmtpd and runs the suite (each test starts and stops its own server).
+pub fn run(root: &Path, target: &Path) -> Result<(), String> {
+    let python = ensure_venv(
+        &root.join(REQUIREMENTS),
+        &target.join("smtp-sink"),
+        "aiosmtpd",
+    )?;
+    let python = python
+        .to_str()
+        .ok_or_else(|| format!("{} is not UTF-8", python.display()))?;
+    cargo(
+        &[
+            "test",
+            "-p",
+            "oauthclient-core",
+            "--features",
+            "smtp",
+            "--test",
+            "smtp",
+        ],
+        &[("OAUTHCLIENT_TEST_SMTP_PYTHON", python)],
+    )
+}
