@@ -13,6 +13,7 @@
 #[allow(dead_code)]
 mod smtp_sink;
 
+use std::fmt::Write as _;
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
@@ -68,7 +69,7 @@ fn error_chain(err: &MailError) -> String {
     let mut text = format!("{err} / {err:?}");
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
-        text.push_str(&format!(" / {cause} / {cause:?}"));
+        let _ = write!(text, " / {cause} / {cause:?}");
         source = cause.source();
     }
     text

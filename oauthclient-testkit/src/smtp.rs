@@ -33,6 +33,7 @@
 //! # }
 //! ```
 
+use std::fmt::Write as _;
 use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -266,6 +267,7 @@ impl SmtpSink {
     }
 
     /// The server's address: always `127.0.0.1`.
+    #[allow(clippy::unused_self)] // beside port(), and free to change
     pub fn host(&self) -> &'static str {
         "127.0.0.1"
     }
@@ -285,11 +287,12 @@ impl SmtpSink {
             self.port
         );
         if let Some((user, password)) = &self.auth {
-            toml.push_str(&format!(
-                "smtp_username = {}\nsmtp_password = {}\n",
+            let _ = writeln!(
+                toml,
+                "smtp_username = {}\nsmtp_password = {}",
                 toml_string(user),
                 toml_string(password)
-            ));
+            );
         }
         toml
     }
@@ -353,7 +356,9 @@ impl SmtpSink {
     }
 
     /// Stops the server (as dropping the sink does).
-    pub fn stop(self) {}
+    pub fn stop(self) {
+        drop(self);
+    }
 
     fn messages_dir(&self) -> PathBuf {
         self.dir.path().join("messages")
