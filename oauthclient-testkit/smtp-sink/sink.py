@@ -15,8 +15,8 @@ temporary directory and runs it with the python of OAUTHCLIENT_TEST_SMTP_PYTHON.
 - --user NAME: AUTH (PLAIN, LOGIN) is required before MAIL, also without TLS, and only NAME
   with the password in the environment variable SMTP_SINK_PASSWORD succeeds.
 - --starttls: offers STARTTLS and requires it before anything else, with a self-signed
-  certificate for "localhost" made by the `openssl` command (a client that checks
-  certificates must refuse it).
+  certificate for "localhost" (a leaf, not a CA) made by the `openssl` command: otherwise
+  valid, so a client that checks certificates refuses it for its unknown issuer only.
 - Exits when its standard input closes (the test process is gone) or when killed.
 """
 
@@ -97,7 +97,8 @@ def self_signed_context(directory):
     key = os.path.join(directory, "key.pem")
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-subj", "/CN=localhost", "-keyout", key, "-out", cert],
+         "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+         "-addext", "basicConstraints=critical,CA:FALSE", "-keyout", key, "-out", cert],
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)

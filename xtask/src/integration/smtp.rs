@@ -6,13 +6,14 @@
 use std::path::Path;
 
 use super::python::ensure_venv;
-use crate::process::cargo;
+use crate::process::{apt_install, cargo, output_line};
 
 /// The sink's pinned requirements, relative to the workspace root.
 const REQUIREMENTS: &str = "oauthclient-testkit/smtp-sink/requirements.txt";
 
 /// Installs aiosmtpd and runs the suite (each test starts and stops its own server).
 pub fn run(root: &Path, target: &Path) -> Result<(), String> {
+    ensure_openssl()?;
     let python = ensure_venv(
         &root.join(REQUIREMENTS),
         &target.join("smtp-sink"),
@@ -33,4 +34,17 @@ pub fn run(root: &Path, target: &Path) -> Result<(), String> {
         ],
         &[("OAUTHCLIENT_TEST_SMTP_PYTHON", python)],
     )
+}
+
+/// The sink's STARTTLS test makes its certificate with the `openssl` command: Debian's
+/// `openssl` is installed when it is missing.
+fn ensure_openssl() -> Result<(), String> {
+    if output_line("openssl", &["version"]).is_some() {
+        return Ok(());
+    }
+    println!("xtask: `openssl` is missing: installing Debian's openssl");
+    apt_install(&["openssl"])?;
+    output_line("openssl", &["version"])
+        .map(drop)
+        .ok_or_else(|| "apt-get installed openssl but `openssl version` still fails".to_owned())
 }
