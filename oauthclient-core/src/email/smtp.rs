@@ -1,47 +1,4 @@
-//! [`SmtpMailer`]: a [`Mailer`] that sends through the SMTP server of `[mail]`
-//! ([`MailSettings`]), on `lettre`'s async transport (tokio, rustls with the webpki roots).
-//!
-//! - **Security** ([`SmtpSecurity`]): `StartTls` upgrades the connection and fails when the
-//!   server does not offer STARTTLS (no silent fallback to plain text); `Tls` speaks TLS from
-//!   the first byte; `None` sends in the clear and is only accepted for a server on loopback.
-//!   The server's certificate must chain to a public root (webpki roots) and name `smtp_host`.
-//! - **AUTH**: when `smtp_username` is set, with `smtp_password` (PLAIN or LOGIN, whichever
-//!   the server offers).
-//! - **Timeout**: `timeout` bounds connecting, and also the whole conversation of one message.
-//! - **Message**: `From:` is `mail.from`, `To:` the message's recipient (an address, no display
-//!   name), a `multipart/alternative` body with the text and HTML versions, `Date:` and
-//!   `Message-ID:`. One connection per message: confirmation mail is rare.
-//! - **Errors**: a recipient that is not an address is [`MailError::Address`]; everything the
-//!   server or the network does wrong is [`MailError::Transport`]. Neither the error's text nor
-//!   `Debug` of the mailer ever contains the password.
-//!
-//! ```no_run
-//! use oauthclient_core::email::{EmailMessage, Mailer, SmtpMailer};
-//! use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
-//!
-//! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let config = OAuthClientConfig::from_toml_str(r#"
-//!     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
-//!     site_url = "https://example.org"
-//!     [mail]
-//!     from = "Example <no-reply@example.org>"
-//!     smtp_host = "smtp.example.org"
-//!     smtp_username = "no-reply"
-//!     smtp_password = "change-me" # or OAUTHCLIENT_MAIL_SMTP_PASSWORD
-//! "#, &NoEnv, &Registry::default())?;
-//! let mailer = SmtpMailer::new(config.mail.as_ref().expect("[mail] is configured"))?;
-//! mailer
-//!     .send(&EmailMessage::new(
-//!         "ada@example.org",
-//!         "Confirm your e-mail address",
-//!         "Open https://example.org/confirm/... to confirm.",
-//!         "<p><a href=\"https://example.org/confirm/...\">Confirm</a></p>",
-//!     ))
-//!     .await?;
-//! # Ok(())
-//! # }
-//! ```
+//! [`SmtpMailer`]: the [`Mailer`] of the `smtp` feature, on `lettre`'s async SMTP transport.
 
 use std::time::Duration;
 
@@ -55,8 +12,50 @@ use super::mailer::{EmailMessage, MailError, Mailer};
 use crate::config::{MailSettings, SmtpSecurity};
 use crate::secret::ClientSecret;
 
-/// Sends [`EmailMessage`]s through an SMTP server (feature `smtp`). See the
-/// [module documentation](self) for what it does.
+/// Sends [`EmailMessage`]s through the SMTP server of `[mail]` ([`MailSettings`]), on
+/// `lettre`'s async transport (tokio, rustls with the webpki roots). Feature `smtp`.
+///
+/// - **Security** ([`SmtpSecurity`]): `StartTls` upgrades the connection and fails when the
+///   server does not offer STARTTLS (no silent fallback to plain text); `Tls` speaks TLS from
+///   the first byte; `None` sends in the clear and is only accepted for a server on loopback.
+///   The server's certificate must chain to a public root (webpki roots) and name `smtp_host`.
+/// - **AUTH**: when `smtp_username` is set, with `smtp_password` (PLAIN or LOGIN, whichever
+///   the server offers).
+/// - **Timeout**: `timeout` bounds connecting, and also the whole conversation of one message.
+/// - **Message**: `From:` is `mail.from`, `To:` the message's recipient (an address, no display
+///   name), a `multipart/alternative` body with the text and HTML versions, `Date:` and
+///   `Message-ID:`. One connection per message: confirmation mail is rare.
+/// - **Errors**: a recipient that is not an address is [`MailError::Address`]; everything the
+///   server or the network does wrong is [`MailError::Transport`]. Neither the error's text nor
+///   `Debug` of the mailer ever contains the password.
+///
+/// ```no_run
+/// use oauthclient_core::email::{EmailMessage, Mailer, SmtpMailer};
+/// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let config = OAuthClientConfig::from_toml_str(r#"
+///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+///     site_url = "https://example.org"
+///     [mail]
+///     from = "Example <no-reply@example.org>"
+///     smtp_host = "smtp.example.org"
+///     smtp_username = "no-reply"
+///     smtp_password = "change-me" # or OAUTHCLIENT_MAIL_SMTP_PASSWORD
+/// "#, &NoEnv, &Registry::default())?;
+/// let mailer = SmtpMailer::new(config.mail.as_ref().expect("[mail] is configured"))?;
+/// mailer
+///     .send(&EmailMessage::new(
+///         "ada@example.org",
+///         "Confirm your e-mail address",
+///         "Open https://example.org/confirm/... to confirm.",
+///         "<p><a href=\"https://example.org/confirm/...\">Confirm</a></p>",
+///     ))
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 pub struct SmtpMailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
