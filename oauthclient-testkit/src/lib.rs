@@ -84,6 +84,13 @@
 //! [`FakeProvider::remote_app_toml`] writes the `[remote_apps.<name>]` configuration for the
 //! provider, and [`FakeAccountInfo`] (registered as `testkit:account_info`) is its
 //! `signup_handler.info`, so an application's tests need no provider code of their own.
+//!
+//! ## Mail
+//!
+//! With the `smtp` feature, `smtp::SmtpSink` is a real SMTP server on `127.0.0.1`
+//! (Python's aiosmtpd in a child process) that keeps what it receives, to test
+//! `oauthclient_core::email::SmtpMailer` end to end. It needs a Python with aiosmtpd, named by
+//! `OAUTHCLIENT_TEST_SMTP_PYTHON` (`cargo xtask integration` makes one).
 
 mod account_info;
 mod api;
@@ -101,6 +108,8 @@ mod sandbox_state;
 mod server;
 #[cfg(feature = "site")]
 pub mod site;
+#[cfg(feature = "smtp")]
+pub mod smtp;
 mod stand_in;
 mod state;
 mod token;

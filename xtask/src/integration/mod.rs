@@ -5,6 +5,10 @@
 //! (installed into `target/browser-tests/node/`, never with `npx playwright install`) runs
 //! `oauthclient-demo/browser-tests/flow.mjs` against a freshly started demo in sandbox mode.
 //! The screenshots land in `target/browser-screenshots/`.
+//!
+//! Then the suites against real independent servers: OAuth 1.0a (`oauth1`), SMTP (`smtp`),
+//! OpenID Connect (`oidc`); Python tools come from PyPI into venvs under `target/`
+//! (`python`).
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -14,7 +18,9 @@ use std::time::{Duration, Instant};
 mod npm;
 mod oauth1;
 mod oidc;
+mod python;
 mod quickstart;
+mod smtp;
 
 use crate::process::{Server, apt_install, cargo, free_ports, output_line, remove_dir, run_for};
 
@@ -94,6 +100,9 @@ pub fn integration() -> Result<(), String> {
     let phase = Instant::now();
     oauth1::run(&root, &target)?;
     timing("OAuth 1.0a suite (oauthlib provider) passed", phase);
+    let phase = Instant::now();
+    smtp::run(&root, &target)?;
+    timing("SMTP suite (aiosmtpd sink) passed", phase);
     let phase = Instant::now();
     oidc::run(&root, &target, &modules, &screenshots.join("oidc"))?;
     timing("OpenID Connect suite (oidc-provider) passed", phase);
