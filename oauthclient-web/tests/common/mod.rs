@@ -111,10 +111,17 @@ pub fn build_client(
     store: &Arc<DieselStore>,
     mailbox: &MemoryMailbox,
 ) -> OAuthClient {
-    OAuthClient::builder(config, registry)
+    let with_smtp = config.mail.is_some();
+    let builder = OAuthClient::builder(config, registry);
+    // `[mail]` (a real SMTP server) wins; otherwise mail stays in the test's mailbox.
+    let builder = if with_smtp {
+        builder
+    } else {
+        builder.mailer(Arc::new(mailbox.clone()))
+    };
+    builder
         .accounts(store.clone())
         .users(store.clone())
-        .mailer(Arc::new(mailbox.clone()))
         // Short enough that the slow-provider test does not wait long.
         .http_limits(oauthclient_core::client::HttpLimits {
             timeout: std::time::Duration::from_secs(2),

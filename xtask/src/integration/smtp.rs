@@ -33,6 +33,19 @@ pub fn run(root: &Path, target: &Path) -> Result<(), String> {
             "smtp",
         ],
         &[("OAUTHCLIENT_TEST_SMTP_PYTHON", python)],
+    )?;
+    // The web flow: a typed address gets a real message, whose link confirms it.
+    cargo(
+        &[
+            "test",
+            "-p",
+            "oauthclient-web",
+            "--features",
+            "smtp",
+            "--test",
+            "smtp_confirmation",
+        ],
+        &[("OAUTHCLIENT_TEST_SMTP_PYTHON", python)],
     )
 }
 

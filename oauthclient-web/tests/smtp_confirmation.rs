@@ -1,0 +1,64 @@
+//! A real SMTP server (Python's aiosmtpd, started by the testkit's `SmtpSink`) receives the
+//! confirmation message of a typed address; its link confirms the address through the site.
+//! Needs `OAUTHCLIENT_TEST_SMTP_PYTHON` (set by `cargo xtask integration`).
+
+#![cfg(feature = "smtp")]
+
+mod common;
+
+use oauthclient_core::UserStore;
+use oauthclient_testkit::FakeUser;
+use oauthclient_testkit::smtp::{SMTP_PYTHON_ENV, SmtpSink};
+
+use common::{APP, browser, confirmation_path_in, location, site_with};
+
+#[tokio::test]
+async fn a_real_smtp_message_confirms_the_address() {
+    if std::env::var_os(SMTP_PYTHON_ENV).is_none_or(|python| python.is_empty()) {
+        eprintln!("not run: {SMTP_PYTHON_ENV} is not set (cargo xtask integration sets it)");
+        return;
+    }
+    let sink = SmtpSink::start()
+        .await
+        .unwrap_or_else(|err| panic!("{SMTP_PYTHON_ENV} is set but the sink fails: {err}"));
+    let mail = sink.mail_toml("Demo <no-reply@example.org>");
+    let site = site_with(|toml| format!("{toml}\n{mail}")).await;
+    site.provider.set_user(FakeUser {
+        email: None,
+        email_verified: false,
+        ..FakeUser::default()
+    });
+    let browser = browser();
+    let response = site.login(&browser, None).await;
+    assert_eq!(location(&response), format!("/oauth/signup/{APP}/"));
+    let (_, _, csrf) = site
+        .page_with_csrf(&browser, &format!("/oauth/signup/{APP}/"))
+        .await;
+    let response = browser
+        .post(site.url(&format!("/oauth/signup/{APP}/")))
+        .form(&[("csrf_token", csrf.as_str()), ("email", "ada@example.org")])
+        .send()
+        .await
+        .expect("submit");
+    assert_eq!(response.status(), 302);
+
+    let message = sink
+        .wait_for_message(std::time::Duration::from_secs(10))
+        .await
+        .expect("the confirmation message arrives");
+    assert!(message.to.contains("ada@example.org"), "{:?}", message.to);
+    assert_eq!(message.subject, "Confirm your e-mail address");
+    assert!(message.html.as_deref().unwrap_or_default().contains("/oauth/confirm-email/"));
+    let path = confirmation_path_in(message.text.as_deref().unwrap_or_default(), &site.base);
+    let response = site.confirm(&browser, &path).await;
+    assert_eq!(response.status(), 302);
+    let user = site
+        .store
+        .user_by_email("ada@example.org")
+        .await
+        .expect("read")
+        .expect("exists");
+    assert!(user.email_confirmed);
+    // Once only.
+    assert_eq!(site.confirm(&browser, &path).await.status(), 400);
+}
