@@ -222,4 +222,36 @@ impl UserStore for DieselStore {
         self.write(move |conn, _| users::delete(conn, user_id))
             .await
     }
+
+    async fn release_email(&self, user_id: UserId) -> Result<bool, OAuthError> {
+        self.run(move |conn, _| users::release_email(conn, user_id))
+            .await
+    }
+
+    async fn confirm_email(
+        &self,
+        user_id: UserId,
+        email: &str,
+        issued_at: u64,
+    ) -> Result<bool, OAuthError> {
+        let email = email.to_owned();
+        self.run(move |conn, _| users::confirm_email(conn, user_id, &email, issued_at))
+            .await
+    }
+
+    async fn change_email(&self, user_id: UserId, email: &str) -> Result<User, OAuthError> {
+        let email = email.to_owned();
+        // In a transaction, so the user read back is the one this call wrote.
+        self.write(move |conn, _| users::change_email(conn, user_id, &email))
+            .await
+    }
+
+    async fn note_confirmation_sent(
+        &self,
+        user_id: UserId,
+        cooldown_secs: u64,
+    ) -> Result<bool, OAuthError> {
+        self.run(move |conn, _| users::note_confirmation_sent(conn, user_id, cooldown_secs))
+            .await
+    }
 }

@@ -29,6 +29,7 @@ mod accounts;
 mod admin;
 mod connection;
 mod crypto;
+mod email_keys;
 mod error;
 mod identities;
 mod json;
@@ -47,7 +48,6 @@ pub use crypto::{TokenKey, TokenKeys};
 pub use migrations::SchemaStatus;
 pub use rotate::RotationReport;
 pub use store::{DieselStore, StoreOptions};
-pub use users::normalize_email;
 
 /// Entry points for this crate's criterion benchmarks (`benches/`); not part of the API.
 #[doc(hidden)]

@@ -5,6 +5,10 @@ use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use oauthclient_core::store::StoreError;
 
 use crate::connection::{AnyConnection, MultiBackend};
+use crate::email_keys;
+
+/// The first migration (`…_initial`): creates the tables.
+const INITIAL_VERSION: &str = "20261128000001";
 
 #[cfg(feature = "sqlite")]
 const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
@@ -21,11 +25,65 @@ fn migrations_for(conn: &AnyConnection) -> EmbeddedMigrations {
 }
 
 /// Applies every pending migration; returns how many ran.
+///
+/// Before the `email_keys` migration changes a database that has users, their addresses are
+/// checked: if two would share a mailbox key (or one has none), nothing is migrated and the
+/// error names the rows.
 pub(crate) fn run_pending(conn: &mut AnyConnection) -> Result<usize, StoreError> {
     let migrations = migrations_for(conn);
-    conn.run_pending_migrations(migrations)
+    let pending: Vec<String> = conn
+        .pending_migrations(migrations_for(conn))
+        .map_err(|err| StoreError::unavailable(format!("cannot read the schema version: {err}")))?
+        .iter()
+        .map(|migration| migration.name().version().to_string())
+        .collect();
+    let is_pending = |version: &str| pending.iter().any(|pending| pending == version);
+    if is_pending(email_keys::MIGRATION_VERSION) && !is_pending(INITIAL_VERSION) {
+        email_keys::check_before_migration(conn)?;
+    }
+    let applied = conn
+        .run_pending_migrations(migrations)
         .map(|applied| applied.len())
-        .map_err(|err| StoreError::unavailable(format!("migration failed: {err}")))
+        .map_err(|err| StoreError::unavailable(format!("migration failed: {err}")));
+    restore_sqlite_session(conn, applied.is_err())?;
+    applied
+}
+
+/// SQLite migrations that rebuild a table run outside diesel's transaction, with foreign keys
+/// off (`…_email_keys/up.sql`). One that failed half-way leaves its transaction open and
+/// foreign keys off on this pooled connection: roll back, switch them on again, and make
+/// sure they are on, since the cascades depend on them.
+fn restore_sqlite_session(conn: &mut AnyConnection, failed: bool) -> Result<(), StoreError> {
+    #[cfg(feature = "sqlite")]
+    if let AnyConnection::Sqlite(sqlite) = conn {
+        use diesel::RunQueryDsl;
+        use diesel::connection::SimpleConnection;
+
+        #[derive(diesel::QueryableByName)]
+        struct ForeignKeys {
+            #[diesel(sql_type = diesel::sql_types::Integer)]
+            foreign_keys: i32,
+        }
+
+        if failed {
+            // No transaction left open is fine too: the error then only says so.
+            let _ = sqlite.batch_execute("ROLLBACK");
+        }
+        let on = sqlite
+            .batch_execute("PRAGMA foreign_keys = ON")
+            .and_then(|()| {
+                diesel::sql_query("PRAGMA foreign_keys").get_result::<ForeignKeys>(sqlite)
+            })
+            .is_ok_and(|pragma| pragma.foreign_keys == 1);
+        if !on {
+            return Err(StoreError::unavailable(
+                "after migrating, foreign keys could not be switched back on: restart the program",
+            ));
+        }
+    }
+    #[cfg(not(feature = "sqlite"))]
+    let _ = (conn, failed);
+    Ok(())
 }
 
 /// Where the database schema stands against this build.

@@ -17,16 +17,21 @@ pub(crate) struct UserRow {
     pub full_name: Option<String>,
     pub password_hash: Option<String>,
     pub active: bool,
+    pub confirmed_at: Option<NaiveDateTime>,
+    pub email_changed_at: NaiveDateTime,
+    pub session_epoch: i64,
 }
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = accounts_user)]
 pub(crate) struct NewUserRow<'a> {
     pub email: &'a str,
+    pub email_key: &'a str,
     pub username: Option<&'a str>,
     pub full_name: Option<&'a str>,
     pub active: bool,
     pub confirmed_at: Option<NaiveDateTime>,
+    pub email_changed_at: NaiveDateTime,
     pub created: NaiveDateTime,
     pub updated: NaiveDateTime,
 }

@@ -6,11 +6,10 @@ use oauthclient_core::OAuthError;
 use oauthclient_core::account::{User, UserId};
 
 use crate::error::query_error;
-use crate::models::UserRow;
 use crate::schema::accounts_user as users;
 use crate::store::DieselStore;
 use crate::tokens::now;
-use crate::users::normalize_email;
+use crate::users::row_by_email;
 
 impl DieselStore {
     /// Sets (or, with `None`, clears) a user's password hash. A user without one can only
@@ -30,25 +29,19 @@ impl DieselStore {
         .await
     }
 
-    /// The user with this e-mail and their password hash, for the host app to verify.
+    /// The user claiming the mailbox of this e-mail (same
+    /// [`oauthclient_core::email::mailbox_key`]) and their password hash, for the host app to
+    /// verify.
     pub async fn password_hash_by_email(
         &self,
         email: &str,
     ) -> Result<Option<(User, Option<String>)>, OAuthError> {
-        let email = normalize_email(email);
+        let email = email.to_owned();
         self.run(move |conn, _| {
-            users::table
-                .filter(users::email.eq(email))
-                .select(UserRow::as_select())
-                .first(conn)
-                .optional()
-                .map(|row| {
-                    row.map(|row| {
-                        let hash = row.password_hash.clone();
-                        (User::from(row), hash)
-                    })
-                })
-                .map_err(query_error)
+            Ok(row_by_email(conn, &email)?.map(|row| {
+                let hash = row.password_hash.clone();
+                (User::from(row), hash)
+            }))
         })
         .await
     }

@@ -3,12 +3,21 @@
 diesel::table! {
     accounts_user (id) {
         id -> BigInt,
+        /// As given (trimmed); `''` when the user lost it to its proven owner.
         email -> Text,
+        /// `oauthclient_core::email::mailbox_key(email)`, UNIQUE; NULL claims no mailbox.
+        email_key -> Nullable<Text>,
         username -> Nullable<Text>,
         full_name -> Nullable<Text>,
         password_hash -> Nullable<Text>,
         active -> Bool,
         confirmed_at -> Nullable<Timestamp>,
+        /// When the address was last set, in whole seconds.
+        email_changed_at -> Timestamp,
+        /// When the last confirmation mail went out (the resend cooldown).
+        confirmation_sent_at -> Nullable<Timestamp>,
+        /// Bumped to end every session of the user.
+        session_epoch -> BigInt,
         created -> Timestamp,
         updated -> Timestamp,
     }

@@ -12,6 +12,7 @@ use oauthclient_core::OAuthError;
 
 use crate::connection::{AnyConnection, Backend, ConnectionManager};
 use crate::crypto::TokenKeys;
+use crate::email_keys;
 use crate::error::{pool_error, query_error, task_error};
 use crate::migrations::{self, SchemaStatus};
 
@@ -123,7 +124,18 @@ impl DieselStore {
             return Ok(store);
         }
         match store.schema_status().await? {
-            SchemaStatus::UpToDate => Ok(store),
+            SchemaStatus::UpToDate => {
+                let unfilled = store.run(|conn, _| email_keys::unfilled(conn)).await?;
+                if unfilled > 0 {
+                    return Err(OAuthError::Store(oauthclient_core::store::StoreError::new(
+                        oauthclient_core::store::StoreErrorKind::Other,
+                        format!(
+                            "{unfilled} user(s) have an e-mail address without its mailbox key: run the migrate command"
+                        ),
+                    )));
+                }
+                Ok(store)
+            }
             status => Err(OAuthError::Store(oauthclient_core::store::StoreError::new(
                 oauthclient_core::store::StoreErrorKind::Other,
                 match status {
@@ -141,10 +153,28 @@ impl DieselStore {
         }
     }
 
-    /// Applies pending migrations; returns how many ran.
+    /// Applies pending migrations, then gives users stored without a mailbox key theirs
+    /// ([`DieselStore::fill_email_keys`]); returns how many migrations ran.
+    ///
+    /// Addresses that would share a mailbox key (or have none) stop it with a
+    /// [`oauthclient_core::store::StoreError::conflict`] naming the rows, e.g. "cannot give
+    /// users 3 (Ada@x.org) and 7 (ada@x.org) one mailbox key ada@x.org: merge or change one
+    /// address, then run migrate again"; nothing changed then.
     pub async fn migrate(&self) -> Result<usize, OAuthError> {
-        self.run(|conn, _| migrations::run_pending(conn).map_err(OAuthError::Store))
-            .await
+        let applied = self
+            .run(|conn, _| migrations::run_pending(conn).map_err(OAuthError::Store))
+            .await?;
+        self.fill_email_keys().await?;
+        Ok(applied)
+    }
+
+    /// Gives every user with an address but no mailbox key
+    /// ([`oauthclient_core::email::mailbox_key`]) their key, all or nothing; returns how many.
+    /// Rows get there through the migration that introduced keys, or copied in by hand
+    /// (leave `email_key` NULL). [`DieselStore::migrate`] runs it; opening a store refuses a
+    /// database with such rows.
+    pub async fn fill_email_keys(&self) -> Result<usize, OAuthError> {
+        self.run(|conn, _| email_keys::fill(conn)).await
     }
 
     /// Compares the database schema with this build's migrations.

@@ -240,4 +240,16 @@ impl UserStore for Unused {
     async fn delete_user(&self, _: UserId) -> Result<(), OAuthError> {
         unreachable!("account_info uses no store")
     }
+    async fn release_email(&self, _: UserId) -> Result<bool, OAuthError> {
+        unreachable!("account_info uses no store")
+    }
+    async fn confirm_email(&self, _: UserId, _: &str, _: u64) -> Result<bool, OAuthError> {
+        unreachable!("account_info uses no store")
+    }
+    async fn change_email(&self, _: UserId, _: &str) -> Result<User, OAuthError> {
+        unreachable!("account_info uses no store")
+    }
+    async fn note_confirmation_sent(&self, _: UserId, _: u64) -> Result<bool, OAuthError> {
+        unreachable!("account_info uses no store")
+    }
 }

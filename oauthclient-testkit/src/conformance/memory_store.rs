@@ -1,17 +1,45 @@
 //! In-memory [`AccountStore`] and [`UserStore`] for the conformance checks: enough of the
-//! seed's model to link, look up and unlink one user.
+//! seed's model to link, look up and unlink one user, with the store contract's e-mail
+//! semantics (addresses as given, looked up by their [`mailbox_key`]).
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use async_trait::async_trait;
 use oauthclient_core::account::{NewUser, RemoteAccount, User, UserId, UserIdentity};
+use oauthclient_core::email::mailbox_key;
 use oauthclient_core::secret::{AccessToken, RefreshToken};
-use oauthclient_core::store::{NewLink, StoreError};
+use oauthclient_core::store::{NewLink, StoreError, StoreErrorKind};
 use oauthclient_core::{AccountInfo, AccountStore, OAuthError, Token, UserStore};
+
+/// What a taken mailbox is told as (the Diesel store's words).
+const EMAIL_TAKEN: &str = "this e-mail address is already registered";
+
+/// A user and what the store keeps beside them.
+#[derive(Debug)]
+struct UserRecord {
+    user: User,
+    /// The mailbox key the user claims; `None` once released.
+    key: Option<String>,
+    /// When the last confirmation mail went, in seconds since the epoch.
+    confirmation_sent_at: Option<u64>,
+}
+
+/// Seconds since the epoch.
+fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs())
+}
+
+/// The key of an address about to be stored; none is a conflict saying why.
+fn key_to_store(email: &str) -> Result<String, OAuthError> {
+    mailbox_key(email).map_err(|err| StoreError::conflict(err.to_string()).into())
+}
 
 #[derive(Debug, Default)]
 struct Memory {
-    users: Vec<User>,
+    users: Vec<UserRecord>,
     accounts: Vec<RemoteAccount>,
     /// (account id, token)
     tokens: Vec<(i64, Token)>,
@@ -41,6 +69,19 @@ impl Memory {
         };
         self.accounts.push(account.clone());
         account
+    }
+
+    fn record(&mut self, user_id: UserId) -> Option<&mut UserRecord> {
+        self.users
+            .iter_mut()
+            .find(|record| record.user.id == user_id)
+    }
+
+    /// Whether a user other than `except` claims `key`.
+    fn key_taken(&self, key: &str, except: Option<UserId>) -> bool {
+        self.users
+            .iter()
+            .any(|record| record.key.as_deref() == Some(key) && Some(record.user.id) != except)
     }
 
     fn put_token(&mut self, account_id: i64, token: &Token) {
@@ -286,36 +327,55 @@ impl AccountStore for MemoryStore {
 #[async_trait]
 impl UserStore for MemoryStore {
     async fn user_by_id(&self, user_id: UserId) -> Result<Option<User>, OAuthError> {
-        Ok(self.lock().users.iter().find(|u| u.id == user_id).cloned())
+        Ok(self
+            .lock()
+            .record(user_id)
+            .map(|record| record.user.clone()))
     }
 
     async fn user_by_email(&self, email: &str) -> Result<Option<User>, OAuthError> {
+        let Ok(key) = mailbox_key(email) else {
+            return Ok(None);
+        };
         let memory = self.lock();
         let found = memory
             .users
             .iter()
-            .find(|u| u.email.eq_ignore_ascii_case(email));
-        Ok(found.cloned())
+            .find(|record| record.key.as_deref() == Some(key.as_str()));
+        Ok(found.map(|record| record.user.clone()))
     }
 
     async fn create_user(&self, user: &NewUser) -> Result<User, OAuthError> {
+        let email = user.email.trim();
+        let key = key_to_store(email)?;
         let mut memory = self.lock();
-        if memory
-            .users
-            .iter()
-            .any(|existing| existing.email.eq_ignore_ascii_case(&user.email))
+        if memory.key_taken(&key, None) {
+            return Err(StoreError::conflict(EMAIL_TAKEN).into());
+        }
+        if user.username.is_some()
+            && memory
+                .users
+                .iter()
+                .any(|record| record.user.username == user.username)
         {
-            return Err(StoreError::conflict("this e-mail address is already registered").into());
+            return Err(StoreError::conflict("this username is already taken").into());
         }
         let created = User {
             id: memory.next_id(),
-            email: user.email.clone(),
+            email: email.to_owned(),
+            email_confirmed: user.confirmed,
+            email_changed_at: now_secs(),
+            session_epoch: 0,
             username: user.username.clone(),
             full_name: user.full_name.clone(),
             active: true,
             has_password: false,
         };
-        memory.users.push(created.clone());
+        memory.users.push(UserRecord {
+            user: created.clone(),
+            key: Some(key),
+            confirmation_sent_at: None,
+        });
         Ok(created)
     }
 
@@ -341,7 +401,84 @@ impl UserStore for MemoryStore {
         memory
             .identities
             .retain(|identity| identity.user_id != user_id);
-        memory.users.retain(|user| user.id != user_id);
+        memory.users.retain(|record| record.user.id != user_id);
         Ok(())
+    }
+
+    async fn release_email(&self, user_id: UserId) -> Result<bool, OAuthError> {
+        let mut memory = self.lock();
+        let Some(record) = memory.record(user_id) else {
+            return Ok(false);
+        };
+        if record.user.email_confirmed {
+            return Ok(false);
+        }
+        record.user.email.clear();
+        record.key = None;
+        record.user.session_epoch += 1;
+        Ok(true)
+    }
+
+    async fn confirm_email(
+        &self,
+        user_id: UserId,
+        email: &str,
+        issued_at: u64,
+    ) -> Result<bool, OAuthError> {
+        let Ok(key) = mailbox_key(email) else {
+            return Ok(false);
+        };
+        let mut memory = self.lock();
+        let Some(record) = memory.record(user_id) else {
+            return Ok(false);
+        };
+        if record.key.as_deref() != Some(key.as_str())
+            || record.user.email_confirmed
+            || record.user.email_changed_at > issued_at
+        {
+            return Ok(false);
+        }
+        record.user.email_confirmed = true;
+        Ok(true)
+    }
+
+    async fn change_email(&self, user_id: UserId, email: &str) -> Result<User, OAuthError> {
+        let email = email.trim();
+        let key = key_to_store(email)?;
+        let mut memory = self.lock();
+        if memory.key_taken(&key, Some(user_id)) {
+            return Err(StoreError::conflict(EMAIL_TAKEN).into());
+        }
+        let Some(record) = memory.record(user_id) else {
+            return Err(StoreError::new(
+                StoreErrorKind::Other,
+                format!("there is no user {user_id}"),
+            )
+            .into());
+        };
+        record.user.email = email.to_owned();
+        record.user.email_confirmed = false;
+        record.user.email_changed_at = now_secs();
+        record.key = Some(key);
+        Ok(record.user.clone())
+    }
+
+    async fn note_confirmation_sent(
+        &self,
+        user_id: UserId,
+        cooldown_secs: u64,
+    ) -> Result<bool, OAuthError> {
+        let now = now_secs();
+        let mut memory = self.lock();
+        let Some(record) = memory.record(user_id) else {
+            return Ok(false);
+        };
+        let cooled_down = record
+            .confirmation_sent_at
+            .is_none_or(|sent| sent.saturating_add(cooldown_secs) <= now);
+        if cooled_down {
+            record.confirmation_sent_at = Some(now);
+        }
+        Ok(cooled_down)
     }
 }

@@ -1,0 +1,261 @@
+//! Filling `accounts_user.email_key` for rows that have an address but no key: every row when
+//! the `email_keys` migration has just added the column, and rows copied in by hand (from
+//! Invenio, say) since. The key is [`mailbox_key`], which SQL cannot compute.
+//!
+//! Two rows that would share a key, or an address without one, stop the fill before anything
+//! changes, with a message naming the rows: which account is the mailbox's is the operator's
+//! call, not the store's.
+
+use std::collections::BTreeMap;
+
+use diesel::prelude::*;
+use oauthclient_core::OAuthError;
+use oauthclient_core::email::mailbox_key;
+use oauthclient_core::store::StoreError;
+
+use crate::connection::AnyConnection;
+use crate::error::{is_unique_violation, query_error};
+use crate::schema::accounts_user as users;
+use crate::store::write_transaction;
+
+/// The migration that adds `email_key` (`…_email_keys`).
+pub(crate) const MIGRATION_VERSION: &str = "20261205000001";
+
+/// At most this many problems are spelled out in one message.
+const MAX_PROBLEMS: usize = 20;
+
+/// A row to give a key: id and address.
+type Unkeyed = (i64, String);
+/// A row and the key it gets (or holds): id, address, key.
+type Keyed = (i64, String, String);
+
+/// `user 3 (Ada@x.org)`, with control characters escaped for the terminal.
+fn describe(id: i64, email: &str) -> String {
+    format!("{id} ({})", email.escape_debug())
+}
+
+/// The keys to give `unkeyed` rows, or the message naming every row in the way. `holders` are
+/// rows that already hold one of those keys.
+fn plan(unkeyed: Vec<Unkeyed>, holders: Vec<Keyed>) -> Result<Vec<Keyed>, String> {
+    let mut by_key: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
+    for (id, email, key) in holders {
+        by_key.entry(key).or_default().push((id, email));
+    }
+    let mut problems: Vec<(i64, String)> = Vec::new();
+    let mut assignments = Vec::with_capacity(unkeyed.len());
+    for (id, email) in unkeyed {
+        match mailbox_key(&email) {
+            Ok(key) => {
+                by_key
+                    .entry(key.clone())
+                    .or_default()
+                    .push((id, email.clone()));
+                assignments.push((id, email, key));
+            }
+            Err(err) => problems.push((
+                id,
+                format!(
+                    "cannot give user {} a mailbox key ({err}): change the address, then run \
+                     migrate again",
+                    describe(id, &email)
+                ),
+            )),
+        }
+    }
+    for (key, mut rows) in by_key {
+        if rows.len() < 2 {
+            continue;
+        }
+        rows.sort_by_key(|(id, _)| *id);
+        let mut names: Vec<String> = rows
+            .iter()
+            .map(|(id, email)| describe(*id, email))
+            .collect();
+        let last = names.pop().unwrap_or_default();
+        let fix = if rows.len() == 2 {
+            "merge or change one address"
+        } else {
+            "merge them or change all addresses but one"
+        };
+        problems.push((
+            rows[0].0,
+            format!(
+                "cannot give users {} and {last} one mailbox key {}: {fix}, then run migrate again",
+                names.join(", "),
+                key.escape_debug()
+            ),
+        ));
+    }
+    if problems.is_empty() {
+        return Ok(assignments);
+    }
+    problems.sort();
+    let more = problems.len().saturating_sub(MAX_PROBLEMS);
+    let mut message = problems
+        .into_iter()
+        .take(MAX_PROBLEMS)
+        .map(|(_, problem)| problem)
+        .collect::<Vec<_>>()
+        .join("; ");
+    if more > 0 {
+        message.push_str(&format!("; and {more} more"));
+    }
+    Err(message)
+}
+
+/// Before the `email_keys` migration runs on a database that has users: whether every
+/// address gets a key of its own. An `Err` stops the migration before it changes anything.
+pub(crate) fn check_before_migration(conn: &mut AnyConnection) -> Result<(), StoreError> {
+    // Only `id` and `email`: columns the table has before the migration too.
+    let rows: Vec<Unkeyed> = users::table
+        .filter(users::email.ne(""))
+        .order(users::id)
+        .select((users::id, users::email))
+        .load(conn)
+        .map_err(|err| StoreError::unavailable(format!("cannot read the users: {err}")))?;
+    plan(rows, Vec::new())
+        .map(drop)
+        .map_err(StoreError::conflict)
+}
+
+/// Gives every row with an address and no key its key, all or nothing; returns how many.
+pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, OAuthError> {
+    write_transaction(conn, |conn| {
+        let unkeyed: Vec<Unkeyed> = users::table
+            .filter(users::email_key.is_null())
+            .filter(users::email.ne(""))
+            .order(users::id)
+            .select((users::id, users::email))
+            .load(conn)
+            .map_err(query_error)?;
+        if unkeyed.is_empty() {
+            return Ok(0);
+        }
+        let keys: Vec<String> = unkeyed
+            .iter()
+            .filter_map(|(_, email)| mailbox_key(email).ok())
+            .collect();
+        let mut holders: Vec<Keyed> = Vec::new();
+        // Bounded chunks: SQLite caps the number of bound parameters per statement.
+        for chunk in keys.chunks(500) {
+            holders.extend(
+                users::table
+                    .filter(users::email_key.eq_any(chunk))
+                    .select((users::id, users::email, users::email_key.assume_not_null()))
+                    .load::<Keyed>(conn)
+                    .map_err(query_error)?,
+            );
+        }
+        let assignments = plan(unkeyed, holders)
+            .map_err(|message| OAuthError::Store(StoreError::conflict(message)))?;
+        let mut filled = 0;
+        for (id, email, key) in assignments {
+            // Only the row as read: an address changed meanwhile keeps its own key.
+            let updated = diesel::update(
+                users::table
+                    .filter(users::id.eq(id))
+                    .filter(users::email_key.is_null())
+                    .filter(users::email.eq(&email)),
+            )
+            .set(users::email_key.eq(Some(&key)))
+            .execute(conn);
+            match updated {
+                Ok(count) => filled += count,
+                Err(err) if is_unique_violation(&err) => {
+                    return Err(OAuthError::Store(StoreError::conflict(format!(
+                        "cannot give user {} the mailbox key {}: another user claimed it \
+                         meanwhile; run migrate again",
+                        describe(id, &email),
+                        key.escape_debug()
+                    ))));
+                }
+                Err(err) => return Err(query_error(err)),
+            }
+        }
+        Ok(filled)
+    })
+}
+
+/// How many rows have an address and no key yet.
+pub(crate) fn unfilled(conn: &mut AnyConnection) -> Result<i64, OAuthError> {
+    users::table
+        .filter(users::email_key.is_null())
+        .filter(users::email.ne(""))
+        .count()
+        .get_result(conn)
+        .map_err(query_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(rows: &[(i64, &str)]) -> Vec<Unkeyed> {
+        rows.iter()
+            .map(|(id, email)| (*id, (*email).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn distinct_mailboxes_get_their_keys() {
+        let planned = plan(rows(&[(1, "Ada@X.org"), (2, "straße@x.org")]), Vec::new());
+        assert_eq!(
+            planned,
+            Ok(vec![
+                (1, "Ada@X.org".to_owned(), "ada@x.org".to_owned()),
+                (2, "straße@x.org".to_owned(), "straße@x.org".to_owned()),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_shared_key_names_both_rows() {
+        let err = plan(rows(&[(7, "ada@x.org"), (3, "Ada@x.org")]), Vec::new())
+            .expect_err("one key for two rows");
+        assert_eq!(
+            err,
+            "cannot give users 3 (Ada@x.org) and 7 (ada@x.org) one mailbox key ada@x.org: \
+             merge or change one address, then run migrate again"
+        );
+    }
+
+    #[test]
+    fn a_key_already_held_counts_as_a_collision() {
+        let held = vec![(1, "ADA@x.org".to_owned(), "ada@x.org".to_owned())];
+        let err = plan(rows(&[(4, "ada@X.org")]), held).expect_err("taken");
+        assert!(
+            err.contains("users 1 (ADA@x.org) and 4 (ada@X.org)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn three_rows_and_invalid_addresses_are_all_named_in_id_order() {
+        let err = plan(
+            rows(&[
+                (9, "a@x.org"),
+                (2, "not-an-address"),
+                (5, "A@x.org"),
+                (6, "A@X.ORG"),
+                (8, "ok@x.org"),
+            ]),
+            Vec::new(),
+        )
+        .expect_err("problems");
+        assert_eq!(
+            err,
+            "cannot give user 2 (not-an-address) a mailbox key (not a valid e-mail address): \
+             change the address, then run migrate again; cannot give users 5 (A@x.org), \
+             6 (A@X.ORG) and 9 (a@x.org) one mailbox key a@x.org: merge them or change all \
+             addresses but one, then run migrate again"
+        );
+    }
+
+    #[test]
+    fn long_lists_are_cut() {
+        let many: Vec<Unkeyed> = (0..30).map(|id| (id, format!("bad{id}"))).collect();
+        let err = plan(many, Vec::new()).expect_err("all invalid");
+        assert!(err.ends_with("; and 10 more"), "{err}");
+        assert_eq!(err.matches("cannot give user").count(), MAX_PROBLEMS);
+    }
+}
