@@ -124,19 +124,25 @@ pub enum OAuthError {
     /// address it did not prove it owns (the provider did not verify it, or the app does not
     /// trust the provider's e-mails). Nothing was written: the user signs in to the existing
     /// account first, then connects the remote account from Linked accounts.
-    #[error("An account with this e-mail address already exists. Sign in to it first, then connect {remote} from Linked accounts.")]
+    #[error(
+        "An account with this e-mail address already exists. Sign in to it first, then connect {remote} from Linked accounts."
+    )]
     EmailInUse {
         /// Remote app name.
         remote: String,
     },
     /// Sign-up is closed (globally or for this app): no new account was created.
-    #[error("Sign-up is closed: no new accounts can be created. If you already have an account, sign in to it.")]
+    #[error(
+        "Sign-up is closed: no new accounts can be created. If you already have an account, sign in to it."
+    )]
     SignupClosed {
         /// Remote app name (empty for a local sign-up).
         remote: String,
     },
     /// E-mail verification is mandatory and the user's address is not confirmed yet.
-    #[error("Please confirm your e-mail address first: follow the link we sent you, or ask for a new one.")]
+    #[error(
+        "Please confirm your e-mail address first: follow the link we sent you, or ask for a new one."
+    )]
     EmailUnconfirmed {
         /// Remote app name (empty for a local sign-in).
         remote: String,

@@ -6,9 +6,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use oauthclient_core::account::NewUser;
+use oauthclient_core::email::{EmailVerification, SignupPolicy};
 use oauthclient_core::handlers::defaults::SignupDefault;
 use oauthclient_core::next_url::safe_next_url;
-use oauthclient_core::email::{EmailVerification, SignupPolicy};
 use oauthclient_core::{OAuthError, UserStore};
 use oauthclient_web::{push_flash, verify_csrf};
 use serde::Deserialize;
@@ -218,8 +218,12 @@ pub async fn register(
         &req,
         "success",
         match (verification.sends_mail(), mail_failed) {
-            (true, false) => "Your account was created. We sent you a link to confirm your e-mail address.",
-            (true, true) => "Your account was created, but the confirmation e-mail could not be sent. Ask for a new link under E-mail.",
+            (true, false) => {
+                "Your account was created. We sent you a link to confirm your e-mail address."
+            }
+            (true, true) => {
+                "Your account was created, but the confirmation e-mail could not be sent. Ask for a new link under E-mail."
+            }
             (false, _) => "Your account was created.",
         },
     );

@@ -59,16 +59,36 @@ async fn a_squatter_cannot_hijack_the_verified_owner_and_loses_the_address() {
     let response = site.login(&victim, None).await;
     assert_eq!(response.status(), 302, "signed in");
     let victim_id: i64 = site.whoami(&victim).await.parse().expect("signed in");
-    assert_ne!(victim_id, squatter_id, "the victim has an account of their own");
+    assert_ne!(
+        victim_id, squatter_id,
+        "the victim has an account of their own"
+    );
 
-    let victim_user = site.store.user_by_id(victim_id).await.expect("read").expect("exists");
+    let victim_user = site
+        .store
+        .user_by_id(victim_id)
+        .await
+        .expect("read")
+        .expect("exists");
     assert_eq!(victim_user.email, VICTIM);
-    assert!(victim_user.email_confirmed, "the provider proved the address");
-    let squatter_user = site.store.user_by_id(squatter_id).await.expect("read").expect("kept");
+    assert!(
+        victim_user.email_confirmed,
+        "the provider proved the address"
+    );
+    let squatter_user = site
+        .store
+        .user_by_id(squatter_id)
+        .await
+        .expect("read")
+        .expect("kept");
     assert_eq!(squatter_user.email, "", "the squatter lost the address");
     assert!(!squatter_user.email_confirmed);
     assert_eq!(
-        site.store.user_by_email(VICTIM).await.expect("read").map(|user| user.id),
+        site.store
+            .user_by_email(VICTIM)
+            .await
+            .expect("read")
+            .map(|user| user.id),
         Some(victim_id)
     );
     // Nothing of the victim's reached the squatter's account.
@@ -96,10 +116,19 @@ async fn a_confirmed_account_is_not_linked_to_an_unverified_address() {
     let response = site.login(&browser(), None).await;
     assert_eq!(response.status(), 409);
     let body = response.text().await.expect("body");
-    assert!(body.contains("An account with this e-mail address already exists"), "{body}");
+    assert!(
+        body.contains("An account with this e-mail address already exists"),
+        "{body}"
+    );
     assert!(body.contains("Linked accounts"), "{body}");
     assert_eq!(rows(&site), before, "nothing written, no duplicate account");
-    assert!(site.store.identities_of(owner).await.expect("read").is_empty());
+    assert!(
+        site.store
+            .identities_of(owner)
+            .await
+            .expect("read")
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -121,7 +150,11 @@ async fn an_untrusted_provider_never_creates_a_confirmed_account() {
     site.provider.set_user(provider_user(VICTIM, true));
     let browser = browser();
     let response = site.login(&browser, None).await;
-    assert_eq!(location(&response), format!("/oauth/signup/{APP}/"), "asks instead");
+    assert_eq!(
+        location(&response),
+        format!("/oauth/signup/{APP}/"),
+        "asks instead"
+    );
     assert_eq!(site.count("accounts_user"), 0);
     // Through the form the address is created unconfirmed, with a link to confirm it.
     let (_, _, csrf) = site
@@ -134,9 +167,21 @@ async fn an_untrusted_provider_never_creates_a_confirmed_account() {
         .await
         .expect("submit");
     assert_eq!(response.status(), 302);
-    let user = site.store.user_by_email(VICTIM).await.expect("read").expect("created");
-    assert!(!user.email_confirmed, "an untrusted provider proves nothing");
-    assert_eq!(site.mailbox.messages().len(), 1, "a confirmation link went out");
+    let user = site
+        .store
+        .user_by_email(VICTIM)
+        .await
+        .expect("read")
+        .expect("created");
+    assert!(
+        !user.email_confirmed,
+        "an untrusted provider proves nothing"
+    );
+    assert_eq!(
+        site.mailbox.messages().len(),
+        1,
+        "a confirmation link went out"
+    );
 }
 
 #[tokio::test]
@@ -176,7 +221,12 @@ async fn the_signup_form_variant_is_refused_too() {
         .expect("submit");
     assert_eq!(response.status(), 302, "signed up (verification optional)");
     let squatter_id: i64 = site.whoami(&squatter).await.parse().expect("signed in");
-    let stored = site.store.user_by_id(squatter_id).await.expect("read").expect("exists");
+    let stored = site
+        .store
+        .user_by_id(squatter_id)
+        .await
+        .expect("read")
+        .expect("exists");
     assert!(!stored.email_confirmed, "a typed address is unconfirmed");
 
     // The victim comes with a verified address: an account of their own, the squatter's
@@ -186,7 +236,12 @@ async fn the_signup_form_variant_is_refused_too() {
     site.login(&victim, None).await;
     let victim_id: i64 = site.whoami(&victim).await.parse().expect("signed in");
     assert_ne!(victim_id, squatter_id);
-    let stored = site.store.user_by_id(squatter_id).await.expect("read").expect("kept");
+    let stored = site
+        .store
+        .user_by_id(squatter_id)
+        .await
+        .expect("read")
+        .expect("kept");
     assert_eq!(stored.email, "");
     let response = squatter
         .get(site.url("/account/settings/linkedaccounts/"))

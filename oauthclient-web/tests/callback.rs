@@ -128,12 +128,10 @@ async fn an_unverified_email_never_signs_anyone_in() {
     });
     let browser = browser();
     let response = site.login(&browser, None).await;
-    assert_eq!(
-        location(&response),
-        format!("/oauth/signup/{APP}/"),
-        "asks instead"
-    );
+    // The address belongs to a confirmed account: sign in to it first, then connect.
+    assert_eq!(response.status(), 409);
     assert_eq!(site.whoami(&browser).await, "anonymous");
+    assert_eq!(site.count("accounts_user"), 1, "no duplicate account");
 }
 
 #[tokio::test]
@@ -221,8 +219,11 @@ async fn a_token_endpoint_refusing_our_client_is_a_configuration_error() {
     assert!(body.contains("not configured correctly"), "{body}");
 }
 
+/// Two flows started side by side: the first to finish signs in, and signing in drops every
+/// other pending flow of the session (a flow started before sign-in must not complete as a
+/// link in the signed-in session: login CSRF), so the other tab is refused and starts again.
 #[tokio::test]
-async fn two_tabs_both_complete() {
+async fn two_tabs_the_second_is_refused_after_sign_in() {
     let site = site().await;
     let browser = browser();
     let first = site.start_login(&browser, Some("/one")).await;
@@ -232,7 +233,9 @@ async fn two_tabs_both_complete() {
     let response = browser.get(second_callback).send().await.expect("callback");
     assert_eq!(location(&response), "/two");
     let response = browser.get(first_callback).send().await.expect("callback");
-    assert_eq!(location(&response), "/one");
+    assert_eq!(response.status(), 403);
+    let again = site.login(&browser, Some("/one")).await;
+    assert_eq!(location(&again), "/one");
 }
 
 #[tokio::test]
@@ -307,9 +310,11 @@ async fn an_app_that_does_not_trust_emails_never_matches_by_email() {
     site.local_user("octo@example.org").await;
     let browser = browser();
     let response = site.login(&browser, None).await;
-    // The verified e-mail is taken but not trusted: ask, do not sign the owner in.
-    assert_eq!(location(&response), format!("/oauth/signup/{APP}/"));
+    // The verified e-mail is taken but not trusted: refuse (sign in first), do not sign the
+    // owner in and do not create a second account.
+    assert_eq!(response.status(), 409);
     assert_eq!(site.whoami(&browser).await, "anonymous");
+    assert_eq!(site.count("accounts_user"), 1);
 }
 
 #[tokio::test]

@@ -86,7 +86,9 @@ impl ConfirmationCodec {
     pub fn new(secret_keys: &[SecretKeyEntry], lifetime_secs: u64) -> Self {
         let keys: Vec<StateKey> = secret_keys
             .iter()
-            .map(|entry| StateKey::derive(entry.id.clone(), &entry.secret, entry.algorithm, HKDF_INFO))
+            .map(|entry| {
+                StateKey::derive(entry.id.clone(), &entry.secret, entry.algorithm, HKDF_INFO)
+            })
             .collect();
         match StateKeys::new(keys) {
             Some(keys) => Self {
@@ -143,12 +145,13 @@ impl ConfirmationCodec {
     /// Checks the signature, purpose and expiry; [`ConfirmationCodec::check`] then compares
     /// with the user as stored.
     pub fn decode(&self, token: &str) -> Result<ConfirmationClaims, ConfirmationError> {
-        let claims: ConfirmationClaims = self.codec.verified_json(token).map_err(
-            |err: StateError| match err {
-                StateError::Expired => ConfirmationError::Expired,
-                _ => ConfirmationError::Invalid,
-            },
-        )?;
+        let claims: ConfirmationClaims =
+            self.codec
+                .verified_json(token)
+                .map_err(|err: StateError| match err {
+                    StateError::Expired => ConfirmationError::Expired,
+                    _ => ConfirmationError::Invalid,
+                })?;
         if claims.purpose != PURPOSE {
             return Err(ConfirmationError::Invalid);
         }
@@ -201,8 +204,11 @@ mod tests {
     }
 
     fn codec(clock: &Arc<ManualClock>) -> ConfirmationCodec {
-        ConfirmationCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 600)
-            .with_clock(clock.clone())
+        ConfirmationCodec::from_secret(
+            &SecretKey::new("a-very-long-random-secret-of-32+bytes"),
+            600,
+        )
+        .with_clock(clock.clone())
     }
 
     #[test]
@@ -210,10 +216,15 @@ mod tests {
         let clock = Arc::new(ManualClock::new(2_000));
         let codec = codec(&clock);
         let mut user = user();
-        let claims = codec.decode(&codec.issue(&user).expect("signs")).expect("valid");
+        let claims = codec
+            .decode(&codec.issue(&user).expect("signs"))
+            .expect("valid");
         assert_eq!(codec.check(&claims, &user), Ok(()));
         user.email_confirmed = true;
-        assert_eq!(codec.check(&claims, &user), Err(ConfirmationError::AlreadyUsed));
+        assert_eq!(
+            codec.check(&claims, &user),
+            Err(ConfirmationError::AlreadyUsed)
+        );
     }
 
     #[test]
@@ -230,20 +241,31 @@ mod tests {
         let clock = Arc::new(ManualClock::new(2_000));
         let codec = codec(&clock);
         let mut user = user();
-        let claims = codec.decode(&codec.issue(&user).expect("signs")).expect("valid");
+        let claims = codec
+            .decode(&codec.issue(&user).expect("signs"))
+            .expect("valid");
         // Same mailbox, other ASCII case: still the address it was sent to.
         user.email = "ada@example.org".into();
         assert_eq!(codec.check(&claims, &user), Ok(()));
         user.email = "eve@example.org".into();
-        assert_eq!(codec.check(&claims, &user), Err(ConfirmationError::OtherAddress));
+        assert_eq!(
+            codec.check(&claims, &user),
+            Err(ConfirmationError::OtherAddress)
+        );
         // Changed away and back after the link was sent: void.
         user.email = "ada@example.org".into();
         user.email_changed_at = 2_001;
-        assert_eq!(codec.check(&claims, &user), Err(ConfirmationError::OtherAddress));
+        assert_eq!(
+            codec.check(&claims, &user),
+            Err(ConfirmationError::OtherAddress)
+        );
         // Another user's link.
         let mut other = self::user();
         other.id = 8;
-        assert_eq!(codec.check(&claims, &other), Err(ConfirmationError::Invalid));
+        assert_eq!(
+            codec.check(&claims, &other),
+            Err(ConfirmationError::Invalid)
+        );
     }
 
     #[test]

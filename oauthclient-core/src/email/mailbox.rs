@@ -44,9 +44,7 @@ const MAX_ADDRESS_BYTES: usize = 254;
 pub fn mailbox_key(address: &str) -> Result<String, AddressError> {
     let address = address.trim();
     if address.len() > MAX_ADDRESS_BYTES
-        || address
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control())
+        || address.chars().any(|c| c.is_whitespace() || c.is_control())
     {
         return Err(AddressError::Malformed);
     }
@@ -187,7 +185,11 @@ mod tests {
             "ada@exa\u{7}mple.org",
             long.as_str(),
         ] {
-            assert_eq!(mailbox_key(address), Err(AddressError::Malformed), "{address:?}");
+            assert_eq!(
+                mailbox_key(address),
+                Err(AddressError::Malformed),
+                "{address:?}"
+            );
         }
     }
 }

@@ -115,10 +115,7 @@ impl MemoryMailbox {
 #[async_trait]
 impl Mailer for MemoryMailbox {
     async fn send(&self, message: &EmailMessage) -> Result<(), MailError> {
-        let mut messages = self
-            .messages
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let mut messages = self.messages.lock().unwrap_or_else(PoisonError::into_inner);
         if messages.len() >= MEMORY_MAILBOX_CAPACITY {
             messages.remove(0);
         }

@@ -354,7 +354,10 @@ impl TestSite {
             .await
             .expect("user");
         self.store
-            .set_password_hash(user.id, Some("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA".into()))
+            .set_password_hash(
+                user.id,
+                Some("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA".into()),
+            )
             .await
             .expect("password");
         user.id

@@ -3,8 +3,8 @@
 use async_trait::async_trait;
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, User, UserId};
-use crate::email::{EmailVerification, SignupPolicy};
 use crate::audit::{self, AuditEvent};
+use crate::email::{EmailVerification, SignupPolicy};
 use crate::error::OAuthError;
 use crate::handlers::{AuthorizedHandler, AuthorizedOutcome, HandlerContext, OAuthEvent};
 use crate::store::NewLink;
@@ -168,7 +168,10 @@ impl AuthorizedHandler for AuthorizedSignup {
 
 /// The provider's address, if it proves ownership: verified by the provider, and the app
 /// trusts the provider's e-mails.
-pub(crate) fn vouched_email<'i>(ctx: &HandlerContext<'_>, info: &'i AccountInfo) -> Option<&'i str> {
+pub(crate) fn vouched_email<'i>(
+    ctx: &HandlerContext<'_>,
+    info: &'i AccountInfo,
+) -> Option<&'i str> {
     info.trusted_email().filter(|_| ctx.remote.trust_email)
 }
 
@@ -204,7 +207,11 @@ pub async fn register_and_link(
         }
     }
     let user = ctx.users.register_and_link(new_user, link).await?;
-    if let Some(account) = ctx.accounts.remote_account(user.id, &link.client_id).await? {
+    if let Some(account) = ctx
+        .accounts
+        .remote_account(user.id, &link.client_id)
+        .await?
+    {
         run_account_setup(ctx, user.id, link, &account).await?;
     }
     Ok(user)
