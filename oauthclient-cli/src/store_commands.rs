@@ -224,21 +224,21 @@ fn database_url_in(path: &Path) -> Result<Option<String>, Failure> {
         .map(str::to_owned))
 }
 
+/// A migration that stopped: a conflict (users whose addresses would share one mailbox key)
+/// is the operator's to resolve, so its message is shown as it is, naming the rows.
+fn migrate_failed(err: oauthclient_core::OAuthError) -> Failure {
+    match err {
+        oauthclient_core::OAuthError::Store(store_err) if store_err.is_conflict() => {
+            Failure::Failed(format!("migrate stopped: {}", store_err.message()))
+        }
+        other => Failure::Failed(other.to_string()),
+    }
+}
+
 #[allow(
     clippy::needless_pass_by_value,
     reason = "used as `map_err(failed)`, which passes the error by value"
 )]
-/// A migration that stopped: a conflict (users whose addresses would share one mailbox key)
-/// is the operator's to resolve, so its message is shown as it is, naming the rows.
-fn migrate_failed(err: oauthclient_core::OAuthError) -> Failure {
-    match &err {
-        oauthclient_core::OAuthError::Store(store_err) if store_err.is_conflict() => {
-            Failure::Failed(format!("migrate stopped: {}", store_err.message()))
-        }
-        _ => failed(err),
-    }
-}
-
 fn failed(err: oauthclient_core::OAuthError) -> Failure {
     Failure::Failed(err.to_string())
 }

@@ -49,6 +49,10 @@ fn error_message(err: &OAuthError) -> &str {
 }
 
 #[tokio::test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one migrated database, checked step by step"
+)]
 async fn old_rows_get_their_keys_and_keep_their_children() {
     for db in databases() {
         db.migrate_first_only();
