@@ -396,3 +396,48 @@ async fn the_migration_reverts_while_no_two_users_share_an_address() {
         );
     }
 }
+
+/// The SQLite rebuild runs outside diesel's transaction; one that fails half-way must leave
+/// the database as it was (and retrying must work), not half rebuilt.
+#[tokio::test]
+async fn a_failed_sqlite_rebuild_rolls_back_and_can_be_retried() {
+    let db = databases().remove(0);
+    assert_eq!(db.name, "sqlite");
+    db.migrate_first_only();
+    insert_old_users(&db, &[("ada@example.org", true)]);
+    // An identity whose user is gone: written by a tool that had foreign keys off (SQLite's
+    // default). The rebuild's foreign key check refuses to commit.
+    db.execute(
+        "PRAGMA foreign_keys = OFF;
+         INSERT INTO oauthclient_useridentity (id, method, id_user, created)
+         VALUES ('583231', 'github', 1, '2026-01-01 10:00:00'),
+                ('orphan', 'github', 99, '2026-01-01 10:00:00');",
+    );
+    let users_before = db.dump("accounts_user");
+    let err = DieselStore::connect(&db.url, default_keys(), StoreOptions::default())
+        .await
+        .expect_err("orphan");
+    assert!(
+        err.to_string()
+            .contains("every_remote_account_and_identity_keeps_its_user"),
+        "{err}"
+    );
+    assert_eq!(db.dump("accounts_user"), users_before);
+    assert_eq!(db.count("oauthclient_useridentity"), 2);
+
+    db.execute("DELETE FROM oauthclient_useridentity WHERE id = 'orphan'");
+    let store = db.store().await;
+    let ada = store
+        .user_by_email("ada@example.org")
+        .await
+        .expect("find")
+        .expect("keyed");
+    assert_eq!(
+        store.identities_of(ada.id).await.expect("identities").len(),
+        1
+    );
+    // The connection that ran the migration is back in the pool with foreign keys on again:
+    // the cascade works.
+    store.delete_user(ada.id).await.expect("delete");
+    assert_eq!(db.count("oauthclient_useridentity"), 0);
+}
