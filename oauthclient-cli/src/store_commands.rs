@@ -38,7 +38,14 @@ pub async fn migrate(target: &Target) -> Result<(), Failure> {
         .map_err(failed)?;
     match store.schema_status().await.map_err(failed)? {
         SchemaStatus::UpToDate => {
-            println!("the schema is up to date: nothing to migrate");
+            // Users copied in by hand (or left by a migrate that stopped) may still lack
+            // their mailbox key.
+            let filled = store.fill_email_keys().await.map_err(migrate_failed)?;
+            if filled == 0 {
+                println!("the schema is up to date: nothing to migrate");
+            } else {
+                println!("gave {filled} user(s) their mailbox key; the schema is up to date");
+            }
             Ok(())
         }
         SchemaStatus::Ahead(unknown) => Err(Failure::Failed(format!(
@@ -51,7 +58,7 @@ pub async fn migrate(target: &Target) -> Result<(), Failure> {
                 pending.len(),
                 pending.join(", ")
             );
-            let applied = store.migrate().await.map_err(failed)?;
+            let applied = store.migrate().await.map_err(migrate_failed)?;
             println!("applied {applied} migration(s); the schema is up to date");
             Ok(())
         }
@@ -215,6 +222,17 @@ fn database_url_in(path: &Path) -> Result<Option<String>, Failure> {
         .get("database_url")
         .and_then(toml::Value::as_str)
         .map(str::to_owned))
+}
+
+/// A migration that stopped: a conflict (users whose addresses would share one mailbox key)
+/// is the operator's to resolve, so its message is shown as it is, naming the rows.
+fn migrate_failed(err: oauthclient_core::OAuthError) -> Failure {
+    match err {
+        oauthclient_core::OAuthError::Store(store_err) if store_err.is_conflict() => {
+            Failure::Failed(format!("migrate stopped: {}", store_err.message()))
+        }
+        other => Failure::Failed(other.to_string()),
+    }
 }
 
 #[allow(

@@ -245,6 +245,106 @@ async fn migrate_applies_then_has_nothing_to_do() {
     }
 }
 
+/// Applies only the first migration: a database as the first release left it.
+fn first_migration_only(db: &Database) {
+    use diesel::Connection;
+    use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+    const SQLITE: EmbeddedMigrations =
+        embed_migrations!("../oauthclient-store-diesel/migrations/sqlite");
+    #[cfg(feature = "postgres")]
+    const POSTGRES: EmbeddedMigrations =
+        embed_migrations!("../oauthclient-store-diesel/migrations/postgres");
+    let version = match &db.postgres {
+        // The store's `postgres` feature turns on diesel's (one diesel in the build).
+        #[cfg(feature = "postgres")]
+        Some(_) => diesel::PgConnection::establish(&db.url)
+            .expect("connect")
+            .run_next_migration(POSTGRES)
+            .map(|version| version.to_string()),
+        _ => diesel::SqliteConnection::establish(db.url.trim_start_matches("sqlite://"))
+            .expect("connect")
+            .run_next_migration(SQLITE)
+            .map(|version| version.to_string()),
+    };
+    assert_eq!(version.expect("first migration"), "20261128000001");
+}
+
+/// Runs SQL on the database, outside the store.
+fn execute(db: &Database, sql: &str) {
+    use diesel::Connection;
+    use diesel::connection::SimpleConnection;
+    match &db.postgres {
+        #[cfg(feature = "postgres")]
+        Some(_) => diesel::PgConnection::establish(&db.url)
+            .expect("connect")
+            .batch_execute(sql),
+        _ => diesel::SqliteConnection::establish(db.url.trim_start_matches("sqlite://"))
+            .expect("connect")
+            .batch_execute(sql),
+    }
+    .expect("execute");
+}
+
+#[tokio::test]
+async fn migrate_names_users_whose_addresses_would_share_a_mailbox_and_exits_1() {
+    for db in databases("collide") {
+        first_migration_only(&db);
+        // The first schema kept one address per row byte for byte, so a hand-edited database
+        // can hold one mailbox twice.
+        execute(
+            &db,
+            "INSERT INTO accounts_user (email, created, updated) VALUES
+                 ('Ada@x.org', '2026-01-01 10:00:00', '2026-01-01 10:00:00'),
+                 ('ada@x.org', '2026-01-01 10:00:00', '2026-01-01 10:00:00');",
+        );
+        let refused = oauthclient(&["migrate", "--database-url", &db.url]);
+        assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+        assert!(
+            String::from_utf8_lossy(&refused.stderr).contains(
+                "cannot give users 1 (Ada@x.org) and 2 (ada@x.org) one mailbox key ada@x.org: \
+                 merge or change one address, then run migrate again"
+            ),
+            "{}",
+            text(&refused)
+        );
+
+        // Nothing was migrated: after the fix, the second migration runs.
+        execute(
+            &db,
+            "UPDATE accounts_user SET email = 'ada.two@x.org' WHERE id = 2",
+        );
+        let fixed = oauthclient(&["migrate", "--database-url", &db.url]);
+        assert!(fixed.status.success(), "{}", text(&fixed));
+        assert!(
+            text(&fixed).contains("applying 1 migration(s): 20261205000001"),
+            "{}",
+            text(&fixed)
+        );
+        let store = store(&db, &[("k1", KEY_ONE)]).await;
+        let ada = store.user_by_email("ADA@x.org").await.expect("find");
+        assert_eq!(
+            ada.map(|user| (user.id, user.email)),
+            Some((1, "Ada@x.org".to_owned()))
+        );
+
+        // Rows copied in later without a key get theirs from migrate too.
+        execute(
+            &db,
+            "INSERT INTO accounts_user (email, email_changed_at, created, updated) VALUES
+                 ('Bob@x.org', '2026-01-01 10:00:00', '2026-01-01 10:00:00', '2026-01-01 10:00:00')",
+        );
+        let filled = oauthclient(&["migrate", "--database-url", &db.url]);
+        assert!(filled.status.success(), "{}", text(&filled));
+        assert!(
+            text(&filled).contains("gave 1 user(s) their mailbox key"),
+            "{}",
+            text(&filled)
+        );
+        let bob = store.user_by_email("bob@X.org").await.expect("find");
+        assert_eq!(bob.map(|user| user.email), Some("Bob@x.org".to_owned()));
+    }
+}
+
 #[tokio::test]
 async fn accounts_list_and_unlink() {
     for db in databases("accounts") {

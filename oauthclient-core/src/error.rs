@@ -246,10 +246,9 @@ impl OAuthError {
                 Outcome::Refused
             }
             OAuthError::EmailInUse { .. } => Outcome::Conflict,
-            OAuthError::MailUnavailable { .. } => Outcome::Unavailable,
             OAuthError::UnknownRemote(_) => Outcome::NotFound,
             OAuthError::Store(err) if err.is_conflict() => Outcome::BadRequest,
-            OAuthError::Store(_) => Outcome::Unavailable,
+            OAuthError::Store(_) | OAuthError::MailUnavailable { .. } => Outcome::Unavailable,
             OAuthError::ClientError { .. } | OAuthError::Configuration(_) => {
                 Outcome::ServerMisconfigured
             }

@@ -7,6 +7,7 @@
 //! call, not the store's.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use diesel::prelude::*;
 use oauthclient_core::OAuthError;
@@ -98,7 +99,7 @@ fn plan(unkeyed: Vec<Unkeyed>, holders: Vec<Keyed>) -> Result<Vec<Keyed>, String
         .collect::<Vec<_>>()
         .join("; ");
     if more > 0 {
-        message.push_str(&format!("; and {more} more"));
+        let _ = write!(message, "; and {more} more");
     }
     Err(message)
 }

@@ -53,8 +53,16 @@ pub(crate) fn run_pending(conn: &mut AnyConnection) -> Result<usize, StoreError>
 /// off (`…_email_keys/up.sql`). One that failed half-way leaves its transaction open and
 /// foreign keys off on this pooled connection: roll back, switch them on again, and make
 /// sure they are on, since the cascades depend on them.
+#[cfg_attr(
+    not(feature = "sqlite"),
+    allow(clippy::unnecessary_wraps, reason = "fails only with SQLite")
+)]
 fn restore_sqlite_session(conn: &mut AnyConnection, failed: bool) -> Result<(), StoreError> {
     #[cfg(feature = "sqlite")]
+    #[allow(
+        irrefutable_let_patterns,
+        reason = "irrefutable when SQLite is the only backend"
+    )]
     if let AnyConnection::Sqlite(sqlite) = conn {
         use diesel::RunQueryDsl;
         use diesel::connection::SimpleConnection;

@@ -307,22 +307,19 @@ fn remote_app(
         link_only: settings.link_only.unwrap_or(false),
         trust_email: settings.trust_email.unwrap_or(true),
         email_verification: choice(
-            &settings.email_verification,
+            settings.email_verification.as_deref(),
             &format!("{prefix}.email_verification"),
         )?
         .unwrap_or(accounts.email_verification),
-        signup: choice(&settings.signup, &format!("{prefix}.signup"))?.unwrap_or(accounts.signup),
+        signup: choice(settings.signup.as_deref(), &format!("{prefix}.signup"))?
+            .unwrap_or(accounts.signup),
         rest: super::rest::rest_redirects(&prefix, settings.rest.as_ref(), trusted_hosts)?,
     })
 }
 
 /// A per-app policy override parsed into its type, naming the key when invalid.
-fn choice<T: std::str::FromStr<Err = String>>(
-    raw: &Option<String>,
-    key: &str,
-) -> Result<Option<T>> {
-    raw.as_deref()
-        .map(str::parse)
+fn choice<T: std::str::FromStr<Err = String>>(raw: Option<&str>, key: &str) -> Result<Option<T>> {
+    raw.map(str::parse)
         .transpose()
         .map_err(|message| ConfigError::new(key, message))
 }

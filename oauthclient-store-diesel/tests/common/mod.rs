@@ -84,6 +84,62 @@ impl TestDb {
         })
     }
 
+    /// Applies only the first migration (`…_initial`): the schema as the first release left
+    /// it, to test what migrating an existing database does.
+    pub fn migrate_first_only(&self) {
+        let version = self.migration_step(false).expect("first migration");
+        assert_eq!(version, "20261128000001", "{}", self.name);
+    }
+
+    /// Reverts the last migration applied (runs its `down.sql`); returns its version.
+    pub fn revert_last_migration(&self) -> Result<String, String> {
+        self.migration_step(true)
+    }
+
+    /// Runs the next migration, or reverts the last one, on a plain connection.
+    fn migration_step(&self, revert: bool) -> Result<String, String> {
+        use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+        const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+        #[cfg(feature = "postgres")]
+        const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+        let step = match self.postgres_admin {
+            #[cfg(feature = "postgres")]
+            Some(_) => {
+                let mut conn = diesel::PgConnection::establish(&self.url).expect("connect");
+                if revert {
+                    conn.revert_last_migration(POSTGRES)
+                } else {
+                    conn.run_next_migration(POSTGRES).map(|v| v.as_owned())
+                }
+            }
+            _ => {
+                let mut conn =
+                    diesel::SqliteConnection::establish(self.url.trim_start_matches("sqlite://"))
+                        .expect("connect");
+                // As the store's connections: the cascades are on.
+                conn.batch_execute("PRAGMA foreign_keys = ON")
+                    .expect("foreign keys");
+                if revert {
+                    conn.revert_last_migration(SQLITE)
+                } else {
+                    conn.run_next_migration(SQLITE).map(|v| v.as_owned())
+                }
+            }
+        };
+        step.map(|version| version.to_string())
+            .map_err(|err| err.to_string())
+    }
+
+    /// How many rows `table` has.
+    pub fn count(&self, table: &str) -> usize {
+        let dump = self.dump(table);
+        if dump.is_empty() {
+            0
+        } else {
+            dump.lines().count()
+        }
+    }
+
     pub fn execute(&self, sql: &str) {
         match self.postgres_admin {
             #[cfg(feature = "postgres")]

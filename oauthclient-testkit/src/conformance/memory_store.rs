@@ -456,7 +456,7 @@ impl UserStore for MemoryStore {
             )
             .into());
         };
-        record.user.email = email.to_owned();
+        email.clone_into(&mut record.user.email);
         record.user.email_confirmed = false;
         record.user.email_changed_at = now_secs();
         record.key = Some(key);
@@ -480,5 +480,135 @@ impl UserStore for MemoryStore {
             record.confirmation_sent_at = Some(now);
         }
         Ok(cooled_down)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn new_user(email: &str, confirmed: bool) -> NewUser {
+        NewUser {
+            email: email.to_owned(),
+            username: None,
+            full_name: None,
+            confirmed,
+        }
+    }
+
+    fn conflict(result: Result<User, OAuthError>) -> String {
+        match result {
+            Err(OAuthError::Store(err)) if err.is_conflict() => err.message().to_owned(),
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn addresses_are_kept_as_given_and_found_by_mailbox_key_only() {
+        let store = MemoryStore::default();
+        let ada = store
+            .create_user(&new_user(" Ada@Example.org ", false))
+            .await
+            .expect("create");
+        assert_eq!(ada.email, "Ada@Example.org");
+        assert!(!ada.email_confirmed);
+        let found = store.user_by_email("ADA@example.ORG").await.expect("find");
+        assert_eq!(found.map(|user| user.id), Some(ada.id));
+        for look_alike in ["ａｄａ@example.org", "аda@example.org"] {
+            assert_eq!(store.user_by_email(look_alike).await.expect("find"), None);
+            store
+                .create_user(&new_user(look_alike, true))
+                .await
+                .expect("a look-alike is another mailbox");
+        }
+        let taken = store.create_user(&new_user("ada@EXAMPLE.org", true)).await;
+        assert_eq!(conflict(taken), EMAIL_TAKEN);
+        let invalid = store.create_user(&new_user("not-an-address", true)).await;
+        assert_eq!(conflict(invalid), "not a valid e-mail address");
+    }
+
+    #[tokio::test]
+    async fn release_confirm_change_and_cooldown_follow_the_store_contract() {
+        let store = MemoryStore::default();
+        let squatter = store
+            .create_user(&new_user("victim@example.org", false))
+            .await
+            .expect("create");
+        assert!(store.release_email(squatter.id).await.expect("release"));
+        let released = store.user_by_id(squatter.id).await.expect("find");
+        let released = released.expect("kept");
+        assert_eq!((released.email.as_str(), released.session_epoch), ("", 1));
+        let owner = store
+            .create_user(&new_user("victim@example.org", true))
+            .await
+            .expect("the owner takes it");
+        assert!(!store.release_email(owner.id).await.expect("release"));
+
+        let ada = store
+            .create_user(&new_user("ada@example.org", false))
+            .await
+            .expect("create");
+        let set_at = ada.email_changed_at;
+        assert!(
+            !store
+                .confirm_email(ada.id, "ada@example.org", set_at - 1)
+                .await
+                .expect("old")
+        );
+        assert!(
+            !store
+                .confirm_email(ada.id, "ａｄａ@example.org", set_at)
+                .await
+                .expect("look-alike")
+        );
+        assert!(
+            store
+                .confirm_email(ada.id, "ADA@example.org", set_at)
+                .await
+                .expect("confirm")
+        );
+        assert!(
+            !store
+                .confirm_email(ada.id, "ada@example.org", set_at)
+                .await
+                .expect("twice")
+        );
+
+        let taken = store.change_email(ada.id, "VICTIM@example.org").await;
+        assert_eq!(conflict(taken), EMAIL_TAKEN);
+        let changed = store
+            .change_email(ada.id, "Ada@Lovelace.org")
+            .await
+            .expect("change");
+        assert!(!changed.email_confirmed);
+        assert_eq!(
+            store.user_by_email("ada@example.org").await.expect("find"),
+            None
+        );
+
+        assert!(
+            store
+                .note_confirmation_sent(ada.id, 3600)
+                .await
+                .expect("note")
+        );
+        assert!(
+            !store
+                .note_confirmation_sent(ada.id, 3600)
+                .await
+                .expect("cooldown")
+        );
+        assert!(
+            store
+                .note_confirmation_sent(ada.id, 0)
+                .await
+                .expect("no cooldown")
+        );
+        assert!(
+            !store
+                .note_confirmation_sent(9999, 0)
+                .await
+                .expect("missing")
+        );
     }
 }

@@ -194,17 +194,20 @@ pub async fn register_and_link(
     new_user: &NewUser,
     link: &NewLink,
 ) -> Result<User, OAuthError> {
-    if new_user.confirmed {
-        if let Some(holder) = ctx.users.user_by_email(&new_user.email).await? {
-            if !holder.email_confirmed && ctx.users.release_email(holder.id).await? {
-                audit::record(
-                    AuditEvent::EmailReleased,
-                    ctx.app,
-                    Some(holder.id),
-                    "unconfirmed address taken over by its verified owner",
-                );
-            }
-        }
+    let holder = if new_user.confirmed {
+        ctx.users.user_by_email(&new_user.email).await?
+    } else {
+        None
+    };
+    if let Some(holder) = holder.filter(|holder| !holder.email_confirmed)
+        && ctx.users.release_email(holder.id).await?
+    {
+        audit::record(
+            AuditEvent::EmailReleased,
+            ctx.app,
+            Some(holder.id),
+            "unconfirmed address taken over by its verified owner",
+        );
     }
     let user = ctx.users.register_and_link(new_user, link).await?;
     if let Some(account) = ctx
