@@ -21,6 +21,7 @@ fn provider_user(email: &str, verified: bool) -> FakeUser {
     }
 }
 
+#[allow(clippy::needless_pass_by_value, reason = "the shape site_with takes")]
 fn untrusted(toml: String) -> String {
     toml.replace(
         &format!("[remote_apps.{APP}]"),

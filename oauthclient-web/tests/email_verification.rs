@@ -68,7 +68,9 @@ async fn optional_signs_in_and_the_link_confirms_once() {
     let page = browser.get(site.url(&link)).send().await.expect("page");
     assert_eq!(page.status(), 200);
     assert_eq!(
-        page.headers().get("referrer-policy").map(|v| v.as_bytes()),
+        page.headers()
+            .get("referrer-policy")
+            .map(reqwest::header::HeaderValue::as_bytes),
         Some(&b"no-referrer"[..])
     );
     assert!(!confirmed(&site).await);
