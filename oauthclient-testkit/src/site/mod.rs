@@ -26,6 +26,7 @@ use actix_session::SessionExt;
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use oauthclient_core::account::{NewUser, UserId};
 use oauthclient_core::config::NoEnv;
+use oauthclient_core::email::MemoryMailbox;
 use oauthclient_core::{OAuthClientConfig, Registry, UserStore};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
 use oauthclient_web::{OAuthClient, SessionBackend, USER_ID_KEY};
@@ -42,6 +43,8 @@ pub struct Site<P> {
     pub provider: P,
     /// The site's store, for assertions and set-up.
     pub store: Arc<DieselStore>,
+    /// Mail the site sent (confirmation links): it has no SMTP server.
+    pub mailbox: MemoryMailbox,
     _db_dir: tempfile::TempDir,
     server: actix_web::dev::ServerHandle,
 }
@@ -90,7 +93,9 @@ impl<P> Site<P> {
                 .await
                 .expect("store"),
         );
+        let mailbox = MemoryMailbox::default();
         let oauth = OAuthClient::builder(config, registry)
+            .mailer(Arc::new(mailbox.clone()))
             .accounts(store.clone())
             .users(store.clone())
             .build()
@@ -117,6 +122,7 @@ impl<P> Site<P> {
             app: app.to_owned(),
             provider,
             store,
+            mailbox,
             _db_dir: db_dir,
             server: handle,
         }
