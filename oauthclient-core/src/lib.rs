@@ -11,6 +11,7 @@
 //! | [`config`] | [`OAuthClientConfig`] and [`RemoteApp`], loaded from TOML + environment |
 //! | [`state`] | the signed, single-use `state` token (compact JWS, HS256/HS512) |
 //! | [`next_url`] | the one function deciding where a flow may redirect to |
+//! | [`pending_signup`] | a sign-up waiting for its form, kept server-side |
 //! | [`flow`] | the login flow as a pure state machine |
 //! | [`error`] | [`OAuthError`], the error taxonomy |
 //! | [`email`] | mailbox keys, confirmation links, the [`email::Mailer`] trait, sign-up policy |
@@ -53,6 +54,7 @@ pub mod error;
 pub mod flow;
 pub mod handlers;
 pub mod next_url;
+pub mod pending_signup;
 pub mod registry;
 pub mod secret;
 pub mod state;

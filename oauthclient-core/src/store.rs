@@ -15,6 +15,7 @@ use async_trait::async_trait;
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, User, UserId, UserIdentity};
 use crate::error::OAuthError;
+use crate::pending_signup::{PendingSignup, PendingSignupId};
 use crate::secret::{AccessToken, RefreshToken};
 use crate::token::Token;
 
@@ -212,6 +213,26 @@ pub trait AccountStore: Send + Sync {
     /// Atomically links an identity, creates (or updates) the remote account and stores the
     /// token: all or nothing.
     async fn link(&self, user_id: UserId, link: &NewLink) -> Result<RemoteAccount, OAuthError>;
+
+    /// Keeps a sign-up waiting for its form until `expires_at` (Unix seconds), sealed like
+    /// tokens, filed under [`PendingSignupId::storage_key`]. Also purges expired ones, so
+    /// abandoned sign-ups (and their tokens) do not accumulate.
+    async fn save_pending_signup(
+        &self,
+        id: &PendingSignupId,
+        signup: &PendingSignup,
+        expires_at: u64,
+    ) -> Result<(), OAuthError>;
+
+    /// The sign-up filed under `id`, unless it expired before `now` (Unix seconds).
+    async fn pending_signup(
+        &self,
+        id: &PendingSignupId,
+        now: u64,
+    ) -> Result<Option<PendingSignup>, OAuthError>;
+
+    /// Forgets the sign-up filed under `id` (completed or abandoned); absent is fine.
+    async fn delete_pending_signup(&self, id: &PendingSignupId) -> Result<(), OAuthError>;
 }
 
 /// Local users. Host apps with their own user table implement this.

@@ -331,11 +331,7 @@ async fn refused(site: &Site<Provider>, mode: &str, status: u16) {
 async fn logout_ends_the_provider_session(site: &Site<Provider>) {
     let (response, browser, _) = sign_in(site, CONFIDENTIAL, "alice", true).await;
     assert_eq!(response.status(), 302);
-    let response = browser
-        .get(site.url("/oauth/logout"))
-        .send()
-        .await
-        .expect("logout");
+    let response = site.logout(&browser).await;
     assert_eq!(response.status(), 302);
     let end_session = location(&response);
     assert!(

@@ -3,6 +3,7 @@
 
 use async_trait::async_trait;
 use oauthclient_core::account::{AccountInfo, NewUser, RemoteAccount, User, UserId, UserIdentity};
+use oauthclient_core::pending_signup::{PendingSignup, PendingSignupId};
 use oauthclient_core::secret::{AccessToken, RefreshToken};
 use oauthclient_core::store::{AccountStore, NewLink, UserStore};
 use oauthclient_core::{OAuthError, Token};
@@ -10,7 +11,7 @@ use oauthclient_core::{OAuthError, Token};
 use crate::connection::AnyConnection;
 use crate::crypto::TokenKeys;
 use crate::store::DieselStore;
-use crate::{accounts, identities, users};
+use crate::{accounts, identities, pending_signups, users};
 
 /// The body of [`AccountStore::link`], shared with [`UserStore::register_and_link`].
 fn link_in_transaction(
@@ -188,6 +189,36 @@ impl AccountStore for DieselStore {
     async fn link(&self, user_id: UserId, link: &NewLink) -> Result<RemoteAccount, OAuthError> {
         let link = link.clone();
         self.link_retrying(move |conn, keys| link_in_transaction(conn, keys, user_id, &link))
+            .await
+    }
+
+    async fn save_pending_signup(
+        &self,
+        id: &PendingSignupId,
+        signup: &PendingSignup,
+        expires_at: u64,
+    ) -> Result<(), OAuthError> {
+        let (id, signup) = (id.clone(), signup.clone());
+        let now = oauthclient_core::clock::Clock::now(&oauthclient_core::clock::SystemClock);
+        self.write(move |conn, keys| {
+            pending_signups::save(conn, keys, &id, &signup, expires_at, now)
+        })
+        .await
+    }
+
+    async fn pending_signup(
+        &self,
+        id: &PendingSignupId,
+        now: u64,
+    ) -> Result<Option<PendingSignup>, OAuthError> {
+        let id = id.clone();
+        self.run(move |conn, keys| pending_signups::find(conn, keys, &id, now))
+            .await
+    }
+
+    async fn delete_pending_signup(&self, id: &PendingSignupId) -> Result<(), OAuthError> {
+        let id = id.clone();
+        self.run(move |conn, _| pending_signups::delete(conn, &id))
             .await
     }
 }

@@ -95,6 +95,8 @@ pub(crate) enum Column {
     AccessToken,
     Secret,
     RefreshToken,
+    /// A sign-up waiting for its form (`oauthclient_pendingsignup.payload`).
+    PendingSignup,
 }
 
 impl Column {
@@ -103,6 +105,7 @@ impl Column {
             Column::AccessToken => "access_token",
             Column::Secret => "secret",
             Column::RefreshToken => "refresh_token",
+            Column::PendingSignup => "pending_signup",
         }
     }
 }

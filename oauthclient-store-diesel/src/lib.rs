@@ -36,6 +36,7 @@ mod json;
 mod migrations;
 mod models;
 mod passwords;
+mod pending_signups;
 mod rotate;
 mod schema;
 mod store;

@@ -62,6 +62,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    oauthclient_pendingsignup (id_hash) {
+        /// `PendingSignupId::storage_key`: the SHA-256 of the id the session holds.
+        id_hash -> Text,
+        /// The sign-up as JSON, sealed.
+        payload -> Text,
+        key_id -> Text,
+        /// Unix seconds.
+        expires -> BigInt,
+    }
+}
+
 diesel::joinable!(oauthclient_remoteaccount -> accounts_user (user_id));
 diesel::joinable!(oauthclient_remotetoken -> oauthclient_remoteaccount (id_remote_account));
 diesel::joinable!(oauthclient_useridentity -> accounts_user (id_user));

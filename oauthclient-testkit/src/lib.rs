@@ -99,6 +99,7 @@ mod builder;
 mod config_snippet;
 pub mod conformance;
 mod faults;
+pub mod html;
 mod protocol;
 mod provider;
 mod revoke;

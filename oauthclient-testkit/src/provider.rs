@@ -260,6 +260,22 @@ impl FakeProvider {
         self.state().consent = consent;
     }
 
+    /// Issues access and refresh tokens of at least `size` characters (0: the usual ~55), like
+    /// providers whose tokens are JWTs carrying group lists: for tests that large tokens never
+    /// reach a cookie.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// provider.set_token_size(6 * 1024);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn set_token_size(&self, size: usize) {
+        self.state().token_size = size;
+    }
+
     /// Makes `/authorize` redirect back with `error=<code>` (and an `error_description`)
     /// instead of a code; `None` restores normal answers. Requests with a bad `client_id` or
     /// `redirect_uri` are still refused without a redirect.

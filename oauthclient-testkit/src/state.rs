@@ -103,6 +103,8 @@ pub(crate) struct State {
     pub consent: Consent,
     pub authorize_error: Option<String>,
     pub token_fault: Option<Fault>,
+    /// Tokens are padded to at least this many characters (large-token providers).
+    pub token_size: usize,
     pub authorize_log: Vec<BTreeMap<String, String>>,
     pub token_log: Vec<BTreeMap<String, String>>,
     pub issued_access: Vec<String>,
@@ -213,8 +215,8 @@ impl State {
     }
 
     fn issue_pair(&mut self, user: FakeUser, scope: Option<String>, grant: u64) -> Issued {
-        let access_token = random_token("testkit_at_");
-        let refresh_token = random_token("testkit_rt_");
+        let access_token = pad(random_token("testkit_at_"), self.token_size);
+        let refresh_token = pad(random_token("testkit_rt_"), self.token_size);
         self.access.insert(
             access_token.clone(),
             AccessGrant {
@@ -240,6 +242,14 @@ impl State {
 }
 
 /// `prefix` + 256 random bits, base64url.
+/// `token` lengthened to `size` characters (still unique: the random part stays in front).
+fn pad(mut token: String, size: usize) -> String {
+    while token.len() < size {
+        token.push('x');
+    }
+    token
+}
+
 pub(crate) fn random_token(prefix: &str) -> String {
     let mut bytes = [0_u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);

@@ -221,6 +221,27 @@ impl AccountStore for Unused {
     async fn link(&self, _: UserId, _: &NewLink) -> Result<RemoteAccount, OAuthError> {
         unreachable!("account_info uses no store")
     }
+    async fn save_pending_signup(
+        &self,
+        _: &oauthclient_core::pending_signup::PendingSignupId,
+        _: &oauthclient_core::pending_signup::PendingSignup,
+        _: u64,
+    ) -> Result<(), OAuthError> {
+        unreachable!("account_info uses no store")
+    }
+    async fn pending_signup(
+        &self,
+        _: &oauthclient_core::pending_signup::PendingSignupId,
+        _: u64,
+    ) -> Result<Option<oauthclient_core::pending_signup::PendingSignup>, OAuthError> {
+        unreachable!("account_info uses no store")
+    }
+    async fn delete_pending_signup(
+        &self,
+        _: &oauthclient_core::pending_signup::PendingSignupId,
+    ) -> Result<(), OAuthError> {
+        unreachable!("account_info uses no store")
+    }
 }
 
 #[async_trait]

@@ -19,7 +19,9 @@ use oauthclient_core::state::StateCodec;
 use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, RemoteApp, Token, UserStore};
 
 use crate::current_user::{CurrentUser, SessionCurrentUser};
+use crate::frame_ancestors::FrameAncestors;
 use crate::rate_limit::RateLimiter;
+use crate::session_middleware::OAuthSessionMiddleware;
 use crate::templates::Templates;
 use crate::views;
 
@@ -53,6 +55,8 @@ pub(crate) struct Inner {
     /// Sends confirmation mail; `None` only when no app's verification sends mail.
     pub mailer: Option<Arc<dyn Mailer>>,
     pub confirmations: ConfirmationCodec,
+    /// Who may frame the pages.
+    pub frame_ancestors: FrameAncestors,
 }
 
 /// The oauthclient endpoints, ready to mount on an actix-web `App` (see the crate example).
@@ -82,6 +86,7 @@ pub struct OAuthClientBuilder {
     leeway_secs: u64,
     paths: Paths,
     mailer: Option<Arc<dyn Mailer>>,
+    frame_ancestors: FrameAncestors,
 }
 
 impl OAuthClient {
@@ -102,6 +107,7 @@ impl OAuthClient {
                 settings: "/account/settings/linkedaccounts/".into(),
             },
             mailer: None,
+            frame_ancestors: FrameAncestors::default(),
         }
     }
 
@@ -116,23 +122,25 @@ impl OAuthClient {
 
     /// The session middleware oauthclient expects: cookie sessions, signed and encrypted with a
     /// key derived from the first secret key, `HttpOnly`, `SameSite=Lax` (the provider's
-    /// redirect back must carry the cookie), `Secure` when `site_url` is https.
+    /// redirect back must carry the cookie), `Secure` and named `__Host-…` when `site_url` is
+    /// https; a session store outage answers `503` with `Retry-After`.
     /// `App::new().wrap(oauth.session_middleware())`.
-    pub fn session_middleware(&self) -> SessionMiddleware<CookieSessionStore> {
+    pub fn session_middleware(&self) -> OAuthSessionMiddleware<CookieSessionStore> {
         self.session_middleware_with(CookieSessionStore::default())
     }
 
     /// The same cookie settings over another session store, e.g. Redis
     /// ([`crate::connect_redis_store`], feature `redis`) so several instances share sessions.
-    pub fn session_middleware_with<S: SessionStore>(&self, store: S) -> SessionMiddleware<S> {
+    pub fn session_middleware_with<S: SessionStore>(&self, store: S) -> OAuthSessionMiddleware<S> {
         let config = &self.inner.config;
-        SessionMiddleware::builder(store, session_key(config))
-            .cookie_name(format!("{}_session", config.session_key_prefix))
+        let sessions = SessionMiddleware::builder(store, session_key(config))
+            .cookie_name(session_cookie_name(config))
             .cookie_content_security(CookieContentSecurity::Private)
             .cookie_http_only(true)
             .cookie_same_site(SameSite::Lax)
             .cookie_secure(config.site_url.scheme() == "https")
-            .build()
+            .build();
+        OAuthSessionMiddleware::new(sessions)
     }
 
     /// The seed's Client: sends `request` to `app`'s API on behalf of `user_id`, authenticated
@@ -219,6 +227,18 @@ impl OAuthClient {
     }
 }
 
+/// `{prefix}_session`; on https `__Host-{prefix}_session`: browsers then only accept the
+/// cookie when it is `Secure`, has `Path=/` and no `Domain`, so a sibling subdomain (or a
+/// plain-http response) cannot plant or overwrite it (session fixation by cookie tossing).
+pub(crate) fn session_cookie_name(config: &OAuthClientConfig) -> String {
+    let name = format!("{}_session", config.session_key_prefix);
+    if config.site_url.scheme() == "https" {
+        format!("__Host-{name}")
+    } else {
+        name
+    }
+}
+
 /// The cookie key, derived (HKDF inside `Key::derive_from`) from the current secret.
 pub(crate) fn session_key(config: &OAuthClientConfig) -> Key {
     let secret = config
@@ -299,6 +319,14 @@ impl OAuthClientBuilder {
         self
     }
 
+    /// Who may show the library's pages in a frame (default: no one,
+    /// [`FrameAncestors::None`]).
+    #[must_use]
+    pub fn frame_ancestors(mut self, policy: FrameAncestors) -> Self {
+        self.frame_ancestors = policy;
+        self
+    }
+
     /// Resolves every app's handlers and compiles the templates.
     pub fn build(self) -> Result<OAuthClient, OAuthError> {
         let missing = |what: &str| OAuthError::ClientError {
@@ -346,6 +374,7 @@ impl OAuthClientBuilder {
             paths: self.paths,
             mailer,
             confirmations,
+            frame_ancestors: self.frame_ancestors,
         };
         Ok(OAuthClient {
             inner: web::Data::new(inner),

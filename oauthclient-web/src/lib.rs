@@ -5,11 +5,13 @@ mod confirmation;
 mod csrf;
 mod current_user;
 mod flash;
+mod frame_ancestors;
 mod rate_limit;
 #[cfg(feature = "redis")]
 mod redis;
 mod respond;
 mod session;
+mod session_middleware;
 mod session_store;
 mod session_unavailable;
 mod templates;
@@ -21,8 +23,10 @@ pub use current_user::{
     CurrentUser, PERMANENT_KEY, SESSION_EPOCH_KEY, SessionCurrentUser, USER_ID_KEY,
 };
 pub use flash::{Flash, push_flash, take_flashes};
+pub use frame_ancestors::{FrameAncestors, InvalidFrameAncestor};
 #[cfg(feature = "redis")]
 pub use redis::connect_redis_store;
+pub use session_middleware::OAuthSessionMiddleware;
 pub use session_store::SessionBackend;
 pub use session_unavailable::session_unavailable;
 pub use templates::DEFAULT_TEMPLATES;

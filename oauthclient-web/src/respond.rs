@@ -2,7 +2,7 @@
 
 use actix_session::SessionExt;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{CACHE_CONTROL, ContentType, LOCATION};
+use actix_web::http::header::{CACHE_CONTROL, ContentType, LOCATION, RETRY_AFTER};
 use actix_web::{HttpRequest, HttpResponse};
 use oauthclient_core::OAuthError;
 use oauthclient_core::error::Outcome;
@@ -28,9 +28,7 @@ pub(crate) fn too_many_requests(
         json!({"message": "Too many sign-in attempts. Please wait a moment and try again.", "status": 429}),
     );
     if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&seconds.to_string()) {
-        response
-            .headers_mut()
-            .insert(actix_web::http::header::RETRY_AFTER, value);
+        response.headers_mut().insert(RETRY_AFTER, value);
     }
     response
 }
@@ -72,10 +70,27 @@ pub(crate) fn page(
             map.insert("csrf_token".into(), json!(token));
         }
     }
-    HttpResponse::build(status)
+    let mut response = HttpResponse::build(status)
         .content_type(ContentType::html())
         .insert_header((CACHE_CONTROL, "no-store"))
-        .body(inner.templates.render(template, &context))
+        .body(inner.templates.render(template, &context));
+    inner.frame_ancestors.apply(response.headers_mut());
+    response
+}
+
+/// How long a client should wait before retrying when a dependency (database, session store)
+/// is down: short, since outages of that kind are usually brief.
+const RETRY_AFTER_UNAVAILABLE: &str = "5";
+
+/// Adds `Retry-After` to a 503.
+fn retry_later(mut response: HttpResponse) -> HttpResponse {
+    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        response.headers_mut().insert(
+            RETRY_AFTER,
+            actix_web::http::header::HeaderValue::from_static(RETRY_AFTER_UNAVAILABLE),
+        );
+    }
+    response
 }
 
 /// The one place an [`OAuthError`] becomes a response. State failures and provider
@@ -131,7 +146,7 @@ pub(crate) fn error(
     };
     let status =
         StatusCode::from_u16(outcome.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    page(
+    retry_later(page(
         inner,
         req,
         status,
@@ -144,7 +159,7 @@ pub(crate) fn error(
             "resend_url": matches!(err, OAuthError::EmailUnconfirmed { .. })
                 .then_some(crate::views::confirm_email::RESEND),
         }),
-    )
+    ))
 }
 
 fn bad_request_message(err: &OAuthError) -> String {
@@ -197,7 +212,11 @@ pub(crate) fn api_error(err: &OAuthError) -> (u16, String) {
 
 /// A JSON body `{"message": ..., "code": ...}` with that status.
 pub(crate) fn json_message(code: u16, message: &str) -> HttpResponse {
-    HttpResponse::build(StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+    retry_later(
+        HttpResponse::build(
+            StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        )
         .insert_header((CACHE_CONTROL, "no-store"))
-        .json(json!({"message": message, "code": code}))
+        .json(json!({"message": message, "code": code})),
+    )
 }

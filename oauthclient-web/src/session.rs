@@ -1,21 +1,18 @@
 //! What oauthclient keeps in the session, under keys derived from
 //! `session_key_prefix` (the seed's `OAUTHCLIENT_SESSION_KEY_PREFIX`).
+//!
+//! Keys are namespaced so that no app name can collide with the library's own: the library's
+//! keys are `{prefix}:flows`, `{prefix}:signup`, `{prefix}:signed_in_with`, and per-app keys
+//! live under `{prefix}:app:{name}`; a fixed key never starts with `app:`, whatever the name.
 
 use actix_session::Session;
-use oauthclient_core::account::AccountInfo;
+use oauthclient_core::clock::{Clock, SystemClock};
+use oauthclient_core::pending_signup::{
+    PENDING_SIGNUP_LIFETIME_SECS, PendingSignup, PendingSignupId,
+};
 use oauthclient_core::state::PendingFlows;
 use oauthclient_core::store::StoreError;
-use oauthclient_core::{OAuthError, Token};
-use serde::{Deserialize, Serialize};
-
-/// A sign-up waiting for the extra form.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct PendingSignup {
-    pub app: String,
-    pub account_info: AccountInfo,
-    pub token: Token,
-    pub next: Option<String>,
-}
+use oauthclient_core::{AccountStore, OAuthError, Token};
 
 /// A failing session store (Redis down, cookie unreadable) is a 503, not a crash.
 pub(crate) fn session_error(err: &dyn std::fmt::Display) -> OAuthError {
@@ -30,16 +27,16 @@ pub(crate) struct OAuthSession<'a> {
 
 impl OAuthSession<'_> {
     fn flows_key(&self) -> String {
-        format!("{}_flows", self.prefix)
+        format!("{}:flows", self.prefix)
     }
 
     fn signup_key(&self) -> String {
-        format!("{}_signup", self.prefix)
+        format!("{}:signup", self.prefix)
     }
 
-    /// The seed's `token_session_key(remote_app)`.
+    /// The seed's `token_session_key(remote_app)`, namespaced (see the module docs).
     pub fn token_key(&self, app: &str) -> String {
-        format!("{}_{app}", self.prefix)
+        format!("{}:app:{app}", self.prefix)
     }
 
     pub fn flows(&self) -> PendingFlows {
@@ -67,14 +64,52 @@ impl OAuthSession<'_> {
         self.session.remove(&self.token_key(app));
     }
 
-    pub fn signup(&self) -> Option<PendingSignup> {
-        self.session.get(&self.signup_key()).ok().flatten()
+    /// The id of the sign-up this session is waiting on; the sign-up itself is in the store.
+    fn signup_id(&self) -> Option<PendingSignupId> {
+        self.session
+            .get::<String>(&self.signup_key())
+            .ok()
+            .flatten()
+            .and_then(|raw| PendingSignupId::parse(&raw))
     }
 
-    pub fn set_signup(&self, pending: &PendingSignup) -> Result<(), OAuthError> {
+    /// Files `pending` in the store (sealed, expiring) and keeps only its id in the session,
+    /// replacing any sign-up the session was waiting on.
+    pub async fn hold_signup(
+        &self,
+        store: &dyn AccountStore,
+        pending: &PendingSignup,
+    ) -> Result<(), OAuthError> {
+        if let Some(earlier) = self.signup_id() {
+            store.delete_pending_signup(&earlier).await?;
+        }
+        let id = PendingSignupId::generate();
+        let expires_at = SystemClock.now() + PENDING_SIGNUP_LIFETIME_SECS;
+        store.save_pending_signup(&id, pending, expires_at).await?;
         self.session
-            .insert(self.signup_key(), pending)
+            .insert(self.signup_key(), id.as_str())
             .map_err(|err| session_error(&err))
+    }
+
+    /// The sign-up this session is waiting on, unless it expired (or the store lost it).
+    pub async fn held_signup(
+        &self,
+        store: &dyn AccountStore,
+    ) -> Result<Option<PendingSignup>, OAuthError> {
+        match self.signup_id() {
+            Some(id) => store.pending_signup(&id, SystemClock.now()).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Ends the sign-up this session was waiting on: the store forgets it now rather than at
+    /// its expiry.
+    pub async fn release_signup(&self, store: &dyn AccountStore) -> Result<(), OAuthError> {
+        if let Some(id) = self.signup_id() {
+            self.clear_signup();
+            store.delete_pending_signup(&id).await?;
+        }
+        Ok(())
     }
 
     /// Remembers the app the user signed in through, so logout can end the provider's
@@ -90,9 +125,10 @@ impl OAuthSession<'_> {
     }
 
     fn signed_in_with_key(&self) -> String {
-        format!("{}_signed_in_with", self.prefix)
+        format!("{}:signed_in_with", self.prefix)
     }
 
+    /// Forgets the session's reference; the stored sign-up expires and is purged on its own.
     pub fn clear_signup(&self) {
         self.session.remove(&self.signup_key());
     }

@@ -10,7 +10,10 @@ use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse};
 
 /// Middleware turning session store failures into `503 Service Unavailable` with
-/// `Retry-After`. Wrap it **outside** the session middleware (`wrap` it after):
+/// `Retry-After`. [`crate::OAuthClient::session_middleware`] and
+/// [`crate::OAuthClient::session_middleware_with`] already include it; use this one only
+/// around a `SessionMiddleware` you build yourself, and wrap it **outside** that middleware
+/// (`wrap` it after):
 ///
 /// ```no_run
 /// # async fn example(oauth: oauthclient_web::OAuthClient) -> std::io::Result<()> {
@@ -36,22 +39,27 @@ pub async fn session_unavailable(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let path = req.path().to_owned();
-    next.call(req).await.map_err(|err| {
-        // actix-session reports store failures as opaque `InternalError`s wrapping these (a
-        // load failure wraps the store's `anyhow::Error`).
-        let store_failed = err.as_error::<InternalError<anyhow::Error>>().is_some()
-            || err.as_error::<InternalError<LoadError>>().is_some()
-            || err.as_error::<InternalError<SaveError>>().is_some()
-            || err.as_error::<InternalError<UpdateError>>().is_some();
-        if !store_failed {
-            return err;
-        }
-        tracing::warn!(path, error = %err, "session store unavailable");
-        let response = HttpResponse::ServiceUnavailable()
-            .content_type(ContentType::plaintext())
-            .insert_header((CACHE_CONTROL, "no-store"))
-            .insert_header((RETRY_AFTER, "5"))
-            .body("The service is temporarily unavailable. Please try again in a moment.");
-        InternalError::from_response("session store unavailable", response).into()
-    })
+    next.call(req)
+        .await
+        .map_err(|err| store_failure_to_503(&path, err))
+}
+
+/// A session store failure becomes a 503 with `Retry-After`; any other error passes unchanged.
+pub(crate) fn store_failure_to_503(path: &str, err: Error) -> Error {
+    // actix-session reports store failures as opaque `InternalError`s wrapping these (a
+    // load failure wraps the store's `anyhow::Error`).
+    let store_failed = err.as_error::<InternalError<anyhow::Error>>().is_some()
+        || err.as_error::<InternalError<LoadError>>().is_some()
+        || err.as_error::<InternalError<SaveError>>().is_some()
+        || err.as_error::<InternalError<UpdateError>>().is_some();
+    if !store_failed {
+        return err;
+    }
+    tracing::warn!(path, error = %err, "session store unavailable");
+    let response = HttpResponse::ServiceUnavailable()
+        .content_type(ContentType::plaintext())
+        .insert_header((CACHE_CONTROL, "no-store"))
+        .insert_header((RETRY_AFTER, "5"))
+        .body("The service is temporarily unavailable. Please try again in a moment.");
+    InternalError::from_response("session store unavailable", response).into()
 }

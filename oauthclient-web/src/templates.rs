@@ -27,6 +27,14 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/oauthclient/disconnect.html"),
     ),
     (
+        "oauthclient/logout.html",
+        include_str!("../templates/oauthclient/logout.html"),
+    ),
+    (
+        "oauthclient/connect.html",
+        include_str!("../templates/oauthclient/connect.html"),
+    ),
+    (
         "oauthclient/linkedaccounts.html",
         include_str!("../templates/oauthclient/linkedaccounts.html"),
     ),

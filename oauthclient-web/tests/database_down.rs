@@ -13,17 +13,24 @@ use common::proxy::CutProxy;
 use common::{Sessions, TestSite, browser, site, site_on};
 
 /// One sign-in attempt from a fresh browser: the callback's status.
+/// The callback's status; a 503 must say when to come back (`Retry-After`), as documented.
 async fn sign_in_status(site: &TestSite) -> u16 {
     let browser = browser();
     let authorize = site.start_login(&browser, None).await;
     let callback = site.authorize(&browser, &authorize).await;
-    browser
+    let response = browser
         .get(&callback)
         .send()
         .await
-        .expect("the server answers")
-        .status()
-        .as_u16()
+        .expect("the server answers");
+    let status = response.status().as_u16();
+    if status == 503 {
+        assert!(
+            response.headers().contains_key("retry-after"),
+            "a 503 carries Retry-After"
+        );
+    }
+    status
 }
 
 /// Sets or clears the immutable attribute of the SQLite files (database, WAL, shared memory).

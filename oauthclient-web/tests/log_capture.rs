@@ -164,15 +164,7 @@ async fn exercise(site: &common::TestSite) -> [oauthclient_core::Token; 2] {
         .await
         .expect("disconnect");
     assert_eq!(unlinked.status(), 302);
-    assert_eq!(
-        other
-            .get(site.url("/oauth/logout"))
-            .send()
-            .await
-            .expect("logout")
-            .status(),
-        302
-    );
+    assert_eq!(site.logout(&other).await.status(), 302);
 
     [first, refreshed]
 }

@@ -133,11 +133,7 @@ async fn logout_clears_the_session() {
     let browser = browser();
     site.login(&browser, None).await;
     assert_ne!(site.whoami(&browser).await, "anonymous");
-    let response = browser
-        .get(site.url("/oauth/logout"))
-        .send()
-        .await
-        .expect("logout");
+    let response = site.logout(&browser).await;
     assert_eq!(response.status(), 302);
     assert_eq!(site.whoami(&browser).await, "anonymous");
     // The stored account stays; only this session forgot it.
@@ -166,10 +162,6 @@ async fn session_tokens_of_anonymous_users_are_cleared_by_logout() {
         0,
         "and not in the database"
     );
-    browser
-        .get(site.url("/oauth/logout"))
-        .send()
-        .await
-        .expect("logout");
+    site.logout(&browser).await;
     assert_eq!(site.session_token(&browser).await, "absent");
 }

@@ -72,7 +72,7 @@ impl PendingFlow {
 /// The outstanding flows of one session (several tabs may log in at once), bounded, plus a
 /// short memory of used nonces so a replay is logged as a replay.
 ///
-/// Stored in the session under `{prefix}_flows`; it serialises to a few hundred bytes per flow,
+/// Stored in the session under `{prefix}:flows`; it serialises to a few hundred bytes per flow,
 /// well within a cookie session at the default bound.
 ///
 /// ```

@@ -8,6 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use async_trait::async_trait;
 use oauthclient_core::account::{NewUser, RemoteAccount, User, UserId, UserIdentity};
 use oauthclient_core::email::mailbox_key;
+use oauthclient_core::pending_signup::{PendingSignup, PendingSignupId};
 use oauthclient_core::secret::{AccessToken, RefreshToken};
 use oauthclient_core::store::{NewLink, StoreError, StoreErrorKind};
 use oauthclient_core::{AccountInfo, AccountStore, OAuthError, Token, UserStore};
@@ -44,6 +45,8 @@ struct Memory {
     /// (account id, token)
     tokens: Vec<(i64, Token)>,
     identities: Vec<UserIdentity>,
+    /// storage key → (sign-up, expires at)
+    pending_signups: std::collections::HashMap<String, (PendingSignup, u64)>,
     next_id: i64,
 }
 
@@ -321,6 +324,41 @@ impl AccountStore for MemoryStore {
         let account = memory.account_or_create(user_id, &link.client_id);
         memory.put_token(account.id, &link.token);
         Ok(account)
+    }
+
+    async fn save_pending_signup(
+        &self,
+        id: &PendingSignupId,
+        signup: &PendingSignup,
+        expires_at: u64,
+    ) -> Result<(), OAuthError> {
+        let mut memory = self.lock();
+        let now = now_secs();
+        memory
+            .pending_signups
+            .retain(|_, (_, expires)| *expires >= now);
+        memory
+            .pending_signups
+            .insert(id.storage_key(), (signup.clone(), expires_at));
+        Ok(())
+    }
+
+    async fn pending_signup(
+        &self,
+        id: &PendingSignupId,
+        now: u64,
+    ) -> Result<Option<PendingSignup>, OAuthError> {
+        Ok(self
+            .lock()
+            .pending_signups
+            .get(&id.storage_key())
+            .filter(|(_, expires)| *expires >= now)
+            .map(|(signup, _)| signup.clone()))
+    }
+
+    async fn delete_pending_signup(&self, id: &PendingSignupId) -> Result<(), OAuthError> {
+        self.lock().pending_signups.remove(&id.storage_key());
+        Ok(())
     }
 }
 

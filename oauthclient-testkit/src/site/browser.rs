@@ -27,15 +27,3 @@ pub fn query(url: &str) -> BTreeMap<String, String> {
         .map(|url| url.query_pairs().into_owned().collect())
         .unwrap_or_default()
 }
-
-/// The value of the `<input name="{name}" ... value="...">` in a page.
-pub fn input_value(html: &str, name: &str) -> Option<String> {
-    let start = html.find(&format!("name=\"{name}\""))?;
-    let tag_end = start + html[start..].find('>')?;
-    let value = html[start..tag_end]
-        .split("value=\"")
-        .nth(1)?
-        .split('"')
-        .next()?;
-    Some(value.replace("&amp;", "&").replace("&quot;", "\""))
-}

@@ -31,7 +31,8 @@ use oauthclient_core::{OAuthClientConfig, Registry, UserStore};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
 use oauthclient_web::{OAuthClient, SessionBackend, USER_ID_KEY};
 
-pub use browser::{browser, input_value, location, query};
+pub use crate::html::input_value;
+pub use browser::{browser, location, query};
 
 /// One site and the provider it signs in through; the server stops when dropped.
 pub struct Site<P> {
@@ -140,7 +141,24 @@ impl<P> Site<P> {
         if let Some(next) = next {
             url.query_pairs_mut().append_pair("next", next);
         }
-        let response = browser.get(url).send().await.expect("login");
+        let mut response = browser.get(url.clone()).send().await.expect("login");
+        if response.status() == 200 {
+            // Signed in: the GET only asks for confirmation; click "Connect".
+            let page = response.text().await.expect("confirm page");
+            let mut form = vec![(
+                "csrf_token",
+                input_value(&page, "csrf_token").expect("csrf"),
+            )];
+            if let Some(next) = input_value(&page, "next") {
+                form.push(("next", next));
+            }
+            response = browser
+                .post(url.as_str())
+                .form(&form)
+                .send()
+                .await
+                .expect("connect");
+        }
         assert_eq!(response.status(), 302, "login redirects");
         location(&response)
     }
@@ -157,6 +175,24 @@ impl<P> Site<P> {
         let authorize_url = self.start_login(browser, next).await;
         let callback = self.authorize(browser, &authorize_url).await;
         browser.get(callback).send().await.expect("callback")
+    }
+
+    /// Signs out as a browser would: the confirmation page, then its CSRF-checked form.
+    pub async fn logout(&self, browser: &reqwest::Client) -> reqwest::Response {
+        let page = browser
+            .get(self.url("/oauth/logout"))
+            .send()
+            .await
+            .expect("logout page");
+        assert_eq!(page.status(), 200, "GET /oauth/logout asks first");
+        let page = page.text().await.expect("body");
+        let csrf = input_value(&page, "csrf_token").expect("the page's CSRF token");
+        browser
+            .post(self.url("/oauth/logout"))
+            .form(&[("csrf_token", csrf)])
+            .send()
+            .await
+            .expect("logout")
     }
 
     /// The signed-in user's id as text, or `anonymous`.

@@ -126,7 +126,10 @@ async fn signup(
     body: web::Json<SignupBody>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
-    let result = verify_write(&inner, &req).and_then(|()| signup::open_signup(&inner, &req, &app));
+    let result = match verify_write(&inner, &req) {
+        Ok(()) => signup::open_signup(&inner, &req, &app).await,
+        Err(err) => Err(err),
+    };
     let (runtime, pending) = match result {
         Ok(found) => found,
         Err(err) => return error(&err),

@@ -7,20 +7,32 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::audit::{self, AuditEvent};
 use oauthclient_core::flow::{CallbackResponse, FlowEvent, FlowState, Grant};
 use oauthclient_core::handlers::{AuthorizedOutcome, ProtocolContext};
+use oauthclient_core::pending_signup::PendingSignup;
 use oauthclient_core::state::StateError;
 use oauthclient_core::{OAuthError, Token};
 
 use super::{any_app, handler_context};
 use crate::client::{AppRuntime, Inner};
 use crate::current_user::signed_in_user;
-use crate::session::{OAuthSession, PendingSignup, start_signed_in};
+use crate::session::{OAuthSession, start_signed_in};
 use crate::{flash, respond};
 
+/// The callback's URL carries the authorization code (and the state): whatever the answer,
+/// the browser must not send that URL as `Referer` to the next page's resources or links.
 pub(crate) async fn callback(
     req: HttpRequest,
     app: web::Path<String>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
+    let mut response = answer(req, app, inner).await;
+    response.headers_mut().insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+async fn answer(req: HttpRequest, app: web::Path<String>, inner: web::Data<Inner>) -> HttpResponse {
     if let Some(limited) = respond::rate_limited(&inner, &req) {
         return limited;
     }
@@ -179,12 +191,10 @@ async fn apply(
             Ok(success(next.as_deref(), &inner.paths.home))
         }
         AuthorizedOutcome::SignupRequired { account_info } => {
-            oauth_session.set_signup(&PendingSignup {
-                app: app_name.to_owned(),
-                account_info,
-                token,
-                next,
-            })?;
+            let pending = PendingSignup::new(app_name.to_owned(), account_info, token, next);
+            oauth_session
+                .hold_signup(inner.accounts.as_ref(), &pending)
+                .await?;
             Ok(match rest {
                 Some(rest) => respond::rest_redirect(
                     &rest.signup,

@@ -1,12 +1,20 @@
 //! `GET /oauth/login/{app}/?next=`: start a flow (the seed's `login` view); `POST` does the
 //! same from a form (the linked accounts page's Connect button), CSRF-checked.
+//!
+//! A flow started while signed in ends by linking the remote account to the signed-in user,
+//! so for a signed-in user the GET only shows a confirmation page whose form POSTs: a
+//! cross-site link must not be able to link an attacker's remote account to the victim's
+//! local one. Anonymous GETs start the flow (sign-in links); login CSRF is stopped by the
+//! state being bound to this browser's session.
 
 use actix_session::SessionExt;
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::OAuthError;
 use oauthclient_core::handlers::ProtocolContext;
 use oauthclient_core::next_url::safe_next_url;
 use serde::Deserialize;
+use serde_json::json;
 
 use super::visible_app;
 use crate::client::Inner;
@@ -30,12 +38,58 @@ pub(crate) async fn start(
     query: web::Query<LoginQuery>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
+    match super::signed_in_id(&inner, &req).await {
+        Ok(Some(_)) => return confirm_connect(&inner, &req, &app, query.next.as_deref()),
+        Ok(None) => {}
+        Err(err) => return respond::error(&inner, &req, &err, None),
+    }
     if let Some(limited) = respond::rate_limited(&inner, &req) {
         return limited;
     }
     begin(&inner, &req, &app, query.next.as_deref())
         .await
         .unwrap_or_else(|err| respond::error(&inner, &req, &err, None))
+}
+
+/// The page a signed-in user sees on a GET: its button POSTs the same request with the CSRF
+/// token.
+fn confirm_connect(
+    inner: &Inner,
+    req: &HttpRequest,
+    app: &str,
+    next: Option<&str>,
+) -> HttpResponse {
+    let runtime = match visible_app(inner, app) {
+        Ok(runtime) => runtime,
+        Err(err) => return respond::error(inner, req, &err, None),
+    };
+    let csrf_token = match csrf::token(&req.get_session()) {
+        Ok(token) => token,
+        Err(err) => return respond::error(inner, req, &err, None),
+    };
+    respond::page(
+        inner,
+        req,
+        StatusCode::OK,
+        "oauthclient/connect.html",
+        json!({
+            "app_title": runtime.remote.title,
+            "action": format!("/oauth/login/{}/", runtime.remote.name),
+            "csrf_token": csrf_token,
+            "next": next.and_then(|raw| safe_next(inner, app, raw)),
+        }),
+    )
+}
+
+/// `next` if it stays on this site (or a trusted host); unsafe ones are dropped and logged.
+fn safe_next(inner: &Inner, app: &str, raw: &str) -> Option<String> {
+    match safe_next_url(raw, &inner.config.trusted_hosts) {
+        Ok(safe) => Some(safe),
+        Err(reason) => {
+            tracing::info!(app, %reason, "dropped an unsafe next URL");
+            None
+        }
+    }
 }
 
 pub(crate) async fn start_from_form(
@@ -70,15 +124,7 @@ async fn begin(
             remote: app_name.to_owned(),
         });
     }
-    let next = next.and_then(
-        |raw| match safe_next_url(raw, &inner.config.trusted_hosts) {
-            Ok(safe) => Some(safe),
-            Err(reason) => {
-                tracing::info!(app = app_name, %reason, "dropped an unsafe next URL");
-                None
-            }
-        },
-    );
+    let next = next.and_then(|raw| safe_next(inner, app_name, raw));
     let (state, mut flow) = inner.codec.issue(app_name, next)?;
     let redirect_uri = inner.config.redirect_uri(app_name);
     let ctx = ProtocolContext {

@@ -1,19 +1,51 @@
-//! `GET /oauth/logout`: the seed's `oauth_logout_handler`: forget this session's OAuth
-//! tokens and flows, and sign the user out. When the user signed in through an app whose
+//! `GET, POST /oauth/logout`: the seed's `oauth_logout_handler`. GET asks for confirmation
+//! (a cross-site link or image must not sign anyone out); POST, CSRF-checked, forgets this
+//! session's OAuth tokens and flows, signs the user out and purges the session (OWASP: a
+//! fresh, empty session after sign-out). When the user signed in through an app whose
 //! protocol can end the provider's session too (OpenID Connect RP-initiated logout), the
 //! browser goes there next and comes back to the home page.
 
 use actix_session::SessionExt;
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::handlers::ProtocolContext;
+use serde::Deserialize;
+use serde_json::json;
 use url::Url;
 
 use crate::client::Inner;
-use crate::respond;
 use crate::session::OAuthSession;
+use crate::{csrf, respond};
 
-pub(crate) async fn logout(req: HttpRequest, inner: web::Data<Inner>) -> HttpResponse {
+#[derive(Debug, Deserialize)]
+pub(crate) struct LogoutForm {
+    csrf_token: Option<String>,
+}
+
+/// The confirmation page (also for anonymous sessions: they may hold a token of an
+/// `authorized_default` app to forget).
+pub(crate) async fn confirm(req: HttpRequest, inner: web::Data<Inner>) -> HttpResponse {
+    match csrf::token(&req.get_session()) {
+        Ok(csrf_token) => respond::page(
+            &inner,
+            &req,
+            StatusCode::OK,
+            "oauthclient/logout.html",
+            json!({"action": "/oauth/logout", "csrf_token": csrf_token}),
+        ),
+        Err(err) => respond::error(&inner, &req, &err, None),
+    }
+}
+
+pub(crate) async fn submit(
+    req: HttpRequest,
+    form: web::Form<LogoutForm>,
+    inner: web::Data<Inner>,
+) -> HttpResponse {
     let session = req.get_session();
+    if let Err(err) = csrf::verify(&session, form.csrf_token.as_deref()) {
+        return respond::error(&inner, &req, &err, None);
+    }
     let oauth_session = OAuthSession {
         session: &session,
         prefix: &inner.config.session_key_prefix,
@@ -22,6 +54,8 @@ pub(crate) async fn logout(req: HttpRequest, inner: web::Data<Inner>) -> HttpRes
     let user_id = inner.current_user.user_id(&req);
     oauth_session.clear_all(inner.apps.keys());
     inner.current_user.sign_out(&req);
+    // Whatever else the session held (the host's keys, flashes, the CSRF token) goes too.
+    session.purge();
     let provider_logout = match (signed_in_with, user_id) {
         (Some(app), Some(user_id)) => provider_logout_url(&inner, &app, user_id).await,
         _ => None,

@@ -35,7 +35,8 @@ pub(crate) fn routes(cfg: &mut web::ServiceConfig) {
             "/oauth/disconnect/{app}/",
             web::post().to(disconnect::submit),
         )
-        .route("/oauth/logout", web::get().to(logout::logout))
+        .route("/oauth/logout", web::get().to(logout::confirm))
+        .route("/oauth/logout", web::post().to(logout::submit))
         .route(confirm_email::RESEND, web::post().to(confirm_email::resend))
         .route(
             "/oauth/confirm-email/{token}",

@@ -9,6 +9,7 @@ use oauthclient_core::audit::{self, AuditEvent};
 use oauthclient_core::email::{EmailVerification, SignupPolicy};
 use oauthclient_core::handlers::defaults::register_and_link;
 use oauthclient_core::handlers::{FieldError, SignupDecision, SignupForm};
+use oauthclient_core::pending_signup::PendingSignup;
 use oauthclient_core::store::NewLink;
 use serde::Deserialize;
 use serde_json::json;
@@ -16,7 +17,7 @@ use serde_json::json;
 use super::confirm_email::sent_page;
 use super::{any_app, handler_context};
 use crate::client::{AppRuntime, Inner};
-use crate::session::{OAuthSession, PendingSignup, start_signed_in};
+use crate::session::{OAuthSession, start_signed_in};
 use crate::{csrf, respond};
 
 #[derive(Debug, Deserialize)]
@@ -28,8 +29,8 @@ pub(crate) struct SignupSubmission {
     username: Option<String>,
 }
 
-/// The sign-up waiting in this session for `app`.
-pub(crate) fn pending(
+/// The sign-up this session is waiting on for `app` (kept in the store).
+pub(crate) async fn pending(
     inner: &Inner,
     req: &HttpRequest,
     app: &str,
@@ -39,7 +40,8 @@ pub(crate) fn pending(
         session: &session,
         prefix: &inner.config.session_key_prefix,
     }
-    .signup()
+    .held_signup(inner.accounts.as_ref())
+    .await?
     .filter(|pending| pending.app == app)
     .ok_or_else(|| OAuthError::NoSignupInProgress {
         remote: app.to_owned(),
@@ -75,7 +77,7 @@ fn render(
 }
 
 /// The app, if it may create accounts, and the sign-up waiting for it.
-pub(crate) fn open_signup<'a>(
+pub(crate) async fn open_signup<'a>(
     inner: &'a Inner,
     req: &HttpRequest,
     app: &str,
@@ -86,7 +88,7 @@ pub(crate) fn open_signup<'a>(
             remote: app.to_owned(),
         });
     }
-    Ok((runtime, pending(inner, req, app)?))
+    Ok((runtime, pending(inner, req, app).await?))
 }
 
 pub(crate) async fn form(
@@ -94,7 +96,7 @@ pub(crate) async fn form(
     app: web::Path<String>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
-    let result = open_signup(&inner, &req, &app);
+    let result = open_signup(&inner, &req, &app).await;
     match result {
         Ok((runtime, pending)) => {
             let form = SignupForm {
@@ -118,7 +120,7 @@ pub(crate) async fn submit(
     if let Err(err) = csrf::verify(&req.get_session(), submission.csrf_token.as_deref()) {
         return respond::error(&inner, &req, &err, None);
     }
-    let (runtime, pending) = match open_signup(&inner, &req, &app) {
+    let (runtime, pending) = match open_signup(&inner, &req, &app).await {
         Ok(found) => found,
         Err(err) => return respond::error(&inner, &req, &err, None),
     };
@@ -223,7 +225,8 @@ pub(crate) async fn register(
         session: &session,
         prefix: &inner.config.session_key_prefix,
     }
-    .clear_signup();
+    .release_signup(inner.accounts.as_ref())
+    .await?;
     audit::record(
         AuditEvent::SignUp,
         &runtime.remote.name,

@@ -20,6 +20,7 @@ use oauthclient_core::email::MemoryMailbox;
 use oauthclient_core::{OAuthClientConfig, Registry, UserStore};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
 use oauthclient_testkit::FakeProvider;
+use oauthclient_testkit::html::input_value;
 use oauthclient_web::{OAuthClient, USER_ID_KEY};
 
 pub const APP: &str = "fake";
@@ -151,9 +152,7 @@ pub fn spawn_server(
                 web::get().to(|| async { HttpResponse::Ok().body("home") }),
             )
             .wrap(oauth.session_middleware_with(sessions.clone()))
-            .wrap(actix_web::middleware::from_fn(
-                oauthclient_web::session_unavailable,
-            ))
+            .wrap(actix_web::middleware::from_fn(cookie_size_guard))
     })
     .workers(1)
     .listen(listener)
@@ -174,9 +173,39 @@ async fn test_login(req: HttpRequest, id: web::Path<UserId>) -> HttpResponse {
     }
 }
 
-/// Whether the session holds a token for the fake app (`{prefix}_{app}`).
+/// Largest `Set-Cookie` any test response may carry. Browsers drop cookies over ~4 KB
+/// silently; the library keeps only ids and small flags in the session, so every flow stays
+/// far below that.
+pub const MAX_COOKIE_BYTES: usize = 1024;
+
+/// Fails any response (500, with the reason) whose session cookie grew past
+/// [`MAX_COOKIE_BYTES`]: every flow of every test is checked.
+async fn cookie_size_guard(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    let response = next.call(req).await?;
+    let largest = response
+        .headers()
+        .get_all(actix_web::http::header::SET_COOKIE)
+        .map(|cookie| cookie.len())
+        .max()
+        .unwrap_or(0);
+    if largest > MAX_COOKIE_BYTES {
+        let (req, _) = response.into_parts();
+        let body =
+            format!("test guard: a Set-Cookie of {largest} bytes (limit {MAX_COOKIE_BYTES})");
+        return Ok(actix_web::dev::ServiceResponse::new(
+            req,
+            HttpResponse::InternalServerError().body(body),
+        ));
+    }
+    Ok(response.map_into_boxed_body())
+}
+
+/// Whether the session holds a token for the fake app (`{prefix}:app:{app}`).
 async fn session_token(req: HttpRequest) -> HttpResponse {
-    let key = format!("oauth_token_{APP}");
+    let key = format!("oauth_token:app:{APP}");
     match req
         .get_session()
         .get::<serde_json::Value>(&key)
@@ -224,13 +253,31 @@ impl TestSite {
         format!("{}{path}", self.base)
     }
 
-    /// GET /oauth/login/{app}/ and return the provider authorize URL it redirects to.
+    /// GET /oauth/login/{app}/ (confirming the connection when signed in) and return the
+    /// provider authorize URL it redirects to.
     pub async fn start_login(&self, browser: &reqwest::Client, next: Option<&str>) -> String {
         let mut url = url::Url::parse(&self.url(&format!("/oauth/login/{APP}/"))).expect("url");
         if let Some(next) = next {
             url.query_pairs_mut().append_pair("next", next);
         }
-        let response = browser.get(url).send().await.expect("login");
+        let mut response = browser.get(url.clone()).send().await.expect("login");
+        if response.status() == 200 {
+            // Signed in: the GET only asks for confirmation; click "Connect".
+            let page = response.text().await.expect("confirm page");
+            let mut form = vec![(
+                "csrf_token",
+                input_value(&page, "csrf_token").expect("csrf"),
+            )];
+            if let Some(next) = input_value(&page, "next") {
+                form.push(("next", next));
+            }
+            response = browser
+                .post(url.as_str())
+                .form(&form)
+                .send()
+                .await
+                .expect("connect");
+        }
         assert_eq!(response.status(), 302, "login redirects");
         location(&response)
     }
@@ -247,6 +294,24 @@ impl TestSite {
         let authorize_url = self.start_login(browser, next).await;
         let callback = self.authorize(browser, &authorize_url).await;
         browser.get(callback).send().await.expect("callback")
+    }
+
+    /// Signs out as a browser would: the confirmation page, then its CSRF-checked form.
+    pub async fn logout(&self, browser: &reqwest::Client) -> reqwest::Response {
+        let page = browser
+            .get(self.url("/oauth/logout"))
+            .send()
+            .await
+            .expect("logout page");
+        assert_eq!(page.status(), 200, "GET /oauth/logout asks first");
+        let page = page.text().await.expect("body");
+        let csrf = input_value(&page, "csrf_token").expect("the page's CSRF token");
+        browser
+            .post(self.url("/oauth/logout"))
+            .form(&[("csrf_token", csrf)])
+            .send()
+            .await
+            .expect("logout")
     }
 
     pub async fn whoami(&self, browser: &reqwest::Client) -> String {

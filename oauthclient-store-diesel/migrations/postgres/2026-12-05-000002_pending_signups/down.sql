@@ -1,0 +1,1 @@
+DROP TABLE oauthclient_pendingsignup;

@@ -1,0 +1,88 @@
+//! [`OAuthSessionMiddleware`]: actix-session's middleware with the library's cookie settings,
+//! and a session store outage answered as `503` + `Retry-After` (not a bare 500) without the
+//! host having to remember a second middleware.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use actix_session::SessionMiddleware;
+use actix_session::storage::SessionStore;
+use actix_web::Error;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
+
+use crate::session_unavailable::store_failure_to_503;
+
+/// The session middleware [`crate::OAuthClient::session_middleware`] returns; `wrap` it on the
+/// `App`.
+pub struct OAuthSessionMiddleware<St: SessionStore> {
+    sessions: SessionMiddleware<St>,
+}
+
+impl<St: SessionStore> OAuthSessionMiddleware<St> {
+    pub(crate) fn new(sessions: SessionMiddleware<St>) -> Self {
+        Self { sessions }
+    }
+}
+
+impl<St: SessionStore> std::fmt::Debug for OAuthSessionMiddleware<St> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OAuthSessionMiddleware")
+            .finish_non_exhaustive()
+    }
+}
+
+type Sessions<S, St> = <SessionMiddleware<St> as Transform<S, ServiceRequest>>::Transform;
+
+impl<S, B, St> Transform<S, ServiceRequest> for OAuthSessionMiddleware<St>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
+    S::Future: 'static,
+    B: MessageBody + 'static,
+    St: SessionStore + 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = Error;
+    type Transform = SessionService<Sessions<S, St>>;
+    type InitError = ();
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Transform, ()>>>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        let sessions = self.sessions.new_transform(service);
+        Box::pin(async move {
+            let inner = sessions.await?;
+            Ok(SessionService {
+                inner: Rc::new(inner),
+            })
+        })
+    }
+}
+
+/// The service [`OAuthSessionMiddleware`] builds (plumbing; hosts never name it).
+#[doc(hidden)]
+pub struct SessionService<Inner> {
+    inner: Rc<Inner>,
+}
+
+impl<Inner, B> Service<ServiceRequest> for SessionService<Inner>
+where
+    Inner: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = Error;
+    type Future = Pin<Box<dyn Future<Output = Result<ServiceResponse<B>, Error>>>>;
+
+    forward_ready!(inner);
+
+    fn call(&self, req: ServiceRequest) -> Self::Future {
+        let path = req.path().to_owned();
+        let response = self.inner.call(req);
+        Box::pin(async move {
+            response
+                .await
+                .map_err(|err| store_failure_to_503(&path, err))
+        })
+    }
+}
