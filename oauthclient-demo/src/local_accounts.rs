@@ -245,19 +245,6 @@ fn dummy_hash() -> &'static str {
     })
 }
 
-#[derive(Debug, Deserialize)]
-pub struct LogoutForm {
-    csrf_token: Option<String>,
-}
-
-pub async fn logout(req: HttpRequest, form: web::Form<LogoutForm>) -> HttpResponse {
-    if verify_csrf(&req, form.csrf_token.as_deref()).is_err() {
-        return HttpResponse::Forbidden().body("The form expired; please reload the page.");
-    }
-    // Forget the session's OAuth state too (the seed's oauth_logout_handler).
-    redirect("/oauth/logout")
-}
-
 fn unavailable(err: &OAuthError) -> HttpResponse {
     tracing::error!(error = %err, "demo request failed");
     HttpResponse::ServiceUnavailable().body("The service is temporarily unavailable.")

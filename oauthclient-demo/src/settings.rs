@@ -75,12 +75,15 @@ impl DemoSettings {
 
 /// The sandbox's secret key: created once (random) and kept in `data_dir`, so sessions and
 /// stored tokens survive restarts.
+/// The file is readable by its owner only (0600 on Unix): whoever reads it can forge sessions
+/// and decrypt the stored tokens. A key file left readable by an older version is tightened.
 pub fn sandbox_secret(data_dir: &Path) -> std::io::Result<String> {
     std::fs::create_dir_all(data_dir)?;
     let path = data_dir.join("secret_key");
     if let Ok(existing) = std::fs::read_to_string(&path) {
         let existing = existing.trim().to_owned();
         if existing.len() >= 32 {
+            owner_only(&path)?;
             return Ok(existing);
         }
     }
@@ -93,8 +96,39 @@ pub fn sandbox_secret(data_dir: &Path) -> std::io::Result<String> {
             let _ = write!(hex, "{byte:02x}");
             hex
         });
-    std::fs::write(&path, &secret)?;
+    write_owner_only(&path, &secret)?;
     Ok(secret)
+}
+
+#[cfg(unix)]
+fn write_owner_only(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    // `mode` only applies to a file it creates; an existing one is tightened too.
+    owner_only(path)?;
+    file.write_all(contents.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_owner_only(path: &Path, contents: &str) -> std::io::Result<()> {
+    std::fs::write(path, contents)
+}
+
+#[cfg(unix)]
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn owner_only(_path: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 #[cfg(test)]
@@ -120,6 +154,22 @@ mod tests {
             redis.session_store,
             SessionStoreSetting::Redis("redis://127.0.0.1:6379".into())
         );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn the_sandbox_secret_is_readable_by_its_owner_only() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("dir");
+        sandbox_secret(dir.path()).expect("create");
+        let path = dir.path().join("secret_key");
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+        // A key file an older version left world-readable is tightened on the next start.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        sandbox_secret(dir.path()).expect("read");
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     }
 
     #[test]

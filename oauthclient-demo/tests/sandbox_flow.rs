@@ -184,7 +184,7 @@ async fn link_disconnect_and_sign_in_with_a_password() {
     assert_eq!(accounts(&bob, &demo).await["accounts"][0]["linked"], false);
 
     // Signed out, bob signs in with his password again.
-    demo.submit(&bob, "/", "/logout", &[]).await;
+    demo.submit(&bob, "/", "/oauth/logout", &[]).await;
     for (attempt, expected) in [("wrong password", 401), (password, 302)] {
         let fields = [("email", "bob@demo.example"), ("password", attempt)];
         let response = demo.submit(&bob, "/login", "/login", &fields).await;
