@@ -221,7 +221,7 @@ async fn migrate_applies_then_has_nothing_to_do() {
         let first = oauthclient(&["migrate", "--database-url", &db.url]);
         assert!(first.status.success(), "{}", text(&first));
         assert!(
-            text(&first).contains("applied 2 migration"),
+            text(&first).contains("applied 3 migration"),
             "{}",
             text(&first)
         );

@@ -352,6 +352,13 @@ async fn the_migration_reverts_while_no_two_users_share_an_address() {
             .expect("token");
         drop(store);
 
+        // The migrations after it go first.
+        assert_eq!(
+            db.revert_last_migration().expect("revert"),
+            "20261205000002",
+            "{}",
+            db.name
+        );
         assert_eq!(
             db.revert_last_migration().expect("revert"),
             "20261205000001",
@@ -368,7 +375,7 @@ async fn the_migration_reverts_while_no_two_users_share_an_address() {
             .expect("open");
         assert_eq!(
             behind.schema_status().await.expect("status"),
-            SchemaStatus::Behind(vec!["20261205000001".to_owned()]),
+            SchemaStatus::Behind(vec!["20261205000001".to_owned(), "20261205000002".to_owned()]),
             "{}",
             db.name
         );
