@@ -14,7 +14,9 @@ use openidconnect::core::{
     CoreResponseMode, CoreResponseType, CoreSubjectIdentifierType,
 };
 use openidconnect::http::{Method, Request, header};
-use openidconnect::{AdditionalProviderMetadata, EndSessionUrl, IssuerUrl, ProviderMetadata};
+use openidconnect::{
+    AdditionalProviderMetadata, EndSessionUrl, IssuerUrl, ProviderMetadata, TokenUrl, UserInfoUrl,
+};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
@@ -135,11 +137,11 @@ pub(crate) fn check(expected_issuer: &str, metadata: &Metadata) -> Result<(), St
     let optional = [
         (
             "token_endpoint",
-            metadata.token_endpoint().map(|url| url.url()),
+            metadata.token_endpoint().map(TokenUrl::url),
         ),
         (
             "userinfo_endpoint",
-            metadata.userinfo_endpoint().map(|url| url.url()),
+            metadata.userinfo_endpoint().map(UserInfoUrl::url),
         ),
         (
             "end_session_endpoint",
@@ -147,7 +149,7 @@ pub(crate) fn check(expected_issuer: &str, metadata: &Metadata) -> Result<(), St
                 .additional_metadata()
                 .end_session_endpoint
                 .as_ref()
-                .map(|url| url.url()),
+                .map(EndSessionUrl::url),
         ),
     ];
     let required = [

@@ -115,10 +115,11 @@ impl Jwks {
         Fut: Future<Output = Result<CoreJsonWebKeySet, OAuthError>>,
     {
         let mut state = self.state.lock().await;
-        if let Some(cached) = &state.cached {
-            if cached.uri == uri && cached.fetched.elapsed() < DISCOVERY_TTL {
-                return Ok(cached.keys.clone());
-            }
+        if let Some(cached) = &state.cached
+            && cached.uri == uri
+            && cached.fetched.elapsed() < DISCOVERY_TTL
+        {
+            return Ok(cached.keys.clone());
         }
         let keys = Arc::new(fetch().await?);
         state.cached = Some(Cached {
@@ -129,13 +130,13 @@ impl Jwks {
         Ok(keys)
     }
 
-    /// Newer keys than `stale`: the ones another caller fetched meanwhile, or a fresh fetch
+    /// Newer keys than `outdated`: the ones another caller fetched meanwhile, or a fresh fetch
     /// when the rate limit allows it; `None` when it does not.
     async fn refetch<F, Fut>(
         &self,
         remote: &str,
         uri: &str,
-        stale: &Arc<CoreJsonWebKeySet>,
+        outdated: &Arc<CoreJsonWebKeySet>,
         fetch: &F,
     ) -> Result<Option<Arc<CoreJsonWebKeySet>>, OAuthError>
     where
@@ -143,10 +144,11 @@ impl Jwks {
         Fut: Future<Output = Result<CoreJsonWebKeySet, OAuthError>>,
     {
         let mut state = self.state.lock().await;
-        if let Some(cached) = &state.cached {
-            if cached.uri == uri && !Arc::ptr_eq(&cached.keys, stale) {
-                return Ok(Some(cached.keys.clone()));
-            }
+        if let Some(cached) = &state.cached
+            && cached.uri == uri
+            && !Arc::ptr_eq(&cached.keys, outdated)
+        {
+            return Ok(Some(cached.keys.clone()));
         }
         if state
             .last_refetch
@@ -193,9 +195,19 @@ pub(crate) async fn fetch(
     };
     CoreJsonWebKeySet::fetch_async(uri, &call)
         .await
-        .map_err(|err| OAuthError::InvalidResponse {
-            remote: remote.to_owned(),
-            reason: format!("cannot fetch the provider's keys (jwks_uri): {err}"),
+        .map_err(|err| {
+            // `openidconnect` says "Request failed" and keeps the why in the source chain.
+            let mut reason = format!("cannot fetch the provider's keys (jwks_uri): {err}");
+            let mut source = std::error::Error::source(&err);
+            while let Some(cause) = source {
+                reason.push_str(": ");
+                reason.push_str(&cause.to_string());
+                source = cause.source();
+            }
+            OAuthError::InvalidResponse {
+                remote: remote.to_owned(),
+                reason,
+            }
         })
 }
 
