@@ -1,22 +1,28 @@
-//! The provider's discovery document (`/.well-known/openid-configuration`) and its keys,
-//! fetched through core's HTTP client and cached for a while.
+//! The provider's discovery document (`/.well-known/openid-configuration`), fetched through
+//! core's HTTP client, checked (the issuer is exactly the configured one, every endpoint we
+//! use is https or loopback http) and cached for a while. Its keys are in [`crate::jwks`].
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use oauthclient_core::OAuthError;
 use oauthclient_core::client::HttpClient;
+use oauthclient_core::config::parse_endpoint;
 use openidconnect::core::{
     CoreAuthDisplay, CoreClaimName, CoreClaimType, CoreClientAuthMethod, CoreGrantType,
     CoreJsonWebKey, CoreJweContentEncryptionAlgorithm, CoreJweKeyManagementAlgorithm,
     CoreResponseMode, CoreResponseType, CoreSubjectIdentifierType,
 };
-use openidconnect::{AdditionalProviderMetadata, EndSessionUrl, IssuerUrl, ProviderMetadata};
+use openidconnect::http::{Method, Request, header};
+use openidconnect::{
+    AdditionalProviderMetadata, EndSessionUrl, IssuerUrl, ProviderMetadata, TokenUrl, UserInfoUrl,
+};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-/// How long a discovery document (and its JWKS) is trusted before it is fetched again; a
-/// provider that rotates its signing key is picked up within this time.
+/// How long a discovery document (and its JWKS) is trusted before it is fetched again. A
+/// provider that rotates its signing key is picked up at once anyway: an ID token signed by a
+/// key we do not have makes us fetch the keys again (see [`crate::JWKS_REFETCH_INTERVAL`]).
 pub const DISCOVERY_TTL: Duration = Duration::from_secs(10 * 60);
 
 /// Discovery fields `openidconnect`'s core metadata does not model.
@@ -80,21 +86,89 @@ impl Discovery {
 }
 
 async fn discover(remote: &str, http: &HttpClient, issuer: &Url) -> Result<Metadata, OAuthError> {
-    let issuer = IssuerUrl::new(issuer_string(issuer)).map_err(|err| OAuthError::ClientError {
+    let failed = |reason: String| OAuthError::InvalidResponse {
         remote: remote.to_owned(),
-        message: format!("bad issuer: {err}"),
-    })?;
-    let http = http.clone();
-    let call = move |request| {
-        let http = http.clone();
-        async move { http.oauth2_call(request).await }
+        reason: format!("OpenID Connect discovery failed: {reason}"),
     };
-    Metadata::discover_async(issuer, &call)
-        .await
-        .map_err(|err| OAuthError::InvalidResponse {
+    let expected = issuer_string(issuer);
+    let url = IssuerUrl::new(expected.clone())
+        .and_then(|issuer| issuer.join(".well-known/openid-configuration"))
+        .map_err(|err| OAuthError::ClientError {
             remote: remote.to_owned(),
-            reason: format!("OpenID Connect discovery failed: {err}"),
-        })
+            message: format!("bad issuer: {err}"),
+        })?;
+    let request = Request::builder()
+        .method(Method::GET)
+        .uri(url.as_str())
+        .header(header::ACCEPT, "application/json")
+        .body(Vec::new())
+        .map_err(|err| failed(err.to_string()))?;
+    // Fetched here rather than by `openidconnect`'s `discover_async`, which downloads the
+    // `jwks_uri` before we could check that it is https.
+    let response = http
+        .oauth2_call(request)
+        .await
+        .map_err(|err| failed(err.to_string()))?;
+    if response.status() != 200 {
+        return Err(failed(format!(
+            "HTTP status {} at {url}",
+            response.status()
+        )));
+    }
+    let metadata: Metadata = serde_json::from_slice(response.body())
+        .map_err(|err| failed(format!("not a discovery document: {err}")))?;
+    check(&expected, &metadata).map_err(failed)?;
+    Ok(metadata)
+}
+
+/// What discovery must satisfy before any of it is used:
+/// - `issuer` is exactly the configured issuer (OpenID Connect Discovery §4.3: a document
+///   naming another issuer is a mix-up or an impersonation);
+/// - every endpoint we use is https, or http on a loopback host: the same rule as configured
+///   endpoints ([`parse_endpoint`]), since a discovered `token_endpoint` receives the client
+///   secret and the code, and a `jwks_uri` decides which signatures we trust.
+pub(crate) fn check(expected_issuer: &str, metadata: &Metadata) -> Result<(), String> {
+    let issuer = metadata.issuer().as_str();
+    if issuer != expected_issuer {
+        return Err(format!(
+            "the document's `issuer` is `{issuer}`, not the configured `{expected_issuer}`"
+        ));
+    }
+    let optional = [
+        (
+            "token_endpoint",
+            metadata.token_endpoint().map(TokenUrl::url),
+        ),
+        (
+            "userinfo_endpoint",
+            metadata.userinfo_endpoint().map(UserInfoUrl::url),
+        ),
+        (
+            "end_session_endpoint",
+            metadata
+                .additional_metadata()
+                .end_session_endpoint
+                .as_ref()
+                .map(EndSessionUrl::url),
+        ),
+    ];
+    let required = [
+        (
+            "authorization_endpoint",
+            metadata.authorization_endpoint().url(),
+        ),
+        ("jwks_uri", metadata.jwks_uri().url()),
+    ];
+    let endpoints = required.into_iter().chain(
+        optional
+            .into_iter()
+            .filter_map(|(field, url)| Some((field, url?))),
+    );
+    for (field, url) in endpoints {
+        parse_endpoint(field, url.as_str())
+            .map_err(|err| format!("discovered `{field}`: {}", err.message))?;
+    }
+    Ok(())
 }
 
 /// The issuer as the provider spells it: `Url` writes a bare origin with a trailing `/`,
@@ -110,7 +184,92 @@ pub(crate) fn issuer_string(issuer: &Url) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::issuer_string;
+    use super::{Metadata, check, issuer_string};
+
+    /// A discovery document of `issuer` with `overrides` applied to its fields.
+    fn document(issuer: &str, overrides: &[(&str, &str)]) -> Metadata {
+        let mut document = serde_json::json!({
+            "issuer": issuer,
+            "authorization_endpoint": format!("{issuer}/auth"),
+            "token_endpoint": format!("{issuer}/token"),
+            "userinfo_endpoint": format!("{issuer}/me"),
+            "jwks_uri": format!("{issuer}/jwks"),
+            "end_session_endpoint": format!("{issuer}/session/end"),
+            "response_types_supported": ["code"],
+            "subject_types_supported": ["public"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+        });
+        for (field, value) in overrides {
+            document[*field] = (*value).into();
+        }
+        serde_json::from_value(document).expect("a discovery document")
+    }
+
+    #[test]
+    fn https_endpoints_are_accepted() {
+        let issuer = "https://idp.example/realms/staff";
+        assert_eq!(check(issuer, &document(issuer, &[])), Ok(()));
+    }
+
+    #[test]
+    fn loopback_http_endpoints_are_accepted() {
+        for issuer in [
+            "http://127.0.0.1:8080",
+            "http://127.3.4.5",
+            "http://[::1]:9000",
+            "http://localhost:3000/realms/dev",
+        ] {
+            assert_eq!(check(issuer, &document(issuer, &[])), Ok(()), "{issuer}");
+        }
+    }
+
+    #[test]
+    fn a_plain_http_endpoint_off_loopback_is_refused_naming_the_field() {
+        let issuer = "https://idp.example";
+        for field in [
+            "authorization_endpoint",
+            "token_endpoint",
+            "userinfo_endpoint",
+            "jwks_uri",
+            "end_session_endpoint",
+        ] {
+            let evil = document(issuer, &[(field, "http://evil.example/token")]);
+            let err = check(issuer, &evil).expect_err(field);
+            assert!(
+                err.starts_with(&format!(
+                    "discovered `{field}`: `http://evil.example/token`"
+                )),
+                "{err}"
+            );
+            assert!(err.contains("must use https"), "{err}");
+        }
+        // A loopback issuer does not make other hosts acceptable over http.
+        let issuer = "http://127.0.0.1:8080";
+        let evil = document(issuer, &[("token_endpoint", "http://evil.example/token")]);
+        assert!(check(issuer, &evil).is_err());
+    }
+
+    #[test]
+    fn other_schemes_are_refused() {
+        let issuer = "https://idp.example";
+        let evil = document(issuer, &[("jwks_uri", "file:///etc/passwd")]);
+        let err = check(issuer, &evil).expect_err("file scheme");
+        assert!(err.starts_with("discovered `jwks_uri`"), "{err}");
+    }
+
+    #[test]
+    fn the_issuer_must_be_the_configured_one_exactly() {
+        let configured = "https://idp.example/realms/staff";
+        for other in [
+            "https://idp.example/realms/staff/",
+            "https://idp.example/realms/other",
+            "https://IDP.example/realms/staff",
+            "https://evil.example/realms/staff",
+        ] {
+            let err = check(configured, &document(other, &[])).expect_err(other);
+            assert!(err.contains("`issuer`"), "{err}");
+        }
+    }
 
     #[test]
     fn issuers_keep_their_spelling() {

@@ -6,9 +6,12 @@ use chrono::{TimeDelta, Utc};
 use oauthclient_core::OAuthError;
 use oauthclient_core::state::StateError;
 use openidconnect::core::{
-    CoreIdToken, CoreIdTokenClaims, CoreIdTokenVerifier, CoreJwsSigningAlgorithm,
+    CoreIdToken, CoreIdTokenClaims, CoreIdTokenVerifier, CoreJsonWebKeySet, CoreJwsSigningAlgorithm,
 };
-use openidconnect::{AccessToken, AccessTokenHash, ClaimsVerificationError, Nonce};
+use openidconnect::{
+    AccessToken, AccessTokenHash, ClaimsVerificationError, ClientId, IssuerUrl, Nonce,
+    SignatureVerificationError,
+};
 
 /// Signature algorithms an ID token may use: asymmetric only. `HS*` would make the client
 /// secret a signing key (anyone who holds it could mint ID tokens), and `none` is never
@@ -28,10 +31,27 @@ pub const ALLOWED_ALGORITHMS: [CoreJwsSigningAlgorithm; 9] = [
 /// Clock difference tolerated between us and the provider, in seconds.
 pub const LEEWAY_SECS: i64 = 60;
 
-/// The checks `openidconnect` offers, configured: algorithm allow-list and leeway.
-pub(crate) fn configure(verifier: CoreIdTokenVerifier<'_>) -> CoreIdTokenVerifier<'_> {
+/// Why an ID token was not accepted.
+#[derive(Debug)]
+pub(crate) enum Refusal {
+    /// No key of the set matches the token's `kid` (or, without a `kid`, its algorithm): the
+    /// provider may have rotated its keys since they were fetched, so fetching them again can
+    /// help (OpenID Connect Core §10.1.1).
+    UnknownKey,
+    /// Refused for good: fetching the keys again would not change the answer.
+    Refused(OAuthError),
+}
+
+/// The checks `openidconnect` offers for `client_id` at `issuer`, with `keys`, configured:
+/// algorithm allow-list and leeway. Built without the client secret: only asymmetric
+/// algorithms are allowed, so the secret is never a verification key.
+pub(crate) fn verifier(
+    client_id: ClientId,
+    issuer: IssuerUrl,
+    keys: CoreJsonWebKeySet,
+) -> CoreIdTokenVerifier<'static> {
     let leeway = TimeDelta::seconds(LEEWAY_SECS);
-    verifier
+    CoreIdTokenVerifier::new_public_client(client_id, issuer, keys)
         .set_allowed_algs(ALLOWED_ALGORITHMS)
         // `exp` is compared with "now"; a clock slightly ahead of the provider's would
         // refuse fresh tokens.
@@ -52,17 +72,22 @@ pub(crate) fn validate<'a>(
     verifier: &CoreIdTokenVerifier<'_>,
     nonce: &Nonce,
     access_token: &AccessToken,
-) -> Result<&'a CoreIdTokenClaims, OAuthError> {
-    let invalid = |reason: String| OAuthError::InvalidResponse {
-        remote: remote.to_owned(),
-        reason: format!("the ID token was refused: {reason}"),
+) -> Result<&'a CoreIdTokenClaims, Refusal> {
+    let invalid = |reason: String| {
+        Refusal::Refused(OAuthError::InvalidResponse {
+            remote: remote.to_owned(),
+            reason: format!("the ID token was refused: {reason}"),
+        })
     };
     let claims = id_token.claims(verifier, nonce).map_err(|err| match err {
         // Another flow's ID token (or an injected one): the same class as a foreign state.
         ClaimsVerificationError::InvalidNonce(_) => {
             tracing::warn!(remote, "refused an ID token whose nonce is not this flow's");
-            OAuthError::InvalidState(StateError::ForeignResponse)
+            Refusal::Refused(OAuthError::InvalidState(StateError::ForeignResponse))
         }
+        ClaimsVerificationError::SignatureVerification(
+            SignatureVerificationError::NoMatchingKey,
+        ) => Refusal::UnknownKey,
         other => invalid(other.to_string()),
     })?;
     // `openidconnect` leaves `at_hash` to the caller: it binds the access token to the ID

@@ -31,10 +31,13 @@
 //! ```
 //!
 //! What the flow does (see [`OidcProtocol`]): discovery from
-//! `{issuer}/.well-known/openid-configuration` (cached for [`DISCOVERY_TTL`]); authorization
+//! `{issuer}/.well-known/openid-configuration` (cached for [`DISCOVERY_TTL`]; its `issuer`
+//! must be the configured one exactly, and every endpoint it names that we use must be https,
+//! or http on loopback); authorization
 //! code + PKCE S256 + a `nonce` bound to the flow; the RFC 9207 `iss` checked before the code
 //! is exchanged; the ID token validated (signature by one of [`ALLOWED_ALGORITHMS`] against
-//! the provider's JWKS, `iss`, `aud`, `exp`/`iat` with [`LEEWAY_SECS`], `nonce`, `at_hash`);
+//! the provider's JWKS, fetched again at once, at most every [`JWKS_REFETCH_INTERVAL`], when a
+//! token is signed by a key it lacks, `iss`, `aud`, `exp`/`iat` with [`LEEWAY_SECS`], `nonce`, `at_hash`);
 //! the account from the claims (`sub`, `email` trusted only with `email_verified: true`,
 //! `name`, `preferred_username`); refresh tokens stored; RP-initiated logout when the provider
 //! advertises an `end_session_endpoint`.
@@ -49,6 +52,7 @@
 mod account_info;
 mod discovery;
 mod id_token;
+mod jwks;
 mod protocol;
 mod remote_app;
 
@@ -60,6 +64,7 @@ use oauthclient_core::registry::{HandlerFactory, HandlerRegistration, ProviderRe
 pub use account_info::{ClaimMapping, OidcAccountInfo, OidcUserInfo};
 pub use discovery::{DISCOVERY_TTL, ExtraMetadata, Metadata};
 pub use id_token::{ALLOWED_ALGORITHMS, LEEWAY_SECS};
+pub use jwks::JWKS_REFETCH_INTERVAL;
 pub use protocol::OidcProtocol;
 pub use remote_app::remote_app;
 

@@ -22,6 +22,7 @@ use url::Url;
 
 use crate::discovery::{Discovery, Metadata};
 use crate::id_token;
+use crate::jwks::{self, Jwks};
 
 /// A client built from discovery: token and userinfo endpoints may be absent from it.
 type DiscoveredClient = CoreClient<
@@ -34,7 +35,8 @@ type DiscoveredClient = CoreClient<
 >;
 
 /// OpenID Connect (registered as `oidc:protocol`): endpoints and keys from the issuer's
-/// discovery document (cached), the code flow with PKCE S256 and a per-flow `nonce`, RFC 9207
+/// discovery document (cached; the issuer must match exactly and every endpoint be https or
+/// loopback http; the keys are fetched again when a token is signed by a new one), the code flow with PKCE S256 and a per-flow `nonce`, RFC 9207
 /// `iss` checked before the code is exchanged, and the ID token validated (signature by an
 /// allowed asymmetric algorithm, `iss`, `aud`, `exp`/`iat` with a minute of leeway, `nonce`,
 /// `at_hash`).
@@ -53,6 +55,8 @@ type DiscoveredClient = CoreClient<
 #[derive(Debug, Default)]
 pub struct OidcProtocol {
     discovery: Discovery,
+    /// The provider's signing keys; re-fetched when a token names a key we do not have.
+    jwks: Jwks,
 }
 
 #[async_trait]
@@ -126,14 +130,24 @@ impl ProtocolHandler for OidcProtocol {
                 remote: remote.to_owned(),
                 reason: "the token response has no id_token".into(),
             })?;
-        let verifier = id_token::configure(client.id_token_verifier());
-        let claims = id_token::validate(
-            remote,
-            id_token,
-            &verifier,
-            &Nonce::new(nonce.expose_secret().to_owned()),
-            response.access_token(),
-        )?;
+        let nonce = Nonce::new(nonce.expose_secret().to_owned());
+        let jwks_uri = metadata.jwks_uri();
+        let claims = self
+            .jwks
+            .verify(
+                remote,
+                jwks_uri.as_str(),
+                || jwks::fetch(remote, ctx.http, jwks_uri),
+                |keys| {
+                    let verifier = id_token::verifier(
+                        client.client_id().clone(),
+                        metadata.issuer().clone(),
+                        keys.clone(),
+                    );
+                    id_token::validate(remote, id_token, &verifier, &nonce, response.access_token())
+                },
+            )
+            .await?;
         let claims = serde_json::to_value(claims).map_err(|err| OAuthError::InvalidResponse {
             remote: remote.to_owned(),
             reason: format!("unusable ID token claims: {err}"),

@@ -122,6 +122,32 @@ async fn at_provider(
     panic!("the provider never redirected back");
 }
 
+/// Makes the provider sign with a brand-new key (the old one is no longer published); returns
+/// its `kid`.
+async fn rotate_keys(provider: &Provider) -> String {
+    let response = reqwest::Client::new()
+        .post(format!("{}/_test/rotate-keys", provider.issuer))
+        .send()
+        .await
+        .expect("rotate keys");
+    assert_eq!(response.status(), 200, "rotate keys");
+    let answer: serde_json::Value = response.json().await.expect("JSON");
+    let kid = answer["kid"].as_str().expect("the new kid").to_owned();
+    let jwks: serde_json::Value = reqwest::get(format!("{}/jwks", provider.issuer))
+        .await
+        .expect("jwks")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(
+        jwks["keys"][0]["kid"],
+        kid.as_str(),
+        "only the new key is published"
+    );
+    assert_eq!(jwks["keys"].as_array().map(Vec::len), Some(1));
+    kid
+}
+
 async fn set_mode(provider: &Provider, mode: &str) {
     let response = reqwest::Client::new()
         .post(format!("{}/_test/mode", provider.issuer))
@@ -198,6 +224,8 @@ async fn openid_connect_against_oidc_provider() {
     refused(&site, "wrong-at-hash", 502).await;
     refused(&site, "foreign-iss", 403).await;
     logout_ends_the_provider_session(&site).await;
+    // Last: it leaves the confidential app inside its key re-fetch interval.
+    rotated_keys_are_picked_up_at_once(&site).await;
 }
 
 async fn confidential_client_signs_up_a_new_user(site: &Site<Provider>) {
@@ -346,4 +374,32 @@ async fn logout_ends_the_provider_session(site: &Site<Provider>) {
     assert_eq!(params.get("post_logout_redirect_uri"), Some(&site.url("/")));
     assert!(!params.contains_key("id_token_hint"), "no token in a URL");
     assert_eq!(site.whoami(&browser).await, "anonymous");
+}
+
+/// The provider rotates its signing key (the apps have the old key cached from the sign-ins
+/// above): the next sign-in works at once (one re-fetch of the keys). A second rotation within
+/// `JWKS_REFETCH_INTERVAL` is not re-fetched for the same app (refused, 502), but another app
+/// has its own interval.
+async fn rotated_keys_are_picked_up_at_once(site: &Site<Provider>) {
+    let started = std::time::Instant::now();
+    rotate_keys(&site.provider).await;
+    let (response, browser, _) = sign_in(site, CONFIDENTIAL, "rotation-alice", true).await;
+    assert_eq!(response.status(), 302, "{:?}", response.text().await);
+    assert_eq!(location(&response), "/");
+    assert_ne!(site.whoami(&browser).await, "anonymous");
+
+    rotate_keys(&site.provider).await;
+    let (response, browser, _) = sign_in(site, CONFIDENTIAL, "rotation-bob", true).await;
+    assert!(
+        started.elapsed() < oauthclient_oidc::JWKS_REFETCH_INTERVAL,
+        "the test was too slow to observe the rate limit"
+    );
+    assert_eq!(response.status(), 502, "rate-limited re-fetch: refused");
+    let body = response.text().await.expect("body");
+    assert!(!body.contains("eyJ"), "no token in the error page");
+    assert_eq!(site.whoami(&browser).await, "anonymous");
+
+    let (response, _, _) = sign_in(site, PUBLIC, "rotation-carol", true).await;
+    assert_eq!(response.status(), 302, "{:?}", response.text().await);
+    assert_eq!(location(&response), "/");
 }

@@ -48,6 +48,13 @@
 //                      registered redirect_uri carrying `code`) gets its `iss`
 //                      parameter replaced by http://127.0.0.1:1/other-issuer
 //                      (RFC 9207 mix-up).
+// KEY ROTATION (the client must pick up a new signing key at once):
+//   POST /_test/rotate-keys  (loopback callers only) -> 200 {"kid": "<new kid>"}
+// replaces the signing key by a fresh RS256 key with a new kid: from then on
+// the JWKS lists only the new key and every ID token is signed with it, as
+// after a provider's emergency rotation. The provider instance is rebuilt
+// around the new key (same issuer, port, clients and fault mode); a sign-in
+// in progress at that moment may be lost, so rotate between sign-ins.
 // at_hash: oidc-provider only puts at_hash into ID tokens issued from the
 // authorization endpoint (hybrid/implicit). Since at_hash is OPTIONAL for ID
 // tokens from the token endpoint (OIDC Core 3.1.3.6) but commonly sent (e.g.
@@ -145,13 +152,17 @@ try {
 const { port } = server.address();
 const issuer = `http://127.0.0.1:${port}`;
 
-// Fresh signing key per run (RS256, the default ID token algorithm).
-const signingKey = {
-  ...crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
-  kid: `test-rsa-${crypto.randomBytes(4).toString('hex')}`,
-  use: 'sig',
-  alg: 'RS256',
-};
+// A fresh signing key (RS256, the default ID token algorithm) per run, and per
+// key rotation (POST /_test/rotate-keys).
+function newSigningKey() {
+  return {
+    ...crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+    kid: `test-rsa-${crypto.randomBytes(4).toString('hex')}`,
+    use: 'sig',
+    alg: 'RS256',
+  };
+}
+const cookieKey = crypto.randomBytes(32).toString('base64url');
 
 function capitalise(login) {
   return login.charAt(0).toUpperCase() + login.slice(1);
@@ -174,7 +185,7 @@ const commonClient = {
   response_types: ['code'],
 };
 
-const configuration = {
+const configuration = (signingKey) => ({
   clients: [
     {
       ...commonClient,
@@ -189,7 +200,7 @@ const configuration = {
     },
   ],
   jwks: { keys: [signingKey] },
-  cookies: { keys: [crypto.randomBytes(32).toString('base64url')] },
+  cookies: { keys: [cookieKey] },
   responseTypes: ['code'],
   pkce: { required: () => true },
   scopes: ['openid', 'email', 'profile', 'offline_access'],
@@ -223,42 +234,11 @@ const configuration = {
     Session: 24 * 3600,
     Grant: 24 * 3600,
   },
-};
-
-const provider = new Provider(issuer, configuration);
-
-for (const event of ['server_error', 'authorization.error', 'grant.error', 'end_session.error',
-  'userinfo.error', 'revocation.error', 'introspection.error']) {
-  provider.on(event, (ctx, err) => {
-    console.error(`[oidc-provider] ${event}: ${err?.name ?? ''} ${err?.message ?? err}`
-      + `${err?.error_description ? ` (${err.error_description})` : ''}`
-      + `${err?.error_detail ? ` [${err.error_detail}]` : ''}`);
-  });
-}
+});
 
 // ---- fault injection (see the header comment) ------------------------------
 
 let faultMode = 'none';
-
-// at_hash for ID tokens issued by the token endpoint (see the header comment).
-// The IdToken model hashes the raw value given here with the hash matching the
-// signing alg. Opaque access tokens: the token value is the model's jti.
-{
-  const { IdToken } = provider;
-  const issue = IdToken.prototype.issue;
-  IdToken.prototype.issue = function issueWithAtHash(options) {
-    const oidc = this.ctx?.oidc;
-    if (options?.use === 'idtoken' && oidc?.route === 'token' && this.extra.at_hash === undefined) {
-      const accessToken = oidc.entities.AccessToken?.jti;
-      if (faultMode === 'wrong-at-hash') {
-        this.set('at_hash', `not-${accessToken ?? 'the-access-token'}`);
-      } else if (accessToken && !args['no-at-hash']) {
-        this.set('at_hash', accessToken);
-      }
-    }
-    return issue.call(this, options);
-  };
-}
 
 async function readBody(req) {
   const chunks = [];
@@ -297,67 +277,132 @@ function tamperIdToken(idToken) {
   return [header, tampered, signature].join('.');
 }
 
-provider.use(async (ctx, next) => {
-  if (ctx.path === '/_test/mode') {
-    if (ctx.method === 'GET') {
-      ctx.body = { mode: faultMode };
-      return;
-    }
-    if (ctx.method === 'POST') {
-      let mode;
-      try {
-        ({ mode } = JSON.parse(await readBody(ctx.req)));
-      } catch {
-        ctx.status = 400;
-        ctx.body = { error: 'expected JSON {"mode": "..."}' };
+// One provider per signing key: a key rotation replaces the provider (same
+// issuer, port, clients and fault mode; in-flight interactions are lost).
+function createProvider(signingKey) {
+  const provider = new Provider(issuer, configuration(signingKey));
+
+  for (const event of ['server_error', 'authorization.error', 'grant.error', 'end_session.error',
+    'userinfo.error', 'revocation.error', 'introspection.error']) {
+    provider.on(event, (ctx, err) => {
+      console.error(`[oidc-provider] ${event}: ${err?.name ?? ''} ${err?.message ?? err}`
+        + `${err?.error_description ? ` (${err.error_description})` : ''}`
+        + `${err?.error_detail ? ` [${err.error_detail}]` : ''}`);
+    });
+  }
+
+  // at_hash for ID tokens issued by the token endpoint (see the header comment).
+  // The IdToken model hashes the raw value given here with the hash matching the
+  // signing alg. Opaque access tokens: the token value is the model's jti.
+  {
+    const { IdToken } = provider;
+    const issue = IdToken.prototype.issue;
+    IdToken.prototype.issue = function issueWithAtHash(options) {
+      const oidc = this.ctx?.oidc;
+      if (options?.use === 'idtoken' && oidc?.route === 'token' && this.extra.at_hash === undefined) {
+        const accessToken = oidc.entities.AccessToken?.jti;
+        if (faultMode === 'wrong-at-hash') {
+          this.set('at_hash', `not-${accessToken ?? 'the-access-token'}`);
+        } else if (accessToken && !args['no-at-hash']) {
+          this.set('at_hash', accessToken);
+        }
+      }
+      return issue.call(this, options);
+    };
+  }
+
+  provider.use(async (ctx, next) => {
+    if (ctx.path === '/_test/mode') {
+      if (ctx.method === 'GET') {
+        ctx.body = { mode: faultMode };
         return;
       }
-      if (!FAULT_MODES.has(mode)) {
-        ctx.status = 400;
-        ctx.body = { error: `unknown mode, expected one of: ${[...FAULT_MODES].join(', ')}` };
+      if (ctx.method === 'POST') {
+        let mode;
+        try {
+          ({ mode } = JSON.parse(await readBody(ctx.req)));
+        } catch {
+          ctx.status = 400;
+          ctx.body = { error: 'expected JSON {"mode": "..."}' };
+          return;
+        }
+        if (!FAULT_MODES.has(mode)) {
+          ctx.status = 400;
+          ctx.body = { error: `unknown mode, expected one of: ${[...FAULT_MODES].join(', ')}` };
+          return;
+        }
+        faultMode = mode;
+        console.error(`[fault-injection] mode = ${mode}`);
+        ctx.status = 204;
         return;
       }
-      faultMode = mode;
-      console.error(`[fault-injection] mode = ${mode}`);
-      ctx.status = 204;
+      ctx.status = 405;
       return;
     }
-    ctx.status = 405;
+
+    if (faultMode === 'wrong-nonce' && ctx.method === 'GET' && ctx.path === '/auth') {
+      const params = new URLSearchParams(ctx.querystring);
+      if (params.has('nonce')) {
+        params.set('nonce', `wrong-${crypto.randomBytes(8).toString('hex')}`);
+        ctx.querystring = params.toString();
+      }
+    }
+
+    await next();
+
+    if (faultMode === 'tampered-id-token' && ctx.method === 'POST' && ctx.path === '/token'
+        && ctx.status === 200 && ctx.body && typeof ctx.body.id_token === 'string') {
+      ctx.body = { ...ctx.body, id_token: tamperIdToken(ctx.body.id_token) };
+    }
+
+    if (faultMode === 'foreign-iss' && (ctx.status === 302 || ctx.status === 303)) {
+      const url = isAuthorizationResponse(ctx.response.get('Location'));
+      if (url) {
+        url.searchParams.set('iss', FOREIGN_ISSUER);
+        ctx.set('Location', url.href);
+        ctx.type = 'text';
+        ctx.body = `Redirecting to ${url.href}.`;
+      }
+    }
+
+    // No request off loopback from the built-in pages.
+    if (typeof ctx.body === 'string' && ctx.response.is('html')) {
+      ctx.body = ctx.body.replace(/@import url\(https:\/\/fonts\.googleapis\.com[^)]*\);?/g, '');
+    }
+  });
+
+  return provider;
+}
+
+let currentKid;
+let handleRequest;
+function rotateKeys() {
+  const signingKey = newSigningKey();
+  handleRequest = createProvider(signingKey).callback();
+  currentKid = signingKey.kid;
+  console.error(`[keys] signing with ${currentKid}`);
+}
+rotateKeys();
+
+function isLoopback(address) {
+  return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
+}
+
+server.on('request', (req, res) => {
+  if (req.url === '/_test/rotate-keys') {
+    if (!isLoopback(req.socket.remoteAddress)) {
+      res.writeHead(403).end();
+    } else if (req.method === 'POST') {
+      rotateKeys();
+      res.writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ kid: currentKid }));
+    } else {
+      res.writeHead(405).end();
+    }
     return;
   }
-
-  if (faultMode === 'wrong-nonce' && ctx.method === 'GET' && ctx.path === '/auth') {
-    const params = new URLSearchParams(ctx.querystring);
-    if (params.has('nonce')) {
-      params.set('nonce', `wrong-${crypto.randomBytes(8).toString('hex')}`);
-      ctx.querystring = params.toString();
-    }
-  }
-
-  await next();
-
-  if (faultMode === 'tampered-id-token' && ctx.method === 'POST' && ctx.path === '/token'
-      && ctx.status === 200 && ctx.body && typeof ctx.body.id_token === 'string') {
-    ctx.body = { ...ctx.body, id_token: tamperIdToken(ctx.body.id_token) };
-  }
-
-  if (faultMode === 'foreign-iss' && (ctx.status === 302 || ctx.status === 303)) {
-    const url = isAuthorizationResponse(ctx.response.get('Location'));
-    if (url) {
-      url.searchParams.set('iss', FOREIGN_ISSUER);
-      ctx.set('Location', url.href);
-      ctx.type = 'text';
-      ctx.body = `Redirecting to ${url.href}.`;
-    }
-  }
-
-  // No request off loopback from the built-in pages.
-  if (typeof ctx.body === 'string' && ctx.response.is('html')) {
-    ctx.body = ctx.body.replace(/@import url\(https:\/\/fonts\.googleapis\.com[^)]*\);?/g, '');
-  }
+  handleRequest(req, res);
 });
-
-server.on('request', provider.callback());
 
 function shutdown() {
   server.close(() => process.exit(0));

@@ -54,6 +54,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 pub use accounts::{AccountSettings, DEFAULT_CONFIRMATION_EXPIRES, DEFAULT_RESEND_COOLDOWN};
+pub use endpoint::endpoint as parse_endpoint;
 pub use env::{EnvSource, NoEnv, ProcessEnv};
 pub use mail::{MailSettings, SmtpSecurity};
 pub use rate_limit::RateLimit;
