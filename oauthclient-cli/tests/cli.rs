@@ -316,7 +316,7 @@ async fn migrate_names_users_whose_addresses_would_share_a_mailbox_and_exits_1()
         let fixed = oauthclient(&["migrate", "--database-url", &db.url]);
         assert!(fixed.status.success(), "{}", text(&fixed));
         assert!(
-            text(&fixed).contains("applying 1 migration(s): 20261205000001"),
+            text(&fixed).contains("applying 2 migration(s): 20261205000001, 20261205000002"),
             "{}",
             text(&fixed)
         );

@@ -17,8 +17,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let store = DieselStore::connect("sqlite://oauth.sqlite", keys, StoreOptions::default());
     let store = Arc::new(store.await?);
     let oauth = OAuthClient::builder(config, registry)
-        .accounts(store.clone())
-        .users(store)
+        .store(store)
         .build()?;
     let port: u16 = std::env::var("PORT").map_or(Ok(5000), |port| port.parse())?;
     let server = HttpServer::new(move || {

@@ -55,11 +55,7 @@ async fn sign_in(
     stand_in: &StandIn,
     app: &str,
 ) -> reqwest::Response {
-    let login = browser
-        .get(format!("{}/oauth/login/{app}/", demo.base))
-        .send()
-        .await
-        .expect("login");
+    let login = demo.start_flow(browser, app).await;
     assert_eq!(login.status(), 302);
     let authorize = location(&login);
     assert!(

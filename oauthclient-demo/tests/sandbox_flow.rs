@@ -13,11 +13,7 @@ async fn through_sandbox(
     username: &str,
     share_email: bool,
 ) -> String {
-    let login = browser
-        .get(format!("{}/oauth/login/sandbox/", demo.base))
-        .send()
-        .await
-        .expect("login");
+    let login = demo.start_flow(browser, "sandbox").await;
     assert_eq!(login.status(), 302);
     let authorize = location(&login);
     let sandbox = demo.sandbox.clone().expect("sandbox mode");

@@ -99,11 +99,7 @@ async fn a_flow_crosses_instances_and_a_disconnect_on_one_is_seen_on_the_other()
 
     // Start the GitHub flow on A; the provider sends the browser back to the site, and the
     // load balancer hands the callback to B.
-    let login = browser
-        .get(format!("{}/oauth/login/github/", a.listen))
-        .send()
-        .await
-        .expect("login on A");
+    let login = a.start_flow(&browser, "github").await;
     assert_eq!(login.status(), 302);
     let back = browser
         .get(location(&login))

@@ -375,7 +375,10 @@ async fn the_migration_reverts_while_no_two_users_share_an_address() {
             .expect("open");
         assert_eq!(
             behind.schema_status().await.expect("status"),
-            SchemaStatus::Behind(vec!["20261205000001".to_owned(), "20261205000002".to_owned()]),
+            SchemaStatus::Behind(vec![
+                "20261205000001".to_owned(),
+                "20261205000002".to_owned()
+            ]),
             "{}",
             db.name
         );

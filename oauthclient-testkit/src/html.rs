@@ -4,7 +4,7 @@
 ///
 /// ```
 /// use oauthclient_testkit::html::input_value;
-/// let page = r#"<form><input type="hidden" name="csrf_token" value="a&amp;b">
+/// let page = r#"<form><input type="hidden" value="a&amp;b" name="csrf_token">
 ///   <input type="hidden" name="next" value="&#x2f;deposit"></form>"#;
 /// assert_eq!(input_value(page, "csrf_token").as_deref(), Some("a&b"));
 /// assert_eq!(input_value(page, "next").as_deref(), Some("/deposit"));
@@ -12,8 +12,10 @@
 /// ```
 pub fn input_value(html: &str, name: &str) -> Option<String> {
     let start = html.find(&format!("name=\"{name}\""))?;
+    // The whole tag: `value` may come before or after `name`.
+    let tag_start = html[..start].rfind('<')?;
     let tag_end = start + html[start..].find('>')?;
-    let value = html[start..tag_end]
+    let value = html[tag_start..tag_end]
         .split("value=\"")
         .nth(1)?
         .split('"')

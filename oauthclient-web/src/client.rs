@@ -254,14 +254,21 @@ pub(crate) fn session_key(config: &OAuthClientConfig) -> Key {
 }
 
 impl OAuthClientBuilder {
-    /// The store for remote accounts, tokens and identities (required).
+    /// One store for everything (remote accounts, tokens, identities, pending sign-ups and
+    /// users), e.g. a `DieselStore`: the same as `.accounts(store.clone()).users(store)`.
+    #[must_use]
+    pub fn store<S: AccountStore + UserStore + 'static>(self, store: Arc<S>) -> Self {
+        self.accounts(store.clone()).users(store)
+    }
+
+    /// The store for remote accounts, tokens and identities (required, or [`Self::store`]).
     #[must_use]
     pub fn accounts(mut self, store: Arc<dyn AccountStore>) -> Self {
         self.accounts = Some(store);
         self
     }
 
-    /// The store for local users (required).
+    /// The store for local users (required, or [`Self::store`]).
     #[must_use]
     pub fn users(mut self, store: Arc<dyn UserStore>) -> Self {
         self.users = Some(store);
@@ -333,8 +340,12 @@ impl OAuthClientBuilder {
             remote: String::new(),
             message: format!("OAuthClient needs {what}"),
         };
-        let accounts = self.accounts.ok_or_else(|| missing("an account store"))?;
-        let users = self.users.ok_or_else(|| missing("a user store"))?;
+        let accounts = self
+            .accounts
+            .ok_or_else(|| missing("an account store (`.store(store)` or `.accounts(store)`)"))?;
+        let users = self
+            .users
+            .ok_or_else(|| missing("a user store (`.store(store)` or `.users(store)`)"))?;
         let http = HttpClient::new(self.limits)?;
         let mut apps = BTreeMap::new();
         for (name, remote) in &self.config.remote_apps {

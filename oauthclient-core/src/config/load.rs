@@ -265,8 +265,11 @@ fn remote_app(
             ConfigError::new(
                 format!("{prefix}.provider"),
                 format!(
-                    "unknown provider `{provider_name}` (registered: {})",
-                    list(&known)
+                    "unknown provider `{provider_name}`: no provider of that name is linked \
+                     (linked: {}). If it comes from a provider crate, add the crate to \
+                     [dependencies] and write `use {} as _;` once in your binary",
+                    list(&known),
+                    crate_ident(provider_name),
                 ),
             )
         })?;
@@ -288,7 +291,23 @@ fn remote_app(
         .app_key
         .clone()
         .unwrap_or_else(|| format!("{}_APP_CREDENTIALS", name.to_ascii_uppercase()));
-    let protocol = protocol(&format!("{prefix}.params"), &settings.params)?;
+    let protocol = protocol(&format!("{prefix}.params"), &settings.params).map_err(|err| {
+        // A missing endpoint on an app named like a provider usually means the provider crate
+        // is not linked: say so, rather than pointing at the endpoint.
+        if provider.is_none() && err.message == "missing" {
+            ConfigError::new(
+                err.key,
+                format!(
+                    "missing, and no provider named `{name}` is linked to fill it in. If \
+                     `{name}` comes from a provider crate, add the crate to [dependencies] and \
+                     write `use {} as _;` once in your binary; otherwise set the endpoint",
+                    crate_ident(name)
+                ),
+            )
+        } else {
+            err
+        }
+    })?;
     let public_client =
         matches!(&protocol, Protocol::OAuth2(params) if params.client_auth == ClientAuth::None);
     let credentials = credentials(&app_key, doc, env, !public_client)?;
@@ -315,6 +334,13 @@ fn remote_app(
             .unwrap_or(accounts.signup),
         rest: super::rest::rest_redirects(&prefix, settings.rest.as_ref(), trusted_hosts)?,
     })
+}
+
+/// The crate a provider of this name conventionally lives in, as a Rust path
+/// (`orcid` → `oauthclient_orcid`), for hints.
+fn crate_ident(provider: &str) -> String {
+    let base = provider.split(['_', '-']).next().unwrap_or(provider);
+    format!("oauthclient_{base}")
 }
 
 /// A per-app policy override parsed into its type, naming the key when invalid.

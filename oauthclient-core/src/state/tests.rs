@@ -397,10 +397,6 @@ fn the_own_header_fast_path_refuses_what_the_general_path_refuses() {
             StateError::Malformed,
         ),
         (
-            format!("{header}.{payload}.{}", &signature[1..]),
-            StateError::Malformed,
-        ),
-        (
             format!("{header}.e30.{signature}"),
             StateError::BadSignature,
         ),
@@ -413,6 +409,13 @@ fn the_own_header_fast_path_refuses_what_the_general_path_refuses() {
             "{tampered}"
         );
     }
+    // A signature one character short is 31 bytes, or not base64 at all when its last
+    // character's spare bits are not zero (1 time in 16): refused either way.
+    let truncated = format!("{header}.{payload}.{}", &signature[1..]);
+    assert!(matches!(
+        codec.decode(&truncated, "github"),
+        Err(StateError::Malformed | StateError::BadSignature)
+    ));
     parts[1] = "e30";
     assert!(codec.decode(&parts.join("."), "github").is_err());
     assert!(codec.decode(&token, "github").is_ok());

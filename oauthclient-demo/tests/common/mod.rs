@@ -72,6 +72,23 @@ impl Demo {
             .unwrap_or_else(|err| panic!("POST {action}: {err}"))
     }
 
+    /// `GET /oauth/login/{app}/` as a browser: when signed in the demo only asks for
+    /// confirmation, and the browser clicks "Connect" (the CSRF-checked POST). The response
+    /// that redirects to the provider.
+    pub async fn start_flow(&self, browser: &reqwest::Client, app: &str) -> reqwest::Response {
+        let path = format!("/oauth/login/{app}/");
+        let response = browser
+            .get(format!("{}{path}", self.listen))
+            .send()
+            .await
+            .unwrap_or_else(|err| panic!("GET {path}: {err}"));
+        if response.status() == 200 {
+            self.submit(browser, &path, &path, &[]).await
+        } else {
+            response
+        }
+    }
+
     /// Stops the process and hands back its data directory.
     pub fn stop(mut self) -> tempfile::TempDir {
         let _ = self.child.kill();
@@ -171,19 +188,4 @@ pub fn location(response: &reqwest::Response) -> String {
         .to_owned()
 }
 
-/// The value of the first `<input name="{name}" ... value="...">` in a page.
-pub fn input_value(html: &str, name: &str) -> Option<String> {
-    let marker = format!("name=\"{name}\"");
-    let start = html.find(&marker)?;
-    let tag_start = html[..start].rfind('<')?;
-    let tag_end = start + html[start..].find('>')?;
-    let tag = &html[tag_start..tag_end];
-    let value = tag.split("value=\"").nth(1)?.split('"').next()?;
-    Some(
-        value
-            .replace("&amp;", "&")
-            .replace("&quot;", "\"")
-            .replace("&#x27;", "'")
-            .replace("&#x2f;", "/"),
-    )
-}
+pub use oauthclient_testkit::html::input_value;

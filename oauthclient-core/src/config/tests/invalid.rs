@@ -106,6 +106,15 @@ fn invalid_configs_name_the_key() {
             "missing",
         ),
         (
+            // Named like a provider whose crate is not linked: the hint says how to link it.
+            example_with(
+                "authorize_url = \"https://github.com/login/oauth/authorize\"",
+                "",
+            ),
+            "remote_apps.github.params.authorize_url",
+            "use oauthclient_github as _;",
+        ),
+        (
             example_with(
                 "base_url = \"https://api.github.com/\"",
                 "base_url = \"ftp://api.github.com/\"",
@@ -196,6 +205,14 @@ fn invalid_configs_name_the_key() {
             ),
             "remote_apps.legacy.provider",
             "unknown provider",
+        ),
+        (
+            example_with(
+                "[remote_apps.legacy]",
+                "[remote_apps.legacy]\nprovider = \"orcid_sandbox\"",
+            ),
+            "remote_apps.legacy.provider",
+            "use oauthclient_orcid as _;",
         ),
         ("this is = not toml =".to_owned(), "(toml)", ""),
         (
