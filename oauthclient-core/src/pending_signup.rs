@@ -88,8 +88,11 @@ impl PendingSignupId {
     pub fn storage_key(&self) -> String {
         Sha256::digest(self.0.as_bytes())
             .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect()
+            .fold(String::with_capacity(64), |mut hex, byte| {
+                use std::fmt::Write as _;
+                let _ = write!(hex, "{byte:02x}");
+                hex
+            })
     }
 }
 

@@ -94,11 +94,13 @@ mod tests {
     fn by_default_no_one_may_frame() {
         let headers = headers(&FrameAncestors::default());
         assert_eq!(
-            headers.get(CONTENT_SECURITY_POLICY).map(|v| v.as_bytes()),
+            headers
+                .get(CONTENT_SECURITY_POLICY)
+                .map(HeaderValue::as_bytes),
             Some(&b"frame-ancestors 'none'"[..])
         );
         assert_eq!(
-            headers.get(X_FRAME_OPTIONS).map(|v| v.as_bytes()),
+            headers.get(X_FRAME_OPTIONS).map(HeaderValue::as_bytes),
             Some(&b"DENY"[..])
         );
     }
@@ -107,14 +109,16 @@ mod tests {
     fn same_origin_and_listed_origins() {
         let same = headers(&FrameAncestors::SameOrigin);
         assert_eq!(
-            same.get(X_FRAME_OPTIONS).map(|v| v.as_bytes()),
+            same.get(X_FRAME_OPTIONS).map(HeaderValue::as_bytes),
             Some(&b"SAMEORIGIN"[..])
         );
         let listed = FrameAncestors::origins(["https://a.example", "http://127.0.0.1:8080/"])
             .expect("origins");
         let listed = headers(&listed);
         assert_eq!(
-            listed.get(CONTENT_SECURITY_POLICY).map(|v| v.as_bytes()),
+            listed
+                .get(CONTENT_SECURITY_POLICY)
+                .map(HeaderValue::as_bytes),
             Some(&b"frame-ancestors https://a.example http://127.0.0.1:8080"[..])
         );
         assert!(listed.get(X_FRAME_OPTIONS).is_none());

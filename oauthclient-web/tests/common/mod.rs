@@ -188,7 +188,7 @@ async fn cookie_size_guard(
     let largest = response
         .headers()
         .get_all(actix_web::http::header::SET_COOKIE)
-        .map(|cookie| cookie.len())
+        .map(actix_web::http::header::HeaderValue::len)
         .max()
         .unwrap_or(0);
     if largest > MAX_COOKIE_BYTES {
