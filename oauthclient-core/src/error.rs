@@ -139,6 +139,24 @@ pub enum OAuthError {
         /// Remote app name (empty for a local sign-up).
         remote: String,
     },
+    /// The host's policy refused this sign-in ([`crate::host_policy::PreSignIn::Refuse`]);
+    /// its message is shown as it is.
+    #[error("{message}")]
+    RefusedByHost {
+        /// Remote app name.
+        remote: String,
+        /// The host's words.
+        message: String,
+    },
+    /// The host's policy sent the browser elsewhere ([`crate::host_policy::PreSignIn::Redirect`]):
+    /// the flow ends there, nothing written. The web layer redirects (to a safe URL only).
+    #[error("the host application redirected this sign-in")]
+    RedirectedByHost {
+        /// Remote app name.
+        remote: String,
+        /// Where to.
+        url: String,
+    },
     /// E-mail verification is mandatory and the user's address is not confirmed yet.
     #[error(
         "Please confirm your e-mail address first: follow the link we sent you, or ask for a new one."
@@ -242,9 +260,10 @@ impl OAuthError {
             | OAuthError::NoSignupInProgress { .. }
             | OAuthError::AccountDisabled { .. }
             | OAuthError::Confirmation(_) => Outcome::BadRequest,
-            OAuthError::SignupClosed { .. } | OAuthError::EmailUnconfirmed { .. } => {
-                Outcome::Refused
-            }
+            OAuthError::SignupClosed { .. }
+            | OAuthError::EmailUnconfirmed { .. }
+            | OAuthError::RefusedByHost { .. } => Outcome::Refused,
+            OAuthError::RedirectedByHost { .. } => Outcome::FlashAndRedirect,
             OAuthError::EmailInUse { .. } => Outcome::Conflict,
             OAuthError::UnknownRemote(_) => Outcome::NotFound,
             OAuthError::Store(err) if err.is_conflict() => Outcome::BadRequest,
@@ -275,6 +294,8 @@ impl OAuthError {
             | OAuthError::AccountDisabled { remote }
             | OAuthError::LastLoginMethod { remote }
             | OAuthError::EmailInUse { remote }
+            | OAuthError::RefusedByHost { remote, .. }
+            | OAuthError::RedirectedByHost { remote, .. }
             | OAuthError::UnknownRemote(remote) => Some(remote),
             OAuthError::SignupClosed { remote } | OAuthError::EmailUnconfirmed { remote } => {
                 (!remote.is_empty()).then_some(remote.as_str())
@@ -309,6 +330,7 @@ impl OAuthError {
                 | OAuthError::EmailInUse { .. }
                 | OAuthError::SignupClosed { .. }
                 | OAuthError::EmailUnconfirmed { .. }
+                | OAuthError::RefusedByHost { .. }
                 | OAuthError::Confirmation(_)
                 | OAuthError::MailUnavailable { .. }
                 | OAuthError::UnknownRemote(_)

@@ -18,6 +18,7 @@
 //! | [`secret`] | redacted, constant-time-compared secret newtypes |
 //! | [`token`] / [`account`] | [`Token`] and [`AccountInfo`] |
 //! | [`handlers`] | async handler traits (authorized, disconnect, sign-up) and events |
+//! | [`host_policy`] | the host's say: open for sign-up?, pre-sign-in veto or redirect, new-user fields, events |
 //! | [`store`] | [`AccountStore`] / [`UserStore`], implemented by store crates |
 //! | [`registry`] | `inventory` collections of providers and named handlers |
 //!
@@ -53,6 +54,7 @@ pub mod email;
 pub mod error;
 pub mod flow;
 pub mod handlers;
+pub mod host_policy;
 pub mod next_url;
 pub mod pending_signup;
 pub mod registry;

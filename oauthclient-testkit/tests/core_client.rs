@@ -101,6 +101,7 @@ async fn account_info(
         api: &api,
         handlers: &handlers,
         events: &EventBus::default(),
+        policy: &oauthclient_core::host_policy::DefaultPolicy,
     };
     let handler = handlers
         .account_info

@@ -14,6 +14,7 @@ use oauthclient_core::client::{
 };
 use oauthclient_core::email::{ConfirmationCodec, Mailer};
 use oauthclient_core::handlers::{ApiRequest, ApiResponse, EventBus, EventListener, RemoteApi};
+use oauthclient_core::host_policy::{DefaultPolicy, HostPolicy};
 use oauthclient_core::registry::{AppHandlers, Registry};
 use oauthclient_core::state::StateCodec;
 use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, RemoteApp, Token, UserStore};
@@ -57,6 +58,8 @@ pub(crate) struct Inner {
     pub confirmations: ConfirmationCodec,
     /// Who may frame the pages.
     pub frame_ancestors: FrameAncestors,
+    /// The host's policy.
+    pub policy: Arc<dyn HostPolicy>,
 }
 
 /// The oauthclient endpoints, ready to mount on an actix-web `App` (see the crate example).
@@ -87,6 +90,7 @@ pub struct OAuthClientBuilder {
     paths: Paths,
     mailer: Option<Arc<dyn Mailer>>,
     frame_ancestors: FrameAncestors,
+    policy: Arc<dyn HostPolicy>,
 }
 
 impl OAuthClient {
@@ -108,6 +112,7 @@ impl OAuthClient {
             },
             mailer: None,
             frame_ancestors: FrameAncestors::default(),
+            policy: Arc::new(DefaultPolicy),
         }
     }
 
@@ -326,6 +331,15 @@ impl OAuthClientBuilder {
         self
     }
 
+    /// The host's policy: whether apps may create users, a veto or redirect before sign-in,
+    /// new-user fields, and events to act on (default: [`DefaultPolicy`], the library's
+    /// behaviour).
+    #[must_use]
+    pub fn policy(mut self, policy: Arc<dyn HostPolicy>) -> Self {
+        self.policy = policy;
+        self
+    }
+
     /// Who may show the library's pages in a frame (default: no one,
     /// [`FrameAncestors::None`]).
     #[must_use]
@@ -364,8 +378,9 @@ impl OAuthClientBuilder {
             Some(mailer) => Some(mailer),
             None => configured_mailer(&self.config)?,
         };
-        let tokens =
-            RemoteClient::new(http.clone(), accounts.clone()).with_leeway(self.leeway_secs);
+        let tokens = RemoteClient::new(http.clone(), accounts.clone())
+            .with_leeway(self.leeway_secs)
+            .with_policy(self.policy.clone());
         let confirmations = ConfirmationCodec::new(
             &self.config.secret_keys,
             self.config.accounts.confirmation_expires,
@@ -386,6 +401,7 @@ impl OAuthClientBuilder {
             mailer,
             confirmations,
             frame_ancestors: self.frame_ancestors,
+            policy: self.policy,
         };
         Ok(OAuthClient {
             inner: web::Data::new(inner),

@@ -102,6 +102,15 @@ pub(crate) fn error(
     err: &OAuthError,
     next: Option<&str>,
 ) -> HttpResponse {
+    if let OAuthError::RedirectedByHost { remote, url } = err {
+        // The host's own choice, but still only to a safe place.
+        let target = oauthclient_core::next_url::safe_next_url(url, &inner.config.trusted_hosts)
+            .unwrap_or_else(|reason| {
+                tracing::warn!(remote, %reason, "the host policy redirected to an unsafe URL");
+                inner.paths.home.clone()
+            });
+        return redirect(&target);
+    }
     let outcome = err.outcome();
     let remote = err.remote().unwrap_or("-");
     match outcome {

@@ -11,6 +11,7 @@ use crate::account::UserId;
 use crate::audit::{self, AuditEvent};
 use crate::config::RemoteApp;
 use crate::error::OAuthError;
+use crate::host_policy::{DefaultPolicy, HostEvent, HostPolicy};
 use crate::store::AccountStore;
 use crate::token::Token;
 
@@ -51,6 +52,7 @@ pub struct RemoteClient {
     accounts: Arc<dyn AccountStore>,
     leeway_secs: u64,
     gates: Mutex<HashMap<(UserId, String), Gate>>,
+    policy: Arc<dyn HostPolicy>,
 }
 
 impl std::fmt::Debug for RemoteClient {
@@ -69,7 +71,19 @@ impl RemoteClient {
             accounts,
             leeway_secs: DEFAULT_EXPIRY_LEEWAY_SECS,
             gates: Mutex::new(HashMap::new()),
+            policy: Arc::new(DefaultPolicy),
         }
+    }
+
+    /// Tells `policy` of refreshed tokens and of reconnects required.
+    #[must_use]
+    pub fn with_policy(mut self, policy: Arc<dyn HostPolicy>) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    async fn announce(&self, event: HostEvent) {
+        self.policy.on_event(&event).await;
     }
 
     /// Another expiry leeway, in seconds.
@@ -114,6 +128,11 @@ impl RemoteClient {
                 Some(user_id),
                 "expired without a refresh token",
             );
+            self.announce(HostEvent::ReconnectRequired {
+                app: app.name.clone(),
+                user_id,
+            })
+            .await;
             return Err(OAuthError::ReconnectRequired {
                 remote: app.name.clone(),
             });
@@ -127,6 +146,11 @@ impl RemoteClient {
                     .await?
                 {
                     audit::record(AuditEvent::TokenRefreshed, &app.name, Some(user_id), "");
+                    self.announce(HostEvent::TokenRefreshed {
+                        app: app.name.clone(),
+                        user_id,
+                    })
+                    .await;
                     Ok(fresh)
                 } else {
                     // Another process refreshed first; its token is the one that counts.
@@ -148,6 +172,11 @@ impl RemoteClient {
                     Some(user_id),
                     "refresh token refused",
                 );
+                self.announce(HostEvent::ReconnectRequired {
+                    app: app.name.clone(),
+                    user_id,
+                })
+                .await;
                 Err(OAuthError::ReconnectRequired {
                     remote: app.name.clone(),
                 })

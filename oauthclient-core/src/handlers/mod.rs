@@ -84,6 +84,8 @@ pub struct HandlerContext<'a> {
     pub handlers: &'a crate::registry::AppHandlers,
     /// Event listeners.
     pub events: &'a EventBus,
+    /// The host's policy (sign-up open?, pre-sign-in, new-user fields, events).
+    pub policy: &'a dyn crate::host_policy::HostPolicy,
 }
 
 impl std::fmt::Debug for HandlerContext<'_> {

@@ -143,6 +143,7 @@ impl Harness {
             api: &self.api,
             handlers: &self.handlers,
             events: &self.events,
+            policy: &oauthclient_core::host_policy::DefaultPolicy,
         }
     }
 

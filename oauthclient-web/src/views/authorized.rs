@@ -7,6 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::audit::{self, AuditEvent};
 use oauthclient_core::flow::{CallbackResponse, FlowEvent, FlowState, Grant};
 use oauthclient_core::handlers::{AuthorizedOutcome, ProtocolContext};
+use oauthclient_core::host_policy::HostEvent;
 use oauthclient_core::pending_signup::PendingSignup;
 use oauthclient_core::state::StateError;
 use oauthclient_core::{OAuthError, Token};
@@ -188,6 +189,13 @@ async fn apply(
             start_signed_in(inner, req, &user, runtime.remote.remember)?;
             oauth_session.set_signed_in_with(app_name)?;
             audit::record(AuditEvent::SignIn, app_name, Some(user_id), "");
+            inner
+                .policy
+                .on_event(&HostEvent::SignedIn {
+                    app: app_name.to_owned(),
+                    user_id,
+                })
+                .await;
             Ok(success(next.as_deref(), &inner.paths.home))
         }
         AuthorizedOutcome::SignupRequired { account_info } => {

@@ -99,6 +99,13 @@ pub(crate) async fn disconnect(
     }
     .remove_token(&runtime.remote.name);
     audit::record(AuditEvent::Unlink, &runtime.remote.name, Some(user_id), "");
+    inner
+        .policy
+        .on_event(&oauthclient_core::host_policy::HostEvent::Unlinked {
+            app: runtime.remote.name.clone(),
+            user_id,
+        })
+        .await;
     Ok(runtime.remote.title.clone())
 }
 

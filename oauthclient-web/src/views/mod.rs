@@ -106,5 +106,6 @@ pub(crate) fn handler_context<'a>(
         api: &app.api,
         handlers: &app.handlers,
         events: &inner.events,
+        policy: inner.policy.as_ref(),
     }
 }

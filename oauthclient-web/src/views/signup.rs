@@ -6,9 +6,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::OAuthError;
 use oauthclient_core::audit::{self, AuditEvent};
-use oauthclient_core::email::{EmailVerification, SignupPolicy};
+use oauthclient_core::email::EmailVerification;
 use oauthclient_core::handlers::defaults::register_and_link;
 use oauthclient_core::handlers::{FieldError, SignupDecision, SignupForm};
+use oauthclient_core::host_policy::HostEvent;
 use oauthclient_core::pending_signup::PendingSignup;
 use oauthclient_core::store::NewLink;
 use serde::Deserialize;
@@ -83,12 +84,17 @@ pub(crate) async fn open_signup<'a>(
     app: &str,
 ) -> Result<(&'a AppRuntime, PendingSignup), OAuthError> {
     let runtime = any_app(inner, app)?;
-    if runtime.remote.signup == SignupPolicy::Closed {
+    let pending = pending(inner, req, app).await?;
+    if !inner
+        .policy
+        .is_open_for_signup(&runtime.remote, &pending.account_info)
+        .await
+    {
         return Err(OAuthError::SignupClosed {
             remote: app.to_owned(),
         });
     }
-    Ok((runtime, pending(inner, req, app).await?))
+    Ok((runtime, pending))
 }
 
 pub(crate) async fn form(
@@ -259,5 +265,12 @@ pub(crate) async fn register(
         prefix: &inner.config.session_key_prefix,
     }
     .set_signed_in_with(&runtime.remote.name)?;
+    inner
+        .policy
+        .on_event(&HostEvent::SignedIn {
+            app: runtime.remote.name.clone(),
+            user_id: created.id,
+        })
+        .await;
     Ok(Registration::SignedIn { mail_failed })
 }

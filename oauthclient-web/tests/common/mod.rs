@@ -21,7 +21,7 @@ use oauthclient_core::{OAuthClientConfig, Registry, UserStore};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
 use oauthclient_testkit::FakeProvider;
 use oauthclient_testkit::html::input_value;
-use oauthclient_web::{OAuthClient, USER_ID_KEY};
+use oauthclient_web::{OAuthClient, OAuthClientBuilder, USER_ID_KEY};
 
 pub const APP: &str = "fake";
 
@@ -69,6 +69,23 @@ pub async fn site_on(
     sessions: Sessions,
     database_url: Option<String>,
 ) -> TestSite {
+    site_built(edit, sessions, database_url, |builder| builder).await
+}
+
+/// A site whose `OAuthClient` builder the test adjusts (a host policy, frame ancestors...).
+pub async fn site_customized(
+    edit: impl FnOnce(String) -> String,
+    customize: impl FnOnce(OAuthClientBuilder) -> OAuthClientBuilder,
+) -> TestSite {
+    site_built(edit, Sessions::cookie(), None, customize).await
+}
+
+async fn site_built(
+    edit: impl FnOnce(String) -> String,
+    sessions: Sessions,
+    database_url: Option<String>,
+    customize: impl FnOnce(OAuthClientBuilder) -> OAuthClientBuilder,
+) -> TestSite {
     let provider = FakeProvider::start().await.expect("fake provider starts");
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
@@ -91,7 +108,7 @@ pub async fn site_on(
             .expect("store"),
     );
     let mailbox = MemoryMailbox::default();
-    let oauth = build_client(config, registry, &store, &mailbox);
+    let oauth = build_client_with(config, registry, &store, &mailbox, customize);
     let client = oauth.clone();
     let server = spawn_server(oauth, listener, Some(sessions));
     TestSite {
@@ -112,6 +129,16 @@ pub fn build_client(
     store: &Arc<DieselStore>,
     mailbox: &MemoryMailbox,
 ) -> OAuthClient {
+    build_client_with(config, registry, store, mailbox, |builder| builder)
+}
+
+fn build_client_with(
+    config: OAuthClientConfig,
+    registry: Registry,
+    store: &Arc<DieselStore>,
+    mailbox: &MemoryMailbox,
+    customize: impl FnOnce(OAuthClientBuilder) -> OAuthClientBuilder,
+) -> OAuthClient {
     let with_smtp = config.mail.is_some();
     let builder = OAuthClient::builder(config, registry);
     // `[mail]` (a real SMTP server) wins; otherwise mail stays in the test's mailbox.
@@ -120,9 +147,8 @@ pub fn build_client(
     } else {
         builder.mailer(Arc::new(mailbox.clone()))
     };
-    builder
-        .accounts(store.clone())
-        .users(store.clone())
+    customize(builder)
+        .store(store.clone())
         // Short enough that the slow-provider test does not wait long.
         .http_limits(oauthclient_core::client::HttpLimits {
             timeout: std::time::Duration::from_secs(2),

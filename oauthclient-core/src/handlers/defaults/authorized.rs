@@ -4,9 +4,10 @@ use async_trait::async_trait;
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, User, UserId};
 use crate::audit::{self, AuditEvent};
-use crate::email::{EmailVerification, SignupPolicy};
+use crate::email::EmailVerification;
 use crate::error::OAuthError;
 use crate::handlers::{AuthorizedHandler, AuthorizedOutcome, HandlerContext, OAuthEvent};
+use crate::host_policy::{HostEvent, PreSignIn, SignInAttempt, populated};
 use crate::store::NewLink;
 use crate::token::Token;
 
@@ -32,6 +33,12 @@ impl AuthorizedHandler for AuthorizedDefault {
                 ctx.accounts
                     .save_token(user_id, &ctx.remote.credentials.consumer_key, &token)
                     .await?;
+                ctx.policy
+                    .on_event(&HostEvent::Linked {
+                        app: ctx.app.to_owned(),
+                        user_id,
+                    })
+                    .await;
                 Ok(AuthorizedOutcome::Linked { user_id })
             }
             None => Ok(AuthorizedOutcome::StoredInSession),
@@ -63,6 +70,10 @@ impl AuthorizedHandler for AuthorizedDefault {
 ///    unconfirmed account may not sign in ([`OAuthError::EmailUnconfirmed`]).
 ///
 /// The app's `signup_handler.setup` runs once, when the remote account is first linked.
+/// The host's [`crate::host_policy::HostPolicy`] is asked first
+/// ([`crate::host_policy::HostPolicy::pre_sign_in`]: continue, redirect or refuse, before
+/// anything is written), decides whether sign-up is open, completes new users, and hears of
+/// sign-ups and links.
 ///
 /// ```
 /// use oauthclient_core::handlers::defaults::AuthorizedSignup;
@@ -79,6 +90,7 @@ impl AuthorizedHandler for AuthorizedSignup {
         token: Token,
     ) -> Result<AuthorizedOutcome, OAuthError> {
         let info = account_info(ctx, &token).await?;
+        ask_host(ctx, &info).await?;
         let client_id = ctx.remote.credentials.consumer_key.as_str();
         let identity_owner = identity_owner(ctx, &token, &info).await?;
         let link = NewLink {
@@ -95,6 +107,7 @@ impl AuthorizedHandler for AuthorizedSignup {
                 });
             }
             link_and_setup(ctx, current, &link).await?;
+            announce_link(ctx, current).await;
             return Ok(AuthorizedOutcome::Linked { user_id: current });
         }
 
@@ -121,6 +134,7 @@ impl AuthorizedHandler for AuthorizedSignup {
             (Some(holder), Some(_)) if holder.email_confirmed => {
                 ensure_may_sign_in(ctx, holder.id).await?;
                 link_and_setup(ctx, holder.id, &link).await?;
+                announce_link(ctx, holder.id).await;
                 Ok(AuthorizedOutcome::LoggedIn { user_id: holder.id })
             }
             (Some(holder), None) if holder.email_confirmed => {
@@ -135,7 +149,7 @@ impl AuthorizedHandler for AuthorizedSignup {
                 })
             }
             (_, Some(email)) => {
-                ensure_signup_open(ctx)?;
+                ensure_signup_open(ctx, &info).await?;
                 let new_user = NewUser {
                     email,
                     username: None,
@@ -159,7 +173,7 @@ impl AuthorizedHandler for AuthorizedSignup {
                 Ok(AuthorizedOutcome::LoggedIn { user_id: user.id })
             }
             (_, None) => {
-                ensure_signup_open(ctx)?;
+                ensure_signup_open(ctx, &info).await?;
                 Ok(AuthorizedOutcome::SignupRequired { account_info: info })
             }
         }
@@ -175,9 +189,52 @@ pub(crate) fn vouched_email<'i>(
     info.trusted_email().filter(|_| ctx.remote.trust_email)
 }
 
-/// [`OAuthError::SignupClosed`] unless this app may create accounts.
-pub(crate) fn ensure_signup_open(ctx: &HandlerContext<'_>) -> Result<(), OAuthError> {
-    if ctx.remote.signup == SignupPolicy::Closed {
+/// The host's [`crate::host_policy::HostPolicy::pre_sign_in`]: a refusal or a redirect ends
+/// the flow here, before anything is written.
+async fn ask_host(ctx: &HandlerContext<'_>, info: &AccountInfo) -> Result<(), OAuthError> {
+    let attempt = SignInAttempt {
+        app: ctx.remote,
+        account_info: info,
+        current_user: ctx.current_user,
+    };
+    match ctx.policy.pre_sign_in(&attempt).await {
+        PreSignIn::Continue => Ok(()),
+        PreSignIn::Redirect { url } => Err(OAuthError::RedirectedByHost {
+            remote: ctx.app.to_owned(),
+            url,
+        }),
+        PreSignIn::Refuse { message } => {
+            audit::record(
+                AuditEvent::SignInRefused,
+                ctx.app,
+                ctx.current_user,
+                "refused by the host's policy",
+            );
+            Err(OAuthError::RefusedByHost {
+                remote: ctx.app.to_owned(),
+                message,
+            })
+        }
+    }
+}
+
+/// Tells the host a remote account was linked to `user_id`.
+async fn announce_link(ctx: &HandlerContext<'_>, user_id: UserId) {
+    ctx.policy
+        .on_event(&HostEvent::Linked {
+            app: ctx.app.to_owned(),
+            user_id,
+        })
+        .await;
+}
+
+/// [`OAuthError::SignupClosed`] unless this app may create accounts (the host's
+/// [`crate::host_policy::HostPolicy::is_open_for_signup`]; by default the app's `signup`).
+pub(crate) async fn ensure_signup_open(
+    ctx: &HandlerContext<'_>,
+    info: &AccountInfo,
+) -> Result<(), OAuthError> {
+    if !ctx.policy.is_open_for_signup(ctx.remote, info).await {
         audit::record(AuditEvent::SignInRefused, ctx.app, None, "sign-up closed");
         return Err(OAuthError::SignupClosed {
             remote: ctx.app.to_owned(),
@@ -186,7 +243,8 @@ pub(crate) fn ensure_signup_open(ctx: &HandlerContext<'_>) -> Result<(), OAuthEr
     Ok(())
 }
 
-/// Creates the user and links the remote account (one transaction), then runs setup. A
+/// Creates the user (completed by the host's `populate_user`) and links the remote account
+/// (one transaction), then runs setup and tells the host (`SignedUp`). A
 /// **confirmed** new address first takes the mailbox over from an account that holds it
 /// unconfirmed: that account loses its claim, and its sessions end.
 pub async fn register_and_link(
@@ -209,7 +267,8 @@ pub async fn register_and_link(
             "unconfirmed address taken over by its verified owner",
         );
     }
-    let user = ctx.users.register_and_link(new_user, link).await?;
+    let new_user = populated(ctx.policy, ctx.remote, &link.account_info, new_user).await;
+    let user = ctx.users.register_and_link(&new_user, link).await?;
     if let Some(account) = ctx
         .accounts
         .remote_account(user.id, &link.client_id)
@@ -217,6 +276,12 @@ pub async fn register_and_link(
     {
         run_account_setup(ctx, user.id, link, &account).await?;
     }
+    ctx.policy
+        .on_event(&HostEvent::SignedUp {
+            app: ctx.app.to_owned(),
+            user_id: user.id,
+        })
+        .await;
     Ok(user)
 }
 

@@ -1,0 +1,180 @@
+//! [`HostPolicy`]: the host application's say in a flow (django-allauth's adapter).
+//!
+//! The library decides what is *safe* (state, PKCE, which e-mail links to whom); the host
+//! decides what is *allowed*: whether an app may create users, whether this person may sign
+//! in at all (an allow-list, a ban, a maintenance window), what a new user looks like, and
+//! what to do when something happened (provision a workspace, send a welcome mail, revoke
+//! caches). Every method has a default, so a host implements only what it needs; the policy
+//! is a value, so it can hold its own pools and clients.
+//!
+//! ```
+//! use async_trait::async_trait;
+//! use oauthclient_core::host_policy::{HostPolicy, PreSignIn, SignInAttempt};
+//!
+//! /// Only people from example.org may sign in through any provider.
+//! struct OnlyExampleOrg;
+//!
+//! #[async_trait]
+//! impl HostPolicy for OnlyExampleOrg {
+//!     async fn pre_sign_in(&self, attempt: &SignInAttempt<'_>) -> PreSignIn {
+//!         match attempt.account_info.trusted_email() {
+//!             Some(email) if email.ends_with("@example.org") => PreSignIn::Continue,
+//!             _ => PreSignIn::refuse("This site is for example.org staff."),
+//!         }
+//!     }
+//! }
+//! ```
+
+use async_trait::async_trait;
+
+use crate::account::{AccountInfo, NewUser, UserId};
+use crate::config::RemoteApp;
+use crate::email::SignupPolicy;
+
+/// Someone came back from a provider; the host may let them go on, send them elsewhere, or
+/// refuse. Nothing has been written yet.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct SignInAttempt<'a> {
+    /// The remote app they came through.
+    pub app: &'a RemoteApp,
+    /// Who the provider says they are.
+    pub account_info: &'a AccountInfo,
+    /// The signed-in local user, when this is a "connect" rather than a sign-in.
+    pub current_user: Option<UserId>,
+}
+
+/// The host's answer to a [`SignInAttempt`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PreSignIn {
+    /// Go on as the library would.
+    Continue,
+    /// Stop here and send the browser to this URL (it must be safe: a path on this site, or a
+    /// trusted host; anything else is dropped for the home page).
+    Redirect {
+        /// Where to.
+        url: String,
+    },
+    /// Stop here with a message for the user (403 page).
+    Refuse {
+        /// Shown to the user as it is.
+        message: String,
+    },
+}
+
+impl PreSignIn {
+    /// [`PreSignIn::Refuse`] with `message`.
+    pub fn refuse(message: impl Into<String>) -> Self {
+        Self::Refuse {
+            message: message.into(),
+        }
+    }
+
+    /// [`PreSignIn::Redirect`] to `url`.
+    pub fn redirect(url: impl Into<String>) -> Self {
+        Self::Redirect { url: url.into() }
+    }
+}
+
+/// Something that happened, for the host to act on ([`HostPolicy::on_event`]). Never carries
+/// a token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HostEvent {
+    /// A user signed in through a remote app.
+    SignedIn {
+        /// Remote app name.
+        app: String,
+        /// The user.
+        user_id: UserId,
+    },
+    /// A local user was created through a remote app (and the remote account linked).
+    SignedUp {
+        /// Remote app name.
+        app: String,
+        /// The new user.
+        user_id: UserId,
+    },
+    /// A remote account was linked to a signed-in user.
+    Linked {
+        /// Remote app name.
+        app: String,
+        /// The user.
+        user_id: UserId,
+    },
+    /// A remote account was unlinked.
+    Unlinked {
+        /// Remote app name.
+        app: String,
+        /// The user.
+        user_id: UserId,
+    },
+    /// A stored token was refreshed.
+    TokenRefreshed {
+        /// Remote app name.
+        app: String,
+        /// The token's user.
+        user_id: UserId,
+    },
+    /// A stored token expired and could not be refreshed: the user must reconnect.
+    ReconnectRequired {
+        /// Remote app name.
+        app: String,
+        /// The token's user.
+        user_id: UserId,
+    },
+}
+
+/// The host's policy. Every method has the library's default behaviour.
+#[async_trait]
+pub trait HostPolicy: Send + Sync + 'static {
+    /// May `app` create a local user for this remote account? Default: the app's `signup`
+    /// setting. `false` refuses with "sign-up closed" (403); existing users still sign in.
+    async fn is_open_for_signup(&self, app: &RemoteApp, account_info: &AccountInfo) -> bool {
+        let _ = account_info;
+        app.signup == SignupPolicy::Open
+    }
+
+    /// Called once the provider said who the user is, before anything is written. Default:
+    /// [`PreSignIn::Continue`].
+    async fn pre_sign_in(&self, attempt: &SignInAttempt<'_>) -> PreSignIn {
+        let _ = attempt;
+        PreSignIn::Continue
+    }
+
+    /// Completes a user about to be created (a username from the provider's login, a display
+    /// name, ...). Default: unchanged. The e-mail address and whether it is confirmed are the
+    /// library's to decide: changes to them are ignored.
+    async fn populate_user(&self, app: &RemoteApp, account_info: &AccountInfo, user: &mut NewUser) {
+        let _ = (app, account_info, user);
+    }
+
+    /// Something happened. Default: nothing. Runs inline, after the change is stored: keep it
+    /// short, or spawn the work.
+    async fn on_event(&self, event: &HostEvent) {
+        let _ = event;
+    }
+}
+
+/// The library's defaults, unchanged.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DefaultPolicy;
+
+impl HostPolicy for DefaultPolicy {}
+
+/// Applies [`HostPolicy::populate_user`], keeping what is the library's to decide.
+pub(crate) async fn populated(
+    policy: &dyn HostPolicy,
+    app: &RemoteApp,
+    account_info: &AccountInfo,
+    user: &NewUser,
+) -> NewUser {
+    let mut populated = user.clone();
+    policy
+        .populate_user(app, account_info, &mut populated)
+        .await;
+    populated.email.clone_from(&user.email);
+    populated.confirmed = user.confirmed;
+    populated
+}
