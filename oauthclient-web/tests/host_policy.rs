@@ -197,3 +197,41 @@ async fn links_and_unlinks_are_announced() {
         ]
     );
 }
+
+#[tokio::test]
+async fn refreshes_and_reconnects_are_announced() {
+    let (site, policy) = scripted_site().await;
+    site.provider.set_user(user("lin"));
+    site.login(&browser(), None).await;
+    let user_id = site
+        .store
+        .user_by_email("lin@example.org")
+        .await
+        .expect("find")
+        .expect("signed up")
+        .id;
+    site.execute("UPDATE oauthclient_remotetoken SET expires = '2000-01-01 00:00:00'");
+    site.client
+        .access_token(APP, user_id)
+        .await
+        .expect("refreshed");
+    site.execute(
+        "UPDATE oauthclient_remotetoken SET expires = '2000-01-01 00:00:00', refresh_token = NULL",
+    );
+    site.client
+        .access_token(APP, user_id)
+        .await
+        .expect_err("cannot refresh");
+    let events = policy.events.lock().expect("lock").clone();
+    let app = APP.to_owned();
+    assert_eq!(
+        events[2..],
+        [
+            HostEvent::TokenRefreshed {
+                app: app.clone(),
+                user_id
+            },
+            HostEvent::ReconnectRequired { app, user_id },
+        ]
+    );
+}
