@@ -252,7 +252,8 @@ impl OAuthError {
             OAuthError::Rejected { .. }
             | OAuthError::ProviderError { .. }
             | OAuthError::AlreadyLinked { .. }
-            | OAuthError::ReconnectRequired { .. } => Outcome::FlashAndRedirect,
+            | OAuthError::ReconnectRequired { .. }
+            | OAuthError::RedirectedByHost { .. } => Outcome::FlashAndRedirect,
             OAuthError::InvalidResponse { .. } => Outcome::BadGateway,
             OAuthError::LinkOnly { .. }
             | OAuthError::LastLoginMethod { .. }
@@ -263,7 +264,6 @@ impl OAuthError {
             OAuthError::SignupClosed { .. }
             | OAuthError::EmailUnconfirmed { .. }
             | OAuthError::RefusedByHost { .. } => Outcome::Refused,
-            OAuthError::RedirectedByHost { .. } => Outcome::FlashAndRedirect,
             OAuthError::EmailInUse { .. } => Outcome::Conflict,
             OAuthError::UnknownRemote(_) => Outcome::NotFound,
             OAuthError::Store(err) if err.is_conflict() => Outcome::BadRequest,

@@ -95,6 +95,8 @@
 mod account_info;
 mod api;
 mod authorize;
+#[cfg(feature = "browser")]
+pub mod browser_actions;
 mod builder;
 mod config_snippet;
 pub mod conformance;

@@ -76,17 +76,8 @@ impl Demo {
     /// confirmation, and the browser clicks "Connect" (the CSRF-checked POST). The response
     /// that redirects to the provider.
     pub async fn start_flow(&self, browser: &reqwest::Client, app: &str) -> reqwest::Response {
-        let path = format!("/oauth/login/{app}/");
-        let response = browser
-            .get(format!("{}{path}", self.listen))
-            .send()
-            .await
-            .unwrap_or_else(|err| panic!("GET {path}: {err}"));
-        if response.status() == 200 {
-            self.submit(browser, &path, &path, &[]).await
-        } else {
-            response
-        }
+        let login = format!("{}/oauth/login/{app}/", self.listen);
+        oauthclient_testkit::browser_actions::start_flow(browser, &login).await
     }
 
     /// Stops the process and hands back its data directory.

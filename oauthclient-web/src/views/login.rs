@@ -52,33 +52,27 @@ pub(crate) async fn start(
 }
 
 /// The page a signed-in user sees on a GET: its button POSTs the same request with the CSRF
-/// token.
+/// token (every page carries it).
 fn confirm_connect(
     inner: &Inner,
     req: &HttpRequest,
     app: &str,
     next: Option<&str>,
 ) -> HttpResponse {
-    let runtime = match visible_app(inner, app) {
-        Ok(runtime) => runtime,
-        Err(err) => return respond::error(inner, req, &err, None),
-    };
-    let csrf_token = match csrf::token(&req.get_session()) {
-        Ok(token) => token,
-        Err(err) => return respond::error(inner, req, &err, None),
-    };
-    respond::page(
-        inner,
-        req,
-        StatusCode::OK,
-        "oauthclient/connect.html",
-        json!({
-            "app_title": runtime.remote.title,
-            "action": format!("/oauth/login/{}/", runtime.remote.name),
-            "csrf_token": csrf_token,
-            "next": next.and_then(|raw| safe_next(inner, app, raw)),
-        }),
-    )
+    match visible_app(inner, app) {
+        Ok(runtime) => respond::page(
+            inner,
+            req,
+            StatusCode::OK,
+            "oauthclient/connect.html",
+            json!({
+                "app_title": runtime.remote.title,
+                "action": format!("/oauth/login/{}/", runtime.remote.name),
+                "next": next.and_then(|raw| safe_next(inner, app, raw)),
+            }),
+        ),
+        Err(err) => respond::error(inner, req, &err, None),
+    }
 }
 
 /// `next` if it stays on this site (or a trusted host); unsafe ones are dropped and logged.

@@ -25,16 +25,14 @@ pub(crate) struct LogoutForm {
 /// The confirmation page (also for anonymous sessions: they may hold a token of an
 /// `authorized_default` app to forget).
 pub(crate) async fn confirm(req: HttpRequest, inner: web::Data<Inner>) -> HttpResponse {
-    match csrf::token(&req.get_session()) {
-        Ok(csrf_token) => respond::page(
-            &inner,
-            &req,
-            StatusCode::OK,
-            "oauthclient/logout.html",
-            json!({"action": "/oauth/logout", "csrf_token": csrf_token}),
-        ),
-        Err(err) => respond::error(&inner, &req, &err, None),
-    }
+    // Every page carries the CSRF token its form needs.
+    respond::page(
+        &inner,
+        &req,
+        StatusCode::OK,
+        "oauthclient/logout.html",
+        json!({"action": "/oauth/logout"}),
+    )
 }
 
 pub(crate) async fn submit(

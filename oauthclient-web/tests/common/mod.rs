@@ -20,7 +20,6 @@ use oauthclient_core::email::MemoryMailbox;
 use oauthclient_core::{OAuthClientConfig, Registry, UserStore};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
 use oauthclient_testkit::FakeProvider;
-use oauthclient_testkit::html::input_value;
 use oauthclient_web::{OAuthClient, OAuthClientBuilder, USER_ID_KEY};
 
 pub const APP: &str = "fake";
@@ -286,24 +285,8 @@ impl TestSite {
         if let Some(next) = next {
             url.query_pairs_mut().append_pair("next", next);
         }
-        let mut response = browser.get(url.clone()).send().await.expect("login");
-        if response.status() == 200 {
-            // Signed in: the GET only asks for confirmation; click "Connect".
-            let page = response.text().await.expect("confirm page");
-            let mut form = vec![(
-                "csrf_token",
-                input_value(&page, "csrf_token").expect("csrf"),
-            )];
-            if let Some(next) = input_value(&page, "next") {
-                form.push(("next", next));
-            }
-            response = browser
-                .post(url.as_str())
-                .form(&form)
-                .send()
-                .await
-                .expect("connect");
-        }
+        let response =
+            oauthclient_testkit::browser_actions::start_flow(browser, url.as_str()).await;
         assert_eq!(response.status(), 302, "login redirects");
         location(&response)
     }
@@ -324,20 +307,7 @@ impl TestSite {
 
     /// Signs out as a browser would: the confirmation page, then its CSRF-checked form.
     pub async fn logout(&self, browser: &reqwest::Client) -> reqwest::Response {
-        let page = browser
-            .get(self.url("/oauth/logout"))
-            .send()
-            .await
-            .expect("logout page");
-        assert_eq!(page.status(), 200, "GET /oauth/logout asks first");
-        let page = page.text().await.expect("body");
-        let csrf = input_value(&page, "csrf_token").expect("the page's CSRF token");
-        browser
-            .post(self.url("/oauth/logout"))
-            .form(&[("csrf_token", csrf)])
-            .send()
-            .await
-            .expect("logout")
+        oauthclient_testkit::browser_actions::sign_out(browser, &self.base).await
     }
 
     pub async fn whoami(&self, browser: &reqwest::Client) -> String {
