@@ -132,7 +132,10 @@ impl r2d2::ManageConnection for ConnectionManager {
             .map_err(diesel::r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
-        false
+    /// A connection a panic unwound through, or whose transaction could not be closed
+    /// ([`crate::store::write_transaction`] marks those), may still be inside a transaction:
+    /// handing it out again would block every writer, so the pool drops it.
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(conn)
     }
 }

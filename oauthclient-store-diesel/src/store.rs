@@ -219,6 +219,11 @@ impl DieselStore {
 /// A transaction that takes the write lock up front on SQLite (`BEGIN IMMEDIATE`): a deferred
 /// transaction that reads and then writes can fail at once with "database is locked" when
 /// another writer got in between, instead of waiting on the busy timeout.
+///
+/// A failed `COMMIT` (a deferred constraint, `SQLITE_BUSY`) leaves SQLite's transaction open;
+/// it is rolled back here, or else the pooled connection would keep the write lock and block
+/// every writer. When even the rollback fails, the connection is marked broken so that the
+/// pool discards it instead of handing out a connection stuck in a transaction.
 pub(crate) fn write_transaction<T>(
     conn: &mut AnyConnection,
     work: impl FnOnce(&mut AnyConnection) -> Result<T, OAuthError>,
@@ -227,23 +232,37 @@ pub(crate) fn write_transaction<T>(
         #[cfg(feature = "sqlite")]
         AnyConnection::Sqlite(_) => {
             conn.batch_execute("BEGIN IMMEDIATE").map_err(query_error)?;
-            match work(conn) {
-                Ok(value) => {
-                    conn.batch_execute("COMMIT").map_err(query_error)?;
-                    Ok(value)
-                }
-                Err(err) => {
-                    // The original error is what matters; a failed rollback leaves SQLite
-                    // rolling back on the next statement anyway.
-                    let _ = conn.batch_execute("ROLLBACK");
-                    Err(err)
-                }
+            let outcome = work(conn).and_then(|value| {
+                conn.batch_execute("COMMIT")
+                    .map(|()| value)
+                    .map_err(query_error)
+            });
+            if outcome.is_err() && conn.batch_execute("ROLLBACK").is_err() {
+                // The original error is what the caller needs; this one only decides the
+                // connection's fate.
+                mark_broken(conn);
             }
+            outcome
         }
         #[cfg(feature = "postgres")]
         AnyConnection::Postgresql(_) => conn
             .transaction::<T, TransactionError, _>(|conn| work(conn).map_err(TransactionError))
             .map_err(|TransactionError(err)| err),
+    }
+}
+
+/// Makes the pool drop `conn` when it comes back ([`crate::connection::ConnectionManager`]'s
+/// `has_broken` asks Diesel's transaction manager, which now reports an error state).
+#[cfg(feature = "sqlite")]
+fn mark_broken(conn: &mut AnyConnection) {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    #[allow(
+        irrefutable_let_patterns,
+        reason = "refutable when the postgres feature is on"
+    )]
+    if let AnyConnection::Sqlite(inner) = conn {
+        tracing::error!("ROLLBACK failed after a failed write; dropping the connection");
+        AnsiTransactionManager::transaction_manager_status_mut(inner).set_in_error();
     }
 }
 
