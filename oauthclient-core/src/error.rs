@@ -156,6 +156,16 @@ pub enum OAuthError {
         /// What failed, for the log.
         reason: String,
     },
+    /// An API request with the user's credentials named a URL outside the origin (scheme,
+    /// host, port) of the app's `base_url`, or the app has no `base_url`: refused, nothing
+    /// sent, so a URL from elsewhere cannot carry the user's token to another server.
+    #[error("refused to send `{remote}` credentials to {origin}: API requests stay on the origin of the app's base_url")]
+    ForeignApiOrigin {
+        /// Remote app name.
+        remote: String,
+        /// The refused URL's origin (no path, query or userinfo).
+        origin: String,
+    },
     /// The store failed (database down, constraint, undecryptable value).
     #[error("storage error: {0}")]
     Store(#[from] StoreError),
@@ -249,9 +259,9 @@ impl OAuthError {
             OAuthError::UnknownRemote(_) => Outcome::NotFound,
             OAuthError::Store(err) if err.is_conflict() => Outcome::BadRequest,
             OAuthError::Store(_) | OAuthError::MailUnavailable { .. } => Outcome::Unavailable,
-            OAuthError::ClientError { .. } | OAuthError::Configuration(_) => {
-                Outcome::ServerMisconfigured
-            }
+            OAuthError::ClientError { .. }
+            | OAuthError::ForeignApiOrigin { .. }
+            | OAuthError::Configuration(_) => Outcome::ServerMisconfigured,
         }
     }
 
@@ -264,6 +274,7 @@ impl OAuthError {
     pub fn remote(&self) -> Option<&str> {
         match self {
             OAuthError::ClientError { remote, .. }
+            | OAuthError::ForeignApiOrigin { remote, .. }
             | OAuthError::Rejected { remote }
             | OAuthError::ProviderError { remote, .. }
             | OAuthError::InvalidResponse { remote, .. }
@@ -417,6 +428,13 @@ mod tests {
                     reason: "connection refused".into(),
                 },
                 Outcome::Unavailable,
+            ),
+            (
+                OAuthError::ForeignApiOrigin {
+                    remote: remote(),
+                    origin: "https://evil.example".into(),
+                },
+                Outcome::ServerMisconfigured,
             ),
         ]
     }

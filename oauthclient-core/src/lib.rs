@@ -53,6 +53,7 @@ pub mod error;
 pub mod flow;
 pub mod handlers;
 pub mod next_url;
+pub mod redact;
 pub mod registry;
 pub mod secret;
 pub mod state;

@@ -10,7 +10,7 @@ use oauthclient_core::{OAuthError, Token};
 use crate::connection::AnyConnection;
 use crate::crypto::TokenKeys;
 use crate::store::DieselStore;
-use crate::{accounts, identities, users};
+use crate::{accounts, identities, unlink, users};
 
 /// The body of [`AccountStore::link`], shared with [`UserStore::register_and_link`].
 fn link_in_transaction(
@@ -188,6 +188,17 @@ impl AccountStore for DieselStore {
     async fn link(&self, user_id: UserId, link: &NewLink) -> Result<RemoteAccount, OAuthError> {
         let link = link.clone();
         self.link_retrying(move |conn, keys| link_in_transaction(conn, keys, user_id, &link))
+            .await
+    }
+
+    async fn unlink_unless_last(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        method: &str,
+    ) -> Result<bool, OAuthError> {
+        let (client_id, method) = (client_id.to_owned(), method.to_owned());
+        self.write(move |conn, _| unlink::unlink_unless_last(conn, user_id, &client_id, &method))
             .await
     }
 }

@@ -4,6 +4,7 @@
 
 use diesel::Connection;
 use diesel::connection::SimpleConnection;
+use oauthclient_core::redact::redact_url_userinfo;
 
 /// A connection to whichever backend the URL named.
 #[cfg(all(feature = "sqlite", feature = "postgres"))]
@@ -74,9 +75,18 @@ fn sqlite_path(url: &str) -> &str {
 const SQLITE_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Opens connections for the pool.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ConnectionManager {
     url: String,
+}
+
+impl std::fmt::Debug for ConnectionManager {
+    /// The URL without its password ([`redact_url_userinfo`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConnectionManager")
+            .field("url", &redact_url_userinfo(&self.url))
+            .finish()
+    }
 }
 
 impl ConnectionManager {

@@ -9,6 +9,7 @@ use diesel::Connection;
 #[cfg(feature = "sqlite")]
 use diesel::connection::SimpleConnection;
 use oauthclient_core::OAuthError;
+use oauthclient_core::redact::{redact_url_in, redact_url_userinfo};
 
 use crate::connection::{AnyConnection, Backend, ConnectionManager};
 use crate::crypto::TokenKeys;
@@ -85,6 +86,7 @@ impl DieselStore {
     ) -> Result<Self, OAuthError> {
         let backend = Backend::of_url(database_url);
         let manager = ConnectionManager::new(database_url);
+        let url = database_url.to_owned();
         let pool_size = options.pool_size.unwrap_or(match backend {
             Backend::Sqlite => 4,
             Backend::Postgres => 10,
@@ -95,9 +97,12 @@ impl DieselStore {
             // lock, and the pool opening several connections at once would race for it
             // ("database is locked"). Once the file is in WAL mode, the pragma is a no-op.
             r2d2::ManageConnection::connect(&manager).map_err(|err| {
-                OAuthError::Store(oauthclient_core::store::StoreError::unavailable(format!(
-                    "cannot open the database: {err}"
-                )))
+                // Names the server for the operator, never the password in the URL (libpq
+                // messages may echo parts of it, hence `redact_url_in` over the whole text).
+                let shown = redact_url_userinfo(&url);
+                OAuthError::Store(oauthclient_core::store::StoreError::unavailable(
+                    redact_url_in(&format!("cannot open the database {shown}: {err}"), &url),
+                ))
             })?;
             r2d2::Pool::builder()
                 .max_size(pool_size)

@@ -221,6 +221,9 @@ impl AccountStore for Unused {
     async fn link(&self, _: UserId, _: &NewLink) -> Result<RemoteAccount, OAuthError> {
         unreachable!("account_info uses no store")
     }
+    async fn unlink_unless_last(&self, _: UserId, _: &str, _: &str) -> Result<bool, OAuthError> {
+        unreachable!("account_info uses no store")
+    }
 }
 
 #[async_trait]

@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use oauthclient_core::account::{NewUser, RemoteAccount, User, UserId, UserIdentity};
 use oauthclient_core::email::mailbox_key;
 use oauthclient_core::secret::{AccessToken, RefreshToken};
-use oauthclient_core::store::{NewLink, StoreError, StoreErrorKind};
+use oauthclient_core::store::{NewLink, StoreError, StoreErrorKind, leaves_no_login_method};
 use oauthclient_core::{AccountInfo, AccountStore, OAuthError, Token, UserStore};
 
 /// What a taken mailbox is told as (the Diesel store's words).
@@ -321,6 +321,38 @@ impl AccountStore for MemoryStore {
         let account = memory.account_or_create(user_id, &link.client_id);
         memory.put_token(account.id, &link.token);
         Ok(account)
+    }
+
+    async fn unlink_unless_last(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        method: &str,
+    ) -> Result<bool, OAuthError> {
+        // One lock for the check and the deletes: that is the atomicity the contract asks.
+        let mut memory = self.lock();
+        let has_password = memory.record(user_id).is_some_and(|r| r.user.has_password);
+        let linked: Vec<UserIdentity> = memory
+            .identities
+            .iter()
+            .filter(|identity| identity.user_id == user_id)
+            .cloned()
+            .collect();
+        if leaves_no_login_method(has_password, &linked, method) {
+            return Ok(false);
+        }
+        let gone: Vec<i64> = memory
+            .accounts
+            .iter()
+            .filter(|a| a.user_id == user_id && a.client_id == client_id)
+            .map(|a| a.id)
+            .collect();
+        memory.accounts.retain(|account| !gone.contains(&account.id));
+        memory.tokens.retain(|(id, _)| !gone.contains(id));
+        memory
+            .identities
+            .retain(|identity| !(identity.user_id == user_id && identity.method == method));
+        Ok(true)
     }
 }
 
