@@ -36,6 +36,10 @@ pub(crate) fn unlink_unless_last(
 /// the database's write lock from `BEGIN IMMEDIATE`. PostgreSQL's default READ COMMITTED lets
 /// two transactions read the same identities, so the user row is locked first: the second
 /// waits, then reads what the first committed.
+#[cfg_attr(
+    not(feature = "postgres"),
+    allow(unused_variables, reason = "only PostgreSQL locks a row")
+)]
 fn lock_user(conn: &mut AnyConnection, user_id: UserId) -> Result<(), OAuthError> {
     match conn {
         #[cfg(feature = "postgres")]
