@@ -149,8 +149,14 @@ mod tests {
             redact_url_userinfo("host=db password='a b' dbname=app"),
             "host=db password=[redacted] dbname=app"
         );
-        assert_eq!(redact_url_userinfo("/var/lib/oauth.sqlite"), "/var/lib/oauth.sqlite");
-        assert_eq!(redact_url_userinfo("redis://127.0.0.1/"), "redis://127.0.0.1/");
+        assert_eq!(
+            redact_url_userinfo("/var/lib/oauth.sqlite"),
+            "/var/lib/oauth.sqlite"
+        );
+        assert_eq!(
+            redact_url_userinfo("redis://127.0.0.1/"),
+            "redis://127.0.0.1/"
+        );
     }
 
     #[test]

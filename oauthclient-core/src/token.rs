@@ -219,6 +219,9 @@ mod tests {
         let shown = format!("{token:?} {token:#?}");
         assert!(!shown.contains("s3cret"), "{shown}");
         // What helps debugging stays: field names and non-secret values.
-        assert!(shown.contains("id_token") && shown.contains("read:user"), "{shown}");
+        assert!(
+            shown.contains("id_token") && shown.contains("read:user"),
+            "{shown}"
+        );
     }
 }

@@ -2,8 +2,8 @@
 
 use async_trait::async_trait;
 use oauthclient_core::OAuthError;
-use oauthclient_core::account::UserId;
 use oauthclient_core::Token;
+use oauthclient_core::account::UserId;
 use oauthclient_core::handlers::defaults::{revoke_at_provider, unlink_guarded};
 use oauthclient_core::handlers::{ApiMethod, DisconnectHandler, HandlerContext};
 

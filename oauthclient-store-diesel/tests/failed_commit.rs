@@ -45,7 +45,10 @@ async fn a_failed_commit_is_rolled_back_and_the_connection_stays_usable() {
     let token = Token::bearer(AccessToken::new("access"));
 
     let failed = store.save_token(ada.id, "poisoned", &token).await;
-    assert!(failed.is_err(), "the deferred key fails the COMMIT: {failed:?}");
+    assert!(
+        failed.is_err(),
+        "the deferred key fails the COMMIT: {failed:?}"
+    );
 
     // The one pooled connection is free again: the next write goes through.
     let saved = tokio::time::timeout(

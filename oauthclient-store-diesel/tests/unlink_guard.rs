@@ -51,7 +51,11 @@ async fn two_concurrent_disconnects_leave_one_way_to_sign_in() {
             let kept = if a { "client-b" } else { "client-a" };
             assert_eq!(accounts[0].client_id, kept, "{}", db.name);
             assert!(
-                store.token(ada.id, kept, "").await.expect("token").is_some(),
+                store
+                    .token(ada.id, kept, "")
+                    .await
+                    .expect("token")
+                    .is_some(),
                 "{}: the kept account keeps its token",
                 db.name
             );

@@ -13,8 +13,10 @@ use common::{APP, browser, site_with};
 const SECOND: &str = "fake2";
 
 /// A second app on the same fake provider, under its own client id.
-fn with_second_app(toml: String) -> String {
-    let start = toml.find("[remote_apps.fake]").expect("the fake app's table");
+fn with_second_app(toml: &str) -> String {
+    let start = toml
+        .find("[remote_apps.fake]")
+        .expect("the fake app's table");
     let second = toml[start..]
         .replace("remote_apps.fake", "remote_apps.fake2")
         .replace("FAKE_APP_CREDENTIALS", "FAKE2_APP_CREDENTIALS")
@@ -33,7 +35,7 @@ fn link(client_id: String, method: &str) -> NewLink {
 
 #[tokio::test]
 async fn concurrent_disconnects_of_the_last_two_accounts_keep_one() {
-    let site = site_with(with_second_app).await;
+    let site = site_with(|toml| with_second_app(&toml)).await;
     let ada = site.local_user("race@local.example").await;
     let first_client = site.provider.client_id().to_owned();
     let second_client = format!("second-{first_client}");

@@ -313,7 +313,10 @@ mod tests {
         let requests = [
             ApiRequest::new(ApiMethod::Post, "https://provider.example/revoke")
                 .with_client_credentials()
-                .with_form([("token", "s3cret-refresh"), ("client_secret", "s3cret-client")]),
+                .with_form([
+                    ("token", "s3cret-refresh"),
+                    ("client_secret", "s3cret-client"),
+                ]),
             ApiRequest::new(ApiMethod::Delete, "applications/x/grant")
                 .json(serde_json::json!({"access_token": "s3cret-access"})),
             ApiRequest::get("user?access_token=s3cret-query")

@@ -347,7 +347,9 @@ impl AccountStore for MemoryStore {
             .filter(|a| a.user_id == user_id && a.client_id == client_id)
             .map(|a| a.id)
             .collect();
-        memory.accounts.retain(|account| !gone.contains(&account.id));
+        memory
+            .accounts
+            .retain(|account| !gone.contains(&account.id));
         memory.tokens.retain(|(id, _)| !gone.contains(id));
         memory
             .identities
