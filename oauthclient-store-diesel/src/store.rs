@@ -242,10 +242,17 @@ pub(crate) fn write_transaction<T>(
                     .map(|()| value)
                     .map_err(query_error)
             });
-            if outcome.is_err() && conn.batch_execute("ROLLBACK").is_err() {
-                // The original error is what the caller needs; this one only decides the
-                // connection's fate.
-                mark_broken(conn);
+            if outcome.is_err() {
+                // The original error is what the caller needs; the rollback's only decides
+                // the connection's fate. SQLite rolls back by itself after some failures (I/O
+                // errors, a full disk): "no transaction is active" then means the connection
+                // is fine, and dropping it would be harmful — a replacement opened while the
+                // file is unwritable stays read-only for good.
+                if let Err(err) = conn.batch_execute("ROLLBACK")
+                    && !err.to_string().contains("no transaction is active")
+                {
+                    mark_broken(conn);
+                }
             }
             outcome
         }
