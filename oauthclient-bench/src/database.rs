@@ -12,7 +12,9 @@ pub struct ThrowawayDatabase {
 impl ThrowawayDatabase {
     pub fn create(admin_url: &str) -> Result<Self, String> {
         let name = format!("oauthclient_bench_{}", std::process::id());
-        let mut url = url::Url::parse(admin_url).map_err(|err| format!("{admin_url}: {err}"))?;
+        let mut url = url::Url::parse(admin_url).map_err(|err| {
+            oauthclient_core::redact::redact_url_in(&format!("{admin_url}: {err}"), admin_url)
+        })?;
         url.set_path(&name);
         let database = Self {
             admin_url: admin_url.to_owned(),
@@ -32,10 +34,15 @@ impl ThrowawayDatabase {
         if output.status.success() {
             Ok(())
         } else {
-            Err(format!(
+            let message = format!(
                 "psql {}: `{sql}` failed: {}",
                 self.admin_url,
                 String::from_utf8_lossy(&output.stderr).trim()
+            );
+            // The admin URL may carry the server's password.
+            Err(oauthclient_core::redact::redact_url_in(
+                &message,
+                &self.admin_url,
             ))
         }
     }

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use oauthclient_core::redact::redact_url_in;
 use oauthclient_core::secret::SecretKey;
 use oauthclient_store_diesel::{AccountSummary, DieselStore, StoreOptions, TokenKey, TokenKeys};
 
@@ -11,7 +12,7 @@ pub async fn accounts(database_url: &str, secret: &str) -> Result<Vec<AccountSum
         .ok_or("no token key")?;
     let store = DieselStore::connect(database_url, keys, StoreOptions::default())
         .await
-        .map_err(|err| format!("{database_url}: {err}"))?;
+        .map_err(|err| redact_url_in(&format!("{database_url}: {err}"), database_url))?;
     store
         .list_accounts(None)
         .await

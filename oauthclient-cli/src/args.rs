@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 
 /// Operate an oauthclient-rs deployment: database migrations, linked accounts, token keys,
 /// configuration checks.
-#[derive(Debug, Parser)]
+#[derive(Parser)]
 #[command(name = "oauthclient", version)]
 pub struct Cli {
     /// The oauthclient configuration (TOML): its secret keys decrypt tokens, its apps name
@@ -27,10 +27,34 @@ pub struct Cli {
 }
 
 /// What the store commands work on.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Target {
     pub config: Option<PathBuf>,
     pub database_url: Option<String>,
+}
+
+/// A database URL for `Debug`: without its password.
+fn shown_url(url: Option<&String>) -> Option<String> {
+    url.map(|url| oauthclient_core::redact::redact_url_userinfo(url))
+}
+
+impl std::fmt::Debug for Cli {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cli")
+            .field("config", &self.config)
+            .field("database_url", &shown_url(self.database_url.as_ref()))
+            .field("command", &self.command)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Target")
+            .field("config", &self.config)
+            .field("database_url", &shown_url(self.database_url.as_ref()))
+            .finish()
+    }
 }
 
 impl Cli {
@@ -97,4 +121,25 @@ pub enum Tokens {
         #[arg(long, default_value_t = 0, value_name = "SECONDS")]
         grace: u64,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::Cli;
+
+    #[test]
+    fn debug_hides_the_database_password() {
+        let cli = Cli::parse_from([
+            "oauthclient",
+            "--database-url",
+            "postgres://u:s3cret@db.internal/app",
+            "migrate",
+        ]);
+        for shown in [format!("{cli:?}"), format!("{:?}", cli.target())] {
+            assert!(!shown.contains("s3cret"), "{shown}");
+            assert!(shown.contains("db.internal"), "{shown}");
+        }
+    }
 }

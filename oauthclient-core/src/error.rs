@@ -174,6 +174,18 @@ pub enum OAuthError {
         /// What failed, for the log.
         reason: String,
     },
+    /// An API request with the user's credentials named a URL outside the origin (scheme,
+    /// host, port) of the app's `base_url`, or the app has no `base_url`: refused, nothing
+    /// sent, so a URL from elsewhere cannot carry the user's token to another server.
+    #[error(
+        "refused to send `{remote}` credentials to {origin}: API requests stay on the origin of the app's base_url"
+    )]
+    ForeignApiOrigin {
+        /// Remote app name.
+        remote: String,
+        /// The refused URL's origin (no path, query or userinfo).
+        origin: String,
+    },
     /// The store failed (database down, constraint, undecryptable value).
     #[error("storage error: {0}")]
     Store(#[from] StoreError),
@@ -268,9 +280,9 @@ impl OAuthError {
             OAuthError::UnknownRemote(_) => Outcome::NotFound,
             OAuthError::Store(err) if err.is_conflict() => Outcome::BadRequest,
             OAuthError::Store(_) | OAuthError::MailUnavailable { .. } => Outcome::Unavailable,
-            OAuthError::ClientError { .. } | OAuthError::Configuration(_) => {
-                Outcome::ServerMisconfigured
-            }
+            OAuthError::ClientError { .. }
+            | OAuthError::ForeignApiOrigin { .. }
+            | OAuthError::Configuration(_) => Outcome::ServerMisconfigured,
         }
     }
 
@@ -283,6 +295,7 @@ impl OAuthError {
     pub fn remote(&self) -> Option<&str> {
         match self {
             OAuthError::ClientError { remote, .. }
+            | OAuthError::ForeignApiOrigin { remote, .. }
             | OAuthError::Rejected { remote }
             | OAuthError::ProviderError { remote, .. }
             | OAuthError::InvalidResponse { remote, .. }
@@ -441,6 +454,20 @@ mod tests {
                 Outcome::Unavailable,
             ),
         ]
+        .into_iter()
+        .chain(refusals())
+        .collect()
+    }
+
+    /// Kinds about what we refused to send (kept apart so each list stays short).
+    fn refusals() -> Vec<(OAuthError, Outcome)> {
+        vec![(
+            OAuthError::ForeignApiOrigin {
+                remote: "github".into(),
+                origin: "https://evil.example".into(),
+            },
+            Outcome::ServerMisconfigured,
+        )]
     }
 
     #[test]

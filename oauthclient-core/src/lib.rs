@@ -57,6 +57,7 @@ pub mod handlers;
 pub mod host_policy;
 pub mod next_url;
 pub mod pending_signup;
+pub mod redact;
 pub mod registry;
 pub mod secret;
 pub mod state;

@@ -233,6 +233,46 @@ pub trait AccountStore: Send + Sync {
 
     /// Forgets the sign-up filed under `id` (completed or abandoned); absent is fine.
     async fn delete_pending_signup(&self, id: &PendingSignupId) -> Result<(), OAuthError>;
+
+    /// Disconnects `method` from a user in one transaction: deletes their remote account of
+    /// `client_id` (with its tokens) and their identities of `method`, **only if** a way to
+    /// sign in remains ([`leaves_no_login_method`] is false: a password, or an identity of
+    /// another method). `Ok(false)`, and nothing changes, when it would lock the user out.
+    ///
+    /// The check and the deletes must be atomic: of two concurrent calls removing a user's two
+    /// last identities, one must see the other's delete and refuse. A check followed by
+    /// separate deletes lets both pass. The Diesel store takes SQLite's write lock
+    /// (`BEGIN IMMEDIATE`) or PostgreSQL's lock on the user row (`SELECT … FOR UPDATE`).
+    async fn unlink_unless_last(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        method: &str,
+    ) -> Result<bool, OAuthError>;
+}
+
+/// Whether removing the user's identities of `method` would leave them no way to sign in: no
+/// password, an identity of `method`, and none of any other method. The rule the unlink guard
+/// and every [`AccountStore::unlink_unless_last`] share.
+///
+/// ```
+/// use oauthclient_core::account::{ExternalId, UserIdentity};
+/// use oauthclient_core::store::leaves_no_login_method;
+///
+/// let github = UserIdentity { id: ExternalId::new("1"), method: "github".into(), user_id: 7 };
+/// let orcid = UserIdentity { id: ExternalId::new("2"), method: "orcid".into(), user_id: 7 };
+/// assert!(leaves_no_login_method(false, &[github.clone()], "github"));
+/// assert!(!leaves_no_login_method(true, &[github.clone()], "github"));
+/// assert!(!leaves_no_login_method(false, &[github, orcid], "github"));
+/// ```
+pub fn leaves_no_login_method(
+    has_password: bool,
+    identities: &[UserIdentity],
+    method: &str,
+) -> bool {
+    let signs_in_here = identities.iter().any(|identity| identity.method == method);
+    let other_ways = identities.iter().any(|identity| identity.method != method);
+    !has_password && signs_in_here && !other_ways
 }
 
 /// Local users. Host apps with their own user table implement this.

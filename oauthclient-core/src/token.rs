@@ -25,7 +25,10 @@ use crate::secret::{AccessToken, RefreshToken, TokenSecret};
 /// assert_eq!(serde_json::from_str::<Token>(&json)?, token);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// `Debug` shows the secrets as `[redacted]` and of `extra` (which may hold a raw `id_token`
+/// and its claims) only the field names.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     /// The access token (OAuth2 bearer token, or OAuth1 `oauth_token`).
     pub access_token: AccessToken,
@@ -48,6 +51,46 @@ pub struct Token {
     /// Other fields of the token response (e.g. ORCID's `orcid` and `name`).
     #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
     pub extra: serde_json::Value,
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("access_token", &self.access_token)
+            .field("secret", &self.secret)
+            .field("refresh_token", &self.refresh_token)
+            .field("expires_at", &self.expires_at)
+            .field("token_type", &self.token_type)
+            .field("scopes", &self.scopes)
+            .field("extra", &FieldNames(&self.extra))
+            .finish()
+    }
+}
+
+/// `Debug` of a JSON value that may hold secrets: the field names of an object, only the kind
+/// of anything else.
+pub(crate) struct FieldNames<'a>(pub &'a serde_json::Value);
+
+impl std::fmt::Debug for FieldNames<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            serde_json::Value::Null => f.write_str("null"),
+            serde_json::Value::Object(fields) => f
+                .debug_map()
+                .entries(fields.keys().map(|name| (name, Redacted)))
+                .finish(),
+            _ => f.write_str("[redacted]"),
+        }
+    }
+}
+
+/// Stands in for a value in `Debug` output.
+pub(crate) struct Redacted;
+
+impl std::fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
 }
 
 impl Token {
@@ -157,5 +200,28 @@ mod tests {
     #[test]
     fn no_expiry_never_expires() {
         assert!(!Token::bearer(AccessToken::new("t")).is_expired(u64::MAX, 10));
+    }
+
+    #[test]
+    fn debug_shows_no_secret_value() {
+        use crate::secret::{RefreshToken, TokenSecret};
+        let token = Token {
+            secret: Some(TokenSecret::new("s3cret-oauth1")),
+            extra: serde_json::json!({
+                "id_token": "eyJs3cret.header.sig",
+                "orcid": "0000-s3cret",
+                "claims": {"email": "s3cret@example.org"},
+            }),
+            scopes: vec!["read:user".into()],
+            ..Token::bearer(AccessToken::new("s3cret-access"))
+                .with_refresh_token(RefreshToken::new("s3cret-refresh"))
+        };
+        let shown = format!("{token:?} {token:#?}");
+        assert!(!shown.contains("s3cret"), "{shown}");
+        // What helps debugging stays: field names and non-secret values.
+        assert!(
+            shown.contains("id_token") && shown.contains("read:user"),
+            "{shown}"
+        );
     }
 }

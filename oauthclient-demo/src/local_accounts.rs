@@ -20,7 +20,8 @@ use crate::server::DemoState;
 /// The shortest password accepted.
 const MIN_PASSWORD_CHARS: usize = 8;
 
-#[derive(Debug, Deserialize)]
+/// The sign-in form. No `Debug`: it holds the password (and the CSRF token).
+#[derive(Deserialize)]
 pub struct Credentials {
     csrf_token: Option<String>,
     #[serde(default)]

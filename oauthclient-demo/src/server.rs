@@ -8,6 +8,7 @@ use actix_web::{App, HttpServer, web};
 use minijinja::Environment;
 use oauthclient_core::config::{ConfigError, ProcessEnv};
 use oauthclient_core::email::MemoryMailbox;
+use oauthclient_core::redact::redact_url_in;
 use oauthclient_core::{OAuthClientConfig, OAuthError, Registry};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
 use oauthclient_testkit::FakeProvider;
@@ -135,7 +136,9 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         DieselStore::connect(&settings.database_url, keys, StoreOptions::default())
             .await
             .map_err(|err| {
-                StartError::Other(format!("database {}: {err}", settings.database_url))
+                // The URL may carry the database password.
+                let url = &settings.database_url;
+                StartError::Other(redact_url_in(&format!("database {url}: {err}"), url))
             })?,
     );
     let sessions = match &settings.session_store {

@@ -3,10 +3,11 @@
 use std::path::Path;
 
 use oauthclient_core::config::ConfigError;
+use oauthclient_core::redact::redact_url_userinfo;
 use rand::RngCore;
 
 /// Where to listen, which database and session store to use.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct DemoSettings {
     /// `listen`: the address to bind.
     pub listen: String,
@@ -17,12 +18,36 @@ pub struct DemoSettings {
 }
 
 /// The `session_store` key.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum SessionStoreSetting {
     /// Signed, encrypted cookies.
     Cookie,
     /// Redis at this URL.
     Redis(String),
+}
+
+/// Without the passwords the database and Redis URLs may carry.
+impl std::fmt::Debug for DemoSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DemoSettings")
+            .field("listen", &self.listen)
+            .field("database_url", &redact_url_userinfo(&self.database_url))
+            .field("session_store", &self.session_store)
+            .finish()
+    }
+}
+
+/// Without the password a Redis URL may carry.
+impl std::fmt::Debug for SessionStoreSetting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Cookie => f.write_str("Cookie"),
+            Self::Redis(url) => f
+                .debug_tuple("Redis")
+                .field(&redact_url_userinfo(url))
+                .finish(),
+        }
+    }
 }
 
 impl DemoSettings {

@@ -1,21 +1,24 @@
-//! `github:disconnect`: revoke the grant at GitHub, then unlink.
+//! `github:disconnect`: unlink, then revoke the grant at GitHub.
 
 use async_trait::async_trait;
 use oauthclient_core::OAuthError;
+use oauthclient_core::Token;
 use oauthclient_core::account::UserId;
-use oauthclient_core::handlers::defaults::DisconnectDefault;
+use oauthclient_core::handlers::defaults::{revoke_at_provider, unlink_guarded};
 use oauthclient_core::handlers::{ApiMethod, DisconnectHandler, HandlerContext};
 
 use crate::api::{api_request, path_segment};
 
-/// The seed's `github:disconnect`: first asks GitHub to forget the authorization
-/// (`DELETE applications/{client_id}/grant` with the app's client credentials and
-/// `{"access_token": <the user's stored token>}`), so the next sign-in asks for consent again;
-/// then unlinks locally like core's [`DisconnectDefault`] (remote account, tokens, identity).
+/// The seed's `github:disconnect`: unlinks locally like core's
+/// [`oauthclient_core::handlers::defaults::DisconnectDefault`] (remote account, tokens,
+/// identity; refused when it is the user's last way to sign in), then asks GitHub to forget
+/// the authorization (`DELETE applications/{client_id}/grant` with the app's client
+/// credentials and `{"access_token": <the token that was stored>}`), so the next sign-in asks
+/// for consent again.
 ///
 /// Revocation is best effort: `204` and `404` (already revoked) are fine, any other answer or
-/// a network failure is logged and the unlink happens anyway; the user asked to disconnect and
-/// GitHub being down must not keep the link.
+/// a network failure is logged and the unlink stands; the user asked to disconnect and GitHub
+/// being down must not keep the link.
 ///
 /// ```
 /// use oauthclient_core::{Registry, registry::HandlerKind};
@@ -32,24 +35,22 @@ pub struct GitHubDisconnect;
 #[async_trait]
 impl DisconnectHandler for GitHubDisconnect {
     async fn disconnect(&self, ctx: &HandlerContext<'_>) -> Result<(), OAuthError> {
-        if let Some(user_id) = ctx.current_user {
-            revoke_grant(ctx, user_id).await;
+        let Some(user_id) = ctx.current_user else {
+            return Ok(());
+        };
+        // Unlink first, atomically refusing a lock-out: a refused disconnect must not have
+        // revoked the grant the user still signs in with.
+        if let Some(token) = unlink_guarded(ctx, user_id).await? {
+            revoke_grant(ctx, user_id, &token).await;
+            revoke_at_provider(ctx, user_id, &token).await;
         }
-        DisconnectDefault.disconnect(ctx).await
+        Ok(())
     }
 }
 
-/// Revokes the grant of `user_id`'s stored token; never fails, only logs.
-async fn revoke_grant(ctx: &HandlerContext<'_>, user_id: UserId) {
+/// Revokes the grant of `user_id`'s `token`; never fails, only logs.
+async fn revoke_grant(ctx: &HandlerContext<'_>, user_id: UserId, token: &Token) {
     let client_id = ctx.remote.credentials.consumer_key.as_str();
-    let token = match ctx.accounts.token(user_id, client_id, "").await {
-        Ok(Some(token)) => token,
-        Ok(None) => return,
-        Err(err) => {
-            tracing::warn!(app = ctx.app, user_id, error = %err, "cannot read the stored token to revoke it");
-            return;
-        }
-    };
     let request = api_request(
         ApiMethod::Delete,
         format!("applications/{}/grant", path_segment(client_id)),

@@ -11,7 +11,7 @@ use oauthclient_core::{OAuthError, Token};
 use crate::connection::AnyConnection;
 use crate::crypto::TokenKeys;
 use crate::store::DieselStore;
-use crate::{accounts, identities, pending_signups, users};
+use crate::{accounts, identities, pending_signups, unlink, users};
 
 /// The body of [`AccountStore::link`], shared with [`UserStore::register_and_link`].
 fn link_in_transaction(
@@ -219,6 +219,17 @@ impl AccountStore for DieselStore {
     async fn delete_pending_signup(&self, id: &PendingSignupId) -> Result<(), OAuthError> {
         let id = id.clone();
         self.run(move |conn, _| pending_signups::delete(conn, &id))
+            .await
+    }
+
+    async fn unlink_unless_last(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        method: &str,
+    ) -> Result<bool, OAuthError> {
+        let (client_id, method) = (client_id.to_owned(), method.to_owned());
+        self.write(move |conn, _| unlink::unlink_unless_last(conn, user_id, &client_id, &method))
             .await
     }
 }

@@ -4,6 +4,7 @@
 
 use diesel::Connection;
 use diesel::connection::SimpleConnection;
+use oauthclient_core::redact::redact_url_userinfo;
 
 /// A connection to whichever backend the URL named.
 #[cfg(all(feature = "sqlite", feature = "postgres"))]
@@ -74,9 +75,18 @@ fn sqlite_path(url: &str) -> &str {
 const SQLITE_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Opens connections for the pool.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ConnectionManager {
     url: String,
+}
+
+impl std::fmt::Debug for ConnectionManager {
+    /// The URL without its password ([`redact_url_userinfo`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConnectionManager")
+            .field("url", &redact_url_userinfo(&self.url))
+            .finish()
+    }
 }
 
 impl ConnectionManager {
@@ -132,7 +142,10 @@ impl r2d2::ManageConnection for ConnectionManager {
             .map_err(diesel::r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
-        false
+    /// A connection a panic unwound through, or whose transaction could not be closed
+    /// ([`crate::store::write_transaction`] marks those), may still be inside a transaction:
+    /// handing it out again would block every writer, so the pool drops it.
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(conn)
     }
 }

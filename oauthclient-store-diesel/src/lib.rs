@@ -41,6 +41,7 @@ mod rotate;
 mod schema;
 mod store;
 mod tokens;
+mod unlink;
 mod users;
 
 pub use admin::AccountSummary;

@@ -1,4 +1,7 @@
 //! Rows as Diesel reads and writes them.
+//!
+//! The user row (password hash) and the token rows (sealed tokens and their lookup hash) have
+//! no `Debug`: nothing should print them, even by accident in a log line or a panic.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -8,7 +11,7 @@ use crate::schema::{
     accounts_user, oauthclient_remoteaccount, oauthclient_remotetoken, oauthclient_useridentity,
 };
 
-#[derive(Debug, Queryable, Selectable)]
+#[derive(Queryable, Selectable)]
 #[diesel(table_name = accounts_user)]
 pub(crate) struct UserRow {
     pub id: i64,
@@ -55,7 +58,7 @@ pub(crate) struct NewRemoteAccountRow<'a> {
     pub updated: NaiveDateTime,
 }
 
-#[derive(Debug, Queryable, Selectable)]
+#[derive(Queryable, Selectable)]
 #[diesel(table_name = oauthclient_remotetoken)]
 pub(crate) struct TokenRow {
     pub id_remote_account: i64,
@@ -68,7 +71,7 @@ pub(crate) struct TokenRow {
     pub expires: Option<NaiveDateTime>,
 }
 
-#[derive(Debug, Insertable, AsChangeset)]
+#[derive(Insertable, AsChangeset)]
 #[diesel(table_name = oauthclient_remotetoken)]
 #[diesel(treat_none_as_null = true)]
 pub(crate) struct TokenValues {

@@ -9,6 +9,7 @@ use diesel::Connection;
 #[cfg(feature = "sqlite")]
 use diesel::connection::SimpleConnection;
 use oauthclient_core::OAuthError;
+use oauthclient_core::redact::{redact_url_in, redact_url_userinfo};
 
 use crate::connection::{AnyConnection, Backend, ConnectionManager};
 use crate::crypto::TokenKeys;
@@ -85,6 +86,7 @@ impl DieselStore {
     ) -> Result<Self, OAuthError> {
         let backend = Backend::of_url(database_url);
         let manager = ConnectionManager::new(database_url);
+        let url = database_url.to_owned();
         let pool_size = options.pool_size.unwrap_or(match backend {
             Backend::Sqlite => 4,
             Backend::Postgres => 10,
@@ -95,9 +97,12 @@ impl DieselStore {
             // lock, and the pool opening several connections at once would race for it
             // ("database is locked"). Once the file is in WAL mode, the pragma is a no-op.
             r2d2::ManageConnection::connect(&manager).map_err(|err| {
-                OAuthError::Store(oauthclient_core::store::StoreError::unavailable(format!(
-                    "cannot open the database: {err}"
-                )))
+                // Names the server for the operator, never the password in the URL (libpq
+                // messages may echo parts of it, hence `redact_url_in` over the whole text).
+                let shown = redact_url_userinfo(&url);
+                OAuthError::Store(oauthclient_core::store::StoreError::unavailable(
+                    redact_url_in(&format!("cannot open the database {shown}: {err}"), &url),
+                ))
             })?;
             r2d2::Pool::builder()
                 .max_size(pool_size)
@@ -219,6 +224,11 @@ impl DieselStore {
 /// A transaction that takes the write lock up front on SQLite (`BEGIN IMMEDIATE`): a deferred
 /// transaction that reads and then writes can fail at once with "database is locked" when
 /// another writer got in between, instead of waiting on the busy timeout.
+///
+/// A failed `COMMIT` (a deferred constraint, `SQLITE_BUSY`) leaves SQLite's transaction open;
+/// it is rolled back here, or else the pooled connection would keep the write lock and block
+/// every writer. When even the rollback fails, the connection is marked broken so that the
+/// pool discards it instead of handing out a connection stuck in a transaction.
 pub(crate) fn write_transaction<T>(
     conn: &mut AnyConnection,
     work: impl FnOnce(&mut AnyConnection) -> Result<T, OAuthError>,
@@ -227,23 +237,44 @@ pub(crate) fn write_transaction<T>(
         #[cfg(feature = "sqlite")]
         AnyConnection::Sqlite(_) => {
             conn.batch_execute("BEGIN IMMEDIATE").map_err(query_error)?;
-            match work(conn) {
-                Ok(value) => {
-                    conn.batch_execute("COMMIT").map_err(query_error)?;
-                    Ok(value)
-                }
-                Err(err) => {
-                    // The original error is what matters; a failed rollback leaves SQLite
-                    // rolling back on the next statement anyway.
-                    let _ = conn.batch_execute("ROLLBACK");
-                    Err(err)
+            let outcome = work(conn).and_then(|value| {
+                conn.batch_execute("COMMIT")
+                    .map(|()| value)
+                    .map_err(query_error)
+            });
+            if outcome.is_err() {
+                // The original error is what the caller needs; the rollback's only decides
+                // the connection's fate. SQLite rolls back by itself after some failures (I/O
+                // errors, a full disk): "no transaction is active" then means the connection
+                // is fine, and dropping it would be harmful — a replacement opened while the
+                // file is unwritable stays read-only for good.
+                if let Err(err) = conn.batch_execute("ROLLBACK")
+                    && !err.to_string().contains("no transaction is active")
+                {
+                    mark_broken(conn);
                 }
             }
+            outcome
         }
         #[cfg(feature = "postgres")]
         AnyConnection::Postgresql(_) => conn
             .transaction::<T, TransactionError, _>(|conn| work(conn).map_err(TransactionError))
             .map_err(|TransactionError(err)| err),
+    }
+}
+
+/// Makes the pool drop `conn` when it comes back ([`crate::connection::ConnectionManager`]'s
+/// `has_broken` asks Diesel's transaction manager, which now reports an error state).
+#[cfg(feature = "sqlite")]
+fn mark_broken(conn: &mut AnyConnection) {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    #[allow(
+        irrefutable_let_patterns,
+        reason = "refutable when the postgres feature is on"
+    )]
+    if let AnyConnection::Sqlite(inner) = conn {
+        tracing::error!("ROLLBACK failed after a failed write; dropping the connection");
+        AnsiTransactionManager::transaction_manager_status_mut(inner).set_in_error();
     }
 }
 

@@ -243,6 +243,9 @@ impl AccountStore for Unused {
     ) -> Result<(), OAuthError> {
         unreachable!("account_info uses no store")
     }
+    async fn unlink_unless_last(&self, _: UserId, _: &str, _: &str) -> Result<bool, OAuthError> {
+        unreachable!("account_info uses no store")
+    }
 }
 
 #[async_trait]

@@ -152,6 +152,10 @@ impl OAuthClient {
     /// with their stored token — refreshed first when it expired (see
     /// [`OAuthClient::access_token`]) — relative URLs resolving against the app's `base_url`,
     /// over the shared connection pool.
+    ///
+    /// The token only goes to the origin (scheme, host, port) of the app's `base_url`: any
+    /// other URL — absolute, `//host/…`, another port or scheme — is refused with
+    /// [`OAuthError::ForeignApiOrigin`] before anything is sent or refreshed.
     pub async fn remote_request(
         &self,
         app: &str,
@@ -163,6 +167,8 @@ impl OAuthClient {
             .apps
             .get(app)
             .ok_or_else(|| OAuthError::UnknownRemote(app.to_owned()))?;
+        // Checked before the token is even read: a refused URL costs no refresh either.
+        runtime.api.resolve_on_base_origin(&request.url)?;
         let token = self
             .inner
             .tokens

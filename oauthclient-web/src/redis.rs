@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use actix_session::storage::RedisSessionStore;
 use oauthclient_core::OAuthError;
+use oauthclient_core::redact::{redact_url_in, redact_url_userinfo};
 use oauthclient_core::store::StoreError;
 
 /// Connects a Redis session store, giving up after `timeout`. Without the bound, the redis
@@ -20,11 +21,15 @@ pub async fn connect_redis_store(
     url: &str,
     timeout: Duration,
 ) -> Result<RedisSessionStore, OAuthError> {
+    // The URL may carry the Redis password: every message goes through `redact_url_in`, and
+    // the URL is only ever shown without its userinfo.
     let unavailable = |message: String| {
         OAuthError::Store(StoreError::unavailable(format!(
-            "redis session store: {message}"
+            "redis session store: {}",
+            redact_url_in(&message, url)
         )))
     };
+    let shown = redact_url_userinfo(url);
     let mut config = deadpool_redis::Config::from_url(url);
     config.pool = Some(deadpool_redis::PoolConfig {
         timeouts: deadpool_redis::Timeouts {
@@ -41,14 +46,14 @@ pub async fn connect_redis_store(
     let mut connection = pool
         .get()
         .await
-        .map_err(|err| unavailable(format!("cannot connect to {url}: {err}")))?;
+        .map_err(|err| unavailable(format!("cannot connect to {shown}: {err}")))?;
     let ping = deadpool_redis::redis::cmd("PING");
     match tokio::time::timeout(timeout, ping.query_async::<String>(&mut connection)).await {
         Ok(Ok(_)) => {}
         Ok(Err(err)) => return Err(unavailable(err.to_string())),
         Err(_) => {
             return Err(unavailable(format!(
-                "no answer from {url} within {timeout:?}"
+                "no answer from {shown} within {timeout:?}"
             )));
         }
     }

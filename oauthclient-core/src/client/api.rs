@@ -59,6 +59,28 @@ impl HttpApi {
             message: format!("bad API URL `{url}`: {err}"),
         })
     }
+
+    /// [`HttpApi::resolve`], refused with [`OAuthError::ForeignApiOrigin`] unless the result
+    /// has the origin (scheme, host, port) of the app's `base_url`. For URLs that come from
+    /// the host app (`remote_request`), which will carry the user's token: an absolute URL,
+    /// a `//host/…` URL or `https://api.example@evil.example/` must not send it elsewhere.
+    /// Without a `base_url` there is no origin the token belongs to, so nothing passes.
+    pub fn resolve_on_base_origin(&self, url: &str) -> Result<Url, OAuthError> {
+        let resolved = self.resolve(url)?;
+        let base = match &self.app.protocol {
+            Protocol::OAuth2(params) => params.base_url.as_ref(),
+            Protocol::OAuth1(params) => params.base_url.as_ref(),
+        };
+        // `Origin` compares scheme, host and the port with defaults filled in, so
+        // `https://h/` and `https://h:443/` are one origin; userinfo is not part of it.
+        match base {
+            Some(base) if base.origin() == resolved.origin() => Ok(resolved),
+            _ => Err(OAuthError::ForeignApiOrigin {
+                remote: self.app.name.clone(),
+                origin: resolved.origin().ascii_serialization(),
+            }),
+        }
+    }
 }
 
 #[async_trait]
@@ -129,5 +151,84 @@ impl RemoteApi for HttpApi {
             .await
             .map_err(|err| err.for_remote(&self.app.name))?;
         Ok(ApiResponse { status, body })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::{HttpClient, HttpLimits};
+    use crate::config::NoEnv;
+    use crate::{OAuthClientConfig, Registry};
+
+    fn api(base_url: &str) -> HttpApi {
+        let toml = format!(
+            r#"
+            secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+            site_url = "https://example.org"
+            [remote_apps.demo.params]
+            authorize_url = "https://provider.example/authorize"
+            access_token_url = "https://provider.example/token"
+            base_url = "{base_url}"
+            [DEMO_APP_CREDENTIALS]
+            consumer_key = "client-1"
+            consumer_secret = "s"
+            "#
+        );
+        let config =
+            OAuthClientConfig::from_toml_str(&toml, &NoEnv, &Registry::default()).expect("config");
+        let app = config.remote_app("demo").expect("demo").clone();
+        HttpApi::new(HttpClient::new(HttpLimits::default()).expect("http"), app)
+    }
+
+    #[test]
+    fn urls_outside_the_base_origin_are_refused() {
+        let api = api("https://api.provider.example/v1/");
+        for url in [
+            "https://evil.example/x",
+            "//evil.example/x",
+            "https://api.provider.example@evil.example/",
+            "http://api.provider.example/v1/user",
+            "https://api.provider.example:8443/v1/user",
+            "https://api.provider.example.evil.example/v1/user",
+            "file:///etc/passwd",
+        ] {
+            let err = api.resolve_on_base_origin(url).expect_err(url);
+            assert!(
+                matches!(&err, OAuthError::ForeignApiOrigin { remote, .. } if remote == "demo"),
+                "{url}: {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn relative_and_same_origin_urls_pass() {
+        let api = api("https://api.provider.example/v1/");
+        for (url, resolved) in [
+            ("user", "https://api.provider.example/v1/user"),
+            ("/v2/user", "https://api.provider.example/v2/user"),
+            (
+                "https://api.provider.example/v1/user",
+                "https://api.provider.example/v1/user",
+            ),
+            (
+                "https://api.provider.example:443/v1/user",
+                "https://api.provider.example/v1/user",
+            ),
+        ] {
+            let got = api.resolve_on_base_origin(url).expect(url);
+            assert_eq!(got.as_str(), resolved);
+        }
+    }
+
+    #[test]
+    fn the_refusal_names_only_the_origin() {
+        let api = api("https://api.provider.example/");
+        let err = api
+            .resolve_on_base_origin("https://user:pw@evil.example/path?token=t")
+            .expect_err("foreign");
+        let text = err.to_string();
+        assert!(text.contains("https://evil.example"), "{text}");
+        assert!(!text.contains("pw") && !text.contains("token=t"), "{text}");
     }
 }

@@ -182,8 +182,8 @@ pub struct RemoteAppParams {
     pub app_key: Option<String>,
 }
 
-/// A `[<APP_KEY>]` credentials table.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// A `[<APP_KEY>]` credentials table. `Debug` redacts the secret.
+#[derive(Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct CredentialSettings {
     #[serde(default)]
@@ -192,12 +192,34 @@ pub(super) struct CredentialSettings {
     pub consumer_secret: Option<String>,
 }
 
-/// One `[[secret_keys]]` entry.
-#[derive(Debug, Clone, Deserialize)]
+impl std::fmt::Debug for CredentialSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CredentialSettings")
+            .field("consumer_key", &self.consumer_key)
+            .field(
+                "consumer_secret",
+                &self.consumer_secret.as_ref().map(|_| "[redacted]"),
+            )
+            .finish()
+    }
+}
+
+/// One `[[secret_keys]]` entry. `Debug` redacts the secret.
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct SecretKeySettings {
     pub id: String,
     pub secret: String,
     #[serde(default)]
     pub algorithm: crate::state::StateAlgorithm,
+}
+
+impl std::fmt::Debug for SecretKeySettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SecretKeySettings")
+            .field("id", &self.id)
+            .field("secret", &"[redacted]")
+            .field("algorithm", &self.algorithm)
+            .finish()
+    }
 }

@@ -7,7 +7,7 @@ use async_trait::async_trait;
 use serde::de::DeserializeOwned;
 
 use crate::error::OAuthError;
-use crate::token::Token;
+use crate::token::{FieldNames, Token};
 
 /// HTTP methods a provider API call may use.
 ///
@@ -53,13 +53,17 @@ pub enum ApiAuth {
 
 /// One request to a remote API.
 ///
+/// `Debug` shows the method, the URL without its query, header and body field names, and
+/// the authentication with its secrets redacted: bodies carry tokens and client secrets
+/// (revocation, GitHub's grant deletion), headers may carry credentials.
+///
 /// ```
 /// use oauthclient_core::handlers::{ApiAuth, ApiRequest};
 /// let request = ApiRequest::get("user").header("Accept", "application/json");
 /// assert_eq!(request.url, "user");
 /// assert_eq!(request.auth, ApiAuth::None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ApiRequest {
     /// The method.
     pub method: ApiMethod,
@@ -73,6 +77,30 @@ pub struct ApiRequest {
     pub form: Option<Vec<(String, String)>>,
     /// Authentication.
     pub auth: ApiAuth,
+}
+
+impl std::fmt::Debug for ApiRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A query may carry a token (`?access_token=`): only the part before it is shown.
+        let url = match self.url.split_once('?') {
+            Some((path, _)) => format!("{path}?[redacted]"),
+            None => self.url.clone(),
+        };
+        let names = |pairs: &[(String, String)]| {
+            pairs
+                .iter()
+                .map(|(name, _)| name.clone())
+                .collect::<Vec<_>>()
+        };
+        f.debug_struct("ApiRequest")
+            .field("method", &self.method)
+            .field("url", &url)
+            .field("headers", &names(&self.headers))
+            .field("json", &self.json.as_ref().map(FieldNames))
+            .field("form", &self.form.as_deref().map(names))
+            .field("auth", &self.auth)
+            .finish()
+    }
 }
 
 impl ApiRequest {
@@ -177,17 +205,28 @@ impl ApiRequest {
 
 /// A remote API's answer, already size-capped by the client.
 ///
+/// `Debug` shows the status and the body's length: a body may carry tokens or personal data.
+///
 /// ```
 /// use oauthclient_core::handlers::ApiResponse;
 /// let not_found = ApiResponse { status: 404, body: b"Not Found".to_vec() };
 /// assert!(!not_found.is_success());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ApiResponse {
     /// HTTP status code.
     pub status: u16,
     /// The body.
     pub body: Vec<u8>,
+}
+
+impl std::fmt::Debug for ApiResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiResponse")
+            .field("status", &self.status)
+            .field("body_bytes", &self.body.len())
+            .finish()
+    }
 }
 
 impl ApiResponse {
@@ -262,4 +301,43 @@ pub trait RemoteApi: Send + Sync {
     /// [`OAuthError::InvalidResponse`]. Non-2xx answers are returned, not errors, so a handler
     /// can react to them (e.g. 404 on revocation).
     async fn send(&self, request: ApiRequest) -> Result<ApiResponse, OAuthError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secret::AccessToken;
+
+    #[test]
+    fn debug_of_a_request_shows_no_credential() {
+        let requests = [
+            ApiRequest::new(ApiMethod::Post, "https://provider.example/revoke")
+                .with_client_credentials()
+                .with_form([
+                    ("token", "s3cret-refresh"),
+                    ("client_secret", "s3cret-client"),
+                ]),
+            ApiRequest::new(ApiMethod::Delete, "applications/x/grant")
+                .json(serde_json::json!({"access_token": "s3cret-access"})),
+            ApiRequest::get("user?access_token=s3cret-query")
+                .header("Authorization", "Bearer s3cret-header")
+                .with_token(Token::bearer(AccessToken::new("s3cret-token"))),
+        ];
+        for request in requests {
+            let shown = format!("{request:?}");
+            assert!(!shown.contains("s3cret"), "{shown}");
+            assert!(shown.contains("ApiRequest"), "{shown}");
+        }
+    }
+
+    #[test]
+    fn debug_of_a_response_shows_only_its_size() {
+        let response = ApiResponse {
+            status: 200,
+            body: br#"{"access_token": "s3cret"}"#.to_vec(),
+        };
+        let shown = format!("{response:?}");
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(shown.contains("200"), "{shown}");
+    }
 }

@@ -3,7 +3,7 @@
 use base64ct::{Base64, Encoding};
 use oauthclient_core::account::{NewUser, RemoteAccount};
 use oauthclient_core::store::NewLink;
-use oauthclient_core::{AccountInfo, AccountStore, OAuthError, Token, UserStore};
+use oauthclient_core::{AccountInfo, AccountStore, ExternalId, OAuthError, Token, UserStore};
 use serde_json::Value;
 
 use super::Report;
@@ -243,6 +243,17 @@ async fn disconnect(
         extra_data: serde_json::json!({}),
     };
     store.link(user.id, &link).await.map_err(setup)?;
+    // Another way to sign in, or the handler rightly refuses to unlink the only one.
+    store
+        .link_identity(
+            user.id,
+            &AccountInfo::new(
+                ExternalId::new("conformance-other"),
+                "conformance-other-app",
+            ),
+        )
+        .await
+        .map_err(setup)?;
     if api_down {
         h.server
             .fail_everything(500, serde_json::json!({"message": "Server Error"}));

@@ -10,7 +10,7 @@ use oauthclient_core::account::{NewUser, RemoteAccount, User, UserId, UserIdenti
 use oauthclient_core::email::mailbox_key;
 use oauthclient_core::pending_signup::{PendingSignup, PendingSignupId};
 use oauthclient_core::secret::{AccessToken, RefreshToken};
-use oauthclient_core::store::{NewLink, StoreError, StoreErrorKind};
+use oauthclient_core::store::{NewLink, StoreError, StoreErrorKind, leaves_no_login_method};
 use oauthclient_core::{AccountInfo, AccountStore, OAuthError, Token, UserStore};
 
 /// What a taken mailbox is told as (the Diesel store's words).
@@ -359,6 +359,40 @@ impl AccountStore for MemoryStore {
     async fn delete_pending_signup(&self, id: &PendingSignupId) -> Result<(), OAuthError> {
         self.lock().pending_signups.remove(&id.storage_key());
         Ok(())
+    }
+
+    async fn unlink_unless_last(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        method: &str,
+    ) -> Result<bool, OAuthError> {
+        // One lock for the check and the deletes: that is the atomicity the contract asks.
+        let mut memory = self.lock();
+        let has_password = memory.record(user_id).is_some_and(|r| r.user.has_password);
+        let linked: Vec<UserIdentity> = memory
+            .identities
+            .iter()
+            .filter(|identity| identity.user_id == user_id)
+            .cloned()
+            .collect();
+        if leaves_no_login_method(has_password, &linked, method) {
+            return Ok(false);
+        }
+        let gone: Vec<i64> = memory
+            .accounts
+            .iter()
+            .filter(|a| a.user_id == user_id && a.client_id == client_id)
+            .map(|a| a.id)
+            .collect();
+        memory
+            .accounts
+            .retain(|account| !gone.contains(&account.id));
+        memory.tokens.retain(|(id, _)| !gone.contains(id));
+        memory
+            .identities
+            .retain(|identity| !(identity.user_id == user_id && identity.method == method));
+        Ok(true)
     }
 }
 

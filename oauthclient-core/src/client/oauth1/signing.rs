@@ -22,12 +22,24 @@ pub(crate) struct SignedRequest<'a> {
 
 /// The protocol parameters a leg adds: `oauth_callback` (temporary credentials request),
 /// `oauth_verifier` (token request), and a fixed nonce/timestamp for reproducible tests.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Clone, Copy, Default)]
 pub(crate) struct Protocol<'a> {
     pub callback: Option<&'a str>,
     pub verifier: Option<&'a str>,
     pub nonce: Option<&'a str>,
     pub timestamp: Option<NonZeroU64>,
+}
+
+impl std::fmt::Debug for Protocol<'_> {
+    /// The `oauth_verifier` is redacted: with the request token it buys the access token.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Protocol")
+            .field("callback", &self.callback)
+            .field("verifier", &self.verifier.map(|_| "[redacted]"))
+            .field("nonce", &self.nonce)
+            .field("timestamp", &self.timestamp)
+            .finish()
+    }
 }
 
 /// A request parameter named `oauth_*`: the prefix is reserved for the protocol (RFC 5849

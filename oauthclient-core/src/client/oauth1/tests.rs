@@ -270,3 +270,13 @@ fn oauth_prefixed_parameters_are_refused() {
     );
     assert_eq!(signed, Err(ReservedParameter("oauth_token".into())));
 }
+
+#[test]
+fn debug_of_the_protocol_parameters_hides_the_verifier() {
+    let protocol = Protocol {
+        verifier: Some("s3cret-verifier"),
+        ..Protocol::default()
+    };
+    let shown = format!("{protocol:?}");
+    assert!(!shown.contains("s3cret"), "{shown}");
+}

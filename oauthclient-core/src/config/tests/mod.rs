@@ -1,5 +1,6 @@
 //! Tests for loading the configuration; shared helpers live here.
 
+mod debug;
 mod invalid;
 mod load;
 

@@ -2,14 +2,17 @@
 
 use async_trait::async_trait;
 
+use crate::account::UserId;
 use crate::client::revoke_token;
 use crate::error::OAuthError;
 use crate::handlers::{DisconnectHandler, HandlerContext};
+use crate::token::Token;
 
-/// The seed's `disconnect_handler`: revokes the token at the provider when the app has a
-/// `revoke_url` (RFC 7009; a failure is logged, never blocks), then deletes the remote account
-/// (with its tokens) and the user's identity for this app. The web layer refuses beforehand
-/// when this would remove the user's last way to sign in.
+/// The seed's `disconnect_handler`: deletes the remote account (with its tokens) and the
+/// user's identity for this app — refused with [`OAuthError::LastLoginMethod`] when that
+/// would leave the user no way to sign in, decided atomically by the store
+/// ([`crate::AccountStore::unlink_unless_last`]) — then revokes the token at the provider
+/// when the app has a `revoke_url` (RFC 7009; a failure is logged, never blocks).
 ///
 /// ```
 /// use oauthclient_core::handlers::defaults::DisconnectDefault;
@@ -24,28 +27,45 @@ impl DisconnectHandler for DisconnectDefault {
         let Some(user_id) = ctx.current_user else {
             return Ok(());
         };
-        let client_id = &ctx.remote.credentials.consumer_key;
-        // RFC 7009: tell the provider first. A failure is logged and the unlink goes on: the
-        // user asked to disconnect, and a provider that is down must not keep them linked.
-        if let Some(token) = ctx.accounts.token(user_id, client_id, "").await? {
-            match revoke_token(ctx.api, ctx.remote, &token).await {
-                Ok(true) => tracing::info!(app = ctx.app, user_id, "token revoked at the provider"),
-                Ok(false) => {}
-                Err(err) => {
-                    tracing::warn!(app = ctx.app, user_id, error = %err, "revocation failed; unlinking anyway");
-                }
-            }
-        }
-        if let Some(account) = ctx.accounts.remote_account(user_id, client_id).await? {
-            ctx.accounts.delete_remote_account(account.id).await?;
-        }
-        for identity in ctx.accounts.identities_of(user_id).await? {
-            if identity.method == ctx.app {
-                ctx.accounts
-                    .unlink_identity(&identity.method, identity.id.as_str())
-                    .await?;
-            }
+        if let Some(token) = unlink_guarded(ctx, user_id).await? {
+            revoke_at_provider(ctx, user_id, &token).await;
         }
         Ok(())
+    }
+}
+
+/// Unlinks `ctx.app` from `user_id` unless it is their last way to sign in
+/// ([`OAuthError::LastLoginMethod`] then, and nothing changes). Returns the token that was
+/// stored, for the caller to revoke at the provider: only the request that actually unlinked
+/// gets it, so of two concurrent disconnects the refused one revokes nothing.
+pub async fn unlink_guarded(
+    ctx: &HandlerContext<'_>,
+    user_id: UserId,
+) -> Result<Option<Token>, OAuthError> {
+    let client_id = &ctx.remote.credentials.consumer_key;
+    // Read before the unlink deletes it; revoked only after the unlink succeeded.
+    let token = ctx.accounts.token(user_id, client_id, "").await?;
+    if ctx
+        .accounts
+        .unlink_unless_last(user_id, client_id, ctx.app)
+        .await?
+    {
+        Ok(token)
+    } else {
+        Err(OAuthError::LastLoginMethod {
+            remote: ctx.remote.title.clone(),
+        })
+    }
+}
+
+/// RFC 7009 at the app's `revoke_url`, if it has one. A failure is logged and ignored: the
+/// user asked to disconnect, and a provider that is down must not undo that.
+pub async fn revoke_at_provider(ctx: &HandlerContext<'_>, user_id: UserId, token: &Token) {
+    match revoke_token(ctx.api, ctx.remote, token).await {
+        Ok(true) => tracing::info!(app = ctx.app, user_id, "token revoked at the provider"),
+        Ok(false) => {}
+        Err(err) => {
+            tracing::warn!(app = ctx.app, user_id, error = %err, "revocation failed; unlinked anyway");
+        }
     }
 }

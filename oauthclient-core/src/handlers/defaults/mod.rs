@@ -17,7 +17,7 @@ mod disconnect;
 mod signup;
 
 pub use authorized::{AuthorizedDefault, AuthorizedSignup, register_and_link, run_account_setup};
-pub use disconnect::DisconnectDefault;
+pub use disconnect::{DisconnectDefault, revoke_at_provider, unlink_guarded};
 pub use signup::SignupDefault;
 
 /// Registered name of [`AuthorizedDefault`].
