@@ -11,6 +11,7 @@
 //! | [`config`] | [`OAuthClientConfig`] and [`RemoteApp`], loaded from TOML + environment |
 //! | [`state`] | the signed, single-use `state` token (compact JWS, HS256/HS512) |
 //! | [`next_url`] | the one function deciding where a flow may redirect to |
+//! | [`rate_limit`] | per-client token buckets (IPv4 address / IPv6 /64), bounded, proxy-aware |
 //! | [`flow`] | the login flow as a pure state machine |
 //! | [`error`] | [`OAuthError`], the error taxonomy |
 //! | [`email`] | mailbox keys, confirmation links, the [`email::Mailer`] trait, sign-up policy |
@@ -53,6 +54,7 @@ pub mod error;
 pub mod flow;
 pub mod handlers;
 pub mod next_url;
+pub mod rate_limit;
 pub mod registry;
 pub mod secret;
 pub mod state;

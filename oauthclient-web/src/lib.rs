@@ -21,6 +21,7 @@ pub use current_user::{
     CurrentUser, PERMANENT_KEY, SESSION_EPOCH_KEY, SessionCurrentUser, USER_ID_KEY,
 };
 pub use flash::{Flash, push_flash, take_flashes};
+pub use rate_limit::check_rate_limit;
 #[cfg(feature = "redis")]
 pub use redis::connect_redis_store;
 pub use session_store::SessionBackend;
