@@ -18,7 +18,7 @@ impl RateLimiter {
 
     /// Takes one request from the client's bucket; `Err(wait)` when it is empty.
     pub(crate) fn check(&self, req: &HttpRequest) -> Result<(), Duration> {
-        check_request(&self.0, req).map_err(|limited| limited.retry_after)
+        check_rate_limit(&self.0, req).map_err(|limited| limited.retry_after)
     }
 }
 

@@ -27,12 +27,12 @@ pub(super) struct Table<V> {
     /// Picks the shard. Randomly keyed (SipHash), so clients cannot aim at one shard.
     hasher: RandomState,
     shards: Box<[Mutex<Shard<V>>]>,
+    generation_capacity: usize,
 }
 
 struct Shard<V> {
     current: HashMap<ClientKey, V>,
     previous: HashMap<ClientKey, V>,
-    generation_capacity: usize,
 }
 
 impl<V: Copy> Table<V> {
@@ -45,19 +45,19 @@ impl<V: Copy> Table<V> {
                 Mutex::new(Shard {
                     current: HashMap::new(),
                     previous: HashMap::new(),
-                    generation_capacity,
                 })
             })
             .collect();
         Self {
             hasher: RandomState::new(),
             shards,
+            generation_capacity,
         }
     }
 
     /// The most keys tracked at once.
     pub(super) fn capacity(&self) -> usize {
-        self.shards.len() * 2 * self.lock(0).generation_capacity
+        self.shards.len() * 2 * self.generation_capacity
     }
 
     /// Runs `update` on the value of `key` (`fresh` for a key not tracked) under the shard's
@@ -71,11 +71,12 @@ impl<V: Copy> Table<V> {
         #[allow(clippy::cast_possible_truncation, reason = "only picks a shard")]
         let index = self.hasher.hash_one(key) as usize % self.shards.len();
         let mut shard = self.lock(index);
-        let value = shard.entry(key, fresh);
+        let value = shard.entry(key, fresh, self.generation_capacity);
         update(value)
     }
 
-    /// How many keys are tracked now (locks every shard in turn; for tests and metrics).
+    /// How many keys are tracked now (locks every shard in turn).
+    #[cfg(test)]
     pub(super) fn tracked(&self) -> usize {
         (0..self.shards.len())
             .map(|index| {
@@ -95,10 +96,10 @@ impl<V: Copy> Table<V> {
 }
 
 impl<V: Copy> Shard<V> {
-    fn entry(&mut self, key: ClientKey, fresh: V) -> &mut V {
+    fn entry(&mut self, key: ClientKey, fresh: V, generation_capacity: usize) -> &mut V {
         if !self.current.contains_key(&key) {
             let value = self.previous.remove(&key).unwrap_or(fresh);
-            if self.current.len() >= self.generation_capacity {
+            if self.current.len() >= generation_capacity {
                 // Rotate: `previous` is forgotten whole. Keys and values are `Copy`, so
                 // clearing drops nothing per entry, and reusing its allocation as the new
                 // `current` spares regrowing it.
