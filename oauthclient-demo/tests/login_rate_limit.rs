@@ -11,7 +11,10 @@ async fn password_guessing_beyond_the_burst_gets_429_with_retry_after() {
     let guesser = browser();
     for n in 0..5 {
         let password = format!("guess number {n}");
-        let fields = [("email", "victim@demo.example"), ("password", password.as_str())];
+        let fields = [
+            ("email", "victim@demo.example"),
+            ("password", password.as_str()),
+        ];
         let response = demo.submit(&guesser, "/login", "/login", &fields).await;
         assert_eq!(response.status(), 401, "attempt {n}");
     }

@@ -102,7 +102,10 @@ mod tests {
     fn an_unparseable_hop_stops_the_walk_at_the_last_trusted_address() {
         // A proxy that appends `ip:port`: the client must not get to choose via 203.0.113.9.
         let peer = ip("10.0.0.2");
-        assert_eq!(client_ip(peer, ["203.0.113.9, 1.2.3.4:5678"], trusted), peer);
+        assert_eq!(
+            client_ip(peer, ["203.0.113.9, 1.2.3.4:5678"], trusted),
+            peer
+        );
         assert_eq!(
             client_ip(peer, ["203.0.113.9, garbage, 10.0.0.3"], trusted),
             ip("10.0.0.3")
@@ -113,7 +116,11 @@ mod tests {
 
     #[test]
     fn several_header_values_are_one_list_in_arrival_order() {
-        let got = client_ip(ip("10.0.0.2"), ["203.0.113.9", "198.51.100.7, 10.0.0.3"], trusted);
+        let got = client_ip(
+            ip("10.0.0.2"),
+            ["203.0.113.9", "198.51.100.7, 10.0.0.3"],
+            trusted,
+        );
         assert_eq!(got, ip("198.51.100.7"));
     }
 
@@ -122,7 +129,10 @@ mod tests {
         let got = client_ip(ip("::ffff:10.0.0.1"), ["198.51.100.7"], trusted);
         assert_eq!(got, ip("198.51.100.7"));
         // And is reported as plain IPv4 when it is the client.
-        assert_eq!(client_ip(ip("::ffff:192.0.2.1"), [], trusted), ip("192.0.2.1"));
+        assert_eq!(
+            client_ip(ip("::ffff:192.0.2.1"), [], trusted),
+            ip("192.0.2.1")
+        );
     }
 
     #[test]

@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn addresses_of_one_slash64_share_a_key() {
-        assert_eq!(key("2001:db8:aa:bb::1"), key("2001:db8:aa:bb:1234:5678:9abc:def0"));
+        assert_eq!(
+            key("2001:db8:aa:bb::1"),
+            key("2001:db8:aa:bb:1234:5678:9abc:def0")
+        );
         assert_eq!(
             key("2001:db8:aa:bb::1"),
             key("2001:db8:aa:bb:ffff:ffff:ffff:ffff")

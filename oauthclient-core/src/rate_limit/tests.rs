@@ -28,9 +28,7 @@ fn exhaust(limiter: &RateLimiter, peer: IpAddr, forwarded_for: &[&str]) {
 }
 
 fn refused(limiter: &RateLimiter, peer: IpAddr, forwarded_for: &[&str]) -> bool {
-    limiter
-        .check(peer, forwarded_for.iter().copied())
-        .is_err()
+    limiter.check(peer, forwarded_for.iter().copied()).is_err()
 }
 
 #[test]
@@ -87,10 +85,18 @@ fn tokens_come_back_at_the_configured_rate() {
     for _ in 0..3 {
         assert!(limiter.check_key_at(key, start).is_ok());
     }
-    let limited = limiter.check_key_at(key, start).expect_err("empty");
-    assert_eq!(limited.retry_after, Duration::from_secs(10));
-    assert!(limiter.check_key_at(key, start + Duration::from_secs(5)).is_err());
-    assert!(limiter.check_key_at(key, start + Duration::from_secs(15)).is_ok());
+    let refusal = limiter.check_key_at(key, start).expect_err("empty");
+    assert_eq!(refusal.retry_after, Duration::from_secs(10));
+    assert!(
+        limiter
+            .check_key_at(key, start + Duration::from_secs(5))
+            .is_err()
+    );
+    assert!(
+        limiter
+            .check_key_at(key, start + Duration::from_secs(15))
+            .is_ok()
+    );
 }
 
 /// 200,000 clients, half IPv4 and half IPv6 /64s: the table never tracks more than its
@@ -130,7 +136,10 @@ fn a_persistent_client_stays_limited_while_others_churn() {
     for n in 0..50_000_u32 {
         let other = ClientKey::of(IpAddr::V4(Ipv4Addr::from(0x0b00_0000 + n)));
         let _ = limiter.check_key_at(other, now);
-        assert!(limiter.check_key_at(hammering, now).is_err(), "after {n} others");
+        assert!(
+            limiter.check_key_at(hammering, now).is_err(),
+            "after {n} others"
+        );
     }
     assert!(limiter.tracked() <= 320);
 }
