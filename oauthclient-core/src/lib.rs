@@ -12,6 +12,7 @@
 //! | [`state`] | the signed, single-use `state` token (compact JWS, HS256/HS512) |
 //! | [`next_url`] | the one function deciding where a flow may redirect to |
 //! | [`pending_signup`] | a sign-up waiting for its form, kept server-side |
+//! | [`rate_limit`] | per-client token buckets (IPv4 address / IPv6 /64), bounded, proxy-aware |
 //! | [`flow`] | the login flow as a pure state machine |
 //! | [`error`] | [`OAuthError`], the error taxonomy |
 //! | [`email`] | mailbox keys, confirmation links, the [`email::Mailer`] trait, sign-up policy |
@@ -57,6 +58,7 @@ pub mod handlers;
 pub mod host_policy;
 pub mod next_url;
 pub mod pending_signup;
+pub mod rate_limit;
 pub mod redact;
 pub mod registry;
 pub mod secret;

@@ -10,7 +10,7 @@ use oauthclient_core::email::{EmailVerification, SignupPolicy};
 use oauthclient_core::handlers::defaults::SignupDefault;
 use oauthclient_core::next_url::safe_next_url;
 use oauthclient_core::{OAuthError, UserStore};
-use oauthclient_web::{push_flash, verify_csrf};
+use oauthclient_web::{check_rate_limit, push_flash, verify_csrf};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -74,6 +74,10 @@ pub async fn login(
     form: web::Form<Credentials>,
     state: web::Data<DemoState>,
 ) -> HttpResponse {
+    // First, before any argon2 work: a flood of attempts must not cost the CPU either.
+    if let Err(limited) = check_rate_limit(&state.login_limiter, &req) {
+        return too_many_attempts(&state, &req, &form, limited.retry_after).await;
+    }
     if verify_csrf(&req, form.csrf_token.as_deref()).is_err() {
         return HttpResponse::Forbidden().body("The form expired; please reload the page.");
     }
@@ -125,6 +129,31 @@ pub async fn login(
         .and_then(|next| safe_next_url(next, &state.trusted_hosts).ok())
         .unwrap_or_else(|| "/".to_owned());
     redirect(&next)
+}
+
+/// 429 with `Retry-After` and the form again, saying how long to wait.
+async fn too_many_attempts(
+    state: &DemoState,
+    req: &HttpRequest,
+    form: &Credentials,
+    wait: std::time::Duration,
+) -> HttpResponse {
+    let seconds = wait.as_secs().max(1);
+    tracing::info!(retry_after = seconds, "password sign-in rate limited");
+    let error = format!("Too many sign-in attempts. Please wait {seconds} seconds and try again.");
+    let mut response = form_page(
+        state,
+        req,
+        "login.html",
+        StatusCode::TOO_MANY_REQUESTS,
+        json!({"email": form.email, "next": form.next, "error": error}),
+    )
+    .await;
+    response.headers_mut().insert(
+        actix_web::http::header::RETRY_AFTER,
+        actix_web::http::header::HeaderValue::from(seconds),
+    );
+    response
 }
 
 pub async fn register_form(req: HttpRequest, state: web::Data<DemoState>) -> HttpResponse {

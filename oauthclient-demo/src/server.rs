@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use actix_web::{App, HttpServer, web};
 use minijinja::Environment;
-use oauthclient_core::config::{ConfigError, ProcessEnv};
+use oauthclient_core::config::{ConfigError, ProcessEnv, RateLimit};
 use oauthclient_core::email::MemoryMailbox;
+use oauthclient_core::rate_limit::RateLimiter;
 use oauthclient_core::redact::redact_url_in;
 use oauthclient_core::{OAuthClientConfig, OAuthError, Registry};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
@@ -30,6 +31,27 @@ pub struct DemoState {
     pub oauth: OAuthClient,
     /// The sandbox mailbox, when no `[mail]` SMTP server is configured.
     pub mailbox: Option<MemoryMailbox>,
+    /// Limits password attempts (`POST /login`) per client: `[rate_limit]` when configured,
+    /// else [`DEFAULT_LOGIN_LIMIT`].
+    pub login_limiter: RateLimiter,
+}
+
+/// The password form's limit when there is no `[rate_limit]` table: 5 attempts at once, then
+/// one every 10 seconds per client (IPv4 address / IPv6 /64), `X-Forwarded-For` ignored.
+/// Argon2 makes each guess slow already; this caps guesses at 8,640 a day and keeps a
+/// flood of posts from eating the CPU.
+pub const DEFAULT_LOGIN_LIMIT: (u32, u32) = (6, 5);
+
+/// The limit of the password form: the configured one, else [`DEFAULT_LOGIN_LIMIT`].
+fn login_limit(config: &OAuthClientConfig) -> RateLimit {
+    config.rate_limit.clone().unwrap_or_else(|| {
+        let (per_minute, burst) = DEFAULT_LOGIN_LIMIT;
+        RateLimit {
+            per_minute,
+            burst,
+            trusted_proxies: Vec::new(),
+        }
+    })
 }
 
 /// A "Sign in with ..." button.
@@ -159,6 +181,8 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         .collect();
     apps.sort_by(|a, b| a.title.cmp(&b.title));
     let trusted_hosts = config.trusted_hosts.clone();
+    // Its own buckets: password attempts do not use up a client's OAuth logins.
+    let login_limiter = RateLimiter::new(login_limit(&config));
     // Without an SMTP server the demo keeps its mail in a page of its own (`/mailbox`), so it
     // still runs offline.
     let mailbox = config.mail.is_none().then(MemoryMailbox::default);
@@ -189,6 +213,7 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         trusted_hosts,
         oauth: oauth.clone(),
         mailbox,
+        login_limiter,
     });
     Ok(Demo {
         settings,

@@ -24,6 +24,7 @@ pub use current_user::{
 };
 pub use flash::{Flash, push_flash, take_flashes};
 pub use frame_ancestors::{FrameAncestors, InvalidFrameAncestor};
+pub use rate_limit::check_rate_limit;
 #[cfg(feature = "redis")]
 pub use redis::connect_redis_store;
 pub use session_middleware::OAuthSessionMiddleware;

@@ -1,87 +1,55 @@
-//! Per-client-IP rate limiting of logins and callbacks (`[rate_limit]` in the configuration):
-//! a token bucket per IP, in memory, bounded. Each instance counts alone: behind a load
-//! balancer, divide the limit by the number of instances.
+//! Per-client rate limiting of logins and callbacks (`[rate_limit]` in the configuration): the
+//! actix side of [`oauthclient_core::rate_limit::RateLimiter`], which does the keying (IPv4
+//! address / IPv6 /64), the `X-Forwarded-For` walk and the bounded bucket table.
 
-use std::collections::HashMap;
-use std::net::IpAddr;
-use std::sync::{Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use actix_web::HttpRequest;
 use actix_web::http::header;
 use oauthclient_core::config::RateLimit;
+use oauthclient_core::rate_limit::Limited;
 
-/// Beyond this many tracked IPs, buckets that are full again are forgotten.
-const MAX_TRACKED: usize = 10_000;
-
-struct Bucket {
-    tokens: f64,
-    updated: Instant,
-}
-
-pub(crate) struct RateLimiter {
-    limit: RateLimit,
-    buckets: Mutex<HashMap<IpAddr, Bucket>>,
-}
+pub(crate) struct RateLimiter(oauthclient_core::rate_limit::RateLimiter);
 
 impl RateLimiter {
     pub(crate) fn new(limit: RateLimit) -> Self {
-        Self {
-            limit,
-            buckets: Mutex::new(HashMap::new()),
-        }
+        Self(oauthclient_core::rate_limit::RateLimiter::new(limit))
     }
 
     /// Takes one request from the client's bucket; `Err(wait)` when it is empty.
     pub(crate) fn check(&self, req: &HttpRequest) -> Result<(), Duration> {
-        let Some(client) = self.client_ip(req) else {
-            return Ok(());
-        };
-        let rate = f64::from(self.limit.per_minute) / 60.0;
-        let burst = f64::from(self.limit.burst);
-        let now = Instant::now();
-        let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
-        if buckets.len() >= MAX_TRACKED {
-            buckets.retain(|_, bucket| {
-                bucket.tokens + now.duration_since(bucket.updated).as_secs_f64() * rate < burst
-            });
-        }
-        let bucket = buckets.entry(client).or_insert(Bucket {
-            tokens: burst,
-            updated: now,
-        });
-        let refilled = bucket.tokens + now.duration_since(bucket.updated).as_secs_f64() * rate;
-        bucket.tokens = refilled.min(burst);
-        bucket.updated = now;
-        if bucket.tokens >= 1.0 {
-            bucket.tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(Duration::from_secs_f64((1.0 - bucket.tokens) / rate))
-        }
+        check_rate_limit(&self.0, req).map_err(|limited| limited.retry_after)
     }
+}
 
-    /// The client: the TCP peer, unless the peer is a trusted proxy, in which case the
-    /// rightmost `X-Forwarded-For` entry that is not a trusted proxy (the leftmost ones are
-    /// whatever the client chose to send).
-    fn client_ip(&self, req: &HttpRequest) -> Option<IpAddr> {
-        let peer = req.peer_addr()?.ip();
-        if !self.limit.is_trusted_proxy(peer) {
-            return Some(peer);
-        }
-        let forwarded: Vec<IpAddr> = req
-            .headers()
-            .get_all(header::X_FORWARDED_FOR)
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|value| value.split(','))
-            .filter_map(|entry| entry.trim().parse().ok())
-            .collect();
-        Some(
-            forwarded
-                .into_iter()
-                .rev()
-                .find(|ip| !self.limit.is_trusted_proxy(*ip))
-                .unwrap_or(peer),
-        )
-    }
+/// Takes one token from the bucket of the client behind `req` (its TCP peer, or what trusted
+/// proxies say in `X-Forwarded-For`), for host routes that want the same limit as the
+/// oauthclient endpoints — a password form, say. A request without a peer address (an
+/// in-process test request) is not limited.
+///
+/// ```
+/// use actix_web::test::TestRequest;
+/// use oauthclient_core::config::RateLimit;
+/// use oauthclient_core::rate_limit::RateLimiter;
+///
+/// let limiter = RateLimiter::new(RateLimit { per_minute: 6, burst: 1, trusted_proxies: vec![] });
+/// let req = TestRequest::default().peer_addr("192.0.2.1:4242".parse()?).to_http_request();
+/// assert!(oauthclient_web::check_rate_limit(&limiter, &req).is_ok());
+/// assert!(oauthclient_web::check_rate_limit(&limiter, &req).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_rate_limit(
+    limiter: &oauthclient_core::rate_limit::RateLimiter,
+    req: &HttpRequest,
+) -> Result<(), Limited> {
+    let Some(peer) = req.peer_addr() else {
+        return Ok(());
+    };
+    // A value that is not text becomes "", which ends the walk: dropping it would let the
+    // walk continue into the entries the client wrote.
+    let forwarded_for = req
+        .headers()
+        .get_all(header::X_FORWARDED_FOR)
+        .map(|value| value.to_str().unwrap_or_default());
+    limiter.check(peer.ip(), forwarded_for)
 }

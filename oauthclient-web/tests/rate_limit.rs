@@ -82,3 +82,42 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_bucket() {
         429
     );
 }
+
+#[tokio::test]
+async fn addresses_of_one_ipv6_slash64_share_a_bucket() {
+    // One subscriber gets a whole /64: a fresh address per request must not mean a fresh
+    // bucket. (Through a trusted proxy, since the test server listens on IPv4 loopback.)
+    let site = site_with(limited("\"127.0.0.1\"")).await;
+    for n in 1..=3 {
+        let status = login(&site, Some(&format!("2001:db8:1:2::{n:x}")))
+            .await
+            .status();
+        assert_eq!(status, 302);
+    }
+    assert_eq!(
+        login(&site, Some("2001:db8:1:2:ffff:ffff:ffff:ffff"))
+            .await
+            .status(),
+        429
+    );
+    // The neighbouring /64 is somebody else.
+    assert_eq!(login(&site, Some("2001:db8:1:3::1")).await.status(), 302);
+}
+
+#[tokio::test]
+async fn an_unparseable_forwarded_hop_ends_the_walk() {
+    // A proxy that appends `ip:port` writes hops this parser does not read. Skipping them
+    // would let the client's own leftmost entry decide the bucket; instead the walk stops and
+    // the last trusted hop (here the peer, the proxy itself) is the client.
+    let site = site_with(limited("\"127.0.0.1\"")).await;
+    for n in 0..3 {
+        let forwarded = format!("198.51.100.{n}, 1.2.3.4:5678");
+        assert_eq!(login(&site, Some(&forwarded)).await.status(), 302);
+    }
+    assert_eq!(
+        login(&site, Some("198.51.100.77, 1.2.3.4:5678"))
+            .await
+            .status(),
+        429
+    );
+}

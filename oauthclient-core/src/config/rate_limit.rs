@@ -7,8 +7,10 @@ use toml::{Table, Value};
 
 use super::ConfigError;
 
-/// Per-client-IP limits on `/oauth/login/*` and `/oauth/authorized/*` (a token bucket:
-/// `burst` at once, refilled at `per_minute`).
+/// Per-client limits on `/oauth/login/*` and `/oauth/authorized/*` (a token bucket:
+/// `burst` at once, refilled at `per_minute`), applied by
+/// [`RateLimiter`](crate::rate_limit::RateLimiter): a client is an IPv4 address or an IPv6
+/// /64.
 ///
 /// ```
 /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
@@ -38,16 +40,26 @@ pub struct RateLimit {
 }
 
 impl RateLimit {
-    /// Whether `peer` is one of the trusted proxies.
+    /// Whether `peer` is one of the trusted proxies. An IPv4 address and its IPv4-mapped IPv6
+    /// form (`::ffff:10.0.0.1`, what a dual-stack socket reports) are the same proxy, however
+    /// either side is written.
     ///
     /// ```
     /// # use oauthclient_core::config::RateLimit;
-    /// let limit = RateLimit { per_minute: 1, burst: 1, trusted_proxies: vec!["::1/128".parse()?] };
+    /// let limit = RateLimit { per_minute: 1, burst: 1, trusted_proxies: vec!["::1/128".parse()?, "10.0.0.0/8".parse()?] };
     /// assert!(limit.is_trusted_proxy("::1".parse()?));
+    /// assert!(limit.is_trusted_proxy("::ffff:10.0.0.1".parse()?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_trusted_proxy(&self, peer: IpAddr) -> bool {
-        self.trusted_proxies.iter().any(|net| net.contains(&peer))
+        let canonical = peer.to_canonical();
+        let mapped = match canonical {
+            IpAddr::V4(v4) => Some(IpAddr::V6(v4.to_ipv6_mapped())),
+            IpAddr::V6(_) => None,
+        };
+        self.trusted_proxies.iter().any(|net| {
+            net.contains(&canonical) || mapped.is_some_and(|mapped| net.contains(&mapped))
+        })
     }
 }
 
@@ -110,4 +122,34 @@ pub(super) fn rate_limit(doc: &Table) -> Result<Option<RateLimit>, ConfigError> 
         burst,
         trusted_proxies,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RateLimit;
+
+    fn trusting(blocks: &[&str]) -> RateLimit {
+        RateLimit {
+            per_minute: 1,
+            burst: 1,
+            trusted_proxies: blocks
+                .iter()
+                .map(|block| block.parse().expect("a block"))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn an_ipv4_mapped_peer_matches_an_ipv4_trusted_block() {
+        let limit = trusting(&["10.0.0.0/8"]);
+        assert!(limit.is_trusted_proxy("::ffff:10.0.0.1".parse().expect("an address")));
+        assert!(!limit.is_trusted_proxy("::ffff:11.0.0.1".parse().expect("an address")));
+    }
+
+    #[test]
+    fn an_ipv4_peer_matches_a_mapped_trusted_block() {
+        let limit = trusting(&["::ffff:10.0.0.0/104"]);
+        assert!(limit.is_trusted_proxy("10.0.0.1".parse().expect("an address")));
+        assert!(!limit.is_trusted_proxy("11.0.0.1".parse().expect("an address")));
+    }
 }
