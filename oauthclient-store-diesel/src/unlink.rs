@@ -38,7 +38,11 @@ pub(crate) fn unlink_unless_last(
 /// waits, then reads what the first committed.
 #[cfg_attr(
     not(feature = "postgres"),
-    allow(unused_variables, reason = "only PostgreSQL locks a row")
+    allow(
+        unused_variables,
+        clippy::unnecessary_wraps,
+        reason = "only PostgreSQL locks a row, and that can fail"
+    )
 )]
 fn lock_user(conn: &mut AnyConnection, user_id: UserId) -> Result<(), OAuthError> {
     match conn {

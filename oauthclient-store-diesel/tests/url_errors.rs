@@ -1,5 +1,7 @@
 //! A database URL's password never reaches an error message, while the server is named.
 
+#![cfg(feature = "sqlite")]
+
 mod common;
 
 use oauthclient_store_diesel::{DieselStore, StoreOptions};

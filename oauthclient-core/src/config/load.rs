@@ -6,26 +6,16 @@ use toml::{Table, Value};
 use url::Url;
 
 use super::endpoint::endpoint;
+use super::protocol_params;
 use super::settings::{CredentialSettings, SecretKeySettings};
 use super::{
     ClientAuth, ConfigError, Credentials, DEFAULT_SESSION_KEY_PREFIX, DEFAULT_STATE_EXPIRES,
-    EnvSource, HandlerNames, MIN_SECRET_KEY_BYTES, OAuth1Params, OAuth2Params, OAuthClientConfig,
-    Protocol, RemoteApp, RemoteAppParams, RemoteAppSettings, SecretKeyEntry, TokenMethod,
+    EnvSource, HandlerNames, MIN_SECRET_KEY_BYTES, OAuthClientConfig, Protocol, RemoteApp,
+    RemoteAppSettings, SecretKeyEntry,
 };
 use crate::registry::{HandlerKind, Registry};
 use crate::secret::{ClientSecret, SecretKey};
 use crate::state::StateAlgorithm;
-
-/// Authorization request parameters that the flow itself sets; configuration may not override
-/// them (that would disable PKCE or state).
-const RESERVED_AUTHORIZE_PARAMS: &[&str] = &[
-    "response_type",
-    "client_id",
-    "redirect_uri",
-    "state",
-    "code_challenge",
-    "code_challenge_method",
-];
 
 type Result<T> = std::result::Result<T, ConfigError>;
 
@@ -208,15 +198,6 @@ fn trusted_hosts(doc: &Table, site_url: &Url) -> Result<Vec<String>> {
     Ok(hosts)
 }
 
-fn optional_endpoint(key: &str, raw: Option<&String>) -> Result<Option<Url>> {
-    raw.map(|raw| endpoint(key, raw)).transpose()
-}
-
-fn required_endpoint(key: &str, raw: Option<&String>) -> Result<Url> {
-    let raw = raw.ok_or_else(|| ConfigError::new(key, "missing"))?;
-    endpoint(key, raw)
-}
-
 fn valid_app_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars
@@ -291,23 +272,24 @@ fn remote_app(
         .app_key
         .clone()
         .unwrap_or_else(|| format!("{}_APP_CREDENTIALS", name.to_ascii_uppercase()));
-    let protocol = protocol(&format!("{prefix}.params"), &settings.params).map_err(|err| {
-        // A missing endpoint on an app named like a provider usually means the provider crate
-        // is not linked: say so, rather than pointing at the endpoint.
-        if provider.is_none() && err.message == "missing" {
-            ConfigError::new(
-                err.key,
-                format!(
-                    "missing, and no provider named `{name}` is linked to fill it in. If \
+    let protocol = protocol_params::protocol(&format!("{prefix}.params"), &settings.params)
+        .map_err(|err| {
+            // A missing endpoint on an app named like a provider usually means the provider crate
+            // is not linked: say so, rather than pointing at the endpoint.
+            if provider.is_none() && err.message == "missing" {
+                ConfigError::new(
+                    err.key,
+                    format!(
+                        "missing, and no provider named `{name}` is linked to fill it in. If \
                      `{name}` comes from a provider crate, add the crate to [dependencies] and \
                      write `use {} as _;` once in your binary; otherwise set the endpoint",
-                    crate_ident(name)
-                ),
-            )
-        } else {
-            err
-        }
-    })?;
+                        crate_ident(name)
+                    ),
+                )
+            } else {
+                err
+            }
+        })?;
     let public_client =
         matches!(&protocol, Protocol::OAuth2(params) if params.client_auth == ClientAuth::None);
     let credentials = credentials(&app_key, doc, env, !public_client)?;
@@ -476,109 +458,4 @@ fn credentials(
             )
         },
     })
-}
-
-fn token_method(key: &str, raw: Option<&String>) -> Result<TokenMethod> {
-    match raw.map(|method| method.to_ascii_uppercase()).as_deref() {
-        None | Some("POST") => Ok(TokenMethod::Post),
-        Some("GET") => Ok(TokenMethod::Get),
-        Some(other) => Err(ConfigError::new(
-            key,
-            format!("`{other}` is not POST or GET"),
-        )),
-    }
-}
-
-fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protocol> {
-    let key = |name: &str| format!("{prefix}.{name}");
-    let access_token_method = token_method(
-        &key("access_token_method"),
-        params.access_token_method.as_ref(),
-    )?;
-    let base_url = optional_endpoint(&key("base_url"), params.base_url.as_ref())?;
-    let issuer = optional_endpoint(&key("issuer"), params.issuer.as_ref())?;
-    // With an issuer, discovery supplies the endpoints; the issuer stands in until then.
-    let endpoint_or_issuer = |name: &str, raw: Option<&String>| match (&issuer, raw) {
-        (Some(issuer), None) => Ok(issuer.clone()),
-        _ => required_endpoint(&key(name), raw),
-    };
-    let authorize_url = endpoint_or_issuer("authorize_url", params.authorize_url.as_ref())?;
-    let access_token_url =
-        endpoint_or_issuer("access_token_url", params.access_token_url.as_ref())?;
-
-    if let Some(request_token_url) = &params.request_token_url {
-        for (field, set) in [
-            ("pkce", params.pkce == Some(true)),
-            ("scopes", params.scopes.is_some()),
-            ("revoke_url", params.revoke_url.is_some()),
-            ("client_auth", params.client_auth.is_some()),
-            ("issuer", params.issuer.is_some()),
-        ] {
-            if set {
-                return Err(ConfigError::new(
-                    key(field),
-                    "applies to OAuth2 only, but request_token_url makes this an OAuth1 app",
-                ));
-            }
-        }
-        return Ok(Protocol::OAuth1(OAuth1Params {
-            request_token_url: endpoint(&key("request_token_url"), request_token_url)?,
-            authorize_url,
-            access_token_url,
-            access_token_method,
-            base_url,
-            request_token_params: params.request_token_params.clone(),
-        }));
-    }
-
-    if access_token_method == TokenMethod::Get {
-        return Err(ConfigError::new(
-            key("access_token_method"),
-            "OAuth2 token requests are sent with POST (RFC 6749 §3.2); \"GET\" is for OAuth1 apps only",
-        ));
-    }
-    let mut authorize_params = params.request_token_params.clone();
-    let scope_param = authorize_params.remove("scope");
-    let scopes = match (&params.scopes, scope_param) {
-        (Some(_), Some(_)) => {
-            return Err(ConfigError::new(
-                key("scopes"),
-                "set either scopes or request_token_params.scope, not both",
-            ));
-        }
-        (Some(list), None) => list.clone(),
-        (None, Some(scope)) => scope.split_whitespace().map(str::to_owned).collect(),
-        (None, None) => Vec::new(),
-    };
-    if let Some(reserved) = authorize_params
-        .keys()
-        .find(|param| RESERVED_AUTHORIZE_PARAMS.contains(&param.as_str()))
-    {
-        return Err(ConfigError::new(
-            key(&format!("request_token_params.{reserved}")),
-            "is set by the flow itself and cannot be configured",
-        ));
-    }
-    Ok(Protocol::OAuth2(OAuth2Params {
-        issuer,
-        authorize_url,
-        access_token_url,
-        access_token_method,
-        base_url,
-        scopes,
-        authorize_params,
-        pkce: params.pkce.unwrap_or(true),
-        revoke_url: optional_endpoint(&key("revoke_url"), params.revoke_url.as_ref())?,
-        client_auth: match params.client_auth.as_deref() {
-            None | Some("post") => ClientAuth::RequestBody,
-            Some("basic") => ClientAuth::Basic,
-            Some("none") => ClientAuth::None,
-            Some(other) => {
-                return Err(ConfigError::new(
-                    key("client_auth"),
-                    format!("`{other}` is not \"post\", \"basic\" or \"none\""),
-                ));
-            }
-        },
-    }))
 }

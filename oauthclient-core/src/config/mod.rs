@@ -40,6 +40,7 @@ mod endpoint;
 mod env;
 mod load;
 mod mail;
+mod protocol_params;
 mod rate_limit;
 mod remote_app;
 mod rest;

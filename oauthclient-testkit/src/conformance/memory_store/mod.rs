@@ -1,0 +1,260 @@
+//! In-memory [`oauthclient_core::AccountStore`] and [`oauthclient_core::UserStore`] for the
+//! conformance checks: enough of the seed's model to link, look up and unlink one user, with
+//! the store contract's e-mail semantics (addresses as given, looked up by their
+//! [`mailbox_key`]).
+
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use oauthclient_core::account::{RemoteAccount, User, UserId, UserIdentity};
+use oauthclient_core::email::mailbox_key;
+use oauthclient_core::pending_signup::PendingSignup;
+use oauthclient_core::store::StoreError;
+use oauthclient_core::{AccountInfo, OAuthError, Token};
+
+mod accounts;
+mod users;
+
+/// What a taken mailbox is told as (the Diesel store's words).
+const EMAIL_TAKEN: &str = "this e-mail address is already registered";
+
+/// A user and what the store keeps beside them.
+#[derive(Debug)]
+struct UserRecord {
+    user: User,
+    /// The mailbox key the user claims; `None` once released.
+    key: Option<String>,
+    /// When the last confirmation mail went, in seconds since the epoch.
+    confirmation_sent_at: Option<u64>,
+}
+
+/// Seconds since the epoch.
+fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs())
+}
+
+/// The key of an address about to be stored; none is a conflict saying why.
+fn key_to_store(email: &str) -> Result<String, OAuthError> {
+    mailbox_key(email).map_err(|err| StoreError::conflict(err.to_string()).into())
+}
+
+#[derive(Debug, Default)]
+struct Memory {
+    users: Vec<UserRecord>,
+    accounts: Vec<RemoteAccount>,
+    /// (account id, token)
+    tokens: Vec<(i64, Token)>,
+    identities: Vec<UserIdentity>,
+    /// storage key → (sign-up, expires at)
+    pending_signups: std::collections::HashMap<String, (PendingSignup, u64)>,
+    next_id: i64,
+}
+
+impl Memory {
+    fn next_id(&mut self) -> i64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    fn account_or_create(&mut self, user_id: UserId, client_id: &str) -> RemoteAccount {
+        if let Some(account) = self
+            .accounts
+            .iter()
+            .find(|account| account.user_id == user_id && account.client_id == client_id)
+        {
+            return account.clone();
+        }
+        let account = RemoteAccount {
+            id: self.next_id(),
+            user_id,
+            client_id: client_id.to_owned(),
+            extra_data: serde_json::json!({}),
+        };
+        self.accounts.push(account.clone());
+        account
+    }
+
+    fn record(&mut self, user_id: UserId) -> Option<&mut UserRecord> {
+        self.users
+            .iter_mut()
+            .find(|record| record.user.id == user_id)
+    }
+
+    /// Whether a user other than `except` claims `key`.
+    fn key_taken(&self, key: &str, except: Option<UserId>) -> bool {
+        self.users
+            .iter()
+            .any(|record| record.key.as_deref() == Some(key) && Some(record.user.id) != except)
+    }
+
+    fn put_token(&mut self, account_id: i64, token: &Token) {
+        self.tokens
+            .retain(|(id, stored)| !(*id == account_id && stored.token_type == token.token_type));
+        self.tokens.push((account_id, token.clone()));
+    }
+
+    fn add_identity(&mut self, user_id: UserId, info: &AccountInfo) -> Result<(), OAuthError> {
+        let taken = self.identities.iter().any(|identity| {
+            identity.method == info.external_method
+                && (identity.id == info.external_id || identity.user_id == user_id)
+        });
+        if taken {
+            return Err(OAuthError::AlreadyLinked {
+                remote: info.external_method.clone(),
+            });
+        }
+        self.identities.push(UserIdentity {
+            id: info.external_id.clone(),
+            method: info.external_method.clone(),
+            user_id,
+        });
+        Ok(())
+    }
+}
+
+/// One process's worth of users, accounts, tokens and identities.
+#[derive(Debug, Default)]
+pub(crate) struct MemoryStore {
+    memory: Mutex<Memory>,
+}
+
+impl MemoryStore {
+    fn lock(&self) -> MutexGuard<'_, Memory> {
+        self.memory.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use oauthclient_core::UserStore;
+    use oauthclient_core::account::NewUser;
+
+    use super::*;
+
+    fn new_user(email: &str, confirmed: bool) -> NewUser {
+        NewUser {
+            email: email.to_owned(),
+            username: None,
+            full_name: None,
+            confirmed,
+        }
+    }
+
+    fn conflict(result: Result<User, OAuthError>) -> String {
+        match result {
+            Err(OAuthError::Store(err)) if err.is_conflict() => err.message().to_owned(),
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn addresses_are_kept_as_given_and_found_by_mailbox_key_only() {
+        let store = MemoryStore::default();
+        let ada = store
+            .create_user(&new_user(" Ada@Example.org ", false))
+            .await
+            .expect("create");
+        assert_eq!(ada.email, "Ada@Example.org");
+        assert!(!ada.email_confirmed);
+        let found = store.user_by_email("ADA@example.ORG").await.expect("find");
+        assert_eq!(found.map(|user| user.id), Some(ada.id));
+        for look_alike in ["ａｄａ@example.org", "аda@example.org"] {
+            assert_eq!(store.user_by_email(look_alike).await.expect("find"), None);
+            store
+                .create_user(&new_user(look_alike, true))
+                .await
+                .expect("a look-alike is another mailbox");
+        }
+        let taken = store.create_user(&new_user("ada@EXAMPLE.org", true)).await;
+        assert_eq!(conflict(taken), EMAIL_TAKEN);
+        let invalid = store.create_user(&new_user("not-an-address", true)).await;
+        assert_eq!(conflict(invalid), "not a valid e-mail address");
+    }
+
+    #[tokio::test]
+    async fn release_confirm_change_and_cooldown_follow_the_store_contract() {
+        let store = MemoryStore::default();
+        let squatter = store
+            .create_user(&new_user("victim@example.org", false))
+            .await
+            .expect("create");
+        assert!(store.release_email(squatter.id).await.expect("release"));
+        let released = store.user_by_id(squatter.id).await.expect("find");
+        let released = released.expect("kept");
+        assert_eq!((released.email.as_str(), released.session_epoch), ("", 1));
+        let owner = store
+            .create_user(&new_user("victim@example.org", true))
+            .await
+            .expect("the owner takes it");
+        assert!(!store.release_email(owner.id).await.expect("release"));
+
+        let ada = store
+            .create_user(&new_user("ada@example.org", false))
+            .await
+            .expect("create");
+        let set_at = ada.email_changed_at;
+        assert!(
+            !store
+                .confirm_email(ada.id, "ada@example.org", set_at - 1)
+                .await
+                .expect("old")
+        );
+        assert!(
+            !store
+                .confirm_email(ada.id, "ａｄａ@example.org", set_at)
+                .await
+                .expect("look-alike")
+        );
+        assert!(
+            store
+                .confirm_email(ada.id, "ADA@example.org", set_at)
+                .await
+                .expect("confirm")
+        );
+        assert!(
+            !store
+                .confirm_email(ada.id, "ada@example.org", set_at)
+                .await
+                .expect("twice")
+        );
+
+        let taken = store.change_email(ada.id, "VICTIM@example.org").await;
+        assert_eq!(conflict(taken), EMAIL_TAKEN);
+        let changed = store
+            .change_email(ada.id, "Ada@Lovelace.org")
+            .await
+            .expect("change");
+        assert!(!changed.email_confirmed);
+        assert_eq!(
+            store.user_by_email("ada@example.org").await.expect("find"),
+            None
+        );
+
+        assert!(
+            store
+                .note_confirmation_sent(ada.id, 3600)
+                .await
+                .expect("note")
+        );
+        assert!(
+            !store
+                .note_confirmation_sent(ada.id, 3600)
+                .await
+                .expect("cooldown")
+        );
+        assert!(
+            store
+                .note_confirmation_sent(ada.id, 0)
+                .await
+                .expect("no cooldown")
+        );
+        assert!(
+            !store
+                .note_confirmation_sent(9999, 0)
+                .await
+                .expect("missing")
+        );
+    }
+}

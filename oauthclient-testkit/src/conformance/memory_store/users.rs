@@ -1,0 +1,168 @@
+//! [`UserStore`] for [`MemoryStore`]: users and their e-mail semantics.
+
+use async_trait::async_trait;
+use oauthclient_core::account::{NewUser, User, UserId};
+use oauthclient_core::email::mailbox_key;
+use oauthclient_core::store::{NewLink, StoreError, StoreErrorKind};
+use oauthclient_core::{AccountStore, OAuthError, UserStore};
+
+use super::{EMAIL_TAKEN, MemoryStore, UserRecord, key_to_store, now_secs};
+
+#[async_trait]
+impl UserStore for MemoryStore {
+    async fn user_by_id(&self, user_id: UserId) -> Result<Option<User>, OAuthError> {
+        Ok(self
+            .lock()
+            .record(user_id)
+            .map(|record| record.user.clone()))
+    }
+
+    async fn user_by_email(&self, email: &str) -> Result<Option<User>, OAuthError> {
+        let Ok(key) = mailbox_key(email) else {
+            return Ok(None);
+        };
+        let memory = self.lock();
+        let found = memory
+            .users
+            .iter()
+            .find(|record| record.key.as_deref() == Some(key.as_str()));
+        Ok(found.map(|record| record.user.clone()))
+    }
+
+    async fn create_user(&self, user: &NewUser) -> Result<User, OAuthError> {
+        let email = user.email.trim();
+        let key = key_to_store(email)?;
+        let mut memory = self.lock();
+        if memory.key_taken(&key, None) {
+            return Err(StoreError::conflict(EMAIL_TAKEN).into());
+        }
+        if user.username.is_some()
+            && memory
+                .users
+                .iter()
+                .any(|record| record.user.username == user.username)
+        {
+            return Err(StoreError::conflict("this username is already taken").into());
+        }
+        let created = User {
+            id: memory.next_id(),
+            email: email.to_owned(),
+            email_confirmed: user.confirmed,
+            email_changed_at: now_secs(),
+            session_epoch: 0,
+            username: user.username.clone(),
+            full_name: user.full_name.clone(),
+            active: true,
+            has_password: false,
+        };
+        memory.users.push(UserRecord {
+            user: created.clone(),
+            key: Some(key),
+            confirmation_sent_at: None,
+        });
+        Ok(created)
+    }
+
+    async fn register_and_link(&self, user: &NewUser, link: &NewLink) -> Result<User, OAuthError> {
+        let created = self.create_user(user).await?;
+        if let Err(err) = self.link(created.id, link).await {
+            self.delete_user(created.id).await?;
+            return Err(err);
+        }
+        Ok(created)
+    }
+
+    async fn delete_user(&self, user_id: UserId) -> Result<(), OAuthError> {
+        let mut memory = self.lock();
+        let accounts: Vec<i64> = memory
+            .accounts
+            .iter()
+            .filter(|account| account.user_id == user_id)
+            .map(|account| account.id)
+            .collect();
+        memory.tokens.retain(|(id, _)| !accounts.contains(id));
+        memory.accounts.retain(|account| account.user_id != user_id);
+        memory
+            .identities
+            .retain(|identity| identity.user_id != user_id);
+        memory.users.retain(|record| record.user.id != user_id);
+        Ok(())
+    }
+
+    async fn release_email(&self, user_id: UserId) -> Result<bool, OAuthError> {
+        let mut memory = self.lock();
+        let Some(record) = memory.record(user_id) else {
+            return Ok(false);
+        };
+        if record.user.email_confirmed {
+            return Ok(false);
+        }
+        record.user.email.clear();
+        record.key = None;
+        record.user.session_epoch += 1;
+        Ok(true)
+    }
+
+    async fn confirm_email(
+        &self,
+        user_id: UserId,
+        email: &str,
+        issued_at: u64,
+    ) -> Result<bool, OAuthError> {
+        let Ok(key) = mailbox_key(email) else {
+            return Ok(false);
+        };
+        let mut memory = self.lock();
+        let Some(record) = memory.record(user_id) else {
+            return Ok(false);
+        };
+        if record.key.as_deref() != Some(key.as_str())
+            || record.user.email_confirmed
+            || record.user.email_changed_at > issued_at
+        {
+            return Ok(false);
+        }
+        record.user.email_confirmed = true;
+        Ok(true)
+    }
+
+    async fn change_email(&self, user_id: UserId, email: &str) -> Result<User, OAuthError> {
+        let email = email.trim();
+        let key = key_to_store(email)?;
+        let mut memory = self.lock();
+        if memory.key_taken(&key, Some(user_id)) {
+            return Err(StoreError::conflict(EMAIL_TAKEN).into());
+        }
+        let Some(record) = memory.record(user_id) else {
+            return Err(StoreError::new(
+                StoreErrorKind::Other,
+                format!("there is no user {user_id}"),
+            )
+            .into());
+        };
+        email.clone_into(&mut record.user.email);
+        record.user.email_confirmed = false;
+        record.user.email_changed_at = now_secs();
+        record.key = Some(key);
+        Ok(record.user.clone())
+    }
+
+    async fn note_confirmation_sent(
+        &self,
+        user_id: UserId,
+        cooldown_secs: u64,
+    ) -> Result<bool, OAuthError> {
+        let now = now_secs();
+        let mut memory = self.lock();
+        let Some(record) = memory.record(user_id) else {
+            return Ok(false);
+        };
+        let cooled_down = record
+            .confirmation_sent_at
+            .is_none_or(|sent| sent.saturating_add(cooldown_secs) <= now);
+        if cooled_down {
+            record.confirmation_sent_at = Some(now);
+        }
+        Ok(cooled_down)
+    }
+}
