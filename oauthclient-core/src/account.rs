@@ -281,5 +281,3 @@ pub struct UserIdentity {
     pub user_id: UserId,
 }
 
-/// Whether two addresses name the same mailbox; see [`crate::email::same_mailbox`].
-pub use crate::email::same_mailbox;

@@ -31,6 +31,7 @@ mod bench;
 mod ci;
 mod deps;
 mod integration;
+mod module_cycles;
 mod new_provider;
 mod process;
 
