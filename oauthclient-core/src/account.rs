@@ -280,4 +280,3 @@ pub struct UserIdentity {
     /// The local user.
     pub user_id: UserId,
 }
-

@@ -13,6 +13,7 @@
 //! | [`next_url`] | the one function deciding where a flow may redirect to |
 //! | [`pending_signup`] | a sign-up waiting for its form, kept server-side |
 //! | [`rate_limit`] | per-client token buckets (IPv4 address / IPv6 /64), bounded, proxy-aware |
+//! | [`engine`] | the flow engine: start a login, finish a callback, sign up, disconnect |
 //! | [`flow`] | the login flow as a pure state machine |
 //! | [`error`] | [`OAuthError`], the error taxonomy |
 //! | [`email`] | mailbox keys, confirmation links, the [`email::Mailer`] trait, sign-up policy |
@@ -52,6 +53,7 @@ pub mod client;
 pub mod clock;
 pub mod config;
 pub mod email;
+pub mod engine;
 pub mod error;
 pub mod flow;
 pub mod handlers;

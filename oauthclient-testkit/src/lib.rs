@@ -121,6 +121,7 @@ mod user;
 pub use account_info::{ACCOUNT_INFO_HANDLER, FakeAccountInfo};
 pub use authorize::SIGNED_IN_COOKIE;
 pub use builder::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeProviderBuilder};
+pub use conformance::memory_store::MemoryStore;
 pub use faults::{Fault, HUGE_BODY_BYTES};
 pub use provider::FakeProvider;
 pub use stand_in::{ApiCall, GitHubEmail, ProviderShape, StandIn, StandInBuilder};

@@ -13,11 +13,12 @@ use oauthclient_core::client::{
     DEFAULT_EXPIRY_LEEWAY_SECS, HttpApi, HttpClient, HttpLimits, RemoteClient,
 };
 use oauthclient_core::email::{ConfirmationCodec, Mailer};
+use oauthclient_core::engine::Engine;
 use oauthclient_core::handlers::{ApiRequest, ApiResponse, EventBus, EventListener, RemoteApi};
 use oauthclient_core::host_policy::{DefaultPolicy, HostPolicy};
-use oauthclient_core::registry::{AppHandlers, Registry};
+use oauthclient_core::registry::Registry;
 use oauthclient_core::state::StateCodec;
-use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, RemoteApp, Token, UserStore};
+use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, Token, UserStore};
 
 use crate::current_user::{CurrentUser, SessionCurrentUser};
 use crate::frame_ancestors::FrameAncestors;
@@ -26,12 +27,8 @@ use crate::session_middleware::OAuthSessionMiddleware;
 use crate::templates::Templates;
 use crate::views;
 
-/// One configured remote app, ready to serve.
-pub(crate) struct AppRuntime {
-    pub remote: RemoteApp,
-    pub handlers: AppHandlers,
-    pub api: HttpApi,
-}
+/// One configured remote app, ready to serve (the engine's).
+pub(crate) use oauthclient_core::engine::AppRuntime;
 
 /// Where the endpoints send people.
 #[derive(Debug, Clone)]
@@ -60,6 +57,21 @@ pub(crate) struct Inner {
     pub frame_ancestors: FrameAncestors,
     /// The host's policy.
     pub policy: Arc<dyn HostPolicy>,
+}
+
+impl Inner {
+    /// The flow engine over this client's parts: every decision a view needs.
+    pub(crate) fn engine(&self) -> Engine<'_> {
+        Engine::new(
+            &self.config,
+            &self.codec,
+            &self.http,
+            self.accounts.as_ref(),
+            self.users.as_ref(),
+            self.policy.as_ref(),
+            &self.events,
+        )
+    }
 }
 
 /// The oauthclient endpoints, ready to mount on an actix-web `App` (see the crate example).

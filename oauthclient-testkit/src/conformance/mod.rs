@@ -46,7 +46,7 @@ mod checks;
 mod fixture_server;
 mod harness;
 mod manifest;
-mod memory_store;
+pub(crate) mod memory_store;
 
 use std::path::PathBuf;
 

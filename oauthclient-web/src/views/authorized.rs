@@ -1,18 +1,14 @@
 //! `GET /oauth/authorized/{app}/`: the provider's redirect back (the seed's `authorized`
-//! view). Verifies the state, exchanges the code, runs the app's authorized handler, and
-//! carries out what it decided.
+//! view). The engine verifies the state, exchanges the code and runs the app's authorized
+//! handler; this view carries out what it decided (session, flash, redirect or page).
 
 use actix_session::SessionExt;
 use actix_web::{HttpRequest, HttpResponse, web};
-use oauthclient_core::audit::{self, AuditEvent};
-use oauthclient_core::flow::{CallbackResponse, FlowEvent, FlowState, Grant};
-use oauthclient_core::handlers::{AuthorizedOutcome, ProtocolContext};
-use oauthclient_core::host_policy::HostEvent;
-use oauthclient_core::pending_signup::PendingSignup;
-use oauthclient_core::state::StateError;
-use oauthclient_core::{OAuthError, Token};
+use oauthclient_core::OAuthError;
+use oauthclient_core::engine::CallbackEffect;
+use oauthclient_core::flow::{FlowState, Grant};
 
-use super::{any_app, handler_context};
+use super::any_app;
 use crate::client::{AppRuntime, Inner};
 use crate::current_user::signed_in_user;
 use crate::session::{OAuthSession, start_signed_in};
@@ -70,15 +66,6 @@ fn fail(
     err: &OAuthError,
     next: Option<&str>,
 ) -> HttpResponse {
-    if let OAuthError::InvalidState(reason) = err {
-        let user = inner.current_user.user_id(req);
-        audit::record(
-            AuditEvent::CallbackRefused,
-            &runtime.remote.name,
-            user,
-            &reason.to_string(),
-        );
-    }
     match &runtime.remote.rest {
         Some(rest) => {
             let (code, message) = respond::api_error(err);
@@ -88,24 +75,19 @@ fn fail(
     }
 }
 
-/// Parses the query and checks the state against this session's flows (removing the nonce:
-/// single use, even when the rest of the callback fails).
+/// Checks the callback against this session's flows (the engine decides) and stores the
+/// flows again: the nonce is spent even when the rest of the callback fails.
 fn verify(inner: &Inner, req: &HttpRequest, app_name: &str) -> FlowState {
-    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(req.query_string().as_bytes())
-        .into_owned()
-        .collect();
-    let (response, state) =
-        CallbackResponse::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let session = req.get_session();
     let oauth_session = OAuthSession {
         session: &session,
         prefix: &inner.config.session_key_prefix,
     };
     let mut flows = oauth_session.flows();
-    let verified = match state.as_deref() {
-        Some(state) => inner.codec.verify(state, app_name, &mut flows),
-        None => Err(StateError::Missing),
-    };
+    let user = inner.current_user.user_id(req);
+    let flow = inner
+        .engine()
+        .verify_callback(app_name, req.query_string(), &mut flows, user);
     if let Err(err) = oauth_session.set_flows(&flows) {
         return FlowState::Failed {
             app: Some(app_name.to_owned()),
@@ -113,7 +95,7 @@ fn verify(inner: &Inner, req: &HttpRequest, app_name: &str) -> FlowState {
             next: None,
         };
     }
-    FlowState::awaiting_callback(app_name).on(FlowEvent::CallbackReceived { response, verified })
+    flow
 }
 
 async fn complete(
@@ -123,33 +105,22 @@ async fn complete(
     grant: Grant,
     next: Option<String>,
 ) -> Result<HttpResponse, OAuthError> {
-    let app_name = runtime.remote.name.as_str();
-    let redirect_uri = inner.config.redirect_uri(app_name);
-    let protocol = ProtocolContext {
-        app: &runtime.remote,
-        http: &inner.http,
-        redirect_uri: &redirect_uri,
-    };
-    let token = runtime.handlers.protocol.finish(&protocol, grant).await?;
     let current_user = signed_in_user(inner.current_user.as_ref(), inner.users.as_ref(), req)
         .await?
         .map(|user| user.id);
-    let ctx = handler_context(inner, runtime, current_user);
-    let outcome = runtime
-        .handlers
-        .authorized
-        .authorized(&ctx, token.clone())
+    let effect = inner
+        .engine()
+        .finish_callback(runtime, grant, current_user, next.clone())
         .await?;
-    apply(inner, req, runtime, outcome, token, next).await
+    apply(inner, req, runtime, effect, next).await
 }
 
-/// Carries out the handler's decision.
+/// Carries out the engine's decision: session, flash, redirect.
 async fn apply(
     inner: &Inner,
     req: &HttpRequest,
     runtime: &AppRuntime,
-    outcome: AuthorizedOutcome,
-    token: Token,
+    effect: CallbackEffect,
     next: Option<String>,
 ) -> Result<HttpResponse, OAuthError> {
     let app_name = runtime.remote.name.as_str();
@@ -163,13 +134,12 @@ async fn apply(
         Some(rest) => respond::rest_redirect(&rest.authorized, "Successfully authorized.", 200),
         None => respond::redirect(next.unwrap_or(fallback)),
     };
-    match outcome {
-        AuthorizedOutcome::StoredInSession => {
+    match effect {
+        CallbackEffect::StoredInSession { token } => {
             oauth_session.set_token(app_name, &token)?;
             Ok(success(next.as_deref(), &inner.paths.home))
         }
-        AuthorizedOutcome::Linked { user_id } => {
-            audit::record(AuditEvent::Link, app_name, Some(user_id), "");
+        CallbackEffect::Linked { .. } => {
             if rest.is_none() {
                 flash::push(
                     &session,
@@ -179,27 +149,12 @@ async fn apply(
             }
             Ok(success(next.as_deref(), &inner.paths.settings))
         }
-        AuthorizedOutcome::LoggedIn { user_id } => {
-            let user = inner.users.user_by_id(user_id).await?.ok_or_else(|| {
-                OAuthError::Store(oauthclient_core::store::StoreError::new(
-                    oauthclient_core::store::StoreErrorKind::Other,
-                    format!("user {user_id} vanished while signing in"),
-                ))
-            })?;
+        CallbackEffect::SignedIn { user } => {
             start_signed_in(inner, req, &user, runtime.remote.remember)?;
             oauth_session.set_signed_in_with(app_name)?;
-            audit::record(AuditEvent::SignIn, app_name, Some(user_id), "");
-            inner
-                .policy
-                .on_event(&HostEvent::SignedIn {
-                    app: app_name.to_owned(),
-                    user_id,
-                })
-                .await;
             Ok(success(next.as_deref(), &inner.paths.home))
         }
-        AuthorizedOutcome::SignupRequired { account_info } => {
-            let pending = PendingSignup::new(app_name.to_owned(), account_info, token, next);
+        CallbackEffect::SignupRequired { pending } => {
             oauth_session
                 .hold_signup(inner.accounts.as_ref(), &pending)
                 .await?;
@@ -212,5 +167,10 @@ async fn apply(
                 None => respond::redirect(&format!("/oauth/signup/{app_name}/")),
             })
         }
+        // A kind this front end does not know yet: fail safe, nothing signed in.
+        _ => Err(OAuthError::ClientError {
+            remote: app_name.to_owned(),
+            message: "the engine decided something this front end cannot carry out".into(),
+        }),
     }
 }

@@ -7,11 +7,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::OAuthError;
 use oauthclient_core::account::UserId;
-use oauthclient_core::audit::{self, AuditEvent};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{handler_context, signed_in_id, visible_app};
+use super::{signed_in_id, visible_app};
 use crate::client::{AppRuntime, Inner};
 use crate::session::OAuthSession;
 use crate::views::linked_accounts::login_required;
@@ -83,58 +82,20 @@ pub(crate) async fn submit(
     }
 }
 
+/// The engine unlinks (never the last way to sign in); this forgets the session's copy of the
+/// token.
 pub(crate) async fn disconnect(
     inner: &Inner,
     req: &HttpRequest,
     runtime: &AppRuntime,
     user_id: UserId,
 ) -> Result<String, OAuthError> {
-    guard_last_login_method(inner, runtime, user_id).await?;
-    let ctx = handler_context(inner, runtime, Some(user_id));
-    runtime.handlers.disconnect.disconnect(&ctx).await?;
+    inner.engine().disconnect(runtime, user_id).await?;
     let session = req.get_session();
     OAuthSession {
         session: &session,
         prefix: &inner.config.session_key_prefix,
     }
     .remove_token(&runtime.remote.name);
-    audit::record(AuditEvent::Unlink, &runtime.remote.name, Some(user_id), "");
-    inner
-        .policy
-        .on_event(&oauthclient_core::host_policy::HostEvent::Unlinked {
-            app: runtime.remote.name.clone(),
-            user_id,
-        })
-        .await;
     Ok(runtime.remote.title.clone())
-}
-
-/// Refuses to remove the only way the user can sign in: no password and no other identity.
-async fn guard_last_login_method(
-    inner: &Inner,
-    runtime: &AppRuntime,
-    user_id: UserId,
-) -> Result<(), OAuthError> {
-    let has_password = inner
-        .users
-        .user_by_id(user_id)
-        .await?
-        .is_some_and(|user| user.has_password);
-    if has_password {
-        return Ok(());
-    }
-    let identities = inner.accounts.identities_of(user_id).await?;
-    let signs_in_here = identities
-        .iter()
-        .any(|identity| identity.method == runtime.remote.name);
-    let other_ways = identities
-        .iter()
-        .filter(|identity| identity.method != runtime.remote.name)
-        .count();
-    if signs_in_here && other_ways == 0 {
-        return Err(OAuthError::LastLoginMethod {
-            remote: runtime.remote.title.clone(),
-        });
-    }
-    Ok(())
 }

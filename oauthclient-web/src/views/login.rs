@@ -11,8 +11,6 @@ use actix_session::SessionExt;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::OAuthError;
-use oauthclient_core::handlers::ProtocolContext;
-use oauthclient_core::next_url::safe_next_url;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -68,21 +66,10 @@ fn confirm_connect(
             json!({
                 "app_title": runtime.remote.title,
                 "action": format!("/oauth/login/{}/", runtime.remote.name),
-                "next": next.and_then(|raw| safe_next(inner, app, raw)),
+                "next": next.and_then(|raw| inner.engine().safe_next(app, raw)),
             }),
         ),
         Err(err) => respond::error(inner, req, &err, None),
-    }
-}
-
-/// `next` if it stays on this site (or a trusted host); unsafe ones are dropped and logged.
-fn safe_next(inner: &Inner, app: &str, raw: &str) -> Option<String> {
-    match safe_next_url(raw, &inner.config.trusted_hosts) {
-        Ok(safe) => Some(safe),
-        Err(reason) => {
-            tracing::info!(app, %reason, "dropped an unsafe next URL");
-            None
-        }
     }
 }
 
@@ -102,10 +89,8 @@ pub(crate) async fn start_from_form(
     started.unwrap_or_else(|err| respond::error(&inner, &req, &err, None))
 }
 
-/// Signs a state, keeps the flow's secrets in the session, and redirects to the provider.
-///
-/// The app's protocol handler decides where the browser goes and which secrets the flow keeps
-/// (OAuth2: PKCE verifier; OAuth1: the request token and its secret; OIDC: also the nonce).
+/// Starts the flow (the engine decides), keeps its secrets in the session, and redirects to
+/// the provider.
 async fn begin(
     inner: &Inner,
     req: &HttpRequest,
@@ -113,28 +98,17 @@ async fn begin(
     next: Option<&str>,
 ) -> Result<HttpResponse, OAuthError> {
     let app = visible_app(inner, app_name)?;
-    if app.remote.link_only && super::signed_in_id(inner, req).await?.is_none() {
-        return Err(OAuthError::LinkOnly {
-            remote: app_name.to_owned(),
-        });
-    }
-    let next = next.and_then(|raw| safe_next(inner, app_name, raw));
-    let (state, mut flow) = inner.codec.issue(app_name, next)?;
-    let redirect_uri = inner.config.redirect_uri(app_name);
-    let ctx = ProtocolContext {
-        app: &app.remote,
-        http: &inner.http,
-        redirect_uri: &redirect_uri,
-    };
-    let provider_url = app.handlers.protocol.start(&ctx, &state, &mut flow).await?;
+    let signed_in = super::signed_in_id(inner, req).await?.is_some();
     let session = req.get_session();
     let oauth_session = OAuthSession {
         session: &session,
         prefix: &inner.config.session_key_prefix,
     };
     let mut flows = oauth_session.flows();
-    flows.prune_older_than(flow.issued_at.saturating_sub(inner.codec.lifetime_secs()));
-    flows.insert(flow);
+    let provider_url = inner
+        .engine()
+        .start_login(app, next, signed_in, &mut flows)
+        .await?;
     oauth_session.set_flows(&flows)?;
     Ok(respond::redirect(provider_url.as_str()))
 }

@@ -90,22 +90,3 @@ pub(crate) async fn signed_in_id(
             .map(|user| user.id),
     )
 }
-
-/// Everything a handler may use, for one request.
-pub(crate) fn handler_context<'a>(
-    inner: &'a Inner,
-    app: &'a AppRuntime,
-    current_user: Option<oauthclient_core::account::UserId>,
-) -> oauthclient_core::handlers::HandlerContext<'a> {
-    oauthclient_core::handlers::HandlerContext {
-        app: &app.remote.name,
-        remote: &app.remote,
-        current_user,
-        accounts: inner.accounts.as_ref(),
-        users: inner.users.as_ref(),
-        api: &app.api,
-        handlers: &app.handlers,
-        events: &inner.events,
-        policy: inner.policy.as_ref(),
-    }
-}

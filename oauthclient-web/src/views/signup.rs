@@ -5,18 +5,14 @@ use actix_session::SessionExt;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::OAuthError;
-use oauthclient_core::audit::{self, AuditEvent};
-use oauthclient_core::email::EmailVerification;
-use oauthclient_core::handlers::defaults::register_and_link;
-use oauthclient_core::handlers::{FieldError, SignupDecision, SignupForm};
-use oauthclient_core::host_policy::HostEvent;
+use oauthclient_core::engine;
+use oauthclient_core::handlers::{FieldError, SignupForm};
 use oauthclient_core::pending_signup::PendingSignup;
-use oauthclient_core::store::NewLink;
 use serde::Deserialize;
 use serde_json::json;
 
+use super::any_app;
 use super::confirm_email::sent_page;
-use super::{any_app, handler_context};
 use crate::client::{AppRuntime, Inner};
 use crate::session::{OAuthSession, start_signed_in};
 use crate::{csrf, respond};
@@ -190,8 +186,8 @@ pub(crate) enum Registration {
     },
 }
 
-/// Validates the form and creates + links the user, sends the confirmation link for a typed
-/// address, and signs them in unless verification is mandatory and the address unconfirmed.
+/// The engine validates the form and creates + links the user; this sends the confirmation
+/// link it asks for, forgets the pending sign-up, and signs the user in when it says so.
 pub(crate) async fn register(
     inner: &Inner,
     req: &HttpRequest,
@@ -199,52 +195,30 @@ pub(crate) async fn register(
     pending: &PendingSignup,
     form: &SignupForm,
 ) -> Result<Registration, OAuthError> {
-    let ctx = handler_context(inner, runtime, None);
-    let user = match runtime
-        .handlers
-        .signup_view
-        .signup(&ctx, &pending.account_info, form)
-        .await?
-    {
-        SignupDecision::Invalid { errors } => return Ok(Registration::Invalid(errors)),
-        SignupDecision::Register { user } => user,
-    };
-    let link = NewLink {
-        client_id: runtime.remote.credentials.consumer_key.clone(),
-        account_info: pending.account_info.clone(),
-        token: pending.token.clone(),
-        extra_data: json!({}),
-    };
-    let created = match register_and_link(&ctx, &user, &link).await {
-        Ok(created) => created,
-        // Taken between the check and the insert: show it like the check would have.
-        Err(OAuthError::Store(err)) if err.is_conflict() => {
-            return Ok(Registration::Invalid(vec![FieldError {
-                field: "email".into(),
-                message: err.message().to_owned(),
-            }]));
-        }
-        Err(err) => return Err(err),
-    };
+    let (created, send_confirmation, sign_in) =
+        match inner.engine().sign_up(runtime, pending, form).await? {
+            engine::Registration::Invalid(errors) => return Ok(Registration::Invalid(errors)),
+            engine::Registration::Created {
+                user,
+                send_confirmation,
+                sign_in,
+            } => (user, send_confirmation, sign_in),
+            _ => {
+                return Err(OAuthError::ClientError {
+                    remote: runtime.remote.name.clone(),
+                    message: "the engine decided something this front end cannot carry out".into(),
+                });
+            }
+        };
     let session = req.get_session();
-    OAuthSession {
+    let oauth_session = OAuthSession {
         session: &session,
         prefix: &inner.config.session_key_prefix,
-    }
-    .release_signup(inner.accounts.as_ref())
-    .await?;
-    audit::record(
-        AuditEvent::SignUp,
-        &runtime.remote.name,
-        Some(created.id),
-        if created.email_confirmed {
-            "sign-up form, address verified by the provider"
-        } else {
-            "sign-up form, typed address"
-        },
-    );
-    let verification = runtime.remote.email_verification;
-    let mail_failed = if !created.email_confirmed && verification.sends_mail() {
+    };
+    oauth_session
+        .release_signup(inner.accounts.as_ref())
+        .await?;
+    let mail_failed = if send_confirmation {
         match crate::confirmation::send(inner, &created).await {
             Ok(_) => false,
             Err(OAuthError::MailUnavailable { .. }) => true,
@@ -253,24 +227,13 @@ pub(crate) async fn register(
     } else {
         false
     };
-    if !created.email_confirmed && verification == EmailVerification::Mandatory {
+    if !sign_in {
         return Ok(Registration::ConfirmFirst {
             email: created.email,
             mail_failed,
         });
     }
     start_signed_in(inner, req, &created, runtime.remote.remember)?;
-    OAuthSession {
-        session: &session,
-        prefix: &inner.config.session_key_prefix,
-    }
-    .set_signed_in_with(&runtime.remote.name)?;
-    inner
-        .policy
-        .on_event(&HostEvent::SignedIn {
-            app: runtime.remote.name.clone(),
-            user_id: created.id,
-        })
-        .await;
+    oauth_session.set_signed_in_with(&runtime.remote.name)?;
     Ok(Registration::SignedIn { mail_failed })
 }

@@ -1,0 +1,128 @@
+//! The provider's redirect back: the state checked against this session's flows, the grant
+//! exchanged for a token, and the app's authorized handler's decision turned into an effect.
+
+use super::{AppRuntime, Engine};
+use crate::account::{User, UserId};
+use crate::audit::{self, AuditEvent};
+use crate::error::OAuthError;
+use crate::flow::{CallbackResponse, FlowEvent, FlowState, Grant};
+use crate::handlers::{AuthorizedOutcome, ProtocolContext};
+use crate::host_policy::HostEvent;
+use crate::pending_signup::PendingSignup;
+use crate::state::{PendingFlows, StateError};
+use crate::store::{StoreError, StoreErrorKind};
+use crate::token::Token;
+
+/// What a completed callback means; the front end carries it out.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CallbackEffect {
+    /// Keep the token in the session only (an anonymous `authorized_default` flow).
+    StoredInSession {
+        /// The token.
+        token: Token,
+    },
+    /// The remote account is now linked to the signed-in user.
+    Linked {
+        /// That user.
+        user_id: UserId,
+    },
+    /// Sign this user in (renewing the session).
+    SignedIn {
+        /// The user, as stored.
+        user: User,
+    },
+    /// The sign-up form is needed: hold this (server-side) until it is submitted.
+    SignupRequired {
+        /// Who the user is at the provider, and the token.
+        pending: PendingSignup,
+    },
+}
+
+impl Engine<'_> {
+    /// Parses the callback's query and checks its state against `flows`, removing the flow's
+    /// nonce (single use, even when the rest of the callback fails): the front end must store
+    /// `flows` again whatever comes next. A refused state is audited (`callback_refused`).
+    pub fn verify_callback(
+        &self,
+        app: &str,
+        query: &str,
+        flows: &mut PendingFlows,
+        current_user: Option<UserId>,
+    ) -> FlowState {
+        let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        let (response, state) =
+            CallbackResponse::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let verified = match state.as_deref() {
+            Some(state) => self.codec.verify(state, app, flows),
+            None => Err(StateError::Missing),
+        };
+        if let Err(reason) = &verified {
+            audit::record(
+                AuditEvent::CallbackRefused,
+                app,
+                current_user,
+                &reason.to_string(),
+            );
+        }
+        FlowState::awaiting_callback(app).on(FlowEvent::CallbackReceived { response, verified })
+    }
+
+    /// Exchanges `grant` for a token and runs the app's authorized handler for
+    /// `current_user`; the effect to carry out, with `next` kept for a sign-up.
+    pub async fn finish_callback(
+        &self,
+        app: &AppRuntime,
+        grant: Grant,
+        current_user: Option<UserId>,
+        next: Option<String>,
+    ) -> Result<CallbackEffect, OAuthError> {
+        let name = app.remote.name.as_str();
+        let redirect_uri = self.config.redirect_uri(name);
+        let protocol = ProtocolContext {
+            app: &app.remote,
+            http: self.http,
+            redirect_uri: &redirect_uri,
+        };
+        let token = app.handlers.protocol.finish(&protocol, grant).await?;
+        let ctx = self.handler_context(app, current_user);
+        let outcome = app
+            .handlers
+            .authorized
+            .authorized(&ctx, token.clone())
+            .await?;
+        Ok(match outcome {
+            AuthorizedOutcome::StoredInSession => CallbackEffect::StoredInSession { token },
+            AuthorizedOutcome::Linked { user_id } => {
+                audit::record(AuditEvent::Link, name, Some(user_id), "");
+                CallbackEffect::Linked { user_id }
+            }
+            AuthorizedOutcome::LoggedIn { user_id } => {
+                let user = self.users.user_by_id(user_id).await?.ok_or_else(|| {
+                    OAuthError::Store(StoreError::new(
+                        StoreErrorKind::Other,
+                        format!("user {user_id} vanished while signing in"),
+                    ))
+                })?;
+                self.signed_in(name, user_id).await;
+                CallbackEffect::SignedIn { user }
+            }
+            AuthorizedOutcome::SignupRequired { account_info } => CallbackEffect::SignupRequired {
+                pending: PendingSignup::new(name.to_owned(), account_info, token, next),
+            },
+        })
+    }
+
+    /// Records and announces a sign-in through `app`.
+    pub(crate) async fn signed_in(&self, app: &str, user_id: UserId) {
+        audit::record(AuditEvent::SignIn, app, Some(user_id), "");
+        self.policy
+            .on_event(&HostEvent::SignedIn {
+                app: app.to_owned(),
+                user_id,
+            })
+            .await;
+    }
+}

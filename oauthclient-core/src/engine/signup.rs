@@ -1,0 +1,90 @@
+//! The sign-up form's submission: validated by the app's sign-up view, then the user created
+//! and the remote account linked in one transaction.
+
+use super::{AppRuntime, Engine};
+use crate::account::User;
+use crate::audit::{self, AuditEvent};
+use crate::email::EmailVerification;
+use crate::error::OAuthError;
+use crate::handlers::defaults::register_and_link;
+use crate::handlers::{FieldError, SignupDecision, SignupForm};
+use crate::pending_signup::PendingSignup;
+use crate::store::NewLink;
+
+/// How a sign-up form submission ended.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Registration {
+    /// Show the form again with these errors; nothing was written.
+    Invalid(Vec<FieldError>),
+    /// The user exists and the remote account is linked; the pending sign-up is spent.
+    Created {
+        /// The new user.
+        user: User,
+        /// Send the user a link confirming their (typed, unconfirmed) address.
+        send_confirmation: bool,
+        /// Sign the user in now (false when verification is mandatory and the address is not
+        /// confirmed yet).
+        sign_in: bool,
+    },
+}
+
+impl Engine<'_> {
+    /// Validates `form` for `pending` with the app's sign-up view, creates the user (completed
+    /// by the host's policy) and links the remote account in one transaction. An address taken
+    /// between the check and the insert comes back as [`Registration::Invalid`].
+    pub async fn sign_up(
+        &self,
+        app: &AppRuntime,
+        pending: &PendingSignup,
+        form: &SignupForm,
+    ) -> Result<Registration, OAuthError> {
+        let ctx = self.handler_context(app, None);
+        let user = match app
+            .handlers
+            .signup_view
+            .signup(&ctx, &pending.account_info, form)
+            .await?
+        {
+            SignupDecision::Invalid { errors } => return Ok(Registration::Invalid(errors)),
+            SignupDecision::Register { user } => user,
+        };
+        let link = NewLink {
+            client_id: app.remote.credentials.consumer_key.clone(),
+            account_info: pending.account_info.clone(),
+            token: pending.token.clone(),
+            extra_data: serde_json::json!({}),
+        };
+        let created = match register_and_link(&ctx, &user, &link).await {
+            Ok(created) => created,
+            Err(OAuthError::Store(err)) if err.is_conflict() => {
+                return Ok(Registration::Invalid(vec![FieldError {
+                    field: "email".into(),
+                    message: err.message().to_owned(),
+                }]));
+            }
+            Err(err) => return Err(err),
+        };
+        audit::record(
+            AuditEvent::SignUp,
+            &app.remote.name,
+            Some(created.id),
+            if created.email_confirmed {
+                "sign-up form, address verified by the provider"
+            } else {
+                "sign-up form, typed address"
+            },
+        );
+        let verification = app.remote.email_verification;
+        let send_confirmation = !created.email_confirmed && verification.sends_mail();
+        let sign_in = created.email_confirmed || verification != EmailVerification::Mandatory;
+        if sign_in {
+            self.signed_in(&app.remote.name, created.id).await;
+        }
+        Ok(Registration::Created {
+            user: created,
+            send_confirmation,
+            sign_in,
+        })
+    }
+}
