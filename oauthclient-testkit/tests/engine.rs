@@ -27,7 +27,7 @@ struct Parts {
 }
 
 impl Parts {
-    async fn new(provider: &FakeProvider) -> Self {
+    fn new(provider: &FakeProvider) -> Self {
         let registry = Registry::from_inventory().expect("registry");
         let toml = format!("{TOP}{}", provider.remote_app_toml("fake"));
         let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry).expect("config");
@@ -123,7 +123,7 @@ async fn a_verified_address_signs_up_then_the_same_person_signs_in() {
         .start()
         .await
         .expect("provider");
-    let parts = Parts::new(&provider).await;
+    let parts = Parts::new(&provider);
     let mut flows = PendingFlows::default();
     let query = parts.authorize(&mut flows, Some("/after")).await;
     let first = parts
@@ -151,7 +151,7 @@ async fn a_replayed_or_foreign_callback_is_refused() {
         .start()
         .await
         .expect("provider");
-    let parts = Parts::new(&provider).await;
+    let parts = Parts::new(&provider);
     let mut flows = PendingFlows::default();
     let query = parts.authorize(&mut flows, None).await;
     parts
@@ -188,7 +188,7 @@ async fn no_usable_address_needs_the_form_which_creates_the_user() {
         .start()
         .await
         .expect("provider");
-    let parts = Parts::new(&provider).await;
+    let parts = Parts::new(&provider);
     let mut flows = PendingFlows::default();
     let query = parts.authorize(&mut flows, Some("/welcome")).await;
     let effect = parts
@@ -243,7 +243,7 @@ async fn linking_and_the_last_way_to_sign_in() {
         .start()
         .await
         .expect("provider");
-    let parts = Parts::new(&provider).await;
+    let parts = Parts::new(&provider);
     let local = parts
         .store
         .create_user(&NewUser {
@@ -273,7 +273,7 @@ async fn linking_and_the_last_way_to_sign_in() {
 #[tokio::test]
 async fn a_link_only_app_refuses_anonymous_starts() {
     let provider = FakeProvider::start().await.expect("provider");
-    let mut parts = Parts::new(&provider).await;
+    let mut parts = Parts::new(&provider);
     parts.app.remote.link_only = true;
     let mut flows = PendingFlows::default();
     let refused = parts

@@ -34,8 +34,8 @@ pub enum CallbackEffect {
     },
     /// The sign-up form is needed: hold this (server-side) until it is submitted.
     SignupRequired {
-        /// Who the user is at the provider, and the token.
-        pending: PendingSignup,
+        /// Who the user is at the provider, and the token (boxed: it is the large one).
+        pending: Box<PendingSignup>,
     },
 }
 
@@ -110,7 +110,12 @@ impl Engine<'_> {
                 CallbackEffect::SignedIn { user }
             }
             AuthorizedOutcome::SignupRequired { account_info } => CallbackEffect::SignupRequired {
-                pending: PendingSignup::new(name.to_owned(), account_info, token, next),
+                pending: Box::new(PendingSignup::new(
+                    name.to_owned(),
+                    account_info,
+                    token,
+                    next,
+                )),
             },
         })
     }
