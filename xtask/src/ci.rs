@@ -35,6 +35,7 @@ pub fn ci() -> Result<(), String> {
         &[("RUSTDOCFLAGS", "-D warnings")],
     )?;
     // Every crate packages (and its package builds); nothing is published.
+    forget_packaged_workspace_crates()?;
     cargo(
         &[
             "package",
@@ -49,5 +50,46 @@ pub fn ci() -> Result<(), String> {
         ],
         &[],
     )?;
+    Ok(())
+}
+
+/// `cargo package --workspace` verifies each crate against the others' packages through a
+/// temporary local registry, and extracts those packages under `$CARGO_HOME/registry/src/-<hash>/`
+/// (the hash follows the checkout's path). Cargo reuses an extraction it finds there, so after a
+/// change a second run from the same path would verify against the *previous* package of a
+/// crate that has not been published and whose version did not change. Those extractions are
+/// ours and disposable; only directories of local registries (`-<hash>`), never crates.io's,
+/// are touched.
+fn forget_packaged_workspace_crates() -> Result<(), String> {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| std::path::Path::new(&home).join(".cargo"))
+        });
+    let Some(sources) = cargo_home.map(|home| home.join("registry").join("src")) else {
+        return Ok(());
+    };
+    let Ok(registries) = std::fs::read_dir(&sources) else {
+        return Ok(());
+    };
+    for registry in registries.flatten() {
+        if !registry.file_name().to_string_lossy().starts_with('-') {
+            continue;
+        }
+        let Ok(crates) = std::fs::read_dir(registry.path()) else {
+            continue;
+        };
+        for extracted in crates.flatten() {
+            let name = extracted.file_name().to_string_lossy().into_owned();
+            if name.starts_with("oauthclient-") || name.starts_with("registry-fixture-") {
+                std::fs::remove_dir_all(extracted.path()).map_err(|err| {
+                    format!(
+                        "cannot remove the stale package {}: {err}",
+                        extracted.path().display()
+                    )
+                })?;
+            }
+        }
+    }
     Ok(())
 }
