@@ -55,12 +55,22 @@ pub fn ci() -> Result<(), String> {
 
 /// `cargo package --workspace` verifies each crate against the others' packages through a
 /// temporary local registry, and extracts those packages under `$CARGO_HOME/registry/src/-<hash>/`
-/// (the hash follows the checkout's path). Cargo reuses an extraction it finds there, so after a
-/// change a second run from the same path would verify against the *previous* package of a
-/// crate that has not been published and whose version did not change. Those extractions are
-/// ours and disposable; only directories of local registries (`-<hash>`), never crates.io's,
-/// are touched.
+/// (the hash follows the checkout's path). Cargo treats registry crates as immutable: it reuses
+/// an extraction it finds there, and their compiled artifacts under `target/package`. So after a
+/// change, a second run from the same path would verify against the *previous* package of a
+/// crate whose version did not change (unpublished, 0.1.0 throughout). Both are ours and
+/// disposable; only directories of local registries (`-<hash>`), never crates.io's, are
+/// touched.
 fn forget_packaged_workspace_crates() -> Result<(), String> {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"),
+        std::path::PathBuf::from,
+    );
+    let packages = target.join("package");
+    if packages.exists() {
+        std::fs::remove_dir_all(&packages)
+            .map_err(|err| format!("cannot remove {}: {err}", packages.display()))?;
+    }
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(std::path::PathBuf::from)
         .or_else(|| {
