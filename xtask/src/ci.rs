@@ -56,7 +56,7 @@ pub fn ci() -> Result<(), String> {
 /// `cargo package --workspace` verifies each crate against the others' packages through a
 /// temporary local registry, and extracts those packages under `$CARGO_HOME/registry/src/-<hash>/`
 /// (the hash follows the checkout's path). Cargo treats registry crates as immutable: it reuses
-/// an extraction it finds there, and their compiled artifacts under `target/package`. So after a
+/// an extraction it finds there, and their compiled artifacts in the target directory. So after a
 /// change, a second run from the same path would verify against the *previous* package of a
 /// crate whose version did not change (unpublished, 0.1.0 throughout). Both are ours and
 /// disposable; only directories of local registries (`-<hash>`), never crates.io's, are
@@ -70,6 +70,21 @@ fn forget_packaged_workspace_crates() -> Result<(), String> {
     if packages.exists() {
         std::fs::remove_dir_all(&packages)
             .map_err(|err| format!("cannot remove {}: {err}", packages.display()))?;
+    }
+    // The verification builds go to the shared target directory, where a registry crate's
+    // fingerprint never looks at its sources: forget ours, so they are compiled again.
+    let fingerprints = target.join("debug").join(".fingerprint");
+    if let Ok(entries) = std::fs::read_dir(&fingerprints) {
+        for entry in entries.flatten() {
+            if entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with("oauthclient-")
+            {
+                std::fs::remove_dir_all(entry.path())
+                    .map_err(|err| format!("cannot remove {}: {err}", entry.path().display()))?;
+            }
+        }
     }
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(std::path::PathBuf::from)
