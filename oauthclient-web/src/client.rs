@@ -12,7 +12,7 @@ use oauthclient_core::account::UserId;
 use oauthclient_core::client::{
     DEFAULT_EXPIRY_LEEWAY_SECS, HttpApi, HttpClient, HttpLimits, RemoteClient,
 };
-use oauthclient_core::email::{ConfirmationCodec, Mailer};
+use oauthclient_core::email::{ConfirmationCodec, EmailVerification, Mailer};
 use oauthclient_core::engine::Engine;
 use oauthclient_core::handlers::{ApiRequest, ApiResponse, EventBus, EventListener, RemoteApi};
 use oauthclient_core::host_policy::{DefaultPolicy, HostPolicy};
@@ -450,17 +450,31 @@ fn configured_mailer(config: &OAuthClientConfig) -> Result<Option<Arc<dyn Mailer
             ));
         }
     }
-    let sends_mail = config.accounts.email_verification.sends_mail()
-        || config
+    let policies = std::iter::once(config.accounts.email_verification).chain(
+        config
             .remote_apps
             .values()
-            .any(|app| app.email_verification.sends_mail());
-    if sends_mail {
+            .map(|app| app.email_verification),
+    );
+    let mut policies = policies.collect::<Vec<_>>();
+    policies.dedup();
+    // Mandatory verification without mail would lock every new typed address out; optional
+    // verification without mail only leaves typed addresses unconfirmed (they never link by
+    // e-mail), which is safe, so a first app works before mail is set up.
+    if policies.contains(&EmailVerification::Mandatory) {
         return Err(misconfigured(
-            "email_verification sends confirmation mail: configure [mail] (SMTP, feature `smtp`), \
-             give the builder a mailer (`.mailer(...)`), or set email_verification = \"none\""
+            "email_verification = \"mandatory\" needs confirmation mail: configure [mail] \
+             (SMTP, feature `smtp`), give the builder a mailer (`.mailer(...)`), or choose \
+             \"optional\" or \"none\""
                 .into(),
         ));
+    }
+    if policies.contains(&EmailVerification::Optional) {
+        tracing::warn!(
+            "email_verification = \"optional\" without a mailer: addresses typed into the \
+             sign-up form stay unconfirmed (so they never link accounts by e-mail) until [mail] \
+             is configured"
+        );
     }
     Ok(None)
 }

@@ -17,12 +17,13 @@ pub(crate) async fn send(inner: &Inner, user: &User) -> Result<bool, OAuthError>
     if user.email.is_empty() || user.email_confirmed {
         return Ok(false);
     }
+    // Without a mailer (allowed for `optional` verification) a link cannot go out: said as
+    // the mail outage it is for the user (their address stays unconfirmed).
     let mailer = inner
         .mailer
         .as_ref()
-        .ok_or_else(|| OAuthError::ClientError {
-            remote: String::new(),
-            message: "no mailer is configured, so confirmation links cannot be sent".into(),
+        .ok_or_else(|| OAuthError::MailUnavailable {
+            reason: "no mailer is configured".into(),
         })?;
     if !inner
         .users

@@ -271,3 +271,33 @@ async fn anonymous_resend_answers_alike_for_unknown_addresses() {
     let sent: Vec<_> = site.mailbox.messages().into_iter().map(|m| m.to).collect();
     assert_eq!(sent, [ADDRESS]);
 }
+
+/// A first app without mail: `optional` verification builds (typed addresses just stay
+/// unconfirmed), `mandatory` refuses to build with a message saying what to do.
+#[tokio::test]
+async fn without_a_mailer_optional_builds_and_mandatory_is_refused() {
+    use oauthclient_core::config::NoEnv;
+    use oauthclient_core::{OAuthClientConfig, Registry};
+    let provider = oauthclient_testkit::FakeProvider::start()
+        .await
+        .expect("provider");
+    let toml = |policy: &str| {
+        format!(
+            "secret_key = \"web-test-secret-web-test-secret-web-test\"\nsite_url = \"http://127.0.0.1:9\"\nemail_verification = \"{policy}\"\n{}",
+            provider.remote_app_toml("fake")
+        )
+    };
+    let build = |policy: &str| {
+        let registry = Registry::from_inventory().expect("registry");
+        let config =
+            OAuthClientConfig::from_toml_str(&toml(policy), &NoEnv, &registry).expect("config");
+        let store = std::sync::Arc::new(oauthclient_testkit::MemoryStore::default());
+        oauthclient_web::OAuthClient::builder(config, registry)
+            .store(store)
+            .build()
+    };
+    assert!(build("optional").is_ok());
+    assert!(build("none").is_ok());
+    let refused = build("mandatory").expect_err("mandatory needs mail");
+    assert!(refused.to_string().contains("[mail]"), "{refused}");
+}
