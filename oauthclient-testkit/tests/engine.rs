@@ -106,6 +106,15 @@ impl Parts {
     }
 }
 
+/// The fake provider, signing `user` in.
+async fn provider_for(user: FakeUser) -> FakeProvider {
+    FakeProvider::builder()
+        .user(user)
+        .start()
+        .await
+        .expect("provider")
+}
+
 fn ada() -> FakeUser {
     FakeUser {
         id: "1".into(),
@@ -118,11 +127,7 @@ fn ada() -> FakeUser {
 
 #[tokio::test]
 async fn a_verified_address_signs_up_then_the_same_person_signs_in() {
-    let provider = FakeProvider::builder()
-        .user(ada())
-        .start()
-        .await
-        .expect("provider");
+    let provider = provider_for(ada()).await;
     let parts = Parts::new(&provider);
     let mut flows = PendingFlows::default();
     let query = parts.authorize(&mut flows, Some("/after")).await;
@@ -146,11 +151,7 @@ async fn a_verified_address_signs_up_then_the_same_person_signs_in() {
 
 #[tokio::test]
 async fn a_replayed_or_foreign_callback_is_refused() {
-    let provider = FakeProvider::builder()
-        .user(ada())
-        .start()
-        .await
-        .expect("provider");
+    let provider = provider_for(ada()).await;
     let parts = Parts::new(&provider);
     let mut flows = PendingFlows::default();
     let query = parts.authorize(&mut flows, None).await;
@@ -180,14 +181,11 @@ async fn a_replayed_or_foreign_callback_is_refused() {
 
 #[tokio::test]
 async fn no_usable_address_needs_the_form_which_creates_the_user() {
-    let provider = FakeProvider::builder()
-        .user(FakeUser {
-            email: None,
-            ..ada()
-        })
-        .start()
-        .await
-        .expect("provider");
+    let provider = provider_for(FakeUser {
+        email: None,
+        ..ada()
+    })
+    .await;
     let parts = Parts::new(&provider);
     let mut flows = PendingFlows::default();
     let query = parts.authorize(&mut flows, Some("/welcome")).await;
@@ -238,11 +236,7 @@ async fn no_usable_address_needs_the_form_which_creates_the_user() {
 
 #[tokio::test]
 async fn linking_and_the_last_way_to_sign_in() {
-    let provider = FakeProvider::builder()
-        .user(ada())
-        .start()
-        .await
-        .expect("provider");
+    let provider = provider_for(ada()).await;
     let parts = Parts::new(&provider);
     let local = parts
         .store

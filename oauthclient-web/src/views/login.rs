@@ -44,7 +44,8 @@ pub(crate) async fn start(
     if let Some(limited) = respond::rate_limited(&inner, &req) {
         return limited;
     }
-    begin(&inner, &req, &app, query.next.as_deref())
+    // Signed-in visitors got the confirmation page above: this one is anonymous.
+    begin(&inner, &req, &app, query.next.as_deref(), false)
         .await
         .unwrap_or_else(|err| respond::error(&inner, &req, &err, None))
 }
@@ -83,7 +84,10 @@ pub(crate) async fn start_from_form(
         return limited;
     }
     let started = match csrf::verify(&req.get_session(), form.csrf_token.as_deref()) {
-        Ok(()) => begin(&inner, &req, &app, form.next.as_deref()).await,
+        Ok(()) => match super::signed_in_id(&inner, &req).await {
+            Ok(user) => begin(&inner, &req, &app, form.next.as_deref(), user.is_some()).await,
+            Err(err) => Err(err),
+        },
         Err(err) => Err(err),
     };
     started.unwrap_or_else(|err| respond::error(&inner, &req, &err, None))
@@ -96,9 +100,9 @@ async fn begin(
     req: &HttpRequest,
     app_name: &str,
     next: Option<&str>,
+    signed_in: bool,
 ) -> Result<HttpResponse, OAuthError> {
     let app = visible_app(inner, app_name)?;
-    let signed_in = super::signed_in_id(inner, req).await?.is_some();
     let session = req.get_session();
     let oauth_session = OAuthSession {
         session: &session,
