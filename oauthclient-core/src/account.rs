@@ -12,14 +12,83 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A local user's primary key.
+/// A local user's primary key, opaque to the library: an `i64` (the Diesel store's own
+/// users table), a UUID or any string key of a host's own users table.
+///
+/// The library only stores, compares and hands back user ids; it never parses them. Stores
+/// keep them as text; sessions keep them as a JSON string (a bare number, what sessions held
+/// before ids were opaque, still reads back).
 ///
 /// ```
 /// use oauthclient_core::account::UserId;
-/// let id: UserId = 42;
-/// assert_eq!(id, 42_i64);
+///
+/// let from_sequence = UserId::from(42_i64);
+/// let from_uuid = UserId::new("6f1c2a8e-5b7d-4e9a-9c3f-0d2b1a4e8f60");
+/// assert_eq!(from_sequence.as_str(), "42");
+/// assert_ne!(from_sequence, from_uuid);
 /// ```
-pub type UserId = i64;
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct UserId(String);
+
+impl UserId {
+    /// Wraps a host's key as text, exactly as given.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id as the store keeps it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<i64> for UserId {
+    fn from(id: i64) -> Self {
+        Self(id.to_string())
+    }
+}
+
+impl From<&str> for UserId {
+    fn from(id: &str) -> Self {
+        Self::new(id)
+    }
+}
+
+impl From<String> for UserId {
+    fn from(id: String) -> Self {
+        Self(id)
+    }
+}
+
+impl std::fmt::Display for UserId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+// User ids are not secrets: Debug shows them, so logs can say whose flow failed.
+impl std::fmt::Debug for UserId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "UserId({:?})", self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for UserId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// Sessions written before ids were opaque hold a bare number.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Text(String),
+            Number(i64),
+        }
+        Ok(match Stored::deserialize(deserializer)? {
+            Stored::Text(text) => Self(text),
+            Stored::Number(number) => Self::from(number),
+        })
+    }
+}
 
 /// The remote service's immutable identifier for the user (GitHub's numeric id, an ORCID iD,
 /// an OIDC `sub`). Compared byte-exact: never trimmed or case-folded.
@@ -172,10 +241,10 @@ impl AccountInfo {
 /// A local user, as much of it as the OAuth flows need.
 ///
 /// ```
-/// use oauthclient_core::account::User;
+/// use oauthclient_core::account::{User, UserId};
 ///
 /// let user = User {
-///     id: 1,
+///     id: UserId::from(1),
 ///     email: "ada@example.org".into(),
 ///     email_confirmed: false,
 ///     email_changed_at: 1_700_000_000,
@@ -236,19 +305,7 @@ pub struct NewUser {
     pub confirmed: bool,
 }
 
-/// The seed's `RemoteAccount`: a link between a local user and a remote app.
-///
-/// ```
-/// use oauthclient_core::account::RemoteAccount;
-///
-/// let account = RemoteAccount {
-///     id: 7,
-///     user_id: 1,
-///     client_id: "github-client-id".into(),
-///     extra_data: serde_json::json!({"login": "octocat", "id": 583231}),
-/// };
-/// assert_eq!(account.extra_data["login"], "octocat");
-/// ```
+/// A link between a local user and a remote app (Invenio's `RemoteAccount`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RemoteAccount {
     /// Primary key.
@@ -261,16 +318,7 @@ pub struct RemoteAccount {
     pub extra_data: serde_json::Value,
 }
 
-/// The seed's `UserIdentity`: (external id, method) → local user.
-///
-/// ```
-/// use oauthclient_core::{AccountInfo, ExternalId, account::UserIdentity};
-///
-/// let info = AccountInfo::new(ExternalId::new("583231"), "github");
-/// let identity = UserIdentity { id: info.external_id.clone(), method: info.external_method.clone(), user_id: 1 };
-/// assert_eq!(identity.id.as_str(), "583231");
-/// assert_eq!(identity.method, "github");
-/// ```
+/// (external id, method) → local user (Invenio's `UserIdentity`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserIdentity {
     /// The external id.
@@ -279,4 +327,22 @@ pub struct UserIdentity {
     pub method: String,
     /// The local user.
     pub user_id: UserId,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UserId;
+
+    #[test]
+    fn user_ids_are_text_and_read_back_numbers_from_older_sessions() {
+        let uuid = UserId::new("6f1c2a8e-5b7d-4e9a-9c3f-0d2b1a4e8f60");
+        let json = serde_json::to_string(&uuid).expect("serialises");
+        assert_eq!(json, "\"6f1c2a8e-5b7d-4e9a-9c3f-0d2b1a4e8f60\"");
+        assert_eq!(serde_json::from_str::<UserId>(&json).expect("reads"), uuid);
+        assert_eq!(
+            serde_json::from_str::<UserId>("42").expect("an old session's number"),
+            UserId::from(42)
+        );
+        assert!(serde_json::from_str::<UserId>("[1]").is_err());
+    }
 }

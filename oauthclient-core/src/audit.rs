@@ -68,12 +68,12 @@ impl AuditEvent {
 ///
 /// ```
 /// use oauthclient_core::audit::{AuditEvent, record};
-/// record(AuditEvent::SignIn, "github", Some(42), "");
+/// record(AuditEvent::SignIn, "github", Some(&"42".into()), "");
 /// ```
-pub fn record(event: AuditEvent, app: &str, user_id: Option<UserId>, detail: &str) {
+pub fn record(event: AuditEvent, app: &str, user_id: Option<&UserId>, detail: &str) {
     let event = event.as_str();
     if let Some(user_id) = user_id {
-        tracing::info!(target: "oauthclient::audit", event, app, user_id, detail);
+        tracing::info!(target: "oauthclient::audit", event, app, user_id = user_id.as_str(), detail);
     } else {
         tracing::info!(target: "oauthclient::audit", event, app, detail);
     }

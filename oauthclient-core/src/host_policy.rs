@@ -41,7 +41,7 @@ pub struct SignInAttempt<'a> {
     /// Who the provider says they are.
     pub account_info: &'a AccountInfo,
     /// The signed-in local user, when this is a "connect" rather than a sign-in.
-    pub current_user: Option<UserId>,
+    pub current_user: Option<&'a UserId>,
 }
 
 /// The host's answer to a [`SignInAttempt`].

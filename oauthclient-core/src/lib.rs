@@ -22,6 +22,7 @@
 //! | [`handlers`] | async handler traits (authorized, disconnect, sign-up) and events |
 //! | [`host_policy`] | the host's say: open for sign-up?, pre-sign-in veto or redirect, new-user fields, events |
 //! | [`store`] | [`AccountStore`] / [`UserStore`], implemented by store crates |
+//! | [`user_directory`] | bring your own users: [`user_directory::UserDirectory`] over the host's table |
 //! | [`registry`] | `inventory` collections of providers and named handlers |
 //!
 //! ```
@@ -67,12 +68,14 @@ pub mod secret;
 pub mod state;
 pub mod store;
 pub mod token;
+pub mod user_directory;
 
 pub use account::{AccountInfo, ExternalId};
 pub use config::{OAuthClientConfig, RemoteApp};
 pub use error::OAuthError;
 pub use registry::Registry;
 pub use store::{AccountStore, UserStore};
+pub use user_directory::UserDirectory;
 pub use token::Token;
 
 /// Re-exported so provider crates can register without naming `inventory` themselves.

@@ -14,7 +14,6 @@
 use async_trait::async_trait;
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, User, UserId, UserIdentity};
-use crate::error::OAuthError;
 use crate::pending_signup::{PendingSignup, PendingSignupId};
 use crate::secret::{AccessToken, RefreshToken};
 use crate::token::Token;
@@ -28,6 +27,8 @@ pub enum StoreErrorKind {
     Conflict,
     /// A stored value cannot be read back (undecryptable, unknown key id, bad JSON).
     Corrupt,
+    /// The identity or remote account is linked already (to this or another user).
+    AlreadyLinked,
     /// Anything else.
     Other,
 }
@@ -38,6 +39,14 @@ pub enum StoreErrorKind {
 pub struct StoreError {
     kind: StoreErrorKind,
     message: String,
+}
+
+impl StoreError {
+    /// `(method, external id)` or `(user, remote app)` is linked already; `remote` names the
+    /// remote app (its method or consumer key), shown to the user.
+    pub fn already_linked(remote: impl Into<String>) -> Self {
+        Self::new(StoreErrorKind::AlreadyLinked, remote)
+    }
 }
 
 impl StoreError {
@@ -114,54 +123,54 @@ pub struct NewLink {
 /// Remote accounts, their tokens and the identities linking them to users.
 ///
 /// Implementations must be safe to call concurrently: creating the same identity twice at once
-/// yields one row and an [`OAuthError::AlreadyLinked`] (or the existing row), never two rows.
+/// yields one row and a [`StoreError::already_linked`] (or the existing row), never two rows.
 #[async_trait]
 pub trait AccountStore: Send + Sync {
     /// The seed's `RemoteAccount.get(user_id, client_id)`.
     async fn remote_account(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
-    ) -> Result<Option<RemoteAccount>, OAuthError>;
+    ) -> Result<Option<RemoteAccount>, StoreError>;
 
     /// All remote accounts of a user (for the linked-accounts page).
-    async fn remote_accounts_of(&self, user_id: UserId) -> Result<Vec<RemoteAccount>, OAuthError>;
+    async fn remote_accounts_of(&self, user_id: &UserId) -> Result<Vec<RemoteAccount>, StoreError>;
 
-    /// The seed's `RemoteAccount.create`; [`OAuthError::AlreadyLinked`] if it exists.
+    /// The seed's `RemoteAccount.create`; [`StoreError::already_linked`] if it exists.
     async fn create_remote_account(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
         extra_data: serde_json::Value,
-    ) -> Result<RemoteAccount, OAuthError>;
+    ) -> Result<RemoteAccount, StoreError>;
 
     /// Replaces a remote account's `extra_data`.
     async fn update_extra_data(
         &self,
         account_id: i64,
         extra_data: serde_json::Value,
-    ) -> Result<(), OAuthError>;
+    ) -> Result<(), StoreError>;
 
     /// The seed's `RemoteAccount.delete`: removes the account and all its tokens.
-    async fn delete_remote_account(&self, account_id: i64) -> Result<(), OAuthError>;
+    async fn delete_remote_account(&self, account_id: i64) -> Result<(), StoreError>;
 
     /// The seed's `RemoteToken.create` / `token_setter`: stores `token` under its
     /// `token_type` slot, creating the remote account when missing, replacing an existing token
     /// of the same type.
     async fn save_token(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
         token: &Token,
-    ) -> Result<RemoteAccount, OAuthError>;
+    ) -> Result<RemoteAccount, StoreError>;
 
     /// The seed's `RemoteToken.get(user_id, client_id, token_type)`.
     async fn token(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
         token_type: &str,
-    ) -> Result<Option<Token>, OAuthError>;
+    ) -> Result<Option<Token>, StoreError>;
 
     /// Compare-and-swap for a refresh: stores `fresh` in its `token_type` slot of
     /// (user, client) **only if** the stored token's refresh token is still `expected`.
@@ -169,20 +178,20 @@ pub trait AccountStore: Send + Sync {
     /// caller then uses what is stored instead of overwriting a newer token.
     async fn replace_refreshed_token(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
         expected: &RefreshToken,
         fresh: &Token,
-    ) -> Result<bool, OAuthError>;
+    ) -> Result<bool, StoreError>;
 
     /// Deletes the `token_type` token of (user, client); the account stays linked. Used when
     /// the provider refuses the refresh token: the user must reconnect.
     async fn delete_token(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
         token_type: &str,
-    ) -> Result<(), OAuthError>;
+    ) -> Result<(), StoreError>;
 
     /// The seed's `RemoteToken.get_by_token(client_id, access_token)`: which account holds
     /// this access token.
@@ -191,28 +200,28 @@ pub trait AccountStore: Send + Sync {
         client_id: &str,
         access_token: &AccessToken,
         token_type: &str,
-    ) -> Result<Option<RemoteAccount>, OAuthError>;
+    ) -> Result<Option<RemoteAccount>, StoreError>;
 
-    /// Links `(method, external_id)` to a user; [`OAuthError::AlreadyLinked`] if that
+    /// Links `(method, external_id)` to a user; [`StoreError::already_linked`] if that
     /// identity belongs to anyone, or the user already has an identity for this method.
-    async fn link_identity(&self, user_id: UserId, info: &AccountInfo) -> Result<(), OAuthError>;
+    async fn link_identity(&self, user_id: &UserId, info: &AccountInfo) -> Result<(), StoreError>;
 
     /// Removes an identity link. Missing links are not an error.
-    async fn unlink_identity(&self, method: &str, external_id: &str) -> Result<(), OAuthError>;
+    async fn unlink_identity(&self, method: &str, external_id: &str) -> Result<(), StoreError>;
 
     /// Finds the identity for `(method, external_id)`.
     async fn identity(
         &self,
         method: &str,
         external_id: &str,
-    ) -> Result<Option<UserIdentity>, OAuthError>;
+    ) -> Result<Option<UserIdentity>, StoreError>;
 
     /// All identities of a user (to decide whether unlinking leaves a way to sign in).
-    async fn identities_of(&self, user_id: UserId) -> Result<Vec<UserIdentity>, OAuthError>;
+    async fn identities_of(&self, user_id: &UserId) -> Result<Vec<UserIdentity>, StoreError>;
 
     /// Atomically links an identity, creates (or updates) the remote account and stores the
     /// token: all or nothing.
-    async fn link(&self, user_id: UserId, link: &NewLink) -> Result<RemoteAccount, OAuthError>;
+    async fn link(&self, user_id: &UserId, link: &NewLink) -> Result<RemoteAccount, StoreError>;
 
     /// Keeps a sign-up waiting for its form until `expires_at` (Unix seconds), sealed like
     /// tokens, filed under [`PendingSignupId::storage_key`]. Also purges expired ones, so
@@ -222,17 +231,17 @@ pub trait AccountStore: Send + Sync {
         id: &PendingSignupId,
         signup: &PendingSignup,
         expires_at: u64,
-    ) -> Result<(), OAuthError>;
+    ) -> Result<(), StoreError>;
 
     /// The sign-up filed under `id`, unless it expired before `now` (Unix seconds).
     async fn pending_signup(
         &self,
         id: &PendingSignupId,
         now: u64,
-    ) -> Result<Option<PendingSignup>, OAuthError>;
+    ) -> Result<Option<PendingSignup>, StoreError>;
 
     /// Forgets the sign-up filed under `id` (completed or abandoned); absent is fine.
-    async fn delete_pending_signup(&self, id: &PendingSignupId) -> Result<(), OAuthError>;
+    async fn delete_pending_signup(&self, id: &PendingSignupId) -> Result<(), StoreError>;
 
     /// Disconnects `method` from a user in one transaction: deletes their remote account of
     /// `client_id` (with its tokens) and their identities of `method`, **only if** a way to
@@ -243,12 +252,16 @@ pub trait AccountStore: Send + Sync {
     /// last identities, one must see the other's delete and refuse. A check followed by
     /// separate deletes lets both pass. The Diesel store takes SQLite's write lock
     /// (`BEGIN IMMEDIATE`) or PostgreSQL's lock on the user row (`SELECT … FOR UPDATE`).
+    ///
+    /// `has_password` is what the user store knows (a host's own login counts as a
+    /// password); a store that keeps users itself may also read its own record.
     async fn unlink_unless_last(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
         method: &str,
-    ) -> Result<bool, OAuthError>;
+        has_password: bool,
+    ) -> Result<bool, StoreError>;
 }
 
 /// Whether removing the user's identities of `method` would leave them no way to sign in: no
@@ -256,11 +269,11 @@ pub trait AccountStore: Send + Sync {
 /// and every [`AccountStore::unlink_unless_last`] share.
 ///
 /// ```
-/// use oauthclient_core::account::{ExternalId, UserIdentity};
+/// use oauthclient_core::account::{ExternalId, UserId, UserIdentity};
 /// use oauthclient_core::store::leaves_no_login_method;
 ///
-/// let github = UserIdentity { id: ExternalId::new("1"), method: "github".into(), user_id: 7 };
-/// let orcid = UserIdentity { id: ExternalId::new("2"), method: "orcid".into(), user_id: 7 };
+/// let github = UserIdentity { id: ExternalId::new("1"), method: "github".into(), user_id: UserId::from(7) };
+/// let orcid = UserIdentity { id: ExternalId::new("2"), method: "orcid".into(), user_id: UserId::from(7) };
 /// assert!(leaves_no_login_method(false, &[github.clone()], "github"));
 /// assert!(!leaves_no_login_method(true, &[github.clone()], "github"));
 /// assert!(!leaves_no_login_method(false, &[github, orcid], "github"));
@@ -283,50 +296,50 @@ pub fn leaves_no_login_method(
 #[async_trait]
 pub trait UserStore: Send + Sync {
     /// Finds a user by primary key.
-    async fn user_by_id(&self, user_id: UserId) -> Result<Option<User>, OAuthError>;
+    async fn user_by_id(&self, user_id: &UserId) -> Result<Option<User>, StoreError>;
 
     /// Finds the user claiming the mailbox of `email` (same [`crate::email::mailbox_key`]);
     /// `None` for an address without a key.
-    async fn user_by_email(&self, email: &str) -> Result<Option<User>, OAuthError>;
+    async fn user_by_email(&self, email: &str) -> Result<Option<User>, StoreError>;
 
     /// Creates a user; a conflict on the mailbox key or the username is a
     /// [`StoreError::conflict`]. `confirmed` sets the address confirmed now.
-    async fn create_user(&self, user: &NewUser) -> Result<User, OAuthError>;
+    async fn create_user(&self, user: &NewUser) -> Result<User, StoreError>;
 
     /// Atomically creates a user and links the remote account to them: all or nothing.
-    async fn register_and_link(&self, user: &NewUser, link: &NewLink) -> Result<User, OAuthError>;
+    async fn register_and_link(&self, user: &NewUser, link: &NewLink) -> Result<User, StoreError>;
 
     /// Deletes a user with everything linked to them (remote accounts, tokens, identities).
     /// Deleting a missing user is not an error.
-    async fn delete_user(&self, user_id: UserId) -> Result<(), OAuthError>;
+    async fn delete_user(&self, user_id: &UserId) -> Result<(), StoreError>;
 
     /// The proven owner of an address takes it over: the user, if their address is still
     /// **unconfirmed**, loses their claim on it (the address is emptied and claims no mailbox
     /// key) and every session of theirs ends (`session_epoch` increases). `Ok(false)`, and
     /// nothing changes, when the user is missing or their address is confirmed.
-    async fn release_email(&self, user_id: UserId) -> Result<bool, OAuthError>;
+    async fn release_email(&self, user_id: &UserId) -> Result<bool, StoreError>;
 
     /// Marks the user's address confirmed, if it is still `email`'s mailbox, unconfirmed,
     /// and was not changed after `issued_at` (seconds since the epoch). `Ok(false)` and no
     /// change otherwise.
     async fn confirm_email(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         email: &str,
         issued_at: u64,
-    ) -> Result<bool, OAuthError>;
+    ) -> Result<bool, StoreError>;
 
     /// Sets a new address (as given), unconfirmed, noting when it changed: links sent to
     /// earlier addresses stop working. A mailbox another user claims is a
     /// [`StoreError::conflict`].
-    async fn change_email(&self, user_id: UserId, email: &str) -> Result<User, OAuthError>;
+    async fn change_email(&self, user_id: &UserId, email: &str) -> Result<User, StoreError>;
 
     /// Notes that a confirmation mail goes to the user now, unless one went less than
     /// `cooldown_secs` ago: then `Ok(false)` and nothing is noted (resend cooldown, shared by
     /// every instance through the store).
     async fn note_confirmation_sent(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         cooldown_secs: u64,
-    ) -> Result<bool, OAuthError>;
+    ) -> Result<bool, StoreError>;
 }

@@ -98,7 +98,7 @@ impl RemoteClient {
     pub async fn access_token(
         &self,
         app: &RemoteApp,
-        user_id: UserId,
+        user_id: &UserId,
     ) -> Result<Token, OAuthError> {
         let token = self.stored(app, user_id).await?;
         if !self.expired(&token) {
@@ -117,7 +117,7 @@ impl RemoteClient {
     async fn refresh(
         &self,
         app: &RemoteApp,
-        user_id: UserId,
+        user_id: &UserId,
         token: Token,
     ) -> Result<Token, OAuthError> {
         let client_id = app.credentials.consumer_key.as_str();
@@ -130,7 +130,7 @@ impl RemoteClient {
             );
             self.announce(HostEvent::ReconnectRequired {
                 app: app.name.clone(),
-                user_id,
+                user_id: user_id.clone(),
             })
             .await;
             return Err(OAuthError::ReconnectRequired {
@@ -148,7 +148,7 @@ impl RemoteClient {
                     audit::record(AuditEvent::TokenRefreshed, &app.name, Some(user_id), "");
                     self.announce(HostEvent::TokenRefreshed {
                         app: app.name.clone(),
-                        user_id,
+                        user_id: user_id.clone(),
                     })
                     .await;
                     Ok(fresh)
@@ -174,7 +174,7 @@ impl RemoteClient {
                 );
                 self.announce(HostEvent::ReconnectRequired {
                     app: app.name.clone(),
-                    user_id,
+                    user_id: user_id.clone(),
                 })
                 .await;
                 Err(OAuthError::ReconnectRequired {
@@ -185,7 +185,7 @@ impl RemoteClient {
         }
     }
 
-    async fn stored(&self, app: &RemoteApp, user_id: UserId) -> Result<Token, OAuthError> {
+    async fn stored(&self, app: &RemoteApp, user_id: &UserId) -> Result<Token, OAuthError> {
         self.accounts
             .token(user_id, &app.credentials.consumer_key, "")
             .await?
@@ -202,13 +202,13 @@ impl RemoteClient {
     }
 
     /// The refresh gate of (user, client): one refresh at a time per token.
-    fn gate(&self, user_id: UserId, client_id: &str) -> Gate {
+    fn gate(&self, user_id: &UserId, client_id: &str) -> Gate {
         let mut gates = self.gates.lock().unwrap_or_else(PoisonError::into_inner);
         if gates.len() > MAX_IDLE_GATES {
             gates.retain(|_, gate| Arc::strong_count(gate) > 1);
         }
         gates
-            .entry((user_id, client_id.to_owned()))
+            .entry((user_id.clone(), client_id.to_owned()))
             .or_default()
             .clone()
     }

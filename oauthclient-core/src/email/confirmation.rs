@@ -65,7 +65,7 @@ pub struct ConfirmationClaims {
 /// use oauthclient_core::secret::SecretKey;
 ///
 /// let codec = ConfirmationCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 3600);
-/// let mut user = User { id: 7, email: "ada@example.org".into(), email_confirmed: false,
+/// let mut user = User { id: "7".into(), email: "ada@example.org".into(), email_confirmed: false,
 ///     email_changed_at: 0, session_epoch: 0, username: None, full_name: None, active: true,
 ///     has_password: true };
 /// let token = codec.issue(&user)?;
@@ -132,7 +132,7 @@ impl ConfirmationCodec {
         let now = self.codec.now();
         let claims = ConfirmationClaims {
             purpose: PURPOSE.to_owned(),
-            user: user.id,
+            user: user.id.clone(),
             email: user.email.clone(),
             iat: now,
             exp: now.saturating_add(self.codec.lifetime_secs()),
@@ -191,7 +191,7 @@ mod tests {
 
     fn user() -> User {
         User {
-            id: 7,
+            id: UserId::from(7),
             email: "Ada@Example.org".into(),
             email_confirmed: false,
             email_changed_at: 1_000,
@@ -261,7 +261,7 @@ mod tests {
         );
         // Another user's link.
         let mut other = self::user();
-        other.id = 8;
+        other.id = UserId::from(8);
         assert_eq!(
             codec.check(&claims, &other),
             Err(ConfirmationError::Invalid)

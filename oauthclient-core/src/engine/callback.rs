@@ -48,7 +48,7 @@ impl Engine<'_> {
         app: &str,
         query: &str,
         flows: &mut PendingFlows,
-        current_user: Option<UserId>,
+        current_user: Option<&UserId>,
     ) -> FlowState {
         let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
             .into_owned()
@@ -76,7 +76,7 @@ impl Engine<'_> {
         &self,
         app: &AppRuntime,
         grant: Grant,
-        current_user: Option<UserId>,
+        current_user: Option<&UserId>,
         next: Option<String>,
     ) -> Result<CallbackEffect, OAuthError> {
         let name = app.remote.name.as_str();
@@ -96,17 +96,17 @@ impl Engine<'_> {
         Ok(match outcome {
             AuthorizedOutcome::StoredInSession => CallbackEffect::StoredInSession { token },
             AuthorizedOutcome::Linked { user_id } => {
-                audit::record(AuditEvent::Link, name, Some(user_id), "");
+                audit::record(AuditEvent::Link, name, Some(&user_id), "");
                 CallbackEffect::Linked { user_id }
             }
             AuthorizedOutcome::LoggedIn { user_id } => {
-                let user = self.users.user_by_id(user_id).await?.ok_or_else(|| {
+                let user = self.users.user_by_id(&user_id).await?.ok_or_else(|| {
                     OAuthError::Store(StoreError::new(
                         StoreErrorKind::Other,
                         format!("user {user_id} vanished while signing in"),
                     ))
                 })?;
-                self.signed_in(name, user_id).await;
+                self.signed_in(name, &user_id).await;
                 CallbackEffect::SignedIn { user }
             }
             AuthorizedOutcome::SignupRequired { account_info } => CallbackEffect::SignupRequired {
@@ -121,12 +121,12 @@ impl Engine<'_> {
     }
 
     /// Records and announces a sign-in through `app`.
-    pub(crate) async fn signed_in(&self, app: &str, user_id: UserId) {
+    pub(crate) async fn signed_in(&self, app: &str, user_id: &UserId) {
         audit::record(AuditEvent::SignIn, app, Some(user_id), "");
         self.policy
             .on_event(&HostEvent::SignedIn {
                 app: app.to_owned(),
-                user_id,
+                user_id: user_id.clone(),
             })
             .await;
     }

@@ -13,7 +13,7 @@ impl Engine<'_> {
     /// message; the default handlers also unlink atomically
     /// ([`crate::AccountStore::unlink_unless_last`]), so two concurrent disconnects cannot both
     /// pass it.
-    pub async fn disconnect(&self, app: &AppRuntime, user_id: UserId) -> Result<(), OAuthError> {
+    pub async fn disconnect(&self, app: &AppRuntime, user_id: &UserId) -> Result<(), OAuthError> {
         let has_password = self
             .users
             .user_by_id(user_id)
@@ -31,7 +31,7 @@ impl Engine<'_> {
         self.policy
             .on_event(&HostEvent::Unlinked {
                 app: app.remote.name.clone(),
-                user_id,
+                user_id: user_id.clone(),
             })
             .await;
         Ok(())

@@ -102,7 +102,7 @@ impl<'a> Engine<'a> {
     pub fn handler_context(
         &self,
         app: &'a AppRuntime,
-        current_user: Option<UserId>,
+        current_user: Option<&'a UserId>,
     ) -> HandlerContext<'a> {
         HandlerContext {
             app: &app.remote.name,

@@ -68,7 +68,7 @@ impl Engine<'_> {
         audit::record(
             AuditEvent::SignUp,
             &app.remote.name,
-            Some(created.id),
+            Some(&created.id),
             if created.email_confirmed {
                 "sign-up form, address verified by the provider"
             } else {
@@ -79,7 +79,7 @@ impl Engine<'_> {
         let send_confirmation = !created.email_confirmed && verification.sends_mail();
         let sign_in = created.email_confirmed || verification != EmailVerification::Mandatory;
         if sign_in {
-            self.signed_in(&app.remote.name, created.id).await;
+            self.signed_in(&app.remote.name, &created.id).await;
         }
         Ok(Registration::Created {
             user: created,

@@ -188,7 +188,7 @@ pub enum OAuthError {
     },
     /// The store failed (database down, constraint, undecryptable value).
     #[error("storage error: {0}")]
-    Store(#[from] StoreError),
+    Store(#[source] StoreError),
     /// The configuration is invalid.
     #[error(transparent)]
     Configuration(#[from] ConfigError),
@@ -353,3 +353,17 @@ impl OAuthError {
 
 #[cfg(test)]
 mod tests;
+
+/// A store's "linked already" is the flow's [`OAuthError::AlreadyLinked`] (a flash message
+/// naming the app); every other store failure stays a [`OAuthError::Store`].
+impl From<StoreError> for OAuthError {
+    fn from(err: StoreError) -> Self {
+        if err.kind() == crate::store::StoreErrorKind::AlreadyLinked {
+            OAuthError::AlreadyLinked {
+                remote: err.message().to_owned(),
+            }
+        } else {
+            OAuthError::Store(err)
+        }
+    }
+}

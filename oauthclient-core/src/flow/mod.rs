@@ -49,9 +49,9 @@
 //! // ... POST the code to the token endpoint ...
 //! let flow = flow.on(FlowEvent::TokenExchanged { token: Token::bearer(AccessToken::new("gho_1")) });
 //! // ... fetch the account info, find the local user ...
-//! let flow = flow.on(FlowEvent::Resolved(AuthorizedOutcome::LoggedIn { user_id: 42 }));
+//! let flow = flow.on(FlowEvent::Resolved(AuthorizedOutcome::LoggedIn { user_id: "42".into() }));
 //!
-//! assert_eq!(flow, FlowState::LoggedIn { app: "github".into(), user_id: 42, next: Some("/deposit".into()) });
+//! assert_eq!(flow, FlowState::LoggedIn { app: "github".into(), user_id: "42".into(), next: Some("/deposit".into()) });
 //! assert!(flow.is_terminal());
 //! # Ok::<(), oauthclient_core::state::StateError>(())
 //! ```
@@ -268,7 +268,7 @@ impl FlowEvent {
     ///
     /// ```
     /// use oauthclient_core::flow::FlowEvent;
-    /// assert_eq!(FlowEvent::SignupCompleted { user_id: 1 }.name(), "signup_completed");
+    /// assert_eq!(FlowEvent::SignupCompleted { user_id: "1".into() }.name(), "signup_completed");
     /// ```
     pub fn name(&self) -> &'static str {
         match self {

@@ -69,25 +69,26 @@ pub enum OAuthEvent {
 /// let counter = Arc::new(CountLinks::default());
 /// let mut bus = EventBus::default();
 /// bus.subscribe(counter.clone());
-/// bus.emit(&OAuthEvent::AccountSetupReceived { app: "github".into(), user_id: 1 });
-/// bus.emit(&OAuthEvent::AccountSetupCommitted { app: "github".into(), user_id: 1 });
+/// bus.emit(&OAuthEvent::AccountSetupReceived { app: "github".into(), user_id: "1".into() });
+/// bus.emit(&OAuthEvent::AccountSetupCommitted { app: "github".into(), user_id: "1".into() });
 /// assert_eq!(counter.0.load(Ordering::Relaxed), 1);
 /// ```
 pub trait EventListener: Send + Sync {
     /// Called once per event.
     ///
     /// ```
-    /// use std::sync::atomic::{AtomicI64, Ordering};
+    /// use std::sync::Mutex;
+    /// use oauthclient_core::account::UserId;
     /// use oauthclient_core::handlers::{EventListener, OAuthEvent};
     ///
-    /// let last_user = AtomicI64::new(0);
+    /// let last_user: Mutex<Option<UserId>> = Mutex::new(None);
     /// let listener = |event: &OAuthEvent| {
     ///     if let OAuthEvent::AccountSetupCommitted { user_id, .. } = event {
-    ///         last_user.store(*user_id, Ordering::Relaxed);
+    ///         *last_user.lock().unwrap() = Some(user_id.clone());
     ///     }
     /// };
-    /// listener.on_event(&OAuthEvent::AccountSetupCommitted { app: "orcid".into(), user_id: 7 });
-    /// assert_eq!(last_user.load(Ordering::Relaxed), 7);
+    /// listener.on_event(&OAuthEvent::AccountSetupCommitted { app: "orcid".into(), user_id: "7".into() });
+    /// assert_eq!(last_user.lock().unwrap().as_ref().map(UserId::as_str), Some("7"));
     /// ```
     fn on_event(&self, event: &OAuthEvent);
 }
@@ -108,7 +109,7 @@ impl<F: Fn(&OAuthEvent) + Send + Sync> EventListener for F {
 /// let sink = seen.clone();
 /// let mut bus = EventBus::default();
 /// bus.subscribe(Arc::new(move |event: &OAuthEvent| sink.lock().expect("lock").push(event.clone())));
-/// bus.emit(&OAuthEvent::AccountSetupCommitted { app: "github".into(), user_id: 1 });
+/// bus.emit(&OAuthEvent::AccountSetupCommitted { app: "github".into(), user_id: "1".into() });
 /// assert_eq!(seen.lock().expect("lock").len(), 1);
 /// ```
 #[derive(Clone, Default)]
@@ -150,7 +151,7 @@ impl EventBus {
     ///     let order = order.clone();
     ///     bus.subscribe(Arc::new(move |_: &OAuthEvent| order.lock().expect("lock").push(name)));
     /// }
-    /// bus.emit(&OAuthEvent::AccountSetupCommitted { app: "github".into(), user_id: 1 });
+    /// bus.emit(&OAuthEvent::AccountSetupCommitted { app: "github".into(), user_id: "1".into() });
     /// assert_eq!(*order.lock().expect("lock"), ["first", "second"]);
     /// ```
     pub fn emit(&self, event: &OAuthEvent) {

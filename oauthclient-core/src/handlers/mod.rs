@@ -73,7 +73,7 @@ pub struct HandlerContext<'a> {
     /// The remote app's configuration.
     pub remote: &'a RemoteApp,
     /// The signed-in local user, if any.
-    pub current_user: Option<UserId>,
+    pub current_user: Option<&'a UserId>,
     /// Remote accounts, tokens and identities.
     pub accounts: &'a dyn AccountStore,
     /// Local users.
@@ -101,8 +101,8 @@ impl std::fmt::Debug for HandlerContext<'_> {
 ///
 /// ```
 /// use oauthclient_core::handlers::AuthorizedOutcome;
-/// let outcome = AuthorizedOutcome::LoggedIn { user_id: 42 };
-/// assert_eq!(serde_json::to_value(&outcome)?, serde_json::json!({"outcome": "logged_in", "user_id": 42}));
+/// let outcome = AuthorizedOutcome::LoggedIn { user_id: "42".into() };
+/// assert_eq!(serde_json::to_value(&outcome)?, serde_json::json!({"outcome": "logged_in", "user_id": "42"}));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -156,7 +156,7 @@ fn stored_in_session() -> FlowState {
 fn linked() -> FlowState {
     FlowState::Linked {
         app: APP.to_owned(),
-        user_id: 7,
+        user_id: UserId::from(7),
         next: next(),
     }
 }
@@ -164,7 +164,7 @@ fn linked() -> FlowState {
 fn logged_in() -> FlowState {
     FlowState::LoggedIn {
         app: APP.to_owned(),
-        user_id: 7,
+        user_id: UserId::from(7),
         next: next(),
     }
 }
@@ -223,12 +223,12 @@ fn all_events() -> Vec<FlowEvent> {
                 reason: "HTTP 500".to_owned(),
             },
         },
-        FlowEvent::Resolved(AuthorizedOutcome::Linked { user_id: 1 }),
-        FlowEvent::Resolved(AuthorizedOutcome::LoggedIn { user_id: 1 }),
+        FlowEvent::Resolved(AuthorizedOutcome::Linked { user_id: UserId::from(1) }),
+        FlowEvent::Resolved(AuthorizedOutcome::LoggedIn { user_id: UserId::from(1) }),
         FlowEvent::Resolved(AuthorizedOutcome::SignupRequired {
             account_info: account_info(),
         }),
-        FlowEvent::SignupCompleted { user_id: 1 },
+        FlowEvent::SignupCompleted { user_id: UserId::from(1) },
         FlowEvent::Fail {
             error: store_error(),
         },

@@ -142,7 +142,7 @@ fn token_issued_resolved_stored_in_session() {
 #[test]
 fn token_issued_resolved_linked() {
     let state = token_issued().on(FlowEvent::Resolved(AuthorizedOutcome::Linked {
-        user_id: 7,
+        user_id: UserId::from(7),
     }));
     assert_eq!(state, linked());
     assert!(state.is_terminal());
@@ -151,7 +151,7 @@ fn token_issued_resolved_linked() {
 #[test]
 fn token_issued_resolved_logged_in() {
     let state = token_issued().on(FlowEvent::Resolved(AuthorizedOutcome::LoggedIn {
-        user_id: 7,
+        user_id: UserId::from(7),
     }));
     assert_eq!(state, logged_in());
     assert!(state.is_terminal());
@@ -168,7 +168,7 @@ fn token_issued_resolved_signup_required_keeps_the_token() {
 
 #[test]
 fn signup_completed_logs_in() {
-    let state = signup_required().on(FlowEvent::SignupCompleted { user_id: 7 });
+    let state = signup_required().on(FlowEvent::SignupCompleted { user_id: UserId::from(7) });
     assert_eq!(state, logged_in());
 }
 

@@ -36,10 +36,12 @@ impl AuthorizedHandler for AuthorizedDefault {
                 ctx.policy
                     .on_event(&HostEvent::Linked {
                         app: ctx.app.to_owned(),
-                        user_id,
+                        user_id: user_id.clone(),
                     })
                     .await;
-                Ok(AuthorizedOutcome::Linked { user_id })
+                Ok(AuthorizedOutcome::Linked {
+                    user_id: user_id.clone(),
+                })
             }
             None => Ok(AuthorizedOutcome::StoredInSession),
         }
@@ -101,14 +103,16 @@ impl AuthorizedHandler for AuthorizedSignup {
         };
 
         if let Some(current) = ctx.current_user {
-            if identity_owner.is_some_and(|owner| owner != current) {
+            if identity_owner.as_ref().is_some_and(|owner| owner != current) {
                 return Err(OAuthError::AlreadyLinked {
                     remote: ctx.app.to_owned(),
                 });
             }
             link_and_setup(ctx, current, &link).await?;
             announce_link(ctx, current).await;
-            return Ok(AuthorizedOutcome::Linked { user_id: current });
+            return Ok(AuthorizedOutcome::Linked {
+                user_id: current.clone(),
+            });
         }
 
         if ctx.remote.link_only {
@@ -117,10 +121,10 @@ impl AuthorizedHandler for AuthorizedSignup {
             });
         }
         if let Some(user_id) = identity_owner {
-            ensure_may_sign_in(ctx, user_id).await?;
+            ensure_may_sign_in(ctx, &user_id).await?;
             // A returning user: keep the fresh token.
             ctx.accounts
-                .save_token(user_id, client_id, &link.token)
+                .save_token(&user_id, client_id, &link.token)
                 .await?;
             return Ok(AuthorizedOutcome::LoggedIn { user_id });
         }
@@ -132,9 +136,9 @@ impl AuthorizedHandler for AuthorizedSignup {
         };
         match (holder, vouched) {
             (Some(holder), Some(_)) if holder.email_confirmed => {
-                ensure_may_sign_in(ctx, holder.id).await?;
-                link_and_setup(ctx, holder.id, &link).await?;
-                announce_link(ctx, holder.id).await;
+                ensure_may_sign_in(ctx, &holder.id).await?;
+                link_and_setup(ctx, &holder.id, &link).await?;
+                announce_link(ctx, &holder.id).await;
                 Ok(AuthorizedOutcome::LoggedIn { user_id: holder.id })
             }
             (Some(holder), None) if holder.email_confirmed => {
@@ -167,7 +171,7 @@ impl AuthorizedHandler for AuthorizedSignup {
                 audit::record(
                     AuditEvent::SignUp,
                     ctx.app,
-                    Some(user.id),
+                    Some(&user.id),
                     "address verified by a trusted provider",
                 );
                 Ok(AuthorizedOutcome::LoggedIn { user_id: user.id })
@@ -219,11 +223,11 @@ async fn ask_host(ctx: &HandlerContext<'_>, info: &AccountInfo) -> Result<(), OA
 }
 
 /// Tells the host a remote account was linked to `user_id`.
-async fn announce_link(ctx: &HandlerContext<'_>, user_id: UserId) {
+async fn announce_link(ctx: &HandlerContext<'_>, user_id: &UserId) {
     ctx.policy
         .on_event(&HostEvent::Linked {
             app: ctx.app.to_owned(),
-            user_id,
+            user_id: user_id.clone(),
         })
         .await;
 }
@@ -258,12 +262,12 @@ pub async fn register_and_link(
         None
     };
     if let Some(holder) = holder.filter(|holder| !holder.email_confirmed)
-        && ctx.users.release_email(holder.id).await?
+        && ctx.users.release_email(&holder.id).await?
     {
         audit::record(
             AuditEvent::EmailReleased,
             ctx.app,
-            Some(holder.id),
+            Some(&holder.id),
             "unconfirmed address taken over by its verified owner",
         );
     }
@@ -271,15 +275,15 @@ pub async fn register_and_link(
     let user = ctx.users.register_and_link(&new_user, link).await?;
     if let Some(account) = ctx
         .accounts
-        .remote_account(user.id, &link.client_id)
+        .remote_account(&user.id, &link.client_id)
         .await?
     {
-        run_account_setup(ctx, user.id, link, &account).await?;
+        run_account_setup(ctx, &user.id, link, &account).await?;
     }
     ctx.policy
         .on_event(&HostEvent::SignedUp {
             app: ctx.app.to_owned(),
-            user_id: user.id,
+            user_id: user.id.clone(),
         })
         .await;
     Ok(user)
@@ -310,7 +314,7 @@ pub(crate) async fn account_info(
 
 /// A deactivated user may not sign in through a provider (a password login refuses them
 /// too), nor, when verification is mandatory, one whose address is unconfirmed.
-async fn ensure_may_sign_in(ctx: &HandlerContext<'_>, user_id: UserId) -> Result<(), OAuthError> {
+async fn ensure_may_sign_in(ctx: &HandlerContext<'_>, user_id: &UserId) -> Result<(), OAuthError> {
     match ctx.users.user_by_id(user_id).await? {
         Some(user) if !user.active => Err(OAuthError::AccountDisabled {
             remote: ctx.app.to_owned(),
@@ -322,7 +326,7 @@ async fn ensure_may_sign_in(ctx: &HandlerContext<'_>, user_id: UserId) -> Result
             audit::record(
                 AuditEvent::SignInRefused,
                 ctx.app,
-                Some(user.id),
+                Some(&user.id),
                 "address not confirmed (verification mandatory)",
             );
             Err(OAuthError::EmailUnconfirmed {
@@ -358,7 +362,7 @@ async fn identity_owner(
 /// Links (identity + account + token, one transaction), then runs setup on a first link.
 async fn link_and_setup(
     ctx: &HandlerContext<'_>,
-    user_id: UserId,
+    user_id: &UserId,
     link: &NewLink,
 ) -> Result<(), OAuthError> {
     let had_account = ctx
@@ -378,7 +382,7 @@ async fn link_and_setup(
 /// web layer calls it after the sign-up form; `authorized_signup` after a first link.
 pub async fn run_account_setup(
     ctx: &HandlerContext<'_>,
-    user_id: UserId,
+    user_id: &UserId,
     link: &NewLink,
     account: &RemoteAccount,
 ) -> Result<(), OAuthError> {
@@ -388,7 +392,7 @@ pub async fn run_account_setup(
             .await?;
         ctx.events.emit(&OAuthEvent::AccountSetupReceived {
             app: ctx.app.to_owned(),
-            user_id,
+            user_id: user_id.clone(),
         });
         ctx.accounts
             .update_extra_data(account.id, extra_data)
@@ -396,7 +400,7 @@ pub async fn run_account_setup(
     }
     ctx.events.emit(&OAuthEvent::AccountSetupCommitted {
         app: ctx.app.to_owned(),
-        user_id,
+        user_id: user_id.clone(),
     });
     Ok(())
 }

@@ -40,14 +40,19 @@ impl DisconnectHandler for DisconnectDefault {
 /// gets it, so of two concurrent disconnects the refused one revokes nothing.
 pub async fn unlink_guarded(
     ctx: &HandlerContext<'_>,
-    user_id: UserId,
+    user_id: &UserId,
 ) -> Result<Option<Token>, OAuthError> {
     let client_id = &ctx.remote.credentials.consumer_key;
     // Read before the unlink deletes it; revoked only after the unlink succeeded.
     let token = ctx.accounts.token(user_id, client_id, "").await?;
+    let has_password = ctx
+        .users
+        .user_by_id(user_id)
+        .await?
+        .is_some_and(|user| user.has_password);
     if ctx
         .accounts
-        .unlink_unless_last(user_id, client_id, ctx.app)
+        .unlink_unless_last(user_id, client_id, ctx.app, has_password)
         .await?
     {
         Ok(token)
@@ -60,12 +65,12 @@ pub async fn unlink_guarded(
 
 /// RFC 7009 at the app's `revoke_url`, if it has one. A failure is logged and ignored: the
 /// user asked to disconnect, and a provider that is down must not undo that.
-pub async fn revoke_at_provider(ctx: &HandlerContext<'_>, user_id: UserId, token: &Token) {
+pub async fn revoke_at_provider(ctx: &HandlerContext<'_>, user_id: &UserId, token: &Token) {
     match revoke_token(ctx.api, ctx.remote, token).await {
-        Ok(true) => tracing::info!(app = ctx.app, user_id, "token revoked at the provider"),
+        Ok(true) => tracing::info!(app = ctx.app, user_id = user_id.as_str(), "token revoked at the provider"),
         Ok(false) => {}
         Err(err) => {
-            tracing::warn!(app = ctx.app, user_id, error = %err, "revocation failed; unlinked anyway");
+            tracing::warn!(app = ctx.app, user_id = user_id.as_str(), error = %err, "revocation failed; unlinked anyway");
         }
     }
 }
