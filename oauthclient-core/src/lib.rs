@@ -74,7 +74,7 @@ pub use account::{AccountInfo, ExternalId};
 pub use config::{OAuthClientConfig, RemoteApp};
 pub use error::OAuthError;
 pub use registry::Registry;
-pub use store::{AccountStore, UserStore};
+pub use store::{AccountStore, StoreError, UserStore};
 pub use user_directory::UserDirectory;
 pub use token::Token;
 

@@ -2,9 +2,10 @@
 //! `spawn_blocking` (and composed into transactions).
 
 use diesel::prelude::*;
+use oauthclient_core::Token;
 use oauthclient_core::account::{RemoteAccount, UserId};
 use oauthclient_core::secret::{AccessToken, RefreshToken, constant_time_eq};
-use oauthclient_core::{OAuthError, Token};
+use oauthclient_core::store::StoreError;
 
 use crate::connection::AnyConnection;
 use crate::crypto::TokenKeys;
@@ -18,7 +19,7 @@ impl From<RemoteAccountRow> for RemoteAccount {
     fn from(row: RemoteAccountRow) -> Self {
         Self {
             id: row.id,
-            user_id: row.user_id,
+            user_id: UserId::new(row.user_id),
             client_id: row.client_id,
             extra_data: row.extra_data.0,
         }
@@ -27,11 +28,11 @@ impl From<RemoteAccountRow> for RemoteAccount {
 
 pub(crate) fn find(
     conn: &mut AnyConnection,
-    user_id: UserId,
+    user_id: &UserId,
     client_id: &str,
-) -> Result<Option<RemoteAccount>, OAuthError> {
+) -> Result<Option<RemoteAccount>, StoreError> {
     accounts::table
-        .filter(accounts::user_id.eq(user_id))
+        .filter(accounts::user_id.eq(user_id.as_str()))
         .filter(accounts::client_id.eq(client_id))
         .select(RemoteAccountRow::as_select())
         .first(conn)
@@ -42,10 +43,10 @@ pub(crate) fn find(
 
 pub(crate) fn of_user(
     conn: &mut AnyConnection,
-    user_id: UserId,
-) -> Result<Vec<RemoteAccount>, OAuthError> {
+    user_id: &UserId,
+) -> Result<Vec<RemoteAccount>, StoreError> {
     accounts::table
-        .filter(accounts::user_id.eq(user_id))
+        .filter(accounts::user_id.eq(user_id.as_str()))
         .order(accounts::client_id)
         .select(RemoteAccountRow::as_select())
         .load(conn)
@@ -53,17 +54,17 @@ pub(crate) fn of_user(
         .map_err(query_error)
 }
 
-/// Inserts the account; [`OAuthError::AlreadyLinked`] when (user, client) exists.
+/// Inserts the account; [`StoreError::already_linked`] when (user, client) exists.
 pub(crate) fn create(
     conn: &mut AnyConnection,
-    user_id: UserId,
+    user_id: &UserId,
     client_id: &str,
     extra_data: serde_json::Value,
-) -> Result<RemoteAccount, OAuthError> {
+) -> Result<RemoteAccount, StoreError> {
     let time = now();
     let inserted = diesel::insert_into(accounts::table)
         .values(NewRemoteAccountRow {
-            user_id,
+            user_id: user_id.as_str().to_owned(),
             client_id,
             extra_data: JsonDocument(extra_data),
             created: time,
@@ -73,9 +74,9 @@ pub(crate) fn create(
     match inserted {
         Ok(_) => find(conn, user_id, client_id)?
             .ok_or_else(|| query_error(diesel::result::Error::NotFound)),
-        Err(err) if is_unique_violation(&err) => Err(OAuthError::AlreadyLinked {
-            remote: client_id.to_owned(),
-        }),
+        Err(err) if is_unique_violation(&err) => {
+            Err(StoreError::already_linked(client_id.to_owned()))
+        }
         Err(err) => Err(query_error(err)),
     }
 }
@@ -83,10 +84,10 @@ pub(crate) fn create(
 /// The account of (user, client), created with `extra_data` when missing.
 pub(crate) fn find_or_create(
     conn: &mut AnyConnection,
-    user_id: UserId,
+    user_id: &UserId,
     client_id: &str,
     extra_data: &serde_json::Value,
-) -> Result<RemoteAccount, OAuthError> {
+) -> Result<RemoteAccount, StoreError> {
     if let Some(account) = find(conn, user_id, client_id)? {
         return Ok(account);
     }
@@ -97,7 +98,7 @@ pub(crate) fn update_extra_data(
     conn: &mut AnyConnection,
     account_id: i64,
     extra_data: serde_json::Value,
-) -> Result<(), OAuthError> {
+) -> Result<(), StoreError> {
     let updated = diesel::update(accounts::table.find(account_id))
         .set((
             accounts::extra_data.eq(JsonDocument(extra_data)),
@@ -106,15 +107,15 @@ pub(crate) fn update_extra_data(
         .execute(conn)
         .map_err(query_error)?;
     if updated == 0 {
-        return Err(OAuthError::Store(oauthclient_core::store::StoreError::new(
+        return Err(StoreError::new(
             oauthclient_core::store::StoreErrorKind::Other,
             format!("no remote account {account_id}"),
-        )));
+        ));
     }
     Ok(())
 }
 
-pub(crate) fn delete(conn: &mut AnyConnection, account_id: i64) -> Result<(), OAuthError> {
+pub(crate) fn delete(conn: &mut AnyConnection, account_id: i64) -> Result<(), StoreError> {
     // Tokens go by ON DELETE CASCADE; deleting them first keeps that true even on a database
     // whose foreign keys were switched off by hand.
     diesel::delete(tokens::table.filter(tokens::id_remote_account.eq(account_id)))
@@ -126,13 +127,21 @@ pub(crate) fn delete(conn: &mut AnyConnection, account_id: i64) -> Result<(), OA
     Ok(())
 }
 
+/// Deletes every remote account of `user_id`, with their tokens.
+pub(crate) fn delete_all_of(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
+    for account in of_user(conn, user_id)? {
+        delete(conn, account.id)?;
+    }
+    Ok(())
+}
+
 /// Stores `token` in its `token_type` slot of `account`, replacing what was there.
 pub(crate) fn put_token(
     conn: &mut AnyConnection,
     keys: &TokenKeys,
     account: i64,
     token: &Token,
-) -> Result<(), OAuthError> {
+) -> Result<(), StoreError> {
     let values = token_rows::seal(keys, account, token)?;
     let slot = tokens::table.find((account, token.token_type.as_str()));
     if diesel::update(slot)
@@ -158,13 +167,13 @@ pub(crate) fn put_token(
 pub(crate) fn get_token(
     conn: &mut AnyConnection,
     keys: &TokenKeys,
-    user_id: UserId,
+    user_id: &UserId,
     client_id: &str,
     token_type: &str,
-) -> Result<Option<Token>, OAuthError> {
+) -> Result<Option<Token>, StoreError> {
     let row: Option<TokenRow> = tokens::table
         .inner_join(accounts::table)
-        .filter(accounts::user_id.eq(user_id))
+        .filter(accounts::user_id.eq(user_id.as_str()))
         .filter(accounts::client_id.eq(client_id))
         .filter(tokens::token_type.eq(token_type))
         .select(TokenRow::as_select())
@@ -180,14 +189,14 @@ pub(crate) fn get_token(
 pub(crate) fn replace_refreshed(
     conn: &mut AnyConnection,
     keys: &TokenKeys,
-    user_id: UserId,
+    user_id: &UserId,
     client_id: &str,
     expected: &RefreshToken,
     fresh: &Token,
-) -> Result<bool, OAuthError> {
+) -> Result<bool, StoreError> {
     let row: Option<TokenRow> = tokens::table
         .inner_join(accounts::table)
-        .filter(accounts::user_id.eq(user_id))
+        .filter(accounts::user_id.eq(user_id.as_str()))
         .filter(accounts::client_id.eq(client_id))
         .filter(tokens::token_type.eq(fresh.token_type.as_str()))
         .select(TokenRow::as_select())
@@ -221,10 +230,10 @@ pub(crate) fn replace_refreshed(
 
 pub(crate) fn delete_token(
     conn: &mut AnyConnection,
-    user_id: UserId,
+    user_id: &UserId,
     client_id: &str,
     token_type: &str,
-) -> Result<(), OAuthError> {
+) -> Result<(), StoreError> {
     let Some(account) = find(conn, user_id, client_id)? else {
         return Ok(());
     };
@@ -242,7 +251,7 @@ pub(crate) fn by_token(
     client_id: &str,
     access_token: &AccessToken,
     token_type: &str,
-) -> Result<Option<RemoteAccount>, OAuthError> {
+) -> Result<Option<RemoteAccount>, StoreError> {
     let hashes = keys.lookup_hashes(access_token.expose_secret());
     let candidates: Vec<(TokenRow, RemoteAccountRow)> = tokens::table
         .inner_join(accounts::table)

@@ -5,15 +5,16 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use oauthclient_core::OAuthError;
 use oauthclient_core::account::UserId;
+use oauthclient_core::store::StoreError;
 
+use crate::connection::AnyConnection;
 use crate::error::query_error;
 use crate::schema::{
     accounts_user as users, oauthclient_remoteaccount as accounts,
     oauthclient_remotetoken as tokens,
 };
-use crate::store::DieselStore;
+use crate::store::{DieselStore, UsersTable};
 use crate::tokens::now;
 
 /// One linked remote account as an operator sees it: never a token, only whether there is one
@@ -24,8 +25,8 @@ pub struct AccountSummary {
     pub account_id: i64,
     /// The local user.
     pub user_id: UserId,
-    /// The local user's e-mail.
-    pub email: String,
+    /// The local user's e-mail; `None` when the users are the host's (or the user is gone).
+    pub email: Option<String>,
     /// The remote app's client id (`consumer_key`).
     pub client_id: String,
     /// Token slots stored for the account (`token_type`, `''` by default).
@@ -48,57 +49,44 @@ impl DieselStore {
     /// let keys = TokenKeys::new(vec![TokenKey::derive("k1", &SecretKey::new("a-very-long-random-secret-of-32+bytes"))]).expect("a key");
     /// let store = DieselStore::connect(&url, keys, StoreOptions::default()).await?;
     /// assert!(store.list_accounts(None).await?.is_empty());
-    /// # Ok::<(), oauthclient_core::OAuthError>(())
+    /// # Ok::<(), oauthclient_core::StoreError>(())
     /// # }).expect("example");
     /// ```
     pub async fn list_accounts(
         &self,
         user: Option<UserId>,
-    ) -> Result<Vec<AccountSummary>, OAuthError> {
+    ) -> Result<Vec<AccountSummary>, StoreError> {
+        let users_table = self.users_table();
         self.run(move |conn, _keys| {
             let mut query = accounts::table
-                .inner_join(users::table)
                 .select((
                     accounts::id,
                     accounts::user_id,
-                    users::email,
                     accounts::client_id,
                     accounts::created,
                 ))
                 .order((accounts::user_id, accounts::client_id))
                 .into_boxed();
-            if let Some(user) = user {
-                query = query.filter(accounts::user_id.eq(user));
+            if let Some(user) = &user {
+                query = query.filter(accounts::user_id.eq(user.as_str().to_owned()));
             }
-            let rows: Vec<(i64, i64, String, String, NaiveDateTime)> =
+            let rows: Vec<(i64, String, String, NaiveDateTime)> =
                 query.load(conn).map_err(query_error)?;
             let ids: Vec<i64> = rows.iter().map(|row| row.0).collect();
-            let mut token_info: BTreeMap<i64, (usize, Option<NaiveDateTime>)> = BTreeMap::new();
-            // Bounded chunks: SQLite caps the number of bound parameters per statement.
-            for chunk in ids.chunks(500) {
-                let found: Vec<(i64, Option<NaiveDateTime>)> = tokens::table
-                    .filter(tokens::id_remote_account.eq_any(chunk))
-                    .select((tokens::id_remote_account, tokens::expires))
-                    .load(conn)
-                    .map_err(query_error)?;
-                for (account, expires) in found {
-                    let entry = token_info.entry(account).or_insert((0, None));
-                    entry.0 += 1;
-                    entry.1 = match (entry.1, expires) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    };
-                }
-            }
+            let token_info = token_info(conn, &ids)?;
+            let emails = match users_table {
+                UsersTable::Library => emails_of(conn, rows.iter().map(|row| row.1.as_str()))?,
+                UsersTable::Host => BTreeMap::new(),
+            };
             Ok(rows
                 .into_iter()
-                .map(|(account_id, user_id, email, client_id, created)| {
+                .map(|(account_id, user_id, client_id, created)| {
                     let (tokens, token_expires) =
                         token_info.get(&account_id).copied().unwrap_or((0, None));
                     AccountSummary {
                         account_id,
-                        user_id,
-                        email,
+                        email: emails.get(&user_id).cloned(),
+                        user_id: UserId::new(user_id),
                         client_id,
                         tokens,
                         token_expires,
@@ -123,10 +111,10 @@ impl DieselStore {
     /// let keys = TokenKeys::new(vec![TokenKey::derive("k1", &SecretKey::new("a-very-long-random-secret-of-32+bytes"))]).expect("a key");
     /// let store = DieselStore::connect(&url, keys, StoreOptions::default()).await?;
     /// assert_eq!(store.purge_expired_tokens(0).await?, 0);
-    /// # Ok::<(), oauthclient_core::OAuthError>(())
+    /// # Ok::<(), oauthclient_core::StoreError>(())
     /// # }).expect("example");
     /// ```
-    pub async fn purge_expired_tokens(&self, grace_secs: u64) -> Result<usize, OAuthError> {
+    pub async fn purge_expired_tokens(&self, grace_secs: u64) -> Result<usize, StoreError> {
         let grace = chrono::TimeDelta::seconds(i64::try_from(grace_secs).unwrap_or(i64::MAX));
         let cutoff = now()
             .checked_sub_signed(grace)
@@ -142,4 +130,47 @@ impl DieselStore {
         })
         .await
     }
+}
+
+/// Per account: how many token slots it has and their earliest expiry. Bounded chunks:
+/// SQLite caps the number of bound parameters per statement.
+fn token_info(
+    conn: &mut AnyConnection,
+    accounts: &[i64],
+) -> Result<BTreeMap<i64, (usize, Option<NaiveDateTime>)>, StoreError> {
+    let mut info: BTreeMap<i64, (usize, Option<NaiveDateTime>)> = BTreeMap::new();
+    for chunk in accounts.chunks(500) {
+        let found: Vec<(i64, Option<NaiveDateTime>)> = tokens::table
+            .filter(tokens::id_remote_account.eq_any(chunk))
+            .select((tokens::id_remote_account, tokens::expires))
+            .load(conn)
+            .map_err(query_error)?;
+        for (account, expires) in found {
+            let entry = info.entry(account).or_insert((0, None));
+            entry.0 += 1;
+            entry.1 = match (entry.1, expires) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+    }
+    Ok(info)
+}
+
+/// The addresses of the library's own users among `user_ids` (keyed by the id as text).
+fn emails_of<'a>(
+    conn: &mut AnyConnection,
+    user_ids: impl Iterator<Item = &'a str>,
+) -> Result<BTreeMap<String, String>, StoreError> {
+    let ids: Vec<i64> = user_ids.filter_map(|id| id.parse().ok()).collect();
+    let mut emails = BTreeMap::new();
+    for chunk in ids.chunks(500) {
+        let found: Vec<(i64, String)> = users::table
+            .filter(users::id.eq_any(chunk))
+            .select((users::id, users::email))
+            .load(conn)
+            .map_err(query_error)?;
+        emails.extend(found.into_iter().map(|(id, email)| (id.to_string(), email)));
+    }
+    Ok(emails)
 }

@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use diesel::prelude::*;
-use oauthclient_core::OAuthError;
 use oauthclient_core::email::mailbox_key;
 use oauthclient_core::store::StoreError;
 
@@ -120,7 +119,7 @@ pub(crate) fn check_before_migration(conn: &mut AnyConnection) -> Result<(), Sto
 }
 
 /// Gives every row with an address and no key its key, all or nothing; returns how many.
-pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, OAuthError> {
+pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, StoreError> {
     write_transaction(conn, |conn| {
         let unkeyed: Vec<Unkeyed> = users::table
             .filter(users::email_key.is_null())
@@ -147,8 +146,8 @@ pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, OAuthError> {
                     .map_err(query_error)?,
             );
         }
-        let assignments = plan(unkeyed, holders)
-            .map_err(|message| OAuthError::Store(StoreError::conflict(message)))?;
+        let assignments =
+            plan(unkeyed, holders).map_err(|message| StoreError::conflict(message))?;
         let mut filled = 0;
         for (id, email, key) in assignments {
             // Only the row as read: an address changed meanwhile keeps its own key.
@@ -163,12 +162,12 @@ pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, OAuthError> {
             match updated {
                 Ok(count) => filled += count,
                 Err(err) if is_unique_violation(&err) => {
-                    return Err(OAuthError::Store(StoreError::conflict(format!(
+                    return Err(StoreError::conflict(format!(
                         "cannot give user {} the mailbox key {}: another user claimed it \
                          meanwhile; run migrate again",
                         describe(id, &email),
                         key.escape_debug()
-                    ))));
+                    )));
                 }
                 Err(err) => return Err(query_error(err)),
             }
@@ -178,7 +177,7 @@ pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, OAuthError> {
 }
 
 /// How many rows have an address and no key yet.
-pub(crate) fn unfilled(conn: &mut AnyConnection) -> Result<i64, OAuthError> {
+pub(crate) fn unfilled(conn: &mut AnyConnection) -> Result<i64, StoreError> {
     users::table
         .filter(users::email_key.is_null())
         .filter(users::email.ne(""))

@@ -1,7 +1,6 @@
 //! Diesel and pool failures → core's error taxonomy.
 
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
-use oauthclient_core::OAuthError;
 use oauthclient_core::store::StoreError;
 
 /// Maps a query failure. Unique violations become conflicts (callers turn identity conflicts
@@ -10,8 +9,8 @@ use oauthclient_core::store::StoreError;
     clippy::needless_pass_by_value,
     reason = "by value so it fits `map_err(query_error)`"
 )]
-pub(crate) fn query_error(err: DieselError) -> OAuthError {
-    OAuthError::Store(store_error(&err))
+pub(crate) fn query_error(err: DieselError) -> StoreError {
+    store_error(&err)
 }
 
 pub(crate) fn store_error(err: &DieselError) -> StoreError {
@@ -56,14 +55,10 @@ pub(crate) fn is_unique_violation(err: &DieselError) -> bool {
     )
 }
 
-pub(crate) fn pool_error(err: &r2d2::Error) -> OAuthError {
-    OAuthError::Store(StoreError::unavailable(format!(
-        "no database connection: {err}"
-    )))
+pub(crate) fn pool_error(err: &r2d2::Error) -> StoreError {
+    StoreError::unavailable(format!("no database connection: {err}"))
 }
 
-pub(crate) fn task_error(err: &tokio::task::JoinError) -> OAuthError {
-    OAuthError::Store(StoreError::unavailable(format!(
-        "database task failed: {err}"
-    )))
+pub(crate) fn task_error(err: &tokio::task::JoinError) -> StoreError {
+    StoreError::unavailable(format!("database task failed: {err}"))
 }

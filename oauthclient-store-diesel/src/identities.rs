@@ -1,8 +1,8 @@
 //! User identities: (external id, method) → local user.
 
 use diesel::prelude::*;
-use oauthclient_core::OAuthError;
 use oauthclient_core::account::{AccountInfo, ExternalId, UserId, UserIdentity};
+use oauthclient_core::store::StoreError;
 
 use crate::connection::AnyConnection;
 use crate::error::{is_unique_violation, query_error};
@@ -15,7 +15,7 @@ impl From<IdentityRow> for UserIdentity {
         Self {
             id: ExternalId::new(row.id),
             method: row.method,
-            user_id: row.id_user,
+            user_id: UserId::new(row.id_user),
         }
     }
 }
@@ -24,7 +24,7 @@ pub(crate) fn find(
     conn: &mut AnyConnection,
     method: &str,
     external_id: &str,
-) -> Result<Option<UserIdentity>, OAuthError> {
+) -> Result<Option<UserIdentity>, StoreError> {
     identities::table
         .find((external_id, method))
         .select(IdentityRow::as_select())
@@ -36,10 +36,10 @@ pub(crate) fn find(
 
 pub(crate) fn of_user(
     conn: &mut AnyConnection,
-    user_id: UserId,
-) -> Result<Vec<UserIdentity>, OAuthError> {
+    user_id: &UserId,
+) -> Result<Vec<UserIdentity>, StoreError> {
     identities::table
-        .filter(identities::id_user.eq(user_id))
+        .filter(identities::id_user.eq(user_id.as_str()))
         .order(identities::method)
         .select(IdentityRow::as_select())
         .load(conn)
@@ -47,21 +47,19 @@ pub(crate) fn of_user(
         .map_err(query_error)
 }
 
-/// Links the identity to `user_id`. Idempotent for the same user; [`OAuthError::AlreadyLinked`]
+/// Links the identity to `user_id`. Idempotent for the same user; [`StoreError::already_linked`]
 /// when the identity belongs to someone else, or the user already has another identity of
 /// this method. A concurrent insert of the same identity loses cleanly with the same answers.
 pub(crate) fn link(
     conn: &mut AnyConnection,
-    user_id: UserId,
+    user_id: &UserId,
     info: &AccountInfo,
-) -> Result<(), OAuthError> {
+) -> Result<(), StoreError> {
     let method = info.external_method.as_str();
     let external_id = info.external_id.as_str();
-    let already_linked = || OAuthError::AlreadyLinked {
-        remote: method.to_owned(),
-    };
+    let already_linked = || StoreError::already_linked(method.to_owned());
     match find(conn, method, external_id)? {
-        Some(existing) if existing.user_id == user_id => return Ok(()),
+        Some(existing) if existing.user_id == *user_id => return Ok(()),
         Some(_) => return Err(already_linked()),
         None => {}
     }
@@ -69,7 +67,7 @@ pub(crate) fn link(
         .values((
             identities::id.eq(external_id),
             identities::method.eq(method),
-            identities::id_user.eq(user_id),
+            identities::id_user.eq(user_id.as_str()),
             identities::created.eq(now()),
         ))
         .execute(conn);
@@ -84,8 +82,16 @@ pub(crate) fn unlink(
     conn: &mut AnyConnection,
     method: &str,
     external_id: &str,
-) -> Result<(), OAuthError> {
+) -> Result<(), StoreError> {
     diesel::delete(identities::table.find((external_id, method)))
+        .execute(conn)
+        .map(drop)
+        .map_err(query_error)
+}
+
+/// Removes every identity of `user_id` (the user is being deleted).
+pub(crate) fn unlink_all_of(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
+    diesel::delete(identities::table.filter(identities::id_user.eq(user_id.as_str())))
         .execute(conn)
         .map(drop)
         .map_err(query_error)

@@ -20,7 +20,7 @@
 //! store.save_token(user.id, "github-client-id", &Token::bearer(AccessToken::new("gho_abc"))).await?;
 //! let token = store.token(user.id, "github-client-id", "").await?.expect("stored");
 //! assert_eq!(token.access_token.expose_secret(), "gho_abc");
-//! # Ok::<(), oauthclient_core::OAuthError>(())
+//! # Ok::<(), oauthclient_core::StoreError>(())
 //! # }).expect("example");
 //! ```
 
@@ -49,7 +49,7 @@ pub use connection::Backend;
 pub use crypto::{TokenKey, TokenKeys};
 pub use migrations::SchemaStatus;
 pub use rotate::RotationReport;
-pub use store::{DieselStore, StoreOptions};
+pub use store::{DieselStore, StoreOptions, UsersTable};
 
 /// Entry points for this crate's criterion benchmarks (`benches/`); not part of the API.
 #[doc(hidden)]

@@ -6,6 +6,7 @@ use oauthclient_core::store::StoreError;
 
 use crate::connection::{AnyConnection, MultiBackend};
 use crate::email_keys;
+use crate::store::UsersTable;
 
 /// The first migration (`…_initial`): creates the tables.
 const INITIAL_VERSION: &str = "20261128000001";
@@ -14,11 +15,23 @@ const INITIAL_VERSION: &str = "20261128000001";
 const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 #[cfg(feature = "postgres")]
 const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+// With the host's own users table: only the library's other tables, user ids as text, no
+// foreign key to any users table. A separate history, so neither layout ever runs the
+// other's steps.
+#[cfg(feature = "sqlite")]
+const SQLITE_HOST_USERS: EmbeddedMigrations = embed_migrations!("migrations-host-users/sqlite");
+#[cfg(feature = "postgres")]
+const POSTGRES_HOST_USERS: EmbeddedMigrations = embed_migrations!("migrations-host-users/postgres");
 
-fn migrations_for(conn: &AnyConnection) -> EmbeddedMigrations {
+fn migrations_for(conn: &AnyConnection, users_table: UsersTable) -> EmbeddedMigrations {
+    let host = users_table == UsersTable::Host;
     match conn {
         #[cfg(feature = "sqlite")]
+        AnyConnection::Sqlite(_) if host => SQLITE_HOST_USERS,
+        #[cfg(feature = "sqlite")]
         AnyConnection::Sqlite(_) => SQLITE,
+        #[cfg(feature = "postgres")]
+        AnyConnection::Postgresql(_) if host => POSTGRES_HOST_USERS,
         #[cfg(feature = "postgres")]
         AnyConnection::Postgresql(_) => POSTGRES,
     }
@@ -29,16 +42,22 @@ fn migrations_for(conn: &AnyConnection) -> EmbeddedMigrations {
 /// Before the `email_keys` migration changes a database that has users, their addresses are
 /// checked: if two would share a mailbox key (or one has none), nothing is migrated and the
 /// error names the rows.
-pub(crate) fn run_pending(conn: &mut AnyConnection) -> Result<usize, StoreError> {
-    let migrations = migrations_for(conn);
+pub(crate) fn run_pending(
+    conn: &mut AnyConnection,
+    users_table: UsersTable,
+) -> Result<usize, StoreError> {
+    let migrations = migrations_for(conn, users_table);
     let pending: Vec<String> = conn
-        .pending_migrations(migrations_for(conn))
+        .pending_migrations(migrations_for(conn, users_table))
         .map_err(|err| StoreError::unavailable(format!("cannot read the schema version: {err}")))?
         .iter()
         .map(|migration| migration.name().version().to_string())
         .collect();
     let is_pending = |version: &str| pending.iter().any(|pending| pending == version);
-    if is_pending(email_keys::MIGRATION_VERSION) && !is_pending(INITIAL_VERSION) {
+    if users_table == UsersTable::Library
+        && is_pending(email_keys::MIGRATION_VERSION)
+        && !is_pending(INITIAL_VERSION)
+    {
         email_keys::check_before_migration(conn)?;
     }
     let applied = conn
@@ -107,13 +126,16 @@ pub enum SchemaStatus {
 }
 
 /// Compares applied and embedded migrations.
-pub(crate) fn status(conn: &mut AnyConnection) -> Result<SchemaStatus, StoreError> {
-    let migrations = migrations_for(conn);
+pub(crate) fn status(
+    conn: &mut AnyConnection,
+    users_table: UsersTable,
+) -> Result<SchemaStatus, StoreError> {
+    let migrations = migrations_for(conn, users_table);
     let broken = |err: Box<dyn std::error::Error + Send + Sync>| {
         StoreError::unavailable(format!("cannot read the schema version: {err}"))
     };
     let pending: Vec<String> = conn
-        .pending_migrations(migrations_for(conn))
+        .pending_migrations(migrations_for(conn, users_table))
         .map_err(broken)?
         .iter()
         .map(|migration| migration.name().version().to_string())

@@ -43,7 +43,7 @@ pub(crate) struct NewUserRow<'a> {
 #[diesel(table_name = oauthclient_remoteaccount)]
 pub(crate) struct RemoteAccountRow {
     pub id: i64,
-    pub user_id: i64,
+    pub user_id: String,
     pub client_id: String,
     pub extra_data: JsonDocument,
 }
@@ -51,7 +51,7 @@ pub(crate) struct RemoteAccountRow {
 #[derive(Debug, Insertable)]
 #[diesel(table_name = oauthclient_remoteaccount)]
 pub(crate) struct NewRemoteAccountRow<'a> {
-    pub user_id: i64,
+    pub user_id: String,
     pub client_id: &'a str,
     pub extra_data: JsonDocument,
     pub created: NaiveDateTime,
@@ -90,5 +90,5 @@ pub(crate) struct TokenValues {
 pub(crate) struct IdentityRow {
     pub id: String,
     pub method: String,
-    pub id_user: i64,
+    pub id_user: String,
 }

@@ -2,8 +2,8 @@
 //! a password.
 
 use diesel::prelude::*;
-use oauthclient_core::OAuthError;
 use oauthclient_core::account::{User, UserId};
+use oauthclient_core::store::StoreError;
 
 use crate::error::query_error;
 use crate::schema::accounts_user as users;
@@ -16,11 +16,18 @@ impl DieselStore {
     /// sign in through a remote account, which is what the unlink guard checks.
     pub async fn set_password_hash(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         hash: Option<String>,
-    ) -> Result<(), OAuthError> {
+    ) -> Result<(), StoreError> {
+        let user_id = user_id.clone();
         self.run(move |conn, _| {
-            diesel::update(users::table.find(user_id))
+            let id = crate::users::row_id(&user_id).ok_or_else(|| {
+                StoreError::new(
+                    oauthclient_core::store::StoreErrorKind::Other,
+                    format!("there is no user {user_id} in this store's users table"),
+                )
+            })?;
+            diesel::update(users::table.find(id))
                 .set((users::password_hash.eq(hash), users::updated.eq(now())))
                 .execute(conn)
                 .map(drop)
@@ -35,7 +42,7 @@ impl DieselStore {
     pub async fn password_hash_by_email(
         &self,
         email: &str,
-    ) -> Result<Option<(User, Option<String>)>, OAuthError> {
+    ) -> Result<Option<(User, Option<String>)>, StoreError> {
         let email = email.to_owned();
         self.run(move |conn, _| {
             Ok(row_by_email(conn, &email)?.map(|row| {

@@ -1,7 +1,6 @@
 //! Sign-ups waiting for their form: sealed rows filed under the hash of the session's id.
 
 use diesel::prelude::*;
-use oauthclient_core::OAuthError;
 use oauthclient_core::pending_signup::{PendingSignup, PendingSignupId};
 use oauthclient_core::store::StoreError;
 
@@ -26,12 +25,10 @@ pub(crate) fn save(
     signup: &PendingSignup,
     expires_at: u64,
     now: u64,
-) -> Result<(), OAuthError> {
+) -> Result<(), StoreError> {
     let id_hash = id.storage_key();
     let json = zeroize::Zeroizing::new(serde_json::to_string(signup).map_err(|err| {
-        OAuthError::Store(StoreError::corrupt(format!(
-            "a pending sign-up could not be serialised: {err}"
-        )))
+        StoreError::corrupt(format!("a pending sign-up could not be serialised: {err}"))
     })?);
     let payload = keys.seal(Column::PendingSignup, NO_ACCOUNT, &id_hash, &json)?;
     diesel::delete(pending::table.filter(pending::expires.lt(seconds(now))))
@@ -58,7 +55,7 @@ pub(crate) fn find(
     keys: &TokenKeys,
     id: &PendingSignupId,
     now: u64,
-) -> Result<Option<PendingSignup>, OAuthError> {
+) -> Result<Option<PendingSignup>, StoreError> {
     let id_hash = id.storage_key();
     let row: Option<(String, String)> = pending::table
         .find(&id_hash)
@@ -78,14 +75,12 @@ pub(crate) fn find(
         &payload,
     )?;
     serde_json::from_str(&json).map(Some).map_err(|err| {
-        OAuthError::Store(StoreError::corrupt(format!(
-            "a stored pending sign-up is unreadable: {err}"
-        )))
+        StoreError::corrupt(format!("a stored pending sign-up is unreadable: {err}"))
     })
 }
 
 /// Forgets the sign-up filed under `id`.
-pub(crate) fn delete(conn: &mut AnyConnection, id: &PendingSignupId) -> Result<(), OAuthError> {
+pub(crate) fn delete(conn: &mut AnyConnection, id: &PendingSignupId) -> Result<(), StoreError> {
     diesel::delete(pending::table.find(id.storage_key()))
         .execute(conn)
         .map_err(query_error)?;

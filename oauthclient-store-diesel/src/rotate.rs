@@ -1,7 +1,7 @@
 //! Re-encrypting stored tokens under the current key, so an old key can be retired.
 
 use diesel::prelude::*;
-use oauthclient_core::OAuthError;
+use oauthclient_core::store::StoreError;
 
 use crate::error::query_error;
 use crate::models::TokenRow;
@@ -37,16 +37,16 @@ impl DieselStore {
     /// let store = DieselStore::connect(&url, keys, StoreOptions::default()).await?;
     /// let report = store.rotate_token_keys(|done, total| println!("{done}/{total}")).await?;
     /// assert_eq!(report.rotated, 0);
-    /// # Ok::<(), oauthclient_core::OAuthError>(())
+    /// # Ok::<(), oauthclient_core::StoreError>(())
     /// # }).expect("example");
     /// ```
-    pub async fn rotate_token_keys<P>(&self, progress: P) -> Result<RotationReport, OAuthError>
+    pub async fn rotate_token_keys<P>(&self, progress: P) -> Result<RotationReport, StoreError>
     where
         P: Fn(usize, usize) + Send + 'static,
     {
         self.run(move |conn, keys| {
             let current = keys.current().id().to_owned();
-            let count = |conn: &mut _, stale: bool| -> Result<i64, OAuthError> {
+            let count = |conn: &mut _, stale: bool| -> Result<i64, StoreError> {
                 let query = tokens::table.count().into_boxed();
                 let query = if stale {
                     query.filter(tokens::key_id.ne(current.clone()))

@@ -29,7 +29,7 @@ diesel::table! {
 
     oauthclient_remoteaccount (id) {
         id -> BigInt,
-        user_id -> BigInt,
+        user_id -> Text,
         client_id -> Text,
         extra_data -> JsonDocumentType,
         created -> Timestamp,
@@ -57,7 +57,7 @@ diesel::table! {
     oauthclient_useridentity (id, method) {
         id -> Text,
         method -> Text,
-        id_user -> BigInt,
+        id_user -> Text,
         created -> Timestamp,
     }
 }
@@ -74,9 +74,7 @@ diesel::table! {
     }
 }
 
-diesel::joinable!(oauthclient_remoteaccount -> accounts_user (user_id));
 diesel::joinable!(oauthclient_remotetoken -> oauthclient_remoteaccount (id_remote_account));
-diesel::joinable!(oauthclient_useridentity -> accounts_user (id_user));
 
 diesel::allow_tables_to_appear_in_same_query!(
     accounts_user,

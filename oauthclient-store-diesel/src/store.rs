@@ -8,8 +8,8 @@ use std::time::Duration;
 use diesel::Connection;
 #[cfg(feature = "sqlite")]
 use diesel::connection::SimpleConnection;
-use oauthclient_core::OAuthError;
 use oauthclient_core::redact::{redact_url_in, redact_url_userinfo};
+use oauthclient_core::store::StoreError;
 
 use crate::connection::{AnyConnection, Backend, ConnectionManager};
 use crate::crypto::TokenKeys;
@@ -31,6 +31,25 @@ pub struct StoreOptions {
     /// Check the schema when opening (on by default). Off only for tools that inspect or
     /// migrate the schema themselves (`oauthclient migrate`).
     pub check_schema: bool,
+    /// Whose users table the remote accounts belong to (the library's by default).
+    pub users_table: UsersTable,
+}
+
+/// Which users table a store's remote accounts, tokens and identities belong to. Chosen once
+/// per database: each has its own migrations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UsersTable {
+    /// The library's own `accounts_user` (numeric ids): the store is also the
+    /// [`oauthclient_core::UserStore`].
+    #[default]
+    Library,
+    /// The host app's own table, keyed however the host likes (UUIDs, ...): only the
+    /// library's tables for remote accounts, tokens, identities and pending sign-ups are
+    /// created, with no foreign key to any users table. Users come from the host's
+    /// [`oauthclient_core::UserDirectory`]; this store's [`oauthclient_core::UserStore`]
+    /// methods find nobody.
+    Host,
 }
 
 impl Default for StoreOptions {
@@ -40,6 +59,7 @@ impl Default for StoreOptions {
             connection_timeout: Duration::from_secs(5),
             run_migrations: true,
             check_schema: true,
+            users_table: UsersTable::Library,
         }
     }
 }
@@ -51,6 +71,7 @@ pub struct DieselStore {
     pool: r2d2::Pool<ConnectionManager>,
     keys: Arc<TokenKeys>,
     backend: Backend,
+    users_table: UsersTable,
 }
 
 impl std::fmt::Debug for DieselStore {
@@ -76,14 +97,14 @@ impl DieselStore {
     /// let keys = TokenKeys::new(vec![TokenKey::derive("k1", &SecretKey::new("a-very-long-random-secret-of-32+bytes"))]).expect("a key");
     /// let store = DieselStore::connect(&url, keys, StoreOptions::default()).await?;
     /// assert_eq!(store.schema_status().await?, oauthclient_store_diesel::SchemaStatus::UpToDate);
-    /// # Ok::<(), oauthclient_core::OAuthError>(())
+    /// # Ok::<(), oauthclient_core::StoreError>(())
     /// # }).expect("example");
     /// ```
     pub async fn connect(
         database_url: &str,
         keys: TokenKeys,
         options: StoreOptions,
-    ) -> Result<Self, OAuthError> {
+    ) -> Result<Self, StoreError> {
         let backend = Backend::of_url(database_url);
         let manager = ConnectionManager::new(database_url);
         let url = database_url.to_owned();
@@ -92,7 +113,7 @@ impl DieselStore {
             Backend::Postgres => 10,
         });
         let timeout = options.connection_timeout;
-        let pool = tokio::task::spawn_blocking(move || -> Result<_, OAuthError> {
+        let pool = tokio::task::spawn_blocking(move || -> Result<_, StoreError> {
             // One connection first: switching a new SQLite file to WAL takes an exclusive
             // lock, and the pool opening several connections at once would race for it
             // ("database is locked"). Once the file is in WAL mode, the pragma is a no-op.
@@ -100,8 +121,9 @@ impl DieselStore {
                 // Names the server for the operator, never the password in the URL (libpq
                 // messages may echo parts of it, hence `redact_url_in` over the whole text).
                 let shown = redact_url_userinfo(&url);
-                OAuthError::Store(oauthclient_core::store::StoreError::unavailable(
-                    redact_url_in(&format!("cannot open the database {shown}: {err}"), &url),
+                StoreError::unavailable(redact_url_in(
+                    &format!("cannot open the database {shown}: {err}"),
+                    &url,
                 ))
             })?;
             r2d2::Pool::builder()
@@ -121,6 +143,7 @@ impl DieselStore {
             pool,
             keys: Arc::new(keys),
             backend,
+            users_table: options.users_table,
         };
         if options.run_migrations {
             store.migrate().await?;
@@ -129,19 +152,20 @@ impl DieselStore {
             return Ok(store);
         }
         match store.schema_status().await? {
+            SchemaStatus::UpToDate if options.users_table == UsersTable::Host => Ok(store),
             SchemaStatus::UpToDate => {
                 let unfilled = store.run(|conn, _| email_keys::unfilled(conn)).await?;
                 if unfilled > 0 {
-                    return Err(OAuthError::Store(oauthclient_core::store::StoreError::new(
+                    return Err(StoreError::new(
                         oauthclient_core::store::StoreErrorKind::Other,
                         format!(
                             "{unfilled} user(s) have an e-mail address without its mailbox key: run the migrate command"
                         ),
-                    )));
+                    ));
                 }
                 Ok(store)
             }
-            status => Err(OAuthError::Store(oauthclient_core::store::StoreError::new(
+            status => Err(StoreError::new(
                 oauthclient_core::store::StoreErrorKind::Other,
                 match status {
                     SchemaStatus::Behind(pending) => format!(
@@ -154,7 +178,7 @@ impl DieselStore {
                     ),
                     SchemaStatus::UpToDate => String::new(),
                 },
-            ))),
+            )),
         }
     }
 
@@ -165,11 +189,14 @@ impl DieselStore {
     /// [`oauthclient_core::store::StoreError::conflict`] naming the rows, e.g. "cannot give
     /// users 3 (Ada@x.org) and 7 (ada@x.org) one mailbox key ada@x.org: merge or change one
     /// address, then run migrate again"; nothing changed then.
-    pub async fn migrate(&self) -> Result<usize, OAuthError> {
+    pub async fn migrate(&self) -> Result<usize, StoreError> {
+        let users_table = self.users_table;
         let applied = self
-            .run(|conn, _| migrations::run_pending(conn).map_err(OAuthError::Store))
+            .run(move |conn, _| migrations::run_pending(conn, users_table))
             .await?;
-        self.fill_email_keys().await?;
+        if users_table == UsersTable::Library {
+            self.fill_email_keys().await?;
+        }
         Ok(applied)
     }
 
@@ -178,14 +205,20 @@ impl DieselStore {
     /// Rows get there through the migration that introduced keys, or copied in by hand
     /// (leave `email_key` NULL). [`DieselStore::migrate`] runs it; opening a store refuses a
     /// database with such rows.
-    pub async fn fill_email_keys(&self) -> Result<usize, OAuthError> {
+    pub async fn fill_email_keys(&self) -> Result<usize, StoreError> {
         self.run(|conn, _| email_keys::fill(conn)).await
     }
 
     /// Compares the database schema with this build's migrations.
-    pub async fn schema_status(&self) -> Result<SchemaStatus, OAuthError> {
-        self.run(|conn, _| migrations::status(conn).map_err(OAuthError::Store))
+    pub async fn schema_status(&self) -> Result<SchemaStatus, StoreError> {
+        let users_table = self.users_table;
+        self.run(move |conn, _| migrations::status(conn, users_table))
             .await
+    }
+
+    /// Whose users table this store's remote accounts belong to.
+    pub fn users_table(&self) -> UsersTable {
+        self.users_table
     }
 
     /// Which backend this store talks to.
@@ -195,10 +228,10 @@ impl DieselStore {
 
     /// Runs blocking Diesel work on a pooled connection in the blocking thread pool, so the
     /// async executor (actix workers) never waits on the database.
-    pub(crate) async fn run<T, F>(&self, work: F) -> Result<T, OAuthError>
+    pub(crate) async fn run<T, F>(&self, work: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut AnyConnection, &TokenKeys) -> Result<T, OAuthError> + Send + 'static,
+        F: FnOnce(&mut AnyConnection, &TokenKeys) -> Result<T, StoreError> + Send + 'static,
     {
         let pool = self.pool.clone();
         let keys = Arc::clone(&self.keys);
@@ -211,10 +244,10 @@ impl DieselStore {
     }
 
     /// [`DieselStore::run`] inside a write transaction: everything or nothing.
-    pub(crate) async fn write<T, F>(&self, work: F) -> Result<T, OAuthError>
+    pub(crate) async fn write<T, F>(&self, work: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut AnyConnection, &TokenKeys) -> Result<T, OAuthError> + Send + 'static,
+        F: FnOnce(&mut AnyConnection, &TokenKeys) -> Result<T, StoreError> + Send + 'static,
     {
         self.run(move |conn, keys| write_transaction(conn, |conn| work(conn, keys)))
             .await
@@ -231,8 +264,8 @@ impl DieselStore {
 /// pool discards it instead of handing out a connection stuck in a transaction.
 pub(crate) fn write_transaction<T>(
     conn: &mut AnyConnection,
-    work: impl FnOnce(&mut AnyConnection) -> Result<T, OAuthError>,
-) -> Result<T, OAuthError> {
+    work: impl FnOnce(&mut AnyConnection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
     match conn {
         #[cfg(feature = "sqlite")]
         AnyConnection::Sqlite(_) => {
@@ -287,4 +320,4 @@ impl From<diesel::result::Error> for TransactionError {
 
 /// Lets `Connection::transaction` carry our error type.
 #[cfg(feature = "postgres")]
-pub(crate) struct TransactionError(pub OAuthError);
+pub(crate) struct TransactionError(pub StoreError);

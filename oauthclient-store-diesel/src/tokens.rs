@@ -1,9 +1,9 @@
 //! Token ↔ row: sealing on the way in, opening on the way out.
 
 use chrono::{DateTime, NaiveDateTime};
-use oauthclient_core::OAuthError;
 use oauthclient_core::Token;
 use oauthclient_core::secret::{AccessToken, RefreshToken, TokenSecret};
+use oauthclient_core::store::StoreError;
 
 use crate::crypto::{Column, TokenKeys};
 use crate::models::{TokenRow, TokenValues};
@@ -28,7 +28,7 @@ pub(crate) fn seal(
     keys: &TokenKeys,
     account: i64,
     token: &Token,
-) -> Result<TokenValues, OAuthError> {
+) -> Result<TokenValues, StoreError> {
     let slot = token.token_type.as_str();
     let seal = |column, value: &str| keys.seal(column, account, slot, value);
     Ok(TokenValues {
@@ -52,13 +52,10 @@ pub(crate) fn seal(
 }
 
 /// The token stored in `row`.
-pub(crate) fn open(keys: &TokenKeys, row: &TokenRow) -> Result<Token, OAuthError> {
+pub(crate) fn open(keys: &TokenKeys, row: &TokenRow) -> Result<Token, StoreError> {
     let account = row.id_remote_account;
     let slot = row.token_type.as_str();
-    let open = |column, value: &str| {
-        keys.open(&row.key_id, column, account, slot, value)
-            .map_err(OAuthError::Store)
-    };
+    let open = |column, value: &str| keys.open(&row.key_id, column, account, slot, value);
     Ok(Token {
         access_token: AccessToken::new(open(Column::AccessToken, &row.access_token)?.as_str()),
         secret: row

@@ -2,8 +2,8 @@
 //! remains" check and the deletes in one transaction, so two concurrent disconnects of a
 //! user's last two identities cannot both pass the check.
 
-use oauthclient_core::OAuthError;
 use oauthclient_core::account::UserId;
+use oauthclient_core::store::StoreError;
 use oauthclient_core::store::leaves_no_login_method;
 
 use crate::connection::AnyConnection;
@@ -13,12 +13,15 @@ use crate::{accounts, identities, users};
 /// [`crate::store::write_transaction`].
 pub(crate) fn unlink_unless_last(
     conn: &mut AnyConnection,
-    user_id: UserId,
+    user_id: &UserId,
     client_id: &str,
     method: &str,
-) -> Result<bool, OAuthError> {
+    has_password: bool,
+) -> Result<bool, StoreError> {
     lock_user(conn, user_id)?;
-    let has_password = users::by_id(conn, user_id)?.is_some_and(|user| user.has_password);
+    // Our own users table may know a password the caller's user store did not report.
+    let has_password =
+        has_password || users::by_id(conn, user_id)?.is_some_and(|user| user.has_password);
     let linked = identities::of_user(conn, user_id)?;
     if leaves_no_login_method(has_password, &linked, method) {
         return Ok(false);
@@ -34,8 +37,9 @@ pub(crate) fn unlink_unless_last(
 
 /// Serialises unlinks of one user. SQLite needs nothing more: the write transaction holds
 /// the database's write lock from `BEGIN IMMEDIATE`. PostgreSQL's default READ COMMITTED lets
-/// two transactions read the same identities, so the user row is locked first: the second
-/// waits, then reads what the first committed.
+/// two transactions read the same identities, so a transaction-scoped advisory lock on the
+/// user id is taken first: the second waits, then reads what the first committed. (Not a
+/// lock on a users row: with a host's own users table there is no row of ours to lock.)
 #[cfg_attr(
     not(feature = "postgres"),
     allow(
@@ -44,16 +48,18 @@ pub(crate) fn unlink_unless_last(
         reason = "only PostgreSQL locks a row, and that can fail"
     )
 )]
-fn lock_user(conn: &mut AnyConnection, user_id: UserId) -> Result<(), OAuthError> {
+fn lock_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
     match conn {
         #[cfg(feature = "postgres")]
         AnyConnection::Postgresql(pg) => {
             use diesel::RunQueryDsl;
-            diesel::sql_query("SELECT id FROM accounts_user WHERE id = $1 FOR UPDATE")
-                .bind::<diesel::sql_types::BigInt, _>(user_id)
-                .execute(pg)
-                .map(drop)
-                .map_err(crate::error::query_error)
+            diesel::sql_query(
+                "SELECT pg_advisory_xact_lock(hashtextextended('oauthclient-user:' || $1, 0))",
+            )
+            .bind::<diesel::sql_types::Text, _>(user_id.as_str())
+            .execute(pg)
+            .map(drop)
+            .map_err(crate::error::query_error)
         }
         #[cfg(feature = "sqlite")]
         AnyConnection::Sqlite(_) => Ok(()),

@@ -5,7 +5,6 @@
 
 use chrono::{DateTime, NaiveDateTime, Timelike};
 use diesel::prelude::*;
-use oauthclient_core::OAuthError;
 use oauthclient_core::account::{NewUser, User, UserId};
 use oauthclient_core::email::mailbox_key;
 use oauthclient_core::store::{StoreError, StoreErrorKind};
@@ -26,7 +25,7 @@ const LATEST_UNIX_SECS: i64 = 253_402_300_799;
 impl From<UserRow> for User {
     fn from(row: UserRow) -> Self {
         Self {
-            id: row.id,
+            id: UserId::from(row.id),
             email: row.email,
             email_confirmed: row.confirmed_at.is_some(),
             email_changed_at: unix_secs(row.email_changed_at),
@@ -59,15 +58,27 @@ pub(crate) fn whole_seconds(time: NaiveDateTime) -> NaiveDateTime {
     time.with_nanosecond(0).unwrap_or(time)
 }
 
-/// The mailbox key of an address about to be stored; an address without one is a conflict
-/// saying why (the user is told, as for a taken address).
-fn key_to_store(email: &str) -> Result<String, OAuthError> {
-    mailbox_key(email).map_err(|err| OAuthError::Store(StoreError::conflict(err.to_string())))
+/// The `accounts_user` key behind a user id: the table's own ids are numbers, so any other
+/// id (a host's key) names no row here.
+pub(crate) fn row_id(user_id: &UserId) -> Option<i64> {
+    user_id.as_str().parse().ok()
 }
 
-pub(crate) fn by_id(conn: &mut AnyConnection, user_id: UserId) -> Result<Option<User>, OAuthError> {
+/// The mailbox key of an address about to be stored; an address without one is a conflict
+/// saying why (the user is told, as for a taken address).
+fn key_to_store(email: &str) -> Result<String, StoreError> {
+    mailbox_key(email).map_err(|err| StoreError::conflict(err.to_string()))
+}
+
+pub(crate) fn by_id(
+    conn: &mut AnyConnection,
+    user_id: &UserId,
+) -> Result<Option<User>, StoreError> {
+    let Some(id) = row_id(user_id) else {
+        return Ok(None);
+    };
     users::table
-        .find(user_id)
+        .find(id)
         .select(UserRow::as_select())
         .first(conn)
         .optional()
@@ -79,7 +90,7 @@ pub(crate) fn by_id(conn: &mut AnyConnection, user_id: UserId) -> Result<Option<
 pub(crate) fn row_by_email(
     conn: &mut AnyConnection,
     email: &str,
-) -> Result<Option<UserRow>, OAuthError> {
+) -> Result<Option<UserRow>, StoreError> {
     let Ok(key) = mailbox_key(email) else {
         return Ok(None);
     };
@@ -91,13 +102,13 @@ pub(crate) fn row_by_email(
         .map_err(query_error)
 }
 
-pub(crate) fn by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<User>, OAuthError> {
+pub(crate) fn by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<User>, StoreError> {
     Ok(row_by_email(conn, email)?.map(Into::into))
 }
 
 /// Inserts a user with the address as given (trimmed) and its mailbox key; a taken key or
 /// username is a conflict naming which.
-pub(crate) fn create(conn: &mut AnyConnection, user: &NewUser) -> Result<User, OAuthError> {
+pub(crate) fn create(conn: &mut AnyConnection, user: &NewUser) -> Result<User, StoreError> {
     let email = user.email.trim();
     let key = key_to_store(email)?;
     let time = now();
@@ -122,7 +133,7 @@ pub(crate) fn create(conn: &mut AnyConnection, user: &NewUser) -> Result<User, O
             } else {
                 EMAIL_TAKEN
             };
-            Err(OAuthError::Store(StoreError::conflict(taken)))
+            Err(StoreError::conflict(taken))
         }
         Err(err) => Err(query_error(err)),
     }
@@ -141,8 +152,16 @@ fn violated_column(err: &diesel::result::Error) -> Option<String> {
     }
 }
 
-pub(crate) fn delete(conn: &mut AnyConnection, user_id: UserId) -> Result<(), OAuthError> {
-    diesel::delete(users::table.find(user_id))
+/// Deletes the user and what links to them. Remote accounts and identities name users by
+/// text (no foreign key, see the `opaque_user_ids` migration), so they are deleted here, in
+/// the caller's transaction; tokens go with their accounts (that foreign key stays).
+pub(crate) fn delete(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
+    crate::accounts::delete_all_of(conn, user_id)?;
+    crate::identities::unlink_all_of(conn, user_id)?;
+    let Some(id) = row_id(user_id) else {
+        return Ok(());
+    };
+    diesel::delete(users::table.find(id))
         .execute(conn)
         .map(drop)
         .map_err(query_error)
@@ -151,10 +170,16 @@ pub(crate) fn delete(conn: &mut AnyConnection, user_id: UserId) -> Result<(), OA
 /// An unconfirmed user loses their address to its proven owner: the address empties, the key
 /// goes (NULL claims nothing), every session ends. One statement: `false` when the user is
 /// missing or confirmed.
-pub(crate) fn release_email(conn: &mut AnyConnection, user_id: UserId) -> Result<bool, OAuthError> {
+pub(crate) fn release_email(
+    conn: &mut AnyConnection,
+    user_id: &UserId,
+) -> Result<bool, StoreError> {
+    let Some(id) = row_id(user_id) else {
+        return Ok(false);
+    };
     diesel::update(
         users::table
-            .filter(users::id.eq(user_id))
+            .filter(users::id.eq(id))
             .filter(users::confirmed_at.is_null()),
     )
     .set((
@@ -172,17 +197,17 @@ pub(crate) fn release_email(conn: &mut AnyConnection, user_id: UserId) -> Result
 /// than `issued_at`. One statement: `false` when any of that does not hold.
 pub(crate) fn confirm_email(
     conn: &mut AnyConnection,
-    user_id: UserId,
+    user_id: &UserId,
     email: &str,
     issued_at: u64,
-) -> Result<bool, OAuthError> {
-    let Ok(key) = mailbox_key(email) else {
+) -> Result<bool, StoreError> {
+    let (Ok(key), Some(id)) = (mailbox_key(email), row_id(user_id)) else {
         return Ok(false);
     };
     let time = now();
     diesel::update(
         users::table
-            .filter(users::id.eq(user_id))
+            .filter(users::id.eq(id))
             .filter(users::email_key.eq(key))
             .filter(users::confirmed_at.is_null())
             .filter(users::email_changed_at.le(from_unix_secs(issued_at))),
@@ -197,13 +222,16 @@ pub(crate) fn confirm_email(
 /// user claims is a conflict.
 pub(crate) fn change_email(
     conn: &mut AnyConnection,
-    user_id: UserId,
+    user_id: &UserId,
     email: &str,
-) -> Result<User, OAuthError> {
+) -> Result<User, StoreError> {
     let email = email.trim();
     let key = key_to_store(email)?;
     let time = now();
-    let changed = diesel::update(users::table.find(user_id))
+    let no_such_user =
+        || StoreError::new(StoreErrorKind::Other, format!("there is no user {user_id}"));
+    let id = row_id(user_id).ok_or_else(no_such_user)?;
+    let changed = diesel::update(users::table.find(id))
         .set((
             users::email.eq(email),
             users::email_key.eq(Some(key)),
@@ -213,14 +241,9 @@ pub(crate) fn change_email(
         ))
         .execute(conn);
     match changed {
-        Ok(0) => Err(OAuthError::Store(StoreError::new(
-            StoreErrorKind::Other,
-            format!("there is no user {user_id}"),
-        ))),
+        Ok(0) => Err(no_such_user()),
         Ok(_) => by_id(conn, user_id)?.ok_or_else(|| query_error(diesel::result::Error::NotFound)),
-        Err(err) if is_unique_violation(&err) => {
-            Err(OAuthError::Store(StoreError::conflict(EMAIL_TAKEN)))
-        }
+        Err(err) if is_unique_violation(&err) => Err(StoreError::conflict(EMAIL_TAKEN)),
         Err(err) => Err(query_error(err)),
     }
 }
@@ -229,9 +252,12 @@ pub(crate) fn change_email(
 /// statement, so instances sharing the database cannot both send.
 pub(crate) fn note_confirmation_sent(
     conn: &mut AnyConnection,
-    user_id: UserId,
+    user_id: &UserId,
     cooldown_secs: u64,
-) -> Result<bool, OAuthError> {
+) -> Result<bool, StoreError> {
+    let Some(id) = row_id(user_id) else {
+        return Ok(false);
+    };
     let time = now();
     let cooldown = chrono::TimeDelta::seconds(
         i64::try_from(cooldown_secs).map_or(LATEST_UNIX_SECS, |secs| secs.min(LATEST_UNIX_SECS)),
@@ -245,7 +271,7 @@ pub(crate) fn note_confirmation_sent(
         .checked_sub_signed(cooldown)
         .map_or(earliest, |cutoff| cutoff.max(earliest));
     diesel::update(
-        users::table.filter(users::id.eq(user_id)).filter(
+        users::table.filter(users::id.eq(id)).filter(
             users::confirmation_sent_at
                 .is_null()
                 .or(users::confirmation_sent_at.le(cutoff)),
