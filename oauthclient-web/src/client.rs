@@ -19,6 +19,7 @@ use oauthclient_core::host_policy::{DefaultPolicy, HostPolicy};
 use oauthclient_core::registry::Registry;
 use oauthclient_core::state::StateCodec;
 use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, Token, UserStore};
+use oauthclient_core::user_directory::{HostUsers, UserDirectory};
 
 use crate::current_user::{CurrentUser, SessionCurrentUser};
 use crate::frame_ancestors::FrameAncestors;
@@ -94,6 +95,7 @@ pub struct OAuthClientBuilder {
     registry: Registry,
     accounts: Option<Arc<dyn AccountStore>>,
     users: Option<Arc<dyn UserStore>>,
+    directory: Option<Arc<dyn UserDirectory>>,
     current_user: Arc<dyn CurrentUser>,
     templates: Vec<(String, String)>,
     events: EventBus,
@@ -113,6 +115,7 @@ impl OAuthClient {
             registry,
             accounts: None,
             users: None,
+            directory: None,
             current_user: Arc::new(SessionCurrentUser::default()),
             templates: Vec::new(),
             events: EventBus::default(),
@@ -184,7 +187,7 @@ impl OAuthClient {
         let token = self
             .inner
             .tokens
-            .access_token(&runtime.remote, user_id)
+            .access_token(&runtime.remote, &user_id)
             .await?;
         runtime.api.send(request.with_token(token)).await
     }
@@ -202,7 +205,7 @@ impl OAuthClient {
             .ok_or_else(|| OAuthError::UnknownRemote(app.to_owned()))?;
         self.inner
             .tokens
-            .access_token(&runtime.remote, user_id)
+            .access_token(&runtime.remote, &user_id)
             .await
     }
 
@@ -298,6 +301,18 @@ impl OAuthClientBuilder {
         self
     }
 
+    /// Bring your own users: the host's users table behind a [`UserDirectory`], with the
+    /// remote accounts in the [`Self::accounts`] store (a `DieselStore` opened with
+    /// `UsersTable::Host`). Instead of [`Self::users`]. See
+    /// [`oauthclient_core::user_directory`] for what "create user + link" guarantees; the
+    /// host confirms addresses itself, so `email_verification = "mandatory"` and a mailer are
+    /// refused with a directory.
+    #[must_use]
+    pub fn user_directory(mut self, directory: Arc<dyn UserDirectory>) -> Self {
+        self.directory = Some(directory);
+        self
+    }
+
     /// The host app's sign-in glue (default: [`SessionCurrentUser`]).
     #[must_use]
     pub fn current_user(mut self, glue: Arc<dyn CurrentUser>) -> Self {
@@ -375,9 +390,24 @@ impl OAuthClientBuilder {
         let accounts = self
             .accounts
             .ok_or_else(|| missing("an account store (`.store(store)` or `.accounts(store)`)"))?;
-        let users = self
-            .users
-            .ok_or_else(|| missing("a user store (`.store(store)` or `.users(store)`)"))?;
+        let users: Arc<dyn UserStore> = match (self.users, self.directory) {
+            (Some(_), Some(_)) => {
+                return Err(missing(
+                    "either a user store (`.users`) or the host's user directory \
+                     (`.user_directory`), not both",
+                ));
+            }
+            (Some(users), None) => users,
+            (None, Some(directory)) => {
+                refuse_mail_with_directory(&self.config, self.mailer.is_some())?;
+                Arc::new(HostUsers::new(directory, accounts.clone()))
+            }
+            (None, None) => {
+                return Err(missing(
+                    "a user store (`.store(store)`, `.users(store)` or `.user_directory(directory)`)",
+                ));
+            }
+        };
         let http = HttpClient::new(self.limits)?;
         let mut apps = BTreeMap::new();
         for (name, remote) in &self.config.remote_apps {
@@ -425,6 +455,26 @@ impl OAuthClientBuilder {
             inner: web::Data::new(inner),
         })
     }
+}
+
+/// The host's directory confirms addresses itself: confirmation mail of ours would mark
+/// addresses confirmed in a table the host owns, so it is refused rather than ignored.
+fn refuse_mail_with_directory(
+    config: &OAuthClientConfig,
+    has_mailer: bool,
+) -> Result<(), OAuthError> {
+    let mandatory = std::iter::once(config.accounts.email_verification)
+        .chain(config.remote_apps.values().map(|app| app.email_verification))
+        .any(|policy| policy == EmailVerification::Mandatory);
+    if mandatory || has_mailer || config.mail.is_some() {
+        return Err(OAuthError::ClientError {
+            remote: String::new(),
+            message: "with the host's user directory the host confirms addresses: remove \
+                      [mail] and the mailer, and use email_verification = \"optional\" or \"none\""
+                .into(),
+        });
+    }
+    Ok(())
 }
 
 /// The mailer `[mail]` describes; `None` without `[mail]`, unless some verification setting

@@ -27,7 +27,7 @@ pub(crate) async fn send(inner: &Inner, user: &User) -> Result<bool, OAuthError>
         })?;
     if !inner
         .users
-        .note_confirmation_sent(user.id, inner.config.accounts.resend_cooldown)
+        .note_confirmation_sent(&user.id, inner.config.accounts.resend_cooldown)
         .await?
     {
         return Ok(false);
@@ -64,12 +64,12 @@ pub(crate) async fn send(inner: &Inner, user: &User) -> Result<bool, OAuthError>
             .render("oauthclient/email/confirm.html", &context),
     );
     mailer.send(&message).await.map_err(|err| {
-        tracing::error!(user_id = user.id, error = %err, "confirmation mail not sent");
+        tracing::error!(user_id = user.id.as_str(), error = %err, "confirmation mail not sent");
         OAuthError::MailUnavailable {
             reason: err.to_string(),
         }
     })?;
-    tracing::info!(user_id = user.id, "confirmation mail sent");
+    tracing::info!(user_id = %user.id, "confirmation mail sent");
     Ok(true)
 }
 

@@ -73,7 +73,7 @@ impl CurrentUser for SessionCurrentUser {
         let session = req.get_session();
         session.renew();
         session
-            .insert(USER_ID_KEY, user.id)
+            .insert(USER_ID_KEY, &user.id)
             .map_err(|err| session_error(&err))?;
         session
             .insert(SESSION_EPOCH_KEY, user.session_epoch)
@@ -121,7 +121,7 @@ pub(crate) async fn signed_in_user(
     let Some(user_id) = glue.user_id(req) else {
         return Ok(None);
     };
-    match users.user_by_id(user_id).await? {
+    match users.user_by_id(&user_id).await? {
         Some(user) if user.active && glue.is_current(req, &user) => Ok(Some(user)),
         _ => {
             glue.sign_out(req);

@@ -97,7 +97,7 @@ impl OAuthSession<'_> {
         store: &dyn AccountStore,
     ) -> Result<Option<PendingSignup>, OAuthError> {
         match self.signup_id() {
-            Some(id) => store.pending_signup(&id, SystemClock.now()).await,
+            Some(id) => Ok(store.pending_signup(&id, SystemClock.now()).await?),
             None => Ok(None),
         }
     }

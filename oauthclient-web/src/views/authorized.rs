@@ -87,7 +87,7 @@ fn verify(inner: &Inner, req: &HttpRequest, app_name: &str) -> FlowState {
     let user = inner.current_user.user_id(req);
     let flow = inner
         .engine()
-        .verify_callback(app_name, req.query_string(), &mut flows, user);
+        .verify_callback(app_name, req.query_string(), &mut flows, user.as_ref());
     if let Err(err) = oauth_session.set_flows(&flows) {
         return FlowState::Failed {
             app: Some(app_name.to_owned()),
@@ -110,7 +110,7 @@ async fn complete(
         .map(|user| user.id);
     let effect = inner
         .engine()
-        .finish_callback(runtime, grant, current_user, next.clone())
+        .finish_callback(runtime, grant, current_user.as_ref(), next.clone())
         .await?;
     apply(inner, req, runtime, effect, next).await
 }

@@ -42,7 +42,7 @@ async fn checked(inner: &Inner, token: &str) -> Result<(ConfirmationClaims, User
         .map_err(OAuthError::Confirmation)?;
     let user = inner
         .users
-        .user_by_id(claims.user)
+        .user_by_id(&claims.user)
         .await?
         .ok_or(OAuthError::Confirmation(ConfirmationError::Invalid))?;
     inner
@@ -100,12 +100,12 @@ pub(crate) async fn confirm(
         // The store re-checks atomically: of two clicks at once, one confirms.
         if !inner
             .users
-            .confirm_email(user.id, &claims.email, claims.iat)
+            .confirm_email(&user.id, &claims.email, claims.iat)
             .await?
         {
             return Err(OAuthError::Confirmation(ConfirmationError::AlreadyUsed));
         }
-        audit::record(AuditEvent::EmailConfirmed, "", Some(user.id), "");
+        audit::record(AuditEvent::EmailConfirmed, "", Some(&user.id), "");
         Ok(claims.email)
     }
     .await;
@@ -136,7 +136,7 @@ pub(crate) async fn resend(
     let signed_in =
         match signed_in_user(inner.current_user.as_ref(), inner.users.as_ref(), &req).await {
             Ok(user) => user,
-            Err(err) => return respond::error(&inner, &req, &err, None),
+            Err(err) => return respond::error(&inner, &req, &err.into(), None),
         };
     if let Some(user) = signed_in {
         let message = match confirmation::send(&inner, &user).await {
@@ -149,7 +149,7 @@ pub(crate) async fn resend(
                 "A link was sent a moment ago; please wait before asking for another one."
                     .to_owned(),
             ),
-            Err(err) => return respond::error(&inner, &req, &err, None),
+            Err(err) => return respond::error(&inner, &req, &err.into(), None),
         };
         flash::push(&req.get_session(), message.0, message.1);
         return respond::redirect(EMAIL_SETTINGS);
@@ -163,7 +163,7 @@ pub(crate) async fn resend(
             }
         }
         Ok(None) => {}
-        Err(err) => return respond::error(&inner, &req, &err, None),
+        Err(err) => return respond::error(&inner, &req, &err.into(), None),
     }
     sent_page(
         &inner,

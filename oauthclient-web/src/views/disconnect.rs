@@ -90,7 +90,7 @@ pub(crate) async fn disconnect(
     runtime: &AppRuntime,
     user_id: UserId,
 ) -> Result<String, OAuthError> {
-    inner.engine().disconnect(runtime, user_id).await?;
+    inner.engine().disconnect(runtime, &user_id).await?;
     let session = req.get_session();
     OAuthSession {
         session: &session,

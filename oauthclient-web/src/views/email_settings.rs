@@ -5,7 +5,6 @@
 use actix_session::SessionExt;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use oauthclient_core::OAuthError;
 use oauthclient_core::account::User;
 use oauthclient_core::handlers::defaults::SignupDefault;
 use serde::Deserialize;
@@ -67,7 +66,7 @@ pub(crate) async fn change(
     let user = match signed_in_user(inner.current_user.as_ref(), inner.users.as_ref(), &req).await {
         Ok(Some(user)) => user,
         Ok(None) => return login_required(&inner, &req),
-        Err(err) => return respond::error(&inner, &req, &err, None),
+        Err(err) => return respond::error(&inner, &req, &err.into(), None),
     };
     let email = form.email.trim();
     if let Some(problem) = SignupDefault::email_problem(email) {
@@ -80,9 +79,9 @@ pub(crate) async fn change(
             &[problem.to_owned()],
         );
     }
-    let changed = match inner.users.change_email(user.id, email).await {
+    let changed = match inner.users.change_email(&user.id, email).await {
         Ok(changed) => changed,
-        Err(OAuthError::Store(err)) if err.is_conflict() => {
+        Err(err) if err.is_conflict() => {
             return render(
                 &inner,
                 &req,
@@ -92,7 +91,7 @@ pub(crate) async fn change(
                 &[err.message().to_owned()],
             );
         }
-        Err(err) => return respond::error(&inner, &req, &err, None),
+        Err(err) => return respond::error(&inner, &req, &err.into(), None),
     };
     let session = req.get_session();
     if inner.config.accounts.email_verification.sends_mail() {

@@ -38,12 +38,12 @@ pub(crate) async fn apps(
 ) -> Result<Vec<serde_json::Value>, OAuthError> {
     let linked: Vec<String> = inner
         .accounts
-        .remote_accounts_of(user_id)
+        .remote_accounts_of(&user_id)
         .await?
         .into_iter()
         .map(|account| account.client_id)
         .collect();
-    let identities = inner.accounts.identities_of(user_id).await?;
+    let identities = inner.accounts.identities_of(&user_id).await?;
     // A linked account whose token is gone (the provider refused its refresh) needs a new
     // sign-in: offered as "Reconnect".
     let mut without_token = Vec::new();
@@ -52,7 +52,7 @@ pub(crate) async fn apps(
         if linked.contains(client_id)
             && inner
                 .accounts
-                .token(user_id, client_id, "")
+                .token(&user_id, client_id, "")
                 .await?
                 .is_none()
         {

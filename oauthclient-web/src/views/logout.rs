@@ -9,6 +9,7 @@ use actix_session::SessionExt;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::handlers::ProtocolContext;
+use oauthclient_core::account::UserId;
 use serde::Deserialize;
 use serde_json::json;
 use url::Url;
@@ -55,7 +56,7 @@ pub(crate) async fn submit(
     // Whatever else the session held (the host's keys, flashes, the CSRF token) goes too.
     session.purge();
     let provider_logout = match (signed_in_with, user_id) {
-        (Some(app), Some(user_id)) => provider_logout_url(&inner, &app, user_id).await,
+        (Some(app), Some(user_id)) => provider_logout_url(&inner, &app, &user_id).await,
         _ => None,
     };
     respond::redirect(
@@ -67,7 +68,7 @@ pub(crate) async fn submit(
 
 /// Where the app's protocol ends the provider's session, if it does. A failure (discovery
 /// unreachable, say) is logged and the local logout stands: the user is signed out here.
-async fn provider_logout_url(inner: &Inner, app: &str, user_id: i64) -> Option<Url> {
+async fn provider_logout_url(inner: &Inner, app: &str, user_id: &UserId) -> Option<Url> {
     let runtime = inner.apps.get(app)?;
     let return_to = inner.config.site_url.join(&inner.paths.home).ok()?;
     let token = inner
