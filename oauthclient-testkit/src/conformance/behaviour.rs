@@ -1,8 +1,8 @@
 //! The behaviour checks: the handlers against the fixtures, over real HTTP on 127.0.0.1.
 
 use base64ct::{Base64, Encoding};
-use oauthclient_core::account::{NewUser, RemoteAccount};
-use oauthclient_core::store::NewLink;
+use oauthclient_core::account::{NewUser, RemoteAccount, UserId};
+use oauthclient_core::store::{NewLink, StoreError};
 use oauthclient_core::{AccountInfo, AccountStore, ExternalId, OAuthError, Token, UserStore};
 use serde_json::Value;
 
@@ -197,14 +197,15 @@ async fn account_setup(
         };
     };
     let store = MemoryStore::default();
+    let user_id = UserId::from(1);
     let account = RemoteAccount {
         id: 1,
-        user_id: 1,
+        user_id: user_id.clone(),
         client_id: CLIENT_ID.into(),
         extra_data: serde_json::json!({}),
     };
     let extra = handler
-        .account_setup(&h.ctx(app, &store, Some(1)), token, &account, info)
+        .account_setup(&h.ctx(app, &store, Some(&user_id)), token, &account, info)
         .await
         .map_err(|err| format!("failed: {err}"))?;
     match expected {
@@ -226,7 +227,7 @@ async fn disconnect(
 ) -> Result<String, String> {
     let app = h.app()?;
     let store = MemoryStore::default();
-    let setup = |err: OAuthError| format!("setting up the linked user failed: {err}");
+    let setup = |err: StoreError| format!("setting up the linked user failed: {err}");
     let user = store
         .create_user(&NewUser {
             email: "conformance@example.org".into(),
@@ -242,11 +243,11 @@ async fn disconnect(
         token: token.clone(),
         extra_data: serde_json::json!({}),
     };
-    store.link(user.id, &link).await.map_err(setup)?;
+    store.link(&user.id, &link).await.map_err(setup)?;
     // Another way to sign in, or the handler rightly refuses to unlink the only one.
     store
         .link_identity(
-            user.id,
+            &user.id,
             &AccountInfo::new(
                 ExternalId::new("conformance-other"),
                 "conformance-other-app",
@@ -266,12 +267,12 @@ async fn disconnect(
     }
     h.handlers
         .disconnect
-        .disconnect(&h.ctx(app, &store, Some(user.id)))
+        .disconnect(&h.ctx(app, &store, Some(&user.id)))
         .await
         .map_err(|err| format!("disconnect failed: {err}"))?;
     let mut problems = Vec::new();
     if store
-        .remote_account(user.id, CLIENT_ID)
+        .remote_account(&user.id, CLIENT_ID)
         .await
         .map_err(setup)?
         .is_some()

@@ -132,7 +132,7 @@ impl Harness {
         &'a self,
         app: &'a RemoteApp,
         store: &'a MemoryStore,
-        current_user: Option<UserId>,
+        current_user: Option<&'a UserId>,
     ) -> HandlerContext<'a> {
         HandlerContext {
             app: &self.provider,

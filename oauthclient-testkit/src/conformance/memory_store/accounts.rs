@@ -5,7 +5,7 @@ use oauthclient_core::account::{RemoteAccount, UserId, UserIdentity};
 use oauthclient_core::pending_signup::{PendingSignup, PendingSignupId};
 use oauthclient_core::secret::{AccessToken, RefreshToken};
 use oauthclient_core::store::{NewLink, leaves_no_login_method};
-use oauthclient_core::{AccountInfo, AccountStore, OAuthError, Token};
+use oauthclient_core::{AccountInfo, AccountStore, StoreError, Token};
 
 use super::{MemoryStore, now_secs};
 
@@ -13,38 +13,36 @@ use super::{MemoryStore, now_secs};
 impl AccountStore for MemoryStore {
     async fn remote_account(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
-    ) -> Result<Option<RemoteAccount>, OAuthError> {
+    ) -> Result<Option<RemoteAccount>, StoreError> {
         Ok(self
             .lock()
             .accounts
             .iter()
-            .find(|account| account.user_id == user_id && account.client_id == client_id)
+            .find(|account| account.user_id == *user_id && account.client_id == client_id)
             .cloned())
     }
 
-    async fn remote_accounts_of(&self, user_id: UserId) -> Result<Vec<RemoteAccount>, OAuthError> {
+    async fn remote_accounts_of(&self, user_id: &UserId) -> Result<Vec<RemoteAccount>, StoreError> {
         let memory = self.lock();
-        let mine = memory.accounts.iter().filter(|a| a.user_id == user_id);
+        let mine = memory.accounts.iter().filter(|a| a.user_id == *user_id);
         Ok(mine.cloned().collect())
     }
 
     async fn create_remote_account(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
         extra_data: serde_json::Value,
-    ) -> Result<RemoteAccount, OAuthError> {
+    ) -> Result<RemoteAccount, StoreError> {
         let mut memory = self.lock();
         if memory
             .accounts
             .iter()
-            .any(|account| account.user_id == user_id && account.client_id == client_id)
+            .any(|account| account.user_id == *user_id && account.client_id == client_id)
         {
-            return Err(OAuthError::AlreadyLinked {
-                remote: client_id.to_owned(),
-            });
+            return Err(StoreError::already_linked(client_id.to_owned()));
         }
         let mut account = memory.account_or_create(user_id, client_id);
         account.extra_data = extra_data.clone();
@@ -58,14 +56,14 @@ impl AccountStore for MemoryStore {
         &self,
         account_id: i64,
         extra_data: serde_json::Value,
-    ) -> Result<(), OAuthError> {
+    ) -> Result<(), StoreError> {
         if let Some(account) = self.lock().accounts.iter_mut().find(|a| a.id == account_id) {
             account.extra_data = extra_data;
         }
         Ok(())
     }
 
-    async fn delete_remote_account(&self, account_id: i64) -> Result<(), OAuthError> {
+    async fn delete_remote_account(&self, account_id: i64) -> Result<(), StoreError> {
         let mut memory = self.lock();
         memory.accounts.retain(|account| account.id != account_id);
         memory.tokens.retain(|(id, _)| *id != account_id);
@@ -74,10 +72,10 @@ impl AccountStore for MemoryStore {
 
     async fn save_token(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
         token: &Token,
-    ) -> Result<RemoteAccount, OAuthError> {
+    ) -> Result<RemoteAccount, StoreError> {
         let mut memory = self.lock();
         let account = memory.account_or_create(user_id, client_id);
         memory.put_token(account.id, token);
@@ -86,15 +84,15 @@ impl AccountStore for MemoryStore {
 
     async fn token(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
         token_type: &str,
-    ) -> Result<Option<Token>, OAuthError> {
+    ) -> Result<Option<Token>, StoreError> {
         let memory = self.lock();
         let Some(account) = memory
             .accounts
             .iter()
-            .find(|account| account.user_id == user_id && account.client_id == client_id)
+            .find(|account| account.user_id == *user_id && account.client_id == client_id)
         else {
             return Ok(None);
         };
@@ -107,16 +105,16 @@ impl AccountStore for MemoryStore {
 
     async fn replace_refreshed_token(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
         expected: &RefreshToken,
         fresh: &Token,
-    ) -> Result<bool, OAuthError> {
+    ) -> Result<bool, StoreError> {
         let mut memory = self.lock();
         let Some(account) = memory
             .accounts
             .iter()
-            .find(|account| account.user_id == user_id && account.client_id == client_id)
+            .find(|account| account.user_id == *user_id && account.client_id == client_id)
             .map(|account| account.id)
         else {
             return Ok(false);
@@ -136,15 +134,15 @@ impl AccountStore for MemoryStore {
 
     async fn delete_token(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
         token_type: &str,
-    ) -> Result<(), OAuthError> {
+    ) -> Result<(), StoreError> {
         let mut memory = self.lock();
         let account = memory
             .accounts
             .iter()
-            .find(|account| account.user_id == user_id && account.client_id == client_id)
+            .find(|account| account.user_id == *user_id && account.client_id == client_id)
             .map(|account| account.id);
         if let Some(account) = account {
             memory
@@ -159,7 +157,7 @@ impl AccountStore for MemoryStore {
         client_id: &str,
         access_token: &AccessToken,
         token_type: &str,
-    ) -> Result<Option<RemoteAccount>, OAuthError> {
+    ) -> Result<Option<RemoteAccount>, StoreError> {
         let memory = self.lock();
         let found = memory.tokens.iter().find(|(_, token)| {
             token.access_token == *access_token && token.token_type == token_type
@@ -173,11 +171,11 @@ impl AccountStore for MemoryStore {
         }))
     }
 
-    async fn link_identity(&self, user_id: UserId, info: &AccountInfo) -> Result<(), OAuthError> {
+    async fn link_identity(&self, user_id: &UserId, info: &AccountInfo) -> Result<(), StoreError> {
         self.lock().add_identity(user_id, info)
     }
 
-    async fn unlink_identity(&self, method: &str, external_id: &str) -> Result<(), OAuthError> {
+    async fn unlink_identity(&self, method: &str, external_id: &str) -> Result<(), StoreError> {
         self.lock()
             .identities
             .retain(|identity| !(identity.method == method && identity.id.as_str() == external_id));
@@ -188,7 +186,7 @@ impl AccountStore for MemoryStore {
         &self,
         method: &str,
         external_id: &str,
-    ) -> Result<Option<UserIdentity>, OAuthError> {
+    ) -> Result<Option<UserIdentity>, StoreError> {
         Ok(self
             .lock()
             .identities
@@ -197,13 +195,13 @@ impl AccountStore for MemoryStore {
             .cloned())
     }
 
-    async fn identities_of(&self, user_id: UserId) -> Result<Vec<UserIdentity>, OAuthError> {
+    async fn identities_of(&self, user_id: &UserId) -> Result<Vec<UserIdentity>, StoreError> {
         let memory = self.lock();
-        let mine = memory.identities.iter().filter(|i| i.user_id == user_id);
+        let mine = memory.identities.iter().filter(|i| i.user_id == *user_id);
         Ok(mine.cloned().collect())
     }
 
-    async fn link(&self, user_id: UserId, link: &NewLink) -> Result<RemoteAccount, OAuthError> {
+    async fn link(&self, user_id: &UserId, link: &NewLink) -> Result<RemoteAccount, StoreError> {
         let mut memory = self.lock();
         memory.add_identity(user_id, &link.account_info)?;
         let account = memory.account_or_create(user_id, &link.client_id);
@@ -216,7 +214,7 @@ impl AccountStore for MemoryStore {
         id: &PendingSignupId,
         signup: &PendingSignup,
         expires_at: u64,
-    ) -> Result<(), OAuthError> {
+    ) -> Result<(), StoreError> {
         let mut memory = self.lock();
         let now = now_secs();
         memory
@@ -232,7 +230,7 @@ impl AccountStore for MemoryStore {
         &self,
         id: &PendingSignupId,
         now: u64,
-    ) -> Result<Option<PendingSignup>, OAuthError> {
+    ) -> Result<Option<PendingSignup>, StoreError> {
         Ok(self
             .lock()
             .pending_signups
@@ -241,24 +239,26 @@ impl AccountStore for MemoryStore {
             .map(|(signup, _)| signup.clone()))
     }
 
-    async fn delete_pending_signup(&self, id: &PendingSignupId) -> Result<(), OAuthError> {
+    async fn delete_pending_signup(&self, id: &PendingSignupId) -> Result<(), StoreError> {
         self.lock().pending_signups.remove(&id.storage_key());
         Ok(())
     }
 
     async fn unlink_unless_last(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         client_id: &str,
         method: &str,
-    ) -> Result<bool, OAuthError> {
+        has_password: bool,
+    ) -> Result<bool, StoreError> {
         // One lock for the check and the deletes: that is the atomicity the contract asks.
         let mut memory = self.lock();
-        let has_password = memory.record(user_id).is_some_and(|r| r.user.has_password);
+        let has_password =
+            has_password || memory.record(user_id).is_some_and(|r| r.user.has_password);
         let linked: Vec<UserIdentity> = memory
             .identities
             .iter()
-            .filter(|identity| identity.user_id == user_id)
+            .filter(|identity| identity.user_id == *user_id)
             .cloned()
             .collect();
         if leaves_no_login_method(has_password, &linked, method) {
@@ -267,7 +267,7 @@ impl AccountStore for MemoryStore {
         let gone: Vec<i64> = memory
             .accounts
             .iter()
-            .filter(|a| a.user_id == user_id && a.client_id == client_id)
+            .filter(|a| a.user_id == *user_id && a.client_id == client_id)
             .map(|a| a.id)
             .collect();
         memory
@@ -276,7 +276,7 @@ impl AccountStore for MemoryStore {
         memory.tokens.retain(|(id, _)| !gone.contains(id));
         memory
             .identities
-            .retain(|identity| !(identity.user_id == user_id && identity.method == method));
+            .retain(|identity| !(identity.user_id == *user_id && identity.method == method));
         Ok(true)
     }
 }

@@ -10,7 +10,7 @@ use oauthclient_core::account::{RemoteAccount, User, UserId, UserIdentity};
 use oauthclient_core::email::mailbox_key;
 use oauthclient_core::pending_signup::PendingSignup;
 use oauthclient_core::store::StoreError;
-use oauthclient_core::{AccountInfo, OAuthError, Token};
+use oauthclient_core::{AccountInfo, Token};
 
 mod accounts;
 mod users;
@@ -36,7 +36,7 @@ fn now_secs() -> u64 {
 }
 
 /// The key of an address about to be stored; none is a conflict saying why.
-fn key_to_store(email: &str) -> Result<String, OAuthError> {
+fn key_to_store(email: &str) -> Result<String, StoreError> {
     mailbox_key(email).map_err(|err| StoreError::conflict(err.to_string()).into())
 }
 
@@ -58,17 +58,17 @@ impl Memory {
         self.next_id
     }
 
-    fn account_or_create(&mut self, user_id: UserId, client_id: &str) -> RemoteAccount {
+    fn account_or_create(&mut self, user_id: &UserId, client_id: &str) -> RemoteAccount {
         if let Some(account) = self
             .accounts
             .iter()
-            .find(|account| account.user_id == user_id && account.client_id == client_id)
+            .find(|account| account.user_id == *user_id && account.client_id == client_id)
         {
             return account.clone();
         }
         let account = RemoteAccount {
             id: self.next_id(),
-            user_id,
+            user_id: user_id.clone(),
             client_id: client_id.to_owned(),
             extra_data: serde_json::json!({}),
         };
@@ -76,17 +76,17 @@ impl Memory {
         account
     }
 
-    fn record(&mut self, user_id: UserId) -> Option<&mut UserRecord> {
+    fn record(&mut self, user_id: &UserId) -> Option<&mut UserRecord> {
         self.users
             .iter_mut()
-            .find(|record| record.user.id == user_id)
+            .find(|record| record.user.id == *user_id)
     }
 
     /// Whether a user other than `except` claims `key`.
-    fn key_taken(&self, key: &str, except: Option<UserId>) -> bool {
+    fn key_taken(&self, key: &str, except: Option<&UserId>) -> bool {
         self.users
             .iter()
-            .any(|record| record.key.as_deref() == Some(key) && Some(record.user.id) != except)
+            .any(|record| record.key.as_deref() == Some(key) && Some(&record.user.id) != except)
     }
 
     fn put_token(&mut self, account_id: i64, token: &Token) {
@@ -95,20 +95,18 @@ impl Memory {
         self.tokens.push((account_id, token.clone()));
     }
 
-    fn add_identity(&mut self, user_id: UserId, info: &AccountInfo) -> Result<(), OAuthError> {
+    fn add_identity(&mut self, user_id: &UserId, info: &AccountInfo) -> Result<(), StoreError> {
         let taken = self.identities.iter().any(|identity| {
             identity.method == info.external_method
-                && (identity.id == info.external_id || identity.user_id == user_id)
+                && (identity.id == info.external_id || identity.user_id == *user_id)
         });
         if taken {
-            return Err(OAuthError::AlreadyLinked {
-                remote: info.external_method.clone(),
-            });
+            return Err(StoreError::already_linked(info.external_method.clone()));
         }
         self.identities.push(UserIdentity {
             id: info.external_id.clone(),
             method: info.external_method.clone(),
-            user_id,
+            user_id: user_id.clone(),
         });
         Ok(())
     }
@@ -150,9 +148,9 @@ mod tests {
         }
     }
 
-    fn conflict(result: Result<User, OAuthError>) -> String {
+    fn conflict(result: Result<User, StoreError>) -> String {
         match result {
-            Err(OAuthError::Store(err)) if err.is_conflict() => err.message().to_owned(),
+            Err(err) if err.is_conflict() => err.message().to_owned(),
             other => panic!("expected a conflict, got {other:?}"),
         }
     }

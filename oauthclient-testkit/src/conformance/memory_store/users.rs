@@ -4,20 +4,20 @@ use async_trait::async_trait;
 use oauthclient_core::account::{NewUser, User, UserId};
 use oauthclient_core::email::mailbox_key;
 use oauthclient_core::store::{NewLink, StoreError, StoreErrorKind};
-use oauthclient_core::{AccountStore, OAuthError, UserStore};
+use oauthclient_core::{AccountStore, UserStore};
 
 use super::{EMAIL_TAKEN, MemoryStore, UserRecord, key_to_store, now_secs};
 
 #[async_trait]
 impl UserStore for MemoryStore {
-    async fn user_by_id(&self, user_id: UserId) -> Result<Option<User>, OAuthError> {
+    async fn user_by_id(&self, user_id: &UserId) -> Result<Option<User>, StoreError> {
         Ok(self
             .lock()
             .record(user_id)
             .map(|record| record.user.clone()))
     }
 
-    async fn user_by_email(&self, email: &str) -> Result<Option<User>, OAuthError> {
+    async fn user_by_email(&self, email: &str) -> Result<Option<User>, StoreError> {
         let Ok(key) = mailbox_key(email) else {
             return Ok(None);
         };
@@ -29,7 +29,7 @@ impl UserStore for MemoryStore {
         Ok(found.map(|record| record.user.clone()))
     }
 
-    async fn create_user(&self, user: &NewUser) -> Result<User, OAuthError> {
+    async fn create_user(&self, user: &NewUser) -> Result<User, StoreError> {
         let email = user.email.trim();
         let key = key_to_store(email)?;
         let mut memory = self.lock();
@@ -45,7 +45,7 @@ impl UserStore for MemoryStore {
             return Err(StoreError::conflict("this username is already taken").into());
         }
         let created = User {
-            id: memory.next_id(),
+            id: UserId::from(memory.next_id()),
             email: email.to_owned(),
             email_confirmed: user.confirmed,
             email_changed_at: now_secs(),
@@ -63,33 +63,33 @@ impl UserStore for MemoryStore {
         Ok(created)
     }
 
-    async fn register_and_link(&self, user: &NewUser, link: &NewLink) -> Result<User, OAuthError> {
+    async fn register_and_link(&self, user: &NewUser, link: &NewLink) -> Result<User, StoreError> {
         let created = self.create_user(user).await?;
-        if let Err(err) = self.link(created.id, link).await {
-            self.delete_user(created.id).await?;
+        if let Err(err) = self.link(&created.id, link).await {
+            self.delete_user(&created.id).await?;
             return Err(err);
         }
         Ok(created)
     }
 
-    async fn delete_user(&self, user_id: UserId) -> Result<(), OAuthError> {
+    async fn delete_user(&self, user_id: &UserId) -> Result<(), StoreError> {
         let mut memory = self.lock();
         let accounts: Vec<i64> = memory
             .accounts
             .iter()
-            .filter(|account| account.user_id == user_id)
+            .filter(|account| account.user_id == *user_id)
             .map(|account| account.id)
             .collect();
         memory.tokens.retain(|(id, _)| !accounts.contains(id));
-        memory.accounts.retain(|account| account.user_id != user_id);
+        memory.accounts.retain(|account| account.user_id != *user_id);
         memory
             .identities
-            .retain(|identity| identity.user_id != user_id);
-        memory.users.retain(|record| record.user.id != user_id);
+            .retain(|identity| identity.user_id != *user_id);
+        memory.users.retain(|record| record.user.id != *user_id);
         Ok(())
     }
 
-    async fn release_email(&self, user_id: UserId) -> Result<bool, OAuthError> {
+    async fn release_email(&self, user_id: &UserId) -> Result<bool, StoreError> {
         let mut memory = self.lock();
         let Some(record) = memory.record(user_id) else {
             return Ok(false);
@@ -105,10 +105,10 @@ impl UserStore for MemoryStore {
 
     async fn confirm_email(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         email: &str,
         issued_at: u64,
-    ) -> Result<bool, OAuthError> {
+    ) -> Result<bool, StoreError> {
         let Ok(key) = mailbox_key(email) else {
             return Ok(false);
         };
@@ -126,7 +126,7 @@ impl UserStore for MemoryStore {
         Ok(true)
     }
 
-    async fn change_email(&self, user_id: UserId, email: &str) -> Result<User, OAuthError> {
+    async fn change_email(&self, user_id: &UserId, email: &str) -> Result<User, StoreError> {
         let email = email.trim();
         let key = key_to_store(email)?;
         let mut memory = self.lock();
@@ -149,9 +149,9 @@ impl UserStore for MemoryStore {
 
     async fn note_confirmation_sent(
         &self,
-        user_id: UserId,
+        user_id: &UserId,
         cooldown_secs: u64,
-    ) -> Result<bool, OAuthError> {
+    ) -> Result<bool, StoreError> {
         let now = now_secs();
         let mut memory = self.lock();
         let Some(record) = memory.record(user_id) else {
