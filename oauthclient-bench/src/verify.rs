@@ -1,5 +1,6 @@
 //! After the load: what the flows left in the database, read back through the store.
 
+use oauthclient_core::account::UserId;
 use std::collections::BTreeSet;
 
 use oauthclient_core::redact::redact_url_in;
@@ -24,10 +25,18 @@ pub async fn accounts(database_url: &str, secret: &str) -> Result<Vec<AccountSum
 pub fn exactly(accounts: &[AccountSummary], prefix: &str, expected: u64) -> Result<(), String> {
     let mine: Vec<&AccountSummary> = accounts
         .iter()
-        .filter(|account| account.email.starts_with(prefix))
+        .filter(|account| {
+            account
+                .email
+                .as_deref()
+                .is_some_and(|email| email.starts_with(prefix))
+        })
         .collect();
-    let users: BTreeSet<i64> = mine.iter().map(|account| account.user_id).collect();
-    let emails: BTreeSet<&str> = mine.iter().map(|account| account.email.as_str()).collect();
+    let users: BTreeSet<&UserId> = mine.iter().map(|account| &account.user_id).collect();
+    let emails: BTreeSet<Option<&str>> = mine
+        .iter()
+        .map(|account| account.email.as_deref())
+        .collect();
     let found = u64::try_from(mine.len()).unwrap_or(u64::MAX);
     if found != expected || users.len() != mine.len() || emails.len() != mine.len() {
         return Err(format!(
@@ -38,7 +47,11 @@ pub fn exactly(accounts: &[AccountSummary], prefix: &str, expected: u64) -> Resu
         ));
     }
     if let Some(bad) = mine.iter().find(|account| account.tokens != 1) {
-        return Err(format!("{} holds {} tokens, not 1", bad.email, bad.tokens));
+        return Err(format!(
+            "{} holds {} tokens, not 1",
+            bad.email.as_deref().unwrap_or("-"),
+            bad.tokens
+        ));
     }
     Ok(())
 }

@@ -97,13 +97,13 @@ pub enum Accounts {
     List {
         /// Only this user's.
         #[arg(long, value_name = "USER_ID")]
-        user: Option<i64>,
+        user: Option<String>,
     },
     /// Unlinks a user's account at an app (its tokens and identity go too).
     Unlink {
         /// The local user id.
         #[arg(long, value_name = "USER_ID")]
-        user: i64,
+        user: String,
         /// The remote app's name in the configuration.
         #[arg(long, value_name = "APP")]
         app: String,

@@ -10,6 +10,7 @@ mod store_commands;
 use std::process::ExitCode;
 
 use clap::Parser;
+use oauthclient_core::account::UserId;
 // Provider crates register with `inventory`; naming them keeps their registrations linked, so
 // a configuration that uses them checks as it will run.
 use oauthclient_github as _;
@@ -74,10 +75,10 @@ async fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Config(ConfigCommand::Check { file }) => config_check::check(file),
         Command::Migrate => store_commands::migrate(&cli.target()).await,
         Command::Accounts(Accounts::List { user }) => {
-            store_commands::list_accounts(&cli.target(), *user).await
+            store_commands::list_accounts(&cli.target(), user.clone().map(UserId::new)).await
         }
         Command::Accounts(Accounts::Unlink { user, app }) => {
-            store_commands::unlink(&cli.target(), *user, app).await
+            store_commands::unlink(&cli.target(), UserId::new(user.clone()), app).await
         }
         Command::Tokens(Tokens::RotateKey) => store_commands::rotate_key(&cli.target()).await,
         Command::Tokens(Tokens::PurgeExpired { grace }) => {

@@ -3,7 +3,9 @@
 use std::io::Write as _;
 use std::path::Path;
 
+use oauthclient_core::account::UserId;
 use oauthclient_core::secret::SecretKey;
+use oauthclient_core::store::StoreError;
 use oauthclient_core::{AccountStore, OAuthClientConfig};
 use oauthclient_store_diesel::{DieselStore, SchemaStatus, StoreOptions, TokenKey, TokenKeys};
 
@@ -66,7 +68,7 @@ pub async fn migrate(target: &Target) -> Result<(), Failure> {
 }
 
 /// `accounts list [--user]`: a table, one linked account a line.
-pub async fn list_accounts(target: &Target, user: Option<i64>) -> Result<(), Failure> {
+pub async fn list_accounts(target: &Target, user: Option<UserId>) -> Result<(), Failure> {
     let (_config, store) = open(target).await?;
     let accounts = store.list_accounts(user).await.map_err(failed)?;
     let mut out = std::io::stdout().lock();
@@ -81,7 +83,7 @@ pub async fn list_accounts(target: &Target, user: Option<i64>) -> Result<(), Fai
             "{:>8}  {:>8}  {:<32}  {:<28}  {:>6}  {:<19}  {:<19}",
             account.account_id,
             account.user_id,
-            account.email,
+            account.email.as_deref().unwrap_or("-"),
             account.client_id,
             account.tokens,
             account.token_expires.map_or_else(
@@ -97,7 +99,7 @@ pub async fn list_accounts(target: &Target, user: Option<i64>) -> Result<(), Fai
 
 /// `accounts unlink --user --app`: what the disconnect button does, without the provider
 /// call: the remote account (and its tokens) and the user's identities at the app go.
-pub async fn unlink(target: &Target, user: i64, app_name: &str) -> Result<(), Failure> {
+pub async fn unlink(target: &Target, user: UserId, app_name: &str) -> Result<(), Failure> {
     let (config, store) = open(target).await?;
     let app = config.remote_app(app_name).ok_or_else(|| {
         let known: Vec<&str> = config.remote_apps.keys().map(String::as_str).collect();
@@ -107,11 +109,11 @@ pub async fn unlink(target: &Target, user: i64, app_name: &str) -> Result<(), Fa
         ))
     })?;
     let account = store
-        .remote_account(user, &app.credentials.consumer_key)
+        .remote_account(&user, &app.credentials.consumer_key)
         .await
         .map_err(failed)?;
     let identities: Vec<_> = store
-        .identities_of(user)
+        .identities_of(&user)
         .await
         .map_err(failed)?
         .into_iter()
@@ -226,12 +228,11 @@ fn database_url_in(path: &Path) -> Result<Option<String>, Failure> {
 
 /// A migration that stopped: a conflict (users whose addresses would share one mailbox key)
 /// is the operator's to resolve, so its message is shown as it is, naming the rows.
-fn migrate_failed(err: oauthclient_core::OAuthError) -> Failure {
-    match err {
-        oauthclient_core::OAuthError::Store(store_err) if store_err.is_conflict() => {
-            Failure::Failed(format!("migrate stopped: {}", store_err.message()))
-        }
-        other => Failure::Failed(other.to_string()),
+fn migrate_failed(err: StoreError) -> Failure {
+    if err.is_conflict() {
+        Failure::Failed(format!("migrate stopped: {}", err.message()))
+    } else {
+        Failure::Failed(err.to_string())
     }
 }
 
@@ -239,6 +240,6 @@ fn migrate_failed(err: oauthclient_core::OAuthError) -> Failure {
     clippy::needless_pass_by_value,
     reason = "used as `map_err(failed)`, which passes the error by value"
 )]
-fn failed(err: oauthclient_core::OAuthError) -> Failure {
+fn failed(err: StoreError) -> Failure {
     Failure::Failed(err.to_string())
 }

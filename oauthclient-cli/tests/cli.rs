@@ -166,7 +166,7 @@ async fn linked_user(store: &DieselStore, email: &str, token: Token) -> UserId {
         token,
         extra_data: serde_json::json!({}),
     };
-    store.link(user.id, &link).await.expect("link");
+    store.link(&user.id, &link).await.expect("link");
     user.id
 }
 
@@ -324,7 +324,7 @@ async fn migrate_names_users_whose_addresses_would_share_a_mailbox_and_exits_1()
         let ada = store.user_by_email("ADA@x.org").await.expect("find");
         assert_eq!(
             ada.map(|user| (user.id, user.email)),
-            Some((1, "Ada@x.org".to_owned()))
+            Some((UserId::from(1), "Ada@x.org".to_owned()))
         );
 
         // Rows copied in later without a key get theirs from migrate too.
@@ -404,15 +404,15 @@ async fn accounts_list_and_unlink() {
         assert!(done.status.success(), "{}", text(&done));
         assert!(
             store
-                .remote_account(ada, GITHUB_CLIENT_ID)
+                .remote_account(&ada, GITHUB_CLIENT_ID)
                 .await
                 .expect("store")
                 .is_none()
         );
-        assert!(store.identities_of(ada).await.expect("store").is_empty());
+        assert!(store.identities_of(&ada).await.expect("store").is_empty());
         assert!(
             store
-                .remote_account(bob, GITHUB_CLIENT_ID)
+                .remote_account(&bob, GITHUB_CLIENT_ID)
                 .await
                 .expect("store")
                 .is_some()
@@ -461,7 +461,7 @@ async fn rotate_key_end_to_end() {
         // The old key can go: the token reads with the new key alone.
         let new_only = store(&db, &[("k2", KEY_TWO)]).await;
         let stored = new_only
-            .token(user, GITHUB_CLIENT_ID, "")
+            .token(&user, GITHUB_CLIENT_ID, "")
             .await
             .expect("readable under the new key alone")
             .expect("token");
@@ -512,14 +512,14 @@ async fn purge_expired_keeps_refreshable_and_fresh_tokens() {
             "{}",
             text(&purged)
         );
-        let token = |user| store.token(user, GITHUB_CLIENT_ID, "");
-        assert!(token(expired).await.expect("store").is_none());
-        assert!(token(refreshable).await.expect("store").is_some());
-        assert!(token(fresh).await.expect("store").is_some());
+        for (user, kept) in [(&expired, false), (&refreshable, true), (&fresh, true)] {
+            let token = store.token(user, GITHUB_CLIENT_ID, "").await;
+            assert_eq!(token.expect("store").is_some(), kept, "user {user}");
+        }
         // The account itself stays linked.
         assert!(
             store
-                .remote_account(expired, GITHUB_CLIENT_ID)
+                .remote_account(&expired, GITHUB_CLIENT_ID)
                 .await
                 .expect("store")
                 .is_some()

@@ -63,7 +63,8 @@ impl From<String> for UserId {
 
 impl std::fmt::Display for UserId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        // `pad`, not `write_str`: tables line user ids up with `{:>8}`.
+        f.pad(&self.0)
     }
 }
 

@@ -75,8 +75,8 @@ pub use config::{OAuthClientConfig, RemoteApp};
 pub use error::OAuthError;
 pub use registry::Registry;
 pub use store::{AccountStore, StoreError, UserStore};
-pub use user_directory::UserDirectory;
 pub use token::Token;
+pub use user_directory::UserDirectory;
 
 /// Re-exported so provider crates can register without naming `inventory` themselves.
 pub use inventory;

@@ -205,12 +205,12 @@ pub async fn register(
     };
     let created = match state.store.create_user(&user).await {
         Ok(created) => created,
-        Err(OAuthError::Store(err)) if err.is_conflict() => return invalid(err.message()).await,
+        Err(err) if err.is_conflict() => return invalid(err.message()).await,
         Err(err) => return unavailable(&err),
     };
     if let Err(err) = state
         .store
-        .set_password_hash(created.id, Some(hash.to_string()))
+        .set_password_hash(&created.id, Some(hash.to_string()))
         .await
     {
         return unavailable(&err);
@@ -275,7 +275,7 @@ fn dummy_hash() -> &'static str {
     })
 }
 
-fn unavailable(err: &OAuthError) -> HttpResponse {
+fn unavailable(err: &dyn std::fmt::Display) -> HttpResponse {
     tracing::error!(error = %err, "demo request failed");
     HttpResponse::ServiceUnavailable().body("The service is temporarily unavailable.")
 }

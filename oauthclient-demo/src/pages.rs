@@ -62,7 +62,7 @@ pub async fn home(req: HttpRequest, state: web::Data<DemoState>) -> HttpResponse
     let linked: Vec<String> = match signed_in {
         Some(user) => state
             .store
-            .remote_accounts_of(user.id)
+            .remote_accounts_of(&user.id)
             .await
             .map(|accounts| {
                 accounts

@@ -49,7 +49,7 @@ impl DisconnectHandler for GitHubDisconnect {
 }
 
 /// Revokes the grant of `user_id`'s `token`; never fails, only logs.
-async fn revoke_grant(ctx: &HandlerContext<'_>, user_id: UserId, token: &Token) {
+async fn revoke_grant(ctx: &HandlerContext<'_>, user_id: &UserId, token: &Token) {
     let client_id = ctx.remote.credentials.consumer_key.as_str();
     let request = api_request(
         ApiMethod::Delete,
@@ -61,20 +61,20 @@ async fn revoke_grant(ctx: &HandlerContext<'_>, user_id: UserId, token: &Token) 
         Ok(response) if response.is_success() || response.status == 404 => {
             tracing::info!(
                 app = ctx.app,
-                user_id,
+                user_id = %user_id,
                 status = response.status,
                 "GitHub grant revoked"
             );
         }
         Ok(response) => tracing::warn!(
             app = ctx.app,
-            user_id,
+            user_id = %user_id,
             status = response.status,
             "GitHub refused to revoke the grant; unlinking anyway"
         ),
         Err(err) => tracing::warn!(
             app = ctx.app,
-            user_id,
+            user_id = %user_id,
             error = %err,
             "could not reach GitHub to revoke the grant; unlinking anyway"
         ),

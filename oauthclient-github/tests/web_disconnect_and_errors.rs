@@ -18,12 +18,12 @@ async fn disconnect_revokes_the_grant_at_github_and_removes_the_rows() {
     let site = github().await;
     let ada = site.local_user("ada@local.example", true).await;
     let browser = browser();
-    site.sign_in_as(&browser, ada).await;
+    site.sign_in_as(&browser, &ada).await;
     site.login(&browser, None).await;
     let client_id = site.provider.client_id().to_owned();
     let token = site
         .store
-        .token(ada, &client_id, "")
+        .token(&ada, &client_id, "")
         .await
         .expect("get")
         .expect("stored");
@@ -49,14 +49,14 @@ async fn disconnect_revokes_the_grant_at_github_and_removes_the_rows() {
     assert_eq!(revoke.headers["authorization"], "Basic");
     assert!(
         site.store
-            .remote_account(ada, &client_id)
+            .remote_account(&ada, &client_id)
             .await
             .expect("find")
             .is_none()
     );
     assert!(
         site.store
-            .token(ada, &client_id, "")
+            .token(&ada, &client_id, "")
             .await
             .expect("get")
             .is_none()
@@ -110,7 +110,7 @@ async fn the_only_way_to_sign_in_is_neither_revoked_nor_unlinked() {
     );
     assert!(
         site.store
-            .remote_account(user_id, site.provider.client_id())
+            .remote_account(&user_id, site.provider.client_id())
             .await
             .expect("find")
             .is_some()

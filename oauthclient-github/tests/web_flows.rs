@@ -47,7 +47,7 @@ async fn a_new_user_with_a_verified_email_is_signed_up_and_linked() {
     let client_id = site.provider.client_id();
     let account = site
         .store
-        .remote_account(user_id, client_id)
+        .remote_account(&user_id, client_id)
         .await
         .expect("find")
         .expect("account");
@@ -57,7 +57,7 @@ async fn a_new_user_with_a_verified_email_is_signed_up_and_linked() {
     );
     let token = site
         .store
-        .token(user_id, client_id, "")
+        .token(&user_id, client_id, "")
         .await
         .expect("get")
         .expect("stored");
@@ -169,7 +169,7 @@ async fn an_existing_users_unverified_email_is_never_linked_silently() {
     );
     assert!(
         site.store
-            .remote_accounts_of(owner)
+            .remote_accounts_of(&owner)
             .await
             .expect("list")
             .is_empty()
@@ -230,7 +230,7 @@ async fn a_returning_user_signs_in_to_the_same_account() {
     // The fresh token replaced the old one.
     let stored = site
         .store
-        .token(user_id, site.provider.client_id(), "")
+        .token(&user_id, site.provider.client_id(), "")
         .await
         .expect("get")
         .expect("stored");
@@ -248,7 +248,7 @@ async fn a_signed_in_user_links_github() {
     let site = github().await;
     let ada = site.local_user("ada@local.example", true).await;
     let browser = browser();
-    site.sign_in_as(&browser, ada).await;
+    site.sign_in_as(&browser, &ada).await;
     let response = site.login(&browser, None).await;
     assert_eq!(location(&response), "/account/settings/linkedaccounts/");
     assert_eq!(site.user_id(&browser).await, ada);
@@ -261,7 +261,7 @@ async fn a_signed_in_user_links_github() {
     assert_eq!(identity.user_id, ada);
     let account = site
         .store
-        .remote_account(ada, site.provider.client_id())
+        .remote_account(&ada, site.provider.client_id())
         .await
         .expect("find")
         .expect("account");

@@ -247,7 +247,7 @@ async fn confidential_client_signs_up_a_new_user(site: &Site<Provider>) {
     assert_eq!(user.id, user_id);
     let token = site
         .store
-        .token(user_id, "oidc-confidential", "")
+        .token(&user_id, "oidc-confidential", "")
         .await
         .expect("store")
         .expect("token stored");
@@ -279,7 +279,7 @@ async fn public_client_signs_in(site: &Site<Provider>) {
     let user_id = site.user_id(&browser).await;
     let token = site
         .store
-        .token(user_id, "oidc-public", "")
+        .token(&user_id, "oidc-public", "")
         .await
         .expect("store");
     assert!(token.is_some());
@@ -291,7 +291,7 @@ async fn userinfo_completes_the_claims(site: &Site<Provider>) {
     let user_id = site.user_id(&browser).await;
     let user = site
         .store
-        .user_by_id(user_id)
+        .user_by_id(&user_id)
         .await
         .expect("store")
         .expect("signed up");

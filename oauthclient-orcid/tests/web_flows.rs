@@ -3,6 +3,7 @@
 
 mod common;
 
+use oauthclient_core::account::UserId;
 use oauthclient_core::{AccountStore, UserStore};
 use oauthclient_orcid as _;
 use oauthclient_testkit::{FakeUser, ProviderShape};
@@ -16,7 +17,7 @@ async fn orcid() -> Site {
 }
 
 /// Signs in with ORCID and completes the sign-up form with `email`; the new user's id.
-async fn sign_up(site: &Site, browser: &reqwest::Client, email: &str) -> i64 {
+async fn sign_up(site: &Site, browser: &reqwest::Client, email: &str) -> UserId {
     let response = site.login(browser, Some("/welcome")).await;
     assert_eq!(
         location(&response),
@@ -63,7 +64,7 @@ async fn sign_in_then_the_signup_form_then_a_user_with_the_orcid_name() {
     let user_id = site.user_id(&browser).await;
     let user = site
         .store
-        .user_by_id(user_id)
+        .user_by_id(&user_id)
         .await
         .expect("find")
         .expect("created");
@@ -78,7 +79,7 @@ async fn sign_in_then_the_signup_form_then_a_user_with_the_orcid_name() {
     assert_eq!(identity.user_id, user_id);
     let account = site
         .store
-        .remote_account(user_id, site.provider.client_id())
+        .remote_account(&user_id, site.provider.client_id())
         .await
         .expect("find")
         .expect("account");
@@ -88,7 +89,7 @@ async fn sign_in_then_the_signup_form_then_a_user_with_the_orcid_name() {
     );
     assert!(
         site.store
-            .token(user_id, site.provider.client_id(), "")
+            .token(&user_id, site.provider.client_id(), "")
             .await
             .expect("get")
             .is_some()
@@ -122,7 +123,7 @@ async fn a_researcher_without_a_public_name() {
     let user_id = sign_up(&site, &browser, "josiah@uni.example").await;
     let user = site
         .store
-        .user_by_id(user_id)
+        .user_by_id(&user_id)
         .await
         .expect("find")
         .expect("created");
@@ -140,7 +141,7 @@ async fn a_signed_in_user_links_their_orcid() {
     let site = orcid().await;
     let ada = site.local_user("ada@local.example", true).await;
     let browser = browser();
-    site.sign_in_as(&browser, ada).await;
+    site.sign_in_as(&browser, &ada).await;
     let response = site.login(&browser, None).await;
     assert_eq!(location(&response), "/account/settings/linkedaccounts/");
     let identity = site
@@ -166,7 +167,7 @@ async fn a_signed_in_user_links_their_orcid() {
     );
     assert!(
         site.store
-            .remote_account(ada, site.provider.client_id())
+            .remote_account(&ada, site.provider.client_id())
             .await
             .expect("find")
             .is_none()

@@ -8,11 +8,10 @@ mod common;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use oauthclient_core::OAuthError;
 use oauthclient_core::UserStore;
-use oauthclient_core::account::{NewUser, User};
+use oauthclient_core::account::{NewUser, User, UserId};
 use oauthclient_core::email::mailbox_key;
-use oauthclient_core::store::StoreErrorKind;
+use oauthclient_core::store::{StoreError, StoreErrorKind};
 use oauthclient_store_diesel::DieselStore;
 
 use common::databases;
@@ -98,7 +97,7 @@ async fn create(store: &DieselStore, email: &str, confirmed: bool) -> User {
         .unwrap_or_else(|err| panic!("create {email}: {err}"))
 }
 
-async fn found(store: &DieselStore, email: &str) -> Option<i64> {
+async fn found(store: &DieselStore, email: &str) -> Option<UserId> {
     store
         .user_by_email(email)
         .await
@@ -107,9 +106,9 @@ async fn found(store: &DieselStore, email: &str) -> Option<i64> {
 }
 
 /// The store's conflict message, or a panic naming what came instead.
-fn conflict_message<T: std::fmt::Debug>(result: Result<T, OAuthError>) -> String {
+fn conflict_message<T: std::fmt::Debug>(result: Result<T, StoreError>) -> String {
     match result {
-        Err(OAuthError::Store(err)) if err.is_conflict() => err.message().to_owned(),
+        Err(err) if err.is_conflict() => err.message().to_owned(),
         other => panic!("expected a conflict, got {other:?}"),
     }
 }
@@ -185,7 +184,7 @@ async fn the_same_mailbox_is_found_and_taken_whatever_its_ascii_case_or_idna_for
         ] {
             assert_eq!(
                 found(&store, variant).await,
-                Some(ada.id),
+                Some(ada.id.clone()),
                 "{}: {variant}",
                 db.name
             );
@@ -209,7 +208,7 @@ async fn the_same_mailbox_is_found_and_taken_whatever_its_ascii_case_or_idna_for
         assert_eq!(bob.email, "bob@XN--BCHER-KVA.example", "{}", db.name);
         assert_eq!(
             found(&store, "Bob@bücher.example").await,
-            Some(bob.id),
+            Some(bob.id.clone()),
             "{}",
             db.name
         );
@@ -237,7 +236,7 @@ async fn addresses_are_stored_as_given_with_their_key_and_state() {
             ada.email_changed_at
         );
         assert_eq!(
-            store.user_by_id(ada.id).await.expect("find"),
+            store.user_by_id(&ada.id).await.expect("find"),
             Some(ada.clone()),
             "{}",
             db.name
@@ -283,12 +282,12 @@ async fn releasing_frees_an_unconfirmed_address_and_ends_its_sessions() {
         let store = db.store().await;
         let squatter = create(&store, "victim@example.org", false).await;
         assert!(
-            store.release_email(squatter.id).await.expect("release"),
+            store.release_email(&squatter.id).await.expect("release"),
             "{}",
             db.name
         );
         let released = store
-            .user_by_id(squatter.id)
+            .user_by_id(&squatter.id)
             .await
             .expect("find")
             .expect("the user stays");
@@ -305,24 +304,27 @@ async fn releasing_frees_an_unconfirmed_address_and_ends_its_sessions() {
         // The proven owner takes the address; a confirmed address is never released.
         let owner = create(&store, "Victim@Example.org", true).await;
         assert!(
-            !store.release_email(owner.id).await.expect("release"),
+            !store.release_email(&owner.id).await.expect("release"),
             "{}",
             db.name
         );
         assert_eq!(
-            store.user_by_id(owner.id).await.expect("find"),
+            store.user_by_id(&owner.id).await.expect("find"),
             Some(owner.clone()),
             "{}: unchanged",
             db.name
         );
         assert_eq!(
             found(&store, "victim@example.org").await,
-            Some(owner.id),
+            Some(owner.id.clone()),
             "{}",
             db.name
         );
         assert!(
-            !store.release_email(987_654).await.expect("release"),
+            !store
+                .release_email(&UserId::from(987_654))
+                .await
+                .expect("release"),
             "{}: missing",
             db.name
         );
@@ -330,19 +332,19 @@ async fn releasing_frees_an_unconfirmed_address_and_ends_its_sessions() {
         // Any number of released users coexist.
         let other = create(&store, "other@example.org", false).await;
         assert!(
-            store.release_email(other.id).await.expect("release"),
+            store.release_email(&other.id).await.expect("release"),
             "{}",
             db.name
         );
-        for id in [squatter.id, other.id] {
-            let user = store.user_by_id(id).await.expect("find").expect("exists");
+        for id in [&squatter.id, &other.id] {
+            let user = store.user_by_id(&id).await.expect("find").expect("exists");
             assert_eq!(user.email, "", "{}", db.name);
         }
         assert_eq!(found(&store, "").await, None, "{}", db.name);
 
         // A released user may set a new address; their sessions stay ended.
         let moved = store
-            .change_email(squatter.id, "squatter@example.org")
+            .change_email(&squatter.id, "squatter@example.org")
             .await
             .expect("new address");
         assert_eq!(moved.email, "squatter@example.org", "{}", db.name);
@@ -351,14 +353,14 @@ async fn releasing_frees_an_unconfirmed_address_and_ends_its_sessions() {
         // Once confirmed, an address cannot be released.
         assert!(
             store
-                .confirm_email(moved.id, &moved.email, moved.email_changed_at)
+                .confirm_email(&moved.id, &moved.email, moved.email_changed_at)
                 .await
                 .expect("confirm"),
             "{}",
             db.name
         );
         assert!(
-            !store.release_email(moved.id).await.expect("release"),
+            !store.release_email(&moved.id).await.expect("release"),
             "{}",
             db.name
         );
@@ -374,26 +376,36 @@ async fn confirming_needs_the_same_mailbox_unconfirmed_and_unchanged_since_the_l
         let set_at = ada.email_changed_at;
         let refused = [
             (
-                ada.id,
+                ada.id.clone(),
                 "ada@example.org",
                 set_at - 1,
                 "issued before the address was set",
             ),
-            (ada.id, "ａｄａ@example.org", set_at, "a look-alike"),
-            (ada.id, "аda@example.org", set_at, "a Cyrillic look-alike"),
-            (ada.id, "not-an-address", set_at, "no key"),
-            (bob.id, "ada@example.org", set_at, "another user"),
-            (987_654, "ada@example.org", set_at, "a missing user"),
+            (ada.id.clone(), "ａｄａ@example.org", set_at, "a look-alike"),
+            (
+                ada.id.clone(),
+                "аda@example.org",
+                set_at,
+                "a Cyrillic look-alike",
+            ),
+            (ada.id.clone(), "not-an-address", set_at, "no key"),
+            (bob.id.clone(), "ada@example.org", set_at, "another user"),
+            (
+                UserId::from(987_654),
+                "ada@example.org",
+                set_at,
+                "a missing user",
+            ),
         ];
         for (user_id, address, issued_at, what) in refused {
             let confirmed = store
-                .confirm_email(user_id, address, issued_at)
+                .confirm_email(&user_id, address, issued_at)
                 .await
                 .expect("confirm");
             assert!(!confirmed, "{}: {what}", db.name);
         }
         let unchanged = store
-            .user_by_id(ada.id)
+            .user_by_id(&ada.id)
             .await
             .expect("find")
             .expect("exists");
@@ -402,14 +414,14 @@ async fn confirming_needs_the_same_mailbox_unconfirmed_and_unchanged_since_the_l
         // A link issued in the second the address was set works, in any ASCII case.
         assert!(
             store
-                .confirm_email(ada.id, "ADA@example.org", set_at)
+                .confirm_email(&ada.id, "ADA@example.org", set_at)
                 .await
                 .expect("confirm"),
             "{}",
             db.name
         );
         let confirmed = store
-            .user_by_id(ada.id)
+            .user_by_id(&ada.id)
             .await
             .expect("find")
             .expect("exists");
@@ -417,7 +429,7 @@ async fn confirming_needs_the_same_mailbox_unconfirmed_and_unchanged_since_the_l
         assert_eq!(confirmed.email, "Ada@Example.org", "{}", db.name);
         assert!(
             !store
-                .confirm_email(ada.id, "ada@example.org", set_at + 60)
+                .confirm_email(&ada.id, "ada@example.org", set_at + 60)
                 .await
                 .expect("confirm"),
             "{}: used once",
@@ -426,7 +438,7 @@ async fn confirming_needs_the_same_mailbox_unconfirmed_and_unchanged_since_the_l
 
         // A new address voids the links sent before it, to either address.
         let changed = store
-            .change_email(ada.id, "ada@lovelace.org")
+            .change_email(&ada.id, "ada@lovelace.org")
             .await
             .expect("change");
         assert!(!changed.email_confirmed, "{}", db.name);
@@ -438,7 +450,7 @@ async fn confirming_needs_the_same_mailbox_unconfirmed_and_unchanged_since_the_l
         ] {
             assert!(
                 !store
-                    .confirm_email(ada.id, address, issued_at)
+                    .confirm_email(&ada.id, address, issued_at)
                     .await
                     .expect("confirm"),
                 "{}: {address} at {issued_at}",
@@ -447,7 +459,7 @@ async fn confirming_needs_the_same_mailbox_unconfirmed_and_unchanged_since_the_l
         }
         assert!(
             store
-                .confirm_email(ada.id, "ada@LOVELACE.org", new_set_at)
+                .confirm_email(&ada.id, "ada@LOVELACE.org", new_set_at)
                 .await
                 .expect("confirm"),
             "{}",
@@ -463,10 +475,10 @@ async fn a_link_confirms_once_when_followed_many_times_at_once() {
         let ada = create(&store, "ada@example.org", false).await;
         let tasks: Vec<_> = (0..16)
             .map(|_| {
-                let store = store.clone();
+                let (store, ada) = (store.clone(), ada.clone());
                 tokio::spawn(async move {
                     store
-                        .confirm_email(ada.id, "ada@example.org", ada.email_changed_at)
+                        .confirm_email(&ada.id, "ada@example.org", ada.email_changed_at)
                         .await
                 })
             })
@@ -488,9 +500,9 @@ async fn changing_the_address_unconfirms_it_and_frees_the_old_one() {
         let ada = create(&store, "ada@example.org", true).await;
         let bob = create(&store, "bob@example.org", true).await;
 
-        let taken = store.change_email(ada.id, "BOB@example.org").await;
+        let taken = store.change_email(&ada.id, "BOB@example.org").await;
         assert_eq!(conflict_message(taken), EMAIL_TAKEN, "{}", db.name);
-        let invalid = store.change_email(ada.id, "ada@ﬁ.example").await;
+        let invalid = store.change_email(&ada.id, "ada@ﬁ.example").await;
         assert_eq!(
             conflict_message(invalid),
             "the domain of this e-mail address is not a valid internationalised domain name",
@@ -498,14 +510,14 @@ async fn changing_the_address_unconfirms_it_and_frees_the_old_one() {
             db.name
         );
         assert_eq!(
-            store.user_by_id(ada.id).await.expect("find"),
+            store.user_by_id(&ada.id).await.expect("find"),
             Some(ada.clone()),
             "{}: refused changes change nothing",
             db.name
         );
 
         let changed = store
-            .change_email(ada.id, " Ada@Lovelace.org ")
+            .change_email(&ada.id, " Ada@Lovelace.org ")
             .await
             .expect("change");
         assert_eq!(changed.email, "Ada@Lovelace.org", "{}", db.name);
@@ -517,14 +529,14 @@ async fn changing_the_address_unconfirms_it_and_frees_the_old_one() {
         );
         assert_eq!(changed.session_epoch, 0, "{}", db.name);
         assert_eq!(
-            store.user_by_id(ada.id).await.expect("find"),
+            store.user_by_id(&ada.id).await.expect("find"),
             Some(changed.clone()),
             "{}",
             db.name
         );
         assert_eq!(
             found(&store, "ada@lovelace.org").await,
-            Some(ada.id),
+            Some(ada.id.clone()),
             "{}",
             db.name
         );
@@ -534,23 +546,23 @@ async fn changing_the_address_unconfirms_it_and_frees_the_old_one() {
 
         // The same mailbox in another case is the user's own.
         let recased = store
-            .change_email(ada.id, "ADA@lovelace.org")
+            .change_email(&ada.id, "ADA@lovelace.org")
             .await
             .expect("own mailbox");
         assert_eq!(recased.email, "ADA@lovelace.org", "{}", db.name);
         assert_eq!(
             found(&store, "bob@example.org").await,
-            Some(bob.id),
+            Some(bob.id.clone()),
             "{}",
             db.name
         );
 
         let missing = store
-            .change_email(987_654, "nobody@example.org")
+            .change_email(&UserId::from(987_654), "nobody@example.org")
             .await
             .expect_err("no such user");
         assert!(
-            matches!(&missing, OAuthError::Store(err) if err.kind() == StoreErrorKind::Other),
+            matches!(&missing, err if err.kind() == StoreErrorKind::Other),
             "{}: {missing:?}",
             db.name
         );
@@ -568,7 +580,7 @@ async fn confirmation_mails_respect_the_cooldown() {
     for db in databases() {
         let store = db.store().await;
         let ada = create(&store, "ada@example.org", false).await;
-        let note = |cooldown| store.note_confirmation_sent(ada.id, cooldown);
+        let note = |cooldown| store.note_confirmation_sent(&ada.id, cooldown);
         assert!(note(3600).await.expect("note"), "{}: first mail", db.name);
         assert!(
             !note(3600).await.expect("note"),
@@ -592,7 +604,7 @@ async fn confirmation_mails_respect_the_cooldown() {
         );
         assert!(
             !store
-                .note_confirmation_sent(987_654, 0)
+                .note_confirmation_sent(&UserId::from(987_654), 0)
                 .await
                 .expect("note"),
             "{}: a missing user",
@@ -608,8 +620,8 @@ async fn instances_racing_to_send_a_confirmation_mail_send_one() {
         let ada = create(&store, "ada@example.org", false).await;
         let tasks: Vec<_> = (0..16)
             .map(|_| {
-                let store = store.clone();
-                tokio::spawn(async move { store.note_confirmation_sent(ada.id, 3600).await })
+                let (store, ada) = (store.clone(), ada.clone());
+                tokio::spawn(async move { store.note_confirmation_sent(&ada.id, 3600).await })
             })
             .collect();
         let mut sent = 0;

@@ -8,8 +8,9 @@
 mod common;
 
 use oauthclient_core::account::NewUser;
+use oauthclient_core::account::UserId;
 use oauthclient_core::store::StoreErrorKind;
-use oauthclient_core::{AccountStore, OAuthError, UserStore};
+use oauthclient_core::{AccountStore, StoreError, UserStore};
 use oauthclient_store_diesel::{DieselStore, SchemaStatus, StoreOptions};
 
 use common::{databases, default_keys, user};
@@ -38,14 +39,9 @@ fn insert_old_users(db: &common::TestDb, rows: &[(&str, bool)]) {
     }
 }
 
-fn error_message(err: &OAuthError) -> &str {
-    match err {
-        OAuthError::Store(err) => {
-            assert_eq!(err.kind(), StoreErrorKind::Conflict, "{err}");
-            err.message()
-        }
-        other => panic!("expected a store error, got {other:?}"),
-    }
+fn error_message(err: &StoreError) -> &str {
+    assert_eq!(err.kind(), StoreErrorKind::Conflict, "{err}");
+    err.message()
 }
 
 #[tokio::test]
@@ -102,7 +98,7 @@ async fn old_rows_get_their_keys_and_keep_their_children() {
             .await
             .expect("find")
             .expect("keyed");
-        assert_eq!(ada.id, 1, "{}", db.name);
+        assert_eq!(ada.id, UserId::from(1), "{}", db.name);
         assert_eq!(ada.email, "ada@example.org", "{}: kept as stored", db.name);
         assert!(ada.email_confirmed, "{}", db.name);
         assert_eq!(ada.session_epoch, 0, "{}", db.name);
@@ -118,8 +114,8 @@ async fn old_rows_get_their_keys_and_keep_their_children() {
             .expect("find")
             .expect("keyed");
         assert_eq!(
-            (bob.id, bob.email.as_str()),
-            (2, "bob@bücher.example"),
+            (bob.id.clone(), bob.email.as_str()),
+            (UserId::from(2), "bob@bücher.example"),
             "{}",
             db.name
         );
@@ -133,7 +129,7 @@ async fn old_rows_get_their_keys_and_keep_their_children() {
         // A link issued when the row was created still confirms it.
         assert!(
             store
-                .confirm_email(bob.id, &bob.email, bob.email_changed_at)
+                .confirm_email(&bob.id, &bob.email, bob.email_changed_at)
                 .await
                 .expect("confirm"),
             "{}",
@@ -141,17 +137,20 @@ async fn old_rows_get_their_keys_and_keep_their_children() {
         );
 
         let account = store
-            .remote_account(1, "gh")
+            .remote_account(&UserId::from(1), "gh")
             .await
             .expect("find")
             .expect("kept");
         assert_eq!(account.extra_data["login"], "ada", "{}", db.name);
-        let identities = store.identities_of(3).await.expect("identities");
+        let identities = store
+            .identities_of(&UserId::from(3))
+            .await
+            .expect("identities");
         assert_eq!(identities.len(), 1, "{}", db.name);
 
         // Ids are never reused, not even a deleted user's; keys are unique.
         let dave = user(&store, "dave@example.org").await;
-        assert_eq!(dave.id, 5, "{}", db.name);
+        assert_eq!(dave.id, UserId::from(5), "{}", db.name);
 
         let taken = store
             .create_user(&NewUser {
@@ -164,7 +163,7 @@ async fn old_rows_get_their_keys_and_keep_their_children() {
             .expect_err("taken");
         assert_eq!(error_message(&taken), EMAIL_TAKEN, "{}", db.name);
         // The cascades still work on the new table.
-        store.delete_user(ada.id).await.expect("delete");
+        store.delete_user(&ada.id).await.expect("delete");
         for (table, rows) in [
             ("oauthclient_remoteaccount", 2),
             ("oauthclient_remotetoken", 1),
@@ -174,7 +173,10 @@ async fn old_rows_get_their_keys_and_keep_their_children() {
         }
         // And released users coexist.
         assert!(
-            store.release_email(3).await.expect("release"),
+            store
+                .release_email(&UserId::from(3))
+                .await
+                .expect("release"),
             "{}",
             db.name
         );
@@ -184,7 +186,7 @@ async fn old_rows_get_their_keys_and_keep_their_children() {
             eve.id
         ));
         assert!(
-            store.release_email(eve.id).await.expect("release"),
+            store.release_email(&eve.id).await.expect("release"),
             "{}",
             db.name
         );
@@ -245,7 +247,7 @@ async fn colliding_or_keyless_rows_stop_the_migration_before_it_changes_anything
             let found = store.user_by_email(address).await.expect("find");
             assert_eq!(
                 found.map(|user| user.id),
-                Some(id),
+                Some(UserId::from(id)),
                 "{}: {address}",
                 db.name
             );
@@ -341,10 +343,10 @@ async fn the_migration_reverts_while_no_two_users_share_an_address() {
             "UPDATE accounts_user SET confirmed_at = NULL WHERE id = {}",
             released.id
         ));
-        assert!(store.release_email(released.id).await.expect("release"));
+        assert!(store.release_email(&released.id).await.expect("release"));
         store
             .save_token(
-                ada.id,
+                &ada.id,
                 "gh",
                 &oauthclient_core::Token::bearer(oauthclient_core::secret::AccessToken::new("t")),
             )
@@ -396,7 +398,7 @@ async fn the_migration_reverts_while_no_two_users_share_an_address() {
         assert_eq!(found.id, ada.id, "{}", db.name);
         assert_eq!(
             store
-                .token(ada.id, "gh", "")
+                .token(&ada.id, "gh", "")
                 .await
                 .expect("token")
                 .map(|t| t.access_token.expose_secret().to_owned()),
@@ -443,11 +445,15 @@ async fn a_failed_sqlite_rebuild_rolls_back_and_can_be_retried() {
         .expect("find")
         .expect("keyed");
     assert_eq!(
-        store.identities_of(ada.id).await.expect("identities").len(),
+        store
+            .identities_of(&ada.id)
+            .await
+            .expect("identities")
+            .len(),
         1
     );
     // The connection that ran the migration is back in the pool with foreign keys on again:
     // the cascade works.
-    store.delete_user(ada.id).await.expect("delete");
+    store.delete_user(&ada.id).await.expect("delete");
     assert_eq!(db.count("oauthclient_useridentity"), 0);
 }

@@ -44,7 +44,7 @@ async fn a_failed_commit_is_rolled_back_and_the_connection_stays_usable() {
     poison_commits(&db);
     let token = Token::bearer(AccessToken::new("access"));
 
-    let failed = store.save_token(ada.id, "poisoned", &token).await;
+    let failed = store.save_token(&ada.id, "poisoned", &token).await;
     assert!(
         failed.is_err(),
         "the deferred key fails the COMMIT: {failed:?}"
@@ -53,7 +53,7 @@ async fn a_failed_commit_is_rolled_back_and_the_connection_stays_usable() {
     // The one pooled connection is free again: the next write goes through.
     let saved = tokio::time::timeout(
         std::time::Duration::from_secs(20),
-        store.save_token(ada.id, "healthy", &token),
+        store.save_token(&ada.id, "healthy", &token),
     )
     .await
     .expect("the next write does not hang on a lock");
@@ -62,7 +62,7 @@ async fn a_failed_commit_is_rolled_back_and_the_connection_stays_usable() {
     // Nothing of the failed write is left.
     assert!(
         store
-            .remote_account(ada.id, "poisoned")
+            .remote_account(&ada.id, "poisoned")
             .await
             .expect("read")
             .is_none()

@@ -22,7 +22,7 @@ async fn exactly_one_of_two_concurrent_refreshes_is_stored() {
         let ada = user(&store, &format!("cas-{}@example.org", std::process::id())).await;
         let client = format!("cas-client-{}", std::process::id());
         store
-            .save_token(ada.id, &client, &token("old-access", "old-refresh"))
+            .save_token(&ada.id, &client, &token("old-access", "old-refresh"))
             .await
             .expect("save");
         let expected = RefreshToken::new("old-refresh");
@@ -31,13 +31,13 @@ async fn exactly_one_of_two_concurrent_refreshes_is_stored() {
             token("b-access", "b-refresh"),
         );
         let (a, b) = tokio::join!(
-            store.replace_refreshed_token(ada.id, &client, &expected, &fresh_a),
-            store.replace_refreshed_token(ada.id, &client, &expected, &fresh_b),
+            store.replace_refreshed_token(&ada.id, &client, &expected, &fresh_a),
+            store.replace_refreshed_token(&ada.id, &client, &expected, &fresh_b),
         );
         let (a, b) = (a.expect("a"), b.expect("b"));
         assert!(a ^ b, "{}: exactly one wins ({a}, {b})", db.name);
         let stored = store
-            .token(ada.id, &client, "")
+            .token(&ada.id, &client, "")
             .await
             .expect("read")
             .expect("token");
@@ -50,25 +50,25 @@ async fn exactly_one_of_two_concurrent_refreshes_is_stored() {
         );
         // A stale expectation never overwrites.
         let stale = store
-            .replace_refreshed_token(ada.id, &client, &expected, &token("c-access", "c-refresh"))
+            .replace_refreshed_token(&ada.id, &client, &expected, &token("c-access", "c-refresh"))
             .await
             .expect("c");
         assert!(!stale, "{}", db.name);
         // Deleting the token keeps the account.
         store
-            .delete_token(ada.id, &client, "")
+            .delete_token(&ada.id, &client, "")
             .await
             .expect("delete");
         assert!(
             store
-                .token(ada.id, &client, "")
+                .token(&ada.id, &client, "")
                 .await
                 .expect("read")
                 .is_none()
         );
         assert!(
             store
-                .remote_account(ada.id, &client)
+                .remote_account(&ada.id, &client)
                 .await
                 .expect("read")
                 .is_some()

@@ -12,7 +12,7 @@ use oauthclient_core::config::NoEnv;
 use oauthclient_core::handlers::{EventBus, HandlerContext};
 use oauthclient_core::registry::HandlerKind;
 use oauthclient_core::secret::{AccessToken, AuthorizationCode, RefreshToken};
-use oauthclient_core::store::NewLink;
+use oauthclient_core::store::{NewLink, StoreError};
 use oauthclient_core::{
     AccountInfo, AccountStore, OAuthClientConfig, OAuthError, Registry, Token, UserStore,
 };
@@ -159,32 +159,37 @@ struct Unused;
 impl AccountStore for Unused {
     async fn remote_account(
         &self,
-        _: UserId,
+        _: &UserId,
         _: &str,
-    ) -> Result<Option<RemoteAccount>, OAuthError> {
+    ) -> Result<Option<RemoteAccount>, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn remote_accounts_of(&self, _: UserId) -> Result<Vec<RemoteAccount>, OAuthError> {
+    async fn remote_accounts_of(&self, _: &UserId) -> Result<Vec<RemoteAccount>, StoreError> {
         unreachable!("account_info uses no store")
     }
     async fn create_remote_account(
         &self,
-        _: UserId,
+        _: &UserId,
         _: &str,
         _: serde_json::Value,
-    ) -> Result<RemoteAccount, OAuthError> {
+    ) -> Result<RemoteAccount, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn update_extra_data(&self, _: i64, _: serde_json::Value) -> Result<(), OAuthError> {
+    async fn update_extra_data(&self, _: i64, _: serde_json::Value) -> Result<(), StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn delete_remote_account(&self, _: i64) -> Result<(), OAuthError> {
+    async fn delete_remote_account(&self, _: i64) -> Result<(), StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn save_token(&self, _: UserId, _: &str, _: &Token) -> Result<RemoteAccount, OAuthError> {
+    async fn save_token(
+        &self,
+        _: &UserId,
+        _: &str,
+        _: &Token,
+    ) -> Result<RemoteAccount, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn token(&self, _: UserId, _: &str, _: &str) -> Result<Option<Token>, OAuthError> {
+    async fn token(&self, _: &UserId, _: &str, _: &str) -> Result<Option<Token>, StoreError> {
         unreachable!("account_info uses no store")
     }
     async fn account_by_token(
@@ -192,34 +197,34 @@ impl AccountStore for Unused {
         _: &str,
         _: &AccessToken,
         _: &str,
-    ) -> Result<Option<RemoteAccount>, OAuthError> {
+    ) -> Result<Option<RemoteAccount>, StoreError> {
         unreachable!("account_info uses no store")
     }
     async fn replace_refreshed_token(
         &self,
-        _: UserId,
+        _: &UserId,
         _: &str,
         _: &RefreshToken,
         _: &Token,
-    ) -> Result<bool, OAuthError> {
+    ) -> Result<bool, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn delete_token(&self, _: UserId, _: &str, _: &str) -> Result<(), OAuthError> {
+    async fn delete_token(&self, _: &UserId, _: &str, _: &str) -> Result<(), StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn link_identity(&self, _: UserId, _: &AccountInfo) -> Result<(), OAuthError> {
+    async fn link_identity(&self, _: &UserId, _: &AccountInfo) -> Result<(), StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn unlink_identity(&self, _: &str, _: &str) -> Result<(), OAuthError> {
+    async fn unlink_identity(&self, _: &str, _: &str) -> Result<(), StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn identity(&self, _: &str, _: &str) -> Result<Option<UserIdentity>, OAuthError> {
+    async fn identity(&self, _: &str, _: &str) -> Result<Option<UserIdentity>, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn identities_of(&self, _: UserId) -> Result<Vec<UserIdentity>, OAuthError> {
+    async fn identities_of(&self, _: &UserId) -> Result<Vec<UserIdentity>, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn link(&self, _: UserId, _: &NewLink) -> Result<RemoteAccount, OAuthError> {
+    async fn link(&self, _: &UserId, _: &NewLink) -> Result<RemoteAccount, StoreError> {
         unreachable!("account_info uses no store")
     }
     async fn save_pending_signup(
@@ -227,54 +232,60 @@ impl AccountStore for Unused {
         _: &oauthclient_core::pending_signup::PendingSignupId,
         _: &oauthclient_core::pending_signup::PendingSignup,
         _: u64,
-    ) -> Result<(), OAuthError> {
+    ) -> Result<(), StoreError> {
         unreachable!("account_info uses no store")
     }
     async fn pending_signup(
         &self,
         _: &oauthclient_core::pending_signup::PendingSignupId,
         _: u64,
-    ) -> Result<Option<oauthclient_core::pending_signup::PendingSignup>, OAuthError> {
+    ) -> Result<Option<oauthclient_core::pending_signup::PendingSignup>, StoreError> {
         unreachable!("account_info uses no store")
     }
     async fn delete_pending_signup(
         &self,
         _: &oauthclient_core::pending_signup::PendingSignupId,
-    ) -> Result<(), OAuthError> {
+    ) -> Result<(), StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn unlink_unless_last(&self, _: UserId, _: &str, _: &str) -> Result<bool, OAuthError> {
+    async fn unlink_unless_last(
+        &self,
+        _: &UserId,
+        _: &str,
+        _: &str,
+        _: bool,
+    ) -> Result<bool, StoreError> {
         unreachable!("account_info uses no store")
     }
 }
 
 #[async_trait]
 impl UserStore for Unused {
-    async fn user_by_id(&self, _: UserId) -> Result<Option<User>, OAuthError> {
+    async fn user_by_id(&self, _: &UserId) -> Result<Option<User>, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn user_by_email(&self, _: &str) -> Result<Option<User>, OAuthError> {
+    async fn user_by_email(&self, _: &str) -> Result<Option<User>, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn create_user(&self, _: &NewUser) -> Result<User, OAuthError> {
+    async fn create_user(&self, _: &NewUser) -> Result<User, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn register_and_link(&self, _: &NewUser, _: &NewLink) -> Result<User, OAuthError> {
+    async fn register_and_link(&self, _: &NewUser, _: &NewLink) -> Result<User, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn delete_user(&self, _: UserId) -> Result<(), OAuthError> {
+    async fn delete_user(&self, _: &UserId) -> Result<(), StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn release_email(&self, _: UserId) -> Result<bool, OAuthError> {
+    async fn release_email(&self, _: &UserId) -> Result<bool, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn confirm_email(&self, _: UserId, _: &str, _: u64) -> Result<bool, OAuthError> {
+    async fn confirm_email(&self, _: &UserId, _: &str, _: u64) -> Result<bool, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn change_email(&self, _: UserId, _: &str) -> Result<User, OAuthError> {
+    async fn change_email(&self, _: &UserId, _: &str) -> Result<User, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn note_confirmation_sent(&self, _: UserId, _: u64) -> Result<bool, OAuthError> {
+    async fn note_confirmation_sent(&self, _: &UserId, _: u64) -> Result<bool, StoreError> {
         unreachable!("account_info uses no store")
     }
 }

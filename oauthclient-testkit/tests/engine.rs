@@ -89,7 +89,7 @@ impl Parts {
         &self,
         flows: &mut PendingFlows,
         query: &str,
-        current_user: Option<UserId>,
+        current_user: Option<&UserId>,
     ) -> Result<CallbackEffect, OAuthError> {
         let (grant, next): (Grant, Option<String>) =
             match self
@@ -251,13 +251,13 @@ async fn linking_and_the_last_way_to_sign_in() {
     let mut flows = PendingFlows::default();
     let query = parts.authorize(&mut flows, None).await;
     let linked = parts
-        .callback(&mut flows, &query, Some(local.id))
+        .callback(&mut flows, &query, Some(&local.id))
         .await
         .expect("link");
     assert!(matches!(linked, CallbackEffect::Linked { user_id } if user_id == local.id));
 
     // No password, one identity: disconnecting it would lock the user out.
-    let refused = parts.engine().disconnect(&parts.app, local.id).await;
+    let refused = parts.engine().disconnect(&parts.app, &local.id).await;
     assert!(
         matches!(refused, Err(OAuthError::LastLoginMethod { .. })),
         "{refused:?}"

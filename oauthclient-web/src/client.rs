@@ -18,8 +18,8 @@ use oauthclient_core::handlers::{ApiRequest, ApiResponse, EventBus, EventListene
 use oauthclient_core::host_policy::{DefaultPolicy, HostPolicy};
 use oauthclient_core::registry::Registry;
 use oauthclient_core::state::StateCodec;
-use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, Token, UserStore};
 use oauthclient_core::user_directory::{HostUsers, UserDirectory};
+use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, Token, UserStore};
 
 use crate::current_user::{CurrentUser, SessionCurrentUser};
 use crate::frame_ancestors::FrameAncestors;
@@ -174,7 +174,7 @@ impl OAuthClient {
     pub async fn remote_request(
         &self,
         app: &str,
-        user_id: UserId,
+        user_id: &UserId,
         request: ApiRequest,
     ) -> Result<ApiResponse, OAuthError> {
         let runtime = self
@@ -187,7 +187,7 @@ impl OAuthClient {
         let token = self
             .inner
             .tokens
-            .access_token(&runtime.remote, &user_id)
+            .access_token(&runtime.remote, user_id)
             .await?;
         runtime.api.send(request.with_token(token)).await
     }
@@ -197,7 +197,7 @@ impl OAuthClient {
     /// a time per token. [`OAuthError::NotLinked`] when there is no token;
     /// [`OAuthError::ReconnectRequired`] when the provider refused the refresh (the user must
     /// sign in with the app again; the linked accounts page offers "Reconnect").
-    pub async fn access_token(&self, app: &str, user_id: UserId) -> Result<Token, OAuthError> {
+    pub async fn access_token(&self, app: &str, user_id: &UserId) -> Result<Token, OAuthError> {
         let runtime = self
             .inner
             .apps
@@ -205,7 +205,7 @@ impl OAuthClient {
             .ok_or_else(|| OAuthError::UnknownRemote(app.to_owned()))?;
         self.inner
             .tokens
-            .access_token(&runtime.remote, &user_id)
+            .access_token(&runtime.remote, user_id)
             .await
     }
 
@@ -464,7 +464,12 @@ fn refuse_mail_with_directory(
     has_mailer: bool,
 ) -> Result<(), OAuthError> {
     let mandatory = std::iter::once(config.accounts.email_verification)
-        .chain(config.remote_apps.values().map(|app| app.email_verification))
+        .chain(
+            config
+                .remote_apps
+                .values()
+                .map(|app| app.email_verification),
+        )
         .any(|policy| policy == EmailVerification::Mandatory);
     if mandatory || has_mailer || config.mail.is_some() {
         return Err(OAuthError::ClientError {

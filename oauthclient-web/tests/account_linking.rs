@@ -4,6 +4,7 @@
 
 mod common;
 
+use oauthclient_core::account::UserId;
 use oauthclient_core::{AccountStore, UserStore};
 use oauthclient_testkit::FakeUser;
 
@@ -46,7 +47,7 @@ async fn a_squatter_cannot_hijack_the_verified_owner_and_loses_the_address() {
     // and stays signed in.
     let squatter_id = site.password_user(VICTIM).await;
     let squatter = browser();
-    site.sign_in_as(&squatter, squatter_id).await;
+    site.sign_in_as(&squatter, &squatter_id).await;
     let response = squatter
         .get(site.url("/account/settings/linkedaccounts/"))
         .send()
@@ -59,7 +60,7 @@ async fn a_squatter_cannot_hijack_the_verified_owner_and_loses_the_address() {
     let victim = browser();
     let response = site.login(&victim, None).await;
     assert_eq!(response.status(), 302, "signed in");
-    let victim_id: i64 = site.whoami(&victim).await.parse().expect("signed in");
+    let victim_id = UserId::new(site.whoami(&victim).await);
     assert_ne!(
         victim_id, squatter_id,
         "the victim has an account of their own"
@@ -67,7 +68,7 @@ async fn a_squatter_cannot_hijack_the_verified_owner_and_loses_the_address() {
 
     let victim_user = site
         .store
-        .user_by_id(victim_id)
+        .user_by_id(&victim_id)
         .await
         .expect("read")
         .expect("exists");
@@ -78,7 +79,7 @@ async fn a_squatter_cannot_hijack_the_verified_owner_and_loses_the_address() {
     );
     let squatter_user = site
         .store
-        .user_by_id(squatter_id)
+        .user_by_id(&squatter_id)
         .await
         .expect("read")
         .expect("kept");
@@ -90,13 +91,13 @@ async fn a_squatter_cannot_hijack_the_verified_owner_and_loses_the_address() {
             .await
             .expect("read")
             .map(|user| user.id),
-        Some(victim_id)
+        Some(victim_id.clone())
     );
     // Nothing of the victim's reached the squatter's account.
     assert_eq!(site.count("oauthclient_remoteaccount"), 1);
-    let response = site.client.access_token(APP, squatter_id).await;
+    let response = site.client.access_token(APP, &squatter_id).await;
     assert!(response.is_err(), "no token for the squatter");
-    assert!(site.client.access_token(APP, victim_id).await.is_ok());
+    assert!(site.client.access_token(APP, &victim_id).await.is_ok());
 
     // The squatter's session ended.
     let response = squatter
@@ -125,7 +126,7 @@ async fn a_confirmed_account_is_not_linked_to_an_unverified_address() {
     assert_eq!(rows(&site), before, "nothing written, no duplicate account");
     assert!(
         site.store
-            .identities_of(owner)
+            .identities_of(&owner)
             .await
             .expect("read")
             .is_empty()
@@ -221,10 +222,10 @@ async fn the_signup_form_variant_is_refused_too() {
         .await
         .expect("submit");
     assert_eq!(response.status(), 302, "signed up (verification optional)");
-    let squatter_id: i64 = site.whoami(&squatter).await.parse().expect("signed in");
+    let squatter_id = UserId::new(site.whoami(&squatter).await);
     let stored = site
         .store
-        .user_by_id(squatter_id)
+        .user_by_id(&squatter_id)
         .await
         .expect("read")
         .expect("exists");
@@ -235,11 +236,11 @@ async fn the_signup_form_variant_is_refused_too() {
     site.provider.set_user(provider_user(VICTIM, true));
     let victim = browser();
     site.login(&victim, None).await;
-    let victim_id: i64 = site.whoami(&victim).await.parse().expect("signed in");
+    let victim_id = UserId::new(site.whoami(&victim).await);
     assert_ne!(victim_id, squatter_id);
     let stored = site
         .store
-        .user_by_id(squatter_id)
+        .user_by_id(&squatter_id)
         .await
         .expect("read")
         .expect("kept");

@@ -2,6 +2,7 @@
 
 mod common;
 
+use oauthclient_core::account::UserId;
 use std::time::Duration;
 
 use oauthclient_core::AccountStore;
@@ -16,7 +17,7 @@ async fn a_new_user_is_registered_linked_and_signed_in() {
     let response = site.login(&browser, Some("/welcome")).await;
     assert_eq!(response.status(), 302);
     assert_eq!(location(&response), "/welcome");
-    let user_id: i64 = site.whoami(&browser).await.parse().expect("signed in");
+    let user_id = UserId::new(site.whoami(&browser).await);
     assert_eq!(site.count("accounts_user"), 1);
     assert_eq!(site.count("oauthclient_remoteaccount"), 1);
     assert_eq!(site.count("oauthclient_remotetoken"), 1);
@@ -30,7 +31,7 @@ async fn a_new_user_is_registered_linked_and_signed_in() {
     assert_eq!(identity.user_id, user_id);
     let token = site
         .store
-        .token(user_id, site.provider.client_id(), "")
+        .token(&user_id, site.provider.client_id(), "")
         .await
         .expect("get")
         .expect("stored");
@@ -60,7 +61,7 @@ async fn a_signed_in_user_links_the_remote_account() {
     let site = site().await;
     let ada = site.local_user("ada@local.example").await;
     let browser = browser();
-    site.sign_in_as(&browser, ada).await;
+    site.sign_in_as(&browser, &ada).await;
     let response = site.login(&browser, None).await;
     assert_eq!(response.status(), 302);
     assert_eq!(location(&response), "/account/settings/linkedaccounts/");
@@ -83,7 +84,7 @@ async fn an_identity_linked_to_someone_else_is_refused() {
     site.login(&owner, None).await;
     let bob = site.local_user("bob@local.example").await;
     let intruder = browser();
-    site.sign_in_as(&intruder, bob).await;
+    site.sign_in_as(&intruder, &bob).await;
     let response = site.login(&intruder, None).await;
     assert_eq!(response.status(), 302);
     assert_eq!(location(&response), "/account/settings/linkedaccounts/");
@@ -101,7 +102,7 @@ async fn an_identity_linked_to_someone_else_is_refused() {
     );
     assert!(
         site.store
-            .remote_accounts_of(bob)
+            .remote_accounts_of(&bob)
             .await
             .expect("list")
             .is_empty()

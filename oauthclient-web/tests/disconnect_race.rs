@@ -40,15 +40,15 @@ async fn concurrent_disconnects_of_the_last_two_accounts_keep_one() {
     let first_client = site.provider.client_id().to_owned();
     let second_client = format!("second-{first_client}");
     site.store
-        .link(ada, &link(first_client, APP))
+        .link(&ada, &link(first_client, APP))
         .await
         .expect("link the first");
     site.store
-        .link(ada, &link(second_client, SECOND))
+        .link(&ada, &link(second_client, SECOND))
         .await
         .expect("link the second");
     let browser = browser();
-    site.sign_in_as(&browser, ada).await;
+    site.sign_in_as(&browser, &ada).await;
 
     let disconnect = |app: &str| {
         browser

@@ -31,7 +31,7 @@ async fn a_signed_in_get_of_login_only_asks_for_confirmation() {
     let site = site().await;
     let victim = site.local_user("victim@local.example").await;
     let browser = browser();
-    site.sign_in_as(&browser, victim).await;
+    site.sign_in_as(&browser, &victim).await;
     let response = browser
         .get(site.url(&format!("/oauth/login/{APP}/?next=/deposit")))
         .send()
@@ -70,7 +70,7 @@ async fn the_confirmation_page_drops_an_unsafe_next() {
     let site = site().await;
     let user = site.local_user("user@local.example").await;
     let browser = browser();
-    site.sign_in_as(&browser, user).await;
+    site.sign_in_as(&browser, &user).await;
     let page = browser
         .get(site.url(&format!("/oauth/login/{APP}/?next=https://evil.example/")))
         .send()
@@ -179,7 +179,7 @@ async fn library_pages_cannot_be_framed() {
     let site = site().await;
     let user = site.local_user("user@local.example").await;
     let browser = browser();
-    site.sign_in_as(&browser, user).await;
+    site.sign_in_as(&browser, &user).await;
     for path in [
         "/account/settings/linkedaccounts/".to_owned(),
         format!("/oauth/disconnect/{APP}/"),

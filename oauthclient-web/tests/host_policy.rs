@@ -147,15 +147,15 @@ async fn new_users_are_completed_by_the_host_and_every_step_is_announced() {
         [
             HostEvent::SignedUp {
                 app: app.clone(),
-                user_id: created.id
+                user_id: created.id.clone()
             },
             HostEvent::SignedIn {
                 app: app.clone(),
-                user_id: created.id
+                user_id: created.id.clone()
             },
             HostEvent::SignedIn {
                 app,
-                user_id: created.id
+                user_id: created.id.clone()
             },
         ]
     );
@@ -170,7 +170,7 @@ async fn links_and_unlinks_are_announced() {
     ));
     site.provider.set_user(user("grace"));
     let browser = browser();
-    site.sign_in_as(&browser, local).await;
+    site.sign_in_as(&browser, &local).await;
     site.login(&browser, None).await;
     let (_, _, csrf) = site
         .page_with_csrf(&browser, "/account/settings/linkedaccounts/")
@@ -188,11 +188,11 @@ async fn links_and_unlinks_are_announced() {
         [
             HostEvent::Linked {
                 app: APP.to_owned(),
-                user_id: local
+                user_id: local.clone()
             },
             HostEvent::Unlinked {
                 app: APP.to_owned(),
-                user_id: local
+                user_id: local.clone()
             },
         ]
     );
@@ -212,14 +212,14 @@ async fn refreshes_and_reconnects_are_announced() {
         .id;
     site.execute("UPDATE oauthclient_remotetoken SET expires = '2000-01-01 00:00:00'");
     site.client
-        .access_token(APP, user_id)
+        .access_token(APP, &user_id)
         .await
         .expect("refreshed");
     site.execute(
         "UPDATE oauthclient_remotetoken SET expires = '2000-01-01 00:00:00', refresh_token = NULL",
     );
     site.client
-        .access_token(APP, user_id)
+        .access_token(APP, &user_id)
         .await
         .expect_err("cannot refresh");
     let events = policy.events.lock().expect("lock").clone();
@@ -229,7 +229,7 @@ async fn refreshes_and_reconnects_are_announced() {
         [
             HostEvent::TokenRefreshed {
                 app: app.clone(),
-                user_id
+                user_id: user_id.clone()
             },
             HostEvent::ReconnectRequired { app, user_id },
         ]

@@ -52,10 +52,10 @@ async fn disconnect_over_json_checks_origin_or_csrf_token() {
     let browser = browser();
     let ada = site.local_user("ada@local.example").await;
     site.store
-        .set_password_hash(ada, Some("$argon2id$stand-in".into()))
+        .set_password_hash(&ada, Some("$argon2id$stand-in".into()))
         .await
         .expect("password");
-    site.sign_in_as(&browser, ada).await;
+    site.sign_in_as(&browser, &ada).await;
     site.login(&browser, None).await;
     let url = site.url(&format!("/api/oauth/disconnect/{APP}"));
 

@@ -5,6 +5,7 @@
 
 mod common;
 
+use oauthclient_core::account::UserId;
 use std::io::Write;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -111,23 +112,23 @@ async fn exercise(site: &common::TestSite) -> [oauthclient_core::Token; 2] {
     // Sign up through the provider, call its API, refresh the expired token.
     let browser = browser();
     assert_eq!(site.login(&browser, None).await.status(), 302);
-    let user: i64 = site.whoami(&browser).await.parse().expect("signed in");
+    let user = UserId::new(site.whoami(&browser).await);
     let first = site
         .store
-        .token(user, site.provider.client_id(), "")
+        .token(&user, site.provider.client_id(), "")
         .await
         .expect("store")
         .expect("token");
     let response = site
         .client
-        .remote_request(APP, user, ApiRequest::get("user"))
+        .remote_request(APP, &user, ApiRequest::get("user"))
         .await
         .expect("API call");
     assert_eq!(response.status, 200);
     site.execute("UPDATE oauthclient_remotetoken SET expires = '2000-01-01 00:00:00'");
     let refreshed = site
         .client
-        .access_token(APP, user)
+        .access_token(APP, &user)
         .await
         .expect("refreshed");
     // A replayed callback is refused.
@@ -149,7 +150,7 @@ async fn exercise(site: &common::TestSite) -> [oauthclient_core::Token; 2] {
     // A user with a password links and disconnects (revocation included), then logs out.
     let ada = site.local_user("ada@local.example").await;
     site.store
-        .set_password_hash(ada, Some("$argon2id$stand-in".into()))
+        .set_password_hash(&ada, Some("$argon2id$stand-in".into()))
         .await
         .expect("password");
     let other = browser_signed_in(site, ada).await;
@@ -169,8 +170,8 @@ async fn exercise(site: &common::TestSite) -> [oauthclient_core::Token; 2] {
     [first, refreshed]
 }
 
-async fn browser_signed_in(site: &common::TestSite, user: i64) -> reqwest::Client {
+async fn browser_signed_in(site: &common::TestSite, user: UserId) -> reqwest::Client {
     let browser = browser();
-    site.sign_in_as(&browser, user).await;
+    site.sign_in_as(&browser, &user).await;
     browser
 }

@@ -5,6 +5,7 @@
 
 mod common;
 
+use oauthclient_core::account::UserId;
 use oauthclient_core::handlers::ApiRequest;
 use oauthclient_core::{AccountStore, UserStore};
 
@@ -141,7 +142,7 @@ async fn a_new_user_signs_in_and_the_stored_token_signs_api_calls() {
     let response = browser.get(&callback).send().await.expect("callback");
     assert_eq!(response.status(), 302, "{:?}", response.text().await);
     assert_eq!(location(&response), "/");
-    let user_id: i64 = site.whoami(&browser).await.parse().expect("signed in");
+    let user_id = UserId::new(site.whoami(&browser).await);
     let user = site
         .store
         .user_by_email("alice@example.org")
@@ -153,7 +154,7 @@ async fn a_new_user_signs_in_and_the_stored_token_signs_api_calls() {
     // The stored token is the access token *and* its secret (the seed's token getter) ...
     let token = site
         .store
-        .token(user_id, CONSUMER_KEY, "")
+        .token(&user_id, CONSUMER_KEY, "")
         .await
         .expect("store")
         .expect("token stored");
@@ -161,7 +162,7 @@ async fn a_new_user_signs_in_and_the_stored_token_signs_api_calls() {
     // ... and signs an API call the provider verifies.
     let response = site
         .client
-        .remote_request("legacy", user_id, ApiRequest::get("user"))
+        .remote_request("legacy", &user_id, ApiRequest::get("user"))
         .await
         .expect("signed API call");
     assert_eq!(response.status, 200);

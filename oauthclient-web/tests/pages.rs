@@ -29,7 +29,7 @@ async fn linked_accounts_page_lists_visible_apps_by_title() {
     .await;
     let ada = site.local_user("ada@local.example").await;
     let browser = browser();
-    site.sign_in_as(&browser, ada).await;
+    site.sign_in_as(&browser, &ada).await;
     let (status, body, _) = site
         .page_with_csrf(&browser, "/account/settings/linkedaccounts/")
         .await;
@@ -57,11 +57,11 @@ async fn disconnect_needs_the_csrf_token() {
     let ada = site.local_user("ada@local.example").await;
     // A password is another way to sign in, so the lock-out guard lets the unlink through.
     site.store
-        .set_password_hash(ada, Some("$argon2id$stand-in".into()))
+        .set_password_hash(&ada, Some("$argon2id$stand-in".into()))
         .await
         .expect("password");
     let browser = browser();
-    site.sign_in_as(&browser, ada).await;
+    site.sign_in_as(&browser, &ada).await;
     site.login(&browser, None).await;
     assert_eq!(site.count("oauthclient_remoteaccount"), 1);
 

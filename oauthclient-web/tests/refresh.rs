@@ -3,17 +3,18 @@
 
 mod common;
 
+use oauthclient_core::account::UserId;
 use oauthclient_core::{AccountStore, OAuthError};
 use oauthclient_testkit::Fault;
 
 use common::{APP, TestSite, browser, site};
 
 /// Signs a new user up through the fake provider; returns their id.
-async fn signed_up(site: &TestSite) -> i64 {
+async fn signed_up(site: &TestSite) -> UserId {
     let browser = browser();
     let response = site.login(&browser, None).await;
     assert_eq!(response.status(), 302);
-    site.whoami(&browser).await.parse().expect("signed in")
+    UserId::new(site.whoami(&browser).await)
 }
 
 fn expire_tokens(site: &TestSite) {
@@ -28,7 +29,7 @@ fn refresh_calls(site: &TestSite) -> usize {
         .count()
 }
 
-async fn stored(site: &TestSite, user: i64) -> Option<oauthclient_core::Token> {
+async fn stored(site: &TestSite, user: &UserId) -> Option<oauthclient_core::Token> {
     site.store
         .token(user, site.provider.client_id(), "")
         .await
@@ -39,8 +40,8 @@ async fn stored(site: &TestSite, user: i64) -> Option<oauthclient_core::Token> {
 async fn a_fresh_token_is_used_as_is() {
     let site = site().await;
     let user = signed_up(&site).await;
-    let before = stored(&site, user).await.expect("token");
-    let token = site.client.access_token(APP, user).await.expect("token");
+    let before = stored(&site, &user).await.expect("token");
+    let token = site.client.access_token(APP, &user).await.expect("token");
     assert_eq!(token.access_token, before.access_token);
     assert_eq!(refresh_calls(&site), 0);
 }
@@ -49,11 +50,11 @@ async fn a_fresh_token_is_used_as_is() {
 async fn an_expired_token_is_refreshed_and_the_rotated_refresh_token_stored() {
     let site = site().await;
     let user = signed_up(&site).await;
-    let before = stored(&site, user).await.expect("token");
+    let before = stored(&site, &user).await.expect("token");
     expire_tokens(&site);
     let token = site
         .client
-        .access_token(APP, user)
+        .access_token(APP, &user)
         .await
         .expect("refreshed");
     assert_eq!(refresh_calls(&site), 1);
@@ -62,7 +63,7 @@ async fn an_expired_token_is_refreshed_and_the_rotated_refresh_token_stored() {
         token.refresh_token, before.refresh_token,
         "the provider rotates"
     );
-    let after = stored(&site, user).await.expect("token");
+    let after = stored(&site, &user).await.expect("token");
     assert_eq!(after.access_token, token.access_token);
     assert_eq!(after.refresh_token, token.refresh_token);
     assert!(after.expires_at.is_some_and(|at| at > 1_000_000_000));
@@ -71,7 +72,7 @@ async fn an_expired_token_is_refreshed_and_the_rotated_refresh_token_stored() {
         .client
         .remote_request(
             APP,
-            user,
+            &user,
             oauthclient_core::handlers::ApiRequest::get("user"),
         )
         .await
@@ -85,7 +86,7 @@ async fn twenty_concurrent_requests_share_one_refresh() {
     let site = site().await;
     let user = signed_up(&site).await;
     expire_tokens(&site);
-    let requests = (0..20).map(|_| site.client.access_token(APP, user));
+    let requests = (0..20).map(|_| site.client.access_token(APP, &user));
     let tokens = futures_join_all(requests).await;
     let first = tokens[0].as_ref().expect("token").access_token.clone();
     for token in &tokens {
@@ -104,18 +105,18 @@ async fn a_refused_refresh_token_means_reconnect() {
     let browser = browser();
     let response = site.login(&browser, None).await;
     assert_eq!(response.status(), 302);
-    let user: i64 = site.whoami(&browser).await.parse().expect("signed in");
+    let user = UserId::new(site.whoami(&browser).await);
     expire_tokens(&site);
     site.provider
         .set_token_fault(Some(Fault::OAuthError("invalid_grant".into())));
     let err = site
         .client
-        .access_token(APP, user)
+        .access_token(APP, &user)
         .await
         .expect_err("refused");
     assert_eq!(err, OAuthError::ReconnectRequired { remote: APP.into() });
     assert!(
-        stored(&site, user).await.is_none(),
+        stored(&site, &user).await.is_none(),
         "the dead token is gone"
     );
     // The account stays linked, and the page offers "Reconnect" instead of failing.
@@ -131,7 +132,7 @@ async fn a_refused_refresh_token_means_reconnect() {
     site.provider.set_token_fault(None);
     let again = site.login(&browser, None).await;
     assert_eq!(again.status(), 302);
-    assert!(stored(&site, user).await.is_some());
+    assert!(stored(&site, &user).await.is_some());
     let page = browser
         .get(site.url("/account/settings/linkedaccounts/"))
         .send()
@@ -152,7 +153,7 @@ async fn an_expired_token_without_refresh_token_means_reconnect() {
     );
     let err = site
         .client
-        .access_token(APP, user)
+        .access_token(APP, &user)
         .await
         .expect_err("cannot refresh");
     assert_eq!(err, OAuthError::ReconnectRequired { remote: APP.into() });

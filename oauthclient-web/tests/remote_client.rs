@@ -3,6 +3,7 @@
 mod common;
 
 use oauthclient_core::OAuthError;
+use oauthclient_core::account::UserId;
 use oauthclient_core::handlers::ApiRequest;
 
 use common::{APP, browser, site};
@@ -12,10 +13,10 @@ async fn remote_requests_use_the_stored_token() {
     let site = site().await;
     let browser = browser();
     site.login(&browser, None).await;
-    let user_id: i64 = site.whoami(&browser).await.parse().expect("signed in");
+    let user_id = UserId::new(site.whoami(&browser).await);
     let response = site
         .client
-        .remote_request(APP, user_id, ApiRequest::get("user"))
+        .remote_request(APP, &user_id, ApiRequest::get("user"))
         .await
         .expect("api call");
     assert_eq!(response.status, 200);
@@ -29,13 +30,13 @@ async fn remote_requests_without_a_link_are_refused() {
     let ada = site.local_user("ada@local.example").await;
     let err = site
         .client
-        .remote_request(APP, ada, ApiRequest::get("user"))
+        .remote_request(APP, &ada, ApiRequest::get("user"))
         .await
         .expect_err("not linked");
     assert!(matches!(err, OAuthError::NotLinked { .. }), "{err:?}");
     let err = site
         .client
-        .remote_request("nope", ada, ApiRequest::get("user"))
+        .remote_request("nope", &ada, ApiRequest::get("user"))
         .await
         .expect_err("unknown");
     assert!(matches!(err, OAuthError::UnknownRemote(_)), "{err:?}");
@@ -48,7 +49,7 @@ async fn remote_requests_never_carry_the_token_to_another_origin() {
     let site = site().await;
     let browser = browser();
     site.login(&browser, None).await;
-    let user_id: i64 = site.whoami(&browser).await.parse().expect("signed in");
+    let user_id = UserId::new(site.whoami(&browser).await);
     // Stands in for another server: nothing may connect to it.
     let evil = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     evil.set_nonblocking(true).expect("non-blocking");
@@ -69,7 +70,7 @@ async fn remote_requests_never_carry_the_token_to_another_origin() {
     ] {
         let err = site
             .client
-            .remote_request(APP, user_id, ApiRequest::get(url.clone()))
+            .remote_request(APP, &user_id, ApiRequest::get(url.clone()))
             .await
             .expect_err(&url);
         assert!(
@@ -85,7 +86,7 @@ async fn remote_requests_never_carry_the_token_to_another_origin() {
     for url in ["user".to_owned(), format!("{api_base}user")] {
         let response = site
             .client
-            .remote_request(APP, user_id, ApiRequest::get(url.clone()))
+            .remote_request(APP, &user_id, ApiRequest::get(url.clone()))
             .await
             .expect(&url);
         assert_eq!(response.status, 200, "{url}");

@@ -11,15 +11,15 @@ use common::{APP, TestSite, browser, site, site_with};
 async fn linked_user_with_password(site: &TestSite) -> (reqwest::Client, String) {
     let ada = site.local_user("ada@local.example").await;
     site.store
-        .set_password_hash(ada, Some("$argon2id$stand-in".into()))
+        .set_password_hash(&ada, Some("$argon2id$stand-in".into()))
         .await
         .expect("password");
     let browser = browser();
-    site.sign_in_as(&browser, ada).await;
+    site.sign_in_as(&browser, &ada).await;
     assert_eq!(site.login(&browser, None).await.status(), 302);
     let token = site
         .store
-        .token(ada, site.provider.client_id(), "")
+        .token(&ada, site.provider.client_id(), "")
         .await
         .expect("store")
         .expect("token");

@@ -3,6 +3,7 @@
 mod common;
 
 use oauthclient_core::AccountStore;
+use oauthclient_core::account::UserId;
 use oauthclient_testkit::FakeUser;
 
 use common::{APP, browser, location, site};
@@ -93,7 +94,7 @@ async fn signup_form_flow() {
     .await;
     assert_eq!(response.status(), 302);
     assert_eq!(location(&response), "/next-page");
-    let user_id: i64 = site.whoami(&browser).await.parse().expect("signed in");
+    let user_id = UserId::new(site.whoami(&browser).await);
     let identity = site
         .store
         .identity(APP, "1001")
@@ -103,7 +104,7 @@ async fn signup_form_flow() {
     assert_eq!(identity.user_id, user_id);
     assert!(
         site.store
-            .token(user_id, site.provider.client_id(), "")
+            .token(&user_id, site.provider.client_id(), "")
             .await
             .expect("get")
             .is_some()

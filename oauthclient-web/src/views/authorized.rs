@@ -85,9 +85,10 @@ fn verify(inner: &Inner, req: &HttpRequest, app_name: &str) -> FlowState {
     };
     let mut flows = oauth_session.flows();
     let user = inner.current_user.user_id(req);
-    let flow = inner
-        .engine()
-        .verify_callback(app_name, req.query_string(), &mut flows, user.as_ref());
+    let flow =
+        inner
+            .engine()
+            .verify_callback(app_name, req.query_string(), &mut flows, user.as_ref());
     if let Err(err) = oauth_session.set_flows(&flows) {
         return FlowState::Failed {
             app: Some(app_name.to_owned()),

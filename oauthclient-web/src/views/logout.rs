@@ -8,8 +8,8 @@
 use actix_session::SessionExt;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use oauthclient_core::handlers::ProtocolContext;
 use oauthclient_core::account::UserId;
+use oauthclient_core::handlers::ProtocolContext;
 use serde::Deserialize;
 use serde_json::json;
 use url::Url;

@@ -332,7 +332,7 @@ impl TestSite {
             .expect("body")
     }
 
-    pub async fn sign_in_as(&self, browser: &reqwest::Client, user_id: UserId) {
+    pub async fn sign_in_as(&self, browser: &reqwest::Client, user_id: &UserId) {
         let response = browser
             .get(self.url(&format!("/test/login/{user_id}")))
             .send()
@@ -416,7 +416,7 @@ impl TestSite {
             .expect("user");
         self.store
             .set_password_hash(
-                user.id,
+                &user.id,
                 Some("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA".into()),
             )
             .await

@@ -223,12 +223,18 @@ fn all_events() -> Vec<FlowEvent> {
                 reason: "HTTP 500".to_owned(),
             },
         },
-        FlowEvent::Resolved(AuthorizedOutcome::Linked { user_id: UserId::from(1) }),
-        FlowEvent::Resolved(AuthorizedOutcome::LoggedIn { user_id: UserId::from(1) }),
+        FlowEvent::Resolved(AuthorizedOutcome::Linked {
+            user_id: UserId::from(1),
+        }),
+        FlowEvent::Resolved(AuthorizedOutcome::LoggedIn {
+            user_id: UserId::from(1),
+        }),
         FlowEvent::Resolved(AuthorizedOutcome::SignupRequired {
             account_info: account_info(),
         }),
-        FlowEvent::SignupCompleted { user_id: UserId::from(1) },
+        FlowEvent::SignupCompleted {
+            user_id: UserId::from(1),
+        },
         FlowEvent::Fail {
             error: store_error(),
         },

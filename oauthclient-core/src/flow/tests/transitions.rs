@@ -168,7 +168,9 @@ fn token_issued_resolved_signup_required_keeps_the_token() {
 
 #[test]
 fn signup_completed_logs_in() {
-    let state = signup_required().on(FlowEvent::SignupCompleted { user_id: UserId::from(7) });
+    let state = signup_required().on(FlowEvent::SignupCompleted {
+        user_id: UserId::from(7),
+    });
     assert_eq!(state, logged_in());
 }
 

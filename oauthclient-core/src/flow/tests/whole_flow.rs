@@ -37,7 +37,9 @@ fn whole_flow_with_signup_using_real_state_tokens() {
         .on(FlowEvent::Resolved(AuthorizedOutcome::SignupRequired {
             account_info: account_info(),
         }))
-        .on(FlowEvent::SignupCompleted { user_id: UserId::from(7) });
+        .on(FlowEvent::SignupCompleted {
+            user_id: UserId::from(7),
+        });
     assert_eq!(flow, logged_in());
 
     // Replaying the same callback is refused.

@@ -103,7 +103,10 @@ impl AuthorizedHandler for AuthorizedSignup {
         };
 
         if let Some(current) = ctx.current_user {
-            if identity_owner.as_ref().is_some_and(|owner| owner != current) {
+            if identity_owner
+                .as_ref()
+                .is_some_and(|owner| owner != current)
+            {
                 return Err(OAuthError::AlreadyLinked {
                     remote: ctx.app.to_owned(),
                 });

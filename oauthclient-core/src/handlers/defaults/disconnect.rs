@@ -67,7 +67,11 @@ pub async fn unlink_guarded(
 /// user asked to disconnect, and a provider that is down must not undo that.
 pub async fn revoke_at_provider(ctx: &HandlerContext<'_>, user_id: &UserId, token: &Token) {
     match revoke_token(ctx.api, ctx.remote, token).await {
-        Ok(true) => tracing::info!(app = ctx.app, user_id = user_id.as_str(), "token revoked at the provider"),
+        Ok(true) => tracing::info!(
+            app = ctx.app,
+            user_id = user_id.as_str(),
+            "token revoked at the provider"
+        ),
         Ok(false) => {}
         Err(err) => {
             tracing::warn!(app = ctx.app, user_id = user_id.as_str(), error = %err, "revocation failed; unlinked anyway");

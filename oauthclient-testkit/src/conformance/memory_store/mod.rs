@@ -186,15 +186,15 @@ mod tests {
             .create_user(&new_user("victim@example.org", false))
             .await
             .expect("create");
-        assert!(store.release_email(squatter.id).await.expect("release"));
-        let released = store.user_by_id(squatter.id).await.expect("find");
+        assert!(store.release_email(&squatter.id).await.expect("release"));
+        let released = store.user_by_id(&squatter.id).await.expect("find");
         let released = released.expect("kept");
         assert_eq!((released.email.as_str(), released.session_epoch), ("", 1));
         let owner = store
             .create_user(&new_user("victim@example.org", true))
             .await
             .expect("the owner takes it");
-        assert!(!store.release_email(owner.id).await.expect("release"));
+        assert!(!store.release_email(&owner.id).await.expect("release"));
 
         let ada = store
             .create_user(&new_user("ada@example.org", false))
@@ -203,33 +203,33 @@ mod tests {
         let set_at = ada.email_changed_at;
         assert!(
             !store
-                .confirm_email(ada.id, "ada@example.org", set_at - 1)
+                .confirm_email(&ada.id, "ada@example.org", set_at - 1)
                 .await
                 .expect("old")
         );
         assert!(
             !store
-                .confirm_email(ada.id, "ａｄａ@example.org", set_at)
+                .confirm_email(&ada.id, "ａｄａ@example.org", set_at)
                 .await
                 .expect("look-alike")
         );
         assert!(
             store
-                .confirm_email(ada.id, "ADA@example.org", set_at)
+                .confirm_email(&ada.id, "ADA@example.org", set_at)
                 .await
                 .expect("confirm")
         );
         assert!(
             !store
-                .confirm_email(ada.id, "ada@example.org", set_at)
+                .confirm_email(&ada.id, "ada@example.org", set_at)
                 .await
                 .expect("twice")
         );
 
-        let taken = store.change_email(ada.id, "VICTIM@example.org").await;
+        let taken = store.change_email(&ada.id, "VICTIM@example.org").await;
         assert_eq!(conflict(taken), EMAIL_TAKEN);
         let changed = store
-            .change_email(ada.id, "Ada@Lovelace.org")
+            .change_email(&ada.id, "Ada@Lovelace.org")
             .await
             .expect("change");
         assert!(!changed.email_confirmed);
@@ -240,25 +240,25 @@ mod tests {
 
         assert!(
             store
-                .note_confirmation_sent(ada.id, 3600)
+                .note_confirmation_sent(&ada.id, 3600)
                 .await
                 .expect("note")
         );
         assert!(
             !store
-                .note_confirmation_sent(ada.id, 3600)
+                .note_confirmation_sent(&ada.id, 3600)
                 .await
                 .expect("cooldown")
         );
         assert!(
             store
-                .note_confirmation_sent(ada.id, 0)
+                .note_confirmation_sent(&ada.id, 0)
                 .await
                 .expect("no cooldown")
         );
         assert!(
             !store
-                .note_confirmation_sent(9999, 0)
+                .note_confirmation_sent(&UserId::from(9999), 0)
                 .await
                 .expect("missing")
         );

@@ -81,7 +81,9 @@ impl UserStore for MemoryStore {
             .map(|account| account.id)
             .collect();
         memory.tokens.retain(|(id, _)| !accounts.contains(id));
-        memory.accounts.retain(|account| account.user_id != *user_id);
+        memory
+            .accounts
+            .retain(|account| account.user_id != *user_id);
         memory
             .identities
             .retain(|identity| identity.user_id != *user_id);
