@@ -1,6 +1,6 @@
 //! What a person does in a browser on an oauthclient site, for tests that drive one over HTTP
 //! (feature `browser`): start a flow, confirming the connection when the site asks; sign out
-//! through the confirmation page.
+//! through the confirmation page; disconnect; fill in any CSRF-protected form.
 
 use crate::html::input_value;
 
@@ -52,4 +52,36 @@ pub async fn sign_out(browser: &reqwest::Client, base: &str) -> reqwest::Respons
         .send()
         .await
         .unwrap_or_else(|err| panic!("POST {url}: {err}"))
+}
+
+/// Fills in the CSRF-protected form of the page at `page_url` as a browser: reads the page's
+/// `csrf_token`, then POSTs it with `fields` to `action_url`. Returns the POST's response.
+pub async fn submit_form(
+    browser: &reqwest::Client,
+    page_url: &str,
+    action_url: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let page = browser
+        .get(page_url)
+        .send()
+        .await
+        .unwrap_or_else(|err| panic!("GET {page_url}: {err}"));
+    let page = page.text().await.expect("the page");
+    let csrf = input_value(&page, "csrf_token")
+        .unwrap_or_else(|| panic!("{page_url} has no form with a CSRF token:\n{page}"));
+    let mut form: Vec<(&str, &str)> = vec![("csrf_token", csrf.as_str())];
+    form.extend_from_slice(fields);
+    browser
+        .post(action_url)
+        .form(&form)
+        .send()
+        .await
+        .unwrap_or_else(|err| panic!("POST {action_url}: {err}"))
+}
+
+/// Disconnects `app` on the site at `base` as a browser: the disconnect page's form.
+pub async fn disconnect(browser: &reqwest::Client, base: &str, app: &str) -> reqwest::Response {
+    let url = format!("{base}/oauth/disconnect/{app}/");
+    submit_form(browser, &url, &url, &[]).await
 }
