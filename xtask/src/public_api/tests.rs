@@ -1,0 +1,1 @@
+//! Tests of the listing and the diff.
