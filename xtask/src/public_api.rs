@@ -82,8 +82,12 @@ fn run(bless: bool) -> Result<(), String> {
             listing.items,
             listing.lines.len()
         );
-        let current = std::fs::read_to_string(&file).unwrap_or_default();
-        if current == expected {
+        let current = match std::fs::read_to_string(&file) {
+            Ok(text) => Some(text),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(err) => return Err(format!("cannot read {}: {err}", file.display())),
+        };
+        if current.as_deref() == Some(expected.as_str()) {
             continue;
         }
         if bless {
@@ -91,20 +95,27 @@ fn run(bless: bool) -> Result<(), String> {
                 .map_err(|err| format!("cannot create {}: {err}", api_dir.display()))?;
             std::fs::write(&file, &expected)
                 .map_err(|err| format!("cannot write {}: {err}", file.display()))?;
-            println!("api: wrote {}", file.display());
+            println!("api: wrote api/{}.txt", krate.package);
         } else {
-            print_diff(&krate.package, &current, &expected);
+            match &current {
+                Some(current) => print_diff(&krate.package, current, &expected),
+                None => println!("api: api/{}.txt does not exist yet", krate.package),
+            }
             changed.push(format!("api/{}.txt", krate.package));
         }
     }
     for stale in stale_listings(&api_dir, &published)? {
+        let name = format!(
+            "api/{}",
+            stale.file_name().unwrap_or_default().to_string_lossy()
+        );
         if bless {
             std::fs::remove_file(&stale)
                 .map_err(|err| format!("cannot remove {}: {err}", stale.display()))?;
-            println!("api: removed {} (no such published crate)", stale.display());
+            println!("api: removed {name} (no such published crate)");
         } else {
-            println!("api: {} lists no published crate", stale.display());
-            changed.push(stale.display().to_string());
+            println!("api: {name} lists no published crate");
+            changed.push(name);
         }
     }
     if changed.is_empty() {
