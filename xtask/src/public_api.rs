@@ -77,9 +77,10 @@ fn run(bless: bool) -> Result<(), String> {
         let expected = file_text(&krate.package, &listing.lines);
         let file = api_dir.join(format!("{}.txt", krate.package));
         println!(
-            "api: {}: {} items ({} lines)",
+            "api: {}: {} items, {} methods and trait items ({} lines)",
             krate.package,
             listing.items,
+            listing.members,
             listing.lines.len()
         );
         let current = match std::fs::read_to_string(&file) {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::listing::{Crate, Entry, ids, kind};
+use super::listing::{Counted, Crate, Entry, ids, kind};
 use super::render::{Renderer, id_key, shape};
 
 /// Trait impls that say nothing the other lines do not (the compiler adds them with a derive).
@@ -26,38 +26,38 @@ struct Lines<'o> {
 }
 
 impl Lines<'_> {
-    fn push(&mut self, group: u8, name: String, text: String, counted: bool) {
+    fn push(&mut self, group: u8, name: String, text: String, counts_as: Counted) {
         self.out.push(Entry {
             owner: self.owner.to_vec(),
             group,
             name,
             text,
-            counted,
+            counts_as,
         });
     }
 
     fn declaration(&mut self, text: String) {
-        self.push(0, String::new(), text, true);
+        self.push(0, String::new(), text, Counted::Item);
     }
 
     /// A field or a variant: part of its type's declaration, not an item of its own.
     fn member(&mut self, text: String) {
         let name = member_name(&text, &self.path);
-        self.push(1, name, text, false);
+        self.push(1, name, text, Counted::Nothing);
     }
 
     fn trait_item(&mut self, text: String) {
         let name = member_name(&text, &self.path);
-        self.push(1, name, text, true);
+        self.push(1, name, text, Counted::Member);
     }
 
     fn inherent(&mut self, text: String) {
         let name = member_name(&text, &self.path);
-        self.push(2, name, text, true);
+        self.push(2, name, text, Counted::Member);
     }
 
     fn implementation(&mut self, trait_name: String, text: String) {
-        self.push(3, trait_name, text, false);
+        self.push(3, trait_name, text, Counted::Nothing);
     }
 }
 

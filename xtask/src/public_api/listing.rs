@@ -16,9 +16,11 @@ use super::render::{Renderer, id_key, shape};
 #[derive(Debug)]
 pub struct Listing {
     pub lines: Vec<String>,
-    /// Declarations (modules, types, functions, methods, trait items, constants, re-exports);
-    /// fields, variants and impls are not counted.
+    /// Items with a path of their own: modules, types, traits, functions, constants, statics,
+    /// macros, re-exports.
     pub items: usize,
+    /// Methods, associated constants and types, trait items.
+    pub members: usize,
 }
 
 /// A line and where it sorts: its item's path, then declaration < members < inherent items <
@@ -29,8 +31,16 @@ pub struct Entry {
     pub group: u8,
     pub name: String,
     pub text: String,
-    /// Whether the line declares an item (see [`Listing::items`]).
-    pub counted: bool,
+    pub counts_as: Counted,
+}
+
+/// What a line counts as in [`Listing`]'s totals.
+#[derive(PartialEq, Eq, PartialOrd, Ord, Clone, Copy)]
+pub enum Counted {
+    Item,
+    Member,
+    /// Fields, variants and impls: details of an item.
+    Nothing,
 }
 
 /// The crate's JSON, with the lookups the walk needs.
@@ -115,7 +125,7 @@ pub fn listing(doc: &Value) -> Result<Listing, String> {
                 group: 0,
                 name: String::new(),
                 text: format!("pub use {} -> {}", alias.join("::"), home.join("::")),
-                counted: true,
+                counts_as: Counted::Item,
             });
         }
         if let Some(item) = index.get(id) {
@@ -125,7 +135,14 @@ pub fn listing(doc: &Value) -> Result<Listing, String> {
     entries.sort();
     entries.dedup_by(|a, b| a.text == b.text);
     Ok(Listing {
-        items: entries.iter().filter(|e| e.counted).count(),
+        items: entries
+            .iter()
+            .filter(|e| e.counts_as == Counted::Item)
+            .count(),
+        members: entries
+            .iter()
+            .filter(|e| e.counts_as == Counted::Member)
+            .count(),
         lines: entries.into_iter().map(|e| e.text).collect(),
     })
 }
@@ -260,7 +277,7 @@ impl Walk<'_, '_> {
             group: 0,
             name: String::new(),
             text: format!("pub use {alias} -> {target}"),
-            counted: true,
+            counts_as: Counted::Item,
         });
     }
 }
