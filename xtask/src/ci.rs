@@ -34,6 +34,8 @@ pub fn ci() -> Result<(), String> {
         &["doc", "--workspace", "--no-deps", "--all-features"],
         &[("RUSTDOCFLAGS", "-D warnings")],
     )?;
+    // API changes are deliberate: the listings in api/ must match the crates.
+    crate::public_api::check()?;
     // Every crate packages (and its package builds); nothing is published.
     forget_packaged_workspace_crates()?;
     cargo(

@@ -6,7 +6,10 @@
 //! - `ci`: format check, clippy with `-D warnings` (all features, and each store backend
 //!   alone), the workspace tests with all features (including doc-tests; PostgreSQL suites run
 //!   when `OAUTHCLIENT_TEST_POSTGRES_URL` is set) and rustdoc with `-D warnings`. The same
-//!   checks `.ci/run` runs.
+//!   checks `.ci/run` runs. After rustdoc: the public-API listings (`api`).
+//! - `api [--bless]`: the public API of each published crate must match its checked-in listing
+//!   `api/<crate>.txt` (rustdoc JSON on the stable toolchain; see [`public_api`]); `--bless`
+//!   rewrites the listings after a deliberate change.
 //! - `deps`: the lean-dependency rules (core: no actix, no diesel; providers: core only;
 //!   store-diesel with `sqlite` alone: no libpq) and the crate count of each user-facing build.
 //! - `integration`: the demo app in a real browser. Installs Debian `chromium` when
@@ -34,6 +37,7 @@ mod integration;
 mod module_cycles;
 mod new_provider;
 mod process;
+mod public_api;
 
 use std::process::ExitCode;
 
@@ -41,12 +45,15 @@ const HELP: &str = "\
 usage: cargo xtask <task>
 
 tasks:
+  api [--bless]
+               compare each published crate's public API with api/<crate>.txt and print
+               the difference; --bless rewrites the listings (a deliberate API change)
   bench [--seconds N] [--clients N] [--connections N] [--postgres URL] [--redis URL] [--no-micro]
                release builds; the demo under load on 127.0.0.1 (login redirects vs a bare
                actix-web floor, returning-user and sign-up flows on SQLite and on PostgreSQL +
                Redis sessions, peak RSS); table + target/bench/results.json; then criterion
-  ci           fmt check, clippy -D warnings, tests, rustdoc -D warnings, the dependency
-               rules (deps) and `cargo package --workspace`
+  ci           fmt check, clippy -D warnings, tests, rustdoc -D warnings, the public-API
+               listings (api), the dependency rules (deps) and `cargo package --workspace`
   deps         check the lean-dependency rules; print how many crates each build pulls in
   integration  the demo app in headless chromium (playwright-core): sign-up, linking,
                disconnecting, signing in again; screenshots in target/browser-screenshots/;
@@ -60,6 +67,7 @@ tasks:
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
     let result = match task.as_deref() {
+        Some("api") => public_api::api(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("bench") => bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("ci") => ci::ci(),
         Some("deps") => deps::deps(),
