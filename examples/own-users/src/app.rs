@@ -30,13 +30,19 @@ impl AppSession {
         let session = req.get_session();
         // A new session id at every sign-in: no session fixation.
         session.renew();
-        session.insert(SESSION_USER, id).map_err(|err| err.to_string())
+        session
+            .insert(SESSION_USER, id)
+            .map_err(|err| err.to_string())
     }
 }
 
 impl CurrentUser for AppSession {
     fn user_id(&self, req: &HttpRequest) -> Option<UserId> {
-        let id = req.get_session().get::<String>(SESSION_USER).ok().flatten()?;
+        let id = req
+            .get_session()
+            .get::<String>(SESSION_USER)
+            .ok()
+            .flatten()?;
         Some(UserId::new(id))
     }
 

@@ -33,8 +33,8 @@ async fn main() -> ExitCode {
 }
 
 async fn serve(config_path: &str) -> Result<(), String> {
-    let toml = std::fs::read_to_string(config_path)
-        .map_err(|err| format!("{config_path}: {err}"))?;
+    let toml =
+        std::fs::read_to_string(config_path).map_err(|err| format!("{config_path}: {err}"))?;
     let registry = Registry::from_inventory().map_err(|err| err.to_string())?;
     let config = OAuthClientConfig::from_toml_str(&toml, &ProcessEnv, &registry)
         .map_err(|err| format!("{config_path}: {err}"))?;

@@ -2,9 +2,9 @@
 //! its own password login. Nothing here knows about oauthclient-rs except the error type the
 //! directory answers with.
 
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
@@ -112,9 +112,12 @@ impl AppUsers {
         work: impl FnOnce(&mut PgConnection) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
         let users = self.clone();
-        tokio::task::spawn_blocking(move || work(&mut users.conn()?))
-            .await
-            .map_err(unavailable)?
+        tokio::task::spawn_blocking(move || {
+            let mut conn = users.conn()?;
+            work(&mut conn)
+        })
+        .await
+        .map_err(unavailable)?
     }
 
     /// The user with this key.
@@ -215,8 +218,11 @@ impl AppUsers {
         else {
             return Ok(None);
         };
-        let matches = PasswordHash::new(&hash)
-            .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok());
+        let matches = PasswordHash::new(&hash).is_ok_and(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        });
         if !matches {
             return Ok(None);
         }

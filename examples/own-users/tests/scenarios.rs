@@ -36,15 +36,13 @@ impl Database {
         let mut admin = PgConnection::establish(&admin_url).unwrap_or_else(|err| {
             panic!("PostgreSQL at {admin_url} is needed by this example's tests: {err}")
         });
-        let name = format!(
-            "own_users_{}_{}",
-            std::process::id(),
-            rand::random::<u32>()
-        );
+        let name = format!("own_users_{}_{}", std::process::id(), rand::random::<u32>());
         admin
             .batch_execute(&format!("CREATE DATABASE {name}"))
             .expect("create the test database");
-        let (server, _) = admin_url.rsplit_once('/').expect("a URL ending in /database");
+        let (server, _) = admin_url
+            .rsplit_once('/')
+            .expect("a URL ending in /database");
         let url = format!("{server}/{name}");
         Self {
             admin_url,
@@ -90,7 +88,10 @@ impl Database {
 impl Drop for Database {
     fn drop(&mut self) {
         if let Ok(mut admin) = PgConnection::establish(&self.admin_url) {
-            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+            let _ = admin.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
         }
     }
 }
@@ -149,7 +150,11 @@ impl Site {
     }
 
     async fn whoami(&self, browser: &reqwest::Client) -> String {
-        let response = browser.get(self.url("/whoami")).send().await.expect("whoami");
+        let response = browser
+            .get(self.url("/whoami"))
+            .send()
+            .await
+            .expect("whoami");
         response.text().await.expect("body")
     }
 
@@ -176,7 +181,10 @@ impl Site {
             browser,
             &self.url("/login"),
             &self.url("/register"),
-            &[("email", email), ("password", "correct horse battery staple")],
+            &[
+                ("email", email),
+                ("password", "correct horse battery staple"),
+            ],
         )
         .await;
         assert_eq!(response.status(), 303, "registered and signed in");
@@ -211,7 +219,8 @@ fn is_uuid(id: &str) -> bool {
 #[tokio::test]
 async fn sign_up_creates_the_user_in_the_apps_own_table() {
     let site = Site::start().await;
-    site.provider.set_user(provider_user("101", "ada@example.org"));
+    site.provider
+        .set_user(provider_user("101", "ada@example.org"));
     let browser = browser();
     let response = site.sign_in_with_provider(&browser).await;
     assert_eq!(response.status(), 302, "signed up and in");
@@ -220,17 +229,21 @@ async fn sign_up_creates_the_user_in_the_apps_own_table() {
     assert!(is_uuid(&user), "the app's UUID is the user id: {user}");
     assert_eq!(site.users(), 1);
     assert_eq!(
-        site.db.text(&format!("SELECT email AS value FROM users WHERE id = '{user}'")),
+        site.db.text(&format!(
+            "SELECT email AS value FROM users WHERE id = '{user}'"
+        )),
         Some("ada@example.org".to_owned())
     );
     assert_eq!(site.identity_owner("101"), Some(user.clone()));
     assert_eq!(
-        site.db.text("SELECT user_id AS value FROM oauthclient_remoteaccount"),
+        site.db
+            .text("SELECT user_id AS value FROM oauthclient_remoteaccount"),
         Some(user)
     );
     // No users table of the library's: the app's is the only one.
     assert_eq!(
-        site.db.text("SELECT to_regclass('accounts_user')::text AS value"),
+        site.db
+            .text("SELECT to_regclass('accounts_user')::text AS value"),
         None
     );
 }
@@ -238,7 +251,8 @@ async fn sign_up_creates_the_user_in_the_apps_own_table() {
 #[tokio::test]
 async fn a_returning_user_signs_in_as_the_same_app_user() {
     let site = Site::start().await;
-    site.provider.set_user(provider_user("102", "bob@example.org"));
+    site.provider
+        .set_user(provider_user("102", "bob@example.org"));
     let first = browser();
     site.sign_in_with_provider(&first).await;
     let user = site.whoami(&first).await;
@@ -270,7 +284,8 @@ async fn a_user_of_the_apps_own_login_links_and_disconnects() {
     assert_eq!(response.status(), 302);
     assert_eq!(site.identity_owner("103"), None);
     assert_eq!(
-        site.db.count("SELECT count(*) AS n FROM oauthclient_remoteaccount"),
+        site.db
+            .count("SELECT count(*) AS n FROM oauthclient_remoteaccount"),
         0
     );
     assert_eq!(site.whoami(&browser).await, user, "still signed in");
@@ -279,7 +294,8 @@ async fn a_user_of_the_apps_own_login_links_and_disconnects() {
 #[tokio::test]
 async fn the_last_way_to_sign_in_is_not_disconnected() {
     let site = Site::start().await;
-    site.provider.set_user(provider_user("104", "dan@example.org"));
+    site.provider
+        .set_user(provider_user("104", "dan@example.org"));
     let browser = browser();
     site.sign_in_with_provider(&browser).await;
     let user = site.whoami(&browser).await;
@@ -288,7 +304,8 @@ async fn the_last_way_to_sign_in_is_not_disconnected() {
     assert_eq!(response.status(), 302, "back with a message");
     assert_eq!(site.identity_owner("104"), Some(user), "still linked");
     assert_eq!(
-        site.db.count("SELECT count(*) AS n FROM oauthclient_remotetoken"),
+        site.db
+            .count("SELECT count(*) AS n FROM oauthclient_remotetoken"),
         1,
         "the token stays"
     );
@@ -304,7 +321,8 @@ const REFUSE_IDENTITIES: &str = "
 #[tokio::test]
 async fn a_link_that_fails_after_the_user_was_created_leaves_no_user() {
     let site = Site::start().await;
-    site.provider.set_user(provider_user("105", "erin@example.org"));
+    site.provider
+        .set_user(provider_user("105", "erin@example.org"));
     site.db.execute(REFUSE_IDENTITIES);
 
     let browser = browser();
@@ -325,7 +343,8 @@ async fn a_link_that_fails_after_the_user_was_created_leaves_no_user() {
     }
 
     // Once the database works again, the same sign-up simply succeeds.
-    site.db.execute("DROP TRIGGER refuse_identities ON oauthclient_useridentity");
+    site.db
+        .execute("DROP TRIGGER refuse_identities ON oauthclient_useridentity");
     let response = site.sign_in_with_provider(&browser).await;
     assert_eq!(response.status(), 302);
     let user = site.whoami(&browser).await;
@@ -336,7 +355,8 @@ async fn a_link_that_fails_after_the_user_was_created_leaves_no_user() {
 #[tokio::test]
 async fn a_user_whose_removal_failed_too_is_linked_by_the_retry() {
     let site = Site::start().await;
-    site.provider.set_user(provider_user("106", "fay@example.org"));
+    site.provider
+        .set_user(provider_user("106", "fay@example.org"));
     site.db.execute(REFUSE_IDENTITIES);
     site.db.execute(
         "CREATE TRIGGER keep_users BEFORE DELETE ON users \
@@ -370,7 +390,8 @@ async fn a_user_whose_removal_failed_too_is_linked_by_the_retry() {
 #[tokio::test]
 async fn a_disabled_app_user_cannot_sign_in_with_the_provider() {
     let site = Site::start().await;
-    site.provider.set_user(provider_user("107", "gus@example.org"));
+    site.provider
+        .set_user(provider_user("107", "gus@example.org"));
     let first = browser();
     site.sign_in_with_provider(&first).await;
     site.db.execute("UPDATE users SET active = FALSE");
