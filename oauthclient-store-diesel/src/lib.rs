@@ -17,8 +17,8 @@
 //! let store = DieselStore::connect(&url, keys, StoreOptions::default()).await?;
 //!
 //! let user = store.create_user(&NewUser { email: "Ada@Example.org".into(), username: None, full_name: None, confirmed: true }).await?;
-//! store.save_token(user.id, "github-client-id", &Token::bearer(AccessToken::new("gho_abc"))).await?;
-//! let token = store.token(user.id, "github-client-id", "").await?.expect("stored");
+//! store.save_token(&user.id, "github-client-id", &Token::bearer(AccessToken::new("gho_abc"))).await?;
+//! let token = store.token(&user.id, "github-client-id", "").await?.expect("stored");
 //! assert_eq!(token.access_token.expose_secret(), "gho_abc");
 //! # Ok::<(), oauthclient_core::StoreError>(())
 //! # }).expect("example");

@@ -301,7 +301,9 @@ async fn the_last_way_to_sign_in_is_not_disconnected() {
     let user = site.whoami(&browser).await;
 
     let response = disconnect(&browser, &site.base, "fake").await;
-    assert_eq!(response.status(), 302, "back with a message");
+    assert_eq!(response.status(), 400, "refused");
+    let body = response.text().await.expect("body");
+    assert!(body.contains("only way to sign in"), "{body}");
     assert_eq!(site.identity_owner("104"), Some(user), "still linked");
     assert_eq!(
         site.db

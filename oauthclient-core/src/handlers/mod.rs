@@ -63,7 +63,7 @@ use crate::token::Token;
 /// /// The signed-in user's link to this context's remote app, if any.
 /// async fn current_link(ctx: &HandlerContext<'_>) -> Result<Option<RemoteAccount>, OAuthError> {
 ///     let Some(user_id) = ctx.current_user else { return Ok(None) };
-///     ctx.accounts.remote_account(user_id, &ctx.remote.credentials.consumer_key).await
+///     Ok(ctx.accounts.remote_account(user_id, &ctx.remote.credentials.consumer_key).await?)
 /// }
 /// ```
 #[derive(Clone, Copy)]
