@@ -322,11 +322,7 @@ async fn migrate_names_users_whose_addresses_would_share_a_mailbox_and_exits_1()
         } else {
             "applying 2 migration(s): 20261205000001, 20261205000002"
         };
-        assert!(
-            text(&fixed).contains(pending),
-            "{}",
-            text(&fixed)
-        );
+        assert!(text(&fixed).contains(pending), "{}", text(&fixed));
         let store = store(&db, &[("k1", KEY_ONE)]).await;
         let ada = store.user_by_email("ADA@x.org").await.expect("find");
         assert_eq!(

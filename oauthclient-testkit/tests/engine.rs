@@ -2,6 +2,8 @@
 //! the testkit's fake provider over real HTTP and the in-memory store. Every decision a front
 //! end relies on is checked here once, independent of actix-web.
 
+use std::sync::Arc;
+
 use oauthclient_core::account::{NewUser, UserId};
 use oauthclient_core::client::{HttpApi, HttpClient, HttpLimits};
 use oauthclient_core::config::NoEnv;
@@ -10,8 +12,9 @@ use oauthclient_core::flow::{FlowState, Grant};
 use oauthclient_core::handlers::{EventBus, SignupForm};
 use oauthclient_core::host_policy::DefaultPolicy;
 use oauthclient_core::state::{PendingFlows, StateCodec, StateError};
-use oauthclient_core::{OAuthClientConfig, OAuthError, Registry, UserStore};
-use oauthclient_testkit::{FakeProvider, FakeUser, MemoryStore};
+use oauthclient_core::user_directory::HostUsers;
+use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, Registry, UserStore};
+use oauthclient_testkit::{FakeProvider, FakeUser, MemoryDirectory, MemoryStore};
 
 const TOP: &str = "secret_key = \"a-very-long-random-secret-of-at-least-32-bytes\"\n\
                    site_url = \"http://127.0.0.1:9\"\n\n";
@@ -21,15 +24,31 @@ struct Parts {
     config: OAuthClientConfig,
     codec: StateCodec,
     http: HttpClient,
-    store: MemoryStore,
+    store: Arc<MemoryStore>,
+    /// The host's own users, when the test brings them; else `store` keeps the users.
+    host_users: Option<(Arc<MemoryDirectory>, HostUsers)>,
     events: EventBus,
     app: AppRuntime,
 }
 
 impl Parts {
     fn new(provider: &FakeProvider) -> Self {
+        Self::configured(provider, |toml| toml)
+    }
+
+    /// Users from the host's own directory (`MemoryDirectory`), links in the memory store.
+    fn with_host_users(provider: &FakeProvider) -> Self {
+        let mut parts = Self::new(provider);
+        let directory = Arc::new(MemoryDirectory::default());
+        let users = HostUsers::new(directory.clone(), parts.store.clone());
+        parts.host_users = Some((directory, users));
+        parts
+    }
+
+    /// The fake app's configuration as `edit` changes it.
+    fn configured(provider: &FakeProvider, edit: impl FnOnce(String) -> String) -> Self {
         let registry = Registry::from_inventory().expect("registry");
-        let toml = format!("{TOP}{}", provider.remote_app_toml("fake"));
+        let toml = edit(format!("{TOP}{}", provider.remote_app_toml("fake")));
         let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry).expect("config");
         let remote = config.remote_app("fake").expect("app").clone();
         let http = HttpClient::new(HttpLimits::default()).expect("http");
@@ -42,22 +61,31 @@ impl Parts {
             codec: config.state_codec(),
             config,
             http,
-            store: MemoryStore::default(),
+            store: Arc::new(MemoryStore::default()),
+            host_users: None,
             events: EventBus::default(),
             app,
         }
     }
 
     fn engine(&self) -> Engine<'_> {
+        let users: &dyn UserStore = match &self.host_users {
+            Some((_, host_users)) => host_users,
+            None => &*self.store,
+        };
         Engine::new(
             &self.config,
             &self.codec,
             &self.http,
-            &self.store,
-            &self.store,
+            &*self.store,
+            users,
             &DefaultPolicy,
             &self.events,
         )
+    }
+
+    fn directory(&self) -> &MemoryDirectory {
+        &self.host_users.as_ref().expect("host users").0
     }
 
     /// Starts a flow, lets the fake provider approve it, and returns the callback's query.
@@ -286,5 +314,130 @@ async fn a_link_only_app_refuses_anonymous_starts() {
     assert!(
         unsafe_next.is_ok(),
         "an unsafe next is dropped, not an error"
+    );
+}
+
+#[tokio::test]
+async fn an_app_without_account_info_keeps_an_anonymous_token_in_the_session() {
+    let provider = provider_for(ada()).await;
+    let parts = Parts::configured(&provider, |toml| {
+        toml.replace("signup_handler = { info = \"testkit:account_info\" }", "")
+    });
+    let mut flows = PendingFlows::default();
+    let query = parts.authorize(&mut flows, None).await;
+    let effect = parts
+        .callback(&mut flows, &query, None)
+        .await
+        .expect("callback");
+    let CallbackEffect::StoredInSession { token } = effect else {
+        panic!("expected the token for the session, got {effect:?}");
+    };
+    assert!(!token.access_token.expose_secret().is_empty());
+    assert!(
+        parts
+            .store
+            .identity("fake", "1")
+            .await
+            .expect("store")
+            .is_none(),
+        "nothing stored"
+    );
+}
+
+#[tokio::test]
+async fn host_users_sign_up_in_the_hosts_directory_and_sign_in_again() {
+    let provider = provider_for(ada()).await;
+    let parts = Parts::with_host_users(&provider);
+    let mut flows = PendingFlows::default();
+    let query = parts.authorize(&mut flows, None).await;
+    let effect = parts
+        .callback(&mut flows, &query, None)
+        .await
+        .expect("callback");
+    let CallbackEffect::SignedIn { user } = effect else {
+        panic!("expected a sign-in, got {effect:?}");
+    };
+    assert_eq!(user.id.as_str(), "host-user-1", "the host's key");
+    assert_eq!(parts.directory().users().len(), 1);
+    let identity = parts.store.identity("fake", "1").await.expect("store");
+    assert_eq!(
+        identity.map(|identity| identity.user_id),
+        Some(user.id.clone())
+    );
+
+    let query = parts.authorize(&mut flows, None).await;
+    let again = parts
+        .callback(&mut flows, &query, None)
+        .await
+        .expect("callback");
+    assert!(matches!(again, CallbackEffect::SignedIn { user: ref back } if back.id == user.id));
+    assert_eq!(parts.directory().users().len(), 1, "no second user");
+}
+
+#[tokio::test]
+async fn host_users_a_failed_link_removes_the_user_it_created() {
+    let provider = provider_for(ada()).await;
+    let parts = Parts::with_host_users(&provider);
+    parts.store.set_links_fail(true);
+    let mut flows = PendingFlows::default();
+    let query = parts.authorize(&mut flows, None).await;
+    let failed = parts.callback(&mut flows, &query, None).await;
+    assert!(matches!(failed, Err(OAuthError::Store(_))), "{failed:?}");
+    assert!(parts.directory().users().is_empty(), "removed again");
+
+    // The removal fails too: the user stays, unlinked; the retry links them by their
+    // provider-verified address.
+    parts.directory().set_removals_fail(true);
+    let query = parts.authorize(&mut flows, None).await;
+    let failed = parts.callback(&mut flows, &query, None).await;
+    assert!(failed.is_err());
+    let orphans = parts.directory().users();
+    assert_eq!(orphans.len(), 1);
+    assert!(
+        parts
+            .store
+            .identity("fake", "1")
+            .await
+            .expect("store")
+            .is_none()
+    );
+
+    parts.store.set_links_fail(false);
+    let query = parts.authorize(&mut flows, None).await;
+    let effect = parts
+        .callback(&mut flows, &query, None)
+        .await
+        .expect("callback");
+    assert!(matches!(effect, CallbackEffect::SignedIn { ref user } if user.id == orphans[0].id));
+}
+
+#[tokio::test]
+async fn host_users_with_their_own_login_may_disconnect_their_only_link() {
+    let provider = provider_for(FakeUser {
+        email: Some("elsewhere@provider.example".into()),
+        ..ada()
+    })
+    .await;
+    let parts = Parts::with_host_users(&provider);
+    let local = parts.directory().add_with_own_login("carol@host.example");
+    let mut flows = PendingFlows::default();
+    let query = parts.authorize(&mut flows, None).await;
+    let linked = parts
+        .callback(&mut flows, &query, Some(&local))
+        .await
+        .expect("link");
+    assert!(matches!(linked, CallbackEffect::Linked { ref user_id } if *user_id == local));
+    parts
+        .engine()
+        .disconnect(&parts.app, &local)
+        .await
+        .expect("the host's own login remains");
+    assert!(
+        parts
+            .store
+            .identity("fake", "1")
+            .await
+            .expect("store")
+            .is_none()
     );
 }

@@ -202,6 +202,9 @@ impl AccountStore for MemoryStore {
     }
 
     async fn link(&self, user_id: &UserId, link: &NewLink) -> Result<RemoteAccount, StoreError> {
+        if self.links_fail.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(StoreError::unavailable("injected: links fail"));
+        }
         let mut memory = self.lock();
         memory.add_identity(user_id, &link.account_info)?;
         let account = memory.account_or_create(user_id, &link.client_id);

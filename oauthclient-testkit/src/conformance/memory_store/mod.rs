@@ -37,7 +37,7 @@ fn now_secs() -> u64 {
 
 /// The key of an address about to be stored; none is a conflict saying why.
 fn key_to_store(email: &str) -> Result<String, StoreError> {
-    mailbox_key(email).map_err(|err| StoreError::conflict(err.to_string()).into())
+    mailbox_key(email).map_err(|err| StoreError::conflict(err.to_string()))
 }
 
 #[derive(Debug, Default)]
@@ -124,11 +124,21 @@ impl Memory {
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     memory: Mutex<Memory>,
+    /// A fault switch: [`AccountStore::link`] fails as a database that went away would.
+    links_fail: std::sync::atomic::AtomicBool,
 }
 
 impl MemoryStore {
     fn lock(&self) -> MutexGuard<'_, Memory> {
         self.memory.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// From now on [`oauthclient_core::AccountStore::link`] fails (`StoreError::unavailable`)
+    /// and writes nothing, or works again: the failure between "create user" and "link" that
+    /// [`oauthclient_core::user_directory`] guards against.
+    pub fn set_links_fail(&self, fail: bool) {
+        self.links_fail
+            .store(fail, std::sync::atomic::Ordering::SeqCst);
     }
 }
 
