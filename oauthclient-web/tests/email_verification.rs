@@ -301,3 +301,45 @@ async fn without_a_mailer_optional_builds_and_mandatory_is_refused() {
     let refused = build("mandatory").expect_err("mandatory needs mail");
     assert!(refused.to_string().contains("[mail]"), "{refused}");
 }
+
+/// With the host's own users the host confirms addresses: our confirmation mail (mandatory
+/// verification, a mailer) is refused at build time, as is a user store given twice.
+#[tokio::test]
+async fn a_host_user_directory_refuses_confirmation_mail_and_a_second_user_store() {
+    use std::sync::Arc;
+
+    use oauthclient_core::config::NoEnv;
+    use oauthclient_core::{OAuthClientConfig, Registry};
+    use oauthclient_testkit::{MemoryDirectory, MemoryStore};
+    let provider = oauthclient_testkit::FakeProvider::start()
+        .await
+        .expect("provider");
+    let builder = |policy: &str| {
+        let toml = format!(
+            "secret_key = \"web-test-secret-web-test-secret-web-test\"\nsite_url = \"http://127.0.0.1:9\"\nemail_verification = \"{policy}\"\n{}",
+            provider.remote_app_toml("fake")
+        );
+        let registry = Registry::from_inventory().expect("registry");
+        let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry).expect("config");
+        oauthclient_web::OAuthClient::builder(config, registry)
+            .accounts(Arc::new(MemoryStore::default()))
+            .user_directory(Arc::new(MemoryDirectory::default()))
+    };
+    assert!(builder("optional").build().is_ok());
+    assert!(builder("none").build().is_ok());
+    let mandatory = builder("mandatory").build().expect_err("the host confirms");
+    assert!(
+        mandatory.to_string().contains("host confirms addresses"),
+        "{mandatory}"
+    );
+    let mailer = builder("none")
+        .mailer(Arc::new(oauthclient_core::email::MemoryMailbox::default()))
+        .build()
+        .expect_err("no mail of ours");
+    assert!(mailer.to_string().contains("mailer"), "{mailer}");
+    let twice = builder("none")
+        .users(Arc::new(MemoryStore::default()))
+        .build()
+        .expect_err("one user store");
+    assert!(twice.to_string().contains("not both"), "{twice}");
+}
