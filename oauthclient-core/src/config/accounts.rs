@@ -4,7 +4,7 @@
 use toml::{Table, Value};
 
 use super::ConfigError;
-use crate::email::{EmailVerification, SignupPolicy};
+use super::{EmailVerification, SignupPolicy};
 
 /// Default lifetime of a confirmation link: three days (allauth's default).
 pub const DEFAULT_CONFIRMATION_EXPIRES: u64 = 3 * 24 * 3600;

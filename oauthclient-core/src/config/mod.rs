@@ -35,6 +35,7 @@
 //! # Ok::<(), oauthclient_core::config::ConfigError>(())
 //! ```
 
+mod account_policy;
 mod accounts;
 mod endpoint;
 mod env;
@@ -54,6 +55,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+pub use account_policy::{EmailVerification, SignupPolicy};
 pub use accounts::{AccountSettings, DEFAULT_CONFIRMATION_EXPIRES, DEFAULT_RESEND_COOLDOWN};
 pub use endpoint::endpoint as parse_endpoint;
 pub use env::{EnvSource, NoEnv, ProcessEnv};

@@ -10,13 +10,13 @@
 mod confirmation;
 mod mailbox;
 mod mailer;
-mod policy;
 #[cfg(feature = "smtp")]
 mod smtp;
 
 pub use confirmation::{ConfirmationClaims, ConfirmationCodec, ConfirmationError};
 pub use mailbox::{AddressError, mailbox_key, same_mailbox};
 pub use mailer::{EmailMessage, MailError, Mailer, MemoryMailbox};
-pub use policy::{EmailVerification, SignupPolicy};
+// The operator's policy is configuration; re-exported here, where e-mail handling is documented.
+pub use crate::config::{EmailVerification, SignupPolicy};
 #[cfg(feature = "smtp")]
 pub use smtp::SmtpMailer;

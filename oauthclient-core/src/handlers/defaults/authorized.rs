@@ -4,7 +4,7 @@ use async_trait::async_trait;
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, User, UserId};
 use crate::audit::{self, AuditEvent};
-use crate::email::EmailVerification;
+use crate::config::EmailVerification;
 use crate::error::OAuthError;
 use crate::handlers::{AuthorizedHandler, AuthorizedOutcome, HandlerContext, OAuthEvent};
 use crate::host_policy::{HostEvent, PreSignIn, SignInAttempt, populated};
