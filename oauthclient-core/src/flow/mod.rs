@@ -57,16 +57,17 @@
 //! ```
 
 mod callback;
+mod outcome;
 #[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};
 
 pub use callback::CallbackResponse;
+pub use outcome::AuthorizedOutcome;
 
 use crate::account::{AccountInfo, UserId};
 use crate::error::OAuthError;
-use crate::handlers::AuthorizedOutcome;
 use crate::secret::{AuthorizationCode, FlowNonce, OAuthVerifier, PkceVerifier, TokenSecret};
 use crate::state::{PendingFlow, StateClaims, StateError};
 use crate::token::Token;

@@ -42,6 +42,8 @@ mod protocol;
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
+// Defined with the flow it ends; re-exported beside the handler trait that returns it.
+pub use crate::flow::AuthorizedOutcome;
 pub use api::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
 pub use events::{EventBus, EventListener, OAuthEvent};
 pub use protocol::{ProtocolContext, ProtocolHandler};
@@ -95,36 +97,6 @@ impl std::fmt::Debug for HandlerContext<'_> {
             .field("current_user", &self.current_user)
             .finish_non_exhaustive()
     }
-}
-
-/// What an authorized handler decided; the web layer carries it out.
-///
-/// ```
-/// use oauthclient_core::handlers::AuthorizedOutcome;
-/// let outcome = AuthorizedOutcome::LoggedIn { user_id: 42 };
-/// assert_eq!(serde_json::to_value(&outcome)?, serde_json::json!({"outcome": "logged_in", "user_id": 42}));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
-pub enum AuthorizedOutcome {
-    /// Keep the token in the session only (anonymous user, `authorized_default`).
-    StoredInSession,
-    /// The remote account is now linked to the signed-in user.
-    Linked {
-        /// The signed-in user.
-        user_id: UserId,
-    },
-    /// Sign this user in (renewing the session id).
-    LoggedIn {
-        /// The user to sign in.
-        user_id: UserId,
-    },
-    /// Ask for more information (the sign-up form) before creating the user.
-    SignupRequired {
-        /// What the provider told us, to pre-fill the form.
-        account_info: AccountInfo,
-    },
 }
 
 /// The seed's `authorized_handler`: decides what a fresh token means for the user.
