@@ -37,16 +37,16 @@
 mod api;
 pub mod defaults;
 mod events;
-mod protocol;
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
 // Defined with the flow it ends; re-exported beside the handler trait that returns it.
 pub use crate::flow::AuthorizedOutcome;
+// The protocol is the client's; re-exported here with the other traits a provider implements.
+pub use crate::client::{ProtocolContext, ProtocolHandler};
 pub use api::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
 pub use events::{EventBus, EventListener, OAuthEvent};
-pub use protocol::{ProtocolContext, ProtocolHandler};
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, UserId};
 use crate::config::RemoteApp;

@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 use url::Url;
 
-use crate::client::HttpClient;
+use super::HttpClient;
 use crate::config::RemoteApp;
 use crate::error::OAuthError;
 use crate::flow::Grant;
