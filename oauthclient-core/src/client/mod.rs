@@ -12,6 +12,7 @@ mod oauth1;
 mod protocol_handler;
 mod protocols;
 mod refresh;
+mod remote_api;
 mod remote_client;
 mod revoke;
 
@@ -23,5 +24,6 @@ pub use oauth1::{RequestToken, exchange_verifier, oauth1_authorization_url, requ
 pub use protocol_handler::{ProtocolContext, ProtocolHandler};
 pub use protocols::{OAuth1Protocol, OAuth2Protocol, check_issuer};
 pub use refresh::refresh_token;
+pub use remote_api::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
 pub use remote_client::{DEFAULT_EXPIRY_LEEWAY_SECS, RemoteClient};
 pub use revoke::revoke_token;

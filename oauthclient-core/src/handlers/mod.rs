@@ -34,7 +34,6 @@
 //! }
 //! ```
 
-mod api;
 pub mod defaults;
 mod events;
 
@@ -45,7 +44,8 @@ use serde::{Deserialize, Serialize};
 pub use crate::flow::AuthorizedOutcome;
 // The protocol is the client's; re-exported here with the other traits a provider implements.
 pub use crate::client::{ProtocolContext, ProtocolHandler};
-pub use api::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
+// The API interface handlers call is the client's too.
+pub use crate::client::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
 pub use events::{EventBus, EventListener, OAuthEvent};
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, UserId};
