@@ -34,6 +34,7 @@
 //! }
 //! ```
 
+mod app_handlers;
 pub mod defaults;
 mod events;
 
@@ -46,6 +47,7 @@ pub use crate::flow::AuthorizedOutcome;
 pub use crate::client::{ProtocolContext, ProtocolHandler};
 // The API interface handlers call is the client's too.
 pub use crate::client::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
+pub use app_handlers::AppHandlers;
 pub use events::{EventBus, EventListener, OAuthEvent};
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, UserId};
@@ -83,7 +85,7 @@ pub struct HandlerContext<'a> {
     /// The remote app's API.
     pub api: &'a dyn RemoteApi,
     /// The app's other handlers (an authorized handler calls the sign-up ones).
-    pub handlers: &'a crate::registry::AppHandlers,
+    pub handlers: &'a AppHandlers,
     /// Event listeners.
     pub events: &'a EventBus,
     /// The host's policy (sign-up open?, pre-sign-in, new-user fields, events).

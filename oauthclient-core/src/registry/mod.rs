@@ -39,7 +39,8 @@ mod registration;
 mod resolve;
 
 pub use registration::{HandlerFactory, HandlerKind, HandlerRegistration, ProviderRegistration};
-pub use resolve::AppHandlers;
+// Resolved here, defined with the handler traits it holds.
+pub use crate::handlers::AppHandlers;
 
 /// Why a registry could not be built.
 ///
