@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use toml::{Table, Value};
 use url::Url;
 
+use super::HandlerKind;
 use super::endpoint::endpoint;
 use super::protocol_params;
 use super::settings::{CredentialSettings, SecretKeySettings};
@@ -13,7 +14,7 @@ use super::{
     EnvSource, HandlerNames, MIN_SECRET_KEY_BYTES, OAuthClientConfig, Protocol, RemoteApp,
     RemoteAppSettings, SecretKeyEntry,
 };
-use crate::registry::{HandlerKind, Registry};
+use crate::registry::Registry;
 use crate::secret::{ClientSecret, SecretKey};
 use crate::state::StateAlgorithm;
 

@@ -39,6 +39,7 @@ mod account_policy;
 mod accounts;
 mod endpoint;
 mod env;
+mod handler_kind;
 mod load;
 mod mail;
 mod protocol_params;
@@ -59,6 +60,7 @@ pub use account_policy::{EmailVerification, SignupPolicy};
 pub use accounts::{AccountSettings, DEFAULT_CONFIRMATION_EXPIRES, DEFAULT_RESEND_COOLDOWN};
 pub use endpoint::endpoint as parse_endpoint;
 pub use env::{EnvSource, NoEnv, ProcessEnv};
+pub use handler_kind::HandlerKind;
 pub use mail::{MailSettings, SmtpSecurity};
 pub use rate_limit::RateLimit;
 pub use remote_app::{

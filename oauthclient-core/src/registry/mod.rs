@@ -38,7 +38,9 @@ use crate::config::RemoteAppSettings;
 mod registration;
 mod resolve;
 
-pub use registration::{HandlerFactory, HandlerKind, HandlerRegistration, ProviderRegistration};
+// A configuration key, re-exported beside the factories filed under it.
+pub use crate::config::HandlerKind;
+pub use registration::{HandlerFactory, HandlerRegistration, ProviderRegistration};
 // Resolved here, defined with the handler traits it holds.
 pub use crate::handlers::AppHandlers;
 
