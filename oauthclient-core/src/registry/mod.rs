@@ -33,7 +33,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::config::RemoteAppSettings;
+use crate::config::{RegisteredNames, RemoteAppSettings};
 
 mod registration;
 mod resolve;
@@ -401,5 +401,26 @@ impl Registry {
     /// ```
     pub fn provider_names(&self) -> impl Iterator<Item = &str> {
         self.providers.keys().map(String::as_str)
+    }
+}
+
+/// What configuration loading asks of the registry.
+impl RegisteredNames for Registry {
+    fn provider_defaults(&self, provider: &str) -> Option<RemoteAppSettings> {
+        self.provider(provider)
+    }
+
+    fn provider_names(&self) -> Vec<&str> {
+        Registry::provider_names(self).collect()
+    }
+
+    fn handler_kind(&self, handler: &str) -> Option<HandlerKind> {
+        Registry::handler_kind(self, handler)
+    }
+
+    fn handlers_of_kind(&self, kind: HandlerKind) -> Vec<&str> {
+        self.handler_names()
+            .filter(|name| self.has_handler(kind, name))
+            .collect()
     }
 }
