@@ -4,6 +4,11 @@
 //! never has to guess and never answers with a bare 500. Messages name the remote app and the
 //! reason, never a token, code or secret.
 //!
+//! The layers below have errors of their own, which know nothing of flows or remote apps:
+//! [`ConfigError`] (a configuration key), [`StoreError`] (storage), [`StateError`] (a `state`
+//! token), [`ConfirmationError`] (a confirmation link). `OAuthError` sits above them and wraps
+//! each one whole (`?` converts), so the cause is kept and its kind still picks the outcome.
+//!
 //! ```
 //! use oauthclient_core::error::{OAuthError, Outcome};
 //!
@@ -13,6 +18,7 @@
 //! ```
 
 use crate::config::ConfigError;
+use crate::email::ConfirmationError;
 use crate::state::StateError;
 use crate::store::StoreError;
 
@@ -166,8 +172,8 @@ pub enum OAuthError {
         remote: String,
     },
     /// A confirmation link was refused.
-    #[error("{0}")]
-    Confirmation(crate::email::ConfirmationError),
+    #[error(transparent)]
+    Confirmation(#[from] ConfirmationError),
     /// The confirmation mail could not be sent (mail server down or refusing).
     #[error("The confirmation e-mail could not be sent right now. Please try again later.")]
     MailUnavailable {
