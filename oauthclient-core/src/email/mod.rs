@@ -1,6 +1,6 @@
 //! E-mail addresses: how they are compared ([`mailbox_key`]), confirmed ([`ConfirmationCodec`],
-//! single-use signed links), sent ([`Mailer`]), and the operator's policy on them
-//! ([`EmailVerification`], [`SignupPolicy`]).
+//! single-use signed links) and sent ([`Mailer`]). The operator's policy on them
+//! ([`EmailVerification`], [`SignupPolicy`]) is configuration, re-exported here.
 //!
 //! Why it matters: linking a remote account to a local one by e-mail is safe only when both
 //! sides proved they own the address. An address someone typed and never confirmed proves

@@ -19,8 +19,7 @@
 //! A whole successful login:
 //!
 //! ```
-//! use oauthclient_core::flow::{CallbackResponse, FlowEvent, FlowState, Grant};
-//! use oauthclient_core::handlers::AuthorizedOutcome;
+//! use oauthclient_core::flow::{AuthorizedOutcome, CallbackResponse, FlowEvent, FlowState, Grant};
 //! use oauthclient_core::secret::{AccessToken, SecretKey};
 //! use oauthclient_core::state::{PendingFlows, StateCodec};
 //! use oauthclient_core::Token;

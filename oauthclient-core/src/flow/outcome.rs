@@ -8,7 +8,7 @@ use crate::account::{AccountInfo, UserId};
 /// What an authorized handler decided; the web layer carries it out.
 ///
 /// ```
-/// use oauthclient_core::handlers::AuthorizedOutcome;
+/// use oauthclient_core::flow::AuthorizedOutcome;
 /// let outcome = AuthorizedOutcome::LoggedIn { user_id: 42 };
 /// assert_eq!(serde_json::to_value(&outcome)?, serde_json::json!({"outcome": "logged_in", "user_id": 42}));
 /// # Ok::<(), serde_json::Error>(())

@@ -13,6 +13,10 @@
 //! They get everything they need through a [`HandlerContext`] and return values; the web layer
 //! performs the session and HTTP effects.
 //!
+//! The protocol a flow speaks ([`ProtocolHandler`]) and the remote API handlers call
+//! ([`RemoteApi`]) belong to [`crate::client`], one layer down, which implements both; they are
+//! re-exported here so every trait a provider crate may implement is in one place.
+//!
 //! ```
 //! use async_trait::async_trait;
 //! use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, HandlerContext};
