@@ -8,6 +8,8 @@
 //! [`ConfigError`] (a configuration key), [`StoreError`] (storage), [`StateError`] (a `state`
 //! token), [`ConfirmationError`] (a confirmation link). `OAuthError` sits above them and wraps
 //! each one whole (`?` converts), so the cause is kept and its kind still picks the outcome.
+//! Failing to start is not a flow's end: [`BuildError`] says why the parts of a client could
+//! not be put together, with no remote app to name.
 //!
 //! ```
 //! use oauthclient_core::error::{OAuthError, Outcome};
@@ -16,6 +18,10 @@
 //! assert_eq!(err.outcome(), Outcome::FlashAndRedirect);
 //! assert_eq!(err.to_string(), "You rejected the authentication request.");
 //! ```
+
+mod build;
+
+pub use build::BuildError;
 
 use crate::config::ConfigError;
 use crate::email::ConfirmationError;
