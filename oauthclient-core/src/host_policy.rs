@@ -29,7 +29,7 @@ use async_trait::async_trait;
 
 use crate::account::{AccountInfo, NewUser, UserId};
 use crate::config::RemoteApp;
-use crate::email::SignupPolicy;
+use crate::config::SignupPolicy;
 
 /// Someone came back from a provider; the host may let them go on, send them elsewhere, or
 /// refuse. Nothing has been written yet.

@@ -7,8 +7,8 @@
 //!
 //! | module | concept |
 //! |---|---|
-//! | [`client`] | the authorization request, code exchange and API calls over HTTP |
-//! | [`config`] | [`OAuthClientConfig`] and [`RemoteApp`], loaded from TOML + environment |
+//! | [`client`] | the authorization request, code exchange and API calls over HTTP; the [`client::ProtocolHandler`] and [`client::RemoteApi`] traits |
+//! | [`config`] | [`OAuthClientConfig`] and [`RemoteApp`], loaded from TOML + environment; the operator's e-mail and sign-up policy |
 //! | [`state`] | the signed, single-use `state` token (compact JWS, HS256/HS512) |
 //! | [`next_url`] | the one function deciding where a flow may redirect to |
 //! | [`pending_signup`] | a sign-up waiting for its form, kept server-side |
@@ -16,14 +16,32 @@
 //! | [`engine`] | the flow engine: start a login, finish a callback, sign up, disconnect |
 //! | [`flow`] | the login flow as a pure state machine |
 //! | [`error`] | [`OAuthError`], the error taxonomy |
-//! | [`email`] | mailbox keys, confirmation links, the [`email::Mailer`] trait, sign-up policy |
+//! | [`email`] | mailbox keys, confirmation links, the [`email::Mailer`] trait |
 //! | [`secret`] | redacted, constant-time-compared secret newtypes |
 //! | [`token`] / [`account`] | [`Token`] and [`AccountInfo`] |
-//! | [`handlers`] | async handler traits (authorized, disconnect, sign-up) and events |
+//! | [`handlers`] | async handler traits (authorized, disconnect, sign-up), events, the built-in handlers |
 //! | [`host_policy`] | the host's say: open for sign-up?, pre-sign-in veto or redirect, new-user fields, events |
 //! | [`store`] | [`AccountStore`] / [`UserStore`], implemented by store crates |
 //! | [`user_directory`] | bring your own users: [`user_directory::UserDirectory`] over the host's table |
 //! | [`registry`] | `inventory` collections of providers and named handlers |
+//!
+//! ## Layers
+//!
+//! Each module uses only modules in the layers below it (`cargo xtask deps` fails on an import
+//! cycle), lowest first:
+//!
+//! 1. leaf types: [`secret`], [`clock`], [`redact`], [`next_url`], [`account`], [`token`],
+//!    [`audit`], [`state`], [`pending_signup`];
+//! 2. [`store`]: the store traits and their [`store::StoreError`];
+//! 3. [`config`]: configuration as data, loaded without knowing the registry (it asks a
+//!    [`config::RegisteredNames`]);
+//! 4. [`email`], [`host_policy`], [`rate_limit`]: what works on the configuration;
+//! 5. [`error`]: [`OAuthError`], wrapping the errors of the layers below with their causes;
+//! 6. [`flow`]: the pure state machine;
+//! 7. [`client`]: HTTP to the provider, the protocols and the remote API;
+//! 8. [`handlers`]: what an app runs after the token exchange, and the built-ins;
+//! 9. [`registry`]: the providers and handlers linked in, resolved per app;
+//! 10. [`engine`]: every decision of a flow.
 //!
 //! ```
 //! use oauthclient_core::{OAuthClientConfig, Registry};

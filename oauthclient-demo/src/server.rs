@@ -8,6 +8,7 @@ use actix_web::{App, HttpServer, web};
 use minijinja::Environment;
 use oauthclient_core::config::{ConfigError, ProcessEnv, RateLimit};
 use oauthclient_core::email::MemoryMailbox;
+use oauthclient_core::error::BuildError;
 use oauthclient_core::rate_limit::RateLimiter;
 use oauthclient_core::redact::redact_url_in;
 use oauthclient_core::{OAuthClientConfig, OAuthError, Registry};
@@ -84,6 +85,15 @@ impl From<OAuthError> for StartError {
         match err {
             OAuthError::Configuration(err) => StartError::Config(err),
             other => StartError::Other(other.to_string()),
+        }
+    }
+}
+
+impl From<BuildError> for StartError {
+    fn from(err: BuildError) -> Self {
+        match err {
+            BuildError::Config(err) => StartError::Config(err),
+            other => StartError::Other(other.with_causes()),
         }
     }
 }

@@ -91,7 +91,10 @@ async fn account_info(
     let app = config.remote_app("fake").expect("configured");
     let registry = Registry::from_inventory().expect("registry");
     let handlers = registry.resolve(app).expect("handlers resolve");
-    let api = HttpApi::new(HttpClient::new(HttpLimits::default())?, app.clone());
+    let api = HttpApi::new(
+        HttpClient::new(HttpLimits::default()).expect("http"),
+        app.clone(),
+    );
     let ctx = HandlerContext {
         app: "fake",
         remote: app,

@@ -12,8 +12,10 @@ use oauthclient_core::account::UserId;
 use oauthclient_core::client::{
     DEFAULT_EXPIRY_LEEWAY_SECS, HttpApi, HttpClient, HttpLimits, RemoteClient,
 };
+use oauthclient_core::config::ConfigError;
 use oauthclient_core::email::{ConfirmationCodec, EmailVerification, Mailer};
 use oauthclient_core::engine::Engine;
+use oauthclient_core::error::BuildError;
 use oauthclient_core::handlers::{ApiRequest, ApiResponse, EventBus, EventListener, RemoteApi};
 use oauthclient_core::host_policy::{DefaultPolicy, HostPolicy};
 use oauthclient_core::registry::Registry;
@@ -381,12 +383,11 @@ impl OAuthClientBuilder {
         self
     }
 
-    /// Resolves every app's handlers and compiles the templates.
-    pub fn build(self) -> Result<OAuthClient, OAuthError> {
-        let missing = |what: &str| OAuthError::ClientError {
-            remote: String::new(),
-            message: format!("OAuthClient needs {what}"),
-        };
+    /// Resolves every app's handlers, makes the mailer and compiles the templates. Fails with a
+    /// [`BuildError`] naming the missing part, the configuration key at fault, or the part
+    /// that could not be made (its cause as the error's source).
+    pub fn build(self) -> Result<OAuthClient, BuildError> {
+        let missing = |what: &str| BuildError::Missing(what.to_owned());
         let accounts = self
             .accounts
             .ok_or_else(|| missing("an account store (`.store(store)` or `.accounts(store)`)"))?;
@@ -462,69 +463,84 @@ impl OAuthClientBuilder {
 fn refuse_mail_with_directory(
     config: &OAuthClientConfig,
     has_mailer: bool,
-) -> Result<(), OAuthError> {
-    let mandatory = std::iter::once(config.accounts.email_verification)
-        .chain(
-            config
-                .remote_apps
-                .values()
-                .map(|app| app.email_verification),
+) -> Result<(), ConfigError> {
+    const WHY: &str = "with the host's user directory the host confirms addresses";
+    let mandatory = std::iter::once((
+        "email_verification".to_owned(),
+        config.accounts.email_verification,
+    ))
+    .chain(config.remote_apps.values().map(|app| {
+        (
+            format!("remote_apps.{}.email_verification", app.name),
+            app.email_verification,
         )
-        .any(|policy| policy == EmailVerification::Mandatory);
-    if mandatory || has_mailer || config.mail.is_some() {
-        return Err(OAuthError::ClientError {
-            remote: String::new(),
-            message: "with the host's user directory the host confirms addresses: remove \
-                      [mail] and the mailer, and use email_verification = \"optional\" or \"none\""
-                .into(),
-        });
+    }))
+    .find(|(_, policy)| *policy == EmailVerification::Mandatory);
+    if let Some((key, _)) = mandatory {
+        return Err(ConfigError::new(
+            key,
+            format!("{WHY}: use \"optional\" or \"none\""),
+        ));
+    }
+    if has_mailer || config.mail.is_some() {
+        return Err(ConfigError::new(
+            "mail",
+            format!("{WHY}: remove [mail] and the builder's mailer"),
+        ));
     }
     Ok(())
 }
 
 /// The mailer `[mail]` describes; `None` without `[mail]`, unless some verification setting
 /// sends mail — then building fails, since confirmation links could not go out.
-fn configured_mailer(config: &OAuthClientConfig) -> Result<Option<Arc<dyn Mailer>>, OAuthError> {
-    let misconfigured = |message: String| OAuthError::ClientError {
-        remote: String::new(),
-        message,
-    };
+fn configured_mailer(config: &OAuthClientConfig) -> Result<Option<Arc<dyn Mailer>>, BuildError> {
     if let Some(settings) = &config.mail {
         #[cfg(feature = "smtp")]
         {
             let mailer = oauthclient_core::email::SmtpMailer::new(settings)
-                .map_err(|err| misconfigured(format!("[mail]: {err}")))?;
+                .map_err(|err| BuildError::part("the [mail] mailer", err))?;
             return Ok(Some(Arc::new(mailer)));
         }
         #[cfg(not(feature = "smtp"))]
         {
             let _ = settings;
-            return Err(misconfigured(
-                "[mail] is configured, but oauthclient-web was built without its `smtp` feature"
-                    .into(),
-            ));
+            return Err(ConfigError::new(
+                "mail",
+                "[mail] is configured, but oauthclient-web was built without its `smtp` feature",
+            )
+            .into());
         }
     }
-    let policies = std::iter::once(config.accounts.email_verification).chain(
-        config
-            .remote_apps
-            .values()
-            .map(|app| app.email_verification),
-    );
-    let mut policies = policies.collect::<Vec<_>>();
-    policies.dedup();
+    // Each policy with the key that set it: the global one, then each app's.
+    let policies = std::iter::once((
+        "email_verification".to_owned(),
+        config.accounts.email_verification,
+    ))
+    .chain(config.remote_apps.values().map(|app| {
+        (
+            format!("remote_apps.{}.email_verification", app.name),
+            app.email_verification,
+        )
+    }))
+    .collect::<Vec<_>>();
     // Mandatory verification without mail would lock every new typed address out; optional
     // verification without mail only leaves typed addresses unconfirmed (they never link by
     // e-mail), which is safe, so a first app works before mail is set up.
-    if policies.contains(&EmailVerification::Mandatory) {
-        return Err(misconfigured(
-            "email_verification = \"mandatory\" needs confirmation mail: configure [mail] \
-             (SMTP, feature `smtp`), give the builder a mailer (`.mailer(...)`), or choose \
-             \"optional\" or \"none\""
-                .into(),
-        ));
+    if let Some((key, _)) = policies
+        .iter()
+        .find(|(_, policy)| *policy == EmailVerification::Mandatory)
+    {
+        return Err(ConfigError::new(
+            key,
+            "\"mandatory\" needs confirmation mail: configure [mail] (SMTP, feature `smtp`), give \
+             the builder a mailer (`.mailer(...)`), or choose \"optional\" or \"none\"",
+        )
+        .into());
     }
-    if policies.contains(&EmailVerification::Optional) {
+    if policies
+        .iter()
+        .any(|(_, policy)| *policy == EmailVerification::Optional)
+    {
         tracing::warn!(
             "email_verification = \"optional\" without a mailer: addresses typed into the \
              sign-up form stay unconfirmed (so they never link accounts by e-mail) until [mail] \

@@ -6,7 +6,7 @@
 //! for every `.html` template.
 
 use minijinja::Environment;
-use oauthclient_core::OAuthError;
+use oauthclient_core::error::BuildError;
 
 /// The templates shipped with the crate; a host app may replace any of them by name.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -72,7 +72,7 @@ pub(crate) struct Templates {
 
 impl Templates {
     /// The defaults, with `overrides` (name, source) replacing or adding templates.
-    pub fn new(overrides: Vec<(String, String)>) -> Result<Self, OAuthError> {
+    pub fn new(overrides: Vec<(String, String)>) -> Result<Self, BuildError> {
         let mut env = Environment::new();
         let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
             .iter()
@@ -84,10 +84,7 @@ impl Templates {
         }
         for (name, source) in sources {
             env.add_template_owned(name.clone(), source)
-                .map_err(|err| OAuthError::ClientError {
-                    remote: String::new(),
-                    message: format!("template `{name}` does not compile: {err}"),
-                })?;
+                .map_err(|err| BuildError::part(format!("template `{name}`"), err))?;
         }
         Ok(Self { env })
     }

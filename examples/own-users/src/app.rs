@@ -8,6 +8,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::account::{User, UserId};
 use oauthclient_core::next_url::safe_next_url;
+use oauthclient_core::error::BuildError;
 use oauthclient_core::registry::Registry;
 use oauthclient_core::store::StoreError;
 use oauthclient_core::{OAuthClientConfig, OAuthError};
@@ -76,7 +77,7 @@ pub enum StartError {
     Store(#[from] StoreError),
     /// The OAuth client could not be built.
     #[error("oauth client: {0}")]
-    Client(#[from] OAuthError),
+    Client(#[from] BuildError),
 }
 
 /// The running app's parts.

@@ -4,9 +4,9 @@ use async_trait::async_trait;
 use url::Url;
 
 use super::http::HttpClient;
+use super::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
 use crate::config::{Protocol, RemoteApp};
 use crate::error::OAuthError;
-use crate::handlers::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
 
 /// [`RemoteApi`] over HTTP for one remote app: relative URLs resolve against its `base_url`,
 /// OAuth2 tokens go in a `Bearer` header, OAuth1 tokens sign the request (RFC 5849 §3.5.1),

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::error::OAuthError;
+use crate::error::{BuildError, OAuthError};
 
 /// Limits every outbound call obeys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +37,7 @@ impl Default for HttpLimits {
 /// use oauthclient_core::client::{HttpClient, HttpLimits};
 /// let client = HttpClient::new(HttpLimits::default())?;
 /// assert_eq!(client.limits().timeout.as_secs(), 10);
-/// # Ok::<(), oauthclient_core::OAuthError>(())
+/// # Ok::<(), oauthclient_core::error::BuildError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct HttpClient {
@@ -89,17 +89,14 @@ impl From<reqwest::Error> for HttpError {
 impl HttpClient {
     /// A client with these limits. Redirects are never followed (a token endpoint that
     /// redirects is misconfigured or hostile, RFC 9700 §4.11).
-    pub fn new(limits: HttpLimits) -> Result<Self, OAuthError> {
+    pub fn new(limits: HttpLimits) -> Result<Self, BuildError> {
         let inner = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(limits.connect_timeout)
             .timeout(limits.timeout)
             .user_agent(concat!("oauthclient-rs/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|err| OAuthError::ClientError {
-                remote: String::new(),
-                message: format!("cannot build the HTTP client: {err}"),
-            })?;
+            .map_err(|err| BuildError::part("the HTTP client", err))?;
         Ok(Self { inner, limits })
     }
 
@@ -148,7 +145,7 @@ impl HttpClient {
     ///     async move { http.oauth2_call(request).await }
     /// };
     /// # let _ = call;
-    /// # Ok::<(), oauthclient_core::OAuthError>(())
+    /// # Ok::<(), oauthclient_core::error::BuildError>(())
     /// ```
     ///
     /// An RFC 6749 error body in a `200` (GitHub does this) is reported as the `400` it means.

@@ -4,11 +4,10 @@ use async_trait::async_trait;
 use url::Url;
 
 use super::oauth1::{RequestToken, exchange_verifier, oauth1_authorization_url, request_token};
-use super::{authorization_request, exchange_code};
+use super::{ProtocolContext, ProtocolHandler, authorization_request, exchange_code};
 use crate::config::Protocol;
 use crate::error::OAuthError;
 use crate::flow::Grant;
-use crate::handlers::{ProtocolContext, ProtocolHandler};
 use crate::secret::constant_time_eq;
 use crate::state::{PendingFlow, StateError};
 use crate::token::Token;

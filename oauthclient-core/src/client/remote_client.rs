@@ -41,7 +41,7 @@ const MAX_IDLE_GATES: usize = 1024;
 /// use std::sync::Arc;
 /// use oauthclient_core::client::{HttpClient, HttpLimits, RemoteClient};
 /// # fn accounts() -> Arc<dyn oauthclient_core::AccountStore> { unimplemented!() }
-/// # fn run() -> Result<(), oauthclient_core::OAuthError> {
+/// # fn run() -> Result<(), oauthclient_core::error::BuildError> {
 /// let client = RemoteClient::new(HttpClient::new(HttpLimits::default())?, accounts())
 ///     .with_leeway(30);
 /// // let token = client.access_token(app, user_id).await?;

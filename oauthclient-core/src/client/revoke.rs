@@ -1,8 +1,8 @@
 //! Token revocation (RFC 7009): telling the provider a token is no longer wanted.
 
+use super::{ApiMethod, ApiRequest, RemoteApi};
 use crate::config::{ClientAuth, Protocol, RemoteApp};
 use crate::error::OAuthError;
-use crate::handlers::{ApiMethod, ApiRequest, RemoteApi};
 use crate::token::Token;
 
 /// Revokes `token` at the app's `revoke_url`, when it has one (`Ok(false)` when not).

@@ -4,7 +4,7 @@
 use toml::{Table, Value};
 
 use super::ConfigError;
-use crate::email::{EmailVerification, SignupPolicy};
+use super::{EmailVerification, SignupPolicy};
 
 /// Default lifetime of a confirmation link: three days (allauth's default).
 pub const DEFAULT_CONFIRMATION_EXPIRES: u64 = 3 * 24 * 3600;
@@ -15,7 +15,7 @@ pub const DEFAULT_RESEND_COOLDOWN: u64 = 60;
 ///
 /// ```
 /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
-/// use oauthclient_core::email::{EmailVerification, SignupPolicy};
+/// use oauthclient_core::config::{EmailVerification, SignupPolicy};
 /// let config = OAuthClientConfig::from_toml_str(r#"
 ///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
 ///     site_url = "https://example.org"

@@ -13,7 +13,7 @@ use super::{
     EnvSource, HandlerNames, MIN_SECRET_KEY_BYTES, OAuthClientConfig, Protocol, RemoteApp,
     RemoteAppSettings, SecretKeyEntry,
 };
-use crate::registry::{HandlerKind, Registry};
+use super::{HandlerKind, RegisteredNames};
 use crate::secret::{ClientSecret, SecretKey};
 use crate::state::StateAlgorithm;
 
@@ -22,7 +22,7 @@ type Result<T> = std::result::Result<T, ConfigError>;
 pub(super) fn from_toml_str(
     text: &str,
     env: &dyn EnvSource,
-    registry: &Registry,
+    registry: &dyn RegisteredNames,
 ) -> Result<OAuthClientConfig> {
     let mut doc: Table = text
         .parse()
@@ -212,7 +212,7 @@ fn remote_app(
     table: &Value,
     doc: &Table,
     env: &dyn EnvSource,
-    registry: &Registry,
+    registry: &dyn RegisteredNames,
     trusted_hosts: &[String],
     accounts: &super::AccountSettings,
 ) -> Result<RemoteApp> {
@@ -236,13 +236,16 @@ fn remote_app(
             ));
         }
     };
-    let provider = explicit_provider
-        .clone()
-        .or_else(|| registry.provider(name).is_some().then(|| name.to_owned()));
+    let provider = explicit_provider.clone().or_else(|| {
+        registry
+            .provider_defaults(name)
+            .is_some()
+            .then(|| name.to_owned())
+    });
     let mut merged = Table::new();
     if let Some(provider_name) = &provider {
-        let template = registry.provider(provider_name).ok_or_else(|| {
-            let known: Vec<&str> = registry.provider_names().collect();
+        let template = registry.provider_defaults(provider_name).ok_or_else(|| {
+            let known = registry.provider_names();
             ConfigError::new(
                 format!("{prefix}.provider"),
                 format!(
@@ -357,7 +360,7 @@ fn list(names: &[&str]) -> String {
 fn handler_names(
     prefix: &str,
     settings: &RemoteAppSettings,
-    registry: &Registry,
+    registry: &dyn RegisteredNames,
 ) -> Result<HandlerNames> {
     let check = |key: &str, kind: HandlerKind, name: &Option<String>| -> Result<Option<String>> {
         let Some(name) = name else { return Ok(None) };
@@ -368,10 +371,7 @@ fn handler_names(
                 format!("`{name}` is a {found} handler, not a {kind} handler"),
             )),
             None => {
-                let known: Vec<&str> = registry
-                    .handler_names()
-                    .filter(|candidate| registry.has_handler(kind, candidate))
-                    .collect();
+                let known = registry.handlers_of_kind(kind);
                 Err(ConfigError::new(
                     format!("{prefix}.{key}"),
                     format!(

@@ -35,13 +35,16 @@
 //! # Ok::<(), oauthclient_core::config::ConfigError>(())
 //! ```
 
+mod account_policy;
 mod accounts;
 mod endpoint;
 mod env;
+mod handler_kind;
 mod load;
 mod mail;
 mod protocol_params;
 mod rate_limit;
+mod registered_names;
 mod remote_app;
 mod rest;
 mod settings;
@@ -54,18 +57,20 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+pub use account_policy::{EmailVerification, SignupPolicy};
 pub use accounts::{AccountSettings, DEFAULT_CONFIRMATION_EXPIRES, DEFAULT_RESEND_COOLDOWN};
 pub use endpoint::endpoint as parse_endpoint;
 pub use env::{EnvSource, NoEnv, ProcessEnv};
+pub use handler_kind::HandlerKind;
 pub use mail::{MailSettings, SmtpSecurity};
 pub use rate_limit::RateLimit;
+pub use registered_names::RegisteredNames;
 pub use remote_app::{
     ClientAuth, Credentials, HandlerNames, OAuth1Params, OAuth2Params, Protocol, RemoteApp,
     RestRedirects, TokenMethod,
 };
 pub use settings::{RemoteAppParams, RemoteAppSettings, RestSettings, SignupHandlerSettings};
 
-use crate::registry::Registry;
 use crate::secret::SecretKey;
 use crate::state::{StateAlgorithm, StateCodec, StateKey, StateKeys};
 
@@ -225,7 +230,7 @@ impl OAuthClientConfig {
     pub fn from_toml_str(
         toml: &str,
         env: &dyn EnvSource,
-        registry: &Registry,
+        registry: &dyn RegisteredNames,
     ) -> Result<Self, ConfigError> {
         load::from_toml_str(toml, env, registry)
     }
@@ -240,7 +245,7 @@ impl OAuthClientConfig {
     pub fn from_file(
         path: impl AsRef<Path>,
         env: &dyn EnvSource,
-        registry: &Registry,
+        registry: &dyn RegisteredNames,
     ) -> Result<Self, ConfigError> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|err| {

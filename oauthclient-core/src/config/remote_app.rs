@@ -62,9 +62,9 @@ pub struct RemoteApp {
     pub trust_email: bool,
     /// E-mail verification for accounts made through this app (the global setting unless
     /// overridden).
-    pub email_verification: crate::email::EmailVerification,
+    pub email_verification: super::EmailVerification,
     /// Whether this app may create accounts (the global setting unless overridden).
-    pub signup: crate::email::SignupPolicy,
+    pub signup: super::SignupPolicy,
     /// Set for REST apps: where flows end, with `?message=&code=`.
     pub rest: Option<RestRedirects>,
 }

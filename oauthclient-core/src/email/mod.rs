@@ -1,6 +1,6 @@
 //! E-mail addresses: how they are compared ([`mailbox_key`]), confirmed ([`ConfirmationCodec`],
-//! single-use signed links), sent ([`Mailer`]), and the operator's policy on them
-//! ([`EmailVerification`], [`SignupPolicy`]).
+//! single-use signed links) and sent ([`Mailer`]). The operator's policy on them
+//! ([`EmailVerification`], [`SignupPolicy`]) is configuration, re-exported here.
 //!
 //! Why it matters: linking a remote account to a local one by e-mail is safe only when both
 //! sides proved they own the address. An address someone typed and never confirmed proves
@@ -10,13 +10,13 @@
 mod confirmation;
 mod mailbox;
 mod mailer;
-mod policy;
 #[cfg(feature = "smtp")]
 mod smtp;
 
 pub use confirmation::{ConfirmationClaims, ConfirmationCodec, ConfirmationError};
 pub use mailbox::{AddressError, mailbox_key, same_mailbox};
 pub use mailer::{EmailMessage, MailError, Mailer, MemoryMailbox};
-pub use policy::{EmailVerification, SignupPolicy};
+// The operator's policy is configuration; re-exported here, where e-mail handling is documented.
+pub use crate::config::{EmailVerification, SignupPolicy};
 #[cfg(feature = "smtp")]
 pub use smtp::SmtpMailer;

@@ -4,9 +4,10 @@
 use super::{AppRuntime, Engine};
 use crate::account::{User, UserId};
 use crate::audit::{self, AuditEvent};
+use crate::client::ProtocolContext;
 use crate::error::OAuthError;
 use crate::flow::{CallbackResponse, FlowEvent, FlowState, Grant};
-use crate::handlers::{AuthorizedOutcome, ProtocolContext};
+use crate::handlers::AuthorizedOutcome;
 use crate::host_policy::HostEvent;
 use crate::pending_signup::PendingSignup;
 use crate::state::{PendingFlows, StateError};

@@ -4,8 +4,8 @@
 use url::Url;
 
 use super::{AppRuntime, Engine};
+use crate::client::ProtocolContext;
 use crate::error::OAuthError;
-use crate::handlers::ProtocolContext;
 use crate::next_url::safe_next_url;
 use crate::state::PendingFlows;
 

@@ -24,9 +24,8 @@ pub use signup::Registration;
 use crate::account::UserId;
 use crate::client::{HttpApi, HttpClient};
 use crate::config::{OAuthClientConfig, RemoteApp};
-use crate::handlers::{EventBus, HandlerContext};
+use crate::handlers::{AppHandlers, EventBus, HandlerContext};
 use crate::host_policy::HostPolicy;
-use crate::registry::AppHandlers;
 use crate::state::StateCodec;
 use crate::store::{AccountStore, UserStore};
 

@@ -4,7 +4,7 @@
 use super::{AppRuntime, Engine};
 use crate::account::User;
 use crate::audit::{self, AuditEvent};
-use crate::email::EmailVerification;
+use crate::config::EmailVerification;
 use crate::error::OAuthError;
 use crate::handlers::defaults::register_and_link;
 use crate::handlers::{FieldError, SignupDecision, SignupForm};

@@ -4,6 +4,13 @@
 //! never has to guess and never answers with a bare 500. Messages name the remote app and the
 //! reason, never a token, code or secret.
 //!
+//! The layers below have errors of their own, which know nothing of flows or remote apps:
+//! [`ConfigError`] (a configuration key), [`StoreError`] (storage), [`StateError`] (a `state`
+//! token), [`ConfirmationError`] (a confirmation link). `OAuthError` sits above them and wraps
+//! each one whole (`?` converts), so the cause is kept and its kind still picks the outcome.
+//! Failing to start is not a flow's end: [`BuildError`] says why the parts of a client could
+//! not be put together, with no remote app to name.
+//!
 //! ```
 //! use oauthclient_core::error::{OAuthError, Outcome};
 //!
@@ -12,7 +19,12 @@
 //! assert_eq!(err.to_string(), "You rejected the authentication request.");
 //! ```
 
+mod build;
+
+pub use build::BuildError;
+
 use crate::config::ConfigError;
+use crate::email::ConfirmationError;
 use crate::state::StateError;
 use crate::store::StoreError;
 
@@ -166,8 +178,8 @@ pub enum OAuthError {
         remote: String,
     },
     /// A confirmation link was refused.
-    #[error("{0}")]
-    Confirmation(crate::email::ConfirmationError),
+    #[error(transparent)]
+    Confirmation(#[from] ConfirmationError),
     /// The confirmation mail could not be sent (mail server down or refusing).
     #[error("The confirmation e-mail could not be sent right now. Please try again later.")]
     MailUnavailable {

@@ -91,7 +91,7 @@ fn every_kind() -> Vec<(OAuthError, Outcome)> {
             Outcome::Refused,
         ),
         (
-            OAuthError::Confirmation(crate::email::ConfirmationError::Expired),
+            OAuthError::Confirmation(ConfirmationError::Expired),
             Outcome::BadRequest,
         ),
         (

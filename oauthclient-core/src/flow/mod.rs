@@ -19,8 +19,7 @@
 //! A whole successful login:
 //!
 //! ```
-//! use oauthclient_core::flow::{CallbackResponse, FlowEvent, FlowState, Grant};
-//! use oauthclient_core::handlers::AuthorizedOutcome;
+//! use oauthclient_core::flow::{AuthorizedOutcome, CallbackResponse, FlowEvent, FlowState, Grant};
 //! use oauthclient_core::secret::{AccessToken, SecretKey};
 //! use oauthclient_core::state::{PendingFlows, StateCodec};
 //! use oauthclient_core::Token;
@@ -57,16 +56,17 @@
 //! ```
 
 mod callback;
+mod outcome;
 #[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};
 
 pub use callback::CallbackResponse;
+pub use outcome::AuthorizedOutcome;
 
 use crate::account::{AccountInfo, UserId};
 use crate::error::OAuthError;
-use crate::handlers::AuthorizedOutcome;
 use crate::secret::{AuthorizationCode, FlowNonce, OAuthVerifier, PkceVerifier, TokenSecret};
 use crate::state::{PendingFlow, StateClaims, StateError};
 use crate::token::Token;

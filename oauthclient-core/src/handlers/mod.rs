@@ -13,6 +13,10 @@
 //! They get everything they need through a [`HandlerContext`] and return values; the web layer
 //! performs the session and HTTP effects.
 //!
+//! The protocol a flow speaks ([`ProtocolHandler`]) and the remote API handlers call
+//! ([`RemoteApi`]) belong to [`crate::client`], one layer down, which implements both; they are
+//! re-exported here so every trait a provider crate may implement is in one place.
+//!
 //! ```
 //! use async_trait::async_trait;
 //! use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, HandlerContext};
@@ -34,17 +38,21 @@
 //! }
 //! ```
 
-mod api;
+mod app_handlers;
 pub mod defaults;
 mod events;
-mod protocol;
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
-pub use api::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
+// Defined with the flow it ends; re-exported beside the handler trait that returns it.
+pub use crate::flow::AuthorizedOutcome;
+// The protocol is the client's; re-exported here with the other traits a provider implements.
+pub use crate::client::{ProtocolContext, ProtocolHandler};
+// The API interface handlers call is the client's too.
+pub use crate::client::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
+pub use app_handlers::AppHandlers;
 pub use events::{EventBus, EventListener, OAuthEvent};
-pub use protocol::{ProtocolContext, ProtocolHandler};
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, UserId};
 use crate::config::RemoteApp;
@@ -81,7 +89,7 @@ pub struct HandlerContext<'a> {
     /// The remote app's API.
     pub api: &'a dyn RemoteApi,
     /// The app's other handlers (an authorized handler calls the sign-up ones).
-    pub handlers: &'a crate::registry::AppHandlers,
+    pub handlers: &'a AppHandlers,
     /// Event listeners.
     pub events: &'a EventBus,
     /// The host's policy (sign-up open?, pre-sign-in, new-user fields, events).
@@ -95,36 +103,6 @@ impl std::fmt::Debug for HandlerContext<'_> {
             .field("current_user", &self.current_user)
             .finish_non_exhaustive()
     }
-}
-
-/// What an authorized handler decided; the web layer carries it out.
-///
-/// ```
-/// use oauthclient_core::handlers::AuthorizedOutcome;
-/// let outcome = AuthorizedOutcome::LoggedIn { user_id: "42".into() };
-/// assert_eq!(serde_json::to_value(&outcome)?, serde_json::json!({"outcome": "logged_in", "user_id": "42"}));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
-pub enum AuthorizedOutcome {
-    /// Keep the token in the session only (anonymous user, `authorized_default`).
-    StoredInSession,
-    /// The remote account is now linked to the signed-in user.
-    Linked {
-        /// The signed-in user.
-        user_id: UserId,
-    },
-    /// Sign this user in (renewing the session id).
-    LoggedIn {
-        /// The user to sign in.
-        user_id: UserId,
-    },
-    /// Ask for more information (the sign-up form) before creating the user.
-    SignupRequired {
-        /// What the provider told us, to pre-fill the form.
-        account_info: AccountInfo,
-    },
 }
 
 /// The seed's `authorized_handler`: decides what a fresh token means for the user.

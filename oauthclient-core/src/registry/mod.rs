@@ -33,13 +33,16 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::config::RemoteAppSettings;
+use crate::config::{RegisteredNames, RemoteAppSettings};
 
 mod registration;
 mod resolve;
 
-pub use registration::{HandlerFactory, HandlerKind, HandlerRegistration, ProviderRegistration};
-pub use resolve::AppHandlers;
+// A configuration key, re-exported beside the factories filed under it.
+pub use crate::config::HandlerKind;
+pub use registration::{HandlerFactory, HandlerRegistration, ProviderRegistration};
+// Resolved here, defined with the handler traits it holds.
+pub use crate::handlers::AppHandlers;
 
 /// Why a registry could not be built.
 ///
@@ -398,5 +401,26 @@ impl Registry {
     /// ```
     pub fn provider_names(&self) -> impl Iterator<Item = &str> {
         self.providers.keys().map(String::as_str)
+    }
+}
+
+/// What configuration loading asks of the registry.
+impl RegisteredNames for Registry {
+    fn provider_defaults(&self, provider: &str) -> Option<RemoteAppSettings> {
+        self.provider(provider)
+    }
+
+    fn provider_names(&self) -> Vec<&str> {
+        Registry::provider_names(self).collect()
+    }
+
+    fn handler_kind(&self, handler: &str) -> Option<HandlerKind> {
+        Registry::handler_kind(self, handler)
+    }
+
+    fn handlers_of_kind(&self, kind: HandlerKind) -> Vec<&str> {
+        self.handler_names()
+            .filter(|name| self.has_handler(kind, name))
+            .collect()
     }
 }

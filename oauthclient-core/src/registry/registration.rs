@@ -2,46 +2,11 @@
 
 use std::sync::Arc;
 
-use crate::config::RemoteAppSettings;
+use crate::config::{HandlerKind, RemoteAppSettings};
 use crate::handlers::{
     AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, DisconnectHandler, ProtocolHandler,
     SignupViewHandler,
 };
-
-/// The handler kinds of the seed, one per configuration key.
-///
-/// ```
-/// use oauthclient_core::registry::HandlerKind;
-/// assert_eq!(HandlerKind::AccountInfo.to_string(), "signup info");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum HandlerKind {
-    /// `protocol_handler`
-    Protocol,
-    /// `authorized_handler`
-    Authorized,
-    /// `disconnect_handler`
-    Disconnect,
-    /// `signup_handler.info`
-    AccountInfo,
-    /// `signup_handler.setup`
-    AccountSetup,
-    /// `signup_handler.view`
-    SignupView,
-}
-
-impl std::fmt::Display for HandlerKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            HandlerKind::Protocol => "protocol",
-            HandlerKind::Authorized => "authorized",
-            HandlerKind::Disconnect => "disconnect",
-            HandlerKind::AccountInfo => "signup info",
-            HandlerKind::AccountSetup => "signup setup",
-            HandlerKind::SignupView => "signup view",
-        })
-    }
-}
 
 /// How to build a handler: a plain function, so registrations can be `static`.
 ///

@@ -16,7 +16,7 @@ use crate::handlers::{
     AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, AuthorizedOutcome,
     DisconnectHandler, HandlerContext, SignupDecision, SignupForm, SignupViewHandler,
 };
-use crate::registry::HandlerFactory;
+use crate::registry::{HandlerFactory, Registry};
 use crate::token::Token;
 
 const EXAMPLE: &str = include_str!("../../../../docs/examples/oauthclient.toml");

@@ -4,9 +4,10 @@ use async_trait::async_trait;
 
 use crate::account::{AccountInfo, NewUser, RemoteAccount, User, UserId};
 use crate::audit::{self, AuditEvent};
-use crate::email::EmailVerification;
+use crate::config::EmailVerification;
 use crate::error::OAuthError;
-use crate::handlers::{AuthorizedHandler, AuthorizedOutcome, HandlerContext, OAuthEvent};
+use crate::flow::AuthorizedOutcome;
+use crate::handlers::{AuthorizedHandler, HandlerContext, OAuthEvent};
 use crate::host_policy::{HostEvent, PreSignIn, SignInAttempt, populated};
 use crate::store::NewLink;
 use crate::token::Token;

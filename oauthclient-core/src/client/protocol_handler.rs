@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 use url::Url;
 
-use crate::client::HttpClient;
+use super::HttpClient;
 use crate::config::RemoteApp;
 use crate::error::OAuthError;
 use crate::flow::Grant;
@@ -15,7 +15,7 @@ use crate::token::Token;
 /// What a protocol handler works with: the app, the shared HTTP client, our callback URL.
 ///
 /// ```
-/// use oauthclient_core::handlers::ProtocolContext;
+/// use oauthclient_core::client::ProtocolContext;
 /// fn callback_of(ctx: &ProtocolContext<'_>) -> String {
 ///     ctx.redirect_uri.to_string()
 /// }
@@ -39,7 +39,7 @@ pub struct ProtocolContext<'a> {
 /// ```
 /// use async_trait::async_trait;
 /// use oauthclient_core::flow::Grant;
-/// use oauthclient_core::handlers::{ProtocolContext, ProtocolHandler};
+/// use oauthclient_core::client::{ProtocolContext, ProtocolHandler};
 /// use oauthclient_core::state::PendingFlow;
 /// use oauthclient_core::{OAuthError, Token};
 /// use url::Url;

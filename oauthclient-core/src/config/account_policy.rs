@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// Addresses a trusted provider verified are confirmed without mail.
 ///
 /// ```
-/// use oauthclient_core::email::EmailVerification;
+/// use oauthclient_core::config::EmailVerification;
 /// assert_eq!(EmailVerification::default(), EmailVerification::Optional);
 /// assert_eq!("mandatory".parse::<EmailVerification>(), Ok(EmailVerification::Mandatory));
 /// ```
@@ -47,7 +47,7 @@ impl std::str::FromStr for EmailVerification {
 /// Whether new accounts may be created (allauth's `is_open_for_signup`).
 ///
 /// ```
-/// use oauthclient_core::email::SignupPolicy;
+/// use oauthclient_core::config::SignupPolicy;
 /// assert_eq!(SignupPolicy::default(), SignupPolicy::Open);
 /// assert_eq!("closed".parse::<SignupPolicy>(), Ok(SignupPolicy::Closed));
 /// ```

@@ -1,7 +1,8 @@
 //! The narrow HTTP interface handlers use to call a remote app's API on the user's behalf.
 //!
-//! Core defines the shape; the HTTP implementation (connection pool, timeouts, size caps,
-//! OAuth1 signing) lives with the client, so provider crates never touch an HTTP library.
+//! This file is the shape; [`super::HttpApi`] is its HTTP implementation (connection pool,
+//! timeouts, size caps, OAuth1 signing). Handlers only ever see a `&dyn RemoteApi`, so provider
+//! crates never touch an HTTP library, and tests can answer from memory.
 
 use async_trait::async_trait;
 use serde::de::DeserializeOwned;
@@ -12,7 +13,7 @@ use crate::token::{FieldNames, Token};
 /// HTTP methods a provider API call may use.
 ///
 /// ```
-/// use oauthclient_core::handlers::{ApiMethod, ApiRequest};
+/// use oauthclient_core::client::{ApiMethod, ApiRequest};
 /// assert_eq!(ApiRequest::get("user").method, ApiMethod::Get);
 /// assert_eq!(ApiRequest::new(ApiMethod::Post, "user/emails").method, ApiMethod::Post);
 /// ```
@@ -33,7 +34,7 @@ pub enum ApiMethod {
 /// How an API request authenticates.
 ///
 /// ```
-/// use oauthclient_core::handlers::{ApiAuth, ApiRequest};
+/// use oauthclient_core::client::{ApiAuth, ApiRequest};
 /// use oauthclient_core::{Token, secret::AccessToken};
 ///
 /// assert_eq!(ApiRequest::get("user").auth, ApiAuth::None); // unless asked for
@@ -58,7 +59,7 @@ pub enum ApiAuth {
 /// (revocation, GitHub's grant deletion), headers may carry credentials.
 ///
 /// ```
-/// use oauthclient_core::handlers::{ApiAuth, ApiRequest};
+/// use oauthclient_core::client::{ApiAuth, ApiRequest};
 /// let request = ApiRequest::get("user").header("Accept", "application/json");
 /// assert_eq!(request.url, "user");
 /// assert_eq!(request.auth, ApiAuth::None);
@@ -107,7 +108,7 @@ impl ApiRequest {
     /// A request with no headers, body or authentication.
     ///
     /// ```
-    /// use oauthclient_core::handlers::{ApiMethod, ApiRequest};
+    /// use oauthclient_core::client::{ApiMethod, ApiRequest};
     /// assert_eq!(ApiRequest::new(ApiMethod::Delete, "x").method, ApiMethod::Delete);
     /// ```
     pub fn new(method: ApiMethod, url: impl Into<String>) -> Self {
@@ -124,7 +125,7 @@ impl ApiRequest {
     /// A GET request.
     ///
     /// ```
-    /// use oauthclient_core::handlers::{ApiMethod, ApiRequest};
+    /// use oauthclient_core::client::{ApiMethod, ApiRequest};
     /// assert_eq!(ApiRequest::get("user").method, ApiMethod::Get);
     /// ```
     pub fn get(url: impl Into<String>) -> Self {
@@ -134,7 +135,7 @@ impl ApiRequest {
     /// Adds a header.
     ///
     /// ```
-    /// use oauthclient_core::handlers::ApiRequest;
+    /// use oauthclient_core::client::ApiRequest;
     /// assert_eq!(ApiRequest::get("u").header("A", "b").headers.len(), 1);
     /// ```
     #[must_use]
@@ -159,7 +160,7 @@ impl ApiRequest {
     /// Authenticates with the application's client credentials.
     ///
     /// ```
-    /// use oauthclient_core::handlers::{ApiAuth, ApiRequest};
+    /// use oauthclient_core::client::{ApiAuth, ApiRequest};
     /// assert_eq!(ApiRequest::get("x").with_client_credentials().auth, ApiAuth::ClientCredentials);
     /// ```
     #[must_use]
@@ -171,7 +172,7 @@ impl ApiRequest {
     /// Sets a form body (`application/x-www-form-urlencoded`).
     ///
     /// ```
-    /// use oauthclient_core::handlers::{ApiMethod, ApiRequest};
+    /// use oauthclient_core::client::{ApiMethod, ApiRequest};
     /// let request = ApiRequest::new(ApiMethod::Post, "revoke").with_form([("token", "t")]);
     /// assert_eq!(request.form, Some(vec![("token".to_owned(), "t".to_owned())]));
     /// ```
@@ -193,7 +194,7 @@ impl ApiRequest {
     /// Sets a JSON body.
     ///
     /// ```
-    /// use oauthclient_core::handlers::ApiRequest;
+    /// use oauthclient_core::client::ApiRequest;
     /// assert!(ApiRequest::get("x").json(serde_json::json!({"a": 1})).json.is_some());
     /// ```
     #[must_use]
@@ -208,7 +209,7 @@ impl ApiRequest {
 /// `Debug` shows the status and the body's length: a body may carry tokens or personal data.
 ///
 /// ```
-/// use oauthclient_core::handlers::ApiResponse;
+/// use oauthclient_core::client::ApiResponse;
 /// let not_found = ApiResponse { status: 404, body: b"Not Found".to_vec() };
 /// assert!(!not_found.is_success());
 /// ```
@@ -233,7 +234,7 @@ impl ApiResponse {
     /// Whether the status is 2xx.
     ///
     /// ```
-    /// use oauthclient_core::handlers::ApiResponse;
+    /// use oauthclient_core::client::ApiResponse;
     /// assert!(ApiResponse { status: 204, body: vec![] }.is_success());
     /// ```
     pub fn is_success(&self) -> bool {
@@ -243,7 +244,7 @@ impl ApiResponse {
     /// Parses a 2xx JSON body; anything else is an [`OAuthError::InvalidResponse`] for `remote`.
     ///
     /// ```
-    /// use oauthclient_core::handlers::ApiResponse;
+    /// use oauthclient_core::client::ApiResponse;
     /// let response = ApiResponse { status: 200, body: br#"{"id": 7}"#.to_vec() };
     /// let value: serde_json::Value = response.json("github")?;
     /// assert_eq!(value["id"], 7);
@@ -271,7 +272,7 @@ impl ApiResponse {
 ///
 /// ```
 /// use async_trait::async_trait;
-/// use oauthclient_core::handlers::{ApiRequest, ApiResponse, RemoteApi};
+/// use oauthclient_core::client::{ApiRequest, ApiResponse, RemoteApi};
 /// use oauthclient_core::OAuthError;
 ///
 /// struct Canned;
