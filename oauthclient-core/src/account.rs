@@ -143,6 +143,7 @@ impl std::fmt::Display for ExternalId {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AccountInfo {
     /// The remote's identifier for this user.
     pub external_id: ExternalId,

@@ -9,6 +9,7 @@ use crate::secret::PkceVerifier;
 
 /// Where to send the browser, and the PKCE verifier to keep server-side until the callback.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct AuthorizationRequest {
     /// The provider's authorize URL with `response_type=code`, `client_id`, `redirect_uri`,
     /// `scope`, `state`, the PKCE challenge and the app's extra parameters.

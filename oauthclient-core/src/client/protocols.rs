@@ -111,15 +111,6 @@ impl ProtocolHandler for OAuth1Protocol {
 /// RFC 9207: with a known issuer, an `iss` in the callback must be it (a mix-up attack sends
 /// another authorization server's response to this app's callback). An absent `iss` passes:
 /// only providers that send it can be checked.
-///
-/// ```
-/// use oauthclient_core::client::check_issuer;
-/// let issuer = url::Url::parse("https://idp.example/")?;
-/// assert!(check_issuer("idp", Some(&issuer), Some("https://idp.example/")).is_ok());
-/// assert!(check_issuer("idp", Some(&issuer), None).is_ok());
-/// assert!(check_issuer("idp", Some(&issuer), Some("https://evil.example/")).is_err());
-/// # Ok::<(), url::ParseError>(())
-/// ```
 pub fn check_issuer(
     remote: &str,
     issuer: Option<&Url>,
@@ -149,5 +140,22 @@ fn wrong_grant(ctx: &ProtocolContext<'_>, message: &str) -> OAuthError {
     OAuthError::ClientError {
         remote: ctx.app.name.clone(),
         message: message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_issuer;
+
+    #[test]
+    fn a_callback_from_another_issuer_is_refused() {
+        let issuer = url::Url::parse("https://idp.example/").expect("url");
+        assert!(check_issuer("idp", Some(&issuer), Some("https://idp.example/")).is_ok());
+        assert!(check_issuer("idp", Some(&issuer), Some("https://idp.example")).is_ok());
+        assert!(
+            check_issuer("idp", Some(&issuer), None).is_ok(),
+            "absent iss passes"
+        );
+        assert!(check_issuer("idp", Some(&issuer), Some("https://evil.example/")).is_err());
     }
 }

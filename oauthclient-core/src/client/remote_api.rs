@@ -65,6 +65,7 @@ pub enum ApiAuth {
 /// assert_eq!(request.auth, ApiAuth::None);
 /// ```
 #[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ApiRequest {
     /// The method.
     pub method: ApiMethod,
@@ -210,10 +211,11 @@ impl ApiRequest {
 ///
 /// ```
 /// use oauthclient_core::client::ApiResponse;
-/// let not_found = ApiResponse { status: 404, body: b"Not Found".to_vec() };
+/// let not_found = ApiResponse::new(404, b"Not Found".to_vec());
 /// assert!(!not_found.is_success());
 /// ```
 #[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ApiResponse {
     /// HTTP status code.
     pub status: u16,
@@ -231,11 +233,16 @@ impl std::fmt::Debug for ApiResponse {
 }
 
 impl ApiResponse {
+    /// An answer with `status` and `body` (for [`RemoteApi`] implementations and their tests).
+    pub fn new(status: u16, body: Vec<u8>) -> Self {
+        Self { status, body }
+    }
+
     /// Whether the status is 2xx.
     ///
     /// ```
     /// use oauthclient_core::client::ApiResponse;
-    /// assert!(ApiResponse { status: 204, body: vec![] }.is_success());
+    /// assert!(ApiResponse::new(204, vec![]).is_success());
     /// ```
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
@@ -245,10 +252,10 @@ impl ApiResponse {
     ///
     /// ```
     /// use oauthclient_core::client::ApiResponse;
-    /// let response = ApiResponse { status: 200, body: br#"{"id": 7}"#.to_vec() };
+    /// let response = ApiResponse::new(200, br#"{"id": 7}"#.to_vec());
     /// let value: serde_json::Value = response.json("github")?;
     /// assert_eq!(value["id"], 7);
-    /// let failed = ApiResponse { status: 500, body: vec![] };
+    /// let failed = ApiResponse::new(500, vec![]);
     /// assert!(failed.json::<serde_json::Value>("github").is_err());
     /// # Ok::<(), oauthclient_core::OAuthError>(())
     /// ```
@@ -281,8 +288,8 @@ impl ApiResponse {
 /// impl RemoteApi for Canned {
 ///     async fn send(&self, request: ApiRequest) -> Result<ApiResponse, OAuthError> {
 ///         Ok(match request.url.as_str() {
-///             "user" => ApiResponse { status: 200, body: br#"{"id": 583231}"#.to_vec() },
-///             _ => ApiResponse { status: 404, body: Vec::new() },
+///             "user" => ApiResponse::new(200, br#"{"id": 583231}"#.to_vec()),
+///             _ => ApiResponse::new(404, Vec::new()),
 ///         })
 ///     }
 /// }

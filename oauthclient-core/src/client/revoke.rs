@@ -11,27 +11,6 @@ use crate::token::Token;
 /// invalidates the access tokens of the grant), else the access token. The client
 /// authenticates as for the token endpoint (`client_auth`). Any 2xx is success (§2.2: even
 /// an unknown token is answered 200); anything else is an [`OAuthError::InvalidResponse`].
-///
-/// ```
-/// use oauthclient_core::client::{HttpApi, HttpClient, HttpLimits, revoke_token};
-/// use oauthclient_core::{OAuthClientConfig, Registry, Token, config::NoEnv, secret::AccessToken};
-/// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// let config = OAuthClientConfig::from_toml_str(r#"
-///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
-///     site_url = "https://example.org"
-///     [remote_apps.demo.params]
-///     authorize_url = "https://provider.example/authorize"
-///     access_token_url = "https://provider.example/token"
-///     [DEMO_APP_CREDENTIALS]
-///     consumer_key = "k"
-///     consumer_secret = "s"
-/// "#, &NoEnv, &Registry::default())?;
-/// let app = config.remote_app("demo").expect("configured");
-/// let api = HttpApi::new(HttpClient::new(HttpLimits::default())?, app.clone());
-/// // No revoke_url configured: nothing is sent.
-/// assert!(!revoke_token(&api, app, &Token::bearer(AccessToken::new("t"))).await?);
-/// # Ok(()) }
-/// ```
 pub async fn revoke_token(
     api: &dyn RemoteApi,
     app: &RemoteApp,
@@ -69,5 +48,41 @@ pub async fn revoke_token(
             remote: app.name.clone(),
             reason: format!("the revocation endpoint answered HTTP {}", response.status),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::revoke_token;
+    use crate::client::{HttpApi, HttpClient, HttpLimits};
+    use crate::secret::AccessToken;
+    use crate::{OAuthClientConfig, Registry, Token, config::NoEnv};
+
+    #[tokio::test]
+    async fn without_a_revoke_url_nothing_is_sent() {
+        let config = OAuthClientConfig::from_toml_str(
+            r#"
+            secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+            site_url = "https://example.org"
+            [remote_apps.demo.params]
+            authorize_url = "https://provider.example/authorize"
+            access_token_url = "https://provider.example/token"
+            [DEMO_APP_CREDENTIALS]
+            consumer_key = "k"
+            consumer_secret = "s"
+            "#,
+            &NoEnv,
+            &Registry::default(),
+        )
+        .expect("config");
+        let app = config.remote_app("demo").expect("configured");
+        let api = HttpApi::new(
+            HttpClient::new(HttpLimits::default()).expect("http"),
+            app.clone(),
+        );
+        let sent = revoke_token(&api, app, &Token::bearer(AccessToken::new("t")))
+            .await
+            .expect("no error");
+        assert!(!sent);
     }
 }

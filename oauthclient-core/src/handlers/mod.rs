@@ -279,11 +279,12 @@ pub struct SignupForm {
 ///
 /// ```
 /// use oauthclient_core::handlers::FieldError;
-/// let error = FieldError { field: "email".into(), message: "This e-mail is already registered.".into() };
+/// let error = FieldError::new("email", "This e-mail is already registered.");
 /// assert_eq!(serde_json::to_value(&error)?["field"], "email");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FieldError {
     /// The form field (`email`, `username`).
     pub field: String,
@@ -291,12 +292,22 @@ pub struct FieldError {
     pub message: String,
 }
 
+impl FieldError {
+    /// `message` about `field`.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
 /// The result of validating the sign-up form.
 ///
 /// ```
 /// use oauthclient_core::handlers::{FieldError, SignupDecision};
 /// let decision = SignupDecision::Invalid {
-///     errors: vec![FieldError { field: "email".into(), message: "required".into() }],
+///     errors: vec![FieldError::new("email", "required")],
 /// };
 /// let json = serde_json::to_value(&decision)?;
 /// assert_eq!(json["result"], "invalid");
@@ -335,7 +346,7 @@ pub enum SignupDecision {
 /// impl SignupViewHandler for EmailOnly {
 ///     async fn signup(&self, _ctx: &HandlerContext<'_>, info: &AccountInfo, form: &SignupForm) -> Result<SignupDecision, OAuthError> {
 ///         if !form.email.contains('@') {
-///             let errors = vec![FieldError { field: "email".into(), message: "Enter an e-mail address.".into() }];
+///             let errors = vec![FieldError::new("email", "Enter an e-mail address.")];
 ///             return Ok(SignupDecision::Invalid { errors });
 ///         }
 ///         let confirmed = info.trusted_email() == Some(form.email.as_str());

@@ -25,13 +25,6 @@ use signing::{ReservedParameter, SignedRequest, authorization_header};
 /// Temporary credentials from the provider (RFC 5849 §2.1): the request token goes to the
 /// browser in the authorize URL; its secret stays server-side in the session, bound to the
 /// flow, until the callback signs the access token request with it.
-///
-/// ```
-/// use oauthclient_core::client::RequestToken;
-/// use oauthclient_core::secret::TokenSecret;
-/// let token = RequestToken { token: "hh5s93j4hdidpola".into(), secret: TokenSecret::new("hdhd0244k9j7ao03") };
-/// assert!(!format!("{token:?}").contains("hdhd0244"));
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestToken {
     /// `oauth_token` (public: it travels through the browser).
@@ -101,26 +94,6 @@ pub async fn request_token(
 
 /// Leg 2: the provider's authorize URL for `request_token` (RFC 5849 §2.2), where the
 /// browser goes next.
-///
-/// ```
-/// use oauthclient_core::client::oauth1_authorization_url;
-/// # use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
-/// # let config = OAuthClientConfig::from_toml_str(r#"
-/// #     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
-/// #     site_url = "https://example.org"
-/// #     [remote_apps.legacy.params]
-/// #     request_token_url = "https://legacy.example/oauth/request_token"
-/// #     authorize_url = "https://legacy.example/oauth/authorize?lang=en"
-/// #     access_token_url = "https://legacy.example/oauth/access_token"
-/// #     [LEGACY_APP_CREDENTIALS]
-/// #     consumer_key = "key"
-/// #     consumer_secret = "secret"
-/// # "#, &NoEnv, &Registry::default())?;
-/// let app = config.remote_app("legacy").expect("configured");
-/// let url = oauth1_authorization_url(app, "hh5s93j4hdidpola")?;
-/// assert_eq!(url.as_str(), "https://legacy.example/oauth/authorize?lang=en&oauth_token=hh5s93j4hdidpola");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
 pub fn oauth1_authorization_url(app: &RemoteApp, request_token: &str) -> Result<Url, OAuthError> {
     let mut url = oauth1_params(app)?.authorize_url.clone();
     url.query_pairs_mut()

@@ -280,3 +280,38 @@ fn debug_of_the_protocol_parameters_hides_the_verifier() {
     let shown = format!("{protocol:?}");
     assert!(!shown.contains("s3cret"), "{shown}");
 }
+
+#[test]
+fn a_request_tokens_secret_never_shows_in_debug() {
+    let token = super::RequestToken {
+        token: "hh5s93j4hdidpola".into(),
+        secret: crate::secret::TokenSecret::new("hdhd0244k9j7ao03"),
+    };
+    assert!(!format!("{token:?}").contains("hdhd0244"));
+}
+
+#[test]
+fn the_authorize_url_keeps_its_query_and_adds_the_request_token() {
+    let config = crate::OAuthClientConfig::from_toml_str(
+        r#"
+        secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+        site_url = "https://example.org"
+        [remote_apps.legacy.params]
+        request_token_url = "https://legacy.example/oauth/request_token"
+        authorize_url = "https://legacy.example/oauth/authorize?lang=en"
+        access_token_url = "https://legacy.example/oauth/access_token"
+        [LEGACY_APP_CREDENTIALS]
+        consumer_key = "key"
+        consumer_secret = "secret"
+        "#,
+        &crate::config::NoEnv,
+        &crate::Registry::default(),
+    )
+    .expect("config");
+    let app = config.remote_app("legacy").expect("configured");
+    let url = super::oauth1_authorization_url(app, "hh5s93j4hdidpola").expect("url");
+    assert_eq!(
+        url.as_str(),
+        "https://legacy.example/oauth/authorize?lang=en&oauth_token=hh5s93j4hdidpola"
+    );
+}
