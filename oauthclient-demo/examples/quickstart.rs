@@ -4,21 +4,17 @@
 use std::sync::Arc;
 
 use actix_web::{App, HttpServer};
-use oauthclient_core::{OAuthClientConfig, Registry, config::ProcessEnv};
 use oauthclient_github as _; // provider crates register themselves; name them once
-use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
+use oauthclient_store_diesel::DieselStore;
 use oauthclient_web::OAuthClient;
 
 #[actix_web::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let registry = Registry::from_inventory()?; // built-ins + every linked provider crate
-    let config = OAuthClientConfig::from_file("oauthclient.toml", &ProcessEnv, &registry)?;
-    let keys = TokenKeys::from_config(&config.secret_keys).ok_or("no secret key")?;
-    let store = DieselStore::connect("sqlite://oauth.sqlite", keys, StoreOptions::default());
-    let store = Arc::new(store.await?);
-    let oauth = OAuthClient::builder(config, registry)
-        .store(store)
-        .build()?;
+    // The file, every linked provider crate's defaults, the environment's overrides.
+    let oauth = OAuthClient::from_file("oauthclient.toml")?;
+    // Tokens are sealed under the configuration's secret keys.
+    let store = DieselStore::open(oauth.config(), "sqlite://oauth.sqlite").await?;
+    let oauth = oauth.store(Arc::new(store)).build()?;
     let port: u16 = std::env::var("PORT").map_or(Ok(5000), |port| port.parse())?;
     let server = HttpServer::new(move || {
         App::new()

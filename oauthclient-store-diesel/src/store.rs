@@ -8,8 +8,9 @@ use std::time::Duration;
 use diesel::Connection;
 #[cfg(feature = "sqlite")]
 use diesel::connection::SimpleConnection;
+use oauthclient_core::OAuthClientConfig;
 use oauthclient_core::redact::{redact_url_in, redact_url_userinfo};
-use oauthclient_core::store::StoreError;
+use oauthclient_core::store::{StoreError, StoreErrorKind};
 
 use crate::connection::{AnyConnection, Backend, ConnectionManager};
 use crate::crypto::TokenKeys;
@@ -84,6 +85,29 @@ impl std::fmt::Debug for DieselStore {
 }
 
 impl DieselStore {
+    /// Opens the store `config` needs at `database_url`, with default [`StoreOptions`]: tokens
+    /// are sealed under the configuration's secret keys (the first seals, the others still
+    /// open what they sealed), so nothing is passed twice.
+    pub async fn open(config: &OAuthClientConfig, database_url: &str) -> Result<Self, StoreError> {
+        Self::open_with(config, database_url, StoreOptions::default()).await
+    }
+
+    /// [`DieselStore::open`] with `options`.
+    pub async fn open_with(
+        config: &OAuthClientConfig,
+        database_url: &str,
+        options: StoreOptions,
+    ) -> Result<Self, StoreError> {
+        // Loading a configuration guarantees a key; only a configuration built by hand lacks one.
+        let keys = TokenKeys::from_config(&config.secret_keys).ok_or_else(|| {
+            StoreError::new(
+                StoreErrorKind::Other,
+                "the configuration has no secret key to seal tokens with",
+            )
+        })?;
+        Self::connect(database_url, keys, options).await
+    }
+
     /// Opens a pool on `database_url` (`sqlite://file.sqlite`, a file path, or
     /// `postgres://...`), then migrates or checks the schema as `options` say.
     ///
@@ -157,7 +181,7 @@ impl DieselStore {
                 let unfilled = store.run(|conn, _| email_keys::unfilled(conn)).await?;
                 if unfilled > 0 {
                     return Err(StoreError::new(
-                        oauthclient_core::store::StoreErrorKind::Other,
+                        StoreErrorKind::Other,
                         format!(
                             "{unfilled} user(s) have an e-mail address without its mailbox key: run the migrate command"
                         ),
@@ -166,7 +190,7 @@ impl DieselStore {
                 Ok(store)
             }
             status => Err(StoreError::new(
-                oauthclient_core::store::StoreErrorKind::Other,
+                StoreErrorKind::Other,
                 match status {
                     SchemaStatus::Behind(pending) => format!(
                         "the database schema is behind this version (pending migrations {}): run the migrate command",

@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod builder;
 mod client;
 mod confirmation;
 mod csrf;
@@ -17,7 +18,8 @@ mod session_unavailable;
 mod templates;
 mod views;
 
-pub use client::{OAuthClient, OAuthClientBuilder};
+pub use builder::OAuthClientBuilder;
+pub use client::OAuthClient;
 pub use csrf::{csrf_token, verify_csrf};
 pub use current_user::{
     CurrentUser, PERMANENT_KEY, SESSION_EPOCH_KEY, SessionCurrentUser, USER_ID_KEY,
