@@ -147,7 +147,7 @@ pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, StoreError> {
             );
         }
         let assignments =
-            plan(unkeyed, holders).map_err(|message| StoreError::conflict(message))?;
+            plan(unkeyed, holders).map_err(StoreError::conflict)?;
         let mut filled = 0;
         for (id, email, key) in assignments {
             // Only the row as read: an address changed meanwhile keeps its own key.
