@@ -67,6 +67,7 @@ impl Inner {
             self.users.as_ref(),
             self.policy.as_ref(),
             &self.events,
+            &self.confirmations,
         )
     }
 }
@@ -203,7 +204,7 @@ impl OAuthClient {
         req: &actix_web::HttpRequest,
         user: &oauthclient_core::account::User,
     ) -> Result<(), OAuthError> {
-        crate::confirmation::ensure_may_sign_in_locally(&self.inner, user)?;
+        self.inner.engine().ensure_may_sign_in_locally(user)?;
         crate::session::start_signed_in(&self.inner, req, user, false)
     }
 }

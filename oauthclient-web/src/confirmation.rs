@@ -1,4 +1,4 @@
-//! E-mail confirmation: sending the link, and who may sign in before confirming.
+//! E-mail confirmation: rendering and sending the link the engine issues.
 //!
 //! The link is `{site_url}/oauth/confirm-email/{token}` with a signed, expiring token bound to
 //! the user and the address ([`oauthclient_core::email::ConfirmationCodec`]); the pages that
@@ -6,52 +6,32 @@
 
 use oauthclient_core::OAuthError;
 use oauthclient_core::account::User;
-use oauthclient_core::email::{EmailMessage, EmailVerification};
+use oauthclient_core::email::EmailMessage;
 use serde_json::json;
 
 use crate::client::Inner;
 
-/// Sends `user` a link confirming their current address, unless their address is empty or
-/// confirmed, or a link went out less than the cooldown ago: `Ok(false)` then.
+/// Sends `user` a link confirming their current address when one is due (the engine
+/// decides: [`oauthclient_core::engine::Engine::confirmation_mail`]); `Ok(false)` when none is.
 pub(crate) async fn send(inner: &Inner, user: &User) -> Result<bool, OAuthError> {
-    if user.email.is_empty() || user.email_confirmed {
-        return Ok(false);
-    }
-    // Without a mailer (allowed for `optional` verification) a link cannot go out: said as
-    // the mail outage it is for the user (their address stays unconfirmed).
-    let mailer = inner
-        .mailer
-        .as_ref()
-        .ok_or_else(|| OAuthError::MailUnavailable {
-            reason: "no mailer is configured".into(),
-        })?;
-    if !inner
-        .users
-        .note_confirmation_sent(&user.id, inner.config.accounts.resend_cooldown)
+    let Some(mail) = inner
+        .engine()
+        .confirmation_mail(user, inner.mailer.is_some())
         .await?
-    {
+    else {
         return Ok(false);
-    }
-    let token = inner
-        .confirmations
-        .issue(user)
-        .map_err(OAuthError::Confirmation)?;
-    let link = inner
-        .config
-        .site_url
-        .join(&format!("oauth/confirm-email/{token}"))
-        .map_err(|err| OAuthError::ClientError {
-            remote: String::new(),
-            message: format!("cannot build the confirmation link: {err}"),
-        })?;
+    };
+    let Some(mailer) = inner.mailer.as_ref() else {
+        return Ok(false);
+    };
     let context = json!({
-        "link": link.as_str(),
-        "email": user.email,
+        "link": mail.link.as_str(),
+        "email": mail.to,
         "site_url": inner.config.site_url.as_str(),
-        "expires_hours": inner.confirmations.lifetime_secs().div_ceil(3600),
+        "expires_hours": mail.expires_hours,
     });
     let message = EmailMessage::new(
-        &user.email,
+        &mail.to,
         inner
             .templates
             .render("oauthclient/email/confirm_subject.txt", &context)
@@ -71,22 +51,4 @@ pub(crate) async fn send(inner: &Inner, user: &User) -> Result<bool, OAuthError>
     })?;
     tracing::info!(user_id = %user.id, "confirmation mail sent");
     Ok(true)
-}
-
-/// Whether `user` may sign in with a local login: active, and confirmed when the site-wide
-/// verification is mandatory.
-pub(crate) fn ensure_may_sign_in_locally(inner: &Inner, user: &User) -> Result<(), OAuthError> {
-    if !user.active {
-        return Err(OAuthError::AccountDisabled {
-            remote: String::new(),
-        });
-    }
-    if !user.email_confirmed
-        && inner.config.accounts.email_verification == EmailVerification::Mandatory
-    {
-        return Err(OAuthError::EmailUnconfirmed {
-            remote: String::new(),
-        });
-    }
-    Ok(())
 }

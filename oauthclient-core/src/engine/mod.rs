@@ -11,19 +11,27 @@
 //! | start a login | [`Engine::start_login`] | stores the updated flows, redirects to the URL |
 //! | provider's redirect back | [`Engine::verify_callback`], then [`Engine::finish_callback`] | stores the flows (the nonce is spent even if the rest fails); signs in, flashes, holds the pending sign-up, per [`CallbackEffect`] |
 //! | sign-up form | [`Engine::sign_up`] | re-renders on [`Registration::Invalid`]; sends the confirmation mail, signs in when told |
+//! | sign-up page | [`Engine::ensure_signup_open`] | shows the form, or the refusal |
 //! | disconnect | [`Engine::disconnect`] | forgets the session's copy of the token |
+//! | a confirmation link is due | [`Engine::confirmation_mail`] | renders and sends the [`ConfirmationMail`] |
+//! | the link is followed | [`Engine::check_confirmation`], then [`Engine::confirm_email`] | shows the page, then the result |
+//! | the address is changed | [`Engine::change_email`] | re-renders on [`EmailChange::Refused`], mails when told |
+//! | a local (password) sign-in | [`Engine::ensure_may_sign_in_locally`] | signs in, or shows the refusal |
 
 mod callback;
+mod confirmation;
 mod disconnect;
 mod login;
 mod signup;
 
 pub use callback::CallbackEffect;
+pub use confirmation::{ConfirmationMail, EmailChange};
 pub use signup::Registration;
 
 use crate::account::UserId;
 use crate::client::{HttpApi, HttpClient};
 use crate::config::{OAuthClientConfig, RemoteApp};
+use crate::email::ConfirmationCodec;
 use crate::handlers::{AppHandlers, EventBus, HandlerContext};
 use crate::host_policy::HostPolicy;
 use crate::state::StateCodec;
@@ -64,8 +72,10 @@ pub struct Engine<'a> {
     pub users: &'a dyn UserStore,
     /// The host's policy.
     pub policy: &'a dyn HostPolicy,
-    /// The seed's signals.
+    /// Invenio's signals.
     pub events: &'a EventBus,
+    /// Issues and checks e-mail confirmation links.
+    pub confirmations: &'a ConfirmationCodec,
 }
 
 impl std::fmt::Debug for Engine<'_> {
@@ -85,6 +95,7 @@ impl<'a> Engine<'a> {
         users: &'a dyn UserStore,
         policy: &'a dyn HostPolicy,
         events: &'a EventBus,
+        confirmations: &'a ConfirmationCodec,
     ) -> Self {
         Self {
             config,
@@ -94,6 +105,7 @@ impl<'a> Engine<'a> {
             users,
             policy,
             events,
+            confirmations,
         }
     }
 

@@ -30,6 +30,27 @@ pub enum Registration {
 }
 
 impl Engine<'_> {
+    /// [`OAuthError::SignupClosed`] unless the host lets `app` create a user for `pending`
+    /// ([`crate::host_policy::HostPolicy::is_open_for_signup`]; by default the app's
+    /// `signup`): checked before the form is shown and again when it is submitted.
+    pub async fn ensure_signup_open(
+        &self,
+        app: &AppRuntime,
+        pending: &PendingSignup,
+    ) -> Result<(), OAuthError> {
+        if self
+            .policy
+            .is_open_for_signup(&app.remote, &pending.account_info)
+            .await
+        {
+            Ok(())
+        } else {
+            Err(OAuthError::SignupClosed {
+                remote: app.remote.name.clone(),
+            })
+        }
+    }
+
     /// Validates `form` for `pending` with the app's sign-up view, creates the user (completed
     /// by the host's policy) and links the remote account in one transaction. An address taken
     /// between the check and the insert comes back as [`Registration::Invalid`].

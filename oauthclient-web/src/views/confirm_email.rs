@@ -7,10 +7,6 @@ use actix_session::SessionExt;
 use actix_web::http::StatusCode;
 use actix_web::http::header::REFERRER_POLICY;
 use actix_web::{HttpRequest, HttpResponse, web};
-use oauthclient_core::OAuthError;
-use oauthclient_core::account::User;
-use oauthclient_core::audit::{self, AuditEvent};
-use oauthclient_core::email::{ConfirmationClaims, ConfirmationError};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -34,24 +30,6 @@ pub(crate) struct ResendForm {
     email: Option<String>,
 }
 
-/// The token's claims and the user they name, if the link may confirm now.
-async fn checked(inner: &Inner, token: &str) -> Result<(ConfirmationClaims, User), OAuthError> {
-    let claims = inner
-        .confirmations
-        .decode(token)
-        .map_err(OAuthError::Confirmation)?;
-    let user = inner
-        .users
-        .user_by_id(&claims.user)
-        .await?
-        .ok_or(OAuthError::Confirmation(ConfirmationError::Invalid))?;
-    inner
-        .confirmations
-        .check(&claims, &user)
-        .map_err(OAuthError::Confirmation)?;
-    Ok((claims, user))
-}
-
 /// The link's token stays out of `Referer` headers of anything the page loads or links to.
 fn no_referrer(mut response: HttpResponse) -> HttpResponse {
     response.headers_mut().insert(
@@ -66,7 +44,7 @@ pub(crate) async fn page(
     token: web::Path<String>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
-    let shown = match checked(&inner, &token).await {
+    let shown = match inner.engine().check_confirmation(&token).await {
         Ok((claims, _user)) => match csrf::token(&req.get_session()) {
             Ok(csrf_token) => respond::page(
                 &inner,
@@ -95,21 +73,7 @@ pub(crate) async fn confirm(
     if let Err(err) = csrf::verify(&req.get_session(), form.csrf_token.as_deref()) {
         return respond::error(&inner, &req, &err, None);
     }
-    let result = async {
-        let (claims, user) = checked(&inner, &token).await?;
-        // The store re-checks atomically: of two clicks at once, one confirms.
-        if !inner
-            .users
-            .confirm_email(&user.id, &claims.email, claims.iat)
-            .await?
-        {
-            return Err(OAuthError::Confirmation(ConfirmationError::AlreadyUsed));
-        }
-        audit::record(AuditEvent::EmailConfirmed, "", Some(&user.id), "");
-        Ok(claims.email)
-    }
-    .await;
-    no_referrer(match result {
+    no_referrer(match inner.engine().confirm_email(&token).await {
         Ok(email) => {
             flash::push(
                 &req.get_session(),

@@ -6,7 +6,7 @@ use actix_session::SessionExt;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::account::User;
-use oauthclient_core::handlers::defaults::SignupDefault;
+use oauthclient_core::engine::EmailChange;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -69,32 +69,26 @@ pub(crate) async fn change(
         Err(err) => return respond::error(&inner, &req, &err, None),
     };
     let email = form.email.trim();
-    if let Some(problem) = SignupDefault::email_problem(email) {
-        return render(
-            &inner,
-            &req,
-            StatusCode::BAD_REQUEST,
-            &user,
-            email,
-            &[problem.to_owned()],
-        );
-    }
-    let changed = match inner.users.change_email(&user.id, email).await {
-        Ok(changed) => changed,
-        Err(err) if err.is_conflict() => {
+    let (changed, send_confirmation) = match inner.engine().change_email(&user, email).await {
+        Ok(EmailChange::Changed {
+            user,
+            send_confirmation,
+        }) => (user, send_confirmation),
+        Ok(EmailChange::Refused(problem)) => {
             return render(
                 &inner,
                 &req,
                 StatusCode::BAD_REQUEST,
                 &user,
                 email,
-                &[err.message().to_owned()],
+                &[problem],
             );
         }
-        Err(err) => return respond::error(&inner, &req, &err.into(), None),
+        Ok(_) => return respond::redirect(EMAIL_SETTINGS),
+        Err(err) => return respond::error(&inner, &req, &err, None),
     };
     let session = req.get_session();
-    if inner.config.accounts.email_verification.sends_mail() {
+    if send_confirmation {
         match confirmation::send(&inner, &changed).await {
             Ok(_) => flash::push(
                 &session,

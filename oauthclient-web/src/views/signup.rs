@@ -81,15 +81,7 @@ pub(crate) async fn open_signup<'a>(
 ) -> Result<(&'a AppRuntime, PendingSignup), OAuthError> {
     let runtime = any_app(inner, app)?;
     let pending = pending(inner, req, app).await?;
-    if !inner
-        .policy
-        .is_open_for_signup(&runtime.remote, &pending.account_info)
-        .await
-    {
-        return Err(OAuthError::SignupClosed {
-            remote: app.to_owned(),
-        });
-    }
+    inner.engine().ensure_signup_open(runtime, &pending).await?;
     Ok((runtime, pending))
 }
 
