@@ -209,13 +209,20 @@ struct Credentials {
     next: Option<String>,
 }
 
+/// A form without this session's CSRF token is refused: no login CSRF.
+fn refuse_forged(req: &HttpRequest, form: &Credentials) -> Option<HttpResponse> {
+    verify_csrf(req, form.csrf_token.as_deref())
+        .is_err()
+        .then(|| HttpResponse::Forbidden().body("the form expired: reload the page"))
+}
+
 async fn login(
     req: HttpRequest,
     users: web::Data<AppUsers>,
     form: web::Form<Credentials>,
 ) -> HttpResponse {
-    if verify_csrf(&req, form.csrf_token.as_deref()).is_err() {
-        return HttpResponse::Forbidden().body("the form expired: reload the page");
+    if let Some(refused) = refuse_forged(&req, &form) {
+        return refused;
     }
     match users.verify_password(&form.email, &form.password).await {
         Ok(Some(user)) => signed_in(&req, &user, form.next.as_deref()),
@@ -229,8 +236,8 @@ async fn register(
     users: web::Data<AppUsers>,
     form: web::Form<Credentials>,
 ) -> HttpResponse {
-    if verify_csrf(&req, form.csrf_token.as_deref()).is_err() {
-        return HttpResponse::Forbidden().body("the form expired: reload the page");
+    if let Some(refused) = refuse_forged(&req, &form) {
+        return refused;
     }
     match users.register(&form.email, &form.password).await {
         Ok(user) => signed_in(&req, &user, form.next.as_deref()),

@@ -25,11 +25,7 @@ async fn a_verified_address_signs_up_then_the_same_person_signs_in() {
     assert!(user.email_confirmed);
     assert!(flows.is_empty(), "the flow is spent");
 
-    let query = parts.authorize(&mut flows, None).await;
-    let again = parts
-        .callback(&mut flows, &query, None)
-        .await
-        .expect("sign-in");
+    let again = parts.round_trip(&mut flows, None).await.expect("sign-in");
     assert!(matches!(again, CallbackEffect::SignedIn { user: ref back } if back.id == user.id));
 }
 
@@ -133,9 +129,8 @@ async fn linking_and_the_last_way_to_sign_in() {
         .await
         .expect("user");
     let mut flows = PendingFlows::default();
-    let query = parts.authorize(&mut flows, None).await;
     let linked = parts
-        .callback(&mut flows, &query, Some(&local.id))
+        .round_trip(&mut flows, Some(&local.id))
         .await
         .expect("link");
     assert!(matches!(linked, CallbackEffect::Linked { user_id } if user_id == local.id));
@@ -180,11 +175,7 @@ async fn an_app_without_account_info_keeps_an_anonymous_token_in_the_session() {
         toml.replace("signup_handler = { info = \"testkit:account_info\" }", "")
     });
     let mut flows = PendingFlows::default();
-    let query = parts.authorize(&mut flows, None).await;
-    let effect = parts
-        .callback(&mut flows, &query, None)
-        .await
-        .expect("callback");
+    let effect = parts.round_trip(&mut flows, None).await.expect("callback");
     let CallbackEffect::StoredInSession { token } = effect else {
         panic!("expected the token for the session, got {effect:?}");
     };

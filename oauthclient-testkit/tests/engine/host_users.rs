@@ -13,11 +13,7 @@ async fn host_users_sign_up_in_the_hosts_directory_and_sign_in_again() {
     let provider = provider_for(ada()).await;
     let parts = Parts::with_host_users(&provider);
     let mut flows = PendingFlows::default();
-    let query = parts.authorize(&mut flows, None).await;
-    let effect = parts
-        .callback(&mut flows, &query, None)
-        .await
-        .expect("callback");
+    let effect = parts.round_trip(&mut flows, None).await.expect("callback");
     let CallbackEffect::SignedIn { user } = effect else {
         panic!("expected a sign-in, got {effect:?}");
     };
@@ -29,11 +25,7 @@ async fn host_users_sign_up_in_the_hosts_directory_and_sign_in_again() {
         Some(user.id.clone())
     );
 
-    let query = parts.authorize(&mut flows, None).await;
-    let again = parts
-        .callback(&mut flows, &query, None)
-        .await
-        .expect("callback");
+    let again = parts.round_trip(&mut flows, None).await.expect("callback");
     assert!(matches!(again, CallbackEffect::SignedIn { user: ref back } if back.id == user.id));
     assert_eq!(parts.directory().users().len(), 1, "no second user");
 }
@@ -44,16 +36,14 @@ async fn host_users_a_failed_link_removes_the_user_it_created() {
     let parts = Parts::with_host_users(&provider);
     parts.store.set_links_fail(true);
     let mut flows = PendingFlows::default();
-    let query = parts.authorize(&mut flows, None).await;
-    let failed = parts.callback(&mut flows, &query, None).await;
+    let failed = parts.round_trip(&mut flows, None).await;
     assert!(matches!(failed, Err(OAuthError::Store(_))), "{failed:?}");
     assert!(parts.directory().users().is_empty(), "removed again");
 
     // The removal fails too: the user stays, unlinked; the retry links them by their
     // provider-verified address.
     parts.directory().set_removals_fail(true);
-    let query = parts.authorize(&mut flows, None).await;
-    let failed = parts.callback(&mut flows, &query, None).await;
+    let failed = parts.round_trip(&mut flows, None).await;
     assert!(failed.is_err());
     let orphans = parts.directory().users();
     assert_eq!(orphans.len(), 1);
@@ -67,11 +57,7 @@ async fn host_users_a_failed_link_removes_the_user_it_created() {
     );
 
     parts.store.set_links_fail(false);
-    let query = parts.authorize(&mut flows, None).await;
-    let effect = parts
-        .callback(&mut flows, &query, None)
-        .await
-        .expect("callback");
+    let effect = parts.round_trip(&mut flows, None).await.expect("callback");
     assert!(matches!(effect, CallbackEffect::SignedIn { ref user } if user.id == orphans[0].id));
 }
 
@@ -85,9 +71,8 @@ async fn host_users_with_their_own_login_may_disconnect_their_only_link() {
     let parts = Parts::with_host_users(&provider);
     let local = parts.directory().add_with_own_login("carol@host.example");
     let mut flows = PendingFlows::default();
-    let query = parts.authorize(&mut flows, None).await;
     let linked = parts
-        .callback(&mut flows, &query, Some(&local))
+        .round_trip(&mut flows, Some(&local))
         .await
         .expect("link");
     assert!(matches!(linked, CallbackEffect::Linked { ref user_id } if *user_id == local));

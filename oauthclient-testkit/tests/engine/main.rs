@@ -123,6 +123,16 @@ impl Parts {
             .unwrap_or_default()
     }
 
+    /// A login with no `next` through to its callback's effect, for `current_user`.
+    async fn round_trip(
+        &self,
+        flows: &mut PendingFlows,
+        current_user: Option<&UserId>,
+    ) -> Result<CallbackEffect, OAuthError> {
+        let query = self.authorize(flows, None).await;
+        self.callback(flows, &query, current_user).await
+    }
+
     /// The whole callback: verified, then finished for `current_user`.
     async fn callback(
         &self,
