@@ -26,7 +26,11 @@ fn example_on_the_page() -> &'static str {
 
 #[test]
 fn the_page_shows_this_code() {
-    assert_eq!(example_on_the_page(), CODE, "docs and gitlab_example/gitlab.rs differ");
+    assert_eq!(
+        example_on_the_page(),
+        CODE,
+        "docs and gitlab_example/gitlab.rs differ"
+    );
 }
 
 #[test]
