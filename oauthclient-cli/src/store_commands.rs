@@ -228,6 +228,10 @@ fn database_url_in(path: &Path) -> Result<Option<String>, Failure> {
 
 /// A migration that stopped: a conflict (users whose addresses would share one mailbox key)
 /// is the operator's to resolve, so its message is shown as it is, naming the rows.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the shape `map_err` passes: the error by value"
+)]
 fn migrate_failed(err: StoreError) -> Failure {
     if err.is_conflict() {
         Failure::Failed(format!("migrate stopped: {}", err.message()))

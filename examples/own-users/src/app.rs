@@ -1,6 +1,7 @@
 //! The app: its own login pages and session, plus oauthclient-web's routes wired to the
 //! app's users (the only OAuth-specific code is [`OwnUsersApp::start`] and [`AppSession`]).
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use actix_session::SessionExt;
@@ -113,8 +114,10 @@ impl OwnUsersApp {
             .map(|app| (app.name.clone(), app.title.clone()))
             .collect();
         let keys = TokenKeys::from_config(&config.secret_keys).ok_or(StartError::NoTokenKey)?;
-        let mut options = StoreOptions::default();
-        options.users_table = UsersTable::Host;
+        let options = StoreOptions {
+            users_table: UsersTable::Host,
+            ..StoreOptions::default()
+        };
         let store = Arc::new(DieselStore::connect(database_url, keys, options).await?);
         let oauth = OAuthClient::builder(config, registry)
             .accounts(store.clone())
@@ -180,16 +183,18 @@ async fn login_page(
         return HttpResponse::ServiceUnavailable().body("sessions are unavailable");
     };
     let next = escape(query.next.as_deref().unwrap_or("/"));
-    let with_providers: String = providers
+    let with_providers = providers
         .iter()
-        .map(|(name, title)| {
-            format!(
+        .fold(String::new(), |mut links, (name, title)| {
+            // Writing to a String cannot fail.
+            let _ = write!(
+                links,
                 "<p><a href=\"/oauth/login/{}/\">Sign in with {}</a></p>",
                 escape(name),
                 escape(title)
-            )
-        })
-        .collect();
+            );
+            links
+        });
     html(&format!(
         "<form method=\"post\" action=\"/login\">\
          <input type=\"hidden\" name=\"csrf_token\" value=\"{csrf}\">\

@@ -16,12 +16,9 @@ const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
 async fn main() -> ExitCode {
     tracing_subscriber::fmt::init();
     let mut args = std::env::args().skip(1);
-    let config_path = match (args.next().as_deref(), args.next()) {
-        (Some("--config"), Some(path)) => path,
-        _ => {
-            eprintln!("usage: oauthclient-example-own-users --config oauthclient.toml");
-            return ExitCode::from(2);
-        }
+    let (Some("--config"), Some(config_path)) = (args.next().as_deref(), args.next()) else {
+        eprintln!("usage: oauthclient-example-own-users --config oauthclient.toml");
+        return ExitCode::from(2);
     };
     match serve(&config_path).await {
         Ok(()) => ExitCode::SUCCESS,
