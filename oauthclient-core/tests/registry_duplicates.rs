@@ -14,7 +14,7 @@ use oauthclient_core::registry::{Handler, Provider, ProviderEntry, Registry, Reg
 struct Clash;
 
 impl Provider for Clash {
-    fn id(&self) -> &str {
+    fn id(&self) -> &'static str {
         "clash"
     }
     fn defaults(&self) -> RemoteAppSettings {

@@ -155,7 +155,7 @@ impl DisconnectHandler for Disconnect {
         };
         if let Some(token) = ctx
             .accounts
-            .token(&user_id, &ctx.remote.credentials.consumer_key, "")
+            .token(user_id, &ctx.remote.credentials.consumer_key, "")
             .await?
         {
             let revoke =

@@ -25,7 +25,7 @@ fn config(provider: &FakeProvider) -> OAuthClientConfig {
     assert!(
         registry
             .provider(PROVIDER)
-            .and_then(|p| p.account_info())
+            .and_then(oauthclient_core::registry::Provider::account_info)
             .is_some()
     );
     let toml = format!("{TOP}{}", provider.remote_app_toml("fake"));

@@ -45,38 +45,25 @@ impl Registry {
             })?),
         };
         let names = &app.handlers;
-        let account_info = self
-            .named(
-                app,
-                HandlerKind::AccountInfo,
-                names.signup_info.as_deref(),
-                |handler| match handler {
-                    Handler::AccountInfo(handler) => Some(handler),
-                    _ => None,
-                },
-            )?
+        // The handler configuration names under `$kind`'s key, if any, when it has that kind.
+        macro_rules! named {
+            ($kind:ident, $name:expr) => {
+                self.named(
+                    app,
+                    HandlerKind::$kind,
+                    $name.as_deref(),
+                    |handler| match handler {
+                        Handler::$kind(handler) => Some(handler),
+                        _ => None,
+                    },
+                )?
+            };
+        }
+        let account_info = named!(AccountInfo, names.signup_info)
             .or_else(|| provider.and_then(Provider::account_info));
-        let account_setup = self
-            .named(
-                app,
-                HandlerKind::AccountSetup,
-                names.signup_setup.as_deref(),
-                |handler| match handler {
-                    Handler::AccountSetup(handler) => Some(handler),
-                    _ => None,
-                },
-            )?
+        let account_setup = named!(AccountSetup, names.signup_setup)
             .or_else(|| provider.and_then(Provider::account_setup));
-        let protocol = self
-            .named(
-                app,
-                HandlerKind::Protocol,
-                names.protocol.as_deref(),
-                |handler| match handler {
-                    Handler::Protocol(handler) => Some(handler),
-                    _ => None,
-                },
-            )?
+        let protocol = named!(Protocol, names.protocol)
             .or_else(|| provider.and_then(Provider::protocol))
             .unwrap_or_else(|| {
                 if app.is_oauth1() {
@@ -85,46 +72,18 @@ impl Registry {
                     Arc::new(OAuth2Protocol)
                 }
             });
-        let disconnect = self
-            .named(
-                app,
-                HandlerKind::Disconnect,
-                names.disconnect.as_deref(),
-                |handler| match handler {
-                    Handler::Disconnect(handler) => Some(handler),
-                    _ => None,
-                },
-            )?
+        let disconnect = named!(Disconnect, names.disconnect)
             .or_else(|| provider.and_then(Provider::disconnect))
             .unwrap_or_else(|| Arc::new(DisconnectDefault));
-        let signup_view = self
-            .named(
-                app,
-                HandlerKind::SignupView,
-                names.signup_view.as_deref(),
-                |handler| match handler {
-                    Handler::SignupView(handler) => Some(handler),
-                    _ => None,
-                },
-            )?
-            .unwrap_or_else(|| Arc::new(SignupDefault));
-        let authorized = self
-            .named(
-                app,
-                HandlerKind::Authorized,
-                names.authorized.as_deref(),
-                |handler| match handler {
-                    Handler::Authorized(handler) => Some(handler),
-                    _ => None,
-                },
-            )?
-            .unwrap_or_else(|| {
-                if account_info.is_some() {
-                    Arc::new(AuthorizedSignup)
-                } else {
-                    Arc::new(AuthorizedDefault)
-                }
-            });
+        let signup_view =
+            named!(SignupView, names.signup_view).unwrap_or_else(|| Arc::new(SignupDefault));
+        let authorized = named!(Authorized, names.authorized).unwrap_or_else(|| {
+            if account_info.is_some() {
+                Arc::new(AuthorizedSignup)
+            } else {
+                Arc::new(AuthorizedDefault)
+            }
+        });
         Ok(AppHandlers {
             protocol,
             authorized,

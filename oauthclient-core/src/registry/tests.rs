@@ -61,7 +61,7 @@ impl Provider for Stateful {
 struct Linked;
 
 impl Provider for Linked {
-    fn id(&self) -> &str {
+    fn id(&self) -> &'static str {
         "test_linked"
     }
     fn defaults(&self) -> RemoteAppSettings {

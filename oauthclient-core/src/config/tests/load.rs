@@ -187,7 +187,7 @@ fn debug_output_redacts_secrets() {
 fn provider_defaults_are_overridden_key_by_key() {
     struct Acme;
     impl crate::registry::Provider for Acme {
-        fn id(&self) -> &str {
+        fn id(&self) -> &'static str {
             "acme"
         }
         fn defaults(&self) -> RemoteAppSettings {
