@@ -23,7 +23,7 @@
 //! | [`host_policy`] | the host's say: open for sign-up?, pre-sign-in veto or redirect, new-user fields, events |
 //! | [`store`] | [`AccountStore`] / [`UserStore`], implemented by store crates |
 //! | [`user_directory`] | bring your own users: [`user_directory::UserDirectory`] over the host's table |
-//! | [`registry`] | `inventory` collections of providers and named handlers |
+//! | [`registry`] | typed providers (linked through `inventory` or added explicitly) and named handler instances |
 //!
 //! ## Layers
 //!
@@ -96,5 +96,6 @@ pub use store::{AccountStore, StoreError, UserStore};
 pub use token::Token;
 pub use user_directory::UserDirectory;
 
-/// Re-exported so provider crates can register without naming `inventory` themselves.
+/// Re-exported so provider crates can submit their [`registry::ProviderEntry`] without naming
+/// `inventory` themselves.
 pub use inventory;

@@ -3,14 +3,36 @@
 
 use std::sync::Arc;
 
-use registry_fixture::NoopDisconnect;
+use registry_fixture::{Fixture, NoopDisconnect};
 
+use oauthclient_core::config::RemoteAppSettings;
+use oauthclient_core::handlers::AccountInfoHandler;
 use oauthclient_core::inventory;
-use oauthclient_core::registry::{HandlerFactory, HandlerRegistration, Registry, RegistryError};
+use oauthclient_core::registry::{Handler, Provider, ProviderEntry, Registry, RegistryError};
+
+/// Another provider crate that offers a handler under the fixture's name.
+struct Clash;
+
+impl Provider for Clash {
+    fn id(&self) -> &'static str {
+        "clash"
+    }
+    fn defaults(&self) -> RemoteAppSettings {
+        RemoteAppSettings::default()
+    }
+    fn account_info(&self) -> Option<Arc<dyn AccountInfoHandler>> {
+        None
+    }
+    fn named_handlers(&self) -> Vec<(String, Handler)> {
+        vec![(
+            "fixture:disconnect".into(),
+            Handler::Disconnect(Arc::new(NoopDisconnect)),
+        )]
+    }
+}
 
 inventory::submit! {
-    HandlerRegistration::new("fixture:disconnect", HandlerFactory::Disconnect(|| Arc::new(NoopDisconnect)))
-        .with_origin(module_path!())
+    ProviderEntry::new(&Clash).with_origin(module_path!())
 }
 
 #[test]
@@ -34,18 +56,16 @@ fn duplicate_handler_names_are_reported() {
 #[test]
 fn duplicate_provider_names_are_reported() {
     let mut registry = Registry::default();
-    registry
-        .add_provider("fixture", registry_fixture::remote_app, "a")
-        .expect("first");
+    registry.add_provider(Arc::new(Fixture)).expect("first");
     let err = registry
-        .add_provider("fixture", registry_fixture::remote_app, "b")
+        .add_provider(Arc::new(Fixture))
         .expect_err("second");
     assert_eq!(
         err,
         RegistryError::DuplicateProvider {
             name: "fixture".into(),
-            first: "a".into(),
-            second: "b".into()
+            first: "the application".into(),
+            second: "the application".into()
         }
     );
 }

@@ -1,4 +1,4 @@
-//! `github:account_info`: who signed in, from `GET /user` and `GET /user/emails`.
+//! [`GitHubAccountInfo`]: who signed in, from `GET /user` and `GET /user/emails`.
 
 use async_trait::async_trait;
 use oauthclient_core::handlers::{AccountInfoHandler, ApiMethod, HandlerContext};
@@ -7,7 +7,7 @@ use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
 use crate::api::api_request;
 use crate::email::{self, EmailEntry};
 
-/// The seed's `github:account_info`: asks GitHub who the token belongs to.
+/// The seed's `github:account_info` ([`crate::GitHub`]'s account info): asks GitHub who the token belongs to.
 ///
 /// | GitHub | [`AccountInfo`] |
 /// |---|---|
@@ -27,11 +27,10 @@ use crate::email::{self, EmailEntry};
 /// non-numeric `id`, or `GET user/emails` failing otherwise.
 ///
 /// ```
-/// use oauthclient_core::{Registry, registry::HandlerKind};
+/// use oauthclient_core::registry::Provider;
 /// use oauthclient_github::GitHubAccountInfo;
 ///
-/// let registry = Registry::from_inventory()?;
-/// assert!(registry.has_handler(HandlerKind::AccountInfo, "github:account_info"));
+/// assert!(oauthclient_github::GitHub.account_info().is_some());
 /// let _handler = GitHubAccountInfo;
 /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
 /// ```

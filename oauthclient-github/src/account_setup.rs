@@ -1,11 +1,11 @@
-//! `github:account_setup`: what to keep on a newly linked GitHub account.
+//! [`GitHubAccountSetup`]: what to keep on a newly linked GitHub account.
 
 use async_trait::async_trait;
 use oauthclient_core::account::RemoteAccount;
 use oauthclient_core::handlers::{AccountSetupHandler, HandlerContext};
 use oauthclient_core::{AccountInfo, OAuthError, Token};
 
-/// The seed's `github:account_setup`: stores `{"login": <login>, "id": <numeric id>}` as the
+/// The seed's `github:account_setup` ([`crate::GitHub`]'s account setup): stores `{"login": <login>, "id": <numeric id>}` as the
 /// remote account's `extra_data`, from what [`crate::GitHubAccountInfo`] already learned (no
 /// second API call). Core links the identity (`github`, id) in the same step.
 ///

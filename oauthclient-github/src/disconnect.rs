@@ -1,4 +1,4 @@
-//! `github:disconnect`: unlink, then revoke the grant at GitHub.
+//! [`GitHubDisconnect`]: unlink, then revoke the grant at GitHub.
 
 use async_trait::async_trait;
 use oauthclient_core::OAuthError;
@@ -9,7 +9,7 @@ use oauthclient_core::handlers::{ApiMethod, DisconnectHandler, HandlerContext};
 
 use crate::api::{api_request, path_segment};
 
-/// The seed's `github:disconnect`: unlinks locally like core's
+/// The seed's `github:disconnect` ([`crate::GitHub`]'s disconnect): unlinks locally like core's
 /// [`oauthclient_core::handlers::defaults::DisconnectDefault`] (remote account, tokens,
 /// identity; refused when it is the user's last way to sign in), then asks GitHub to forget
 /// the authorization (`DELETE applications/{client_id}/grant` with the app's client
@@ -21,11 +21,10 @@ use crate::api::{api_request, path_segment};
 /// being down must not keep the link.
 ///
 /// ```
-/// use oauthclient_core::{Registry, registry::HandlerKind};
+/// use oauthclient_core::registry::Provider;
 /// use oauthclient_github::GitHubDisconnect;
 ///
-/// let registry = Registry::from_inventory()?;
-/// assert!(registry.has_handler(HandlerKind::Disconnect, "github:disconnect"));
+/// assert!(oauthclient_github::GitHub.disconnect().is_some());
 /// let _handler = GitHubDisconnect;
 /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
 /// ```

@@ -1,14 +1,11 @@
-//! [`REMOTE_APP`]: GitHub's endpoints, scope and handler names (the seed's
-//! `github.REMOTE_APP`).
+//! [`REMOTE_APP`]: GitHub's endpoints and scope (the seed's `github.REMOTE_APP`).
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use oauthclient_core::config::{RemoteAppParams, RemoteAppSettings, SignupHandlerSettings};
+use oauthclient_core::config::{RemoteAppParams, RemoteAppSettings};
 
-use crate::{ACCOUNT_INFO, ACCOUNT_SETUP, DISCONNECT};
-
-/// GitHub's defaults, as registered for the provider `github`. A `[remote_apps.github]` table
+/// GitHub's defaults, what [`crate::GitHub`] hands to the configuration loader. A `[remote_apps.github]` table
 /// overrides any of them key by key.
 ///
 /// | key | value |
@@ -19,10 +16,8 @@ use crate::{ACCOUNT_INFO, ACCOUNT_SETUP, DISCONNECT};
 /// | `params.base_url` | `https://api.github.com/` |
 /// | `params.request_token_params` | `{ scope = "user:email" }` |
 /// | `params.app_key` | `GITHUB_APP_CREDENTIALS` |
-/// | `signup_handler` | `{ info = "github:account_info", setup = "github:account_setup" }` |
-/// | `disconnect_handler` | `github:disconnect` |
 ///
-/// PKCE stays on (core's default; GitHub accepts S256).
+/// The handlers come with the provider, not from these settings. PKCE stays on (core's default; GitHub accepts S256).
 ///
 /// ```
 /// use oauthclient_github::REMOTE_APP;
@@ -32,12 +27,12 @@ use crate::{ACCOUNT_INFO, ACCOUNT_SETUP, DISCONNECT};
 /// ```
 pub static REMOTE_APP: LazyLock<RemoteAppSettings> = LazyLock::new(remote_app);
 
-/// Builds [`REMOTE_APP`] (what the provider registration hands to the configuration loader).
+/// Builds [`REMOTE_APP`] (what [`crate::GitHub`]'s `defaults` returns).
 ///
 /// ```
 /// let app = oauthclient_github::remote_app();
 /// assert_eq!(app.params.app_key.as_deref(), Some("GITHUB_APP_CREDENTIALS"));
-/// assert_eq!(app.disconnect_handler.as_deref(), Some("github:disconnect"));
+/// assert_eq!(app.disconnect_handler, None, "the provider brings its own");
 /// assert_eq!(app, *oauthclient_github::REMOTE_APP);
 /// ```
 pub fn remote_app() -> RemoteAppSettings {
@@ -52,12 +47,6 @@ pub fn remote_app() -> RemoteAppSettings {
             request_token_params: BTreeMap::from([("scope".to_owned(), "user:email".to_owned())]),
             app_key: Some("GITHUB_APP_CREDENTIALS".into()),
             ..RemoteAppParams::default()
-        },
-        disconnect_handler: Some(DISCONNECT.into()),
-        signup_handler: SignupHandlerSettings {
-            info: Some(ACCOUNT_INFO.into()),
-            setup: Some(ACCOUNT_SETUP.into()),
-            view: None,
         },
         ..RemoteAppSettings::default()
     }

@@ -5,7 +5,7 @@
 use oauthclient_github as _;
 
 use oauthclient_core::config::{NoEnv, Protocol};
-use oauthclient_core::registry::{HandlerKind, Registry};
+use oauthclient_core::registry::Registry;
 use oauthclient_core::{OAuthClientConfig, RemoteApp};
 
 const TOP: &str = "secret_key = \"a-very-long-random-secret-of-at-least-32-bytes\"\n\
@@ -15,6 +15,11 @@ fn load(tables: &str) -> OAuthClientConfig {
     let registry = Registry::from_inventory().expect("no duplicate registrations");
     OAuthClientConfig::from_toml_str(&format!("{TOP}{tables}"), &NoEnv, &registry)
         .unwrap_or_else(|err| panic!("loads: {err}"))
+}
+
+fn resolve(app: &RemoteApp) -> oauthclient_core::registry::AppHandlers {
+    let registry = Registry::from_inventory().expect("no duplicate registrations");
+    registry.resolve(app).expect("resolves")
 }
 
 fn oauth2(app: &RemoteApp) -> &oauthclient_core::config::OAuth2Params {
@@ -28,13 +33,10 @@ fn oauth2(app: &RemoteApp) -> &oauthclient_core::config::OAuth2Params {
 fn the_provider_and_its_handlers_are_registered() {
     let registry = Registry::from_inventory().expect("no duplicate registrations");
     assert!(registry.provider_names().any(|name| name == "github"));
-    for (name, kind) in [
-        ("github:account_info", HandlerKind::AccountInfo),
-        ("github:account_setup", HandlerKind::AccountSetup),
-        ("github:disconnect", HandlerKind::Disconnect),
-    ] {
-        assert_eq!(registry.handler_kind(name), Some(kind), "{name}");
-    }
+    let github = registry.provider("github").expect("linked");
+    assert!(github.account_info().is_some(), "account info");
+    assert!(github.account_setup().is_some(), "account setup");
+    assert!(github.disconnect().is_some(), "disconnect");
 }
 
 #[test]
@@ -49,18 +51,13 @@ fn a_bare_table_and_credentials_are_enough() {
         (app.title.as_str(), app.icon.as_str()),
         ("GitHub", "fa fa-github")
     );
+    // GitHub's handlers run without configuration naming any.
     assert_eq!(
-        app.handlers.signup_info.as_deref(),
-        Some("github:account_info")
+        app.handlers,
+        oauthclient_core::config::HandlerNames::default()
     );
-    assert_eq!(
-        app.handlers.signup_setup.as_deref(),
-        Some("github:account_setup")
-    );
-    assert_eq!(
-        app.handlers.disconnect.as_deref(),
-        Some("github:disconnect")
-    );
+    let handlers = resolve(app);
+    assert!(handlers.account_info.is_some() && handlers.account_setup.is_some());
     let params = oauth2(app);
     assert_eq!(
         params.authorize_url.as_str(),
@@ -103,10 +100,7 @@ fn any_key_can_be_overridden_and_the_app_renamed() {
         "kept from the defaults"
     );
     assert_eq!(app.credentials.consumer_key, "Iv1.ghe");
-    assert_eq!(
-        app.handlers.signup_info.as_deref(),
-        Some("github:account_info")
-    );
+    assert!(resolve(app).account_info.is_some(), "GitHub's account info");
     let params = oauth2(app);
     assert_eq!(params.authorize_url.host_str(), Some("github.example.com"));
     assert_eq!(params.scopes, ["read:user", "user:email"]);

@@ -1,5 +1,5 @@
-//! Who the user is, from the validated ID token claims ([`OidcAccountInfo`], `oidc:account_info`)
-//! or also from the userinfo endpoint ([`OidcUserInfo`], `oidc:userinfo`).
+//! Who the user is, from the validated ID token claims ([`OidcAccountInfo`], the provider's
+//! default) or also from the userinfo endpoint ([`OidcUserInfo`], named `oidc:userinfo`).
 
 use async_trait::async_trait;
 use oauthclient_core::account::ExternalId;
@@ -8,21 +8,18 @@ use oauthclient_core::{AccountInfo, OAuthError, Token};
 use serde_json::Value;
 
 /// Which claims fill which [`AccountInfo`] field. The defaults are the standard claims;
-/// a provider that names them differently gets its own mapping in a small handler
-/// registered under another name:
+/// a provider that names them differently gets its own mapping in a handler instance the
+/// host registers under a name of its own (and names in `signup_handler.info`):
 ///
 /// ```
 /// use std::sync::Arc;
-/// use oauthclient_core::{inventory, registry::{HandlerFactory, HandlerRegistration}};
+/// use oauthclient_core::registry::{Handler, Registry};
 /// use oauthclient_oidc::{ClaimMapping, OidcAccountInfo};
 ///
-/// fn staff_directory() -> OidcAccountInfo {
-///     OidcAccountInfo::with_mapping(ClaimMapping { username: "uid".into(), ..ClaimMapping::default() })
-/// }
-/// inventory::submit! {
-///     HandlerRegistration::new("myapp:staff_account_info",
-///         HandlerFactory::AccountInfo(|| Arc::new(staff_directory())))
-/// }
+/// let staff_directory = OidcAccountInfo::with_mapping(ClaimMapping { username: "uid".into(), ..ClaimMapping::default() });
+/// let mut registry = Registry::from_inventory()?;
+/// registry.add_handler("myapp:staff_account_info", Handler::AccountInfo(Arc::new(staff_directory)))?;
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimMapping {
@@ -96,14 +93,12 @@ impl ClaimMapping {
     }
 }
 
-/// `oidc:account_info`: the account from the ID token's validated claims (no extra request).
+/// [`crate::Oidc`]'s account info: the account from the ID token's validated claims (no
+/// extra request).
 ///
 /// ```
-/// use oauthclient_core::{Registry, registry::HandlerKind};
-/// use oauthclient_oidc as _;
-/// let registry = Registry::from_inventory()?;
-/// assert!(registry.has_handler(HandlerKind::AccountInfo, oauthclient_oidc::ACCOUNT_INFO));
-/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// use oauthclient_core::registry::Provider;
+/// assert!(oauthclient_oidc::Oidc.account_info().is_some());
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct OidcAccountInfo {
@@ -134,7 +129,8 @@ impl AccountInfoHandler for OidcAccountInfo {
     }
 }
 
-/// `oidc:userinfo`: the ID token's claims completed by the userinfo endpoint (for providers
+/// Named `oidc:userinfo` ([`crate::USERINFO`]): the ID token's claims completed by the
+/// userinfo endpoint (for providers
 /// that keep e-mail or name out of the ID token). The userinfo `sub` must be the ID token's
 /// (OIDC Core §5.3.2), else the answer is refused.
 ///
@@ -142,7 +138,7 @@ impl AccountInfoHandler for OidcAccountInfo {
 /// use oauthclient_core::{Registry, registry::HandlerKind};
 /// use oauthclient_oidc as _;
 /// let registry = Registry::from_inventory()?;
-/// assert!(registry.has_handler(HandlerKind::AccountInfo, oauthclient_oidc::USERINFO));
+/// assert!(registry.has_handler(HandlerKind::AccountInfo, "oidc:userinfo"));
 /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
 /// ```
 #[derive(Debug, Clone, Default)]
@@ -188,7 +184,7 @@ fn id_token_claims<'a>(app: &str, token: &'a Token) -> Result<&'a Value, OAuthEr
         .ok_or_else(|| OAuthError::ClientError {
             remote: app.to_owned(),
             message:
-                "no validated ID token claims: the app's protocol_handler must be oidc:protocol"
+                "no validated ID token claims: the app must use `provider = \"oidc\"` (its protocol)"
                     .into(),
         })
 }

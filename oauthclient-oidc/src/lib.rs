@@ -3,13 +3,13 @@
 //! OpenID Connect for oauthclient-rs: any compliant identity provider (Keycloak, Google,
 //! GitLab, Auth0, Okta, CERN SSO, ...) by configuration alone.
 //!
-//! Depend on the crate, name it once so the linker keeps its `inventory` registrations, and
-//! configure an app with `provider = "oidc"` and its `issuer`:
+//! Depend on the crate, name it once so the linker keeps its [`Oidc`] provider, and configure
+//! an app with `provider = "oidc"` and its `issuer`:
 //!
 //! ```
 //! use oauthclient_core::config::{NoEnv, Protocol};
 //! use oauthclient_core::{OAuthClientConfig, Registry};
-//! use oauthclient_oidc as _; // keeps the registrations
+//! use oauthclient_oidc as _; // keeps the `inventory` entry
 //!
 //! let registry = Registry::from_inventory()?;
 //! let config = OAuthClientConfig::from_toml_str(r#"
@@ -25,7 +25,7 @@
 //!     consumer_secret = "from-the-environment-in-production"
 //! "#, &NoEnv, &registry)?;
 //! let app = config.remote_app("keycloak").expect("configured");
-//! assert_eq!(app.handlers.protocol.as_deref(), Some("oidc:protocol"));
+//! assert_eq!(app.provider.as_deref(), Some("oidc")); // brings the protocol and account info
 //! assert!(matches!(&app.protocol, Protocol::OAuth2(params) if params.scopes == ["openid", "email", "profile"]));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -42,33 +42,35 @@
 //! `name`, `preferred_username`); refresh tokens stored; RP-initiated logout when the provider
 //! advertises an `end_session_endpoint`.
 //!
-//! | registered name | what |
+//! The provider [`Oidc`] (id `oidc`) brings:
+//!
+//! | slot | what |
 //! |---|---|
-//! | `oidc` (provider) | [`remote_app`]: protocol handler, account info, scopes `openid email profile` |
-//! | `oidc:protocol` | [`OidcProtocol`] |
-//! | `oidc:account_info` | [`OidcAccountInfo`]: the account from the ID token claims |
-//! | `oidc:userinfo` | [`OidcUserInfo`]: the same, completed by the userinfo endpoint |
+//! | defaults | [`remote_app`]: scopes `openid email profile` |
+//! | protocol | [`OidcProtocol`] |
+//! | account info | [`OidcAccountInfo`]: the account from the ID token claims |
+//! | named `oidc:userinfo` ([`USERINFO`]) | [`OidcUserInfo`]: the same, completed by the userinfo endpoint; pick it with `signup_handler = { info = "oidc:userinfo" }` |
 
 mod account_info;
 mod discovery;
 mod id_token;
 mod jwks;
 mod protocol;
+mod provider;
 mod remote_app;
 
-use std::sync::Arc;
-
 use oauthclient_core::inventory;
-use oauthclient_core::registry::{HandlerFactory, HandlerRegistration, ProviderRegistration};
+use oauthclient_core::registry::ProviderEntry;
 
 pub use account_info::{ClaimMapping, OidcAccountInfo, OidcUserInfo};
 pub use discovery::{DISCOVERY_TTL, ExtraMetadata, Metadata};
 pub use id_token::{ALLOWED_ALGORITHMS, LEEWAY_SECS};
 pub use jwks::JWKS_REFETCH_INTERVAL;
 pub use protocol::OidcProtocol;
+pub use provider::Oidc;
 pub use remote_app::remote_app;
 
-/// The provider name: apps with `provider = "oidc"` get [`remote_app`]'s defaults.
+/// The provider id: apps with `provider = "oidc"` use [`Oidc`].
 ///
 /// ```
 /// use oauthclient_core::Registry;
@@ -78,39 +80,18 @@ pub use remote_app::remote_app;
 /// ```
 pub const PROVIDER: &str = "oidc";
 
-/// Registered name of [`OidcProtocol`].
+/// The name [`Oidc`] registers [`OidcUserInfo`] under, for an app to pick instead of
+/// [`OidcAccountInfo`] (`signup_handler = { info = "oidc:userinfo" }`).
 ///
 /// ```
-/// assert_eq!(oauthclient_oidc::PROTOCOL, "oidc:protocol");
-/// ```
-pub const PROTOCOL: &str = "oidc:protocol";
-
-/// Registered name of [`OidcAccountInfo`].
-///
-/// ```
-/// assert_eq!(oauthclient_oidc::ACCOUNT_INFO, "oidc:account_info");
-/// ```
-pub const ACCOUNT_INFO: &str = "oidc:account_info";
-
-/// Registered name of [`OidcUserInfo`].
-///
-/// ```
-/// assert_eq!(oauthclient_oidc::USERINFO, "oidc:userinfo");
+/// use oauthclient_core::{Registry, registry::HandlerKind};
+/// use oauthclient_oidc as _;
+/// let registry = Registry::from_inventory()?;
+/// assert!(registry.has_handler(HandlerKind::AccountInfo, oauthclient_oidc::USERINFO));
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
 /// ```
 pub const USERINFO: &str = "oidc:userinfo";
 
 inventory::submit! {
-    ProviderRegistration::new(PROVIDER, remote_app).with_origin(module_path!())
-}
-inventory::submit! {
-    HandlerRegistration::new(PROTOCOL, HandlerFactory::Protocol(|| Arc::new(OidcProtocol::default())))
-        .with_origin(module_path!())
-}
-inventory::submit! {
-    HandlerRegistration::new(ACCOUNT_INFO, HandlerFactory::AccountInfo(|| Arc::new(OidcAccountInfo::default())))
-        .with_origin(module_path!())
-}
-inventory::submit! {
-    HandlerRegistration::new(USERINFO, HandlerFactory::AccountInfo(|| Arc::new(OidcUserInfo::default())))
-        .with_origin(module_path!())
+    ProviderEntry::new(&Oidc).with_origin(module_path!())
 }

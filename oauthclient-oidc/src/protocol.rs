@@ -34,7 +34,7 @@ type DiscoveredClient = CoreClient<
     EndpointMaybeSet,
 >;
 
-/// OpenID Connect (registered as `oidc:protocol`): endpoints and keys from the issuer's
+/// OpenID Connect ([`crate::Oidc`]'s protocol): endpoints and keys from the issuer's
 /// discovery document (cached; the issuer must match exactly and every endpoint be https or
 /// loopback http; the keys are fetched again when a token is signed by a new one), the code flow with PKCE S256 and a per-flow `nonce`, RFC 9207
 /// `iss` checked before the code is exchanged, and the ID token validated (signature by an
@@ -46,11 +46,8 @@ type DiscoveredClient = CoreClient<
 /// `extra.userinfo_endpoint` when the provider has one.
 ///
 /// ```
-/// use oauthclient_core::registry::{HandlerKind, Registry};
-/// use oauthclient_oidc as _;
-/// let registry = Registry::from_inventory()?;
-/// assert!(registry.has_handler(HandlerKind::Protocol, oauthclient_oidc::PROTOCOL));
-/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// use oauthclient_core::registry::Provider;
+/// assert!(oauthclient_oidc::Oidc.protocol().is_some());
 /// ```
 #[derive(Debug, Default)]
 pub struct OidcProtocol {

@@ -1,4 +1,4 @@
-//! `orcid:account_info`: the ORCID iD and name from the token response.
+//! [`OrcidAccountInfo`]: the ORCID iD and name from the token response.
 
 use async_trait::async_trait;
 use oauthclient_core::handlers::{AccountInfoHandler, HandlerContext};
@@ -6,7 +6,7 @@ use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
 
 use crate::orcid_id::is_orcid_id;
 
-/// The seed's `orcid:account_info`. ORCID answers the token request with the user's iD and
+/// The seed's `orcid:account_info` ([`crate::Orcid`]'s account info). ORCID answers the token request with the user's iD and
 /// name beside the token (`{"access_token": ..., "orcid": "0000-0001-2345-6789", "name":
 /// "Sofia Garcia", ...}`), so no API call is needed:
 ///

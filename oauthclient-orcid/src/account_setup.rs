@@ -1,11 +1,11 @@
-//! `orcid:account_setup`: what to keep on a newly linked ORCID account.
+//! [`OrcidAccountSetup`]: what to keep on a newly linked ORCID account.
 
 use async_trait::async_trait;
 use oauthclient_core::account::RemoteAccount;
 use oauthclient_core::handlers::{AccountSetupHandler, HandlerContext};
 use oauthclient_core::{AccountInfo, OAuthError, Token};
 
-/// The seed's `orcid:account_setup`: stores `{"orcid": <iD>, "full_name": <name or null>}` as
+/// The seed's `orcid:account_setup` ([`crate::Orcid`]'s account setup): stores `{"orcid": <iD>, "full_name": <name or null>}` as
 /// the remote account's `extra_data`. Core links the identity (method = the app name, id = the
 /// iD) in the same step.
 ///

@@ -4,9 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use oauthclient_core::config::{RemoteAppParams, RemoteAppSettings, SignupHandlerSettings};
-
-use crate::{ACCOUNT_INFO, ACCOUNT_SETUP};
+use oauthclient_core::config::{RemoteAppParams, RemoteAppSettings};
 
 /// ORCID's defaults on the production registry, registered as the provider `orcid`:
 ///
@@ -18,9 +16,9 @@ use crate::{ACCOUNT_INFO, ACCOUNT_SETUP};
 /// | `params.base_url` | `https://pub.orcid.org/v3.0/` (the public API) |
 /// | `params.request_token_params` | `{ scope = "/authenticate", show_login = "true" }` |
 /// | `params.app_key` | `ORCID_APP_CREDENTIALS` |
-/// | `signup_handler` | `{ info = "orcid:account_info", setup = "orcid:account_setup" }` |
 ///
-/// `show_login=true` opens ORCID's sign-in form rather than its registration form.
+/// `show_login=true` opens ORCID's sign-in form rather than its registration form. The
+/// handlers come with the provider ([`crate::Orcid`]), not from these settings.
 ///
 /// ```
 /// use oauthclient_orcid::REMOTE_APP;
@@ -45,7 +43,7 @@ pub static REMOTE_SANDBOX_APP: LazyLock<RemoteAppSettings> = LazyLock::new(remot
 /// ```
 /// let app = oauthclient_orcid::remote_app();
 /// assert_eq!(app.title.as_deref(), Some("ORCID"));
-/// assert_eq!(app.signup_handler.info.as_deref(), Some("orcid:account_info"));
+/// assert_eq!(app.signup_handler.info, None, "the provider brings its own");
 /// ```
 pub fn remote_app() -> RemoteAppSettings {
     settings("https://orcid.org/oauth/", "https://pub.orcid.org/v3.0/")
@@ -79,11 +77,6 @@ fn settings(oauth_base: &str, api_base: &str) -> RemoteAppSettings {
             ]),
             app_key: Some("ORCID_APP_CREDENTIALS".into()),
             ..RemoteAppParams::default()
-        },
-        signup_handler: SignupHandlerSettings {
-            info: Some(ACCOUNT_INFO.into()),
-            setup: Some(ACCOUNT_SETUP.into()),
-            view: None,
         },
         ..RemoteAppSettings::default()
     }

@@ -5,7 +5,7 @@
 use oauthclient_orcid as _;
 
 use oauthclient_core::config::{NoEnv, OAuth2Params, Protocol};
-use oauthclient_core::registry::{HandlerKind, Registry};
+use oauthclient_core::registry::Registry;
 use oauthclient_core::{OAuthClientConfig, RemoteApp};
 
 const TOP: &str = "secret_key = \"a-very-long-random-secret-of-at-least-32-bytes\"\n\
@@ -34,14 +34,11 @@ fn both_providers_and_the_handlers_are_registered() {
         names.contains(&"orcid") && names.contains(&"orcid_sandbox"),
         "{names:?}"
     );
-    assert_eq!(
-        registry.handler_kind("orcid:account_info"),
-        Some(HandlerKind::AccountInfo)
-    );
-    assert_eq!(
-        registry.handler_kind("orcid:account_setup"),
-        Some(HandlerKind::AccountSetup)
-    );
+    for id in ["orcid", "orcid_sandbox"] {
+        let orcid = registry.provider(id).expect("linked");
+        assert!(orcid.account_info().is_some(), "{id}: account info");
+        assert!(orcid.account_setup().is_some(), "{id}: account setup");
+    }
 }
 
 #[test]
@@ -49,11 +46,22 @@ fn production_defaults() {
     let config = load("[remote_apps.orcid]\n");
     let app = config.remote_app("orcid").expect("configured");
     assert_eq!(app.title, "ORCID");
-    assert_eq!(
-        app.handlers.signup_info.as_deref(),
-        Some("orcid:account_info")
+    let registry = Registry::from_inventory().expect("no duplicate registrations");
+    assert!(
+        registry
+            .resolve(app)
+            .expect("resolves")
+            .account_info
+            .is_some()
     );
     assert_eq!(app.handlers.disconnect, None, "core's default disconnect");
+    assert!(
+        registry
+            .provider("orcid")
+            .expect("linked")
+            .disconnect()
+            .is_none()
+    );
     let params = oauth2(app);
     assert_eq!(
         params.authorize_url.as_str(),

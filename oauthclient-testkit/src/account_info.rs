@@ -1,19 +1,59 @@
-//! [`FakeAccountInfo`]: the `signup_handler.info` for the fake provider, registered as
-//! `testkit:account_info`.
+//! [`FakeAccountInfo`]: the account info of the fake provider, and [`Testkit`], the provider
+//! `testkit` that brings it to any app pointed at a [`crate::FakeProvider`].
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use oauthclient_core::config::RemoteAppSettings;
 use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, HandlerContext};
-use oauthclient_core::registry::{HandlerFactory, HandlerRegistration};
+use oauthclient_core::registry::{Provider, ProviderEntry};
 use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
 
-/// The name [`FakeAccountInfo`] is registered under.
+/// The id [`Testkit`] is linked under: an app with `provider = "testkit"` (as
+/// [`crate::FakeProvider::remote_app_toml`] writes) signs users in with [`FakeAccountInfo`].
 ///
 /// ```
-/// assert_eq!(oauthclient_testkit::ACCOUNT_INFO_HANDLER, "testkit:account_info");
+/// assert_eq!(oauthclient_testkit::PROVIDER, "testkit");
 /// ```
-pub const ACCOUNT_INFO_HANDLER: &str = "testkit:account_info";
+pub const PROVIDER: &str = "testkit";
+
+/// The provider `testkit`: no endpoints of its own (each [`crate::FakeProvider`] listens on
+/// its own port, which the app's table names) and [`FakeAccountInfo`]. Linked through
+/// `inventory`; make sure the binary links this crate (`use oauthclient_testkit as _;`).
+///
+/// ```
+/// use oauthclient_core::registry::Registry;
+/// use oauthclient_testkit as _; // links the provider
+///
+/// let registry = Registry::from_inventory()?;
+/// let testkit = registry.provider("testkit").expect("linked");
+/// assert!(testkit.account_info().is_some());
+/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Testkit;
+
+impl Provider for Testkit {
+    fn id(&self) -> &str {
+        PROVIDER
+    }
+
+    fn defaults(&self) -> RemoteAppSettings {
+        RemoteAppSettings {
+            title: Some("Fake provider (oauthclient-testkit)".into()),
+            description: Some("An in-process fake OAuth 2.0 provider for tests.".into()),
+            ..RemoteAppSettings::default()
+        }
+    }
+
+    fn account_info(&self) -> Option<Arc<dyn AccountInfoHandler>> {
+        Some(Arc::new(FakeAccountInfo))
+    }
+}
+
+oauthclient_core::inventory::submit! {
+    ProviderEntry::new(&Testkit).with_origin(module_path!())
+}
 
 /// Learns who signed in at a [`crate::FakeProvider`]: `GET user` (relative to the app's
 /// `base_url`) with the user's token, mapped to an [`AccountInfo`]:
@@ -28,19 +68,7 @@ pub const ACCOUNT_INFO_HANDLER: &str = "testkit:account_info";
 /// A non-2xx answer, a body that is not JSON, or a missing or empty `id` is an
 /// [`OAuthError::InvalidResponse`].
 ///
-/// Registered with `inventory` as [`ACCOUNT_INFO_HANDLER`]; name it in configuration
-/// (`signup_handler = { info = "testkit:account_info" }`, as
-/// [`crate::FakeProvider::remote_app_toml`] does) and make sure the binary links this crate
-/// (`use oauthclient_testkit as _;`).
-///
-/// ```
-/// use oauthclient_core::registry::{HandlerKind, Registry};
-/// use oauthclient_testkit as _; // links the registration
-///
-/// let registry = Registry::from_inventory()?;
-/// assert!(registry.has_handler(HandlerKind::AccountInfo, "testkit:account_info"));
-/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
-/// ```
+/// [`Testkit`]'s account info: an app with `provider = "testkit"` runs it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FakeAccountInfo;
 
@@ -84,14 +112,6 @@ fn account_info_from_json(app: &str, user: &serde_json::Value) -> Result<Account
         info = info.with_full_name(name);
     }
     Ok(info)
-}
-
-oauthclient_core::inventory::submit! {
-    HandlerRegistration::new(
-        ACCOUNT_INFO_HANDLER,
-        HandlerFactory::AccountInfo(|| Arc::new(FakeAccountInfo)),
-    )
-    .with_origin(module_path!())
 }
 
 #[cfg(test)]

@@ -7,13 +7,13 @@ use crate::provider::FakeProvider;
 impl FakeProvider {
     /// A `[remote_apps.<app_name>]` table for this provider, with its
     /// `[<APP_NAME>_APP_CREDENTIALS]` table: the endpoints, scope `read:user`, and
-    /// `signup_handler.info = "testkit:account_info"` ([`crate::FakeAccountInfo`]).
+    /// `provider = "testkit"` ([`crate::Testkit`], which brings [`crate::FakeAccountInfo`]).
     ///
     /// The snippet is not a whole configuration: add the top-level keys (`secret_key`,
     /// `site_url`, ...) *before* it, since TOML top-level keys cannot follow a table.
-    /// Configuration loading checks handler names, so load it with a registry that knows
-    /// `testkit:account_info`, e.g. [`oauthclient_core::Registry::from_inventory`] in a crate
-    /// that links this one.
+    /// Configuration loading looks the provider up, so load it with a registry that knows
+    /// `testkit`, e.g. [`oauthclient_core::Registry::from_inventory`] in a crate that links
+    /// this one.
     ///
     /// ```
     /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
@@ -30,7 +30,7 @@ impl FakeProvider {
     /// let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &Registry::from_inventory()?)?;
     /// let app = config.remote_app("fake").expect("configured");
     /// assert_eq!(app.credentials.consumer_key, provider.client_id());
-    /// assert_eq!(app.handlers.signup_info.as_deref(), Some("testkit:account_info"));
+    /// assert_eq!(app.provider.as_deref(), Some("testkit"));
     /// # Ok(())
     /// # }
     /// ```
@@ -39,9 +39,9 @@ impl FakeProvider {
         let app_key = format!("{}_APP_CREDENTIALS", app_name.to_ascii_uppercase());
         format!(
             "[remote_apps.{app}]\n\
+             provider = \"testkit\"\n\
              title = \"Fake provider (oauthclient-testkit)\"\n\
              description = \"An in-process fake OAuth 2.0 provider for tests.\"\n\
-             signup_handler = {{ info = \"testkit:account_info\" }}\n\
              \n\
              [remote_apps.{app}.params]\n\
              authorize_url = {authorize}\n\

@@ -82,8 +82,8 @@
 //! ## With oauthclient-core
 //!
 //! [`FakeProvider::remote_app_toml`] writes the `[remote_apps.<name>]` configuration for the
-//! provider, and [`FakeAccountInfo`] (registered as `testkit:account_info`) is its
-//! `signup_handler.info`, so an application's tests need no provider code of their own.
+//! provider with `provider = "testkit"`: the linked provider [`Testkit`] brings
+//! [`FakeAccountInfo`], so an application's tests need no provider code of their own.
 //!
 //! ## Mail
 //!
@@ -119,7 +119,7 @@ mod state;
 mod token;
 mod user;
 
-pub use account_info::{ACCOUNT_INFO_HANDLER, FakeAccountInfo};
+pub use account_info::{FakeAccountInfo, PROVIDER, Testkit};
 pub use authorize::SIGNED_IN_COOKIE;
 pub use builder::{DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, FakeProviderBuilder};
 pub use conformance::memory_store::MemoryStore;

@@ -6,19 +6,19 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use oauthclient_core::account::RemoteAccount;
-use oauthclient_core::config::{RemoteAppParams, RemoteAppSettings, SignupHandlerSettings};
+use oauthclient_core::config::{RemoteAppParams, RemoteAppSettings};
 use oauthclient_core::handlers::defaults::DisconnectDefault;
 use oauthclient_core::handlers::{
     AccountInfoHandler, AccountSetupHandler, ApiMethod, ApiRequest, DisconnectHandler,
     HandlerContext,
 };
-use oauthclient_core::registry::{HandlerFactory, HandlerRegistration, ProviderRegistration};
+use oauthclient_core::registry::{Provider, ProviderEntry};
 use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token, inventory};
 use oauthclient_testkit::conformance::{self, ConformanceError, ProviderUnderTest};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/acme");
 
-fn template(prefix: &str, pkce: Option<bool>) -> RemoteAppSettings {
+fn template(pkce: Option<bool>) -> RemoteAppSettings {
     RemoteAppSettings {
         title: Some("ACME".into()),
         params: RemoteAppParams {
@@ -30,15 +30,55 @@ fn template(prefix: &str, pkce: Option<bool>) -> RemoteAppSettings {
             pkce,
             ..RemoteAppParams::default()
         },
-        disconnect_handler: Some(format!("{prefix}:disconnect")),
-        signup_handler: SignupHandlerSettings {
-            info: Some(format!("{prefix}:account_info")),
-            setup: Some("acme:account_setup".into()),
-            view: None,
-        },
         ..RemoteAppSettings::default()
     }
 }
+
+/// How an ACME provider is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Flavour {
+    /// Right.
+    Right,
+    /// Wrong in the ways the suite exists to catch.
+    Broken,
+    /// Calls its API outside `base_url`.
+    Outside,
+}
+
+/// The providers under test: `acme`, `acme_broken` and `acme_outside`.
+struct Acme {
+    id: &'static str,
+    flavour: Flavour,
+}
+
+impl Provider for Acme {
+    fn id(&self) -> &str {
+        self.id
+    }
+    fn defaults(&self) -> RemoteAppSettings {
+        template((self.flavour == Flavour::Broken).then_some(false))
+    }
+    fn account_info(&self) -> Option<Arc<dyn AccountInfoHandler>> {
+        Some(match self.flavour {
+            Flavour::Right => Arc::new(Info { broken: false }),
+            Flavour::Broken => Arc::new(Info { broken: true }),
+            Flavour::Outside => Arc::new(Outside),
+        })
+    }
+    fn account_setup(&self) -> Option<Arc<dyn AccountSetupHandler>> {
+        // All three keep extra data with the same (right) setup.
+        Some(Arc::new(Setup))
+    }
+    fn disconnect(&self) -> Option<Arc<dyn DisconnectHandler>> {
+        Some(Arc::new(Disconnect {
+            broken: self.flavour == Flavour::Broken,
+        }))
+    }
+}
+
+inventory::submit! { ProviderEntry::new(&Acme { id: "acme", flavour: Flavour::Right }) }
+inventory::submit! { ProviderEntry::new(&Acme { id: "acme_broken", flavour: Flavour::Broken }) }
+inventory::submit! { ProviderEntry::new(&Acme { id: "acme_outside", flavour: Flavour::Outside }) }
 
 /// `GET me` → `{"sub", "email", "email_verified", "name"}`.
 struct Info {
@@ -139,22 +179,6 @@ impl DisconnectHandler for Disconnect {
     }
 }
 
-fn acme() -> RemoteAppSettings {
-    template("acme", None)
-}
-
-fn acme_broken() -> RemoteAppSettings {
-    template("acme_broken", Some(false))
-}
-
-inventory::submit! { ProviderRegistration::new("acme", acme) }
-inventory::submit! { ProviderRegistration::new("acme_broken", acme_broken) }
-inventory::submit! { HandlerRegistration::new("acme:account_info", HandlerFactory::AccountInfo(|| Arc::new(Info { broken: false }))) }
-inventory::submit! { HandlerRegistration::new("acme_broken:account_info", HandlerFactory::AccountInfo(|| Arc::new(Info { broken: true }))) }
-inventory::submit! { HandlerRegistration::new("acme:account_setup", HandlerFactory::AccountSetup(|| Arc::new(Setup))) }
-inventory::submit! { HandlerRegistration::new("acme:disconnect", HandlerFactory::Disconnect(|| Arc::new(Disconnect { broken: false }))) }
-inventory::submit! { HandlerRegistration::new("acme_broken:disconnect", HandlerFactory::Disconnect(|| Arc::new(Disconnect { broken: true }))) }
-
 /// Calls its real API by absolute URL instead of through `base_url`.
 struct Outside;
 
@@ -170,18 +194,6 @@ impl AccountInfoHandler for Outside {
         let sub = me["sub"].as_str().unwrap_or_default();
         Ok(AccountInfo::new(ExternalId::new(sub), ctx.app))
     }
-}
-
-fn acme_outside() -> RemoteAppSettings {
-    template("acme_outside", None)
-}
-
-inventory::submit! { ProviderRegistration::new("acme_outside", acme_outside) }
-inventory::submit! {
-    HandlerRegistration::new("acme_outside:account_info", HandlerFactory::AccountInfo(|| Arc::new(Outside)))
-}
-inventory::submit! {
-    HandlerRegistration::new("acme_outside:disconnect", HandlerFactory::Disconnect(|| Arc::new(Disconnect { broken: false })))
 }
 
 #[tokio::test]

@@ -1,5 +1,5 @@
 //! oauthclient-core's own client against the fake provider: the configuration snippet, the
-//! authorization request, the code exchange, and `testkit:account_info`.
+//! authorization request, the code exchange, and the `testkit` provider's account info.
 
 mod common;
 
@@ -10,20 +10,24 @@ use oauthclient_core::client::{
 };
 use oauthclient_core::config::NoEnv;
 use oauthclient_core::handlers::{EventBus, HandlerContext};
-use oauthclient_core::registry::HandlerKind;
 use oauthclient_core::secret::{AccessToken, AuthorizationCode, RefreshToken};
 use oauthclient_core::store::{NewLink, StoreError};
 use oauthclient_core::{
     AccountInfo, AccountStore, OAuthClientConfig, OAuthError, Registry, Token, UserStore,
 };
-use oauthclient_testkit::{ACCOUNT_INFO_HANDLER, FakeProvider, FakeUser};
+use oauthclient_testkit::{FakeProvider, FakeUser, PROVIDER};
 
 const TOP: &str = "secret_key = \"a-very-long-random-secret-of-at-least-32-bytes\"\n\
                    site_url = \"http://127.0.0.1:9\"\n\n";
 
 fn config(provider: &FakeProvider) -> OAuthClientConfig {
     let registry = Registry::from_inventory().expect("no duplicate registrations");
-    assert!(registry.has_handler(HandlerKind::AccountInfo, ACCOUNT_INFO_HANDLER));
+    assert!(
+        registry
+            .provider(PROVIDER)
+            .and_then(oauthclient_core::registry::Provider::account_info)
+            .is_some()
+    );
     let toml = format!("{TOP}{}", provider.remote_app_toml("fake"));
     OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry).expect("the snippet loads")
 }
@@ -38,10 +42,7 @@ async fn remote_app_toml_loads() {
         app.credentials.consumer_secret.expose_secret(),
         provider.client_secret()
     );
-    assert_eq!(
-        app.handlers.signup_info.as_deref(),
-        Some(ACCOUNT_INFO_HANDLER)
-    );
+    assert_eq!(app.provider.as_deref(), Some(PROVIDER));
     let oauthclient_core::config::Protocol::OAuth2(params) = &app.protocol else {
         panic!("an OAuth2 app");
     };
@@ -109,7 +110,7 @@ async fn account_info(
     let handler = handlers
         .account_info
         .as_ref()
-        .expect("testkit:account_info");
+        .expect("the testkit provider's account info");
     handler.account_info(&ctx, token).await
 }
 

@@ -29,7 +29,7 @@ fn oauth1_apps(url: &str) -> String {
         r#"
 [remote_apps.legacy]
 title = "oauthlib (OAuth 1.0a)"
-signup_handler = {{ info = "testkit:account_info" }}
+provider = "testkit"
 
 [remote_apps.legacy.params]
 request_token_url = "{url}/oauth/request_token"
@@ -44,7 +44,7 @@ consumer_secret = "{CONSUMER_SECRET}"
 
 [remote_apps.broken]
 title = "oauthlib, failing"
-signup_handler = {{ info = "testkit:account_info" }}
+provider = "testkit"
 
 [remote_apps.broken.params]
 request_token_url = "{url}/fail/request_token"

@@ -32,9 +32,10 @@ pub struct ProtocolContext<'a> {
 
 /// A protocol: the first leg of a flow and the last.
 ///
-/// Registered under a name (`HandlerFactory::Protocol`) and chosen per app with
-/// `protocol_handler` (the built-ins `oauth2` and `oauth1` when unset). One instance serves
-/// one app for the server's lifetime, so it may cache (a discovery document, keys).
+/// Brought by a provider (`Provider::protocol`, e.g. OpenID Connect) or registered under a
+/// name (`Handler::Protocol`) and chosen per app with `protocol_handler` (the built-ins
+/// `oauth2` and `oauth1` when neither). One instance serves its apps for the server's
+/// lifetime, so it may cache (a discovery document, keys).
 ///
 /// ```
 /// use async_trait::async_trait;

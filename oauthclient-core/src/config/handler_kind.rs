@@ -34,3 +34,22 @@ impl std::fmt::Display for HandlerKind {
         })
     }
 }
+
+impl HandlerKind {
+    /// The key of a `[remote_apps.<name>]` table that names a handler of this kind.
+    ///
+    /// ```
+    /// use oauthclient_core::registry::HandlerKind;
+    /// assert_eq!(HandlerKind::AccountInfo.config_key(), "signup_handler.info");
+    /// ```
+    pub fn config_key(self) -> &'static str {
+        match self {
+            HandlerKind::Protocol => "protocol_handler",
+            HandlerKind::Authorized => "authorized_handler",
+            HandlerKind::Disconnect => "disconnect_handler",
+            HandlerKind::AccountInfo => "signup_handler.info",
+            HandlerKind::AccountSetup => "signup_handler.setup",
+            HandlerKind::SignupView => "signup_handler.view",
+        }
+    }
+}

@@ -13,7 +13,7 @@ use super::{
     EnvSource, HandlerNames, MIN_SECRET_KEY_BYTES, OAuthClientConfig, Protocol, RemoteApp,
     RemoteAppSettings, SecretKeyEntry,
 };
-use super::{HandlerKind, RegisteredNames};
+use super::{HandlerKind, RegisteredNames, provider_not_linked};
 use crate::secret::{ClientSecret, SecretKey};
 use crate::state::StateAlgorithm;
 
@@ -245,16 +245,9 @@ fn remote_app(
     let mut merged = Table::new();
     if let Some(provider_name) = &provider {
         let template = registry.provider_defaults(provider_name).ok_or_else(|| {
-            let known = registry.provider_names();
             ConfigError::new(
                 format!("{prefix}.provider"),
-                format!(
-                    "unknown provider `{provider_name}`: no provider of that name is linked \
-                     (linked: {}). If it comes from a provider crate, add the crate to \
-                     [dependencies] and write `use {} as _;` once in your binary",
-                    list(&known),
-                    crate_ident(provider_name),
-                ),
+                provider_not_linked(provider_name, &registry.provider_names()),
             )
         })?;
         merged = Table::try_from(template).map_err(|err| {
@@ -270,6 +263,18 @@ fn remote_app(
         .map_err(|err: toml::de::Error| ConfigError::new(&prefix, err.message()))?;
 
     let handlers = handler_names(&prefix, &settings, registry)?;
+    if settings.params.issuer.is_some()
+        && handlers.protocol.is_none()
+        && !provider
+            .as_deref()
+            .is_some_and(|id| registry.provider_speaks_own_protocol(id))
+    {
+        return Err(ConfigError::new(
+            format!("{prefix}.params.issuer"),
+            "an issuer needs an OpenID Connect protocol handler: add `provider = \"oidc\"` \
+             (crate oauthclient-oidc) or set protocol_handler",
+        ));
+    }
     let app_key = settings
         .params
         .app_key
@@ -282,12 +287,7 @@ fn remote_app(
             if provider.is_none() && err.message == "missing" {
                 ConfigError::new(
                     err.key,
-                    format!(
-                        "missing, and no provider named `{name}` is linked to fill it in. If \
-                     `{name}` comes from a provider crate, add the crate to [dependencies] and \
-                     write `use {} as _;` once in your binary; otherwise set the endpoint",
-                        crate_ident(name)
-                    ),
+                    provider_not_linked(name, &registry.provider_names()),
                 )
             } else {
                 err
@@ -319,13 +319,6 @@ fn remote_app(
             .unwrap_or(accounts.signup),
         rest: super::rest::rest_redirects(&prefix, settings.rest.as_ref(), trusted_hosts)?,
     })
-}
-
-/// The crate a provider of this name conventionally lives in, as a Rust path
-/// (`orcid` → `oauthclient_orcid`), for hints.
-fn crate_ident(provider: &str) -> String {
-    let base = provider.split(['_', '-']).next().unwrap_or(provider);
-    format!("oauthclient_{base}")
 }
 
 /// A per-app policy override parsed into its type, naming the key when invalid.
@@ -362,18 +355,19 @@ fn handler_names(
     settings: &RemoteAppSettings,
     registry: &dyn RegisteredNames,
 ) -> Result<HandlerNames> {
-    let check = |key: &str, kind: HandlerKind, name: &Option<String>| -> Result<Option<String>> {
+    let check = |kind: HandlerKind, name: &Option<String>| -> Result<Option<String>> {
         let Some(name) = name else { return Ok(None) };
+        let key = format!("{prefix}.{}", kind.config_key());
         match registry.handler_kind(name) {
             Some(found) if found == kind => Ok(Some(name.clone())),
             Some(found) => Err(ConfigError::new(
-                format!("{prefix}.{key}"),
+                key,
                 format!("`{name}` is a {found} handler, not a {kind} handler"),
             )),
             None => {
                 let known = registry.handlers_of_kind(kind);
                 Err(ConfigError::new(
-                    format!("{prefix}.{key}"),
+                    key,
                     format!(
                         "unknown {kind} handler `{name}` (registered: {})",
                         list(&known)
@@ -383,41 +377,13 @@ fn handler_names(
         }
     };
     let signup = &settings.signup_handler;
-    let protocol = check(
-        "protocol_handler",
-        HandlerKind::Protocol,
-        &settings.protocol_handler,
-    )?;
-    if settings.params.issuer.is_some() && protocol.is_none() {
-        return Err(ConfigError::new(
-            format!("{prefix}.params.issuer"),
-            "an issuer needs an OpenID Connect protocol handler: add `provider = \"oidc\"` \
-             (crate oauthclient-oidc) or set protocol_handler",
-        ));
-    }
     Ok(HandlerNames {
-        protocol,
-        authorized: check(
-            "authorized_handler",
-            HandlerKind::Authorized,
-            &settings.authorized_handler,
-        )?,
-        disconnect: check(
-            "disconnect_handler",
-            HandlerKind::Disconnect,
-            &settings.disconnect_handler,
-        )?,
-        signup_info: check(
-            "signup_handler.info",
-            HandlerKind::AccountInfo,
-            &signup.info,
-        )?,
-        signup_setup: check(
-            "signup_handler.setup",
-            HandlerKind::AccountSetup,
-            &signup.setup,
-        )?,
-        signup_view: check("signup_handler.view", HandlerKind::SignupView, &signup.view)?,
+        protocol: check(HandlerKind::Protocol, &settings.protocol_handler)?,
+        authorized: check(HandlerKind::Authorized, &settings.authorized_handler)?,
+        disconnect: check(HandlerKind::Disconnect, &settings.disconnect_handler)?,
+        signup_info: check(HandlerKind::AccountInfo, &signup.info)?,
+        signup_setup: check(HandlerKind::AccountSetup, &signup.setup)?,
+        signup_view: check(HandlerKind::SignupView, &signup.view)?,
     })
 }
 

@@ -65,6 +65,7 @@ pub use handler_kind::HandlerKind;
 pub use mail::{MailSettings, SmtpSecurity};
 pub use rate_limit::RateLimit;
 pub use registered_names::RegisteredNames;
+pub(crate) use registered_names::provider_not_linked;
 pub use remote_app::{
     ClientAuth, Credentials, HandlerNames, OAuth1Params, OAuth2Params, Protocol, RemoteApp,
     RestRedirects, TokenMethod,

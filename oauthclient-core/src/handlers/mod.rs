@@ -8,7 +8,9 @@
 //! | `signup_handler.setup` | [`AccountSetupHandler`] | once, when an account is first linked |
 //! | `signup_handler.view` | [`SignupViewHandler`] | to validate the extra sign-up form |
 //!
-//! Handlers are registered by name in the [`crate::registry`] and referenced by that name in
+//! A provider brings its handlers ([`crate::registry::Provider`]): an app using the provider
+//! runs them wherever its configuration names none. A host's own handler instances are
+//! registered by name on the [`crate::registry::Registry`] and referenced by that name in
 //! configuration (`authorized_handler = "authorized_signup"`), like the seed's import paths.
 //! They get everything they need through a [`HandlerContext`] and return values; the web layer
 //! performs the session and HTTP effects.
@@ -111,7 +113,7 @@ impl std::fmt::Debug for HandlerContext<'_> {
 /// use std::sync::Arc;
 /// use async_trait::async_trait;
 /// use oauthclient_core::handlers::{AuthorizedHandler, AuthorizedOutcome, HandlerContext};
-/// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
+/// use oauthclient_core::registry::{Handler, HandlerKind, Registry};
 /// use oauthclient_core::{OAuthError, Token};
 ///
 /// /// Like the seed's `authorized_default`: keep the token in the session, link nothing.
@@ -125,7 +127,7 @@ impl std::fmt::Debug for HandlerContext<'_> {
 /// }
 ///
 /// let mut registry = Registry::default();
-/// registry.add_handler("mine:authorized", HandlerFactory::Authorized(|| Arc::new(SessionOnly)), "my_app")?;
+/// registry.add_handler("mine:authorized", Handler::Authorized(Arc::new(SessionOnly)))?;
 /// assert!(registry.has_handler(HandlerKind::Authorized, "mine:authorized"));
 /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
 /// ```
@@ -145,7 +147,7 @@ pub trait AuthorizedHandler: Send + Sync {
 /// use std::sync::Arc;
 /// use async_trait::async_trait;
 /// use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
-/// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
+/// use oauthclient_core::registry::{Handler, HandlerKind, Registry};
 /// use oauthclient_core::OAuthError;
 ///
 /// /// Deletes the signed-in user's remote account for this app.
@@ -164,7 +166,7 @@ pub trait AuthorizedHandler: Send + Sync {
 /// }
 ///
 /// let mut registry = Registry::default();
-/// registry.add_handler("mine:disconnect", HandlerFactory::Disconnect(|| Arc::new(DeleteAccount)), "my_app")?;
+/// registry.add_handler("mine:disconnect", Handler::Disconnect(Arc::new(DeleteAccount)))?;
 /// assert_eq!(registry.handler_kind("mine:disconnect"), Some(HandlerKind::Disconnect));
 /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
 /// ```
@@ -180,7 +182,7 @@ pub trait DisconnectHandler: Send + Sync {
 /// use std::sync::Arc;
 /// use async_trait::async_trait;
 /// use oauthclient_core::handlers::{AccountInfoHandler, HandlerContext};
-/// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
+/// use oauthclient_core::registry::{Handler, HandlerKind, Registry};
 /// use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
 ///
 /// /// ORCID returns the iD in the token response itself: no API call needed.
@@ -198,8 +200,8 @@ pub trait DisconnectHandler: Send + Sync {
 /// }
 ///
 /// let mut registry = Registry::default();
-/// registry.add_handler("orcid:account_info", HandlerFactory::AccountInfo(|| Arc::new(OrcidFromToken)), "my_app")?;
-/// assert!(registry.has_handler(HandlerKind::AccountInfo, "orcid:account_info"));
+/// registry.add_handler("mine:orcid_from_token", Handler::AccountInfo(Arc::new(OrcidFromToken)))?;
+/// assert!(registry.has_handler(HandlerKind::AccountInfo, "mine:orcid_from_token"));
 /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
 /// ```
 #[async_trait]
@@ -219,7 +221,7 @@ pub trait AccountInfoHandler: Send + Sync {
 /// use async_trait::async_trait;
 /// use oauthclient_core::account::RemoteAccount;
 /// use oauthclient_core::handlers::{AccountSetupHandler, HandlerContext};
-/// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
+/// use oauthclient_core::registry::{Handler, HandlerKind, Registry};
 /// use oauthclient_core::{AccountInfo, OAuthError, Token};
 ///
 /// /// Keeps the remote login and id on the account, like the seed's GitHub setup.
@@ -239,7 +241,7 @@ pub trait AccountInfoHandler: Send + Sync {
 /// }
 ///
 /// let mut registry = Registry::default();
-/// registry.add_handler("mine:setup", HandlerFactory::AccountSetup(|| Arc::new(KeepLogin)), "my_app")?;
+/// registry.add_handler("mine:setup", Handler::AccountSetup(Arc::new(KeepLogin)))?;
 /// assert!(registry.has_handler(HandlerKind::AccountSetup, "mine:setup"));
 /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
 /// ```
@@ -336,7 +338,7 @@ pub enum SignupDecision {
 /// use async_trait::async_trait;
 /// use oauthclient_core::account::NewUser;
 /// use oauthclient_core::handlers::{FieldError, HandlerContext, SignupDecision, SignupForm, SignupViewHandler};
-/// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
+/// use oauthclient_core::registry::{Handler, HandlerKind, Registry};
 /// use oauthclient_core::{AccountInfo, OAuthError};
 ///
 /// /// Requires an e-mail; trusts it only if it is the one the provider verified.
@@ -356,7 +358,7 @@ pub enum SignupDecision {
 /// }
 ///
 /// let mut registry = Registry::default();
-/// registry.add_handler("mine:signup", HandlerFactory::SignupView(|| Arc::new(EmailOnly)), "my_app")?;
+/// registry.add_handler("mine:signup", Handler::SignupView(Arc::new(EmailOnly)))?;
 /// assert!(registry.has_handler(HandlerKind::SignupView, "mine:signup"));
 /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
 /// ```

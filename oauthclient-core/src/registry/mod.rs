@@ -1,18 +1,20 @@
-//! `inventory` collections of providers and named handlers (the seed's "Registries").
+//! The providers and named handlers this application knows (the seed's "Registries").
 //!
-//! A provider crate submits its [`ProviderRegistration`] and [`HandlerRegistration`]s at
-//! compile time; the host app builds one [`Registry`] at startup with
-//! [`Registry::from_inventory`], which refuses duplicate names instead of letting one silently
-//! shadow the other. Host apps can add their own handlers programmatically too.
+//! A provider crate submits a static instance of its [`Provider`] as a [`ProviderEntry`]; the
+//! host app builds one [`Registry`] at startup with [`Registry::from_inventory`], which
+//! refuses two linked providers (or handler names) that collide instead of letting one
+//! silently shadow the other. The host can then add providers that hold state
+//! ([`Registry::with_provider`]: replaces the linked default of the same id) and its own named
+//! handler instances ([`Registry::add_handler`]), which configuration refers to by name.
 //!
 //! A crate that is only a Cargo dependency, and never named in the binary, is not linked and
-//! its registrations vanish: name it once (`use oauthclient_github as _;`).
+//! its entries vanish: name it once (`use oauthclient_github as _;`).
 //!
 //! ```
 //! use std::sync::Arc;
 //! use async_trait::async_trait;
 //! use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
-//! use oauthclient_core::registry::{HandlerFactory, HandlerKind, HandlerRegistration, Registry};
+//! use oauthclient_core::registry::{Handler, HandlerKind, Registry};
 //! use oauthclient_core::OAuthError;
 //!
 //! struct KeepEverything;
@@ -21,11 +23,8 @@
 //!     async fn disconnect(&self, _ctx: &HandlerContext<'_>) -> Result<(), OAuthError> { Ok(()) }
 //! }
 //!
-//! oauthclient_core::inventory::submit! {
-//!     HandlerRegistration::new("example:keep", HandlerFactory::Disconnect(|| Arc::new(KeepEverything)))
-//! }
-//!
-//! let registry = Registry::from_inventory()?;
+//! let mut registry = Registry::from_inventory()?;
+//! registry.add_handler("example:keep", Handler::Disconnect(Arc::new(KeepEverything)))?;
 //! assert!(registry.has_handler(HandlerKind::Disconnect, "example:keep"));
 //! # Ok::<(), oauthclient_core::registry::RegistryError>(())
 //! ```
@@ -35,28 +34,33 @@ use std::sync::Arc;
 
 use crate::config::{RegisteredNames, RemoteAppSettings};
 
-mod registration;
+mod handler;
+mod provider;
 mod resolve;
 
-// A configuration key, re-exported beside the factories filed under it.
+// A configuration key, re-exported beside the handlers filed under it.
 pub use crate::config::HandlerKind;
-pub use registration::{HandlerFactory, HandlerRegistration, ProviderRegistration};
+pub use handler::Handler;
+pub use provider::{Provider, ProviderEntry};
 // Resolved here, defined with the handler traits it holds.
 pub use crate::handlers::AppHandlers;
+
+/// Who added a handler or provider that was not linked through `inventory`.
+const EXPLICIT: &str = "the application";
 
 /// Why a registry could not be built.
 ///
 /// ```
-/// use oauthclient_core::config::RemoteAppSettings;
-/// use oauthclient_core::registry::{Registry, RegistryError};
+/// use oauthclient_core::registry::{Handler, Registry, RegistryError};
+/// use oauthclient_core::client::OAuth2Protocol;
+/// use std::sync::Arc;
 ///
 /// let mut registry = Registry::default();
-/// registry.add_provider("acme", RemoteAppSettings::default, "crate_a")?;
-/// let err = registry.add_provider("acme", RemoteAppSettings::default, "crate_b").unwrap_err();
-/// assert_eq!(err.to_string(), "provider `acme` is registered twice (by crate_a and by crate_b)");
-/// # Ok::<(), RegistryError>(())
+/// let err = registry.add_handler("oauth2", Handler::Protocol(Arc::new(OAuth2Protocol))).unwrap_err();
+/// assert_eq!(err.to_string(), "handler name `oauth2` is registered twice (by oauthclient-core and by the application)");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum RegistryError {
     /// Two handlers (of any kinds) share a name.
     #[error("handler name `{name}` is registered twice (by {first} and by {second})")]
@@ -68,10 +72,10 @@ pub enum RegistryError {
         /// Who registered it again.
         second: String,
     },
-    /// Two providers share a name.
+    /// Two providers share an id: two linked crates, or two explicit instances.
     #[error("provider `{name}` is registered twice (by {first} and by {second})")]
     DuplicateProvider {
-        /// The name.
+        /// The id.
         name: String,
         /// Who registered it first.
         first: String,
@@ -81,28 +85,29 @@ pub enum RegistryError {
 }
 
 struct NamedHandler {
-    factory: HandlerFactory,
+    handler: Handler,
     origin: String,
+    /// The provider that contributed it, so replacing the provider drops it too.
+    provider: Option<String>,
 }
 
 struct NamedProvider {
-    template: fn() -> RemoteAppSettings,
+    provider: Arc<dyn Provider>,
     origin: String,
+    /// Added with [`Registry::add_provider`] rather than linked through `inventory`.
+    explicit: bool,
 }
 
-/// All providers and handlers known to this application. [`Registry::default`] knows the
-/// built-in handlers ([`crate::handlers::defaults`]); [`Registry::from_inventory`] adds every
-/// submitted registration.
+/// All providers and named handlers known to this application. [`Registry::default`] knows
+/// the built-in handlers ([`crate::handlers::defaults`]); [`Registry::from_inventory`] adds
+/// every linked [`ProviderEntry`].
 ///
 /// ```
-/// use oauthclient_core::config::RemoteAppSettings;
 /// use oauthclient_core::registry::{HandlerKind, Registry};
 ///
-/// let mut registry = Registry::default();
-/// registry.add_provider("acme", RemoteAppSettings::default, "my_app")?;
-/// assert!(registry.provider("acme").is_some());
-/// assert!(!registry.has_handler(HandlerKind::Authorized, "acme:authorized"));
-/// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+/// let registry = Registry::default();
+/// assert!(registry.provider("acme").is_none());
+/// assert!(registry.has_handler(HandlerKind::Authorized, "authorized_signup"));
 /// ```
 pub struct Registry {
     handlers: BTreeMap<String, NamedHandler>,
@@ -131,101 +136,168 @@ impl Default for Registry {
             AUTHORIZED_DEFAULT, AUTHORIZED_SIGNUP, AuthorizedDefault, AuthorizedSignup, DISCONNECT,
             DisconnectDefault, OAUTH1, OAUTH2, SIGNUP, SignupDefault,
         };
-        let mut registry = Self {
-            handlers: BTreeMap::new(),
-            providers: BTreeMap::new(),
-        };
         let builtins = [
-            (
-                OAUTH2,
-                HandlerFactory::Protocol(|| Arc::new(OAuth2Protocol)),
-            ),
-            (
-                OAUTH1,
-                HandlerFactory::Protocol(|| Arc::new(OAuth1Protocol)),
-            ),
+            (OAUTH2, Handler::Protocol(Arc::new(OAuth2Protocol))),
+            (OAUTH1, Handler::Protocol(Arc::new(OAuth1Protocol))),
             (
                 AUTHORIZED_DEFAULT,
-                HandlerFactory::Authorized(|| Arc::new(AuthorizedDefault)),
+                Handler::Authorized(Arc::new(AuthorizedDefault)),
             ),
             (
                 AUTHORIZED_SIGNUP,
-                HandlerFactory::Authorized(|| Arc::new(AuthorizedSignup)),
+                Handler::Authorized(Arc::new(AuthorizedSignup)),
             ),
-            (
-                DISCONNECT,
-                HandlerFactory::Disconnect(|| Arc::new(DisconnectDefault)),
-            ),
-            (
-                SIGNUP,
-                HandlerFactory::SignupView(|| Arc::new(SignupDefault)),
-            ),
+            (DISCONNECT, Handler::Disconnect(Arc::new(DisconnectDefault))),
+            (SIGNUP, Handler::SignupView(Arc::new(SignupDefault))),
         ];
-        for (name, factory) in builtins {
-            registry.handlers.insert(
-                name.to_owned(),
-                NamedHandler {
-                    factory,
+        let handlers = builtins
+            .into_iter()
+            .map(|(name, handler)| {
+                let named = NamedHandler {
+                    handler,
                     origin: "oauthclient-core".to_owned(),
-                },
-            );
+                    provider: None,
+                };
+                (name.to_owned(), named)
+            })
+            .collect();
+        Self {
+            handlers,
+            providers: BTreeMap::new(),
         }
-        registry
     }
 }
 
 impl Registry {
-    /// Everything submitted with `inventory::submit!` in the linked crates, plus the built-ins.
+    /// The built-ins plus every [`ProviderEntry`] submitted in the linked crates.
     ///
     /// ```
-    /// use oauthclient_core::config::RemoteAppSettings;
-    /// use oauthclient_core::registry::{ProviderRegistration, Registry};
-    ///
-    /// oauthclient_core::inventory::submit! {
-    ///     ProviderRegistration::new("doc_inventory", RemoteAppSettings::default)
-    /// }
-    ///
+    /// use oauthclient_core::registry::Registry;
     /// let registry = Registry::from_inventory()?;
-    /// assert!(registry.provider_names().any(|name| name == "doc_inventory"));
+    /// assert!(registry.provider("not-linked").is_none());
     /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
     /// ```
     pub fn from_inventory() -> Result<Self, RegistryError> {
         let mut registry = Self::default();
-        for registration in inventory::iter::<HandlerRegistration> {
-            registry.add_handler(registration.name, registration.factory, registration.origin)?;
-        }
-        for registration in inventory::iter::<ProviderRegistration> {
-            registry.add_provider(
-                registration.name,
-                registration.template,
-                registration.origin,
-            )?;
+        for entry in inventory::iter::<ProviderEntry> {
+            let provider: Arc<dyn Provider> = Arc::new(provider::Linked(entry.provider()));
+            registry.insert_provider(provider, entry.origin(), false)?;
         }
         Ok(registry)
     }
 
-    /// Adds a handler under `name`; refuses a name already taken.
+    /// Adds `provider`, an instance the application built (it may hold a pool, a client, an
+    /// allow-list). It replaces a provider of the same id linked through `inventory` (the
+    /// ecosystem's default) with its named handlers; a second explicit provider with one id
+    /// is refused.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use oauthclient_core::config::RemoteAppSettings;
+    /// use oauthclient_core::handlers::AccountInfoHandler;
+    /// use oauthclient_core::registry::{Provider, Registry};
+    ///
+    /// struct Acme;
+    /// impl Provider for Acme {
+    ///     fn id(&self) -> &str { "acme" }
+    ///     fn defaults(&self) -> RemoteAppSettings { RemoteAppSettings::default() }
+    ///     fn account_info(&self) -> Option<Arc<dyn AccountInfoHandler>> { None }
+    /// }
+    ///
+    /// let mut registry = Registry::default();
+    /// registry.add_provider(Arc::new(Acme))?;
+    /// assert!(registry.add_provider(Arc::new(Acme)).is_err(), "one explicit `acme` only");
+    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// ```
+    pub fn add_provider(&mut self, provider: Arc<dyn Provider>) -> Result<(), RegistryError> {
+        self.insert_provider(provider, EXPLICIT, true)
+    }
+
+    /// [`Registry::add_provider`], for chaining.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use oauthclient_core::config::RemoteAppSettings;
+    /// use oauthclient_core::handlers::AccountInfoHandler;
+    /// use oauthclient_core::registry::{Provider, Registry};
+    ///
+    /// struct Acme;
+    /// impl Provider for Acme {
+    ///     fn id(&self) -> &str { "acme" }
+    ///     fn defaults(&self) -> RemoteAppSettings { RemoteAppSettings::default() }
+    ///     fn account_info(&self) -> Option<Arc<dyn AccountInfoHandler>> { None }
+    /// }
+    /// let registry = Registry::from_inventory()?.with_provider(Arc::new(Acme))?;
+    /// assert!(registry.provider_names().any(|id| id == "acme"));
+    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// ```
+    pub fn with_provider(mut self, provider: Arc<dyn Provider>) -> Result<Self, RegistryError> {
+        self.add_provider(provider)?;
+        Ok(self)
+    }
+
+    fn insert_provider(
+        &mut self,
+        provider: Arc<dyn Provider>,
+        origin: &str,
+        explicit: bool,
+    ) -> Result<(), RegistryError> {
+        let id = provider.id().to_owned();
+        if let Some(existing) = self.providers.get(&id) {
+            // Only an explicit instance replaces a linked one: two linked crates, or two
+            // explicit instances, are a mistake to report rather than a silent winner.
+            if existing.explicit || !explicit {
+                return Err(RegistryError::DuplicateProvider {
+                    name: id,
+                    first: existing.origin.clone(),
+                    second: origin.to_owned(),
+                });
+            }
+            self.handlers
+                .retain(|_, handler| handler.provider.as_deref() != Some(id.as_str()));
+        }
+        for (name, handler) in provider.named_handlers() {
+            self.insert_handler(&name, handler, origin, Some(&id))?;
+        }
+        let named = NamedProvider {
+            provider,
+            origin: origin.to_owned(),
+            explicit,
+        };
+        self.providers.insert(id, named);
+        Ok(())
+    }
+
+    /// Adds a handler instance under `name`, for configuration to name
+    /// (`authorized_handler = "myapp:audit"`); refuses a name already taken.
     ///
     /// ```
     /// # use std::sync::Arc;
     /// # use async_trait::async_trait;
     /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
-    /// use oauthclient_core::registry::{HandlerFactory, Registry, RegistryError};
+    /// use oauthclient_core::registry::{Handler, HandlerKind, Registry};
     /// # struct Noop;
     /// # #[async_trait] impl DisconnectHandler for Noop {
     /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
     /// # }
     /// let mut registry = Registry::default();
-    /// let factory = HandlerFactory::Disconnect(|| Arc::new(Noop));
-    /// registry.add_handler("mine:disconnect", factory, "my_app")?;
-    /// assert!(registry.add_handler("mine:disconnect", factory, "my_app").is_err());
-    /// # Ok::<(), RegistryError>(())
+    /// let handler = Handler::Disconnect(Arc::new(Noop));
+    /// registry.add_handler("mine:disconnect", handler.clone())?;
+    /// assert!(registry.add_handler("mine:disconnect", handler).is_err());
+    /// assert_eq!(registry.handler_kind("mine:disconnect"), Some(HandlerKind::Disconnect));
+    /// assert!(!registry.has_handler(HandlerKind::Authorized, "mine:disconnect"));
+    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
     /// ```
-    pub fn add_handler(
+    pub fn add_handler(&mut self, name: &str, handler: Handler) -> Result<(), RegistryError> {
+        self.insert_handler(name, handler, EXPLICIT, None)
+    }
+
+    fn insert_handler(
         &mut self,
         name: &str,
-        factory: HandlerFactory,
+        handler: Handler,
         origin: &str,
+        provider: Option<&str>,
     ) -> Result<(), RegistryError> {
         if let Some(existing) = self.handlers.get(name) {
             return Err(RegistryError::DuplicateHandler {
@@ -234,170 +306,75 @@ impl Registry {
                 second: origin.to_owned(),
             });
         }
-        self.handlers.insert(
-            name.to_owned(),
-            NamedHandler {
-                factory,
-                origin: origin.to_owned(),
-            },
-        );
-        Ok(())
-    }
-
-    /// Adds a provider under `name`; refuses a name already taken.
-    ///
-    /// ```
-    /// use oauthclient_core::config::RemoteAppSettings;
-    /// use oauthclient_core::registry::Registry;
-    /// let mut registry = Registry::default();
-    /// registry.add_provider("acme", RemoteAppSettings::default, "my_app")?;
-    /// assert!(registry.provider("acme").is_some());
-    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
-    /// ```
-    pub fn add_provider(
-        &mut self,
-        name: &str,
-        template: fn() -> RemoteAppSettings,
-        origin: &str,
-    ) -> Result<(), RegistryError> {
-        if let Some(existing) = self.providers.get(name) {
-            return Err(RegistryError::DuplicateProvider {
-                name: name.to_owned(),
-                first: existing.origin.clone(),
-                second: origin.to_owned(),
-            });
-        }
-        self.providers.insert(
-            name.to_owned(),
-            NamedProvider {
-                template,
-                origin: origin.to_owned(),
-            },
-        );
+        let named = NamedHandler {
+            handler,
+            origin: origin.to_owned(),
+            provider: provider.map(str::to_owned),
+        };
+        self.handlers.insert(name.to_owned(), named);
         Ok(())
     }
 
     /// Whether a handler of `kind` is registered under `name`.
     ///
     /// ```
-    /// # use std::sync::Arc;
-    /// # use async_trait::async_trait;
-    /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
-    /// # struct Noop;
-    /// # #[async_trait] impl DisconnectHandler for Noop {
-    /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
-    /// # }
-    /// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
-    /// let mut registry = Registry::default();
-    /// registry.add_handler("mine:disconnect", HandlerFactory::Disconnect(|| Arc::new(Noop)), "my_app")?;
-    /// assert!(registry.has_handler(HandlerKind::Disconnect, "mine:disconnect"));
-    /// // Same name, wrong kind:
-    /// assert!(!registry.has_handler(HandlerKind::Authorized, "mine:disconnect"));
-    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// use oauthclient_core::registry::{HandlerKind, Registry};
+    /// assert!(Registry::default().has_handler(HandlerKind::Protocol, "oauth2"));
+    /// assert!(!Registry::default().has_handler(HandlerKind::Authorized, "oauth2"));
     /// ```
     pub fn has_handler(&self, kind: HandlerKind, name: &str) -> bool {
-        self.handlers
-            .get(name)
-            .is_some_and(|handler| handler.factory.kind() == kind)
+        self.handler_kind(name) == Some(kind)
     }
 
     /// The kind of the handler registered under `name`, if any.
     ///
     /// ```
-    /// # use std::sync::Arc;
-    /// # use async_trait::async_trait;
-    /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
-    /// # struct Noop;
-    /// # #[async_trait] impl DisconnectHandler for Noop {
-    /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
-    /// # }
-    /// use oauthclient_core::registry::{HandlerFactory, HandlerKind, Registry};
-    /// let mut registry = Registry::default();
-    /// registry.add_handler("mine:disconnect", HandlerFactory::Disconnect(|| Arc::new(Noop)), "my_app")?;
-    /// assert_eq!(registry.handler_kind("mine:disconnect"), Some(HandlerKind::Disconnect));
-    /// assert_eq!(registry.handler_kind("mine:missing"), None);
-    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// use oauthclient_core::registry::{HandlerKind, Registry};
+    /// assert_eq!(Registry::default().handler_kind("disconnect"), Some(HandlerKind::Disconnect));
+    /// assert_eq!(Registry::default().handler_kind("mine:missing"), None);
     /// ```
     pub fn handler_kind(&self, name: &str) -> Option<HandlerKind> {
-        self.handlers
-            .get(name)
-            .map(|handler| handler.factory.kind())
+        self.handler(name).map(Handler::kind)
     }
 
-    /// The factory registered under `name`.
+    /// The handler instance registered under `name`.
     ///
     /// ```
-    /// # use std::sync::Arc;
-    /// # use async_trait::async_trait;
-    /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
-    /// # struct Noop;
-    /// # #[async_trait] impl DisconnectHandler for Noop {
-    /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
-    /// # }
-    /// use oauthclient_core::registry::{HandlerFactory, Registry};
-    /// let mut registry = Registry::default();
-    /// registry.add_handler("mine:disconnect", HandlerFactory::Disconnect(|| Arc::new(Noop)), "my_app")?;
-    /// assert!(matches!(registry.handler("mine:disconnect"), Some(HandlerFactory::Disconnect(_))));
+    /// use oauthclient_core::registry::{Handler, Registry};
+    /// let registry = Registry::default();
+    /// assert!(matches!(registry.handler("disconnect"), Some(Handler::Disconnect(_))));
     /// assert!(registry.handler("mine:missing").is_none());
-    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
     /// ```
-    pub fn handler(&self, name: &str) -> Option<HandlerFactory> {
-        self.handlers.get(name).map(|handler| handler.factory)
+    pub fn handler(&self, name: &str) -> Option<&Handler> {
+        self.handlers.get(name).map(|named| &named.handler)
     }
 
-    /// The provider defaults registered under `name`.
+    /// The provider registered as `id`.
     ///
     /// ```
-    /// use oauthclient_core::config::RemoteAppSettings;
     /// use oauthclient_core::registry::Registry;
-    /// fn acme() -> RemoteAppSettings {
-    ///     RemoteAppSettings { title: Some("ACME".into()), ..RemoteAppSettings::default() }
-    /// }
-    /// let mut registry = Registry::default();
-    /// registry.add_provider("acme", acme, "my_app")?;
-    /// assert_eq!(registry.provider("acme").and_then(|p| p.title).as_deref(), Some("ACME"));
-    /// assert!(registry.provider("other").is_none());
-    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// assert!(Registry::default().provider("github").is_none(), "nothing linked");
     /// ```
-    pub fn provider(&self, name: &str) -> Option<RemoteAppSettings> {
-        self.providers
-            .get(name)
-            .map(|provider| (provider.template)())
+    pub fn provider(&self, id: &str) -> Option<&dyn Provider> {
+        self.providers.get(id).map(|named| &*named.provider)
     }
 
     /// Registered handler names, sorted.
     ///
     /// ```
-    /// # use std::sync::Arc;
-    /// # use async_trait::async_trait;
-    /// # use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
-    /// # struct Noop;
-    /// # #[async_trait] impl DisconnectHandler for Noop {
-    /// #     async fn disconnect(&self, _: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> { Ok(()) }
-    /// # }
-    /// use oauthclient_core::registry::{HandlerFactory, Registry};
-    /// let mut registry = Registry::default();
-    /// let factory = HandlerFactory::Disconnect(|| Arc::new(Noop));
-    /// registry.add_handler("zeta:disconnect", factory, "my_app")?;
-    /// registry.add_handler("alpha:disconnect", factory, "my_app")?;
-    /// let mine: Vec<_> = registry.handler_names().filter(|name| name.contains(':')).collect();
-    /// assert_eq!(mine, ["alpha:disconnect", "zeta:disconnect"]);
-    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// use oauthclient_core::registry::Registry;
+    /// let registry = Registry::default();
+    /// assert!(registry.handler_names().any(|name| name == "authorized_default"));
     /// ```
     pub fn handler_names(&self) -> impl Iterator<Item = &str> {
         self.handlers.keys().map(String::as_str)
     }
 
-    /// Registered provider names, sorted.
+    /// Registered provider ids, sorted.
     ///
     /// ```
-    /// use oauthclient_core::config::RemoteAppSettings;
     /// use oauthclient_core::registry::Registry;
-    /// let mut registry = Registry::default();
-    /// registry.add_provider("orcid", RemoteAppSettings::default, "my_app")?;
-    /// registry.add_provider("github", RemoteAppSettings::default, "my_app")?;
-    /// assert_eq!(registry.provider_names().collect::<Vec<_>>(), ["github", "orcid"]);
-    /// # Ok::<(), oauthclient_core::registry::RegistryError>(())
+    /// assert_eq!(Registry::default().provider_names().count(), 0);
     /// ```
     pub fn provider_names(&self) -> impl Iterator<Item = &str> {
         self.providers.keys().map(String::as_str)
@@ -407,7 +384,12 @@ impl Registry {
 /// What configuration loading asks of the registry.
 impl RegisteredNames for Registry {
     fn provider_defaults(&self, provider: &str) -> Option<RemoteAppSettings> {
+        self.provider(provider).map(Provider::defaults)
+    }
+
+    fn provider_speaks_own_protocol(&self, provider: &str) -> bool {
         self.provider(provider)
+            .is_some_and(|provider| provider.protocol().is_some())
     }
 
     fn provider_names(&self) -> Vec<&str> {
@@ -424,3 +406,6 @@ impl RegisteredNames for Registry {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests;

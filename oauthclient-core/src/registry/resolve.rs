@@ -1,12 +1,16 @@
-//! From configured handler names to the handlers an app runs.
+//! From an app's provider and configured handler names to the handlers it runs.
 
-use super::{HandlerFactory, Registry};
-use crate::config::{ConfigError, RemoteApp};
+use std::sync::Arc;
+
+use super::{Handler, HandlerKind, Provider, Registry};
+use crate::config::{ConfigError, RemoteApp, provider_not_linked};
 use crate::handlers::AppHandlers;
 
 impl Registry {
-    /// The handlers `app` runs. With no `authorized_handler` configured, an app with a
-    /// `signup_handler.info` gets `authorized_signup`, others `authorized_default`.
+    /// The handlers `app` runs. For each slot: the handler its configuration names, else its
+    /// provider's, else core's built-in. With no `authorized_handler`, an app that can learn
+    /// who signed in (it has account info) gets `authorized_signup`, others
+    /// `authorized_default`.
     ///
     /// ```
     /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
@@ -26,76 +30,86 @@ impl Registry {
     /// # Ok::<(), oauthclient_core::config::ConfigError>(())
     /// ```
     pub fn resolve(&self, app: &RemoteApp) -> Result<AppHandlers, ConfigError> {
+        use crate::client::{OAuth1Protocol, OAuth2Protocol};
         use crate::handlers::defaults::{
-            AUTHORIZED_DEFAULT, AUTHORIZED_SIGNUP, DISCONNECT, OAUTH1, OAUTH2, SIGNUP,
+            AuthorizedDefault, AuthorizedSignup, DisconnectDefault, SignupDefault,
+        };
+        let provider = match app.provider.as_deref() {
+            None => None,
+            Some(id) => Some(self.provider(id).ok_or_else(|| {
+                let linked: Vec<&str> = self.provider_names().collect();
+                ConfigError::new(
+                    format!("remote_apps.{}.provider", app.name),
+                    provider_not_linked(id, &linked),
+                )
+            })?),
         };
         let names = &app.handlers;
-        let lookup = |key: &str, name: &str| {
-            self.handler(name).ok_or_else(|| {
-                ConfigError::new(
-                    format!("remote_apps.{}.{key}", app.name),
-                    format!("no handler is registered as `{name}`"),
-                )
-            })
-        };
-        let wrong_kind = |key: &str, name: &str| {
-            ConfigError::new(
-                format!("remote_apps.{}.{key}", app.name),
-                format!("`{name}` is not a {key} handler"),
-            )
-        };
-        let authorized_name =
-            names
-                .authorized
-                .as_deref()
-                .unwrap_or(if names.signup_info.is_some() {
-                    AUTHORIZED_SIGNUP
+        // The handler configuration names under `$kind`'s key, if any, when it has that kind.
+        macro_rules! named {
+            ($kind:ident, $name:expr) => {
+                self.named(
+                    app,
+                    HandlerKind::$kind,
+                    $name.as_deref(),
+                    |handler| match handler {
+                        Handler::$kind(handler) => Some(handler),
+                        _ => None,
+                    },
+                )?
+            };
+        }
+        let account_info = named!(AccountInfo, names.signup_info)
+            .or_else(|| provider.and_then(Provider::account_info));
+        let account_setup = named!(AccountSetup, names.signup_setup)
+            .or_else(|| provider.and_then(Provider::account_setup));
+        let protocol = named!(Protocol, names.protocol)
+            .or_else(|| provider.and_then(Provider::protocol))
+            .unwrap_or_else(|| {
+                if app.is_oauth1() {
+                    Arc::new(OAuth1Protocol)
                 } else {
-                    AUTHORIZED_DEFAULT
-                });
-        let HandlerFactory::Authorized(authorized) = lookup("authorized_handler", authorized_name)?
-        else {
-            return Err(wrong_kind("authorized_handler", authorized_name));
-        };
-        let protocol_name =
-            names
-                .protocol
-                .as_deref()
-                .unwrap_or(if app.is_oauth1() { OAUTH1 } else { OAUTH2 });
-        let HandlerFactory::Protocol(protocol) = lookup("protocol_handler", protocol_name)? else {
-            return Err(wrong_kind("protocol_handler", protocol_name));
-        };
-        let disconnect_name = names.disconnect.as_deref().unwrap_or(DISCONNECT);
-        let HandlerFactory::Disconnect(disconnect) = lookup("disconnect_handler", disconnect_name)?
-        else {
-            return Err(wrong_kind("disconnect_handler", disconnect_name));
-        };
-        let view_name = names.signup_view.as_deref().unwrap_or(SIGNUP);
-        let HandlerFactory::SignupView(signup_view) = lookup("signup_handler.view", view_name)?
-        else {
-            return Err(wrong_kind("signup_handler.view", view_name));
-        };
-        let account_info = match names.signup_info.as_deref() {
-            None => None,
-            Some(name) => match lookup("signup_handler.info", name)? {
-                HandlerFactory::AccountInfo(factory) => Some(factory()),
-                _ => return Err(wrong_kind("signup_handler.info", name)),
-            },
-        };
-        let account_setup = match names.signup_setup.as_deref() {
-            None => None,
-            Some(name) => match lookup("signup_handler.setup", name)? {
-                HandlerFactory::AccountSetup(factory) => Some(factory()),
-                _ => return Err(wrong_kind("signup_handler.setup", name)),
-            },
-        };
+                    Arc::new(OAuth2Protocol)
+                }
+            });
+        let disconnect = named!(Disconnect, names.disconnect)
+            .or_else(|| provider.and_then(Provider::disconnect))
+            .unwrap_or_else(|| Arc::new(DisconnectDefault));
+        let signup_view =
+            named!(SignupView, names.signup_view).unwrap_or_else(|| Arc::new(SignupDefault));
+        let authorized = named!(Authorized, names.authorized).unwrap_or_else(|| {
+            if account_info.is_some() {
+                Arc::new(AuthorizedSignup)
+            } else {
+                Arc::new(AuthorizedDefault)
+            }
+        });
         Ok(AppHandlers {
-            protocol: protocol(),
-            authorized: authorized(),
-            disconnect: disconnect(),
+            protocol,
+            authorized,
+            disconnect,
             account_info,
             account_setup,
-            signup_view: signup_view(),
+            signup_view,
         })
+    }
+
+    /// The handler configured under `kind`'s key, if the configuration names one; `pick`
+    /// takes it out of [`Handler`] when it has the right kind.
+    fn named<T>(
+        &self,
+        app: &RemoteApp,
+        kind: HandlerKind,
+        name: Option<&str>,
+        pick: fn(Handler) -> Option<T>,
+    ) -> Result<Option<T>, ConfigError> {
+        let Some(name) = name else { return Ok(None) };
+        let key = format!("remote_apps.{}.{}", app.name, kind.config_key());
+        let handler = self.handler(name).cloned().ok_or_else(|| {
+            ConfigError::new(&key, format!("no handler is registered as `{name}`"))
+        })?;
+        pick(handler)
+            .map(Some)
+            .ok_or_else(|| ConfigError::new(&key, format!("`{name}` is not a {kind} handler")))
     }
 }

@@ -1,4 +1,4 @@
-//! The static checks: registration, handler names, the login URL.
+//! The static checks: registration, the provider's handlers, the login URL.
 
 use std::collections::BTreeMap;
 
@@ -11,7 +11,8 @@ use super::manifest::Login;
 /// The `state` the login URL check sends.
 const STATE: &str = "conformance-state";
 
-/// Every handler the provider's defaults name is registered with the right kind.
+/// The app resolves to handlers, and the provider brings an account info (else it could sign
+/// nobody in).
 pub(crate) fn handlers(
     registry: &Registry,
     config: &OAuthClientConfig,
@@ -20,24 +21,23 @@ pub(crate) fn handlers(
     let app = config
         .remote_app(provider)
         .ok_or("the provider's app is missing from the configuration")?;
-    registry.resolve(app).map_err(|err| err.to_string())?;
-    let configured = &app.handlers;
-    let named: Vec<&str> = [
-        &configured.authorized,
-        &configured.disconnect,
-        &configured.signup_info,
-        &configured.signup_setup,
-        &configured.signup_view,
-    ]
-    .into_iter()
-    .filter_map(|name| name.as_deref())
-    .collect();
-    if configured.signup_info.is_none() {
-        return Err(
-            "the defaults name no signup_handler.info: the app could not sign anyone in".into(),
-        );
+    let handlers = registry.resolve(app).map_err(|err| err.to_string())?;
+    let mut brought = Vec::new();
+    if handlers.account_info.is_some() {
+        brought.push("account info");
+    } else {
+        return Err("the provider brings no account info: the app could not sign anyone in".into());
     }
-    Ok(format!("resolved: {}", named.join(", ")))
+    if handlers.account_setup.is_some() {
+        brought.push("account setup");
+    }
+    if registry
+        .provider(provider)
+        .is_some_and(|provider| provider.disconnect().is_some())
+    {
+        brought.push("disconnect");
+    }
+    Ok(format!("resolved: {}", brought.join(", ")))
 }
 
 /// The authorization request core builds from the provider's defaults.

@@ -227,7 +227,10 @@ pub async fn run(provider: ProviderUnderTest) -> Result<Report, ConformanceError
         provider: name.to_owned(),
         checks: Vec::new(),
     };
-    let Some(template) = registry.provider(name) else {
+    let Some(template) = registry
+        .provider(name)
+        .map(oauthclient_core::registry::Provider::defaults)
+    else {
         let known: Vec<&str> = registry.provider_names().collect();
         report.record(
             "registered",

@@ -103,7 +103,8 @@ fn invalid_configs_name_the_key() {
                 "",
             ),
             "remote_apps.github.params.authorize_url",
-            "missing",
+            // Named like a provider: the endpoint is missing because its crate is not linked.
+            "no provider `github` is linked",
         ),
         (
             // Named like a provider whose crate is not linked: the hint says how to link it.
@@ -204,7 +205,7 @@ fn invalid_configs_name_the_key() {
                 "[remote_apps.legacy]\nprovider = \"nope\"",
             ),
             "remote_apps.legacy.provider",
-            "unknown provider",
+            "no provider `nope` is linked",
         ),
         (
             example_with(
@@ -294,4 +295,32 @@ fn unreadable_file_names_the_path() {
     let err = OAuthClientConfig::from_file("/definitely/not/here.toml", &NoEnv, &registry())
         .expect_err("missing file");
     assert_eq!(err.key, "/definitely/not/here.toml");
+}
+
+/// Using a provider whose crate is not linked says which crate to add and how to link it, in
+/// one sentence, under the key that named the provider.
+#[test]
+fn an_unlinked_provider_names_its_crate() {
+    let err = load(&example_with(
+        "[remote_apps.legacy]",
+        "[remote_apps.legacy]\nprovider = \"orcid_sandbox\"",
+    ))
+    .expect_err("not linked");
+    assert_eq!(err.key, "remote_apps.legacy.provider");
+    assert_eq!(
+        err.message,
+        "no provider `orcid_sandbox` is linked — add `oauthclient-orcid` and \
+         `use oauthclient_orcid as _;` (linked: none)"
+    );
+    let err = load(&example_with(
+        "authorize_url = \"https://github.com/login/oauth/authorize\"",
+        "",
+    ))
+    .expect_err("not linked");
+    assert_eq!(err.key, "remote_apps.github.params.authorize_url");
+    assert_eq!(
+        err.message,
+        "no provider `github` is linked — add `oauthclient-github` and \
+         `use oauthclient_github as _;` (linked: none)"
+    );
 }

@@ -185,11 +185,13 @@ fn debug_output_redacts_secrets() {
 
 #[test]
 fn provider_defaults_are_overridden_key_by_key() {
-    let mut registry = registry();
-    registry
-        .add_provider(
-            "acme",
-            || RemoteAppSettings {
+    struct Acme;
+    impl crate::registry::Provider for Acme {
+        fn id(&self) -> &'static str {
+            "acme"
+        }
+        fn defaults(&self) -> RemoteAppSettings {
+            RemoteAppSettings {
                 title: Some("Acme".into()),
                 icon: Some("fa fa-acme".into()),
                 params: RemoteAppParams {
@@ -200,10 +202,13 @@ fn provider_defaults_are_overridden_key_by_key() {
                     ..RemoteAppParams::default()
                 },
                 ..RemoteAppSettings::default()
-            },
-            "tests",
-        )
-        .expect("unique");
+            }
+        }
+        fn account_info(&self) -> Option<Arc<dyn AccountInfoHandler>> {
+            None
+        }
+    }
+    let registry = registry().with_provider(Arc::new(Acme)).expect("unique");
     let toml = r#"
         secret_key = "0123456789abcdef0123456789abcdef"
         site_url = "https://example.org"

@@ -16,7 +16,7 @@ use crate::handlers::{
     AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, AuthorizedOutcome,
     DisconnectHandler, HandlerContext, SignupDecision, SignupForm, SignupViewHandler,
 };
-use crate::registry::{HandlerFactory, Registry};
+use crate::registry::{Handler, Registry};
 use crate::token::Token;
 
 const EXAMPLE: &str = include_str!("../../../../docs/examples/oauthclient.toml");
@@ -95,36 +95,17 @@ impl crate::handlers::ProtocolHandler for Dummy {
 
 fn registry() -> Registry {
     let mut registry = Registry::default();
+    let dummy = Arc::new(Dummy);
     let handlers = [
-        (
-            "test:authorized_signup",
-            HandlerFactory::Authorized(|| Arc::new(Dummy)),
-        ),
-        (
-            "test:disconnect",
-            HandlerFactory::Disconnect(|| Arc::new(Dummy)),
-        ),
-        (
-            "test:account_info",
-            HandlerFactory::AccountInfo(|| Arc::new(Dummy)),
-        ),
-        (
-            "test:account_setup",
-            HandlerFactory::AccountSetup(|| Arc::new(Dummy)),
-        ),
-        (
-            "test:signup",
-            HandlerFactory::SignupView(|| Arc::new(Dummy)),
-        ),
-        (
-            "test:protocol",
-            HandlerFactory::Protocol(|| Arc::new(Dummy)),
-        ),
+        ("test:authorized_signup", Handler::Authorized(dummy.clone())),
+        ("test:disconnect", Handler::Disconnect(dummy.clone())),
+        ("test:account_info", Handler::AccountInfo(dummy.clone())),
+        ("test:account_setup", Handler::AccountSetup(dummy.clone())),
+        ("test:signup", Handler::SignupView(dummy.clone())),
+        ("test:protocol", Handler::Protocol(dummy)),
     ];
-    for (name, factory) in handlers {
-        registry
-            .add_handler(name, factory, "tests")
-            .expect("unique");
+    for (name, handler) in handlers {
+        registry.add_handler(name, handler).expect("unique");
     }
     registry
 }

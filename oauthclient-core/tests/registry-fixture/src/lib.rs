@@ -1,15 +1,15 @@
-//! A stand-in for a third-party provider crate (`oauthclient-<name>`): it registers a provider
-//! and a handler with `inventory::submit!`, and core's tests check they are visible.
+//! A stand-in for a third-party provider crate (`oauthclient-<name>`): it registers a
+//! [`Provider`] with `inventory::submit!`, and core's tests check it is visible.
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use oauthclient_core::config::{RemoteAppParams, RemoteAppSettings};
-use oauthclient_core::handlers::{DisconnectHandler, HandlerContext};
-use oauthclient_core::registry::{HandlerFactory, HandlerRegistration, ProviderRegistration};
+use oauthclient_core::handlers::{AccountInfoHandler, DisconnectHandler, HandlerContext};
+use oauthclient_core::registry::{Handler, Provider, ProviderEntry};
 use oauthclient_core::{OAuthError, inventory};
 
-/// The provider's name.
+/// The provider's id.
 pub const PROVIDER: &str = "fixture";
 
 /// A disconnect handler that does nothing.
@@ -22,26 +22,43 @@ impl DisconnectHandler for NoopDisconnect {
     }
 }
 
-/// The provider's defaults.
-pub fn remote_app() -> RemoteAppSettings {
-    RemoteAppSettings {
-        title: Some("Fixture".into()),
-        params: RemoteAppParams {
-            authorize_url: Some("https://fixture.example/authorize".into()),
-            access_token_url: Some("https://fixture.example/token".into()),
-            app_key: Some("FIXTURE_APP_CREDENTIALS".into()),
-            ..RemoteAppParams::default()
-        },
-        disconnect_handler: Some("fixture:disconnect".into()),
-        ..RemoteAppSettings::default()
+/// The provider: link-only, with its own disconnect, also offered by name.
+pub struct Fixture;
+
+impl Provider for Fixture {
+    fn id(&self) -> &str {
+        PROVIDER
+    }
+
+    fn defaults(&self) -> RemoteAppSettings {
+        RemoteAppSettings {
+            title: Some("Fixture".into()),
+            params: RemoteAppParams {
+                authorize_url: Some("https://fixture.example/authorize".into()),
+                access_token_url: Some("https://fixture.example/token".into()),
+                app_key: Some("FIXTURE_APP_CREDENTIALS".into()),
+                ..RemoteAppParams::default()
+            },
+            ..RemoteAppSettings::default()
+        }
+    }
+
+    fn account_info(&self) -> Option<Arc<dyn AccountInfoHandler>> {
+        None
+    }
+
+    fn disconnect(&self) -> Option<Arc<dyn DisconnectHandler>> {
+        Some(Arc::new(NoopDisconnect))
+    }
+
+    fn named_handlers(&self) -> Vec<(String, Handler)> {
+        vec![(
+            "fixture:disconnect".into(),
+            Handler::Disconnect(Arc::new(NoopDisconnect)),
+        )]
     }
 }
 
 inventory::submit! {
-    ProviderRegistration::new(PROVIDER, remote_app).with_origin(module_path!())
-}
-
-inventory::submit! {
-    HandlerRegistration::new("fixture:disconnect", HandlerFactory::Disconnect(|| Arc::new(NoopDisconnect)))
-        .with_origin(module_path!())
+    ProviderEntry::new(&Fixture).with_origin(module_path!())
 }
