@@ -21,8 +21,8 @@ fn link_in_transaction(
     user_id: &UserId,
     link: &NewLink,
 ) -> Result<RemoteAccount, StoreError> {
-    identities::link(conn, &user_id, &link.account_info)?;
-    let account = accounts::find_or_create(conn, &user_id, &link.client_id, &link.extra_data)?;
+    identities::link(conn, user_id, &link.account_info)?;
+    let account = accounts::find_or_create(conn, user_id, &link.client_id, &link.extra_data)?;
     accounts::put_token(conn, keys, account.id, &link.token)?;
     Ok(account)
 }

@@ -146,8 +146,7 @@ pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, StoreError> {
                     .map_err(query_error)?,
             );
         }
-        let assignments =
-            plan(unkeyed, holders).map_err(|message| StoreError::conflict(message))?;
+        let assignments = plan(unkeyed, holders).map_err(StoreError::conflict)?;
         let mut filled = 0;
         for (id, email, key) in assignments {
             // Only the row as read: an address changed meanwhile keeps its own key.

@@ -337,7 +337,7 @@ async fn releasing_frees_an_unconfirmed_address_and_ends_its_sessions() {
             db.name
         );
         for id in [&squatter.id, &other.id] {
-            let user = store.user_by_id(&id).await.expect("find").expect("exists");
+            let user = store.user_by_id(id).await.expect("find").expect("exists");
             assert_eq!(user.email, "", "{}", db.name);
         }
         assert_eq!(found(&store, "").await, None, "{}", db.name);

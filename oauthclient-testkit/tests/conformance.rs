@@ -115,7 +115,7 @@ impl DisconnectHandler for Disconnect {
         };
         if let Some(token) = ctx
             .accounts
-            .token(&user_id, &ctx.remote.credentials.consumer_key, "")
+            .token(user_id, &ctx.remote.credentials.consumer_key, "")
             .await?
         {
             let revoke =

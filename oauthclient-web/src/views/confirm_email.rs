@@ -136,7 +136,7 @@ pub(crate) async fn resend(
     let signed_in =
         match signed_in_user(inner.current_user.as_ref(), inner.users.as_ref(), &req).await {
             Ok(user) => user,
-            Err(err) => return respond::error(&inner, &req, &err.into(), None),
+            Err(err) => return respond::error(&inner, &req, &err, None),
         };
     if let Some(user) = signed_in {
         let message = match confirmation::send(&inner, &user).await {
@@ -149,7 +149,7 @@ pub(crate) async fn resend(
                 "A link was sent a moment ago; please wait before asking for another one."
                     .to_owned(),
             ),
-            Err(err) => return respond::error(&inner, &req, &err.into(), None),
+            Err(err) => return respond::error(&inner, &req, &err, None),
         };
         flash::push(&req.get_session(), message.0, message.1);
         return respond::redirect(EMAIL_SETTINGS);

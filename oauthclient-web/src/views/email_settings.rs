@@ -66,7 +66,7 @@ pub(crate) async fn change(
     let user = match signed_in_user(inner.current_user.as_ref(), inner.users.as_ref(), &req).await {
         Ok(Some(user)) => user,
         Ok(None) => return login_required(&inner, &req),
-        Err(err) => return respond::error(&inner, &req, &err.into(), None),
+        Err(err) => return respond::error(&inner, &req, &err, None),
     };
     let email = form.email.trim();
     if let Some(problem) = SignupDefault::email_problem(email) {

@@ -34,7 +34,7 @@ impl UserStore for MemoryStore {
         let key = key_to_store(email)?;
         let mut memory = self.lock();
         if memory.key_taken(&key, None) {
-            return Err(StoreError::conflict(EMAIL_TAKEN).into());
+            return Err(StoreError::conflict(EMAIL_TAKEN));
         }
         if user.username.is_some()
             && memory
@@ -42,7 +42,7 @@ impl UserStore for MemoryStore {
                 .iter()
                 .any(|record| record.user.username == user.username)
         {
-            return Err(StoreError::conflict("this username is already taken").into());
+            return Err(StoreError::conflict("this username is already taken"));
         }
         let created = User {
             id: UserId::from(memory.next_id()),
@@ -133,14 +133,13 @@ impl UserStore for MemoryStore {
         let key = key_to_store(email)?;
         let mut memory = self.lock();
         if memory.key_taken(&key, Some(user_id)) {
-            return Err(StoreError::conflict(EMAIL_TAKEN).into());
+            return Err(StoreError::conflict(EMAIL_TAKEN));
         }
         let Some(record) = memory.record(user_id) else {
             return Err(StoreError::new(
                 StoreErrorKind::Other,
                 format!("there is no user {user_id}"),
-            )
-            .into());
+            ));
         };
         email.clone_into(&mut record.user.email);
         record.user.email_confirmed = false;
