@@ -103,23 +103,12 @@ impl<'de> Deserialize<'de> for UserId {
 pub struct ExternalId(String);
 
 impl ExternalId {
-    /// Wraps an external id as given by the provider.
-    ///
-    /// ```
-    /// use oauthclient_core::ExternalId;
-    /// let id = ExternalId::new(" 12345");
-    /// assert_eq!(id.to_string(), " 12345"); // kept exactly as given
-    /// ```
+    /// Wraps an external id exactly as given by the provider.
     pub fn new(id: impl Into<String>) -> Self {
         Self(id.into())
     }
 
     /// The id as a string.
-    ///
-    /// ```
-    /// use oauthclient_core::ExternalId;
-    /// assert_eq!(ExternalId::new("0000-0002-1825-0097").as_str(), "0000-0002-1825-0097");
-    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -168,13 +157,7 @@ pub struct AccountInfo {
 }
 
 impl AccountInfo {
-    /// Account info with only the identity known.
-    ///
-    /// ```
-    /// use oauthclient_core::{AccountInfo, ExternalId};
-    /// let info = AccountInfo::new(ExternalId::new("0000-0002-1825-0097"), "orcid");
-    /// assert!(info.email.is_none());
-    /// ```
+    /// Account info with only the identity known: no e-mail, username or full name.
     pub fn new(external_id: ExternalId, external_method: impl Into<String>) -> Self {
         Self {
             external_id,
@@ -187,13 +170,8 @@ impl AccountInfo {
         }
     }
 
-    /// Sets the e-mail and whether the provider verified it.
-    ///
-    /// ```
-    /// use oauthclient_core::{AccountInfo, ExternalId};
-    /// let info = AccountInfo::new(ExternalId::new("1"), "x").with_email("a@b.c", false);
-    /// assert_eq!(info.trusted_email(), None);
-    /// ```
+    /// Sets the e-mail and whether the provider verified it; only a verified address is
+    /// [`trusted_email`](Self::trusted_email).
     #[must_use]
     pub fn with_email(mut self, email: impl Into<String>, verified: bool) -> Self {
         self.email = Some(email.into());
@@ -202,12 +180,6 @@ impl AccountInfo {
     }
 
     /// Sets the username.
-    ///
-    /// ```
-    /// use oauthclient_core::{AccountInfo, ExternalId};
-    /// let info = AccountInfo::new(ExternalId::new("1"), "x").with_username("ada");
-    /// assert_eq!(info.username.as_deref(), Some("ada"));
-    /// ```
     #[must_use]
     pub fn with_username(mut self, username: impl Into<String>) -> Self {
         self.username = Some(username.into());
@@ -215,12 +187,6 @@ impl AccountInfo {
     }
 
     /// Sets the full name.
-    ///
-    /// ```
-    /// use oauthclient_core::{AccountInfo, ExternalId};
-    /// let info = AccountInfo::new(ExternalId::new("1"), "x").with_full_name("Ada Lovelace");
-    /// assert_eq!(info.full_name.as_deref(), Some("Ada Lovelace"));
-    /// ```
     #[must_use]
     pub fn with_full_name(mut self, full_name: impl Into<String>) -> Self {
         self.full_name = Some(full_name.into());
@@ -232,8 +198,11 @@ impl AccountInfo {
     ///
     /// ```
     /// use oauthclient_core::{AccountInfo, ExternalId};
-    /// let info = AccountInfo::new(ExternalId::new("1"), "x").with_email("a@b.c", true);
-    /// assert_eq!(info.trusted_email(), Some("a@b.c"));
+    /// let verified = AccountInfo::new(ExternalId::new("1"), "x").with_email("a@b.c", true);
+    /// assert_eq!(verified.trusted_email(), Some("a@b.c"));
+    ///
+    /// let unverified = AccountInfo::new(ExternalId::new("1"), "x").with_email("a@b.c", false);
+    /// assert_eq!(unverified.trusted_email(), None);
     /// ```
     pub fn trusted_email(&self) -> Option<&str> {
         self.email.as_deref().filter(|_| self.email_verified)
@@ -241,24 +210,6 @@ impl AccountInfo {
 }
 
 /// A local user, as much of it as the OAuth flows need.
-///
-/// ```
-/// use oauthclient_core::account::{User, UserId};
-///
-/// let user = User {
-///     id: UserId::from(1),
-///     email: "ada@example.org".into(),
-///     email_confirmed: false,
-///     email_changed_at: 1_700_000_000,
-///     session_epoch: 0,
-///     username: None,
-///     full_name: None,
-///     active: true,
-///     has_password: false,
-/// };
-/// // An unconfirmed address never attracts a link by e-mail.
-/// assert!(!user.email_confirmed);
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
     /// Primary key.
@@ -286,14 +237,6 @@ pub struct User {
 }
 
 /// A local user to create (sign-up through a remote account has no password).
-///
-/// ```
-/// use oauthclient_core::account::NewUser;
-///
-/// let user = NewUser { email: "ada@example.org".into(), username: Some("ada".into()), full_name: None, confirmed: true };
-/// assert_eq!(serde_json::to_value(&user)?["confirmed"], true);
-/// # Ok::<(), serde_json::Error>(())
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewUser {
     /// E-mail address, stored as given; looked up by its [`crate::email::mailbox_key`].
@@ -333,7 +276,14 @@ pub struct UserIdentity {
 
 #[cfg(test)]
 mod tests {
-    use super::UserId;
+    use super::{ExternalId, UserId};
+
+    #[test]
+    fn external_id_is_kept_exactly_as_given() {
+        let id = ExternalId::new(" 12345");
+        assert_eq!(id.to_string(), " 12345");
+        assert_eq!(id.as_str(), " 12345");
+    }
 
     #[test]
     fn user_ids_are_text_and_read_back_numbers_from_older_sessions() {

@@ -9,11 +9,6 @@
 use crate::account::UserId;
 
 /// What happened.
-///
-/// ```
-/// use oauthclient_core::audit::AuditEvent;
-/// assert_eq!(AuditEvent::SignIn.as_str(), "sign_in");
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuditEvent {
     /// A user signed in through a remote app.
@@ -41,12 +36,8 @@ pub enum AuditEvent {
 }
 
 impl AuditEvent {
-    /// The event's name in the log.
-    ///
-    /// ```
-    /// use oauthclient_core::audit::AuditEvent;
-    /// assert_eq!(AuditEvent::CallbackRefused.as_str(), "callback_refused");
-    /// ```
+    /// The event's name in the log: the variant in snake case (`SignIn` is `sign_in`,
+    /// `CallbackRefused` is `callback_refused`).
     pub fn as_str(self) -> &'static str {
         match self {
             AuditEvent::SignIn => "sign_in",

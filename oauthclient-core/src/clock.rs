@@ -27,20 +27,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// ```
 pub trait Clock: Send + Sync {
     /// Seconds since 1970-01-01T00:00:00Z.
-    ///
-    /// ```
-    /// use oauthclient_core::clock::{Clock, ManualClock};
-    /// assert_eq!(ManualClock::new(1_700_000_000).now(), 1_700_000_000);
-    /// ```
     fn now(&self) -> u64;
 }
 
 /// The real wall clock.
-///
-/// ```
-/// use oauthclient_core::clock::{Clock, SystemClock};
-/// assert!(SystemClock.now() > 1_700_000_000);
-/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SystemClock;
 
@@ -55,50 +45,21 @@ impl Clock for SystemClock {
 }
 
 /// A clock that only moves when told to; for tests and simulations.
-///
-/// ```
-/// use oauthclient_core::clock::{Clock, ManualClock};
-/// let clock = ManualClock::new(10);
-/// clock.set(20);
-/// assert_eq!(clock.now(), 20);
-/// ```
 #[derive(Debug, Default)]
 pub struct ManualClock(AtomicU64);
 
 impl ManualClock {
     /// A clock stopped at `now` seconds since the epoch.
-    ///
-    /// ```
-    /// use oauthclient_core::clock::{Clock, ManualClock};
-    /// let clock = ManualClock::new(42);
-    /// assert_eq!(clock.now(), 42);
-    /// assert_eq!(clock.now(), 42); // it does not move by itself
-    /// ```
     pub fn new(now: u64) -> Self {
         Self(AtomicU64::new(now))
     }
 
-    /// Moves the clock forward by `seconds`.
-    ///
-    /// ```
-    /// use oauthclient_core::clock::{Clock, ManualClock};
-    /// let clock = ManualClock::new(100);
-    /// clock.advance(5);
-    /// clock.advance(5);
-    /// assert_eq!(clock.now(), 110);
-    /// ```
+    /// Moves the clock forward by `seconds`; successive calls add up.
     pub fn advance(&self, seconds: u64) {
         self.0.fetch_add(seconds, Ordering::SeqCst);
     }
 
-    /// Sets the clock to `now`.
-    ///
-    /// ```
-    /// use oauthclient_core::clock::{Clock, ManualClock};
-    /// let clock = ManualClock::new(100);
-    /// clock.set(50); // may also go backwards
-    /// assert_eq!(clock.now(), 50);
-    /// ```
+    /// Sets the clock to `now`, which may also move it backwards.
     pub fn set(&self, now: u64) {
         self.0.store(now, Ordering::SeqCst);
     }
@@ -107,5 +68,27 @@ impl ManualClock {
 impl Clock for ManualClock {
     fn now(&self) -> u64 {
         self.0.load(Ordering::SeqCst)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Clock, ManualClock, SystemClock};
+
+    #[test]
+    fn system_clock_counts_seconds_since_the_epoch() {
+        assert!(SystemClock.now() > 1_700_000_000);
+    }
+
+    #[test]
+    fn manual_clock_moves_only_when_told() {
+        let clock = ManualClock::new(100);
+        assert_eq!(clock.now(), 100);
+        assert_eq!(clock.now(), 100);
+        clock.advance(5);
+        clock.advance(5);
+        assert_eq!(clock.now(), 110);
+        clock.set(50);
+        assert_eq!(clock.now(), 50);
     }
 }

@@ -47,12 +47,6 @@ macro_rules! secret_string {
 
             /// The secret itself. Call this only where the value leaves the process on
             /// purpose (an HTTP request to the provider, an encrypted column).
-            ///
-            /// ```
-            #[doc = concat!(" use oauthclient_core::secret::", stringify!($name), ";")]
-            #[doc = concat!(" let secret = ", stringify!($name), "::new(\"s3cr3t\");")]
-            /// assert_eq!(secret.expose_secret(), "s3cr3t");
-            /// ```
             pub fn expose_secret(&self) -> &str {
                 &self.0
             }
@@ -112,12 +106,6 @@ secret_string!(
 );
 secret_string!(
     /// An OAuth2 refresh token.
-    ///
-    /// ```
-    /// use oauthclient_core::secret::RefreshToken;
-    /// assert_eq!(RefreshToken::new("r1"), RefreshToken::new("r1"));
-    /// assert_ne!(RefreshToken::new("r1"), RefreshToken::new("r2"));
-    /// ```
     RefreshToken
 );
 secret_string!(
@@ -143,22 +131,10 @@ secret_string!(
 );
 secret_string!(
     /// A PKCE code verifier (RFC 7636), kept server-side in the session until the callback.
-    ///
-    /// ```
-    /// use oauthclient_core::secret::PkceVerifier;
-    /// let verifier = PkceVerifier::new("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
-    /// assert_eq!(verifier.expose_secret().len(), 43);
-    /// ```
     PkceVerifier
 );
 secret_string!(
     /// A per-flow random nonce bound into the `state` token and kept in the session.
-    ///
-    /// ```
-    /// use oauthclient_core::state::random_nonce;
-    /// // Nonces are fresh for every flow.
-    /// assert_ne!(random_nonce(), random_nonce());
-    /// ```
     FlowNonce
 );
 secret_string!(
@@ -184,13 +160,6 @@ secret_string!(
 );
 secret_string!(
     /// An application secret key, the input for signing `state` tokens and deriving other keys.
-    ///
-    /// ```
-    /// use oauthclient_core::{secret::SecretKey, state::StateCodec};
-    /// let key = SecretKey::new("a-very-long-random-secret-of-32+bytes");
-    /// let codec = StateCodec::from_secret(&key, 300);
-    /// assert_eq!(codec.lifetime_secs(), 300);
-    /// ```
     SecretKey
 );
 

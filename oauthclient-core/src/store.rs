@@ -51,11 +51,6 @@ impl StoreError {
 
 impl StoreError {
     /// A new error of `kind`.
-    ///
-    /// ```
-    /// use oauthclient_core::store::{StoreError, StoreErrorKind};
-    /// assert_eq!(StoreError::new(StoreErrorKind::Other, "x").message(), "x");
-    /// ```
     pub fn new(kind: StoreErrorKind, message: impl Into<String>) -> Self {
         Self {
             kind,
@@ -64,29 +59,16 @@ impl StoreError {
     }
 
     /// The backend is down or timed out.
-    ///
-    /// ```
-    /// assert!(oauthclient_core::store::StoreError::unavailable("down").message().contains("down"));
-    /// ```
     pub fn unavailable(message: impl Into<String>) -> Self {
         Self::new(StoreErrorKind::Unavailable, message)
     }
 
     /// A uniqueness constraint refused the write.
-    ///
-    /// ```
-    /// assert!(oauthclient_core::store::StoreError::conflict("taken").is_conflict());
-    /// ```
     pub fn conflict(message: impl Into<String>) -> Self {
         Self::new(StoreErrorKind::Conflict, message)
     }
 
     /// A stored value cannot be read back.
-    ///
-    /// ```
-    /// use oauthclient_core::store::{StoreError, StoreErrorKind};
-    /// assert_eq!(StoreError::corrupt("unknown key id k9").kind(), StoreErrorKind::Corrupt);
-    /// ```
     pub fn corrupt(message: impl Into<String>) -> Self {
         Self::new(StoreErrorKind::Corrupt, message)
     }

@@ -95,12 +95,6 @@ impl std::fmt::Debug for Redacted {
 
 impl Token {
     /// An OAuth2 access token with nothing else known yet.
-    ///
-    /// ```
-    /// use oauthclient_core::{Token, secret::AccessToken};
-    /// let token = Token::bearer(AccessToken::new("t"));
-    /// assert!(token.secret.is_none());
-    /// ```
     pub fn bearer(access_token: AccessToken) -> Self {
         Self {
             access_token,
@@ -114,12 +108,6 @@ impl Token {
     }
 
     /// An OAuth1 access token and its secret.
-    ///
-    /// ```
-    /// use oauthclient_core::{Token, secret::{AccessToken, TokenSecret}};
-    /// let token = Token::oauth1(AccessToken::new("t"), TokenSecret::new("s"));
-    /// assert!(token.secret.is_some());
-    /// ```
     pub fn oauth1(access_token: AccessToken, secret: TokenSecret) -> Self {
         Self {
             secret: Some(secret),
@@ -128,11 +116,6 @@ impl Token {
     }
 
     /// Sets the expiry (seconds since the epoch).
-    ///
-    /// ```
-    /// use oauthclient_core::{Token, secret::AccessToken};
-    /// assert_eq!(Token::bearer(AccessToken::new("t")).with_expires_at(5).expires_at, Some(5));
-    /// ```
     #[must_use]
     pub fn with_expires_at(mut self, expires_at: u64) -> Self {
         self.expires_at = Some(expires_at);
@@ -140,12 +123,6 @@ impl Token {
     }
 
     /// Sets the refresh token.
-    ///
-    /// ```
-    /// use oauthclient_core::{Token, secret::{AccessToken, RefreshToken}};
-    /// let token = Token::bearer(AccessToken::new("t")).with_refresh_token(RefreshToken::new("r"));
-    /// assert!(token.refresh_token.is_some());
-    /// ```
     #[must_use]
     pub fn with_refresh_token(mut self, refresh_token: RefreshToken) -> Self {
         self.refresh_token = Some(refresh_token);

@@ -39,13 +39,6 @@ impl std::fmt::Debug for TokenKey {
 
 impl TokenKey {
     /// Derives the encryption and lookup keys for key id `id` from an application secret.
-    ///
-    /// ```
-    /// use oauthclient_core::secret::SecretKey;
-    /// use oauthclient_store_diesel::TokenKey;
-    /// let key = TokenKey::derive("2026-11", &SecretKey::new("a-very-long-random-secret-of-32+bytes"));
-    /// assert_eq!(key.id(), "2026-11");
-    /// ```
     pub fn derive(id: impl Into<String>, secret: &SecretKey) -> Self {
         let hkdf = Hkdf::<Sha256>::new(None, secret.expose_secret().as_bytes());
         let mut aead_key = Zeroizing::new([0_u8; 32]);
@@ -112,27 +105,11 @@ impl Column {
 
 impl TokenKeys {
     /// A key list, current key first; `None` when empty.
-    ///
-    /// ```
-    /// use oauthclient_core::secret::SecretKey;
-    /// use oauthclient_store_diesel::{TokenKey, TokenKeys};
-    /// let keys = TokenKeys::new(vec![TokenKey::derive("k1", &SecretKey::new("a-very-long-random-secret-of-32+bytes"))]);
-    /// assert_eq!(keys.expect("one key").current().id(), "k1");
-    /// ```
     pub fn new(keys: Vec<TokenKey>) -> Option<Self> {
         (!keys.is_empty()).then_some(Self { keys })
     }
 
     /// The keys for an oauthclient configuration's `secret_key` / `secret_keys`.
-    ///
-    /// ```
-    /// use oauthclient_core::config::SecretKeyEntry;
-    /// use oauthclient_core::secret::SecretKey;
-    /// use oauthclient_core::state::StateAlgorithm;
-    /// use oauthclient_store_diesel::TokenKeys;
-    /// let entry = SecretKeyEntry { id: "default".into(), secret: SecretKey::new("a-very-long-random-secret-of-32+bytes"), algorithm: StateAlgorithm::Hs256 };
-    /// assert_eq!(TokenKeys::from_config(&[entry]).expect("one key").current().id(), "default");
-    /// ```
     pub fn from_config(entries: &[oauthclient_core::config::SecretKeyEntry]) -> Option<Self> {
         Self::new(
             entries
@@ -254,6 +231,30 @@ mod tests {
                 .collect(),
         )
         .expect("non-empty")
+    }
+
+    #[test]
+    fn the_first_key_is_current() {
+        assert!(TokenKeys::new(Vec::new()).is_none());
+        let keys = keys(&[
+            ("new", "a-very-long-random-secret-of-32+bytes"),
+            ("old", "another-long-random-secret-of-32+bytes"),
+        ]);
+        assert_eq!(keys.current().id(), "new");
+    }
+
+    #[test]
+    fn config_entries_keep_their_ids_and_order() {
+        use oauthclient_core::config::SecretKeyEntry;
+        use oauthclient_core::state::StateAlgorithm;
+        let entry = |id: &str| SecretKeyEntry {
+            id: id.into(),
+            secret: SecretKey::new("a-very-long-random-secret-of-32+bytes"),
+            algorithm: StateAlgorithm::Hs256,
+        };
+        assert!(TokenKeys::from_config(&[]).is_none());
+        let keys = TokenKeys::from_config(&[entry("2026-12"), entry("default")]).expect("two keys");
+        assert_eq!(keys.current().id(), "2026-12");
     }
 
     const ONE: (&str, &str) = ("k1", "first-secret-first-secret-first-secret");

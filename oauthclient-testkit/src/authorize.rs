@@ -116,10 +116,6 @@ pub(crate) async fn authorize(
 
 /// The name of the cookie that signs a browser in at the provider as
 /// [`FakeUser::sandbox`]`(value)` (non-interactive mode).
-///
-/// ```
-/// assert_eq!(oauthclient_testkit::SIGNED_IN_COOKIE, "testkit_user");
-/// ```
 pub const SIGNED_IN_COOKIE: &str = "testkit_user";
 
 /// The sandbox user named by the [`SIGNED_IN_COOKIE`], if the browser sent one.

@@ -9,17 +9,9 @@ use crate::state::Shared;
 use crate::user::FakeUser;
 
 /// The client id a provider accepts unless the builder says otherwise.
-///
-/// ```
-/// assert_eq!(oauthclient_testkit::DEFAULT_CLIENT_ID, "testkit-client");
-/// ```
 pub const DEFAULT_CLIENT_ID: &str = "testkit-client";
 
 /// The client secret a provider accepts unless the builder says otherwise.
-///
-/// ```
-/// assert_eq!(oauthclient_testkit::DEFAULT_CLIENT_SECRET, "testkit-secret");
-/// ```
 pub const DEFAULT_CLIENT_SECRET: &str = "testkit-secret";
 
 /// Configures a [`FakeProvider`] before it starts.
@@ -52,11 +44,6 @@ pub struct FakeProviderBuilder {
 
 impl Default for FakeProviderBuilder {
     /// The default credentials and user; the same as [`FakeProvider::builder`].
-    ///
-    /// ```
-    /// let builder = oauthclient_testkit::FakeProviderBuilder::default();
-    /// # drop(builder);
-    /// ```
     fn default() -> Self {
         Self {
             client_id: DEFAULT_CLIENT_ID.to_owned(),
@@ -71,15 +58,6 @@ impl Default for FakeProviderBuilder {
 
 impl FakeProviderBuilder {
     /// The only client id the provider accepts (default [`DEFAULT_CLIENT_ID`]).
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::builder().client_id("app-1").start().await?;
-    /// assert_eq!(provider.client_id(), "app-1");
-    /// # Ok(())
-    /// # }
-    /// ```
     #[must_use]
     pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
         self.client_id = client_id.into();
@@ -87,15 +65,6 @@ impl FakeProviderBuilder {
     }
 
     /// That client's secret (default [`DEFAULT_CLIENT_SECRET`]).
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::builder().client_secret("s").start().await?;
-    /// assert_eq!(provider.client_secret(), "s");
-    /// # Ok(())
-    /// # }
-    /// ```
     #[must_use]
     pub fn client_secret(mut self, client_secret: impl Into<String>) -> Self {
         self.client_secret = client_secret.into();
@@ -104,12 +73,6 @@ impl FakeProviderBuilder {
 
     /// Who signs in at first (default [`FakeUser::default`]); see also
     /// [`FakeProvider::set_user`].
-    ///
-    /// ```
-    /// use oauthclient_testkit::{FakeProvider, FakeUser};
-    /// let builder = FakeProvider::builder().user(FakeUser { email: None, ..FakeUser::default() });
-    /// # drop(builder);
-    /// ```
     #[must_use]
     pub fn user(mut self, user: FakeUser) -> Self {
         self.user = user;
@@ -118,13 +81,6 @@ impl FakeProviderBuilder {
 
     /// The client's name on the sandbox consent page, "*name* wants to: ..." (default: the
     /// client id). Only shown in [sandbox mode](Self::interactive).
-    ///
-    /// ```
-    /// let builder = oauthclient_testkit::FakeProvider::builder()
-    ///     .interactive(true)
-    ///     .client_name("oauthclient demo");
-    /// # drop(builder);
-    /// ```
     #[must_use]
     pub fn client_name(mut self, client_name: impl Into<String>) -> Self {
         self.client_name = Some(client_name.into());
@@ -176,16 +132,6 @@ impl FakeProviderBuilder {
     /// The loopback port to listen on (default `0`: any free port, which tests want). A
     /// fixed port gives a stable URL to configure an app with, e.g. `5001` for the demo's
     /// sandbox; [`start`](Self::start) fails if the port is taken.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// # let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-    /// let provider = oauthclient_testkit::FakeProvider::builder().port(port).start().await?;
-    /// assert_eq!(provider.base_url(), format!("http://127.0.0.1:{port}"));
-    /// # Ok(())
-    /// # }
-    /// ```
     #[must_use]
     pub fn port(mut self, port: u16) -> Self {
         self.port = port;
@@ -194,15 +140,6 @@ impl FakeProviderBuilder {
 
     /// Binds `127.0.0.1:<port>` (by default any free port) and starts serving (see
     /// [`FakeProvider::start`]).
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::builder().start().await?;
-    /// assert!(provider.base_url().starts_with("http://127.0.0.1:"));
-    /// # Ok(())
-    /// # }
-    /// ```
     pub async fn start(self) -> std::io::Result<FakeProvider> {
         let mut shared = Shared::new(self.client_id, self.client_secret, self.user);
         if let Some(client_name) = self.client_name {

@@ -7,10 +7,6 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, ContentType};
 
 /// Size of the [`Fault::HugeBody`] answer: 5 MiB.
-///
-/// ```
-/// assert_eq!(oauthclient_testkit::HUGE_BODY_BYTES, 5 * 1024 * 1024);
-/// ```
 pub const HUGE_BODY_BYTES: usize = 5 * 1024 * 1024;
 
 /// A fault the token endpoint (`POST /token`) shows instead of its normal answer, for every
@@ -19,22 +15,6 @@ pub const HUGE_BODY_BYTES: usize = 5 * 1024 * 1024;
 /// A fault other than [`Fault::Slow`] answers before the request is checked: the
 /// authorization code (or refresh token) is not spent, so the same flow can be retried once
 /// the fault is cleared. Every request is still recorded in `token_requests()`.
-///
-/// ```
-/// use std::time::Duration;
-/// use oauthclient_testkit::Fault;
-///
-/// let faults = [
-///     Fault::ServerError,
-///     Fault::Html,
-///     Fault::GarbageJson,
-///     Fault::MissingAccessToken,
-///     Fault::Slow(Duration::from_secs(2)),
-///     Fault::OAuthError("invalid_grant".into()),
-///     Fault::HugeBody,
-/// ];
-/// assert_eq!(faults.len(), 7);
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Fault {
     /// HTTP 500 with a JSON body `{"error": "server_error", ...}`.

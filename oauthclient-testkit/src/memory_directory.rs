@@ -11,12 +11,6 @@ use oauthclient_core::user_directory::{DirectoryUser, UserDirectory};
 
 /// A host's users in memory. Ids look like the host's own (`host-user-1`, ...), never like
 /// the library's numbers, so a test notices an id that was parsed or invented.
-///
-/// ```
-/// use oauthclient_testkit::MemoryDirectory;
-/// let directory = MemoryDirectory::default();
-/// assert!(directory.users().is_empty());
-/// ```
 #[derive(Debug, Default)]
 pub struct MemoryDirectory {
     users: Mutex<Vec<DirectoryUser>>,

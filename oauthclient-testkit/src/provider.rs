@@ -92,153 +92,57 @@ impl FakeProvider {
     /// `FakeProvider::builder().interactive(true).start()`; see
     /// [`FakeProviderBuilder::interactive`], and [`FakeProviderBuilder::port`] for a fixed
     /// port.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// let provider = oauthclient_testkit::FakeProvider::start_sandbox().await?;
-    /// assert!(provider.is_interactive());
-    /// # Ok(())
-    /// # }
-    /// ```
     pub async fn start_sandbox() -> std::io::Result<FakeProvider> {
         Self::builder().interactive(true).start().await
     }
 
     /// Whether the provider runs in sandbox mode ([`FakeProviderBuilder::interactive`]).
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// assert!(!oauthclient_testkit::FakeProvider::start().await?.is_interactive());
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn is_interactive(&self) -> bool {
         self.inner.shared.interactive
     }
 
     /// A builder for other credentials or another first user.
-    ///
-    /// ```
-    /// let builder = oauthclient_testkit::FakeProvider::builder().client_id("other");
-    /// # drop(builder);
-    /// ```
     pub fn builder() -> FakeProviderBuilder {
         FakeProviderBuilder::default()
     }
 
     /// `http://127.0.0.1:PORT`, without a trailing slash.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
-    /// let url = url::Url::parse(&provider.base_url()).expect("a URL");
-    /// assert_eq!(url.host_str(), Some("127.0.0.1"));
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn base_url(&self) -> String {
         self.inner.base_url.clone()
     }
 
     /// The authorization endpoint, `{base}/authorize`.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
-    /// assert!(provider.authorize_url().ends_with("/authorize"));
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn authorize_url(&self) -> String {
         format!("{}/authorize", self.inner.base_url)
     }
 
     /// The token endpoint, `{base}/token`.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
-    /// assert!(provider.token_url().ends_with("/token"));
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn token_url(&self) -> String {
         format!("{}/token", self.inner.base_url)
     }
 
     /// The API base URL, `{base}/api/`; the user info is `GET {base}/api/user`.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
-    /// assert!(provider.api_base_url().ends_with("/api/"));
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn api_base_url(&self) -> String {
         format!("{}/api/", self.inner.base_url)
     }
 
     /// The revocation endpoint (RFC 7009), `{base}/revoke`.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
-    /// assert!(provider.revoke_url().ends_with("/revoke"));
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn revoke_url(&self) -> String {
         format!("{}/revoke", self.inner.base_url)
     }
 
     /// The client id the provider accepts.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
-    /// assert_eq!(provider.client_id(), oauthclient_testkit::DEFAULT_CLIENT_ID);
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn client_id(&self) -> &str {
         &self.inner.shared.client_id
     }
 
     /// The client secret the provider accepts.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
-    /// assert_eq!(provider.client_secret(), oauthclient_testkit::DEFAULT_CLIENT_SECRET);
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn client_secret(&self) -> &str {
         &self.inner.shared.client_secret
     }
 
     /// Who signs in from now on. Codes and tokens already issued keep their user. In
     /// sandbox mode the login page decides who signs in instead.
-    ///
-    /// ```
-    /// use oauthclient_testkit::{FakeProvider, FakeUser};
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = FakeProvider::start().await?;
-    /// provider.set_user(FakeUser { id: "2002".into(), email: None, ..FakeUser::default() });
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn set_user(&self, user: FakeUser) {
         self.state().user = user;
     }
@@ -246,16 +150,6 @@ impl FakeProvider {
     /// How the user answers the consent screen: [`Consent::Deny`] makes `/authorize`
     /// redirect back with `error=access_denied`. In sandbox mode the person clicking
     /// Approve or Deny decides instead.
-    ///
-    /// ```
-    /// use oauthclient_testkit::{Consent, FakeProvider};
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = FakeProvider::start().await?;
-    /// provider.set_consent(Consent::Deny);
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn set_consent(&self, consent: Consent) {
         self.state().consent = consent;
     }
@@ -263,15 +157,6 @@ impl FakeProvider {
     /// Issues access and refresh tokens of at least `size` characters (0: the usual ~55), like
     /// providers whose tokens are JWTs carrying group lists: for tests that large tokens never
     /// reach a cookie.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
-    /// provider.set_token_size(6 * 1024);
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn set_token_size(&self, size: usize) {
         self.state().token_size = size;
     }
@@ -279,31 +164,12 @@ impl FakeProvider {
     /// Makes `/authorize` redirect back with `error=<code>` (and an `error_description`)
     /// instead of a code; `None` restores normal answers. Requests with a bad `client_id` or
     /// `redirect_uri` are still refused without a redirect.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
-    /// provider.set_authorize_error(Some("temporarily_unavailable"));
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn set_authorize_error(&self, error: Option<&str>) {
         self.state().authorize_error = error.map(str::to_owned);
     }
 
     /// Makes `/token` misbehave (see [`Fault`]) for every grant type; `None` restores
     /// normal answers.
-    ///
-    /// ```
-    /// use oauthclient_testkit::{FakeProvider, Fault};
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = FakeProvider::start().await?;
-    /// provider.set_token_fault(Some(Fault::GarbageJson));
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn set_token_fault(&self, fault: Option<Fault>) {
         self.state().token_fault = fault;
     }
@@ -347,15 +213,6 @@ impl FakeProvider {
     }
 
     /// Every access token issued so far, in order (revoked ones included).
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
-    /// assert!(provider.issued_access_tokens().is_empty());
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn issued_access_tokens(&self) -> Vec<String> {
         self.state().issued_access.clone()
     }

@@ -37,11 +37,6 @@ pub struct FakeUser {
 
 impl Default for FakeUser {
     /// `1001` / `octo` / `octo@example.org` (verified) / `Octo Cat`.
-    ///
-    /// ```
-    /// use oauthclient_testkit::FakeUser;
-    /// assert_eq!(FakeUser::default().name.as_deref(), Some("Octo Cat"));
-    /// ```
     fn default() -> Self {
         Self {
             id: "1001".into(),
@@ -55,14 +50,6 @@ impl Default for FakeUser {
 
 impl FakeUser {
     /// The JSON the fake provider answers at `GET /api/user`.
-    ///
-    /// ```
-    /// use oauthclient_testkit::FakeUser;
-    /// let json = FakeUser::default().to_json();
-    /// assert_eq!(json["id"], "1001");
-    /// assert_eq!(json["login"], "octo");
-    /// assert_eq!(json["email_verified"], true);
-    /// ```
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::json!({
             "id": self.id,
@@ -118,11 +105,6 @@ impl FakeUser {
 }
 
 /// What the user answers on the provider's consent screen.
-///
-/// ```
-/// use oauthclient_testkit::Consent;
-/// assert_eq!(Consent::default(), Consent::Approve);
-/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Consent {
     /// The user approves: `/authorize` redirects back with a `code` (the default).

@@ -149,8 +149,9 @@ impl OAuthClient {
     }
 
     /// The user's token for `app`, valid: refreshed with the refresh token when it expired (or
-    /// expires within the leeway, [`OAuthClientBuilder::token_expiry_leeway`]), one refresh at
-    /// a time per token. [`OAuthError::NotLinked`] when there is no token;
+    /// expires within the leeway,
+    /// [`OAuthClientBuilder::token_expiry_leeway`](crate::OAuthClientBuilder::token_expiry_leeway)),
+    /// one refresh at a time per token. [`OAuthError::NotLinked`] when there is no token;
     /// [`OAuthError::ReconnectRequired`] when the provider refused the refresh (the user must
     /// sign in with the app again; the linked accounts page offers "Reconnect").
     pub async fn access_token(&self, app: &str, user_id: &UserId) -> Result<Token, OAuthError> {

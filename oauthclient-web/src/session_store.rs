@@ -10,12 +10,6 @@ use actix_session::storage::{
 use actix_web::cookie::time::Duration;
 
 /// A cookie or Redis session store.
-///
-/// ```
-/// use oauthclient_web::SessionBackend;
-/// let backend = SessionBackend::cookie();
-/// assert!(matches!(backend, SessionBackend::Cookie(_)));
-/// ```
 pub enum SessionBackend {
     /// Everything in the (signed, encrypted) cookie. No server state.
     Cookie(CookieSessionStore),

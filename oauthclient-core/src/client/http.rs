@@ -17,11 +17,6 @@ pub struct HttpLimits {
 
 impl Default for HttpLimits {
     /// 5 s to connect, 10 s per request, 1 MiB bodies.
-    ///
-    /// ```
-    /// use oauthclient_core::client::HttpLimits;
-    /// assert_eq!(HttpLimits::default().max_body_bytes, 1024 * 1024);
-    /// ```
     fn default() -> Self {
         Self {
             connect_timeout: Duration::from_secs(5),
@@ -32,13 +27,6 @@ impl Default for HttpLimits {
 }
 
 /// A shared connection pool with [`HttpLimits`]. Cheap to clone.
-///
-/// ```
-/// use oauthclient_core::client::{HttpClient, HttpLimits};
-/// let client = HttpClient::new(HttpLimits::default())?;
-/// assert_eq!(client.limits().timeout.as_secs(), 10);
-/// # Ok::<(), oauthclient_core::error::BuildError>(())
-/// ```
 #[derive(Debug, Clone)]
 pub struct HttpClient {
     inner: reqwest::Client,

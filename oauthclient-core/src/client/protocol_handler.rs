@@ -13,13 +13,6 @@ use crate::state::PendingFlow;
 use crate::token::Token;
 
 /// What a protocol handler works with: the app, the shared HTTP client, our callback URL.
-///
-/// ```
-/// use oauthclient_core::client::ProtocolContext;
-/// fn callback_of(ctx: &ProtocolContext<'_>) -> String {
-///     ctx.redirect_uri.to_string()
-/// }
-/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ProtocolContext<'a> {
     /// The remote app.

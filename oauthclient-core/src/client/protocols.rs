@@ -15,11 +15,6 @@ use crate::token::Token;
 /// OAuth 2.0 authorization code grant with PKCE S256 (registered as `oauth2`).
 ///
 /// When the app configures an `issuer`, a callback's RFC 9207 `iss` must equal it.
-///
-/// ```
-/// use oauthclient_core::registry::{HandlerKind, Registry};
-/// assert!(Registry::default().has_handler(HandlerKind::Protocol, "oauth2"));
-/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct OAuth2Protocol;
 
@@ -61,11 +56,6 @@ impl ProtocolHandler for OAuth2Protocol {
 }
 
 /// OAuth 1.0a (RFC 5849) three-legged flow (registered as `oauth1`).
-///
-/// ```
-/// use oauthclient_core::registry::{HandlerKind, Registry};
-/// assert!(Registry::default().has_handler(HandlerKind::Protocol, "oauth1"));
-/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct OAuth1Protocol;
 
@@ -146,6 +136,14 @@ fn wrong_grant(ctx: &ProtocolContext<'_>, message: &str) -> OAuthError {
 #[cfg(test)]
 mod tests {
     use super::check_issuer;
+    use crate::registry::{HandlerKind, Registry};
+
+    #[test]
+    fn both_protocols_are_registered_by_default() {
+        let registry = Registry::default();
+        assert!(registry.has_handler(HandlerKind::Protocol, "oauth2"));
+        assert!(registry.has_handler(HandlerKind::Protocol, "oauth1"));
+    }
 
     #[test]
     fn a_callback_from_another_issuer_is_refused() {

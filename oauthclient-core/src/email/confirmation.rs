@@ -19,12 +19,6 @@ const HKDF_INFO: &[u8] = b"oauthclient-rs email confirmation v1";
 const PURPOSE: &str = "email-confirmation";
 
 /// Why a confirmation link was refused. Each is shown to the user as is.
-///
-/// ```
-/// use oauthclient_core::email::ConfirmationError;
-/// assert_eq!(ConfirmationError::Expired.to_string(),
-///     "This confirmation link has expired. Ask for a new one.");
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -188,6 +182,14 @@ mod tests {
     use super::*;
     use crate::clock::ManualClock;
     use crate::state::StateCodec;
+
+    #[test]
+    fn an_expired_link_says_what_to_do() {
+        assert_eq!(
+            ConfirmationError::Expired.to_string(),
+            "This confirmation link has expired. Ask for a new one."
+        );
+    }
 
     fn user() -> User {
         User {

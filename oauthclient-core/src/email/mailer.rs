@@ -9,12 +9,6 @@ use async_trait::async_trait;
 use serde::Serialize;
 
 /// One message: plain text and HTML alternatives of the same content.
-///
-/// ```
-/// use oauthclient_core::email::EmailMessage;
-/// let message = EmailMessage::new("ada@example.org", "Confirm", "text", "<p>html</p>");
-/// assert_eq!(message.to, "ada@example.org");
-/// ```
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct EmailMessage {

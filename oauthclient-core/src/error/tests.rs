@@ -183,6 +183,12 @@ fn messages_name_the_problem() {
 fn state_reasons_are_not_user_facing() {
     assert!(!OAuthError::InvalidState(StateError::BadSignature).is_user_facing());
     assert!(OAuthError::Rejected { remote: "x".into() }.is_user_facing());
+    assert!(
+        OAuthError::AlreadyLinked {
+            remote: "github".into()
+        }
+        .is_user_facing()
+    );
 }
 
 #[test]

@@ -187,11 +187,6 @@ impl CallbackResponse {
 
     /// A short name for logs and error messages (`code`, `error`, `oauth1`, ...), never
     /// containing a value.
-    ///
-    /// ```
-    /// use oauthclient_core::flow::CallbackResponse;
-    /// assert_eq!(CallbackResponse::OAuth1Denied.kind(), "oauth1_denied");
-    /// ```
     pub fn kind(&self) -> &'static str {
         match self {
             Self::Code { .. } => "code",

@@ -214,12 +214,6 @@ pub enum Grant {
 }
 
 /// Something that happened, fed to [`transition`]. Serialised with an `event` tag.
-///
-/// ```
-/// use oauthclient_core::flow::FlowEvent;
-/// let event = FlowEvent::LoginStarted { app: "github".into(), next: None };
-/// assert_eq!(event.name(), "login_started");
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum FlowEvent {
@@ -265,11 +259,6 @@ pub enum FlowEvent {
 
 impl FlowEvent {
     /// The event's snake_case name, as used in messages.
-    ///
-    /// ```
-    /// use oauthclient_core::flow::FlowEvent;
-    /// assert_eq!(FlowEvent::SignupCompleted { user_id: "1".into() }.name(), "signup_completed");
-    /// ```
     pub fn name(&self) -> &'static str {
         match self {
             Self::LoginStarted { .. } => "login_started",
@@ -358,11 +347,6 @@ pub fn transition(state: FlowState, event: FlowEvent) -> FlowState {
 impl FlowState {
     /// A flow waiting for the callback of `app`, as rebuilt by a server instance that did not
     /// see the login (the verified state token supplies `next`).
-    ///
-    /// ```
-    /// use oauthclient_core::flow::FlowState;
-    /// assert_eq!(FlowState::awaiting_callback("github").app(), Some("github"));
-    /// ```
     pub fn awaiting_callback(app: impl Into<String>) -> Self {
         Self::AwaitingCallback {
             app: app.into(),
@@ -371,23 +355,12 @@ impl FlowState {
     }
 
     /// [`transition`] as a method.
-    ///
-    /// ```
-    /// use oauthclient_core::flow::{FlowEvent, FlowState};
-    /// let state = FlowState::Idle.on(FlowEvent::LoginStarted { app: "orcid".into(), next: None });
-    /// assert_eq!(state, FlowState::awaiting_callback("orcid"));
-    /// ```
     #[must_use]
     pub fn on(self, event: FlowEvent) -> Self {
         transition(self, event)
     }
 
     /// Whether no event can move the flow on: `StoredInSession`, `Linked`, `LoggedIn`, `Failed`.
-    ///
-    /// ```
-    /// use oauthclient_core::flow::FlowState;
-    /// assert!(!FlowState::Idle.is_terminal());
-    /// ```
     pub fn is_terminal(&self) -> bool {
         matches!(
             self,
@@ -399,11 +372,6 @@ impl FlowState {
     }
 
     /// The remote app name, once known.
-    ///
-    /// ```
-    /// use oauthclient_core::flow::FlowState;
-    /// assert_eq!(FlowState::Idle.app(), None);
-    /// ```
     pub fn app(&self) -> Option<&str> {
         match self {
             Self::Idle => None,
@@ -419,12 +387,6 @@ impl FlowState {
     }
 
     /// Where to go once the flow is over, if somewhere was asked for.
-    ///
-    /// ```
-    /// use oauthclient_core::flow::{FlowEvent, FlowState};
-    /// let state = FlowState::Idle.on(FlowEvent::LoginStarted { app: "x".into(), next: Some("/a".into()) });
-    /// assert_eq!(state.next(), Some("/a"));
-    /// ```
     pub fn next(&self) -> Option<&str> {
         match self {
             Self::Idle => None,
@@ -440,14 +402,6 @@ impl FlowState {
     }
 
     /// The error of a failed flow.
-    ///
-    /// ```
-    /// use oauthclient_core::flow::{FlowEvent, FlowState};
-    /// use oauthclient_core::OAuthError;
-    /// let error = OAuthError::UnknownRemote("nope".into());
-    /// let state = FlowState::Idle.on(FlowEvent::Fail { error: error.clone() });
-    /// assert_eq!(state.error(), Some(&error));
-    /// ```
     pub fn error(&self) -> Option<&OAuthError> {
         match self {
             Self::Failed { error, .. } => Some(error),
@@ -456,11 +410,6 @@ impl FlowState {
     }
 
     /// The state's snake_case name (its serde tag), as used in messages.
-    ///
-    /// ```
-    /// use oauthclient_core::flow::FlowState;
-    /// assert_eq!(FlowState::awaiting_callback("x").name(), "awaiting_callback");
-    /// ```
     pub fn name(&self) -> &'static str {
         match self {
             Self::Idle => "idle",

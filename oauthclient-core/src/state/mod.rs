@@ -137,12 +137,7 @@ fn verified_payload(key: &StateKey, token: &str, header: &str) -> Result<Vec<u8>
     Ok(payload)
 }
 
-/// Makes a fresh random nonce, base64url-encoded.
-///
-/// ```
-/// let nonce = oauthclient_core::state::random_nonce();
-/// assert_eq!(nonce.expose_secret().len(), 43);
-/// ```
+/// Makes a fresh random nonce: 32 random bytes, base64url-encoded (43 characters).
 pub fn random_nonce() -> FlowNonce {
     let mut bytes = [0_u8; NONCE_BYTES];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
@@ -180,14 +175,6 @@ impl std::fmt::Debug for StateCodec {
 impl StateCodec {
     /// A codec over `keys` whose tokens live `lifetime_secs` (the seed's
     /// `OAUTHCLIENT_STATE_EXPIRES`), on the system clock.
-    ///
-    /// ```
-    /// use oauthclient_core::state::{StateAlgorithm, StateCodec, StateKey, StateKeys};
-    /// use oauthclient_core::secret::SecretKey;
-    /// let key = StateKey::new("k1", &SecretKey::new("a-very-long-random-secret-of-32+bytes"), StateAlgorithm::Hs512);
-    /// let codec = StateCodec::new(StateKeys::new(vec![key]).expect("one key"), 300);
-    /// assert_eq!(codec.lifetime_secs(), 300);
-    /// ```
     pub fn new(keys: StateKeys, lifetime_secs: u64) -> Self {
         Self {
             keys,
@@ -197,12 +184,6 @@ impl StateCodec {
     }
 
     /// A codec with one HS256 key (id `default`) derived from `secret`.
-    ///
-    /// ```
-    /// use oauthclient_core::{state::StateCodec, secret::SecretKey};
-    /// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 60);
-    /// assert_eq!(codec.lifetime_secs(), 60);
-    /// ```
     pub fn from_secret(secret: &SecretKey, lifetime_secs: u64) -> Self {
         let key = StateKey::new("default", secret, StateAlgorithm::Hs256);
         Self::new(StateKeys::single(key), lifetime_secs)
@@ -229,12 +210,6 @@ impl StateCodec {
     }
 
     /// How long tokens live, in seconds.
-    ///
-    /// ```
-    /// use oauthclient_core::{state::StateCodec, secret::SecretKey};
-    /// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 300);
-    /// assert_eq!(codec.lifetime_secs(), 300);
-    /// ```
     pub fn lifetime_secs(&self) -> u64 {
         self.lifetime_secs
     }
@@ -269,14 +244,6 @@ impl StateCodec {
     }
 
     /// Signs arbitrary claims with the current key. Prefer [`StateCodec::issue`].
-    ///
-    /// ```
-    /// use oauthclient_core::{state::{StateCodec, StateClaims, random_nonce}, secret::SecretKey};
-    /// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 300);
-    /// let claims = StateClaims { app: "x".into(), nonce: random_nonce(), next: None, iat: 0, exp: u64::MAX };
-    /// assert!(codec.sign(&claims)?.starts_with("eyJ"));
-    /// # Ok::<(), oauthclient_core::state::StateError>(())
-    /// ```
     pub fn sign(&self, claims: &StateClaims) -> Result<String, StateError> {
         self.sign_json(claims)
     }

@@ -50,12 +50,6 @@ pub struct PendingFlow {
 
 impl PendingFlow {
     /// A flow with no protocol secrets attached yet.
-    ///
-    /// ```
-    /// use oauthclient_core::state::{PendingFlow, random_nonce};
-    /// let flow = PendingFlow::new("github", random_nonce(), 0);
-    /// assert!(flow.pkce_verifier.is_none());
-    /// ```
     pub fn new(app: impl Into<String>, nonce: FlowNonce, issued_at: u64) -> Self {
         Self {
             app: app.into(),
@@ -141,40 +135,16 @@ impl PendingFlows {
     }
 
     /// Number of outstanding flows.
-    ///
-    /// ```
-    /// use oauthclient_core::state::{PendingFlow, PendingFlows, random_nonce};
-    /// let mut flows = PendingFlows::default();
-    /// assert_eq!(flows.len(), 0);
-    /// flows.insert(PendingFlow::new("github", random_nonce(), 0));
-    /// assert_eq!(flows.len(), 1);
-    /// ```
     pub fn len(&self) -> usize {
         self.flows.len()
     }
 
     /// Whether no flow is outstanding.
-    ///
-    /// ```
-    /// use oauthclient_core::state::{PendingFlow, PendingFlows, random_nonce};
-    /// let mut flows = PendingFlows::default();
-    /// assert!(flows.is_empty());
-    /// flows.insert(PendingFlow::new("github", random_nonce(), 0));
-    /// assert!(!flows.is_empty());
-    /// ```
     pub fn is_empty(&self) -> bool {
         self.flows.is_empty()
     }
 
     /// Drops flows started before `oldest_allowed` (their state tokens have expired anyway).
-    ///
-    /// ```
-    /// use oauthclient_core::state::{PendingFlow, PendingFlows, random_nonce};
-    /// let mut flows = PendingFlows::default();
-    /// flows.insert(PendingFlow::new("x", random_nonce(), 10));
-    /// flows.prune_older_than(11);
-    /// assert!(flows.is_empty());
-    /// ```
     pub fn prune_older_than(&mut self, oldest_allowed: u64) {
         self.flows.retain(|flow| flow.issued_at >= oldest_allowed);
     }

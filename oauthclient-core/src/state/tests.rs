@@ -420,3 +420,47 @@ fn the_own_header_fast_path_refuses_what_the_general_path_refuses() {
     assert!(codec.decode(&parts.join("."), "github").is_err());
     assert!(codec.decode(&token, "github").is_ok());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Details that were once item examples
+
+#[test]
+fn nonces_are_fresh_32_byte_base64url() {
+    let nonce = random_nonce();
+    assert_eq!(nonce.expose_secret().len(), 43);
+    assert_ne!(random_nonce(), random_nonce());
+}
+
+#[test]
+fn algorithm_defaults_to_hs256_and_serialises_by_its_jws_name() {
+    assert_eq!(StateAlgorithm::default(), StateAlgorithm::Hs256);
+    assert_eq!(
+        serde_json::to_string(&StateAlgorithm::Hs512).expect("serialises"),
+        r#""HS512""#
+    );
+}
+
+#[test]
+fn signed_claims_are_a_compact_jws() {
+    let codec = codec(&clock());
+    let claims = StateClaims {
+        app: "x".into(),
+        nonce: random_nonce(),
+        next: None,
+        iat: 0,
+        exp: u64::MAX,
+    };
+    let token = codec.sign(&claims).expect("signs");
+    assert!(token.starts_with("eyJ"), "{token}");
+    assert_eq!(token.split('.').count(), 3);
+}
+
+#[test]
+fn pruning_keeps_flows_issued_at_the_cut_off() {
+    let mut flows = PendingFlows::default();
+    flows.insert(PendingFlow::new("x", random_nonce(), 10));
+    flows.prune_older_than(10);
+    assert_eq!(flows.len(), 1);
+    flows.prune_older_than(11);
+    assert!(flows.is_empty());
+}

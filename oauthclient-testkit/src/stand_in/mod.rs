@@ -29,12 +29,6 @@ pub(crate) use shape_state::{toml_key, toml_string};
 /// | `GET /api/user` | `{"login", "id": <number>, "name", "email", ...}`, `401 {"message": "Bad credentials"}` | — |
 /// | `GET /api/user/emails` | `[{"email", "primary", "verified", "visibility"}]` | — |
 /// | `DELETE /api/applications/{client_id}/grant` | HTTP Basic client credentials + `{"access_token"}`: `204`, or `404` for an unknown token | — |
-///
-/// ```
-/// use oauthclient_testkit::ProviderShape;
-/// assert_eq!(ProviderShape::GitHub.provider_name(), "github");
-/// assert_eq!(ProviderShape::Orcid.provider_name(), "orcid");
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ProviderShape {
     /// github.com and api.github.com.
@@ -44,11 +38,8 @@ pub enum ProviderShape {
 }
 
 impl ProviderShape {
-    /// The provider crate's registered name (`provider = "..."` in configuration).
-    ///
-    /// ```
-    /// assert_eq!(oauthclient_testkit::ProviderShape::GitHub.provider_name(), "github");
-    /// ```
+    /// The provider crate's registered name (`provider = "..."` in configuration): `github`
+    /// or `orcid`.
     pub fn provider_name(self) -> &'static str {
         match self {
             ProviderShape::GitHub => "github",
@@ -58,12 +49,6 @@ impl ProviderShape {
 
     /// Who signs in unless told otherwise: [`FakeUser::default`] (`1001`, `octo`, a verified
     /// e-mail) for GitHub, [`FakeUser::orcid`] for ORCID.
-    ///
-    /// ```
-    /// use oauthclient_testkit::{FakeUser, ProviderShape};
-    /// assert_eq!(ProviderShape::GitHub.default_user(), FakeUser::default());
-    /// assert_eq!(ProviderShape::Orcid.default_user().id, "0000-0001-2345-6789");
-    /// ```
     pub fn default_user(self) -> FakeUser {
         match self {
             ProviderShape::GitHub => FakeUser::default(),
@@ -99,12 +84,6 @@ pub struct StandInBuilder {
 
 impl StandInBuilder {
     /// The only client id the stand-in accepts (default `testkit-client`).
-    ///
-    /// ```
-    /// let builder = oauthclient_testkit::StandIn::builder(oauthclient_testkit::ProviderShape::Orcid)
-    ///     .client_id("APP-STANDIN");
-    /// # drop(builder);
-    /// ```
     #[must_use]
     pub fn client_id(mut self, client_id: impl Into<String>) -> Self {
         self.client_id = client_id.into();
@@ -112,12 +91,6 @@ impl StandInBuilder {
     }
 
     /// That client's secret (default `testkit-secret`).
-    ///
-    /// ```
-    /// let builder = oauthclient_testkit::StandIn::builder(oauthclient_testkit::ProviderShape::Orcid)
-    ///     .client_secret("s3cret");
-    /// # drop(builder);
-    /// ```
     #[must_use]
     pub fn client_secret(mut self, client_secret: impl Into<String>) -> Self {
         self.client_secret = client_secret.into();
@@ -125,13 +98,6 @@ impl StandInBuilder {
     }
 
     /// Who signs in at first (default [`ProviderShape::default_user`]).
-    ///
-    /// ```
-    /// use oauthclient_testkit::{FakeUser, ProviderShape, StandIn};
-    /// let builder = StandIn::builder(ProviderShape::Orcid)
-    ///     .user(FakeUser { name: None, ..FakeUser::orcid() });
-    /// # drop(builder);
-    /// ```
     #[must_use]
     pub fn user(mut self, user: FakeUser) -> Self {
         self.user = Some(user);
@@ -141,12 +107,6 @@ impl StandInBuilder {
     /// GitHub only: the list `GET /api/user/emails` answers, whoever signed in (default: the
     /// signed-in user's `email` as the primary address, verified as `email_verified` says).
     /// See [`StandIn::set_emails`].
-    ///
-    /// ```
-    /// use oauthclient_testkit::{GitHubEmail, ProviderShape, StandIn};
-    /// let builder = StandIn::builder(ProviderShape::GitHub).emails(Vec::new()); // no addresses
-    /// # drop(builder);
-    /// ```
     #[must_use]
     pub fn emails(mut self, emails: Vec<GitHubEmail>) -> Self {
         self.emails = Some(emails);
@@ -155,16 +115,6 @@ impl StandInBuilder {
 
     /// Binds `127.0.0.1:0` and starts serving on a thread of its own, like
     /// [`FakeProvider::start`].
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// use oauthclient_testkit::{ProviderShape, StandIn};
-    /// let orcid = StandIn::builder(ProviderShape::Orcid).start().await?;
-    /// assert!(orcid.base_url().starts_with("http://127.0.0.1:"));
-    /// # Ok(())
-    /// # }
-    /// ```
     pub async fn start(self) -> std::io::Result<StandIn> {
         let user = self.user.unwrap_or_else(|| self.shape.default_user());
         let shared = Arc::new(Shared::new(self.client_id, self.client_secret, user));
@@ -210,26 +160,11 @@ impl std::ops::Deref for StandIn {
 
 impl StandIn {
     /// Starts a stand-in of `shape` with the default credentials and user.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// use oauthclient_testkit::{ProviderShape, StandIn};
-    /// let github = StandIn::start(ProviderShape::GitHub).await?;
-    /// assert_eq!(github.shape(), ProviderShape::GitHub);
-    /// # Ok(())
-    /// # }
-    /// ```
     pub async fn start(shape: ProviderShape) -> std::io::Result<StandIn> {
         Self::builder(shape).start().await
     }
 
     /// A builder for other credentials, another user or (GitHub) another e-mail list.
-    ///
-    /// ```
-    /// let builder = oauthclient_testkit::StandIn::builder(oauthclient_testkit::ProviderShape::GitHub);
-    /// # drop(builder);
-    /// ```
     pub fn builder(shape: ProviderShape) -> StandInBuilder {
         StandInBuilder {
             shape,
@@ -241,30 +176,11 @@ impl StandIn {
     }
 
     /// The shape it answers in.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// use oauthclient_testkit::{ProviderShape, StandIn};
-    /// assert_eq!(StandIn::start(ProviderShape::Orcid).await?.shape(), ProviderShape::Orcid);
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn shape(&self) -> ProviderShape {
         self.extra.shape
     }
 
     /// The underlying [`FakeProvider`] handle.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// use oauthclient_testkit::{ProviderShape, StandIn};
-    /// let orcid = StandIn::start(ProviderShape::Orcid).await?;
-    /// assert_eq!(orcid.provider().base_url(), orcid.base_url());
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn provider(&self) -> &FakeProvider {
         &self.provider
     }
@@ -290,15 +206,6 @@ impl StandIn {
 
     /// GitHub only: the access tokens whose grants were revoked through
     /// `DELETE /api/applications/{client_id}/grant`, in order.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// use oauthclient_testkit::{ProviderShape, StandIn};
-    /// assert!(StandIn::start(ProviderShape::GitHub).await?.revoked_grants().is_empty());
-    /// # Ok(())
-    /// # }
-    /// ```
     pub fn revoked_grants(&self) -> Vec<String> {
         self.extra.revoked_grants()
     }

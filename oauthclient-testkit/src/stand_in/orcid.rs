@@ -12,14 +12,6 @@ impl FakeUser {
     /// An ORCID researcher: `id` and `login` `0000-0001-2345-6789` (a valid iD), no e-mail
     /// (ORCID shares none), name `Sofia Garcia`. The default user of an ORCID
     /// [`crate::StandIn`].
-    ///
-    /// ```
-    /// use oauthclient_testkit::FakeUser;
-    /// let sofia = FakeUser::orcid();
-    /// assert_eq!(sofia.id, "0000-0001-2345-6789");
-    /// assert_eq!(sofia.name.as_deref(), Some("Sofia Garcia"));
-    /// assert!(sofia.email.is_none());
-    /// ```
     pub fn orcid() -> Self {
         Self {
             id: "0000-0001-2345-6789".into(),

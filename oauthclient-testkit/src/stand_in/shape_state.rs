@@ -34,11 +34,6 @@ pub struct GitHubEmail {
 
 impl GitHubEmail {
     /// An address; the primary one is `public`, others have no visibility (as GitHub answers).
-    ///
-    /// ```
-    /// use oauthclient_testkit::GitHubEmail;
-    /// assert_eq!(GitHubEmail::new("a@b.example", false, true).visibility, None);
-    /// ```
     pub fn new(email: impl Into<String>, primary: bool, verified: bool) -> Self {
         Self {
             email: email.into(),
@@ -50,12 +45,6 @@ impl GitHubEmail {
 }
 
 /// One request a stand-in's API received.
-///
-/// ```
-/// use oauthclient_testkit::ApiCall;
-/// let call = ApiCall { method: "GET".into(), path: "/api/user".into(), headers: Default::default(), json: None };
-/// assert_eq!(call.path, "/api/user");
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiCall {
     /// `GET`, `DELETE`, ...

@@ -115,12 +115,6 @@ impl Memory {
 /// One process's worth of users, accounts, tokens and identities.
 ///
 /// Also a complete, small example of both store traits for hosts that bring their own users.
-///
-/// ```
-/// use oauthclient_testkit::MemoryStore;
-/// let store = MemoryStore::default();
-/// # let _ = store;
-/// ```
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     memory: Mutex<Memory>,
