@@ -39,9 +39,26 @@ pub enum StoreErrorKind {
 pub struct StoreError {
     kind: StoreErrorKind,
     message: String,
+    /// For a conflict on a form field: which one (`email`, `username`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
 }
 
 impl StoreError {
+    /// A uniqueness conflict on the user-facing `field` (`email`, `username`): a sign-up form
+    /// shows `message` beside that field.
+    pub fn conflict_on(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: Some(field.into()),
+            ..Self::conflict(message)
+        }
+    }
+
+    /// The form field a conflict is about, when the store knows it.
+    pub fn field(&self) -> Option<&str> {
+        self.field.as_deref()
+    }
+
     /// `(method, external id)` or `(user, remote app)` is linked already; `remote` names the
     /// remote app (its method or consumer key), shown to the user.
     pub fn already_linked(remote: impl Into<String>) -> Self {
@@ -55,6 +72,7 @@ impl StoreError {
         Self {
             kind,
             message: message.into(),
+            field: None,
         }
     }
 

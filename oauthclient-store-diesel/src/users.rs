@@ -128,12 +128,14 @@ pub(crate) fn create(conn: &mut AnyConnection, user: &NewUser) -> Result<User, S
     match inserted {
         Ok(_) => by_email(conn, email)?.ok_or_else(|| query_error(diesel::result::Error::NotFound)),
         Err(err) if is_unique_violation(&err) => {
-            let taken = if violated_column(&err).is_some_and(|column| column.contains("username")) {
-                "this username is already taken"
+            if violated_column(&err).is_some_and(|column| column.contains("username")) {
+                Err(StoreError::conflict_on(
+                    "username",
+                    "this username is already taken",
+                ))
             } else {
-                EMAIL_TAKEN
-            };
-            Err(StoreError::conflict(taken))
+                Err(StoreError::conflict_on("email", EMAIL_TAKEN))
+            }
         }
         Err(err) => Err(query_error(err)),
     }

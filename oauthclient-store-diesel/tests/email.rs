@@ -633,3 +633,29 @@ async fn instances_racing_to_send_a_confirmation_mail_send_one() {
         assert_eq!(sent, 1, "{}", db.name);
     }
 }
+
+#[tokio::test]
+async fn a_taken_address_or_username_says_which_field() {
+    for db in databases() {
+        let store = db.store().await;
+        let ada = NewUser {
+            username: Some("ada".into()),
+            ..new_user("ada@example.org", true)
+        };
+        store.create_user(&ada).await.expect("first");
+        let same_address = store
+            .create_user(&new_user("ADA@example.org", true))
+            .await
+            .expect_err("address taken");
+        assert_eq!(same_address.field(), Some("email"), "{}", db.name);
+        let same_username = store
+            .create_user(&NewUser {
+                username: Some("ada".into()),
+                ..new_user("other@example.org", true)
+            })
+            .await
+            .expect_err("username taken");
+        assert_eq!(same_username.field(), Some("username"), "{}", db.name);
+        assert!(same_username.is_conflict(), "{}", db.name);
+    }
+}

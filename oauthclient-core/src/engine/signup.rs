@@ -79,10 +79,12 @@ impl Engine<'_> {
         let created = match register_and_link(&ctx, &user, &link).await {
             Ok(created) => created,
             Err(OAuthError::Store(err)) if err.is_conflict() => {
-                return Ok(Registration::Invalid(vec![FieldError {
-                    field: "email".into(),
-                    message: err.message().to_owned(),
-                }]));
+                // Beside the field the store names; an address unless it says otherwise.
+                let field = err.field().unwrap_or("email");
+                return Ok(Registration::Invalid(vec![FieldError::new(
+                    field,
+                    err.message(),
+                )]));
             }
             Err(err) => return Err(err),
         };

@@ -188,3 +188,48 @@ async fn an_app_without_account_info_keeps_an_anonymous_token_in_the_session() {
         "nothing stored"
     );
 }
+
+#[tokio::test]
+async fn a_taken_username_is_refused_beside_the_username_field() {
+    let provider = provider_for(FakeUser {
+        email: None,
+        ..ada()
+    })
+    .await;
+    let parts = Parts::new(&provider);
+    parts
+        .store
+        .create_user(&NewUser {
+            email: "first@local.example".into(),
+            username: Some("ada".into()),
+            full_name: None,
+            confirmed: true,
+        })
+        .await
+        .expect("user");
+    let mut flows = PendingFlows::default();
+    let effect = parts.round_trip(&mut flows, None).await.expect("callback");
+    let CallbackEffect::SignupRequired { pending } = effect else {
+        panic!("expected the sign-up form, got {effect:?}");
+    };
+    let form = SignupForm {
+        email: "ada@typed.example".into(),
+        username: Some("ada".into()),
+        full_name: None,
+    };
+    let refused = parts
+        .engine()
+        .sign_up(&parts.app, &pending, &form)
+        .await
+        .expect("form");
+    let Registration::Invalid(errors) = refused else {
+        panic!("expected the form again, got {refused:?}");
+    };
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, "username");
+    assert!(
+        errors[0].message.contains("username"),
+        "{}",
+        errors[0].message
+    );
+}

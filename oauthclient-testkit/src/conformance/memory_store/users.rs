@@ -34,7 +34,7 @@ impl UserStore for MemoryStore {
         let key = key_to_store(email)?;
         let mut memory = self.lock();
         if memory.key_taken(&key, None) {
-            return Err(StoreError::conflict(EMAIL_TAKEN));
+            return Err(StoreError::conflict_on("email", EMAIL_TAKEN));
         }
         if user.username.is_some()
             && memory
@@ -42,7 +42,10 @@ impl UserStore for MemoryStore {
                 .iter()
                 .any(|record| record.user.username == user.username)
         {
-            return Err(StoreError::conflict("this username is already taken"));
+            return Err(StoreError::conflict_on(
+                "username",
+                "this username is already taken",
+            ));
         }
         let created = User {
             id: UserId::from(memory.next_id()),
