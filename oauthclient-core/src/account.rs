@@ -77,17 +77,34 @@ impl std::fmt::Debug for UserId {
 
 impl<'de> Deserialize<'de> for UserId {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        /// Sessions written before ids were opaque hold a bare number.
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Stored {
-            Text(String),
-            Number(i64),
+        // A visitor rather than an untagged enum: the session's user id is read on every
+        // request, and untagged enums buffer the value first.
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = UserId;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a user id (text, or a number from an older session)")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<UserId, E> {
+                Ok(UserId::new(id))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, id: String) -> Result<UserId, E> {
+                Ok(UserId(id))
+            }
+
+            /// Sessions written before ids were opaque hold a bare number.
+            fn visit_i64<E: serde::de::Error>(self, id: i64) -> Result<UserId, E> {
+                Ok(UserId::from(id))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, id: u64) -> Result<UserId, E> {
+                Ok(UserId(id.to_string()))
+            }
         }
-        Ok(match Stored::deserialize(deserializer)? {
-            Stored::Text(text) => Self(text),
-            Stored::Number(number) => Self::from(number),
-        })
+        deserializer.deserialize_any(Visitor)
     }
 }
 

@@ -265,12 +265,10 @@ impl OAuthClientBuilder {
 
 /// The host's directory confirms addresses itself: confirmation mail of ours would mark
 /// addresses confirmed in a table the host owns, so it is refused rather than ignored.
-fn refuse_mail_with_directory(
-    config: &OAuthClientConfig,
-    has_mailer: bool,
-) -> Result<(), ConfigError> {
-    const WHY: &str = "with the host's user directory the host confirms addresses";
-    let mandatory = std::iter::once((
+/// Each `email_verification` in force with the key that set it: the global one, then each
+/// app's.
+fn verification_policies(config: &OAuthClientConfig) -> Vec<(String, EmailVerification)> {
+    std::iter::once((
         "email_verification".to_owned(),
         config.accounts.email_verification,
     ))
@@ -280,7 +278,17 @@ fn refuse_mail_with_directory(
             app.email_verification,
         )
     }))
-    .find(|(_, policy)| *policy == EmailVerification::Mandatory);
+    .collect()
+}
+
+fn refuse_mail_with_directory(
+    config: &OAuthClientConfig,
+    has_mailer: bool,
+) -> Result<(), ConfigError> {
+    const WHY: &str = "with the host's user directory the host confirms addresses";
+    let mandatory = verification_policies(config)
+        .into_iter()
+        .find(|(_, policy)| *policy == EmailVerification::Mandatory);
     if let Some((key, _)) = mandatory {
         return Err(ConfigError::new(
             key,
@@ -316,18 +324,7 @@ fn configured_mailer(config: &OAuthClientConfig) -> Result<Option<Arc<dyn Mailer
             .into());
         }
     }
-    // Each policy with the key that set it: the global one, then each app's.
-    let policies = std::iter::once((
-        "email_verification".to_owned(),
-        config.accounts.email_verification,
-    ))
-    .chain(config.remote_apps.values().map(|app| {
-        (
-            format!("remote_apps.{}.email_verification", app.name),
-            app.email_verification,
-        )
-    }))
-    .collect::<Vec<_>>();
+    let policies = verification_policies(config);
     // Mandatory verification without mail would lock every new typed address out; optional
     // verification without mail only leaves typed addresses unconfirmed (they never link by
     // e-mail), which is safe, so a first app works before mail is set up.
