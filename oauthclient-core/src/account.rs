@@ -251,6 +251,13 @@ pub struct User {
     pub active: bool,
     /// Whether the user has a local password (another way to sign in besides remote accounts).
     pub has_password: bool,
+    /// When the account was created, in seconds since the epoch (0 when the store does not
+    /// know): a confirmation page names the account by it.
+    pub created_at: u64,
+    /// An address this account claimed without confirming it, and lost: another account
+    /// confirmed it first, or the claim expired. The user is told when they sign in, until
+    /// they set a new address.
+    pub ended_claim: Option<String>,
 }
 
 /// A local user to create (sign-up through a remote account has no password).

@@ -27,7 +27,7 @@
 
 use async_trait::async_trait;
 
-use crate::account::{AccountInfo, NewUser, UserId};
+use crate::account::{AccountInfo, NewUser, User, UserId};
 use crate::config::RemoteApp;
 use crate::config::SignupPolicy;
 
@@ -148,6 +148,21 @@ pub trait HostPolicy: Send + Sync + 'static {
     /// library's to decide: changes to them are ignored.
     async fn populate_user(&self, app: &RemoteApp, account_info: &AccountInfo, user: &mut NewUser) {
         let _ = (app, account_info, user);
+    }
+
+    /// Whether the host can check passwords ([`HostPolicy::verify_password`]): then a
+    /// confirmation page offers the account's holder to prove it with the password. Default:
+    /// `false` (the page asks them to sign in instead).
+    fn verifies_passwords(&self) -> bool {
+        false
+    }
+
+    /// Whether `password` is `user`'s (the host keeps and hashes passwords; the library never
+    /// stores one). Asked when a confirmation link is followed by someone not signed in: only
+    /// the account's holder may confirm an address for it. Default: `false`.
+    async fn verify_password(&self, user: &User, password: &str) -> bool {
+        let _ = (user, password);
+        false
     }
 
     /// Something happened. Default: nothing. Runs inline, after the change is stored: keep it

@@ -32,6 +32,10 @@ pub struct PendingSignup {
     pub token: Token,
     /// Where to go after signing up.
     pub next: Option<String>,
+    /// The provider vouched for an address other accounts claim unconfirmed: the person is
+    /// asked whether one of them is theirs before anything is created (not the form).
+    #[serde(default)]
+    pub unconfirmed_claim: bool,
 }
 
 impl PendingSignup {
@@ -42,6 +46,7 @@ impl PendingSignup {
             account_info,
             token,
             next,
+            unconfirmed_claim: false,
         }
     }
 }

@@ -288,40 +288,58 @@ pub fn leaves_no_login_method(
     !has_password && signs_in_here && !other_ways
 }
 
+/// At most this many unconfirmed claims on one mailbox are returned by
+/// [`UserStore::unconfirmed_claims`]: the callers' work (mails, password checks) stays bounded.
+pub const MAX_UNCONFIRMED_CLAIMS: usize = 5;
+
 /// Local users. Host apps with their own user table implement this.
 ///
-/// E-mail addresses are stored as given and looked up by their
-/// [`crate::email::mailbox_key`]: at most one user claims a mailbox key. A user who lost their
-/// claim ([`UserStore::release_email`]) claims none.
+/// E-mail addresses are stored as given and compared by their [`crate::email::mailbox_key`].
+/// Two kinds of relation to a mailbox (docs/security.md, "unconfirmed claims"):
+/// - **holding** it: the account's address there is confirmed. At most one account holds a
+///   mailbox; a holder blocks every other account from registering with, signing up with or
+///   changing to that address ([`StoreError::conflict`]).
+/// - **claiming** it without confirming: any number of accounts may. An unconfirmed claim
+///   blocks no one. Whoever confirms first holds the mailbox, and every other unconfirmed
+///   claim on it ends in the same transaction: that account's address empties and
+///   [`User::ended_claim`] keeps it, so the user can be told.
 #[async_trait]
 pub trait UserStore: Send + Sync {
     /// Finds a user by primary key.
     async fn user_by_id(&self, user_id: &UserId) -> Result<Option<User>, StoreError>;
 
-    /// Finds the user claiming the mailbox of `email` (same [`crate::email::mailbox_key`]);
-    /// `None` for an address without a key.
-    async fn user_by_email(&self, email: &str) -> Result<Option<User>, StoreError>;
+    /// The account holding the mailbox of `email` (its address there is confirmed); `None`
+    /// for an address without a key.
+    async fn user_holding_email(&self, email: &str) -> Result<Option<User>, StoreError>;
 
-    /// Creates a user; a conflict on the mailbox key or the username is a
-    /// [`StoreError::conflict`]. `confirmed` sets the address confirmed now.
+    /// Accounts claiming the mailbox of `email` without having confirmed it, whose address
+    /// was set at or after `claimed_since` (seconds since the epoch; older claims have
+    /// expired), oldest first, at most [`MAX_UNCONFIRMED_CLAIMS`]. A store that only keeps
+    /// confirmed addresses returns none.
+    async fn unconfirmed_claims(
+        &self,
+        email: &str,
+        claimed_since: u64,
+    ) -> Result<Vec<User>, StoreError>;
+
+    /// Creates a user; an address another account holds, or a taken username, is a
+    /// [`StoreError::conflict_on`] that field. `confirmed` makes the new user the address's
+    /// holder and ends every unconfirmed claim on it, in one transaction.
     async fn create_user(&self, user: &NewUser) -> Result<User, StoreError>;
 
-    /// Atomically creates a user and links the remote account to them: all or nothing.
+    /// Atomically creates a user (as [`UserStore::create_user`], ending unconfirmed claims
+    /// when `confirmed`) and links the remote account to them: all or nothing.
     async fn register_and_link(&self, user: &NewUser, link: &NewLink) -> Result<User, StoreError>;
 
     /// Deletes a user with everything linked to them (remote accounts, tokens, identities).
     /// Deleting a missing user is not an error.
     async fn delete_user(&self, user_id: &UserId) -> Result<(), StoreError>;
 
-    /// The proven owner of an address takes it over: the user, if their address is still
-    /// **unconfirmed**, loses their claim on it (the address is emptied and claims no mailbox
-    /// key) and every session of theirs ends (`session_epoch` increases). `Ok(false)`, and
-    /// nothing changes, when the user is missing or their address is confirmed.
-    async fn release_email(&self, user_id: &UserId) -> Result<bool, StoreError>;
-
     /// Marks the user's address confirmed, if it is still `email`'s mailbox, unconfirmed,
-    /// and was not changed after `issued_at` (seconds since the epoch). `Ok(false)` and no
-    /// change otherwise.
+    /// and was not changed after `issued_at` (seconds since the epoch): the user then holds
+    /// the mailbox and every other unconfirmed claim on it ends, in one transaction.
+    /// `Ok(false)` and no change when any of that does not hold; a [`StoreError::conflict`]
+    /// when another account confirmed the mailbox first.
     async fn confirm_email(
         &self,
         user_id: &UserId,
@@ -330,8 +348,8 @@ pub trait UserStore: Send + Sync {
     ) -> Result<bool, StoreError>;
 
     /// Sets a new address (as given), unconfirmed, noting when it changed: links sent to
-    /// earlier addresses stop working. A mailbox another user claims is a
-    /// [`StoreError::conflict`].
+    /// earlier addresses stop working, and [`User::ended_claim`] is forgotten. A mailbox
+    /// another account holds is a [`StoreError::conflict`]; unconfirmed claims are not.
     async fn change_email(&self, user_id: &UserId, email: &str) -> Result<User, StoreError>;
 
     /// Notes that a confirmation mail goes to the user now, unless one went less than

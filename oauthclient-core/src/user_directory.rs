@@ -28,6 +28,13 @@
 //! link. Confirming typed addresses is the host's business (its own mail), so a host
 //! directory does not run the library's confirmation mail: `email_verification = "mandatory"`
 //! or a mailer together with a directory is refused when the client is built.
+//!
+//! **An unconfirmed claim blocks no one** (docs/security.md): [`UserDirectory::create_user`]
+//! must refuse an address only when another user holds it *confirmed*, never because an
+//! account typed it without confirming. When `user.confirmed` is true (a trusted provider
+//! verified the address), the new user is its proven owner: the directory should end other
+//! users' unconfirmed claims on it in the same transaction (or leave them, if unconfirmed
+//! addresses never count for anything in the host's app).
 
 use async_trait::async_trait;
 
@@ -114,6 +121,8 @@ impl DirectoryUser {
             full_name: self.full_name,
             active: self.active,
             has_password: self.has_own_login,
+            created_at: 0,
+            ended_claim: None,
         }
     }
 }
@@ -136,7 +145,8 @@ pub trait UserDirectory: Send + Sync {
     ) -> Result<Option<DirectoryUser>, StoreError>;
 
     /// Creates a user for a sign-up. `user.confirmed` says whether a trusted provider
-    /// verified `user.email`.
+    /// verified `user.email`. A [`StoreError::conflict_on`] `"email"` only when another user
+    /// holds the address confirmed: an unconfirmed claim blocks no one (module docs).
     async fn create_user(&self, user: &NewUser) -> Result<DirectoryUser, StoreError>;
 
     /// Removes a user this directory just created whose link could not be written (see the
@@ -183,12 +193,22 @@ impl UserStore for HostUsers {
             .map(DirectoryUser::into_user))
     }
 
-    async fn user_by_email(&self, email: &str) -> Result<Option<User>, StoreError> {
+    async fn user_holding_email(&self, email: &str) -> Result<Option<User>, StoreError> {
         Ok(self
             .directory
             .user_by_confirmed_email(email)
             .await?
             .map(DirectoryUser::into_user))
+    }
+
+    /// The directory shows only confirmed addresses: unconfirmed ones are the host's business
+    /// and never stand in anyone's way here.
+    async fn unconfirmed_claims(
+        &self,
+        _email: &str,
+        _claimed_since: u64,
+    ) -> Result<Vec<User>, StoreError> {
+        Ok(Vec::new())
     }
 
     async fn create_user(&self, user: &NewUser) -> Result<User, StoreError> {
@@ -229,18 +249,15 @@ impl UserStore for HostUsers {
         Ok(())
     }
 
-    /// Unconfirmed addresses are invisible to the flows, so there is no claim to release.
-    async fn release_email(&self, _user_id: &UserId) -> Result<bool, StoreError> {
-        Ok(false)
-    }
-
+    /// The host confirms addresses itself: a provider that vouches for one confirms
+    /// nothing here.
     async fn confirm_email(
         &self,
         _user_id: &UserId,
         _email: &str,
         _issued_at: u64,
     ) -> Result<bool, StoreError> {
-        Err(host_confirms_addresses())
+        Ok(false)
     }
 
     async fn change_email(&self, _user_id: &UserId, _email: &str) -> Result<User, StoreError> {

@@ -5,11 +5,17 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use oauthclient_core::account::NewUser;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use oauthclient_core::account::{NewUser, User};
+use oauthclient_core::clock::{Clock, SystemClock};
 use oauthclient_core::email::{EmailVerification, SignupPolicy};
 use oauthclient_core::handlers::defaults::SignupDefault;
+use oauthclient_core::host_policy::HostPolicy;
 use oauthclient_core::next_url::safe_next_url;
 use oauthclient_core::{OAuthError, UserStore};
+use oauthclient_store_diesel::DieselStore;
 use oauthclient_web::{check_rate_limit, push_flash, verify_csrf};
 use serde::Deserialize;
 use serde_json::json;
@@ -20,12 +26,17 @@ use crate::server::DemoState;
 /// The shortest password accepted.
 const MIN_PASSWORD_CHARS: usize = 8;
 
-/// The sign-in form. No `Debug`: it holds the password (and the CSRF token).
+/// The sign-in and registration form. No `Debug`: it holds the password (and the CSRF token).
 #[derive(Deserialize)]
 pub struct Credentials {
     csrf_token: Option<String>,
+    /// Sign-in: an e-mail address or a username. Registration: the e-mail address.
     #[serde(default)]
     email: String,
+    /// Registration only: an optional username, a second way to sign in (an account whose
+    /// unconfirmed address another account confirms keeps it).
+    #[serde(default)]
+    username: String,
     #[serde(default)]
     password: String,
     next: Option<String>,
@@ -90,22 +101,22 @@ pub async fn login(
             json!({"email": form.email, "next": form.next, "error": "Wrong e-mail address or password."}),
         )
     };
-    let found = match state.store.password_hash_by_email(&form.email).await {
-        Ok(found) => found,
+    // Several accounts may claim one address until one of them confirms it: the password
+    // tells them apart (the username's account first, then the address's holder, then the
+    // unconfirmed claims, oldest first; at most a handful, so the work stays bounded).
+    let claimed_since = SystemClock
+        .now()
+        .saturating_sub(state.oauth.config().accounts.unconfirmed_expires);
+    let candidates = match state
+        .store
+        .sign_in_candidates(&form.email, claimed_since)
+        .await
+    {
+        Ok(candidates) => candidates,
         Err(err) => return unavailable(&err),
     };
-    // Unknown addresses pay for one argon2 verification too: the answer's timing must not
-    // tell which addresses have accounts.
-    let (user, hash) = match found {
-        Some((user, Some(hash))) => (Some(user), hash),
-        _ => (None, dummy_hash().to_owned()),
-    };
-    let verified = PasswordHash::new(&hash).is_ok_and(|parsed| {
-        Argon2::default()
-            .verify_password(form.password.as_bytes(), &parsed)
-            .is_ok()
-    });
-    let Some(user) = user.filter(|user| verified && user.active) else {
+    let Some(user) = first_with_password(candidates, &form.password).filter(|user| user.active)
+    else {
         return refused().await;
     };
     match state.oauth.sign_in(&req, &user) {
@@ -174,7 +185,7 @@ pub async fn register(
             &req,
             "register.html",
             StatusCode::BAD_REQUEST,
-            json!({"email": form.email, "error": error}),
+            json!({"email": form.email, "username": form.username, "error": error}),
         )
     };
     if state.oauth.config().accounts.signup == SignupPolicy::Closed {
@@ -197,9 +208,14 @@ pub async fn register(
     let Ok(hash) = Argon2::default().hash_password(form.password.as_bytes(), &salt) else {
         return invalid("This password cannot be used.").await;
     };
+    let username = form.username.trim();
+    if username.contains('@') {
+        return invalid("A username cannot contain \"@\" (it would read as an e-mail address).")
+            .await;
+    }
     let user = NewUser {
         email: form.email.trim().to_owned(),
-        username: None,
+        username: (!username.is_empty()).then(|| username.to_owned()),
         full_name: None,
         confirmed: false,
     };
@@ -258,6 +274,56 @@ pub async fn register(
         },
     );
     redirect("/")
+}
+
+/// The first candidate whose password is `password`. Unknown logins pay for one argon2
+/// verification too: the answer's timing must not tell which logins have accounts.
+fn first_with_password(candidates: Vec<(User, Option<String>)>, password: &str) -> Option<User> {
+    if candidates.is_empty() {
+        verifies(dummy_hash(), password);
+        return None;
+    }
+    candidates
+        .into_iter()
+        .find(|(_, hash)| verifies(hash.as_deref().unwrap_or(dummy_hash()), password))
+        .map(|(user, _)| user)
+}
+
+/// Whether `password` matches the argon2 `hash`.
+fn verifies(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+/// The demo's host policy: it keeps the passwords (argon2 hashes in the store), so a
+/// confirmation page can ask the account's holder for theirs.
+pub struct DemoPolicy {
+    /// Where the hashes are.
+    pub store: Arc<DieselStore>,
+}
+
+#[async_trait]
+impl HostPolicy for DemoPolicy {
+    fn verifies_passwords(&self) -> bool {
+        true
+    }
+
+    async fn verify_password(&self, user: &User, password: &str) -> bool {
+        match self.store.password_hash(&user.id).await {
+            Ok(Some(hash)) => verifies(&hash, password),
+            Ok(None) => {
+                verifies(dummy_hash(), password);
+                false
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "cannot read a password hash");
+                false
+            }
+        }
+    }
 }
 
 /// A valid argon2 hash of a random password, computed once: verified against when the

@@ -39,6 +39,7 @@ async fn main() -> ExitCode {
         Err(err) => return fail(&err),
     };
     let site_url = demo.site_url.clone();
+    let mail = demo.mail;
     let sandbox_url = demo
         .sandbox
         .as_ref()
@@ -54,6 +55,7 @@ async fn main() -> ExitCode {
              (any username and password work)."
         );
     }
+    println!("{}", mail.banner(&site_url));
     println!(
         "Ready in {} ms. Press Ctrl-C to stop.",
         started.elapsed().as_millis()

@@ -7,7 +7,9 @@ use std::time::Duration;
 use actix_web::{App, HttpServer, web};
 use minijinja::Environment;
 use oauthclient_core::config::{ConfigError, ProcessEnv, RateLimit};
-use oauthclient_core::email::MemoryMailbox;
+use oauthclient_core::email::{LogMailer, MemoryMailbox};
+
+use crate::local_accounts::DemoPolicy;
 use oauthclient_core::error::BuildError;
 use oauthclient_core::rate_limit::RateLimiter;
 use oauthclient_core::redact::redact_url_in;
@@ -100,6 +102,8 @@ impl From<BuildError> for StartError {
 
 /// A demo ready to serve.
 pub struct Demo {
+    /// Where mail goes (for the start-up banner).
+    pub mail: MailSetting,
     pub settings: DemoSettings,
     pub site_url: String,
     oauth: OAuthClient,
@@ -193,12 +197,16 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
     let trusted_hosts = config.trusted_hosts.clone();
     // Its own buckets: password attempts do not use up a client's OAuth logins.
     let login_limiter = RateLimiter::new(login_limit(&config));
-    // Without an SMTP server the demo keeps its mail in a page of its own (`/mailbox`), so it
-    // still runs offline.
-    let mailbox = config.mail.is_none().then(MemoryMailbox::default);
+    // Without an SMTP server: in the offline sandbox, the mail goes to a page of the demo's
+    // own (`/mailbox`); with real providers (a configuration file), to the server's log, never
+    // to a page: anyone could read another person's confirmation link there.
+    let mail = MailSetting::choose(config.mail.is_some(), sandbox.is_some());
+    let mailbox = (mail == MailSetting::SandboxMailbox).then(MemoryMailbox::default);
     let mut builder = OAuthClient::builder(config, registry);
-    if let Some(mailbox) = &mailbox {
-        builder = builder.mailer(Arc::new(mailbox.clone()));
+    match (&mailbox, mail) {
+        (Some(mailbox), _) => builder = builder.mailer(Arc::new(mailbox.clone())),
+        (None, MailSetting::ServerLog) => builder = builder.mailer(Arc::new(LogMailer)),
+        (None, _) => {}
     }
     let oauth = builder
         .accounts(store.clone())
@@ -206,6 +214,9 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         .current_user(Arc::new(
             SessionCurrentUser::default().with_login_url("/login"),
         ))
+        .policy(Arc::new(DemoPolicy {
+            store: store.clone(),
+        }))
         // oauthclient's pages (sign-up, linked accounts, errors) in the demo's own page shell.
         .template(
             "oauthclient/base.html",
@@ -226,6 +237,7 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         login_limiter,
     });
     Ok(Demo {
+        mail,
         settings,
         site_url,
         oauth,
@@ -249,6 +261,7 @@ pub fn bind(demo: Demo) -> Result<actix_web::dev::Server, StartError> {
     // The sandbox provider runs on its own thread until its last handle is dropped: keep one
     // alive in every worker's app data for as long as the server lives.
     let sandbox = web::Data::new(sandbox);
+    let has_mailbox = state.mailbox.is_some();
     let server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
@@ -261,11 +274,54 @@ pub fn bind(demo: Demo) -> Result<actix_web::dev::Server, StartError> {
             .route("/login", web::post().to(local_accounts::login))
             .route("/register", web::get().to(local_accounts::register_form))
             .route("/register", web::post().to(local_accounts::register))
-            .route("/mailbox", web::get().to(pages::mailbox))
+            .configure(|cfg| {
+                // Only the offline sandbox has a mailbox page: with real providers it would
+                // publish every confirmation link.
+                if has_mailbox {
+                    cfg.route("/mailbox", web::get().to(pages::mailbox));
+                }
+            })
     })
     .workers(2)
     .bind(&settings.listen)
     .map_err(|err| StartError::Other(format!("cannot listen on {}: {err}", settings.listen)))?
     .run();
     Ok(server)
+}
+
+/// Where the demo's mail goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailSetting {
+    /// The `[mail]` SMTP server.
+    Smtp,
+    /// The offline sandbox's `/mailbox` page.
+    SandboxMailbox,
+    /// The server's log (a configuration file without `[mail]`).
+    ServerLog,
+}
+
+impl MailSetting {
+    /// SMTP when configured; else the mailbox page in sandbox mode only, the log otherwise.
+    pub fn choose(smtp_configured: bool, sandbox: bool) -> Self {
+        match (smtp_configured, sandbox) {
+            (true, _) => Self::Smtp,
+            (false, true) => Self::SandboxMailbox,
+            (false, false) => Self::ServerLog,
+        }
+    }
+
+    /// The start-up banner's line about mail.
+    pub fn banner(self, site_url: &str) -> String {
+        match self {
+            Self::Smtp => "Mail: sent through the [mail] SMTP server.".to_owned(),
+            Self::SandboxMailbox => format!(
+                "Mail: kept in the sandbox mailbox at {site_url}/mailbox (sandbox mode only)."
+            ),
+            Self::ServerLog => {
+                "Mail: no [mail] configured, so confirmation mails (links included) are \
+                 written to this server's log (target oauthclient::mail), not sent."
+                    .to_owned()
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use oauthclient_core::{AccountStore, UserStore};
+use oauthclient_core::AccountStore;
 use oauthclient_github as _;
 use oauthclient_testkit::{FakeUser, GitHubEmail, ProviderShape};
 

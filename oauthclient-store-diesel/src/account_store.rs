@@ -256,14 +256,31 @@ impl UserStore for DieselStore {
         self.run(move |conn, _| users::by_id(conn, &user_id)).await
     }
 
-    async fn user_by_email(&self, email: &str) -> Result<Option<User>, StoreError> {
+    async fn user_holding_email(&self, email: &str) -> Result<Option<User>, StoreError> {
         let email = email.to_owned();
-        self.run(move |conn, _| users::by_email(conn, &email)).await
+        self.run(move |conn, _| users::holder(conn, &email)).await
+    }
+
+    async fn unconfirmed_claims(
+        &self,
+        email: &str,
+        claimed_since: u64,
+    ) -> Result<Vec<User>, StoreError> {
+        let email = email.to_owned();
+        self.run(move |conn, _| {
+            Ok(users::claim_rows(conn, &email, claimed_since)?
+                .into_iter()
+                .map(Into::into)
+                .collect())
+        })
+        .await
     }
 
     async fn create_user(&self, user: &NewUser) -> Result<User, StoreError> {
         let user = user.clone();
-        self.run(move |conn, _| users::create(conn, &user)).await
+        // A write transaction: the holder check, the claims a confirmed user ends and the
+        // insert are one.
+        self.write(move |conn, _| users::create(conn, &user)).await
     }
 
     async fn register_and_link(&self, user: &NewUser, link: &NewLink) -> Result<User, StoreError> {
@@ -282,12 +299,6 @@ impl UserStore for DieselStore {
             .await
     }
 
-    async fn release_email(&self, user_id: &UserId) -> Result<bool, StoreError> {
-        let user_id = user_id.clone();
-        self.run(move |conn, _| users::release_email(conn, &user_id))
-            .await
-    }
-
     async fn confirm_email(
         &self,
         user_id: &UserId,
@@ -296,7 +307,7 @@ impl UserStore for DieselStore {
     ) -> Result<bool, StoreError> {
         let user_id = user_id.clone();
         let email = email.to_owned();
-        self.run(move |conn, _| users::confirm_email(conn, &user_id, &email, issued_at))
+        self.write(move |conn, _| users::confirm_email(conn, &user_id, &email, issued_at))
             .await
     }
 

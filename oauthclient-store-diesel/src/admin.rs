@@ -1,11 +1,11 @@
 //! Operator queries behind the `oauthclient` CLI: every linked account at a glance, and
-//! clearing out tokens that can no longer be used.
+//! clearing out tokens that can no longer be used, ending expired unconfirmed e-mail claims.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use oauthclient_core::account::UserId;
+use oauthclient_core::account::{User, UserId};
 use oauthclient_core::store::StoreError;
 
 use crate::connection::AnyConnection;
@@ -16,6 +16,7 @@ use crate::schema::{
 };
 use crate::store::{DieselStore, UsersTable};
 use crate::tokens::now;
+use crate::users::{claim_rows, holder_row};
 
 /// One linked remote account as an operator sees it: never a token, only whether there is one
 /// and when it expires.
@@ -38,6 +39,34 @@ pub struct AccountSummary {
 }
 
 impl DieselStore {
+    /// The account holding the mailbox of `email`, else the earliest account claiming it
+    /// unconfirmed (of any age): for operators and tests. Sign-in decisions use
+    /// [`oauthclient_core::UserStore::user_holding_email`] and
+    /// [`oauthclient_core::UserStore::unconfirmed_claims`].
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<User>, StoreError> {
+        let email = email.to_owned();
+        self.run(move |conn, _| {
+            if let Some(holder) = holder_row(conn, &email)? {
+                return Ok(Some(holder.into()));
+            }
+            Ok(claim_rows(conn, &email, 0)?
+                .into_iter()
+                .next()
+                .map(Into::into))
+        })
+        .await
+    }
+
+    /// Ends every unconfirmed claim older than `max_age_secs`: the address leaves the account
+    /// (kept in [`User::ended_claim`] to tell the user). Returns how many ended. The
+    /// `oauthclient accounts purge-unconfirmed` command runs it.
+    pub async fn end_expired_claims(&self, max_age_secs: u64) -> Result<usize, StoreError> {
+        let cutoff = oauthclient_core::clock::Clock::now(&oauthclient_core::clock::SystemClock)
+            .saturating_sub(max_age_secs);
+        self.write(move |conn, _| crate::users::end_expired_claims(conn, cutoff))
+            .await
+    }
+
     /// Every linked account (of `user` only, when given), by user then client id.
     ///
     /// ```

@@ -23,13 +23,16 @@ pub(crate) struct UserRow {
     pub confirmed_at: Option<NaiveDateTime>,
     pub email_changed_at: NaiveDateTime,
     pub session_epoch: i64,
+    pub ended_claim: Option<String>,
+    pub created: NaiveDateTime,
 }
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = accounts_user)]
 pub(crate) struct NewUserRow<'a> {
     pub email: &'a str,
-    pub email_key: &'a str,
+    pub email_key: Option<&'a str>,
+    pub claim_key: &'a str,
     pub username: Option<&'a str>,
     pub full_name: Option<&'a str>,
     pub active: bool,

@@ -5,8 +5,15 @@ diesel::table! {
         id -> BigInt,
         /// As given (trimmed); `''` when the user lost it to its proven owner.
         email -> Text,
-        /// `oauthclient_core::email::mailbox_key(email)`, UNIQUE; NULL claims no mailbox.
+        /// `oauthclient_core::email::mailbox_key(email)` while the address is confirmed
+        /// (the account holds the mailbox), UNIQUE; NULL otherwise.
         email_key -> Nullable<Text>,
+        /// The mailbox key of the address as given, confirmed or not (indexed, not unique:
+        /// unconfirmed claims block no one); NULL without an address.
+        claim_key -> Nullable<Text>,
+        /// An unconfirmed address this account lost (confirmed by another account, or
+        /// expired), until a new one is set.
+        ended_claim -> Nullable<Text>,
         username -> Nullable<Text>,
         full_name -> Nullable<Text>,
         password_hash -> Nullable<Text>,

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDateTime, Timelike};
 use diesel::prelude::*;
 use oauthclient_core::account::{NewUser, User, UserId};
 use oauthclient_core::email::mailbox_key;
-use oauthclient_core::store::{StoreError, StoreErrorKind};
+use oauthclient_core::store::{MAX_UNCONFIRMED_CLAIMS, StoreError, StoreErrorKind};
 
 use crate::connection::AnyConnection;
 use crate::error::{is_unique_violation, query_error};
@@ -34,6 +34,8 @@ impl From<UserRow> for User {
             full_name: row.full_name,
             active: row.active,
             has_password: row.password_hash.is_some(),
+            created_at: unix_secs(row.created),
+            ended_claim: row.ended_claim,
         }
     }
 }
@@ -86,8 +88,8 @@ pub(crate) fn by_id(
         .map_err(query_error)
 }
 
-/// The row claiming the mailbox of `email`; `None` for an address without a key.
-pub(crate) fn row_by_email(
+/// The row holding the mailbox of `email` (confirmed); `None` for an address without a key.
+pub(crate) fn holder_row(
     conn: &mut AnyConnection,
     email: &str,
 ) -> Result<Option<UserRow>, StoreError> {
@@ -102,20 +104,108 @@ pub(crate) fn row_by_email(
         .map_err(query_error)
 }
 
-pub(crate) fn by_email(conn: &mut AnyConnection, email: &str) -> Result<Option<User>, StoreError> {
-    Ok(row_by_email(conn, email)?.map(Into::into))
+pub(crate) fn holder(conn: &mut AnyConnection, email: &str) -> Result<Option<User>, StoreError> {
+    Ok(holder_row(conn, email)?.map(Into::into))
 }
 
-/// Inserts a user with the address as given (trimmed) and its mailbox key; a taken key or
-/// username is a conflict naming which.
+/// Rows claiming the mailbox of `email` unconfirmed since `claimed_since`, oldest first, at
+/// most [`MAX_UNCONFIRMED_CLAIMS`].
+pub(crate) fn claim_rows(
+    conn: &mut AnyConnection,
+    email: &str,
+    claimed_since: u64,
+) -> Result<Vec<UserRow>, StoreError> {
+    let Ok(key) = mailbox_key(email) else {
+        return Ok(Vec::new());
+    };
+    users::table
+        .filter(users::claim_key.eq(key))
+        .filter(users::confirmed_at.is_null())
+        .filter(users::email_changed_at.ge(from_unix_secs(claimed_since)))
+        .order(users::id)
+        .limit(i64::try_from(MAX_UNCONFIRMED_CLAIMS).unwrap_or(i64::MAX))
+        .select(UserRow::as_select())
+        .load(conn)
+        .map_err(query_error)
+}
+
+/// The one error a held address is told as, beside the e-mail field.
+fn email_taken() -> StoreError {
+    StoreError::conflict_on("email", EMAIL_TAKEN)
+}
+
+/// Whether an account other than `except` holds `key`.
+fn held_by_another(
+    conn: &mut AnyConnection,
+    key: &str,
+    except: Option<i64>,
+) -> Result<bool, StoreError> {
+    let mut query = users::table.filter(users::email_key.eq(key)).into_boxed();
+    if let Some(id) = except {
+        query = query.filter(users::id.ne(id));
+    }
+    query
+        .count()
+        .get_result::<i64>(conn)
+        .map(|count| count > 0)
+        .map_err(query_error)
+}
+
+/// Ends every unconfirmed claim on `key` but `except`'s: the address empties, claims nothing,
+/// and is kept in `ended_claim` to tell the user. Returns how many ended.
+pub(crate) fn end_claims(
+    conn: &mut AnyConnection,
+    key: &str,
+    except: Option<i64>,
+) -> Result<usize, StoreError> {
+    let claims = users::table
+        .filter(users::claim_key.eq(key))
+        .filter(users::confirmed_at.is_null());
+    let ended = match except {
+        Some(id) => diesel::update(claims.filter(users::id.ne(id)))
+            .set(claim_ended_values())
+            .execute(conn),
+        None => diesel::update(claims)
+            .set(claim_ended_values())
+            .execute(conn),
+    };
+    ended.map_err(query_error)
+}
+
+/// The columns an ended claim writes (the right-hand sides read the row as it was).
+#[allow(clippy::type_complexity, reason = "Diesel's changeset tuple")]
+fn claim_ended_values() -> (
+    diesel::dsl::Eq<users::ended_claim, diesel::dsl::Nullable<users::email>>,
+    diesel::dsl::Eq<users::email, &'static str>,
+    diesel::dsl::Eq<users::claim_key, Option<String>>,
+    diesel::dsl::Eq<users::updated, NaiveDateTime>,
+) {
+    (
+        users::ended_claim.eq(users::email.nullable()),
+        users::email.eq(""),
+        users::claim_key.eq(None::<String>),
+        users::updated.eq(now()),
+    )
+}
+
+/// Inserts a user with the address as given (trimmed) and its mailbox key; an address another
+/// account holds, or a taken username, is a conflict naming which. A confirmed user holds the
+/// address and ends the unconfirmed claims on it. Call inside a write transaction.
 pub(crate) fn create(conn: &mut AnyConnection, user: &NewUser) -> Result<User, StoreError> {
     let email = user.email.trim();
     let key = key_to_store(email)?;
+    if held_by_another(conn, &key, None)? {
+        return Err(email_taken());
+    }
+    if user.confirmed {
+        end_claims(conn, &key, None)?;
+    }
     let time = now();
     let inserted = diesel::insert_into(users::table)
         .values(NewUserRow {
             email,
-            email_key: &key,
+            email_key: user.confirmed.then_some(key.as_str()),
+            claim_key: &key,
             username: user.username.as_deref(),
             full_name: user.full_name.as_deref(),
             active: true,
@@ -126,7 +216,15 @@ pub(crate) fn create(conn: &mut AnyConnection, user: &NewUser) -> Result<User, S
         })
         .execute(conn);
     match inserted {
-        Ok(_) => by_email(conn, email)?.ok_or_else(|| query_error(diesel::result::Error::NotFound)),
+        // The newest row with this claim written now: within the write transaction, ours.
+        Ok(_) => users::table
+            .filter(users::claim_key.eq(&key))
+            .filter(users::created.eq(time))
+            .order(users::id.desc())
+            .select(UserRow::as_select())
+            .first(conn)
+            .map(Into::into)
+            .map_err(query_error),
         Err(err) if is_unique_violation(&err) => {
             if violated_column(&err).is_some_and(|column| column.contains("username")) {
                 Err(StoreError::conflict_on(
@@ -134,7 +232,7 @@ pub(crate) fn create(conn: &mut AnyConnection, user: &NewUser) -> Result<User, S
                     "this username is already taken",
                 ))
             } else {
-                Err(StoreError::conflict_on("email", EMAIL_TAKEN))
+                Err(email_taken())
             }
         }
         Err(err) => Err(query_error(err)),
@@ -169,34 +267,10 @@ pub(crate) fn delete(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), S
         .map_err(query_error)
 }
 
-/// An unconfirmed user loses their address to its proven owner: the address empties, the key
-/// goes (NULL claims nothing), every session ends. One statement: `false` when the user is
-/// missing or confirmed.
-pub(crate) fn release_email(
-    conn: &mut AnyConnection,
-    user_id: &UserId,
-) -> Result<bool, StoreError> {
-    let Some(id) = row_id(user_id) else {
-        return Ok(false);
-    };
-    diesel::update(
-        users::table
-            .filter(users::id.eq(id))
-            .filter(users::confirmed_at.is_null()),
-    )
-    .set((
-        users::email.eq(""),
-        users::email_key.eq(None::<String>),
-        users::session_epoch.eq(users::session_epoch + 1),
-        users::updated.eq(now()),
-    ))
-    .execute(conn)
-    .map(|changed| changed > 0)
-    .map_err(query_error)
-}
-
 /// Confirms the address if it is still `email`'s mailbox, unconfirmed, and was set no later
-/// than `issued_at`. One statement: `false` when any of that does not hold.
+/// than `issued_at`; the user then holds the mailbox and the other unconfirmed claims on it
+/// end. `false` when any of that does not hold; a conflict when another account holds it.
+/// Call inside a write transaction.
 pub(crate) fn confirm_email(
     conn: &mut AnyConnection,
     user_id: &UserId,
@@ -206,22 +280,59 @@ pub(crate) fn confirm_email(
     let (Ok(key), Some(id)) = (mailbox_key(email), row_id(user_id)) else {
         return Ok(false);
     };
+    if held_by_another(conn, &key, Some(id))? {
+        return Err(StoreError::conflict_on(
+            "email",
+            "another account confirmed this address first",
+        ));
+    }
     let time = now();
-    diesel::update(
+    let confirmed = diesel::update(
         users::table
             .filter(users::id.eq(id))
-            .filter(users::email_key.eq(key))
+            .filter(users::claim_key.eq(&key))
             .filter(users::confirmed_at.is_null())
             .filter(users::email_changed_at.le(from_unix_secs(issued_at))),
     )
-    .set((users::confirmed_at.eq(Some(time)), users::updated.eq(time)))
+    .set((
+        users::confirmed_at.eq(Some(time)),
+        users::email_key.eq(Some(&key)),
+        users::updated.eq(time),
+    ))
+    .execute(conn);
+    match confirmed {
+        Ok(0) => Ok(false),
+        Ok(_) => {
+            end_claims(conn, &key, Some(id))?;
+            Ok(true)
+        }
+        Err(err) if is_unique_violation(&err) => Err(StoreError::conflict_on(
+            "email",
+            "another account confirmed this address first",
+        )),
+        Err(err) => Err(query_error(err)),
+    }
+}
+
+/// Ends the unconfirmed claims set before `cutoff` (seconds since the epoch): expired, they
+/// are released like claims another account confirmed. Returns how many ended.
+pub(crate) fn end_expired_claims(
+    conn: &mut AnyConnection,
+    cutoff: u64,
+) -> Result<usize, StoreError> {
+    diesel::update(
+        users::table
+            .filter(users::claim_key.is_not_null())
+            .filter(users::confirmed_at.is_null())
+            .filter(users::email_changed_at.lt(from_unix_secs(cutoff))),
+    )
+    .set(claim_ended_values())
     .execute(conn)
-    .map(|changed| changed > 0)
     .map_err(query_error)
 }
 
-/// Sets a new address (as given, trimmed), unconfirmed, changed now; a mailbox key another
-/// user claims is a conflict.
+/// Sets a new address (as given, trimmed), unconfirmed, changed now; a mailbox another account
+/// holds is a conflict, unconfirmed claims are not. Call inside a write transaction.
 pub(crate) fn change_email(
     conn: &mut AnyConnection,
     user_id: &UserId,
@@ -233,10 +344,15 @@ pub(crate) fn change_email(
     let no_such_user =
         || StoreError::new(StoreErrorKind::Other, format!("there is no user {user_id}"));
     let id = row_id(user_id).ok_or_else(no_such_user)?;
+    if held_by_another(conn, &key, Some(id))? {
+        return Err(StoreError::conflict(EMAIL_TAKEN));
+    }
     let changed = diesel::update(users::table.find(id))
         .set((
             users::email.eq(email),
-            users::email_key.eq(Some(key)),
+            users::email_key.eq(None::<String>),
+            users::claim_key.eq(Some(key)),
+            users::ended_claim.eq(None::<String>),
             users::confirmed_at.eq(None::<NaiveDateTime>),
             users::email_changed_at.eq(whole_seconds(time)),
             users::updated.eq(time),

@@ -147,8 +147,11 @@ async fn look_alikes_never_find_or_block_each_other_in_either_direction() {
                     None,
                     "{case}: lookup of the other"
                 );
-                let hash = store.password_hash_by_email(&second).await.expect("lookup");
-                assert_eq!(hash, None, "{case}: password lookup of the other");
+                let candidates = store.sign_in_candidates(&second, 0).await.expect("lookup");
+                assert!(
+                    candidates.is_empty(),
+                    "{case}: password lookup of the other"
+                );
 
                 let second_user = match &second_key {
                     Ok(_) => Some(create(&store, &second, true).await.id),
@@ -176,7 +179,7 @@ async fn look_alikes_never_find_or_block_each_other_in_either_direction() {
 async fn the_same_mailbox_is_found_and_taken_whatever_its_ascii_case_or_idna_form() {
     for db in databases() {
         let store = db.store().await;
-        let ada = create(&store, "Ada.Lovelace@Example.ORG", false).await;
+        let ada = create(&store, "Ada.Lovelace@Example.ORG", true).await;
         for variant in [
             "ada.lovelace@example.org",
             " ADA.LOVELACE@EXAMPLE.ORG ",
@@ -196,12 +199,16 @@ async fn the_same_mailbox_is_found_and_taken_whatever_its_ascii_case_or_idna_for
                 db.name
             );
         }
-        let (found_user, _) = store
-            .password_hash_by_email("ADA.lovelace@example.org")
+        let candidates = store
+            .sign_in_candidates("ADA.lovelace@example.org", 0)
             .await
-            .expect("lookup")
-            .expect("found");
-        assert_eq!(found_user, ada, "{}", db.name);
+            .expect("lookup");
+        assert_eq!(
+            candidates.first().map(|(user, _)| user),
+            Some(&ada),
+            "{}",
+            db.name
+        );
 
         // A domain in A-label form and as a U-label is one mailbox.
         let bob = create(&store, "bob@XN--BCHER-KVA.example", true).await;
@@ -277,93 +284,204 @@ async fn addresses_are_stored_as_given_with_their_key_and_state() {
 }
 
 #[tokio::test]
-async fn releasing_frees_an_unconfirmed_address_and_ends_its_sessions() {
+async fn an_unconfirmed_claim_blocks_no_one_and_the_first_to_confirm_holds_the_address() {
     for db in databases() {
         let store = db.store().await;
+        // A squatter's unconfirmed claim stops neither a second claim nor a change to it.
         let squatter = create(&store, "victim@example.org", false).await;
-        assert!(
-            store.release_email(&squatter.id).await.expect("release"),
-            "{}",
+        let owner = create(&store, "Victim@Example.org", false).await;
+        let mover = create(&store, "mover@example.org", false).await;
+        let mover = store
+            .change_email(&mover.id, "VICTIM@example.org")
+            .await
+            .unwrap_or_else(|err| panic!("{}: change to a claimed address: {err}", db.name));
+        assert_eq!(
+            store
+                .unconfirmed_claims("victim@example.org", 0)
+                .await
+                .expect("claims")
+                .into_iter()
+                .map(|user| user.id)
+                .collect::<Vec<_>>(),
+            vec![squatter.id.clone(), owner.id.clone(), mover.id.clone()],
+            "{}: oldest first",
             db.name
         );
-        let released = store
-            .user_by_id(&squatter.id)
-            .await
-            .expect("find")
-            .expect("the user stays");
-        assert_eq!(released.email, "", "{}", db.name);
-        assert_eq!(released.session_epoch, 1, "{}: sessions end", db.name);
-        assert!(!released.email_confirmed, "{}", db.name);
         assert_eq!(
-            found(&store, "victim@example.org").await,
+            store
+                .user_holding_email("victim@example.org")
+                .await
+                .expect("holder"),
             None,
             "{}",
             db.name
         );
-
-        // The proven owner takes the address; a confirmed address is never released.
-        let owner = create(&store, "Victim@Example.org", true).await;
-        assert!(
-            !store.release_email(&owner.id).await.expect("release"),
-            "{}",
-            db.name
-        );
-        assert_eq!(
-            store.user_by_id(&owner.id).await.expect("find"),
-            Some(owner.clone()),
-            "{}: unchanged",
-            db.name
-        );
-        assert_eq!(
-            found(&store, "victim@example.org").await,
-            Some(owner.id.clone()),
-            "{}",
-            db.name
-        );
-        assert!(
-            !store
-                .release_email(&UserId::from(987_654))
-                .await
-                .expect("release"),
-            "{}: missing",
-            db.name
-        );
-
-        // Any number of released users coexist.
-        let other = create(&store, "other@example.org", false).await;
-        assert!(
-            store.release_email(&other.id).await.expect("release"),
-            "{}",
-            db.name
-        );
-        for id in [&squatter.id, &other.id] {
-            let user = store.user_by_id(id).await.expect("find").expect("exists");
-            assert_eq!(user.email, "", "{}", db.name);
-        }
-        assert_eq!(found(&store, "").await, None, "{}", db.name);
-
-        // A released user may set a new address; their sessions stay ended.
-        let moved = store
-            .change_email(&squatter.id, "squatter@example.org")
-            .await
-            .expect("new address");
-        assert_eq!(moved.email, "squatter@example.org", "{}", db.name);
-        assert_eq!(moved.session_epoch, 1, "{}", db.name);
-
-        // Once confirmed, an address cannot be released.
+        // Claims set before `claimed_since` have expired.
         assert!(
             store
-                .confirm_email(&moved.id, &moved.email, moved.email_changed_at)
+                .unconfirmed_claims("victim@example.org", owner.email_changed_at + 3600)
+                .await
+                .expect("claims")
+                .is_empty(),
+            "{}",
+            db.name
+        );
+
+        // The owner confirms first: they hold it; every other claim ends, nobody's account goes.
+        assert!(
+            store
+                .confirm_email(&owner.id, "victim@example.org", owner.email_changed_at)
                 .await
                 .expect("confirm"),
             "{}",
             db.name
         );
-        assert!(
-            !store.release_email(&moved.id).await.expect("release"),
+        for ended in [&squatter.id, &mover.id] {
+            let user = store.user_by_id(ended).await.expect("find").expect("kept");
+            assert_eq!(
+                (
+                    user.email.as_str(),
+                    user.ended_claim.as_deref(),
+                    user.email_confirmed
+                ),
+                (
+                    "",
+                    Some(user.ended_claim.as_deref().unwrap_or_default()),
+                    false
+                ),
+                "{}",
+                db.name
+            );
+            assert!(
+                user.ended_claim
+                    .as_deref()
+                    .is_some_and(|address| address.eq_ignore_ascii_case("victim@example.org")),
+                "{}: {:?}",
+                db.name,
+                user.ended_claim
+            );
+        }
+        assert_eq!(
+            store
+                .user_holding_email("VICTIM@example.org")
+                .await
+                .expect("holder")
+                .map(|user| user.id),
+            Some(owner.id.clone()),
             "{}",
             db.name
         );
+        // Now the address is held: registering, changing to it and confirming it elsewhere
+        // are refused.
+        let taken = store
+            .create_user(&new_user("victim@example.org", false))
+            .await;
+        assert_eq!(conflict_message(taken), EMAIL_TAKEN, "{}", db.name);
+        let changed = store.change_email(&squatter.id, "victim@example.org").await;
+        assert_eq!(conflict_message(changed), EMAIL_TAKEN, "{}", db.name);
+        // A user whose claim ended sets a new address; the notice goes with the old one.
+        let moved = store
+            .change_email(&squatter.id, "squatter@example.org")
+            .await
+            .expect("new address");
+        assert_eq!(
+            (moved.email.as_str(), moved.ended_claim),
+            ("squatter@example.org", None),
+            "{}",
+            db.name
+        );
+
+        // A provider-verified sign-up holds at once and ends the claims in the same write.
+        let typed = create(&store, "lin@example.org", false).await;
+        let verified = create(&store, "LIN@example.org", true).await;
+        assert!(verified.email_confirmed, "{}", db.name);
+        let typed = store
+            .user_by_id(&typed.id)
+            .await
+            .expect("find")
+            .expect("kept");
+        assert_eq!(
+            typed.ended_claim.as_deref(),
+            Some("lin@example.org"),
+            "{}",
+            db.name
+        );
+
+        // Expired claims end when purged.
+        let stale = create(&store, "stale@example.org", false).await;
+        db.execute(&format!(
+            "UPDATE accounts_user SET email_changed_at = '2000-01-01 00:00:00' WHERE id = {}",
+            stale.id
+        ));
+        assert_eq!(
+            store.end_expired_claims(3600).await.expect("purge"),
+            1,
+            "{}",
+            db.name
+        );
+        let stale = store
+            .user_by_id(&stale.id)
+            .await
+            .expect("find")
+            .expect("kept");
+        assert_eq!(
+            (stale.email.as_str(), stale.ended_claim.as_deref()),
+            ("", Some("stale@example.org")),
+            "{}",
+            db.name
+        );
+    }
+}
+
+#[tokio::test]
+async fn two_claims_confirming_at_once_leave_exactly_one_holder() {
+    for db in databases() {
+        let store = db.store().await;
+        let claims: Vec<User> = {
+            let mut claims = Vec::new();
+            for index in 0..4 {
+                let address = if index % 2 == 0 {
+                    "race@example.org"
+                } else {
+                    "RACE@example.org"
+                };
+                claims.push(create(&store, address, false).await);
+            }
+            claims
+        };
+        let tasks: Vec<_> = claims
+            .iter()
+            .map(|user| {
+                let (store, user) = (store.clone(), user.clone());
+                tokio::spawn(async move {
+                    store
+                        .confirm_email(&user.id, &user.email, user.email_changed_at)
+                        .await
+                })
+            })
+            .collect();
+        let mut confirmed = 0;
+        for task in tasks {
+            match task.await.expect("task") {
+                Ok(true) => confirmed += 1,
+                Ok(false) => {}
+                Err(err) => assert!(err.is_conflict(), "{}: {err}", db.name),
+            }
+        }
+        assert_eq!(confirmed, 1, "{}", db.name);
+        let holder = store
+            .user_holding_email("race@example.org")
+            .await
+            .expect("holder")
+            .expect("one holder");
+        for user in &claims {
+            let now = store
+                .user_by_id(&user.id)
+                .await
+                .expect("find")
+                .expect("kept");
+            assert_eq!(now.email_confirmed, now.id == holder.id, "{}", db.name);
+        }
     }
 }
 

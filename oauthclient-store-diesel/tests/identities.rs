@@ -8,7 +8,7 @@ mod common;
 use oauthclient_core::store::StoreErrorKind;
 use std::sync::Arc;
 
-use oauthclient_core::account::NewUser;
+use oauthclient_core::account::{NewUser, User, UserId};
 use oauthclient_core::secret::AccessToken;
 use oauthclient_core::store::NewLink;
 use oauthclient_core::{AccountStore, Token, UserStore};
@@ -398,12 +398,19 @@ async fn password_hashes_are_stored_and_reported() {
             )
             .await
             .expect("set");
-        let (found, hash) = store
-            .password_hash_by_email("ADA@example.org")
+        let mut candidates = store
+            .sign_in_candidates("ADA@example.org", 0)
             .await
-            .expect("find")
-            .expect("exists");
+            .expect("find");
+        assert_eq!(candidates.len(), 1, "{}", db.name);
+        let (found, hash) = candidates.remove(0);
         assert!(found.has_password, "{}", db.name);
+        assert_eq!(
+            store.password_hash(&ada.id).await.expect("hash"),
+            hash,
+            "{}",
+            db.name
+        );
         assert_eq!(
             hash.as_deref(),
             Some("$argon2id$v=19$m=19456,t=2,p=1$salt$hash")
@@ -415,12 +422,81 @@ async fn password_hashes_are_stored_and_reported() {
             .expect("find")
             .expect("exists");
         assert!(!again.has_password, "{}", db.name);
-        assert_eq!(
+        assert!(
             store
-                .password_hash_by_email("nobody@example.org")
+                .sign_in_candidates("nobody@example.org", 0)
                 .await
-                .expect("find"),
-            None
+                .expect("find")
+                .is_empty()
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_password_sign_in_may_mean_the_username_the_holder_or_each_unconfirmed_claim() {
+    for db in databases() {
+        let store = db.store().await;
+        let typed = |email: &str, username: Option<&str>| NewUser {
+            email: email.into(),
+            username: username.map(str::to_owned),
+            full_name: None,
+            confirmed: false,
+        };
+        let first = store
+            .create_user(&typed("shared@example.org", Some("first")))
+            .await
+            .expect("first claim");
+        let second = store
+            .create_user(&typed("SHARED@example.org", None))
+            .await
+            .expect("an unconfirmed claim blocks no one");
+        let ids = |candidates: Vec<(User, Option<String>)>| -> Vec<UserId> {
+            candidates.into_iter().map(|(user, _)| user.id).collect()
+        };
+        let by_address = store
+            .sign_in_candidates("shared@example.org", 0)
+            .await
+            .expect("find");
+        assert_eq!(
+            ids(by_address),
+            vec![first.id.clone(), second.id.clone()],
+            "{}",
+            db.name
+        );
+        // Expired claims are not candidates.
+        let far_future = u64::try_from(i64::MAX).unwrap_or(u64::MAX);
+        assert!(
+            store
+                .sign_in_candidates("shared@example.org", far_future)
+                .await
+                .expect("find")
+                .is_empty(),
+            "{}",
+            db.name
+        );
+        // The second confirms: the first's claim ends, its username still signs in.
+        assert!(
+            store
+                .confirm_email(&second.id, "shared@example.org", u64::MAX)
+                .await
+                .expect("confirm")
+        );
+        let by_address = store
+            .sign_in_candidates("shared@example.org", 0)
+            .await
+            .expect("find");
+        assert_eq!(ids(by_address), vec![second.id.clone()], "{}", db.name);
+        let by_username = store.sign_in_candidates("first", 0).await.expect("find");
+        let first_now = &by_username.first().expect("the username still works").0;
+        assert_eq!(
+            (
+                &first_now.id,
+                first_now.email.as_str(),
+                first_now.ended_claim.as_deref()
+            ),
+            (&first.id, "", Some("shared@example.org")),
+            "{}",
+            db.name
         );
     }
 }

@@ -268,7 +268,10 @@ impl UserStore for Unused {
     async fn user_by_id(&self, _: &UserId) -> Result<Option<User>, StoreError> {
         unreachable!("account_info uses no store")
     }
-    async fn user_by_email(&self, _: &str) -> Result<Option<User>, StoreError> {
+    async fn user_holding_email(&self, _: &str) -> Result<Option<User>, StoreError> {
+        unreachable!("account_info uses no store")
+    }
+    async fn unconfirmed_claims(&self, _: &str, _: u64) -> Result<Vec<User>, StoreError> {
         unreachable!("account_info uses no store")
     }
     async fn create_user(&self, _: &NewUser) -> Result<User, StoreError> {
@@ -278,9 +281,6 @@ impl UserStore for Unused {
         unreachable!("account_info uses no store")
     }
     async fn delete_user(&self, _: &UserId) -> Result<(), StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn release_email(&self, _: &UserId) -> Result<bool, StoreError> {
         unreachable!("account_info uses no store")
     }
     async fn confirm_email(&self, _: &UserId, _: &str, _: u64) -> Result<bool, StoreError> {

@@ -256,6 +256,7 @@ impl OAuthClientBuilder {
             confirmations,
             frame_ancestors: self.frame_ancestors,
             policy: self.policy,
+            mail_queue: crate::mail_queue::MailQueue::default(),
         };
         Ok(OAuthClient {
             inner: web::Data::new(inner),

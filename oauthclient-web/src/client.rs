@@ -54,6 +54,8 @@ pub(crate) struct Inner {
     pub frame_ancestors: FrameAncestors,
     /// The host's policy.
     pub policy: Arc<dyn HostPolicy>,
+    /// Mail sent off the request path (anonymous resend).
+    pub mail_queue: crate::mail_queue::MailQueue,
 }
 
 impl Inner {

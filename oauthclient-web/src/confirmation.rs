@@ -27,6 +27,14 @@ pub(crate) async fn send(inner: &Inner, user: &User) -> Result<bool, OAuthError>
         "email": mail.to,
         "site_url": inner.config.site_url.as_str(),
         "expires_hours": mail.expires_hours,
+        // The mail names the account, so whoever did not create it knows to ignore it.
+        "username": mail.user.username,
+        "created": chrono::DateTime::from_timestamp(
+            i64::try_from(mail.user.created_at).unwrap_or(0),
+            0,
+        )
+        .filter(|_| mail.user.created_at > 0)
+        .map(|created| created.date_naive().to_string()),
     });
     let message = EmailMessage::new(
         &mail.to,

@@ -7,6 +7,7 @@ mod csrf;
 mod current_user;
 mod flash;
 mod frame_ancestors;
+mod mail_queue;
 mod rate_limit;
 #[cfg(feature = "redis")]
 mod redis;

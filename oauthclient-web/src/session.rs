@@ -163,5 +163,16 @@ pub(crate) fn start_signed_in(
     };
     session.remove(&oauth_session.flows_key());
     oauth_session.clear_signup();
+    if let Some(address) = &user.ended_claim {
+        crate::flash::push(
+            &session,
+            "warning",
+            format!(
+                "The address {address} is no longer on your account: it was never confirmed, \
+                 and another account confirmed it (or the time to confirm it ran out). Set a new \
+                 address in your e-mail settings."
+            ),
+        );
+    }
     Ok(())
 }

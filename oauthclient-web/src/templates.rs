@@ -23,6 +23,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/oauthclient/signup.html"),
     ),
     (
+        "oauthclient/unconfirmed_claim.html",
+        include_str!("../templates/oauthclient/unconfirmed_claim.html"),
+    ),
+    (
         "oauthclient/disconnect.html",
         include_str!("../templates/oauthclient/disconnect.html"),
     ),

@@ -3,7 +3,6 @@
 
 mod common;
 
-use oauthclient_core::UserStore;
 use oauthclient_testkit::FakeUser;
 
 use common::{APP, TestSite, browser, location, site_with};

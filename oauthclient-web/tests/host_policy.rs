@@ -6,7 +6,6 @@ mod common;
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
-use oauthclient_core::UserStore;
 use oauthclient_core::account::{AccountInfo, NewUser};
 use oauthclient_core::config::RemoteApp;
 use oauthclient_core::host_policy::{HostEvent, HostPolicy, PreSignIn, SignInAttempt};

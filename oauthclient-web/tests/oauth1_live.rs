@@ -5,9 +5,9 @@
 
 mod common;
 
+use oauthclient_core::AccountStore;
 use oauthclient_core::account::UserId;
 use oauthclient_core::handlers::ApiRequest;
-use oauthclient_core::{AccountStore, UserStore};
 
 use common::{TestSite, browser, location, query, site_with};
 

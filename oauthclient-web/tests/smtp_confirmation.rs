@@ -6,7 +6,6 @@
 
 mod common;
 
-use oauthclient_core::UserStore;
 use oauthclient_testkit::FakeUser;
 use oauthclient_testkit::smtp::{SMTP_PYTHON_ENV, SmtpSink};
 

@@ -1,5 +1,5 @@
 //! Account policy keys: `email_verification`, `signup` (global, overridable per app),
-//! `email_confirmation_expires` and `email_resend_cooldown`.
+//! `email_confirmation_expires`, `email_resend_cooldown` and `email_unconfirmed_expires`.
 
 use toml::{Table, Value};
 
@@ -10,6 +10,8 @@ use super::{EmailVerification, SignupPolicy};
 pub const DEFAULT_CONFIRMATION_EXPIRES: u64 = 3 * 24 * 3600;
 /// Default wait between two confirmation mails to one user.
 pub const DEFAULT_RESEND_COOLDOWN: u64 = 60;
+/// Default lifetime of an unconfirmed claim on an address: seven days.
+pub const DEFAULT_UNCONFIRMED_EXPIRES: u64 = 7 * 24 * 3600;
 
 /// The site-wide account policy.
 ///
@@ -37,6 +39,10 @@ pub struct AccountSettings {
     pub confirmation_expires: u64,
     /// The shortest wait between two confirmation mails to one user, in seconds (default 60).
     pub resend_cooldown: u64,
+    /// How long an account's unconfirmed address counts as a claim, in seconds from when it
+    /// was set (default seven days): older claims are ignored by sign-in and sign-up, and the
+    /// `oauthclient accounts purge-unconfirmed` command ends them.
+    pub unconfirmed_expires: u64,
 }
 
 impl Default for AccountSettings {
@@ -46,6 +52,7 @@ impl Default for AccountSettings {
             signup: SignupPolicy::default(),
             confirmation_expires: DEFAULT_CONFIRMATION_EXPIRES,
             resend_cooldown: DEFAULT_RESEND_COOLDOWN,
+            unconfirmed_expires: DEFAULT_UNCONFIRMED_EXPIRES,
         }
     }
 }
@@ -60,6 +67,8 @@ pub(super) fn account_settings(doc: &Table) -> Result<AccountSettings, ConfigErr
             .unwrap_or(defaults.confirmation_expires),
         resend_cooldown: seconds(doc, "email_resend_cooldown", true)?
             .unwrap_or(defaults.resend_cooldown),
+        unconfirmed_expires: seconds(doc, "email_unconfirmed_expires", false)?
+            .unwrap_or(defaults.unconfirmed_expires),
     })
 }
 

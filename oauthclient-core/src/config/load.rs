@@ -317,6 +317,7 @@ fn remote_app(
         .unwrap_or(accounts.email_verification),
         signup: choice(settings.signup.as_deref(), &format!("{prefix}.signup"))?
             .unwrap_or(accounts.signup),
+        unconfirmed_expires: accounts.unconfirmed_expires,
         rest: super::rest::rest_redirects(&prefix, settings.rest.as_ref(), trusted_hosts)?,
     })
 }

@@ -65,6 +65,9 @@ pub struct RemoteApp {
     pub email_verification: super::EmailVerification,
     /// Whether this app may create accounts (the global setting unless overridden).
     pub signup: super::SignupPolicy,
+    /// How long an unconfirmed claim on an address counts, in seconds (the site-wide
+    /// `email_unconfirmed_expires`): older claims do not make a vouched sign-in ask first.
+    pub unconfirmed_expires: u64,
     /// Set for REST apps: where flows end, with `?message=&code=`.
     pub rest: Option<RestRedirects>,
 }

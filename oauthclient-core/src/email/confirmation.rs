@@ -35,6 +35,15 @@ pub enum ConfirmationError {
     /// The user's address is no longer the one the link was sent to, or it changed since.
     #[error("This confirmation link was sent to another address than your current one.")]
     OtherAddress,
+    /// The visitor did not prove they hold the account the link is for: only its holder may
+    /// confirm an address for it.
+    #[error(
+        "Only the holder of this account can confirm its address: sign in to it, or enter its password."
+    )]
+    NotHolder,
+    /// Another account confirmed this address first: it holds it now.
+    #[error("Another account has confirmed this address first.")]
+    HeldByAnother,
 }
 
 /// What a confirmation token asserts.
@@ -61,7 +70,7 @@ pub struct ConfirmationClaims {
 /// let codec = ConfirmationCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 3600);
 /// let mut user = User { id: "7".into(), email: "ada@example.org".into(), email_confirmed: false,
 ///     email_changed_at: 0, session_epoch: 0, username: None, full_name: None, active: true,
-///     has_password: true };
+///     has_password: true, created_at: 0, ended_claim: None };
 /// let token = codec.issue(&user)?;
 /// let claims = codec.decode(&token)?;
 /// assert_eq!(codec.check(&claims, &user), Ok(()));
@@ -202,6 +211,8 @@ mod tests {
             full_name: None,
             active: true,
             has_password: true,
+            created_at: 0,
+            ended_claim: None,
         }
     }
 

@@ -117,3 +117,24 @@ impl Mailer for MemoryMailbox {
         Ok(())
     }
 }
+
+/// A mailer that writes each message to the server's log instead of sending it (like
+/// Django's console e-mail backend): for a development server with real providers and no SMTP
+/// server. The text body, link included, goes to the `oauthclient::mail` target at `INFO`:
+/// only the operator reads it, unlike a page every visitor could open.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LogMailer;
+
+#[async_trait]
+impl Mailer for LogMailer {
+    async fn send(&self, message: &EmailMessage) -> Result<(), MailError> {
+        tracing::info!(
+            target: "oauthclient::mail",
+            to = %message.to,
+            subject = %message.subject,
+            "mail not sent (no [mail] configured); its text:\n{}",
+            message.text
+        );
+        Ok(())
+    }
+}

@@ -15,7 +15,7 @@ mod smtp;
 
 pub use confirmation::{ConfirmationClaims, ConfirmationCodec, ConfirmationError};
 pub use mailbox::{AddressError, mailbox_key, same_mailbox};
-pub use mailer::{EmailMessage, MailError, Mailer, MemoryMailbox};
+pub use mailer::{EmailMessage, LogMailer, MailError, Mailer, MemoryMailbox};
 // The operator's policy is configuration; re-exported here, where e-mail handling is documented.
 pub use crate::config::{EmailVerification, SignupPolicy};
 #[cfg(feature = "smtp")]

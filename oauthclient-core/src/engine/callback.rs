@@ -8,6 +8,7 @@ use crate::client::ProtocolContext;
 use crate::error::OAuthError;
 use crate::flow::{CallbackResponse, FlowEvent, FlowState, Grant};
 use crate::handlers::AuthorizedOutcome;
+use crate::handlers::defaults::ensure_may_use;
 use crate::host_policy::HostEvent;
 use crate::pending_signup::PendingSignup;
 use crate::state::{PendingFlows, StateError};
@@ -16,7 +17,7 @@ use crate::token::Token;
 
 /// What a completed callback means; the front end carries it out.
 #[derive(Debug)]
-#[non_exhaustive]
+// Not `#[non_exhaustive]`: a new variant must be a compile error in every front end.
 pub enum CallbackEffect {
     /// Keep the token in the session only (an anonymous `authorized_default` flow).
     StoredInSession {
@@ -36,6 +37,13 @@ pub enum CallbackEffect {
     /// The sign-up form is needed: hold this (server-side) until it is submitted.
     SignupRequired {
         /// Who the user is at the provider, and the token (boxed: it is the large one).
+        pending: Box<PendingSignup>,
+    },
+    /// The provider vouches for an address that accounts here claim without having confirmed
+    /// it: hold this (server-side) and ask the person "if one is yours, sign in to it to
+    /// connect the provider; if not, continue" ([`Engine::continue_sign_up`]).
+    UnconfirmedClaim {
+        /// Who the user is at the provider, and the token.
         pending: Box<PendingSignup>,
     },
 }
@@ -107,6 +115,8 @@ impl Engine<'_> {
                         format!("user {user_id} vanished while signing in"),
                     ))
                 })?;
+                // Whatever handler decided it (a custom one too), the site's rules hold.
+                ensure_may_use(name, &app.remote, &user, user.email_confirmed)?;
                 self.signed_in(name, &user_id).await;
                 CallbackEffect::SignedIn { user }
             }
@@ -118,6 +128,13 @@ impl Engine<'_> {
                     next,
                 )),
             },
+            AuthorizedOutcome::UnconfirmedClaim { account_info } => {
+                let mut pending = PendingSignup::new(name.to_owned(), account_info, token, next);
+                pending.unconfirmed_claim = true;
+                CallbackEffect::UnconfirmedClaim {
+                    pending: Box::new(pending),
+                }
+            }
         })
     }
 

@@ -5,15 +5,16 @@
 use url::Url;
 
 use super::Engine;
-use crate::account::User;
+use crate::account::{User, UserId};
 use crate::audit::{self, AuditEvent};
 use crate::config::EmailVerification;
 use crate::email::{ConfirmationClaims, ConfirmationError};
 use crate::error::OAuthError;
 use crate::handlers::defaults::SignupDefault;
 
-/// A confirmation link to mail: the front end renders the message and sends it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A confirmation link to mail: the front end renders the message and sends it. Its `Debug`
+/// leaves the link out: whoever holds it may confirm.
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ConfirmationMail {
     /// The address to confirm (and to send to).
@@ -22,11 +23,47 @@ pub struct ConfirmationMail {
     pub link: Url,
     /// How long the link works, in whole hours (rounded up), for the message.
     pub expires_hours: u64,
+    /// The account the link is for, so the message can name it (whoever did not create it
+    /// ignores the mail).
+    pub user: User,
+}
+
+impl std::fmt::Debug for ConfirmationMail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConfirmationMail")
+            .field("to", &self.to)
+            .field("link", &"[redacted]")
+            .field("expires_hours", &self.expires_hours)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How the visitor following a confirmation link shows they hold the account it is for.
+#[derive(Clone, Copy)]
+#[non_exhaustive]
+pub enum HolderProof<'a> {
+    /// Nothing (yet): the page asks for a sign-in or the password.
+    None,
+    /// The visitor is signed in as this user.
+    SignedInAs(&'a UserId),
+    /// The visitor typed this password; the host's policy checks it
+    /// ([`crate::host_policy::HostPolicy::verify_password`]).
+    Password(&'a str),
+}
+
+impl std::fmt::Debug for HolderProof<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::None => f.write_str("None"),
+            Self::SignedInAs(user) => f.debug_tuple("SignedInAs").field(user).finish(),
+            Self::Password(_) => f.write_str("Password([redacted])"),
+        }
+    }
 }
 
 /// What changing a signed-in user's address came to.
 #[derive(Debug)]
-#[non_exhaustive]
+// Not `#[non_exhaustive]`: a new variant must be a compile error in every front end.
 pub enum EmailChange {
     /// The address cannot be used (malformed, or another user's): say why; nothing changed.
     Refused(String),
@@ -81,6 +118,7 @@ impl Engine<'_> {
             to: user.email.clone(),
             link,
             expires_hours: self.confirmations.lifetime_secs().div_ceil(3600),
+            user: user.clone(),
         }))
     }
 
@@ -105,20 +143,51 @@ impl Engine<'_> {
         Ok((claims, user))
     }
 
-    /// Confirms the address `token` was issued for; the confirmed address. The store re-checks
-    /// atomically, so of two clicks at once one confirms and the other is told the link was
-    /// used. Audited (`email_confirmed`).
-    pub async fn confirm_email(&self, token: &str) -> Result<String, OAuthError> {
+    /// Confirms the address `token` was issued for, if `proof` shows the visitor holds the
+    /// account it names (signed in as it, or its password): a link alone confirms nothing, so
+    /// a person who gets a mail for an account they did not create cannot be made to confirm
+    /// it for its creator. Returns the account, as it was before confirming. The store
+    /// re-checks atomically: of two clicks at once one confirms and the other is told the
+    /// link was used; another account that confirmed the address first keeps it
+    /// ([`ConfirmationError::HeldByAnother`]). Audited (`email_confirmed`).
+    pub async fn confirm_email(
+        &self,
+        token: &str,
+        proof: HolderProof<'_>,
+    ) -> Result<(String, User), OAuthError> {
         let (claims, user) = self.check_confirmation(token).await?;
-        if !self
+        let holds = match proof {
+            HolderProof::None => false,
+            HolderProof::SignedInAs(signed_in) => *signed_in == user.id,
+            HolderProof::Password(password) => {
+                self.policy.verifies_passwords()
+                    && user.has_password
+                    && self.policy.verify_password(&user, password).await
+            }
+        };
+        if !holds {
+            audit::record(
+                AuditEvent::SignInRefused,
+                "",
+                Some(&user.id),
+                "confirmation link followed without proving the account is theirs",
+            );
+            return Err(OAuthError::Confirmation(ConfirmationError::NotHolder));
+        }
+        match self
             .users
             .confirm_email(&user.id, &claims.email, claims.iat)
-            .await?
+            .await
         {
-            return Err(OAuthError::Confirmation(ConfirmationError::AlreadyUsed));
+            Ok(true) => {}
+            Ok(false) => return Err(OAuthError::Confirmation(ConfirmationError::AlreadyUsed)),
+            Err(err) if err.is_conflict() => {
+                return Err(OAuthError::Confirmation(ConfirmationError::HeldByAnother));
+            }
+            Err(err) => return Err(err.into()),
         }
         audit::record(AuditEvent::EmailConfirmed, "", Some(&user.id), "");
-        Ok(claims.email)
+        Ok((claims.email, user))
     }
 
     /// Changes `user`'s address to `email` (as typed): checked like the sign-up form's, stored

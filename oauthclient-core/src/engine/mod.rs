@@ -25,7 +25,7 @@ mod login;
 mod signup;
 
 pub use callback::CallbackEffect;
-pub use confirmation::{ConfirmationMail, EmailChange};
+pub use confirmation::{ConfirmationMail, EmailChange, HolderProof};
 pub use signup::Registration;
 
 use crate::account::UserId;

@@ -6,14 +6,15 @@ use crate::account::User;
 use crate::audit::{self, AuditEvent};
 use crate::config::EmailVerification;
 use crate::error::OAuthError;
-use crate::handlers::defaults::register_and_link;
+use crate::handlers::AuthorizedOutcome;
+use crate::handlers::defaults::{register_and_link, register_vouched, vouched_email};
 use crate::handlers::{FieldError, SignupDecision, SignupForm};
 use crate::pending_signup::PendingSignup;
 use crate::store::NewLink;
 
 /// How a sign-up form submission ended.
 #[derive(Debug)]
-#[non_exhaustive]
+// Not `#[non_exhaustive]`: a new variant must be a compile error in every front end.
 pub enum Registration {
     /// Show the form again with these errors; nothing was written.
     Invalid(Vec<FieldError>),
@@ -108,6 +109,68 @@ impl Engine<'_> {
             user: created,
             send_confirmation,
             sign_in,
+        })
+    }
+
+    /// "None of these accounts is mine, continue": the person a vouching provider signed in
+    /// chose an account of their own over the accounts claiming the provider's address
+    /// without having confirmed it ([`super::CallbackEffect::UnconfirmedClaim`]). Creates it
+    /// confirmed and links the provider (one transaction, ending those claims: each account
+    /// keeps its password and is told at its next sign-in), then signs it in. Refused with
+    /// [`OAuthError::EmailInUse`] when an account confirmed the address meanwhile.
+    pub async fn continue_sign_up(
+        &self,
+        app: &AppRuntime,
+        pending: &PendingSignup,
+    ) -> Result<Registration, OAuthError> {
+        let name = app.remote.name.as_str();
+        let ctx = self.handler_context(app, None);
+        let email = match (
+            pending.unconfirmed_claim,
+            vouched_email(&ctx, &pending.account_info),
+        ) {
+            (true, Some(email)) => email.to_owned(),
+            _ => {
+                return Err(OAuthError::NoSignupInProgress {
+                    remote: name.to_owned(),
+                });
+            }
+        };
+        self.ensure_signup_open(app, pending).await?;
+        let claims = self.users.unconfirmed_claims(&email, 0).await?;
+        let link = NewLink {
+            client_id: app.remote.credentials.consumer_key.clone(),
+            account_info: pending.account_info.clone(),
+            token: pending.token.clone(),
+            extra_data: serde_json::json!({}),
+        };
+        let user_id = match register_vouched(&ctx, email, link).await? {
+            AuthorizedOutcome::LoggedIn { user_id } => user_id,
+            _ => {
+                return Err(OAuthError::EmailInUse {
+                    remote: name.to_owned(),
+                });
+            }
+        };
+        for claim in &claims {
+            audit::record(
+                AuditEvent::EmailReleased,
+                name,
+                Some(&claim.id),
+                "unconfirmed claim ended: the provider's verified owner continued with an account of their own",
+            );
+        }
+        let user = self.users.user_by_id(&user_id).await?.ok_or_else(|| {
+            OAuthError::Store(crate::store::StoreError::new(
+                crate::store::StoreErrorKind::Other,
+                format!("user {user_id} vanished while signing up"),
+            ))
+        })?;
+        self.signed_in(name, &user.id).await;
+        Ok(Registration::Created {
+            user,
+            send_confirmation: false,
+            sign_in: true,
         })
     }
 }

@@ -326,7 +326,9 @@ pub fn transition(state: FlowState, event: FlowEvent) -> FlowState {
             AuthorizedOutcome::StoredInSession => S::StoredInSession { app, next },
             AuthorizedOutcome::Linked { user_id } => S::Linked { app, user_id, next },
             AuthorizedOutcome::LoggedIn { user_id } => S::LoggedIn { app, user_id, next },
-            AuthorizedOutcome::SignupRequired { account_info } => S::SignupRequired {
+            // Both wait for the person's next step (the form, or the choice) before creating.
+            AuthorizedOutcome::SignupRequired { account_info }
+            | AuthorizedOutcome::UnconfirmedClaim { account_info } => S::SignupRequired {
                 app,
                 account_info,
                 token,

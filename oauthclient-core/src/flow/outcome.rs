@@ -33,4 +33,11 @@ pub enum AuthorizedOutcome {
         /// What the provider told us, to pre-fill the form.
         account_info: AccountInfo,
     },
+    /// The provider vouches for an address that accounts here claim without having confirmed
+    /// it: ask the person first ("if one is yours, sign in to it to connect this provider; if
+    /// not, continue") rather than take the address from someone who may be its owner.
+    UnconfirmedClaim {
+        /// What the provider told us; "continue" creates an account from it.
+        account_info: AccountInfo,
+    },
 }

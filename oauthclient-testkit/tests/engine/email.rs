@@ -3,9 +3,10 @@
 
 use oauthclient_core::OAuthError;
 use oauthclient_core::UserStore;
-use oauthclient_core::account::NewUser;
+use oauthclient_core::account::{NewUser, User};
 use oauthclient_core::email::ConfirmationError;
-use oauthclient_core::engine::EmailChange;
+use oauthclient_core::engine::{EmailChange, Engine, HolderProof};
+use oauthclient_core::host_policy::HostPolicy;
 use oauthclient_core::pending_signup::PendingSignup;
 use oauthclient_core::secret::AccessToken;
 use oauthclient_core::{AccountInfo, ExternalId, Token};
@@ -13,7 +14,7 @@ use oauthclient_testkit::FakeProvider;
 
 use super::Parts;
 
-async fn typed_user(parts: &Parts, email: &str) -> oauthclient_core::account::User {
+async fn typed_user(parts: &Parts, email: &str) -> User {
     parts
         .store
         .create_user(&NewUser {
@@ -62,11 +63,19 @@ async fn a_typed_address_gets_one_link_per_cooldown_and_it_confirms_once() {
         (claims.email.as_str(), &user.id),
         ("ada@typed.example", &ada.id)
     );
+    let (confirmed_email, holder) = parts
+        .engine()
+        .confirm_email(token, HolderProof::SignedInAs(&ada.id))
+        .await
+        .expect("confirms");
     assert_eq!(
-        parts.engine().confirm_email(token).await.expect("confirms"),
-        "ada@typed.example"
+        (confirmed_email.as_str(), &holder.id),
+        ("ada@typed.example", &ada.id)
     );
-    let again = parts.engine().confirm_email(token).await;
+    let again = parts
+        .engine()
+        .confirm_email(token, HolderProof::SignedInAs(&ada.id))
+        .await;
     assert!(
         matches!(
             again,
@@ -99,12 +108,24 @@ async fn changing_the_address_checks_it_and_asks_for_confirmation() {
     let provider = FakeProvider::start().await.expect("provider");
     let parts = Parts::new(&provider);
     let ada = typed_user(&parts, "ada@typed.example").await;
-    typed_user(&parts, "bob@typed.example").await;
+    let bob = typed_user(&parts, "bob@typed.example").await;
 
     let malformed = parts.engine().change_email(&ada, "not an address").await;
     assert!(
         matches!(malformed, Ok(EmailChange::Refused(_))),
         "{malformed:?}"
+    );
+    let unconfirmed = parts.engine().change_email(&ada, "BOB@typed.example").await;
+    assert!(
+        matches!(unconfirmed, Ok(EmailChange::Changed { .. })),
+        "an unconfirmed claim blocks no one: {unconfirmed:?}"
+    );
+    assert!(
+        parts
+            .store
+            .confirm_email(&bob.id, "bob@typed.example", u64::MAX)
+            .await
+            .expect("bob confirms")
     );
     let taken = parts.engine().change_email(&ada, "BOB@typed.example").await;
     assert!(matches!(taken, Ok(EmailChange::Refused(_))), "{taken:?}");
@@ -176,5 +197,139 @@ async fn a_closed_app_refuses_the_sign_up_form() {
     assert!(
         matches!(closed, Err(OAuthError::SignupClosed { .. })),
         "{closed:?}"
+    );
+}
+
+/// A host that keeps one password for every user: "correct horse".
+struct OnePassword;
+
+#[async_trait::async_trait]
+impl HostPolicy for OnePassword {
+    fn verifies_passwords(&self) -> bool {
+        true
+    }
+
+    async fn verify_password(&self, _user: &User, password: &str) -> bool {
+        password == "correct horse"
+    }
+}
+
+/// The link of a confirmation mail due to `user` now.
+async fn link_for(parts: &Parts, user: &User) -> String {
+    let mail = parts
+        .engine()
+        .confirmation_mail(user, true)
+        .await
+        .expect("mail")
+        .expect("a link is due");
+    mail.link
+        .path()
+        .trim_start_matches("/oauth/confirm-email/")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_link_alone_confirms_nothing_only_the_accounts_holder_does() {
+    let provider = FakeProvider::start().await.expect("provider");
+    let parts = Parts::new(&provider);
+    let squatter = typed_user(&parts, "victim@typed.example").await;
+    parts
+        .store
+        .set_password(&squatter.id, true)
+        .expect("the squatter has a password");
+    let squatter = parts
+        .store
+        .user_by_id(&squatter.id)
+        .await
+        .expect("store")
+        .expect("user");
+    let victim = typed_user(&parts, "someone-else@typed.example").await;
+    let token = link_for(&parts, &squatter).await;
+    let with_passwords = Engine::new(
+        &parts.config,
+        &parts.codec,
+        &parts.http,
+        &*parts.store,
+        &*parts.store,
+        &OnePassword,
+        &parts.events,
+        &parts.confirmations,
+    );
+    // The victim who received the mail: one honest click, another account, a guess.
+    for proof in [
+        HolderProof::None,
+        HolderProof::SignedInAs(&victim.id),
+        HolderProof::Password("a guess"),
+    ] {
+        let refused = with_passwords.confirm_email(&token, proof).await;
+        assert!(
+            matches!(
+                refused,
+                Err(OAuthError::Confirmation(ConfirmationError::NotHolder))
+            ),
+            "{proof:?}: {refused:?}"
+        );
+    }
+    // A host that checks no passwords accepts none.
+    let no_passwords = parts
+        .engine()
+        .confirm_email(&token, HolderProof::Password("correct horse"))
+        .await;
+    assert!(
+        matches!(
+            no_passwords,
+            Err(OAuthError::Confirmation(ConfirmationError::NotHolder))
+        ),
+        "{no_passwords:?}"
+    );
+    let unconfirmed = parts.store.user_by_id(&squatter.id).await.expect("store");
+    assert!(
+        !unconfirmed.expect("user").email_confirmed,
+        "nothing confirmed yet"
+    );
+    // The holder, with the account's password (verification mandatory: not signed in).
+    let (email, holder) = with_passwords
+        .confirm_email(&token, HolderProof::Password("correct horse"))
+        .await
+        .expect("the holder confirms");
+    assert_eq!(
+        (email.as_str(), &holder.id),
+        ("victim@typed.example", &squatter.id)
+    );
+}
+
+#[tokio::test]
+async fn whoever_confirms_first_holds_the_address_and_the_other_claims_end() {
+    let provider = FakeProvider::start().await.expect("provider");
+    let parts = Parts::new(&provider);
+    let first = typed_user(&parts, "shared@typed.example").await;
+    let second = typed_user(&parts, "Shared@typed.example").await;
+    let first_link = link_for(&parts, &first).await;
+    let second_link = link_for(&parts, &second).await;
+    parts
+        .engine()
+        .confirm_email(&second_link, HolderProof::SignedInAs(&second.id))
+        .await
+        .expect("the second confirms first");
+    let ended = parts
+        .store
+        .user_by_id(&first.id)
+        .await
+        .expect("store")
+        .expect("user");
+    assert_eq!(
+        (ended.email.as_str(), ended.ended_claim.as_deref()),
+        ("", Some("shared@typed.example"))
+    );
+    let late = parts
+        .engine()
+        .confirm_email(&first_link, HolderProof::SignedInAs(&first.id))
+        .await;
+    assert!(
+        matches!(
+            late,
+            Err(OAuthError::Confirmation(ConfirmationError::OtherAddress))
+        ),
+        "{late:?}"
     );
 }

@@ -141,11 +141,11 @@ async fn signup(
         full_name: body.full_name,
     };
     match signup::register(&inner, &req, runtime, &pending, &form).await {
-        Ok(Registration::SignedIn { mail_failed }) => HttpResponse::Ok().json(json!({
+        Ok(Registration::SignedIn { mail_sent, .. }) => HttpResponse::Ok().json(json!({
             "message": "Successfully signed up.",
             "code": 200,
             "signed_in": true,
-            "confirmation_sent": !mail_failed && !form_confirmed(&inner, &req).await,
+            "confirmation_sent": mail_sent,
         })),
         Ok(Registration::ConfirmFirst { mail_failed, .. }) => HttpResponse::Accepted().json(json!({
             "message": "Account created. Confirm the e-mail address through the link we sent, then sign in.",
@@ -157,13 +157,4 @@ async fn signup(
             .json(json!({"message": "Please correct the form.", "code": 400, "errors": errors})),
         Err(err) => error(&err),
     }
-}
-
-/// Whether the user just signed in has a confirmed address (then no link went out).
-async fn form_confirmed(inner: &Inner, req: &HttpRequest) -> bool {
-    crate::current_user::signed_in_user(inner.current_user.as_ref(), inner.users.as_ref(), req)
-        .await
-        .ok()
-        .flatten()
-        .is_some_and(|user| user.email_confirmed)
 }

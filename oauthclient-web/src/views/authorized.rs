@@ -168,10 +168,19 @@ async fn apply(
                 None => respond::redirect(&format!("/oauth/signup/{app_name}/")),
             })
         }
-        // A kind this front end does not know yet: fail safe, nothing signed in.
-        _ => Err(OAuthError::ClientError {
-            remote: app_name.to_owned(),
-            message: "the engine decided something this front end cannot carry out".into(),
-        }),
+        CallbackEffect::UnconfirmedClaim { pending } => {
+            oauth_session
+                .hold_signup(inner.accounts.as_ref(), &pending)
+                .await?;
+            Ok(match rest {
+                Some(rest) => respond::rest_redirect(
+                    &rest.signup,
+                    "An account with this e-mail address exists but was never confirmed: if it \
+                     is yours, sign in to it and connect again; if not, continue.",
+                    409,
+                ),
+                None => respond::redirect(&format!("/oauth/signup/{app_name}/")),
+            })
+        }
     }
 }

@@ -1,17 +1,25 @@
-//! `GET, POST /oauth/confirm-email/{token}`: following a confirmation link (a page with a
-//! button, so a mail scanner fetching the link confirms nothing), and
-//! `POST /oauth/confirm-email/resend`: a new link, for the signed-in user or, for someone who
-//! cannot sign in before confirming, for an address (answered alike whether it exists or not).
+//! `GET, POST /oauth/confirm-email/{token}`: following a confirmation link. The page names the
+//! account the link is for and confirms only for its holder: someone signed in as it, or who
+//! types its password (a mail scanner, or a person who got a mail for an account they did not
+//! create, confirms nothing). `POST /oauth/confirm-email/resend`: a new link, for the
+//! signed-in user or, for someone who cannot sign in before confirming, for an address
+//! (answered alike whether it exists or not: the work happens off the request path).
 
 use actix_session::SessionExt;
 use actix_web::http::StatusCode;
 use actix_web::http::header::REFERRER_POLICY;
 use actix_web::{HttpRequest, HttpResponse, web};
+use oauthclient_core::OAuthError;
+use oauthclient_core::account::User;
+use oauthclient_core::clock::{Clock, SystemClock};
+use oauthclient_core::email::ConfirmationError;
+use oauthclient_core::engine::HolderProof;
 use serde::Deserialize;
 use serde_json::json;
 
 use crate::client::Inner;
 use crate::current_user::signed_in_user;
+use crate::session::start_signed_in;
 use crate::{confirmation, csrf, flash, respond};
 
 /// Where the address settings page lives.
@@ -19,9 +27,12 @@ pub(crate) const EMAIL_SETTINGS: &str = "/account/settings/email/";
 /// Where new links are asked for.
 pub(crate) const RESEND: &str = "/oauth/confirm-email/resend";
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct CsrfForm {
+/// The confirmation form. No `Debug`: it may hold a password.
+#[derive(Deserialize)]
+pub(crate) struct ConfirmForm {
     csrf_token: Option<String>,
+    #[serde(default)]
+    password: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -39,42 +50,119 @@ fn no_referrer(mut response: HttpResponse) -> HttpResponse {
     response
 }
 
+/// `YYYY-MM-DD` (UTC) of `secs` since the epoch; `None` when the store does not know.
+fn date(secs: u64) -> Option<String> {
+    let secs = i64::try_from(secs).ok().filter(|secs| *secs > 0)?;
+    Some(
+        chrono::DateTime::from_timestamp(secs, 0)?
+            .date_naive()
+            .to_string(),
+    )
+}
+
+/// The page: which account the link is for (username, name, when it was created, the
+/// providers it signs in with), and how its holder proves it.
+async fn render(
+    inner: &Inner,
+    req: &HttpRequest,
+    token: &str,
+    status: StatusCode,
+    error: Option<String>,
+) -> HttpResponse {
+    let (claims, user) = match inner.engine().check_confirmation(token).await {
+        Ok(found) => found,
+        Err(err) => return respond::error(inner, req, &err, None),
+    };
+    let signed_in =
+        match signed_in_user(inner.current_user.as_ref(), inner.users.as_ref(), req).await {
+            Ok(user) => user,
+            Err(err) => return respond::error(inner, req, &err, None),
+        };
+    let identities = match inner.accounts.identities_of(&user.id).await {
+        Ok(identities) => identities,
+        Err(err) => return respond::error(inner, req, &err.into(), None),
+    };
+    let action = format!("/oauth/confirm-email/{token}");
+    let next: String = url::form_urlencoded::byte_serialize(action.as_bytes()).collect();
+    let providers: Vec<_> = identities
+        .iter()
+        .filter_map(|identity| inner.apps.get(&identity.method))
+        .map(|app| {
+            json!({
+                "title": app.remote.title,
+                "login_url": format!("/oauth/login/{}/?next={next}", app.remote.name),
+            })
+        })
+        .collect();
+    let csrf_token = match csrf::token(&req.get_session()) {
+        Ok(token) => token,
+        Err(err) => return respond::error(inner, req, &err, None),
+    };
+    let holder_signed_in = signed_in.as_ref().is_some_and(|me| me.id == user.id);
+    respond::page(
+        inner,
+        req,
+        status,
+        "oauthclient/confirm_email.html",
+        json!({
+            "email": claims.email,
+            "account": {
+                "username": user.username,
+                "full_name": user.full_name,
+                "created": date(user.created_at),
+                "providers": providers,
+            },
+            "holder_signed_in": holder_signed_in,
+            "other_signed_in": signed_in.is_some() && !holder_signed_in,
+            "password_field": !holder_signed_in
+                && user.has_password
+                && inner.policy.verifies_passwords(),
+            "login_url": inner.current_user.login_url().map(|login| format!("{login}?next={next}")),
+            "action": action,
+            "csrf_token": csrf_token,
+            "error": error,
+        }),
+    )
+}
+
 pub(crate) async fn page(
     req: HttpRequest,
     token: web::Path<String>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
-    let shown = match inner.engine().check_confirmation(&token).await {
-        Ok((claims, _user)) => match csrf::token(&req.get_session()) {
-            Ok(csrf_token) => respond::page(
-                &inner,
-                &req,
-                StatusCode::OK,
-                "oauthclient/confirm_email.html",
-                json!({
-                    "email": claims.email,
-                    "action": format!("/oauth/confirm-email/{}", token.as_str()),
-                    "csrf_token": csrf_token,
-                }),
-            ),
-            Err(err) => respond::error(&inner, &req, &err, None),
-        },
-        Err(err) => respond::error(&inner, &req, &err, None),
-    };
-    no_referrer(shown)
+    no_referrer(render(&inner, &req, &token, StatusCode::OK, None).await)
 }
 
 pub(crate) async fn confirm(
     req: HttpRequest,
     token: web::Path<String>,
-    form: web::Form<CsrfForm>,
+    form: web::Form<ConfirmForm>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
     if let Err(err) = csrf::verify(&req.get_session(), form.csrf_token.as_deref()) {
         return respond::error(&inner, &req, &err, None);
     }
-    no_referrer(match inner.engine().confirm_email(&token).await {
-        Ok(email) => {
+    // Before a password is checked: guessing costs attempts.
+    if let Some(limited) = respond::rate_limited(&inner, &req) {
+        return no_referrer(limited);
+    }
+    let signed_in =
+        match signed_in_user(inner.current_user.as_ref(), inner.users.as_ref(), &req).await {
+            Ok(user) => user,
+            Err(err) => return respond::error(&inner, &req, &err, None),
+        };
+    let proof = match (&signed_in, form.password.as_str()) {
+        (Some(user), _) => HolderProof::SignedInAs(&user.id),
+        (None, "") => HolderProof::None,
+        (None, password) => HolderProof::Password(password),
+    };
+    no_referrer(match inner.engine().confirm_email(&token, proof).await {
+        Ok((email, user)) => {
+            if signed_in.is_none()
+                && let Err(err) = sign_in_after_proof(&inner, &req, &user).await
+            {
+                return respond::error(&inner, &req, &err, None);
+            }
             flash::push(
                 &req.get_session(),
                 "success",
@@ -82,8 +170,34 @@ pub(crate) async fn confirm(
             );
             respond::redirect(&inner.paths.home)
         }
+        Err(err @ OAuthError::Confirmation(ConfirmationError::NotHolder)) => {
+            render(
+                &inner,
+                &req,
+                &token,
+                StatusCode::FORBIDDEN,
+                Some(err.to_string()),
+            )
+            .await
+        }
         Err(err) => respond::error(&inner, &req, &err, None),
     })
+}
+
+/// The visitor proved the account with its password: they are its holder, so they are signed
+/// in to it (with verification mandatory, this is how the real owner gets in).
+async fn sign_in_after_proof(
+    inner: &Inner,
+    req: &HttpRequest,
+    user: &User,
+) -> Result<(), OAuthError> {
+    let user = inner
+        .users
+        .user_by_id(&user.id)
+        .await?
+        .unwrap_or_else(|| user.clone());
+    inner.engine().ensure_may_sign_in_locally(&user)?;
+    start_signed_in(inner, req, &user, false)
 }
 
 pub(crate) async fn resend(
@@ -119,15 +233,10 @@ pub(crate) async fn resend(
         return respond::redirect(EMAIL_SETTINGS);
     }
     let email = form.email.clone().unwrap_or_default();
-    // Anonymous: the same answer whether or not the address belongs to anyone.
-    match inner.users.user_by_email(&email).await {
-        Ok(Some(user)) => {
-            if let Err(err) = confirmation::send(&inner, &user).await {
-                return respond::error(&inner, &req, &err, None);
-            }
-        }
-        Ok(None) => {}
-        Err(err) => return respond::error(&inner, &req, &err.into(), None),
+    // Anonymous: the same answer, at once, whatever the address: the lookup and the mail
+    // happen after the response. Without a mailer there is nothing to send.
+    if inner.mailer.is_some() {
+        queue_resend(inner.clone(), email.clone());
     }
     sent_page(
         &inner,
@@ -135,6 +244,28 @@ pub(crate) async fn resend(
         &email,
         "If an account with this address is waiting for confirmation, a new link is on its way.",
     )
+}
+
+/// Mails a new link to each account claiming `email` unconfirmed (within its lifetime), in
+/// the background.
+fn queue_resend(inner: web::Data<Inner>, email: String) {
+    inner.clone().mail_queue.spawn(async move {
+        let since = SystemClock
+            .now()
+            .saturating_sub(inner.config.accounts.unconfirmed_expires);
+        let claims = match inner.users.unconfirmed_claims(&email, since).await {
+            Ok(claims) => claims,
+            Err(err) => {
+                tracing::error!(error = %err, "resend: cannot look the address up");
+                return;
+            }
+        };
+        for user in claims {
+            if let Err(err) = confirmation::send(&inner, &user).await {
+                tracing::warn!(user_id = %user.id, error = %err, "resend: no link sent");
+            }
+        }
+    });
 }
 
 /// "Check your inbox", with a form to ask for another link.

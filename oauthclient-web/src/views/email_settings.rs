@@ -5,6 +5,7 @@
 use actix_session::SessionExt;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
+use oauthclient_core::OAuthError;
 use oauthclient_core::account::User;
 use oauthclient_core::engine::EmailChange;
 use serde::Deserialize;
@@ -39,6 +40,7 @@ fn render(
         json!({
             "email": user.email,
             "confirmed": user.email_confirmed,
+            "ended_claim": user.ended_claim,
             "new_email": new_email,
             "errors": errors,
             "action": EMAIL_SETTINGS,
@@ -84,7 +86,6 @@ pub(crate) async fn change(
                 &[problem],
             );
         }
-        Ok(_) => return respond::redirect(EMAIL_SETTINGS),
         Err(err) => return respond::error(&inner, &req, &err, None),
     };
     let session = req.get_session();
@@ -95,7 +96,14 @@ pub(crate) async fn change(
                 "success",
                 format!("We sent a confirmation link to {}.", changed.email),
             ),
-            Err(err) => flash::push(&session, "danger", err.to_string()),
+            // What the visitor reads is the user-facing text, never a backend's message.
+            Err(OAuthError::MailUnavailable { .. }) => flash::push(
+                &session,
+                "danger",
+                "Your address was changed, but the confirmation e-mail could not be sent right \
+                 now. Ask for a new link in a moment.",
+            ),
+            Err(err) => flash::push(&session, "danger", respond::api_error(&err).1),
         }
     } else {
         flash::push(&session, "success", "Your e-mail address was changed.");

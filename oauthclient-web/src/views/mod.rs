@@ -28,6 +28,10 @@ pub(crate) fn routes(cfg: &mut web::ServiceConfig) {
         .route("/oauth/signup/{app}/", web::get().to(signup::form))
         .route("/oauth/signup/{app}/", web::post().to(signup::submit))
         .route(
+            "/oauth/signup/{app}/continue",
+            web::post().to(signup::continue_as_new),
+        )
+        .route(
             "/oauth/disconnect/{app}/",
             web::get().to(disconnect::confirm),
         )

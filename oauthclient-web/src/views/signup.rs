@@ -92,6 +92,9 @@ pub(crate) async fn form(
 ) -> HttpResponse {
     let result = open_signup(&inner, &req, &app).await;
     match result {
+        Ok((runtime, pending)) if pending.unconfirmed_claim => {
+            choice(&inner, &req, runtime, &pending)
+        }
         Ok((runtime, pending)) => {
             let form = SignupForm {
                 email: pending.account_info.email.clone().unwrap_or_default(),
@@ -115,6 +118,10 @@ pub(crate) async fn submit(
         return respond::error(&inner, &req, &err, None);
     }
     let (runtime, pending) = match open_signup(&inner, &req, &app).await {
+        // The choice comes first: no form creates an account past it.
+        Ok((_, pending)) if pending.unconfirmed_claim => {
+            return respond::redirect(&format!("/oauth/signup/{app}/"));
+        }
         Ok(found) => found,
         Err(err) => return respond::error(&inner, &req, &err, None),
     };
@@ -132,7 +139,7 @@ pub(crate) async fn submit(
             &form,
             &errors,
         ),
-        Ok(Registration::SignedIn { mail_failed }) => {
+        Ok(Registration::SignedIn { mail_failed, .. }) => {
             if mail_failed {
                 crate::flash::push(
                     &req.get_session(),
@@ -163,9 +170,11 @@ pub(crate) async fn submit(
 pub(crate) enum Registration {
     /// Re-render the form with these errors.
     Invalid(Vec<FieldError>),
-    /// Created and signed in (a confirmation link went out for a typed address, unless
-    /// `mail_failed`).
+    /// Created and signed in.
     SignedIn {
+        /// A confirmation link went out now (not under `email_verification = "none"`, not for
+        /// a provider-verified address, not during the resend cooldown).
+        mail_sent: bool,
         /// The confirmation mail could not be sent.
         mail_failed: bool,
     },
@@ -187,21 +196,26 @@ pub(crate) async fn register(
     pending: &PendingSignup,
     form: &SignupForm,
 ) -> Result<Registration, OAuthError> {
-    let (created, send_confirmation, sign_in) =
-        match inner.engine().sign_up(runtime, pending, form).await? {
-            engine::Registration::Invalid(errors) => return Ok(Registration::Invalid(errors)),
-            engine::Registration::Created {
-                user,
-                send_confirmation,
-                sign_in,
-            } => (user, send_confirmation, sign_in),
-            _ => {
-                return Err(OAuthError::ClientError {
-                    remote: runtime.remote.name.clone(),
-                    message: "the engine decided something this front end cannot carry out".into(),
-                });
-            }
-        };
+    let registration = inner.engine().sign_up(runtime, pending, form).await?;
+    carry_out(inner, req, runtime, registration).await
+}
+
+/// Carries out what the engine decided about a registration: forgets the pending sign-up,
+/// sends the confirmation link it asks for, and signs the user in when it says so.
+pub(crate) async fn carry_out(
+    inner: &Inner,
+    req: &HttpRequest,
+    runtime: &AppRuntime,
+    registration: engine::Registration,
+) -> Result<Registration, OAuthError> {
+    let (created, send_confirmation, sign_in) = match registration {
+        engine::Registration::Invalid(errors) => return Ok(Registration::Invalid(errors)),
+        engine::Registration::Created {
+            user,
+            send_confirmation,
+            sign_in,
+        } => (user, send_confirmation, sign_in),
+    };
     let session = req.get_session();
     let oauth_session = OAuthSession {
         session: &session,
@@ -210,14 +224,14 @@ pub(crate) async fn register(
     oauth_session
         .release_signup(inner.accounts.as_ref())
         .await?;
-    let mail_failed = if send_confirmation {
+    let (mail_sent, mail_failed) = if send_confirmation {
         match crate::confirmation::send(inner, &created).await {
-            Ok(_) => false,
-            Err(OAuthError::MailUnavailable { .. }) => true,
+            Ok(sent) => (sent, false),
+            Err(OAuthError::MailUnavailable { .. }) => (false, true),
             Err(err) => return Err(err),
         }
     } else {
-        false
+        (false, false)
     };
     if !sign_in {
         return Ok(Registration::ConfirmFirst {
@@ -227,5 +241,67 @@ pub(crate) async fn register(
     }
     start_signed_in(inner, req, &created, runtime.remote.remember)?;
     oauth_session.set_signed_in_with(&runtime.remote.name)?;
-    Ok(Registration::SignedIn { mail_failed })
+    Ok(Registration::SignedIn {
+        mail_sent,
+        mail_failed,
+    })
+}
+
+/// "An account with this address exists but was never confirmed": if one is the visitor's,
+/// they sign in to it and connect the provider from there; if not, they continue.
+fn choice(
+    inner: &Inner,
+    req: &HttpRequest,
+    runtime: &AppRuntime,
+    pending: &PendingSignup,
+) -> HttpResponse {
+    let csrf_token = match csrf::token(&req.get_session()) {
+        Ok(token) => token,
+        Err(err) => return respond::error(inner, req, &err, None),
+    };
+    let connect = format!("/oauth/login/{}/", runtime.remote.name);
+    let next: String = url::form_urlencoded::byte_serialize(connect.as_bytes()).collect();
+    respond::page(
+        inner,
+        req,
+        StatusCode::OK,
+        "oauthclient/unconfirmed_claim.html",
+        json!({
+            "app_title": runtime.remote.title,
+            "email": pending.account_info.email,
+            "login_url": inner.current_user.login_url().map(|login| format!("{login}?next={next}")),
+            "continue_action": format!("/oauth/signup/{}/continue", runtime.remote.name),
+            "csrf_token": csrf_token,
+        }),
+    )
+}
+
+/// `POST /oauth/signup/{app}/continue`: "none of these accounts is mine".
+pub(crate) async fn continue_as_new(
+    req: HttpRequest,
+    app: web::Path<String>,
+    form: web::Form<ContinueForm>,
+    inner: web::Data<Inner>,
+) -> HttpResponse {
+    if let Err(err) = csrf::verify(&req.get_session(), form.csrf_token.as_deref()) {
+        return respond::error(&inner, &req, &err, None);
+    }
+    let (runtime, pending) = match open_signup(&inner, &req, &app).await {
+        Ok(found) => found,
+        Err(err) => return respond::error(&inner, &req, &err, None),
+    };
+    let registered = match inner.engine().continue_sign_up(runtime, &pending).await {
+        Ok(registration) => carry_out(&inner, &req, runtime, registration).await,
+        Err(err) => Err(err),
+    };
+    match registered {
+        Ok(_) => respond::redirect(pending.next.as_deref().unwrap_or(&inner.paths.home)),
+        Err(err) => respond::error(&inner, &req, &err, pending.next.as_deref()),
+    }
+}
+
+/// The "continue" form: its CSRF token only.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ContinueForm {
+    csrf_token: Option<String>,
 }

@@ -62,11 +62,17 @@ impl AuthorizedHandler for AuthorizedDefault {
 ///    - address confirmed, provider vouches → link and sign in;
 ///    - address confirmed, provider does not vouch → [`OAuthError::EmailInUse`], nothing
 ///      written: sign in to that account first, then connect;
-///    - address **unconfirmed**, provider vouches → the proven owner wins: the unconfirmed
-///      account loses its claim on the address (its sessions end) and the user signs up anew,
-///      so a squatter can neither hijack nor block the real owner;
-///    - no holder, provider vouches → register (confirmed) and link in one transaction;
+///    - nobody holds it confirmed, provider vouches, but accounts claim it **unconfirmed**
+///      (within `email_unconfirmed_expires`) → `UnconfirmedClaim`: the person is asked
+///      whether one of them is theirs (sign in to it, then connect) or not (continue: an
+///      account of their own, which ends those claims). Nobody loses an account by one
+///      unexplained step, and a squatter can neither hijack nor block the real owner;
+///    - nobody claims it, provider vouches → register (confirmed) and link in one
+///      transaction;
 ///    - otherwise → the sign-up form (`SignupRequired`).
+///
+///    A vouched address that is the signing-in (or linking) user's own unconfirmed address
+///    confirms it: the provider proved the user holds the mailbox.
 ///
 ///    A `link_only` app refuses ([`OAuthError::LinkOnly`]); `signup = "closed"` refuses every
 ///    new account ([`OAuthError::SignupClosed`]); with `email_verification = "mandatory"` an
@@ -113,6 +119,9 @@ impl AuthorizedHandler for AuthorizedSignup {
                 });
             }
             link_and_setup(ctx, current, &link).await?;
+            if let Some(user) = ctx.users.user_by_id(current).await? {
+                confirm_if_vouched(ctx, &user, &info).await?;
+            }
             announce_link(ctx, current).await;
             return Ok(AuthorizedOutcome::Linked {
                 user_id: current.clone(),
@@ -125,7 +134,7 @@ impl AuthorizedHandler for AuthorizedSignup {
             });
         }
         if let Some(user_id) = identity_owner {
-            ensure_may_sign_in(ctx, &user_id).await?;
+            ensure_may_sign_in(ctx, &user_id, &info).await?;
             // A returning user: keep the fresh token.
             ctx.accounts
                 .save_token(&user_id, client_id, &link.token)
@@ -135,17 +144,17 @@ impl AuthorizedHandler for AuthorizedSignup {
 
         let vouched = vouched_email(ctx, &info).map(str::to_owned);
         let holder = match info.email.as_deref() {
-            Some(email) => ctx.users.user_by_email(email).await?,
+            Some(email) => ctx.users.user_holding_email(email).await?,
             None => None,
         };
         match (holder, vouched) {
-            (Some(holder), Some(_)) if holder.email_confirmed => {
-                ensure_may_sign_in(ctx, &holder.id).await?;
+            (Some(holder), Some(_)) => {
+                ensure_may_sign_in(ctx, &holder.id, &info).await?;
                 link_and_setup(ctx, &holder.id, &link).await?;
                 announce_link(ctx, &holder.id).await;
                 Ok(AuthorizedOutcome::LoggedIn { user_id: holder.id })
             }
-            (Some(holder), None) if holder.email_confirmed => {
+            (Some(_), None) => {
                 audit::record(
                     AuditEvent::SignInRefused,
                     ctx.app,
@@ -156,35 +165,97 @@ impl AuthorizedHandler for AuthorizedSignup {
                     remote: ctx.app.to_owned(),
                 })
             }
-            (_, Some(email)) => {
+            (None, Some(email)) => {
                 ensure_signup_open(ctx, &info).await?;
-                let new_user = NewUser {
-                    email,
-                    username: None,
-                    full_name: info.full_name.clone(),
-                    confirmed: true,
-                };
-                let user = match register_and_link(ctx, &new_user, &link).await {
-                    Ok(user) => user,
-                    // Lost a race for the address: the form lets the user pick another.
-                    Err(OAuthError::Store(err)) if err.is_conflict() => {
-                        return Ok(AuthorizedOutcome::SignupRequired { account_info: info });
-                    }
-                    Err(err) => return Err(err),
-                };
-                audit::record(
-                    AuditEvent::SignUp,
-                    ctx.app,
-                    Some(&user.id),
-                    "address verified by a trusted provider",
-                );
-                Ok(AuthorizedOutcome::LoggedIn { user_id: user.id })
+                let claimed_since = claims_since(ctx);
+                if !ctx
+                    .users
+                    .unconfirmed_claims(&email, claimed_since)
+                    .await?
+                    .is_empty()
+                {
+                    return Ok(AuthorizedOutcome::UnconfirmedClaim { account_info: info });
+                }
+                register_vouched(ctx, email, link).await
             }
-            (_, None) => {
+            (None, None) => {
                 ensure_signup_open(ctx, &info).await?;
                 Ok(AuthorizedOutcome::SignupRequired { account_info: info })
             }
         }
+    }
+}
+
+/// Unconfirmed claims made at or after this time (seconds since the epoch) still count.
+fn claims_since(ctx: &HandlerContext<'_>) -> u64 {
+    use crate::clock::{Clock, SystemClock};
+    SystemClock
+        .now()
+        .saturating_sub(ctx.remote.unconfirmed_expires)
+}
+
+/// Creates a confirmed account for the provider's vouched `email` and links it (one
+/// transaction, which ends every unconfirmed claim on the address); signs it in.
+pub(crate) async fn register_vouched(
+    ctx: &HandlerContext<'_>,
+    email: String,
+    link: NewLink,
+) -> Result<AuthorizedOutcome, OAuthError> {
+    let info = link.account_info.clone();
+    let new_user = NewUser {
+        email,
+        username: None,
+        full_name: info.full_name.clone(),
+        confirmed: true,
+    };
+    let user = match register_and_link(ctx, &new_user, &link).await {
+        Ok(user) => user,
+        // Lost a race for the address: the form lets the user pick another.
+        Err(OAuthError::Store(err)) if err.is_conflict() => {
+            return Ok(AuthorizedOutcome::SignupRequired { account_info: info });
+        }
+        Err(err) => return Err(err),
+    };
+    audit::record(
+        AuditEvent::SignUp,
+        ctx.app,
+        Some(&user.id),
+        "address verified by a trusted provider",
+    );
+    Ok(AuthorizedOutcome::LoggedIn { user_id: user.id })
+}
+
+/// When the provider vouches for `user`'s own unconfirmed address, it proved the user holds
+/// the mailbox: the address is confirmed (ending other accounts' claims on it). Another
+/// account confirming it first leaves it unconfirmed; nothing fails.
+async fn confirm_if_vouched(
+    ctx: &HandlerContext<'_>,
+    user: &User,
+    info: &AccountInfo,
+) -> Result<bool, OAuthError> {
+    let Some(vouched) = vouched_email(ctx, info) else {
+        return Ok(false);
+    };
+    if user.email_confirmed || !crate::email::same_mailbox(&user.email, vouched) {
+        return Ok(false);
+    }
+    match ctx
+        .users
+        .confirm_email(&user.id, &user.email, u64::MAX)
+        .await
+    {
+        Ok(true) => {
+            audit::record(
+                AuditEvent::EmailConfirmed,
+                ctx.app,
+                Some(&user.id),
+                "address verified by a trusted provider",
+            );
+            Ok(true)
+        }
+        Ok(false) => Ok(false),
+        Err(err) if err.is_conflict() => Ok(false),
+        Err(err) => Err(err.into()),
     }
 }
 
@@ -252,29 +323,14 @@ pub(crate) async fn ensure_signup_open(
 }
 
 /// Creates the user (completed by the host's `populate_user`) and links the remote account
-/// (one transaction), then runs setup and tells the host (`SignedUp`). A
-/// **confirmed** new address first takes the mailbox over from an account that holds it
-/// unconfirmed: that account loses its claim, and its sessions end.
+/// (one transaction), then runs setup and tells the host (`SignedUp`). A **confirmed** new
+/// address makes the new user its holder: the store ends every unconfirmed claim on it in the
+/// same transaction (those accounts are told at their next sign-in).
 pub async fn register_and_link(
     ctx: &HandlerContext<'_>,
     new_user: &NewUser,
     link: &NewLink,
 ) -> Result<User, OAuthError> {
-    let holder = if new_user.confirmed {
-        ctx.users.user_by_email(&new_user.email).await?
-    } else {
-        None
-    };
-    if let Some(holder) = holder.filter(|holder| !holder.email_confirmed)
-        && ctx.users.release_email(&holder.id).await?
-    {
-        audit::record(
-            AuditEvent::EmailReleased,
-            ctx.app,
-            Some(&holder.id),
-            "unconfirmed address taken over by its verified owner",
-        );
-    }
     let new_user = populated(ctx.policy, ctx.remote, &link.account_info, new_user).await;
     let user = ctx.users.register_and_link(&new_user, link).await?;
     if let Some(account) = ctx
@@ -317,28 +373,51 @@ pub(crate) async fn account_info(
 }
 
 /// A deactivated user may not sign in through a provider (a password login refuses them
-/// too), nor, when verification is mandatory, one whose address is unconfirmed.
-async fn ensure_may_sign_in(ctx: &HandlerContext<'_>, user_id: &UserId) -> Result<(), OAuthError> {
-    match ctx.users.user_by_id(user_id).await? {
-        Some(user) if !user.active => Err(OAuthError::AccountDisabled {
-            remote: ctx.app.to_owned(),
-        }),
-        Some(user)
-            if !user.email_confirmed
-                && ctx.remote.email_verification == EmailVerification::Mandatory =>
-        {
-            audit::record(
-                AuditEvent::SignInRefused,
-                ctx.app,
-                Some(&user.id),
-                "address not confirmed (verification mandatory)",
-            );
-            Err(OAuthError::EmailUnconfirmed {
-                remote: ctx.app.to_owned(),
-            })
-        }
-        _ => Ok(()),
+/// too), nor, when verification is mandatory, one whose address is unconfirmed, unless this
+/// sign-in's provider vouches for that very address (which confirms it).
+async fn ensure_may_sign_in(
+    ctx: &HandlerContext<'_>,
+    user_id: &UserId,
+    info: &AccountInfo,
+) -> Result<(), OAuthError> {
+    let Some(user) = ctx.users.user_by_id(user_id).await? else {
+        return Ok(());
+    };
+    let confirmed = user.email_confirmed || confirm_if_vouched(ctx, &user, info).await?;
+    ensure_may_use(ctx.app, ctx.remote, &user, confirmed)
+}
+
+/// The rule every sign-in through `remote` follows, whoever decided it (the default handler
+/// or a custom one): the user is active, and confirmed when verification is mandatory.
+pub(crate) fn ensure_may_use(
+    app: &str,
+    remote: &crate::config::RemoteApp,
+    user: &User,
+    confirmed: bool,
+) -> Result<(), OAuthError> {
+    if !user.active {
+        audit::record(
+            AuditEvent::SignInRefused,
+            app,
+            Some(&user.id),
+            "account disabled",
+        );
+        return Err(OAuthError::AccountDisabled {
+            remote: app.to_owned(),
+        });
     }
+    if !confirmed && remote.email_verification == EmailVerification::Mandatory {
+        audit::record(
+            AuditEvent::SignInRefused,
+            app,
+            Some(&user.id),
+            "address not confirmed (verification mandatory)",
+        );
+        return Err(OAuthError::EmailUnconfirmed {
+            remote: app.to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// The local user the remote account already belongs to: by the stored access token, then

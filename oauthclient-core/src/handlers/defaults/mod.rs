@@ -17,6 +17,7 @@ mod disconnect;
 mod signup;
 
 pub use authorized::{AuthorizedDefault, AuthorizedSignup, register_and_link, run_account_setup};
+pub(crate) use authorized::{ensure_may_use, register_vouched, vouched_email};
 pub use disconnect::{DisconnectDefault, revoke_at_provider, unlink_guarded};
 pub use signup::SignupDefault;
 

@@ -53,17 +53,15 @@ impl SignupViewHandler for SignupDefault {
                 field: "email".into(),
                 message: problem.into(),
             });
-        } else if let Some(holder) = ctx.users.user_by_email(email).await? {
-            // Only the proven owner may take an address over, and only from an account that
-            // never confirmed it (`register_and_link` releases it then).
-            if holder.email_confirmed || !vouched(ctx, info, email) {
-                errors.push(FieldError {
-                    field: "email".into(),
-                    message: "This e-mail address is already registered. Sign in with it first, \
-                              then link your account."
-                        .into(),
-                });
-            }
+        } else if ctx.users.user_holding_email(email).await?.is_some() {
+            // Only an account that confirmed the address holds it; unconfirmed claims on it
+            // block no one (whoever confirms first keeps it).
+            errors.push(FieldError {
+                field: "email".into(),
+                message: "This e-mail address is already registered. Sign in with it first, \
+                          then link your account."
+                    .into(),
+            });
         }
         if !errors.is_empty() {
             return Ok(SignupDecision::Invalid { errors });

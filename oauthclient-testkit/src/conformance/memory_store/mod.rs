@@ -22,7 +22,8 @@ const EMAIL_TAKEN: &str = "this e-mail address is already registered";
 #[derive(Debug)]
 struct UserRecord {
     user: User,
-    /// The mailbox key the user claims; `None` once released.
+    /// The mailbox key of the user's address (confirmed or not); `None` without one. The
+    /// user holds it when the address is confirmed, else only claims it.
     key: Option<String>,
     /// When the last confirmation mail went, in seconds since the epoch.
     confirmation_sent_at: Option<u64>,
@@ -82,11 +83,27 @@ impl Memory {
             .find(|record| record.user.id == *user_id)
     }
 
-    /// Whether a user other than `except` claims `key`.
-    fn key_taken(&self, key: &str, except: Option<&UserId>) -> bool {
-        self.users
-            .iter()
-            .any(|record| record.key.as_deref() == Some(key) && Some(&record.user.id) != except)
+    /// Whether a user other than `except` holds `key` (claims it confirmed).
+    fn key_held(&self, key: &str, except: Option<&UserId>) -> bool {
+        self.users.iter().any(|record| {
+            record.key.as_deref() == Some(key)
+                && record.user.email_confirmed
+                && Some(&record.user.id) != except
+        })
+    }
+
+    /// Ends every unconfirmed claim on `key` but `except`'s: the address empties and is kept
+    /// as the user's ended claim.
+    fn end_claims(&mut self, key: &str, except: Option<&UserId>) {
+        for record in &mut self.users {
+            if record.key.as_deref() == Some(key)
+                && !record.user.email_confirmed
+                && Some(&record.user.id) != except
+            {
+                record.key = None;
+                record.user.ended_claim = Some(std::mem::take(&mut record.user.email));
+            }
+        }
     }
 
     fn put_token(&mut self, account_id: i64, token: &Token) {
@@ -134,6 +151,21 @@ impl MemoryStore {
         self.links_fail
             .store(fail, std::sync::atomic::Ordering::SeqCst);
     }
+
+    /// Gives the user a password of the host's (or takes it away): what
+    /// [`User::has_password`] reports. The store never sees the password itself.
+    pub fn set_password(&self, user_id: &UserId, has_password: bool) -> Result<(), StoreError> {
+        match self.lock().record(user_id) {
+            Some(record) => {
+                record.user.has_password = has_password;
+                Ok(())
+            }
+            None => Err(StoreError::new(
+                oauthclient_core::store::StoreErrorKind::Other,
+                format!("there is no user {user_id}"),
+            )),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -168,37 +200,73 @@ mod tests {
             .expect("create");
         assert_eq!(ada.email, "Ada@Example.org");
         assert!(!ada.email_confirmed);
-        let found = store.user_by_email("ADA@example.ORG").await.expect("find");
-        assert_eq!(found.map(|user| user.id), Some(ada.id));
+        let found = store
+            .unconfirmed_claims("ADA@example.ORG", 0)
+            .await
+            .expect("find");
+        assert_eq!(found.first().map(|user| &user.id), Some(&ada.id));
         for look_alike in ["ａｄａ@example.org", "аda@example.org"] {
-            assert_eq!(store.user_by_email(look_alike).await.expect("find"), None);
+            assert!(
+                store
+                    .unconfirmed_claims(look_alike, 0)
+                    .await
+                    .expect("find")
+                    .is_empty()
+            );
             store
                 .create_user(&new_user(look_alike, true))
                 .await
                 .expect("a look-alike is another mailbox");
         }
-        let taken = store.create_user(&new_user("ada@EXAMPLE.org", true)).await;
-        assert_eq!(conflict(taken), EMAIL_TAKEN);
+        let holder = store
+            .create_user(&new_user("ada@EXAMPLE.org", true))
+            .await
+            .expect("an unconfirmed claim blocks no one");
+        let taken = store.create_user(&new_user("ADA@example.org", false)).await;
+        assert_eq!(conflict(taken), EMAIL_TAKEN, "a holder blocks");
+        let ended = store
+            .user_by_id(&ada.id)
+            .await
+            .expect("find")
+            .expect("kept");
+        assert_eq!(
+            (ended.email.as_str(), ended.ended_claim.as_deref()),
+            ("", Some("Ada@Example.org"))
+        );
+        assert_eq!(
+            store
+                .user_holding_email("ada@example.org")
+                .await
+                .expect("find")
+                .map(|user| user.id),
+            Some(holder.id)
+        );
         let invalid = store.create_user(&new_user("not-an-address", true)).await;
         assert_eq!(conflict(invalid), "not a valid e-mail address");
     }
 
     #[tokio::test]
-    async fn release_confirm_change_and_cooldown_follow_the_store_contract() {
+    async fn claims_confirm_change_and_cooldown_follow_the_store_contract() {
         let store = MemoryStore::default();
         let squatter = store
             .create_user(&new_user("victim@example.org", false))
             .await
             .expect("create");
-        assert!(store.release_email(&squatter.id).await.expect("release"));
-        let released = store.user_by_id(&squatter.id).await.expect("find");
-        let released = released.expect("kept");
-        assert_eq!((released.email.as_str(), released.session_epoch), ("", 1));
         let owner = store
-            .create_user(&new_user("victim@example.org", true))
+            .create_user(&new_user("Victim@example.org", false))
             .await
-            .expect("the owner takes it");
-        assert!(!store.release_email(&owner.id).await.expect("release"));
+            .expect("a second unconfirmed claim");
+        assert!(
+            store
+                .confirm_email(&owner.id, "victim@example.org", owner.email_changed_at)
+                .await
+                .expect("the first to confirm holds it")
+        );
+        let ended = store.user_by_id(&squatter.id).await.expect("find");
+        assert_eq!(
+            ended.expect("kept").ended_claim.as_deref(),
+            Some("victim@example.org")
+        );
 
         let ada = store
             .create_user(&new_user("ada@example.org", false))
@@ -238,7 +306,10 @@ mod tests {
             .expect("change");
         assert!(!changed.email_confirmed);
         assert_eq!(
-            store.user_by_email("ada@example.org").await.expect("find"),
+            store
+                .user_holding_email("ada@example.org")
+                .await
+                .expect("find"),
             None
         );
 

@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use oauthclient_core::account::{NewUser, User, UserId};
 use oauthclient_core::email::mailbox_key;
-use oauthclient_core::store::{NewLink, StoreError, StoreErrorKind};
+use oauthclient_core::store::{MAX_UNCONFIRMED_CLAIMS, NewLink, StoreError, StoreErrorKind};
 use oauthclient_core::{AccountStore, UserStore};
 
 use super::{EMAIL_TAKEN, MemoryStore, UserRecord, key_to_store, now_secs};
@@ -17,23 +17,45 @@ impl UserStore for MemoryStore {
             .map(|record| record.user.clone()))
     }
 
-    async fn user_by_email(&self, email: &str) -> Result<Option<User>, StoreError> {
+    async fn user_holding_email(&self, email: &str) -> Result<Option<User>, StoreError> {
         let Ok(key) = mailbox_key(email) else {
             return Ok(None);
         };
         let memory = self.lock();
-        let found = memory
+        let found = memory.users.iter().find(|record| {
+            record.key.as_deref() == Some(key.as_str()) && record.user.email_confirmed
+        });
+        Ok(found.map(|record| record.user.clone()))
+    }
+
+    async fn unconfirmed_claims(
+        &self,
+        email: &str,
+        claimed_since: u64,
+    ) -> Result<Vec<User>, StoreError> {
+        let Ok(key) = mailbox_key(email) else {
+            return Ok(Vec::new());
+        };
+        let memory = self.lock();
+        // Records are kept in creation order: oldest first.
+        Ok(memory
             .users
             .iter()
-            .find(|record| record.key.as_deref() == Some(key.as_str()));
-        Ok(found.map(|record| record.user.clone()))
+            .filter(|record| {
+                record.key.as_deref() == Some(key.as_str())
+                    && !record.user.email_confirmed
+                    && record.user.email_changed_at >= claimed_since
+            })
+            .take(MAX_UNCONFIRMED_CLAIMS)
+            .map(|record| record.user.clone())
+            .collect())
     }
 
     async fn create_user(&self, user: &NewUser) -> Result<User, StoreError> {
         let email = user.email.trim();
         let key = key_to_store(email)?;
         let mut memory = self.lock();
-        if memory.key_taken(&key, None) {
+        if memory.key_held(&key, None) {
             return Err(StoreError::conflict_on("email", EMAIL_TAKEN));
         }
         if user.username.is_some()
@@ -57,7 +79,12 @@ impl UserStore for MemoryStore {
             full_name: user.full_name.clone(),
             active: true,
             has_password: false,
+            created_at: now_secs(),
+            ended_claim: None,
         };
+        if user.confirmed {
+            memory.end_claims(&key, None);
+        }
         memory.users.push(UserRecord {
             user: created.clone(),
             key: Some(key),
@@ -94,20 +121,6 @@ impl UserStore for MemoryStore {
         Ok(())
     }
 
-    async fn release_email(&self, user_id: &UserId) -> Result<bool, StoreError> {
-        let mut memory = self.lock();
-        let Some(record) = memory.record(user_id) else {
-            return Ok(false);
-        };
-        if record.user.email_confirmed {
-            return Ok(false);
-        }
-        record.user.email.clear();
-        record.key = None;
-        record.user.session_epoch += 1;
-        Ok(true)
-    }
-
     async fn confirm_email(
         &self,
         user_id: &UserId,
@@ -118,6 +131,12 @@ impl UserStore for MemoryStore {
             return Ok(false);
         };
         let mut memory = self.lock();
+        if memory.key_held(&key, Some(user_id)) {
+            return Err(StoreError::conflict_on(
+                "email",
+                "another account confirmed this address first",
+            ));
+        }
         let Some(record) = memory.record(user_id) else {
             return Ok(false);
         };
@@ -128,6 +147,7 @@ impl UserStore for MemoryStore {
             return Ok(false);
         }
         record.user.email_confirmed = true;
+        memory.end_claims(&key, Some(user_id));
         Ok(true)
     }
 
@@ -135,7 +155,7 @@ impl UserStore for MemoryStore {
         let email = email.trim();
         let key = key_to_store(email)?;
         let mut memory = self.lock();
-        if memory.key_taken(&key, Some(user_id)) {
+        if memory.key_held(&key, Some(user_id)) {
             return Err(StoreError::conflict(EMAIL_TAKEN));
         }
         let Some(record) = memory.record(user_id) else {
@@ -147,6 +167,7 @@ impl UserStore for MemoryStore {
         email.clone_into(&mut record.user.email);
         record.user.email_confirmed = false;
         record.user.email_changed_at = now_secs();
+        record.user.ended_claim = None;
         record.key = Some(key);
         Ok(record.user.clone())
     }
