@@ -129,6 +129,26 @@ pub(crate) fn claim_rows(
         .map_err(query_error)
 }
 
+/// Serialises this transaction with every other write on the mailbox `key` (until it ends):
+/// confirming, creating and changing to one address at once would otherwise lock the
+/// claimants' rows in opposite orders (a deadlock) or both pass the holder check. PostgreSQL
+/// takes a transaction-scoped advisory lock on the key's hash; SQLite's write transactions
+/// (`BEGIN IMMEDIATE`) are serial already.
+fn lock_mailbox(conn: &mut AnyConnection, key: &str) -> Result<(), StoreError> {
+    match conn {
+        #[cfg(feature = "postgres")]
+        AnyConnection::Postgresql(pg) => {
+            diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .bind::<diesel::sql_types::Text, _>(key)
+                .execute(pg)
+                .map(drop)
+                .map_err(query_error)
+        }
+        #[cfg(feature = "sqlite")]
+        AnyConnection::Sqlite(_) => Ok(()),
+    }
+}
+
 /// The one error a held address is told as, beside the e-mail field.
 fn email_taken() -> StoreError {
     StoreError::conflict_on("email", EMAIL_TAKEN)
@@ -194,6 +214,7 @@ fn claim_ended_values() -> (
 pub(crate) fn create(conn: &mut AnyConnection, user: &NewUser) -> Result<User, StoreError> {
     let email = user.email.trim();
     let key = key_to_store(email)?;
+    lock_mailbox(conn, &key)?;
     if held_by_another(conn, &key, None)? {
         return Err(email_taken());
     }
@@ -280,6 +301,7 @@ pub(crate) fn confirm_email(
     let (Ok(key), Some(id)) = (mailbox_key(email), row_id(user_id)) else {
         return Ok(false);
     };
+    lock_mailbox(conn, &key)?;
     if held_by_another(conn, &key, Some(id))? {
         return Err(StoreError::conflict_on(
             "email",
@@ -344,6 +366,7 @@ pub(crate) fn change_email(
     let no_such_user =
         || StoreError::new(StoreErrorKind::Other, format!("there is no user {user_id}"));
     let id = row_id(user_id).ok_or_else(no_such_user)?;
+    lock_mailbox(conn, &key)?;
     if held_by_another(conn, &key, Some(id))? {
         return Err(StoreError::conflict(EMAIL_TAKEN));
     }
