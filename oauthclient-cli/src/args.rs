@@ -108,6 +108,10 @@ pub enum Accounts {
         #[arg(long, value_name = "APP")]
         app: String,
     },
+    /// Ends unconfirmed e-mail claims older than `email_unconfirmed_expires` (the
+    /// configuration's; default 7 days): the address leaves the account, which keeps its other
+    /// ways to sign in and is told at its next sign-in. Run it daily.
+    PurgeUnconfirmed,
 }
 
 #[derive(Debug, Subcommand)]

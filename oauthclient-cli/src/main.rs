@@ -80,6 +80,9 @@ async fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Accounts(Accounts::Unlink { user, app }) => {
             store_commands::unlink(&cli.target(), UserId::new(user.clone()), app).await
         }
+        Command::Accounts(Accounts::PurgeUnconfirmed) => {
+            store_commands::purge_unconfirmed(&cli.target()).await
+        }
         Command::Tokens(Tokens::RotateKey) => store_commands::rotate_key(&cli.target()).await,
         Command::Tokens(Tokens::PurgeExpired { grace }) => {
             store_commands::purge_expired(&cli.target(), *grace).await

@@ -169,6 +169,15 @@ pub async fn purge_expired(target: &Target, grace: u64) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `accounts purge-unconfirmed`.
+pub async fn purge_unconfirmed(target: &Target) -> Result<(), Failure> {
+    let (config, store) = open(target).await?;
+    let max_age = config.accounts.unconfirmed_expires;
+    let ended = store.end_expired_claims(max_age).await.map_err(failed)?;
+    println!("ended {ended} unconfirmed e-mail claim(s) older than {max_age} seconds");
+    Ok(())
+}
+
 /// The configuration (required) and the store at the target's database.
 async fn open(target: &Target) -> Result<(OAuthClientConfig, DieselStore), Failure> {
     let path = target.config.as_deref().ok_or_else(|| {

@@ -225,3 +225,34 @@ impl Engine<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_debug_output_of_a_mail_and_a_proof_hides_the_link_and_the_password() {
+        let mail = ConfirmationMail {
+            to: "ada@example.org".into(),
+            link: Url::parse("https://example.org/oauth/confirm-email/SECRET-TOKEN").expect("url"),
+            expires_hours: 72,
+            user: User {
+                id: UserId::from(7),
+                email: "ada@example.org".into(),
+                email_confirmed: false,
+                email_changed_at: 0,
+                session_epoch: 0,
+                username: None,
+                full_name: None,
+                active: true,
+                has_password: true,
+                created_at: 0,
+                ended_claim: None,
+            },
+        };
+        let shown = format!("{mail:?} {:?}", HolderProof::Password("hunter2"));
+        assert!(!shown.contains("SECRET-TOKEN"), "{shown}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("ada@example.org"), "{shown}");
+    }
+}

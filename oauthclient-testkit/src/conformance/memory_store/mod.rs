@@ -152,6 +152,20 @@ impl MemoryStore {
             .store(fail, std::sync::atomic::Ordering::SeqCst);
     }
 
+    /// Enables or disables the user (an administrator's act).
+    pub fn set_active(&self, user_id: &UserId, active: bool) -> Result<(), StoreError> {
+        match self.lock().record(user_id) {
+            Some(record) => {
+                record.user.active = active;
+                Ok(())
+            }
+            None => Err(StoreError::new(
+                oauthclient_core::store::StoreErrorKind::Other,
+                format!("there is no user {user_id}"),
+            )),
+        }
+    }
+
     /// Gives the user a password of the host's (or takes it away): what
     /// [`User::has_password`] reports. The store never sees the password itself.
     pub fn set_password(&self, user_id: &UserId, has_password: bool) -> Result<(), StoreError> {

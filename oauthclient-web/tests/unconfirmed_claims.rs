@@ -1,0 +1,430 @@
+//! Account linking, round 2, through the real HTTP endpoints: only the holder confirms, an
+//! unconfirmed claim blocks no one, and nobody loses an account by someone else's act or by
+//! one unexplained click. (docs/security.md, "Unconfirmed claims".)
+
+mod common;
+
+use async_trait::async_trait;
+use oauthclient_core::UserStore;
+use oauthclient_core::account::{User, UserId};
+use oauthclient_core::host_policy::HostPolicy;
+use oauthclient_testkit::FakeUser;
+
+use common::{APP, TestSite, browser, location, site, site_customized, site_with};
+
+const VICTIM: &str = "victim@example.org";
+/// The password [`Passwords`] accepts for every account.
+const PASSWORD: &str = "correct horse battery";
+
+/// A host that keeps passwords: every account's is [`PASSWORD`].
+struct Passwords;
+
+#[async_trait]
+impl HostPolicy for Passwords {
+    fn verifies_passwords(&self) -> bool {
+        true
+    }
+
+    async fn verify_password(&self, _user: &User, password: &str) -> bool {
+        password == PASSWORD
+    }
+}
+
+async fn site_with_passwords() -> TestSite {
+    site_customized(
+        |toml| toml,
+        |builder| builder.policy(std::sync::Arc::new(Passwords)),
+    )
+    .await
+}
+
+fn provider_user(email: &str, verified: bool) -> FakeUser {
+    FakeUser {
+        id: "person-at-provider".into(),
+        login: "person".into(),
+        email: Some(email.into()),
+        email_verified: verified,
+        name: Some("Person".into()),
+    }
+}
+
+async fn user(site: &TestSite, id: &UserId) -> User {
+    site.store
+        .user_by_id(id)
+        .await
+        .expect("read")
+        .expect("the account exists")
+}
+
+/// The squatter, signed in, asks for a confirmation link: the genuine mail reaches `VICTIM`.
+async fn squatter_mails_the_victim(site: &TestSite) -> (UserId, String) {
+    let squatter_id = site.password_user(VICTIM).await;
+    site.execute(&format!(
+        "UPDATE accounts_user SET username = 'eve' WHERE id = {squatter_id}"
+    ));
+    let squatter = browser();
+    site.sign_in_as(&squatter, &squatter_id).await;
+    let (_, _, csrf) = site
+        .page_with_csrf(&squatter, "/account/settings/email/")
+        .await;
+    let response = squatter
+        .post(site.url("/oauth/confirm-email/resend"))
+        .form(&[("csrf_token", csrf.as_str())])
+        .send()
+        .await
+        .expect("resend");
+    assert_eq!(response.status(), 302);
+    (squatter_id, site.confirmation_path(VICTIM))
+}
+
+/// A vouched sign-in that meets an unconfirmed claim stops at the choice; returns its page.
+async fn asked(site: &TestSite, browser: &reqwest::Client) -> String {
+    let response = site.login(browser, None).await;
+    assert_eq!(
+        location(&response),
+        format!("/oauth/signup/{APP}/"),
+        "asks first"
+    );
+    let (status, body, _) = site
+        .page_with_csrf(browser, &format!("/oauth/signup/{APP}/"))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("data-unconfirmed-claim"), "{body}");
+    body
+}
+
+/// "It is not mine": continue with an account of one's own.
+async fn continue_as_new(site: &TestSite, browser: &reqwest::Client) -> reqwest::Response {
+    let (_, _, csrf) = site
+        .page_with_csrf(browser, &format!("/oauth/signup/{APP}/"))
+        .await;
+    browser
+        .post(site.url(&format!("/oauth/signup/{APP}/continue")))
+        .form(&[("csrf_token", csrf.as_str())])
+        .send()
+        .await
+        .expect("continue")
+}
+
+#[tokio::test]
+async fn the_victim_cannot_be_made_to_confirm_for_the_attacker() {
+    let site = site_with_passwords().await;
+    let (squatter_id, link) = squatter_mails_the_victim(&site).await;
+    let mail = site.mailbox.messages().pop().expect("the mail");
+    assert!(
+        mail.text.contains("eve"),
+        "the mail names the account: {}",
+        mail.text
+    );
+    assert!(
+        mail.text.contains("If you did not create this account"),
+        "{}",
+        mail.text
+    );
+
+    // The victim follows the genuine link, not signed in: the page names the account and
+    // tells them to ignore it; one honest click confirms nothing.
+    let victim = browser();
+    let (status, page, csrf) = site.page_with_csrf(&victim, &link).await;
+    assert_eq!(status, 200);
+    for expected in [
+        "data-username>eve<",
+        "If you did not create this account",
+        "data-created",
+    ] {
+        assert!(page.contains(expected), "{expected}: {page}");
+    }
+    for password in ["", "a guess"] {
+        let response = victim
+            .post(site.url(&link))
+            .form(&[("csrf_token", csrf.as_str()), ("password", password)])
+            .send()
+            .await
+            .expect("confirm");
+        assert_eq!(response.status(), 403, "{password:?}");
+        let body = response.text().await.expect("body");
+        assert!(body.contains("Only the holder of this account"), "{body}");
+    }
+    // Signed in to an account of their own, it still is not theirs to confirm.
+    let other = site.local_user("someone@example.org").await;
+    site.sign_in_as(&victim, &other).await;
+    let (_, page, csrf) = site.page_with_csrf(&victim, &link).await;
+    assert!(page.contains("data-other-account"), "{page}");
+    let response = victim
+        .post(site.url(&link))
+        .form(&[("csrf_token", csrf.as_str())])
+        .send()
+        .await
+        .expect("confirm");
+    assert_eq!(response.status(), 403);
+    assert!(
+        !user(&site, &squatter_id).await.email_confirmed,
+        "nothing confirmed"
+    );
+
+    // The victim's later vouched sign-in ends in an account of their own.
+    site.provider.set_user(provider_user(VICTIM, true));
+    let fresh = browser();
+    asked(&site, &fresh).await;
+    assert_eq!(continue_as_new(&site, &fresh).await.status(), 302);
+    let victim_id = UserId::new(site.whoami(&fresh).await);
+    assert_ne!(victim_id, squatter_id);
+    let victim_user = user(&site, &victim_id).await;
+    assert_eq!(
+        (victim_user.email.as_str(), victim_user.email_confirmed),
+        (VICTIM, true)
+    );
+    assert!(site.client.access_token(APP, &victim_id).await.is_ok());
+    assert!(site.client.access_token(APP, &squatter_id).await.is_err());
+    let squatter = user(&site, &squatter_id).await;
+    assert_eq!(
+        (squatter.email.as_str(), squatter.ended_claim.as_deref()),
+        ("", Some(VICTIM)),
+        "the squatter's claim ended"
+    );
+    // And the old link is dead.
+    let (status, _, _) = site.page_with_csrf(&browser(), &link).await;
+    assert_eq!(status, 400);
+}
+
+#[tokio::test]
+async fn the_holder_confirms_with_the_password_when_verification_is_mandatory() {
+    let site = site_customized(
+        |toml| {
+            toml.replacen(
+                "site_url",
+                "email_verification = \"mandatory\"\nsite_url",
+                1,
+            )
+        },
+        |builder| builder.policy(std::sync::Arc::new(Passwords)),
+    )
+    .await;
+    let (owner_id, link) = squatter_mails_the_victim(&site).await;
+    let owner = browser();
+    let (_, page, csrf) = site.page_with_csrf(&owner, &link).await;
+    assert!(page.contains("name=\"password\""), "{page}");
+    let response = owner
+        .post(site.url(&link))
+        .form(&[("csrf_token", csrf.as_str()), ("password", PASSWORD)])
+        .send()
+        .await
+        .expect("confirm");
+    assert_eq!(response.status(), 302);
+    assert!(user(&site, &owner_id).await.email_confirmed);
+    assert_eq!(
+        site.whoami(&owner).await,
+        owner_id.to_string(),
+        "and signed in"
+    );
+}
+
+#[tokio::test]
+async fn an_unconfirmed_squatter_blocks_neither_the_sign_up_form_nor_the_owner() {
+    // ORCID-like: the provider gives no trusted address, so the form asks for one.
+    let site = site_with(|toml| {
+        toml.replace(
+            &format!("[remote_apps.{APP}]"),
+            &format!("[remote_apps.{APP}]\ntrust_email = false"),
+        )
+    })
+    .await;
+    let squatter_id = site.password_user(VICTIM).await;
+    site.provider.set_user(provider_user(VICTIM, false));
+    let owner = browser();
+    let response = site.login(&owner, None).await;
+    assert_eq!(location(&response), format!("/oauth/signup/{APP}/"));
+    let (_, _, csrf) = site
+        .page_with_csrf(&owner, &format!("/oauth/signup/{APP}/"))
+        .await;
+    let response = owner
+        .post(site.url(&format!("/oauth/signup/{APP}/")))
+        .form(&[("csrf_token", csrf.as_str()), ("email", VICTIM)])
+        .send()
+        .await
+        .expect("submit");
+    assert_eq!(response.status(), 302, "not 'already registered'");
+    let owner_id = UserId::new(site.whoami(&owner).await);
+    assert_ne!(owner_id, squatter_id);
+
+    // The owner follows their own link, signed in: they hold the address now.
+    let link = site.confirmation_path(VICTIM);
+    assert_eq!(site.confirm(&owner, &link).await.status(), 302);
+    let holder = site.store.user_holding_email(VICTIM).await.expect("read");
+    assert_eq!(holder.map(|user| user.id), Some(owner_id));
+    assert_eq!(
+        user(&site, &squatter_id).await.ended_claim.as_deref(),
+        Some(VICTIM)
+    );
+    // Someone else changing to it now is refused: a confirmed holder blocks.
+    let other = browser();
+    let other_id = site.password_user("other@example.org").await;
+    site.sign_in_as(&other, &other_id).await;
+    let (_, _, csrf) = site
+        .page_with_csrf(&other, "/account/settings/email/")
+        .await;
+    let response = other
+        .post(site.url("/account/settings/email/"))
+        .form(&[("csrf_token", csrf.as_str()), ("email", VICTIM)])
+        .send()
+        .await
+        .expect("change");
+    assert_eq!(response.status(), 400);
+}
+
+#[tokio::test]
+async fn a_genuine_unconfirmed_user_signs_in_and_connects_instead_of_losing_the_account() {
+    let site = site().await;
+    let genuine_id = site.password_user(VICTIM).await;
+    site.provider.set_user(provider_user(VICTIM, true));
+    let person = browser();
+    let page = asked(&site, &person).await;
+    assert!(page.contains("data-choice=\"mine\""), "{page}");
+    assert_eq!(
+        site.whoami(&person).await,
+        "anonymous",
+        "nothing decided yet"
+    );
+    assert_eq!(site.count("accounts_user"), 1, "nothing created");
+
+    // "It is mine": they sign in with their password (the host's login), then connect.
+    site.sign_in_as(&person, &genuine_id).await;
+    let response = site.login(&person, None).await;
+    assert_eq!(response.status(), 302);
+    assert_eq!(site.whoami(&person).await, genuine_id.to_string());
+    let genuine = user(&site, &genuine_id).await;
+    assert!(
+        genuine.email_confirmed,
+        "the provider's verified address confirms it"
+    );
+    assert!(genuine.has_password, "still reachable with its password");
+    assert_eq!(site.count("accounts_user"), 1, "no second account");
+    assert!(site.client.access_token(APP, &genuine_id).await.is_ok());
+
+    // Next time the provider signs them straight in.
+    let later = browser();
+    assert_eq!(site.login(&later, None).await.status(), 302);
+    assert_eq!(site.whoami(&later).await, genuine_id.to_string());
+}
+
+#[tokio::test]
+async fn continuing_keeps_the_other_account_with_its_password_and_tells_it() {
+    let site = site().await;
+    let other_id = site.password_user(VICTIM).await;
+    site.execute(&format!(
+        "UPDATE accounts_user SET active = 0 WHERE id = {other_id}"
+    ));
+    site.provider.set_user(provider_user(VICTIM, true));
+    let person = browser();
+    asked(&site, &person).await;
+    assert_eq!(continue_as_new(&site, &person).await.status(), 302);
+    let person_id = UserId::new(site.whoami(&person).await);
+    assert_ne!(person_id, other_id);
+
+    let other = user(&site, &other_id).await;
+    assert!(other.has_password, "keeps its password");
+    assert!(!other.active, "a disabled account stays disabled");
+    assert_eq!(other.ended_claim.as_deref(), Some(VICTIM));
+    // Enabled again, it signs in and is told why its address is gone.
+    site.execute(&format!(
+        "UPDATE accounts_user SET active = 1 WHERE id = {other_id}"
+    ));
+    let returning = browser();
+    site.sign_in_as(&returning, &other_id).await;
+    let body = returning
+        .get(site.url("/account/settings/email/"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(body.contains("data-ended-claim"), "{body}");
+    assert!(body.contains(VICTIM), "{body}");
+}
+
+#[tokio::test]
+async fn the_choice_cannot_be_skipped_through_the_sign_up_form() {
+    let site = site().await;
+    site.password_user(VICTIM).await;
+    site.provider.set_user(provider_user(VICTIM, true));
+    let person = browser();
+    asked(&site, &person).await;
+    let (_, _, csrf) = site
+        .page_with_csrf(&person, &format!("/oauth/signup/{APP}/"))
+        .await;
+    let response = person
+        .post(site.url(&format!("/oauth/signup/{APP}/")))
+        .form(&[
+            ("csrf_token", csrf.as_str()),
+            ("email", "elsewhere@example.org"),
+        ])
+        .send()
+        .await
+        .expect("submit");
+    assert_eq!(location(&response), format!("/oauth/signup/{APP}/"));
+    assert_eq!(site.count("accounts_user"), 1, "nothing created");
+    // Without a pending choice, "continue" has nothing to continue.
+    let stranger = browser();
+    let (_, _, csrf) = site
+        .page_with_csrf(&stranger, "/account/settings/email/")
+        .await;
+    let response = stranger
+        .post(site.url(&format!("/oauth/signup/{APP}/continue")))
+        .form(&[("csrf_token", csrf.as_str())])
+        .send()
+        .await
+        .expect("continue");
+    assert_eq!(response.status(), 400);
+    assert_eq!(site.count("accounts_user"), 1);
+}
+
+#[tokio::test]
+async fn anonymous_resend_answers_alike_for_every_address() {
+    let site = site().await;
+    site.password_user("waiting@example.org").await;
+    site.local_user("confirmed@example.org").await;
+    let mut answers = Vec::new();
+    for address in [
+        "waiting@example.org",
+        "confirmed@example.org",
+        "nobody@example.org",
+    ] {
+        let visitor = browser();
+        let (_, _, csrf) = site
+            .page_with_csrf(&visitor, "/account/settings/email/")
+            .await;
+        let response = visitor
+            .post(site.url("/oauth/confirm-email/resend"))
+            .form(&[("csrf_token", csrf.as_str()), ("email", address)])
+            .send()
+            .await
+            .expect("resend");
+        let status = response.status().as_u16();
+        let body = response
+            .text()
+            .await
+            .expect("body")
+            .replace(address, "ADDRESS");
+        answers.push((status, body));
+    }
+    assert_eq!(answers[0].0, 200);
+    assert!(
+        answers.iter().all(|answer| *answer == answers[0]),
+        "{answers:?}"
+    );
+    // The one waiting account gets its link, off the request path.
+    for _ in 0..200 {
+        if !site.mailbox.messages().is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let sent: Vec<String> = site
+        .mailbox
+        .messages()
+        .into_iter()
+        .map(|mail| mail.to)
+        .collect();
+    assert_eq!(sent, vec!["waiting@example.org".to_owned()]);
+}
