@@ -77,7 +77,7 @@ pub(super) fn from_toml_str(
     })
 }
 
-pub(super) fn optional_string(doc: &Table, key: &str) -> Result<Option<String>> {
+fn optional_string(doc: &Table, key: &str) -> Result<Option<String>> {
     match doc.get(key) {
         None => Ok(None),
         Some(Value::String(value)) => Ok(Some(value.clone())),

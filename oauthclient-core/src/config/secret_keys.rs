@@ -8,9 +8,8 @@
 //! last, as the older key that still opens. With `secret_env` on the other entries the whole
 //! rotation runs with every secret in the environment (docs/key-rotation.md).
 
-use toml::Table;
+use toml::{Table, Value};
 
-use super::load::optional_string;
 use super::settings::SecretKeySettings;
 use super::{ConfigError, EnvSource, MIN_SECRET_KEY_BYTES, SecretKeyEntry};
 use crate::secret::SecretKey;
@@ -24,7 +23,11 @@ const DEFAULT_KEY_ID: &str = "default";
 const SECRET_KEY_VAR: &str = "OAUTHCLIENT_SECRET_KEY";
 
 pub(super) fn secret_keys(doc: &Table, env: &dyn EnvSource) -> Result<Vec<SecretKeyEntry>> {
-    let single = optional_string(doc, "secret_key")?;
+    let single = match doc.get("secret_key") {
+        None => None,
+        Some(Value::String(secret)) => Some(secret.clone()),
+        Some(_) => return Err(ConfigError::new("secret_key", "must be a string")),
+    };
     if let Some(secret) = &single {
         check_secret_length("secret_key", secret)?;
     }
