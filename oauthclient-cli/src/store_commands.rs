@@ -153,9 +153,17 @@ pub async fn rotate_key(target: &Target) -> Result<(), Failure> {
         .rotate_token_keys(|done, total| eprintln!("  {done}/{total} rows"))
         .await
         .map_err(failed)?;
+    // `default` usually lives in the environment, not the file: say how it goes away.
+    let default_note =
+        if current != "default" && config.secret_keys.iter().any(|key| key.id == "default") {
+            " (`default` is secret_key: unset secret_key (OAUTHCLIENT_SECRET_KEY))"
+        } else {
+            ""
+        };
     println!(
         "rotated {} token row(s); {} already under `{current}`; keys other than `{current}` \
-         can now be removed from the configuration",
+         can now be removed from the configuration{default_note}, no sooner than 30 minutes \
+         after the promotion (see docs/key-rotation.md)",
         report.rotated, report.already_current
     );
     Ok(())

@@ -3,172 +3,17 @@
 //! then gets a fresh PostgreSQL database of its own (made with `psql`), so rotating or purging
 //! never touches another suite's rows.
 
-use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-use oauthclient_core::account::{AccountInfo, ExternalId, NewUser, UserId};
+use oauthclient_core::account::UserId;
 use oauthclient_core::secret::{AccessToken, RefreshToken, SecretKey};
-use oauthclient_core::store::NewLink;
 use oauthclient_core::{AccountStore, Token, UserStore};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKey, TokenKeys};
 
-const GITHUB_CLIENT_ID: &str = "Iv1.cli-test";
-const GITHUB_SECRET: &str = "github-client-secret-not-for-output";
-const KEY_ONE: &str = "first-token-key-first-token-key-first-token-key";
-const KEY_TWO: &str = "second-token-key-second-token-key-second-token";
-
-/// A database for one test.
-struct Database {
-    url: String,
-    dir: tempfile::TempDir,
-    /// The PostgreSQL database to drop afterwards.
-    postgres: Option<(String, String)>,
-}
-
-impl Drop for Database {
-    fn drop(&mut self) {
-        if let Some((admin_url, name)) = &self.postgres {
-            let _ = Command::new("psql")
-                .arg(admin_url)
-                .args([
-                    "-qc",
-                    &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-                ])
-                .output();
-        }
-    }
-}
-
-fn sqlite() -> Database {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("cli.sqlite").display());
-    Database {
-        url,
-        dir,
-        postgres: None,
-    }
-}
-
-/// A fresh PostgreSQL database when the CI variable is set.
-fn postgres(test: &str) -> Option<Database> {
-    let admin_url = std::env::var("OAUTHCLIENT_TEST_POSTGRES_URL")
-        .ok()
-        .filter(|url| !url.is_empty())?;
-    require_postgres_feature();
-    let name = format!("oauthclient_cli_{test}_{}", std::process::id());
-    let created = Command::new("psql")
-        .arg(&admin_url)
-        .args(["-qc", &format!("CREATE DATABASE {name}")])
-        .output()
-        .expect("OAUTHCLIENT_TEST_POSTGRES_URL is set, so psql must be installed");
-    assert!(
-        created.status.success(),
-        "cannot create a PostgreSQL database: {}",
-        String::from_utf8_lossy(&created.stderr)
-    );
-    let base = admin_url
-        .rsplit_once('/')
-        .map_or(admin_url.as_str(), |(base, _)| base);
-    Some(Database {
-        url: format!("{base}/{name}"),
-        dir: tempfile::tempdir().expect("temp dir"),
-        postgres: Some((admin_url.clone(), name)),
-    })
-}
-
-/// PostgreSQL databases need the `postgres` feature; asking for them without it is a mistake.
-#[cfg(not(feature = "postgres"))]
-fn require_postgres_feature() {
-    panic!(
-        "OAUTHCLIENT_TEST_POSTGRES_URL is set: run with --features postgres (or --all-features)"
-    );
-}
-
-#[cfg(feature = "postgres")]
-fn require_postgres_feature() {}
-
-/// SQLite always, PostgreSQL too in CI.
-fn databases(test: &str) -> Vec<Database> {
-    let mut all = vec![sqlite()];
-    all.extend(postgres(test));
-    all
-}
-
-/// A configuration file whose secret keys are `keys` (id, secret), first one current.
-fn config(db: &Database, name: &str, keys: &[(&str, &str)]) -> PathBuf {
-    let mut text = format!(
-        "site_url = \"https://example.org\"\ndatabase_url = \"{}\"\n",
-        db.url
-    );
-    for (id, secret) in keys {
-        let _ = write!(
-            text,
-            "[[secret_keys]]\nid = \"{id}\"\nsecret = \"{secret}\"\n"
-        );
-    }
-    let _ = write!(
-        text,
-        "[remote_apps.github]\n[GITHUB_APP_CREDENTIALS]\nconsumer_key = \"{GITHUB_CLIENT_ID}\"\nconsumer_secret = \"{GITHUB_SECRET}\"\n"
-    );
-    let path = db.dir.path().join(name);
-    std::fs::write(&path, text).expect("write config");
-    path
-}
-
-fn oauthclient(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_oauthclient"))
-        .args(args)
-        .env_remove("OAUTHCLIENT_CONFIG")
-        .env_remove("OAUTHCLIENT_DATABASE_URL")
-        .output()
-        .expect("run oauthclient")
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
-fn path(path: &Path) -> &str {
-    path.to_str().expect("utf-8 path")
-}
-
-async fn store(db: &Database, keys: &[(&str, &str)]) -> DieselStore {
-    let keys = TokenKeys::new(
-        keys.iter()
-            .map(|(id, secret)| TokenKey::derive(*id, &SecretKey::new(*secret)))
-            .collect(),
-    )
-    .expect("keys");
-    DieselStore::connect(&db.url, keys, StoreOptions::default())
-        .await
-        .expect("store")
-}
-
-/// A user linked to GitHub with `token`; returns the user id.
-async fn linked_user(store: &DieselStore, email: &str, token: Token) -> UserId {
-    let user = store
-        .create_user(&NewUser {
-            email: email.to_owned(),
-            username: None,
-            full_name: None,
-            confirmed: true,
-        })
-        .await
-        .expect("user");
-    let link = NewLink {
-        client_id: GITHUB_CLIENT_ID.to_owned(),
-        account_info: AccountInfo::new(ExternalId::new(format!("gh-{}", user.id)), "github"),
-        token,
-        extra_data: serde_json::json!({}),
-    };
-    store.link(&user.id, &link).await.expect("link");
-    user.id
-}
+use common::{
+    Database, GITHUB_CLIENT_ID, GITHUB_SECRET, KEY_ONE, KEY_TWO, config, databases, linked_user,
+    oauthclient, path, sqlite, store, text,
+};
 
 #[test]
 fn config_check_prints_what_it_resolved_without_secrets() {

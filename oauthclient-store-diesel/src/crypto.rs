@@ -126,8 +126,16 @@ impl TokenKeys {
 
     fn by_id(&self, id: &str) -> Result<&TokenKey, StoreError> {
         self.keys.iter().find(|key| key.id == id).ok_or_else(|| {
+            // `default` is the id a lone `secret_key` gets: an operator who rotated by listing
+            // that secret under a new id needs to hear where the id came from.
+            let hint = if id == "default" {
+                " (`default` is the id of `secret_key`: keep the old secret as secret_key or \
+                 OAUTHCLIENT_SECRET_KEY beside secret_keys, see docs/key-rotation.md)"
+            } else {
+                ""
+            };
             StoreError::corrupt(format!(
-                "a token is encrypted under key id `{id}`, which is not configured; \
+                "a token is encrypted under key id `{id}`, which is not configured{hint}; \
                  add that key back (as a non-current key) or have the user re-link the account"
             ))
         })
@@ -334,6 +342,22 @@ mod tests {
             .expect_err("gone");
         assert!(err.message().contains("`k1`"), "{err}");
         assert_eq!(err.kind(), oauthclient_core::store::StoreErrorKind::Corrupt);
+    }
+
+    #[test]
+    fn a_missing_default_key_points_at_secret_key() {
+        let sealed = keys(&[("default", ONE.1)])
+            .seal(Column::AccessToken, 1, "", "t")
+            .expect("seal");
+        let err = keys(&[TWO])
+            .open("default", Column::AccessToken, 1, "", &sealed)
+            .expect_err("gone");
+        assert!(err.message().contains("OAUTHCLIENT_SECRET_KEY"), "{err}");
+        // Other ids get no such hint.
+        let err = keys(&[TWO])
+            .open("k1", Column::AccessToken, 1, "", &sealed)
+            .expect_err("gone");
+        assert!(!err.message().contains("secret_key"), "{err}");
     }
 
     #[test]

@@ -7,15 +7,13 @@ use url::Url;
 
 use super::endpoint::endpoint;
 use super::protocol_params;
-use super::settings::{CredentialSettings, SecretKeySettings};
+use super::settings::CredentialSettings;
 use super::{
     ClientAuth, ConfigError, Credentials, DEFAULT_SESSION_KEY_PREFIX, DEFAULT_STATE_EXPIRES,
-    EnvSource, HandlerNames, MIN_SECRET_KEY_BYTES, OAuthClientConfig, Protocol, RemoteApp,
-    RemoteAppSettings, SecretKeyEntry,
+    EnvSource, HandlerNames, OAuthClientConfig, Protocol, RemoteApp, RemoteAppSettings,
 };
 use super::{HandlerKind, RegisteredNames, provider_not_linked};
-use crate::secret::{ClientSecret, SecretKey};
-use crate::state::StateAlgorithm;
+use crate::secret::ClientSecret;
 
 type Result<T> = std::result::Result<T, ConfigError>;
 
@@ -29,7 +27,7 @@ pub(super) fn from_toml_str(
         .map_err(|err: toml::de::Error| ConfigError::new("(toml)", err.to_string()))?;
     super::env::apply_overrides(&mut doc, env)?;
 
-    let secret_keys = secret_keys(&doc)?;
+    let secret_keys = super::secret_keys::secret_keys(&doc, env)?;
     let site_url = site_url(&doc)?;
     let state_expires = match doc.get("state_expires") {
         None => DEFAULT_STATE_EXPIRES,
@@ -85,68 +83,6 @@ fn optional_string(doc: &Table, key: &str) -> Result<Option<String>> {
         Some(Value::String(value)) => Ok(Some(value.clone())),
         Some(_) => Err(ConfigError::new(key, "must be a string")),
     }
-}
-
-fn secret_keys(doc: &Table) -> Result<Vec<SecretKeyEntry>> {
-    let mut entries = Vec::new();
-    if let Some(list) = doc.get("secret_keys") {
-        let list: Vec<SecretKeySettings> = list
-            .clone()
-            .try_into()
-            .map_err(|err: toml::de::Error| ConfigError::new("secret_keys", err.message()))?;
-        for (index, key) in list.into_iter().enumerate() {
-            let path = format!("secret_keys[{index}]");
-            if key.id.is_empty() {
-                return Err(ConfigError::new(path + ".id", "must not be empty"));
-            }
-            if entries
-                .iter()
-                .any(|known: &SecretKeyEntry| known.id == key.id)
-            {
-                return Err(ConfigError::new(
-                    path + ".id",
-                    format!("duplicate key id `{}`", key.id),
-                ));
-            }
-            check_secret_length(&(path + ".secret"), &key.secret)?;
-            entries.push(SecretKeyEntry {
-                id: key.id,
-                secret: SecretKey::new(key.secret),
-                algorithm: key.algorithm,
-            });
-        }
-    }
-    if let Some(secret) = optional_string(doc, "secret_key")? {
-        if !entries.is_empty() {
-            return Err(ConfigError::new(
-                "secret_key",
-                "set either secret_key or secret_keys, not both",
-            ));
-        }
-        check_secret_length("secret_key", &secret)?;
-        entries.push(SecretKeyEntry {
-            id: "default".to_owned(),
-            secret: SecretKey::new(secret),
-            algorithm: StateAlgorithm::Hs256,
-        });
-    }
-    if entries.is_empty() {
-        return Err(ConfigError::new(
-            "secret_key",
-            "missing: set secret_key (or OAUTHCLIENT_SECRET_KEY) to a random string of at least 32 bytes",
-        ));
-    }
-    Ok(entries)
-}
-
-fn check_secret_length(key: &str, secret: &str) -> Result<()> {
-    if secret.len() < MIN_SECRET_KEY_BYTES {
-        return Err(ConfigError::new(
-            key,
-            format!("too short: use at least {MIN_SECRET_KEY_BYTES} random bytes"),
-        ));
-    }
-    Ok(())
 }
 
 fn site_url(doc: &Table) -> Result<Url> {

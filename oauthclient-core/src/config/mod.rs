@@ -47,6 +47,7 @@ mod rate_limit;
 mod registered_names;
 mod remote_app;
 mod rest;
+mod secret_keys;
 mod settings;
 #[cfg(test)]
 mod tests;
@@ -167,7 +168,7 @@ pub const MIN_SECRET_KEY_BYTES: usize = 32;
 /// ```
 #[derive(Debug, Clone)]
 pub struct SecretKeyEntry {
-    /// The key id (`default` for a single `secret_key`).
+    /// The key id (`default` for `secret_key`, alone or beside `secret_keys`).
     pub id: String,
     /// The secret.
     pub secret: SecretKey,

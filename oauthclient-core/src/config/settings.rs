@@ -205,11 +205,18 @@ impl std::fmt::Debug for CredentialSettings {
 }
 
 /// One `[[secret_keys]]` entry. `Debug` redacts the secret.
+///
+/// The secret is written inline (`secret`) or read from the environment variable `secret_env`
+/// names, so rotating never forces secrets into the file; an entry with the id `default` and
+/// neither stands for `secret_key` (docs/key-rotation.md).
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct SecretKeySettings {
     pub id: String,
-    pub secret: String,
+    #[serde(default)]
+    pub secret: Option<String>,
+    #[serde(default)]
+    pub secret_env: Option<String>,
     #[serde(default)]
     pub algorithm: crate::state::StateAlgorithm,
 }
@@ -218,7 +225,8 @@ impl std::fmt::Debug for SecretKeySettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SecretKeySettings")
             .field("id", &self.id)
-            .field("secret", &"[redacted]")
+            .field("secret", &self.secret.as_ref().map(|_| "[redacted]"))
+            .field("secret_env", &self.secret_env)
             .field("algorithm", &self.algorithm)
             .finish()
     }

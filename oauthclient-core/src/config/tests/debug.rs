@@ -15,10 +15,13 @@ fn raw_credentials_and_keys_are_redacted() {
 
     let key = SecretKeySettings {
         id: "2026-11".into(),
-        secret: "s3cret-state-key-s3cret-state-key".into(),
+        secret: Some("s3cret-state-key-s3cret-state-key".into()),
+        secret_env: Some("STATE_KEY_2026_11".into()),
         algorithm: crate::state::StateAlgorithm::default(),
     };
     let shown = format!("{key:?}");
     assert!(shown.contains("2026-11"), "{shown}");
+    // The variable's name is not a secret and helps find a wrong one.
+    assert!(shown.contains("STATE_KEY_2026_11"), "{shown}");
     assert!(!shown.contains("s3cret"), "{shown}");
 }

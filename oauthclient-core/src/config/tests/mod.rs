@@ -3,6 +3,7 @@
 mod debug;
 mod invalid;
 mod load;
+mod secret_keys;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
