@@ -211,8 +211,8 @@ fn unconfirm(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
             target: "oauthclient::audit",
             event = "email_unconfirmed",
             user_id = id,
-            "the stored address has non-ASCII characters the first schema may have case-folded \
-             from another mailbox: its confirmation was cleared, the user must confirm it again"
+            detail = "the first schema may have case-folded this non-ASCII address from another \
+                      mailbox: its confirmation was cleared, the user must confirm it again"
         );
     }
     Ok(())
