@@ -2,6 +2,7 @@
 //! core's HTTP client, checked (the issuer is exactly the configured one, every endpoint we
 //! use is https or loopback http) and cached for a while. Its keys are in [`crate::jwks`].
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -54,10 +55,18 @@ pub type Metadata = ProviderMetadata<
     CoreSubjectIdentifierType,
 >;
 
-/// One issuer's discovery document, cached for [`DISCOVERY_TTL`].
+/// How many issuers' documents one [`Discovery`] keeps. One protocol value may serve several
+/// apps (a named protocol handler picked by each), normally a handful of issuers; the bound
+/// only keeps a misconfiguration from growing the map without end.
+const MAX_ISSUERS: usize = 32;
+
+/// Discovery documents, one per issuer, each cached for [`DISCOVERY_TTL`]. Keyed by issuer
+/// because one protocol value may serve apps at different issuers: a single slot handed one
+/// app the other's document, so its code and client secret went to the other's token
+/// endpoint.
 #[derive(Debug, Default)]
 pub(crate) struct Discovery {
-    cached: Mutex<Option<(Instant, Arc<Metadata>)>>,
+    cached: Mutex<HashMap<String, (Instant, Arc<Metadata>)>>,
 }
 
 impl Discovery {
@@ -68,20 +77,38 @@ impl Discovery {
         http: &HttpClient,
         issuer: &Url,
     ) -> Result<Arc<Metadata>, OAuthError> {
-        if let Some(metadata) = self.fresh() {
+        let key = issuer_string(issuer);
+        if let Some(metadata) = self.fresh(&key) {
             return Ok(metadata);
         }
         let metadata = Arc::new(discover(remote, http, issuer).await?);
         if let Ok(mut cached) = self.cached.lock() {
-            *cached = Some((Instant::now(), metadata.clone()));
+            if cached.len() >= MAX_ISSUERS && !cached.contains_key(&key) {
+                cached.retain(|_, (fetched, _)| fetched.elapsed() < DISCOVERY_TTL);
+            }
+            if cached.len() >= MAX_ISSUERS && !cached.contains_key(&key) {
+                // Still full of fresh documents: the oldest goes (it is fetched again when
+                // next needed).
+                let oldest = cached
+                    .iter()
+                    .min_by_key(|(_, (fetched, _))| *fetched)
+                    .map(|(issuer, _)| issuer.clone());
+                if let Some(oldest) = oldest {
+                    cached.remove(&oldest);
+                }
+            }
+            cached.insert(key, (Instant::now(), metadata.clone()));
         }
         Ok(metadata)
     }
 
-    fn fresh(&self) -> Option<Arc<Metadata>> {
+    fn fresh(&self, issuer: &str) -> Option<Arc<Metadata>> {
         let cached = self.cached.lock().ok()?;
-        let (fetched, metadata) = cached.as_ref()?;
-        (fetched.elapsed() < DISCOVERY_TTL).then(|| metadata.clone())
+        let (fetched, metadata) = cached.get(issuer)?;
+        // `discover` checked that the document names this issuer; checked again here so a
+        // document can never be served for another issuer's key.
+        (fetched.elapsed() < DISCOVERY_TTL && metadata.issuer().as_str() == issuer)
+            .then(|| metadata.clone())
     }
 }
 

@@ -35,11 +35,12 @@ type DiscoveredClient = CoreClient<
 >;
 
 /// OpenID Connect ([`crate::Oidc`]'s protocol): endpoints and keys from the issuer's
-/// discovery document (cached; the issuer must match exactly and every endpoint be https or
-/// loopback http; the keys are fetched again when a token is signed by a new one), the code flow with PKCE S256 and a per-flow `nonce`, RFC 9207
-/// `iss` checked before the code is exchanged, and the ID token validated (signature by an
-/// allowed asymmetric algorithm, `iss`, `aud`, `exp`/`iat` with a minute of leeway, `nonce`,
-/// `at_hash`).
+/// discovery document (cached per issuer, so one value may serve apps at several issuers; the
+/// issuer must match exactly and every endpoint be https or loopback http; the keys are
+/// fetched again when a token is signed by a new one), the code flow with PKCE S256 and a
+/// per-flow `nonce`, RFC 9207 `iss` checked before the code is exchanged, and the ID token
+/// validated (signature by an allowed asymmetric algorithm, `iss`, `aud`, `exp`/`iat` with a
+/// minute of leeway, `nonce`, `at_hash`).
 ///
 /// The token it returns carries the validated claims in `extra.id_token_claims` (what
 /// [`crate::OidcAccountInfo`] reads), the raw `extra.id_token`, and
@@ -320,3 +321,6 @@ fn token_error(
         },
     }
 }
+
+#[cfg(test)]
+mod tests;

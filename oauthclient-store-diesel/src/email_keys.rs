@@ -5,6 +5,15 @@
 //! Two rows that would share a key, or an address without one, stop the fill before anything
 //! changes, with a message naming the rows: which account is the mailbox's is the operator's
 //! call, not the store's.
+//!
+//! A filled row whose address has a non-ASCII character loses its `confirmed_at`: the first
+//! schema stored addresses NFKC + Unicode case-folded, so such a row holds the folded form of
+//! what was confirmed (`JÜRGEN@…` or a decomposed `ü` became `jürgen@…`, `ςοφια@…` became
+//! `σοφια@…`), and the key, which folds ASCII case only, may name another mailbox than the one
+//! confirmed. Its holder must confirm again; a proven owner of the keyed mailbox no longer
+//! signs in to it meanwhile. Pure-ASCII rows keep theirs: NFKC + case folding turns ASCII into
+//! its lower case only, and the one letter outside compatibility forms that folds *to* ASCII is
+//! `ß`/`ẞ` (to `ss`), which cannot be told from a genuine `ss` (see docs/security.md).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -28,6 +37,12 @@ const MAX_PROBLEMS: usize = 20;
 type Unkeyed = (i64, String);
 /// A row and the key it gets (or holds): id, address, key.
 type Keyed = (i64, String, String);
+
+/// Whether the first schema's folding may have stored `email` for another mailbox than the
+/// one confirmed (module docs): it has a character outside ASCII.
+fn folding_may_have_rewritten(email: &str) -> bool {
+    !email.is_ascii()
+}
 
 /// `user 3 (Ada@x.org)`, with control characters escaped for the terminal.
 fn describe(id: i64, email: &str) -> String {
@@ -159,7 +174,13 @@ pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, StoreError> {
             .set(users::email_key.eq(Some(&key)))
             .execute(conn);
             match updated {
-                Ok(count) => filled += count,
+                Ok(0) => {}
+                Ok(count) => {
+                    filled += count;
+                    if folding_may_have_rewritten(&email) {
+                        unconfirm(conn, id)?;
+                    }
+                }
                 Err(err) if is_unique_violation(&err) => {
                     return Err(StoreError::conflict(format!(
                         "cannot give user {} the mailbox key {}: another user claimed it \
@@ -173,6 +194,28 @@ pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, StoreError> {
         }
         Ok(filled)
     })
+}
+
+/// Clears a just-keyed row's confirmation (module docs), and says so in the audit log.
+fn unconfirm(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
+    let cleared = diesel::update(
+        users::table
+            .filter(users::id.eq(id))
+            .filter(users::confirmed_at.is_not_null()),
+    )
+    .set(users::confirmed_at.eq(None::<chrono::NaiveDateTime>))
+    .execute(conn)
+    .map_err(query_error)?;
+    if cleared > 0 {
+        tracing::warn!(
+            target: "oauthclient::audit",
+            event = "email_unconfirmed",
+            user_id = id,
+            detail = "the first schema may have case-folded this non-ASCII address from another \
+                      mailbox: its confirmation was cleared, the user must confirm it again"
+        );
+    }
+    Ok(())
 }
 
 /// How many rows have an address and no key yet.
@@ -193,6 +236,16 @@ mod tests {
         rows.iter()
             .map(|(id, email)| (*id, (*email).to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn only_non_ascii_addresses_may_have_been_rewritten() {
+        for rewritten in ["jürgen@example.org", "straße@x.org", "ada@bücher.example"] {
+            assert!(folding_may_have_rewritten(rewritten), "{rewritten}");
+        }
+        for kept in ["ada@example.org", "Bob@X.org", "strasse@x.org"] {
+            assert!(!folding_may_have_rewritten(kept), "{kept}");
+        }
     }
 
     #[test]

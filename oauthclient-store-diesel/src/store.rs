@@ -228,7 +228,9 @@ impl DieselStore {
     /// ([`oauthclient_core::email::mailbox_key`]) their key, all or nothing; returns how many.
     /// Rows get there through the migration that introduced keys, or copied in by hand
     /// (leave `email_key` NULL). [`DieselStore::migrate`] runs it; opening a store refuses a
-    /// database with such rows.
+    /// database with such rows. A filled row whose address has a non-ASCII character loses its
+    /// confirmation: the first schema stored addresses case-folded, so its key may name another
+    /// mailbox than the one confirmed (docs/storage.md).
     pub async fn fill_email_keys(&self) -> Result<usize, StoreError> {
         self.run(|conn, _| email_keys::fill(conn)).await
     }

@@ -23,22 +23,6 @@ fn unix(text: &str) -> u64 {
     u64::try_from(time.and_utc().timestamp()).expect("after 1970")
 }
 
-/// Users as the first schema holds them, added in this order (ids 1, 2, ... on a new
-/// database). Timestamps carry fractions of a second, as the store writes them.
-fn insert_old_users(db: &common::TestDb, rows: &[(&str, bool)]) {
-    for (email, confirmed) in rows {
-        let confirmed_at = if *confirmed {
-            "'2026-01-01 10:00:00.5'"
-        } else {
-            "NULL"
-        };
-        db.execute(&format!(
-            "INSERT INTO accounts_user (email, confirmed_at, created, updated) \
-             VALUES ('{email}', {confirmed_at}, '2026-01-01 10:00:00.5', '2026-01-01 10:00:00.5')"
-        ));
-    }
-}
-
 fn error_message(err: &StoreError) -> &str {
     assert_eq!(err.kind(), StoreErrorKind::Conflict, "{err}");
     err.message()
@@ -56,15 +40,12 @@ const END_CLAIM: &str = "UPDATE accounts_user SET email = '', email_key = NULL, 
 async fn old_rows_get_their_keys_and_keep_their_children() {
     for db in databases() {
         db.migrate_first_only();
-        insert_old_users(
-            &db,
-            &[
-                ("ada@example.org", true),
-                ("bob@bücher.example", false),
-                ("carol@example.org", false),
-                ("gone@example.org", false),
-            ],
-        );
+        db.insert_old_users(&[
+            ("ada@example.org", true),
+            ("bob@bücher.example", false),
+            ("carol@example.org", false),
+            ("gone@example.org", false),
+        ]);
         db.execute(
             "DELETE FROM accounts_user WHERE id = 4;
              INSERT INTO oauthclient_remoteaccount (user_id, client_id, extra_data, created, updated)
@@ -191,15 +172,12 @@ async fn colliding_or_keyless_rows_stop_the_migration_before_it_changes_anything
         db.migrate_first_only();
         // The old store never wrote these (it folded case), but a hand-edited database can
         // hold them.
-        insert_old_users(
-            &db,
-            &[
-                ("Ada@x.org", true),
-                ("ada@x.org", false),
-                ("fine@x.org", false),
-                ("broken", false),
-            ],
-        );
+        db.insert_old_users(&[
+            ("Ada@x.org", true),
+            ("ada@x.org", false),
+            ("fine@x.org", false),
+            ("broken", false),
+        ]);
         db.execute(
             "INSERT INTO oauthclient_remoteaccount (user_id, client_id, extra_data, created, updated)
              VALUES (2, 'gh', '{}', '2026-01-01 10:00:00', '2026-01-01 10:00:00')",
@@ -413,7 +391,7 @@ async fn a_failed_sqlite_rebuild_rolls_back_and_can_be_retried() {
     let db = databases().remove(0);
     assert_eq!(db.name, "sqlite");
     db.migrate_first_only();
-    insert_old_users(&db, &[("ada@example.org", true)]);
+    db.insert_old_users(&[("ada@example.org", true)]);
     // An identity whose user is gone: written by a tool that had foreign keys off (SQLite's
     // default). The rebuild's foreign key check refuses to commit.
     db.execute(
@@ -453,4 +431,43 @@ async fn a_failed_sqlite_rebuild_rolls_back_and_can_be_retried() {
     // the cascade works.
     store.delete_user(&ada.id).await.expect("delete");
     assert_eq!(db.count("oauthclient_useridentity"), 0);
+}
+
+/// The first schema stored addresses NFKC + Unicode case-folded, so a confirmed row holds the
+/// folded form of the address that was confirmed. The mailbox key folds only ASCII case (and
+/// the domain's IDNA form): where the folding may have rewritten other characters, the key
+/// can name another mailbox than the one confirmed, and the row must be confirmed again.
+#[tokio::test]
+async fn confirmed_rows_the_old_folding_may_have_rewritten_must_confirm_again() {
+    for db in databases() {
+        db.migrate_first_only();
+        db.insert_old_users(&[
+            ("ada@example.org", true),    // ASCII: folded ASCII case only
+            ("jürgen@example.org", true), // from `JÜRGEN@…` or a decomposed `ü`, maybe
+            ("straße@x.org", true),       // not the old store's output: copied in as written
+            ("σοφια@example.org", true),  // from `ςοφια@…` (final sigma), maybe
+            ("zoë@example.org", false),   // unconfirmed stays so
+        ]);
+        let store = db.store().await;
+        for (address, confirmed) in [
+            ("ADA@example.org", true),
+            ("jürgen@example.org", false),
+            ("straße@x.org", false),
+            ("σοφια@example.org", false),
+            ("zoë@example.org", false),
+        ] {
+            let user = store
+                .user_by_email(address)
+                .await
+                .expect("find")
+                .unwrap_or_else(|| panic!("{}: {address} keyed", db.name));
+            assert_eq!(user.email_confirmed, confirmed, "{}: {address}", db.name);
+        }
+        assert_eq!(
+            store.fill_email_keys().await.expect("fill"),
+            0,
+            "{}: nothing left",
+            db.name
+        );
+    }
 }

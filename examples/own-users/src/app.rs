@@ -150,13 +150,15 @@ impl OwnUsersApp {
     }
 }
 
+/// The home page. Sign-out is oauthclient-web's `/oauth/logout` (a confirmation page whose
+/// CSRF-checked form signs out through [`AppSession`]): no route of the app's own.
 async fn home(req: HttpRequest) -> HttpResponse {
     let who = AppSession.user_id(&req);
     let body = match who {
         Some(id) => format!(
             "<p>Signed in as {id}.</p>\
              <p><a href=\"/account/settings/linkedaccounts/\">Linked accounts</a> · \
-             <a href=\"/oauth/logout/\">Sign out</a></p>"
+             <a href=\"/oauth/logout\">Sign out</a></p>"
         ),
         None => "<p><a href=\"/login\">Sign in</a></p>".to_owned(),
     };

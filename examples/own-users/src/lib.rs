@@ -13,10 +13,12 @@
 //!   text, no foreign key to any users table) and the client built with
 //!   `.user_directory(...)`.
 //!
-//! `cargo run -p oauthclient-example-own-users -- --config oauthclient.toml` serves it on
-//! `127.0.0.1:8000` against `DATABASE_URL` (default `postgres://postgres@127.0.0.1:5432/test`).
+//! `cargo run -p oauthclient-example-own-users -- --config examples/own-users/oauthclient.toml`
+//! serves it on `127.0.0.1:8000` against `DATABASE_URL` (default
+//! `postgres://postgres@127.0.0.1:5432/test`); `README.md` beside it has the details.
 //! The tests in `tests/` run sign-up, sign-in, link, disconnect, the lock-out guard and a
-//! failure injected between "create user" and "link" against a real PostgreSQL.
+//! failure injected between "create user" and "link" against a real PostgreSQL, when
+//! `OAUTHCLIENT_TEST_POSTGRES_URL` names one.
 
 pub mod app;
 pub mod directory;

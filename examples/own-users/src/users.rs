@@ -178,8 +178,12 @@ impl AppUsers {
             .map_err(|err| query_failed(&err))
     }
 
-    /// Registers a user of the app's own login: a password, a confirmed address (the app
-    /// would have mailed a link; this example trusts the form).
+    /// Registers a user of the app's own login: a password and an **unconfirmed** address.
+    /// Nothing proves a typed address belongs to whoever typed it, and a confirmed address
+    /// attracts sign-ins of the provider-verified owner (`user_by_confirmed_email`): stored
+    /// confirmed, anyone could register a victim's address and receive the victim's later
+    /// provider sign-in. A real app confirms it by mail; only a provider-verified address
+    /// (`NewUser::confirmed`) is stored confirmed.
     pub async fn register(&self, email: &str, password: &str) -> Result<UserRow, StoreError> {
         let salt = SaltString::generate(&mut OsRng);
         let hash = Argon2::default()
@@ -187,7 +191,7 @@ impl AppUsers {
             .map_err(|err| StoreError::conflict(format!("unusable password: {err}")))?
             .to_string();
         let email = email.to_owned();
-        self.run(move |conn| Self::insert(conn, &email, true, None, Some(&hash)))
+        self.run(move |conn| Self::insert(conn, &email, false, None, Some(&hash)))
             .await
     }
 

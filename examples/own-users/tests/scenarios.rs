@@ -1,224 +1,27 @@
 //! The web suite's scenarios against an app that brings its own users: a PostgreSQL `users`
 //! table keyed by UUID, its own login, oauthclient-rs's tables beside it without a users table
 //! of their own. Each test gets a fresh database on the server `OAUTHCLIENT_TEST_POSTGRES_URL`
-//! names (default `postgres://postgres@127.0.0.1:5432/test`); an unreachable server fails the
-//! test, it never skips.
+//! names, and runs only when it is set (then an unreachable server fails the test, it never
+//! skips); without it each test prints that it was not run, so `cargo test --workspace` passes
+//! on a machine without PostgreSQL.
 
-use std::net::TcpListener;
+mod common;
 
-use actix_web::{App, HttpServer};
-use diesel::connection::SimpleConnection;
-use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text};
+use common::{Site, is_uuid, provider_user};
 use oauthclient_core::OAuthClientConfig;
 use oauthclient_core::config::NoEnv;
 use oauthclient_core::registry::Registry;
-use oauthclient_example_own_users::app::OwnUsersApp;
-use oauthclient_testkit::browser_actions::{disconnect, start_flow, submit_form};
+// The sample configuration's `[remote_apps.github]` needs the GitHub provider linked.
+use oauthclient_github as _;
+use oauthclient_testkit::browser_actions::disconnect;
+use oauthclient_testkit::html::input_value;
 use oauthclient_testkit::site::{browser, location};
-use oauthclient_testkit::{FakeProvider, FakeUser};
-
-const DEFAULT_SERVER: &str = "postgres://postgres@127.0.0.1:5432/test";
-
-/// A throwaway database, dropped with the test.
-struct Database {
-    admin_url: String,
-    name: String,
-    url: String,
-}
-
-impl Database {
-    fn create() -> Self {
-        let admin_url = std::env::var("OAUTHCLIENT_TEST_POSTGRES_URL")
-            .ok()
-            .filter(|url| !url.is_empty())
-            .unwrap_or_else(|| DEFAULT_SERVER.to_owned());
-        let mut admin = PgConnection::establish(&admin_url).unwrap_or_else(|err| {
-            panic!("PostgreSQL at {admin_url} is needed by this example's tests: {err}")
-        });
-        let name = format!("own_users_{}_{}", std::process::id(), rand::random::<u32>());
-        admin
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .expect("create the test database");
-        let (server, _) = admin_url
-            .rsplit_once('/')
-            .expect("a URL ending in /database");
-        let url = format!("{server}/{name}");
-        Self {
-            admin_url,
-            name,
-            url,
-        }
-    }
-
-    fn conn(&self) -> PgConnection {
-        PgConnection::establish(&self.url).expect("connect to the test database")
-    }
-
-    fn execute(&self, sql: &str) {
-        self.conn().batch_execute(sql).expect(sql);
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        #[derive(QueryableByName)]
-        struct Count {
-            #[diesel(sql_type = BigInt)]
-            n: i64,
-        }
-        diesel::sql_query(sql)
-            .get_result::<Count>(&mut self.conn())
-            .expect(sql)
-            .n
-    }
-
-    fn text(&self, sql: &str) -> Option<String> {
-        #[derive(QueryableByName)]
-        struct Value {
-            #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
-            value: Option<String>,
-        }
-        diesel::sql_query(sql)
-            .get_result::<Value>(&mut self.conn())
-            .optional()
-            .expect(sql)
-            .and_then(|row| row.value)
-    }
-}
-
-impl Drop for Database {
-    fn drop(&mut self) {
-        if let Ok(mut admin) = PgConnection::establish(&self.admin_url) {
-            let _ = admin.batch_execute(&format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ));
-        }
-    }
-}
-
-/// The app on a loopback port, signing in through a fake provider.
-struct Site {
-    base: String,
-    provider: FakeProvider,
-    db: Database,
-    server: actix_web::dev::ServerHandle,
-}
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        drop(self.server.stop(false));
-    }
-}
-
-impl Site {
-    async fn start() -> Self {
-        let db = Database::create();
-        let provider = FakeProvider::start().await.expect("provider");
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-        let base = format!("http://{}", listener.local_addr().expect("addr"));
-        let toml = format!(
-            "secret_key = \"own-users-example-secret-own-users-example\"\nsite_url = \"{base}\"\n\n{}",
-            provider.remote_app_toml("fake")
-        );
-        let registry = Registry::from_inventory().expect("registry");
-        let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry).expect("config");
-        let app = OwnUsersApp::start(config, registry, &db.url)
-            .await
-            .expect("the app starts");
-        let oauth = app.oauth.clone();
-        let server = HttpServer::new(move || {
-            App::new()
-                .configure(app.configure())
-                .wrap(oauth.session_middleware())
-        })
-        .workers(1)
-        .listen(listener)
-        .expect("listen")
-        .run();
-        let handle = server.handle();
-        tokio::spawn(server);
-        Self {
-            base,
-            provider,
-            db,
-            server: handle,
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    async fn whoami(&self, browser: &reqwest::Client) -> String {
-        let response = browser
-            .get(self.url("/whoami"))
-            .send()
-            .await
-            .expect("whoami");
-        response.text().await.expect("body")
-    }
-
-    /// Through the provider and back: the callback's response.
-    async fn sign_in_with_provider(&self, browser: &reqwest::Client) -> reqwest::Response {
-        let started = start_flow(browser, &self.url("/oauth/login/fake/")).await;
-        assert_eq!(started.status(), 302, "to the provider");
-        let authorized = browser
-            .get(location(&started))
-            .send()
-            .await
-            .expect("authorize");
-        assert_eq!(authorized.status(), 302, "back from the provider");
-        browser
-            .get(location(&authorized))
-            .send()
-            .await
-            .expect("callback")
-    }
-
-    /// The app's own sign-up (password), signed in afterwards.
-    async fn register(&self, browser: &reqwest::Client, email: &str) -> String {
-        let response = submit_form(
-            browser,
-            &self.url("/login"),
-            &self.url("/register"),
-            &[
-                ("email", email),
-                ("password", "correct horse battery staple"),
-            ],
-        )
-        .await;
-        assert_eq!(response.status(), 303, "registered and signed in");
-        self.whoami(browser).await
-    }
-
-    fn users(&self) -> i64 {
-        self.db.count("SELECT count(*) AS n FROM users")
-    }
-
-    fn identity_owner(&self, external_id: &str) -> Option<String> {
-        self.db.text(&format!(
-            "SELECT id_user AS value FROM oauthclient_useridentity \
-             WHERE method = 'fake' AND id = '{external_id}'"
-        ))
-    }
-}
-
-fn provider_user(id: &str, email: &str) -> FakeUser {
-    FakeUser {
-        id: id.into(),
-        login: format!("user{id}"),
-        email: Some(email.into()),
-        ..FakeUser::default()
-    }
-}
-
-fn is_uuid(id: &str) -> bool {
-    id.len() == 36 && id.chars().filter(|c| *c == '-').count() == 4
-}
 
 #[tokio::test]
 async fn sign_up_creates_the_user_in_the_apps_own_table() {
-    let site = Site::start().await;
+    let Some(site) = Site::start().await else {
+        return;
+    };
     site.provider
         .set_user(provider_user("101", "ada@example.org"));
     let browser = browser();
@@ -250,7 +53,9 @@ async fn sign_up_creates_the_user_in_the_apps_own_table() {
 
 #[tokio::test]
 async fn a_returning_user_signs_in_as_the_same_app_user() {
-    let site = Site::start().await;
+    let Some(site) = Site::start().await else {
+        return;
+    };
     site.provider
         .set_user(provider_user("102", "bob@example.org"));
     let first = browser();
@@ -266,7 +71,9 @@ async fn a_returning_user_signs_in_as_the_same_app_user() {
 
 #[tokio::test]
 async fn a_user_of_the_apps_own_login_links_and_disconnects() {
-    let site = Site::start().await;
+    let Some(site) = Site::start().await else {
+        return;
+    };
     let browser = browser();
     let user = site.register(&browser, "carol@example.org").await;
     assert!(is_uuid(&user), "{user}");
@@ -293,7 +100,9 @@ async fn a_user_of_the_apps_own_login_links_and_disconnects() {
 
 #[tokio::test]
 async fn the_last_way_to_sign_in_is_not_disconnected() {
-    let site = Site::start().await;
+    let Some(site) = Site::start().await else {
+        return;
+    };
     site.provider
         .set_user(provider_user("104", "dan@example.org"));
     let browser = browser();
@@ -322,7 +131,9 @@ const REFUSE_IDENTITIES: &str = "
 
 #[tokio::test]
 async fn a_link_that_fails_after_the_user_was_created_leaves_no_user() {
-    let site = Site::start().await;
+    let Some(site) = Site::start().await else {
+        return;
+    };
     site.provider
         .set_user(provider_user("105", "erin@example.org"));
     site.db.execute(REFUSE_IDENTITIES);
@@ -356,7 +167,9 @@ async fn a_link_that_fails_after_the_user_was_created_leaves_no_user() {
 
 #[tokio::test]
 async fn a_user_whose_removal_failed_too_is_linked_by_the_retry() {
-    let site = Site::start().await;
+    let Some(site) = Site::start().await else {
+        return;
+    };
     site.provider
         .set_user(provider_user("106", "fay@example.org"));
     site.db.execute(REFUSE_IDENTITIES);
@@ -391,7 +204,9 @@ async fn a_user_whose_removal_failed_too_is_linked_by_the_retry() {
 
 #[tokio::test]
 async fn a_disabled_app_user_cannot_sign_in_with_the_provider() {
-    let site = Site::start().await;
+    let Some(site) = Site::start().await else {
+        return;
+    };
     site.provider
         .set_user(provider_user("107", "gus@example.org"));
     let first = browser();
@@ -402,4 +217,96 @@ async fn a_disabled_app_user_cannot_sign_in_with_the_provider() {
     let response = site.sign_in_with_provider(&second).await;
     assert_ne!(response.status(), 200);
     assert_eq!(site.whoami(&second).await, "anonymous");
+}
+
+#[tokio::test]
+async fn a_typed_address_is_stored_unconfirmed_and_attracts_no_provider_link() {
+    let Some(site) = Site::start().await else {
+        return;
+    };
+    // Someone registers the victim's address with the app's own form: nothing proves it is
+    // theirs.
+    let squatter = browser();
+    let squatter_id = site.register(&squatter, "hal@example.org").await;
+    assert_eq!(
+        site.db.text(&format!(
+            "SELECT email_confirmed::text AS value FROM users WHERE id = '{squatter_id}'"
+        )),
+        Some("false".to_owned()),
+        "a typed address is stored unconfirmed"
+    );
+
+    // The address's owner signs in with a provider that verified it: never into the
+    // squatter's account.
+    site.provider
+        .set_user(provider_user("108", "hal@example.org"));
+    let owner = browser();
+    let response = site.sign_in_with_provider(&owner).await;
+    // The unconfirmed holder keeps the row (the app's unique index), so the owner is asked
+    // for an address on the sign-up form; signed in as the squatter, never.
+    assert_eq!(location(&response), "/oauth/signup/fake/");
+    assert_ne!(site.whoami(&owner).await, squatter_id);
+    assert_ne!(site.identity_owner("108"), Some(squatter_id.clone()));
+    assert_eq!(
+        site.db.count(&format!(
+            "SELECT count(*) AS n FROM oauthclient_remoteaccount WHERE user_id = '{squatter_id}'"
+        )),
+        0,
+        "nothing linked to the squatter"
+    );
+}
+
+#[tokio::test]
+async fn the_home_pages_sign_out_link_is_served_and_signs_out() {
+    let Some(site) = Site::start().await else {
+        return;
+    };
+    site.provider
+        .set_user(provider_user("109", "ivy@example.org"));
+    let browser = browser();
+    site.sign_in_with_provider(&browser).await;
+    assert_ne!(site.whoami(&browser).await, "anonymous");
+
+    let home = browser.get(site.url("/")).send().await.expect("home");
+    let home = home.text().await.expect("the home page");
+    let href = home
+        .split("<a href=\"")
+        .skip(1)
+        .filter_map(|link| link.split_once("\">"))
+        .find_map(|(href, text)| text.starts_with("Sign out").then(|| href.to_owned()))
+        .unwrap_or_else(|| panic!("no sign-out link on the home page: {home}"));
+    let page = browser
+        .get(site.url(&href))
+        .send()
+        .await
+        .expect("the sign-out link");
+    assert_eq!(
+        page.status(),
+        200,
+        "{href} is served (the confirmation page)"
+    );
+    let page = page.text().await.expect("the confirmation page");
+    let csrf = input_value(&page, "csrf_token").expect("the page's CSRF token");
+    let response = browser
+        .post(site.url(&href))
+        .form(&[("csrf_token", csrf)])
+        .send()
+        .await
+        .expect("sign out");
+    assert_eq!(response.status(), 302, "signed out");
+    assert_eq!(site.whoami(&browser).await, "anonymous");
+}
+
+/// `oauthclient.toml` beside the example (what its README runs it with) loads as the binary
+/// loads it; needs no database.
+#[test]
+fn the_sample_configuration_loads() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/oauthclient.toml");
+    let toml = std::fs::read_to_string(path).expect("the sample configuration");
+    let registry = Registry::from_inventory().expect("registry");
+    let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry)
+        .unwrap_or_else(|err| panic!("{path}: {err}"));
+    let github = config.remote_app("github").expect("the GitHub app");
+    assert_eq!(github.provider.as_deref(), Some("github"));
+    assert_eq!(config.site_url.as_str(), "http://127.0.0.1:8000/");
 }

@@ -84,6 +84,23 @@ impl TestDb {
         })
     }
 
+    /// Users as the first schema holds them, added in this order (ids 1, 2, ... on a new
+    /// database), each `(address, confirmed)`. Timestamps carry fractions of a second, as the
+    /// store writes them.
+    pub fn insert_old_users(&self, rows: &[(&str, bool)]) {
+        for (email, confirmed) in rows {
+            let confirmed_at = if *confirmed {
+                "'2026-01-01 10:00:00.5'"
+            } else {
+                "NULL"
+            };
+            self.execute(&format!(
+                "INSERT INTO accounts_user (email, confirmed_at, created, updated) \
+                 VALUES ('{email}', {confirmed_at}, '2026-01-01 10:00:00.5', '2026-01-01 10:00:00.5')"
+            ));
+        }
+    }
+
     /// Applies only the first migration (`…_initial`): the schema as the first release left
     /// it, to test what migrating an existing database does.
     pub fn migrate_first_only(&self) {
