@@ -66,7 +66,7 @@ async fn migrate_applies_then_has_nothing_to_do() {
         let first = oauthclient(&["migrate", "--database-url", &db.url]);
         assert!(first.status.success(), "{}", text(&first));
         // PostgreSQL has one more: its user id columns became text (SQLite's needed no step).
-        let all = if db.url.starts_with("postgres") { 4 } else { 3 };
+        let all = if db.url.starts_with("postgres") { 5 } else { 4 };
         assert!(
             text(&first).contains(&format!("applied {all} migration")),
             "{}",
@@ -137,12 +137,12 @@ async fn migrate_names_users_whose_addresses_would_share_a_mailbox_and_exits_1()
     for db in databases("collide") {
         first_migration_only(&db);
         // The first schema kept one address per row byte for byte, so a hand-edited database
-        // can hold one mailbox twice.
+        // can hold one mailbox twice, confirmed (unconfirmed rows may share one: claims).
         execute(
             &db,
-            "INSERT INTO accounts_user (email, created, updated) VALUES
-                 ('Ada@x.org', '2026-01-01 10:00:00', '2026-01-01 10:00:00'),
-                 ('ada@x.org', '2026-01-01 10:00:00', '2026-01-01 10:00:00');",
+            "INSERT INTO accounts_user (email, confirmed_at, created, updated) VALUES
+                 ('Ada@x.org', '2026-01-01 10:00:00', '2026-01-01 10:00:00', '2026-01-01 10:00:00'),
+                 ('ada@x.org', '2026-01-01 10:00:00', '2026-01-01 10:00:00', '2026-01-01 10:00:00');",
         );
         let refused = oauthclient(&["migrate", "--database-url", &db.url]);
         assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
@@ -163,9 +163,9 @@ async fn migrate_names_users_whose_addresses_would_share_a_mailbox_and_exits_1()
         let fixed = oauthclient(&["migrate", "--database-url", &db.url]);
         assert!(fixed.status.success(), "{}", text(&fixed));
         let pending = if db.url.starts_with("postgres") {
-            "applying 3 migration(s): 20261205000001, 20261205000002, 20261206000001"
+            "applying 4 migration(s): 20261205000001, 20261205000002, 20261206000001, 20261207000001"
         } else {
-            "applying 2 migration(s): 20261205000001, 20261205000002"
+            "applying 3 migration(s): 20261205000001, 20261205000002, 20261207000001"
         };
         assert!(text(&fixed).contains(pending), "{}", text(&fixed));
         let store = store(&db, &[("k1", KEY_ONE)]).await;

@@ -8,10 +8,23 @@ use serde_json::json;
 
 use crate::server::DemoState;
 
+/// The page shell, with the "Mailbox" link only when there is a mailbox page (the offline
+/// sandbox): with real providers no page may show confirmation links.
+pub fn base_template(has_mailbox: bool) -> String {
+    let base = include_str!("../templates/base.html");
+    if has_mailbox {
+        return base.to_owned();
+    }
+    base.lines()
+        .filter(|line| !line.contains("href=\"/mailbox\""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The demo's templates.
-pub fn templates() -> Result<Environment<'static>, minijinja::Error> {
+pub fn templates(has_mailbox: bool) -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
-    env.add_template("base.html", include_str!("../templates/base.html"))?;
+    env.add_template_owned("base.html", base_template(has_mailbox))?;
     env.add_template("home.html", include_str!("../templates/home.html"))?;
     env.add_template("login.html", include_str!("../templates/login.html"))?;
     env.add_template("register.html", include_str!("../templates/register.html"))?;

@@ -222,10 +222,10 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
             "oauthclient/base.html",
             include_str!("../templates/oauthclient_base.html"),
         )
-        .template("base.html", include_str!("../templates/base.html"))
+        .template("base.html", pages::base_template(mailbox.is_some()))
         .build()?;
     let templates =
-        pages::templates().map_err(|err| StartError::Other(format!("templates: {err}")))?;
+        pages::templates(mailbox.is_some()).map_err(|err| StartError::Other(format!("templates: {err}")))?;
     let state = web::Data::new(DemoState {
         templates,
         store,

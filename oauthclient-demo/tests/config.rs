@@ -94,5 +94,43 @@ fn the_github_orcid_example_loads() {
             .await
             .expect("login");
         assert!(location(&response).starts_with("https://github.com/login/oauth/authorize?"));
+        // Real providers and no `[mail]`: no page publishes confirmation links; they go to
+        // the server's log, as the banner says.
+        let mailbox = browser()
+            .get(format!("{}/mailbox", demo.base))
+            .send()
+            .await
+            .expect("mailbox");
+        assert_eq!(mailbox.status(), 404);
     });
+    assert!(
+        demo.stdout
+            .iter()
+            .any(|line| line.starts_with("Mail:") && line.contains("server's log")),
+        "{:?}",
+        demo.stdout
+    );
+}
+
+#[test]
+fn the_sandbox_keeps_its_mailbox_page() {
+    let demo = start(&[]);
+    assert!(demo.sandbox.is_some());
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let status = runtime.block_on(async {
+        browser()
+            .get(format!("{}/mailbox", demo.base))
+            .send()
+            .await
+            .expect("mailbox")
+            .status()
+    });
+    assert_eq!(status, 200);
+    assert!(
+        demo.stdout
+            .iter()
+            .any(|line| line.starts_with("Mail:") && line.contains("/mailbox")),
+        "{:?}",
+        demo.stdout
+    );
 }

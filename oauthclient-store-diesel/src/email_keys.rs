@@ -1,10 +1,12 @@
-//! Filling `accounts_user.email_key` for rows that have an address but no key: every row when
-//! the `email_keys` migration has just added the column, and rows copied in by hand (from
-//! Invenio, say) since. The key is [`mailbox_key`], which SQL cannot compute.
+//! Filling the mailbox keys of rows that have an address but no key: every row when the
+//! `email_keys` migration has just added the column, and rows copied in by hand (from
+//! Invenio, say) since. The key is [`mailbox_key`], which SQL cannot compute. Every such row
+//! gets its `claim_key`; a confirmed one also its `email_key` (it holds the mailbox).
 //!
-//! Two rows that would share a key, or an address without one, stop the fill before anything
-//! changes, with a message naming the rows: which account is the mailbox's is the operator's
-//! call, not the store's.
+//! Two confirmed rows that would hold one key, or an address without a key, stop the fill
+//! before anything changes, with a message naming the rows: which account is the mailbox's is
+//! the operator's call, not the store's. Unconfirmed rows may share a key (an unconfirmed
+//! claim blocks no one).
 //!
 //! A filled row whose address has a non-ASCII character loses its `confirmed_at`: the first
 //! schema stored addresses NFKC + Unicode case-folded, so such a row holds the folded form of
@@ -118,17 +120,51 @@ fn plan(unkeyed: Vec<Unkeyed>, holders: Vec<Keyed>) -> Result<Vec<Keyed>, String
     Err(message)
 }
 
+/// The keys of `rows` (id, address, confirmed), or the message naming every row in the way:
+/// an address without a key, or two confirmed rows (or one and a `holders` row) on one key.
+/// A row the first schema may have folded counts as unconfirmed (module docs).
+fn plan_all(rows: Vec<(i64, String, bool)>, holders: Vec<Keyed>) -> Result<Vec<Keyed>, String> {
+    let (holding, claiming): (Vec<_>, Vec<_>) = rows
+        .into_iter()
+        .partition(|(_, email, confirmed)| *confirmed && !folding_may_have_rewritten(email));
+    let strip = |rows: Vec<(i64, String, bool)>| -> Vec<Unkeyed> {
+        rows.into_iter().map(|(id, email, _)| (id, email)).collect()
+    };
+    let mut problems = Vec::new();
+    let mut keyed = match plan(strip(holding), holders) {
+        Ok(keyed) => keyed,
+        Err(message) => {
+            problems.push(message);
+            Vec::new()
+        }
+    };
+    // Claims may share a key: each is checked on its own, for a key at all.
+    for row in strip(claiming) {
+        match plan(vec![row], Vec::new()) {
+            Ok(claimed) => keyed.extend(claimed),
+            Err(message) => problems.push(message),
+        }
+    }
+    if problems.is_empty() {
+        keyed.sort();
+        Ok(keyed)
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
 /// Before the `email_keys` migration runs on a database that has users: whether every
-/// address gets a key of its own. An `Err` stops the migration before it changes anything.
+/// address gets a key, and no two confirmed ones the same. An `Err` stops the migration
+/// before it changes anything.
 pub(crate) fn check_before_migration(conn: &mut AnyConnection) -> Result<(), StoreError> {
-    // Only `id` and `email`: columns the table has before the migration too.
-    let rows: Vec<Unkeyed> = users::table
+    // Columns the table has before the migration too.
+    let rows: Vec<(i64, String, bool)> = users::table
         .filter(users::email.ne(""))
         .order(users::id)
-        .select((users::id, users::email))
+        .select((users::id, users::email, users::confirmed_at.is_not_null()))
         .load(conn)
         .map_err(|err| StoreError::unavailable(format!("cannot read the users: {err}")))?;
-    plan(rows, Vec::new())
+    plan_all(rows, Vec::new())
         .map(drop)
         .map_err(StoreError::conflict)
 }
@@ -136,11 +172,11 @@ pub(crate) fn check_before_migration(conn: &mut AnyConnection) -> Result<(), Sto
 /// Gives every row with an address and no key its key, all or nothing; returns how many.
 pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, StoreError> {
     write_transaction(conn, |conn| {
-        let unkeyed: Vec<Unkeyed> = users::table
-            .filter(users::email_key.is_null())
+        let unkeyed: Vec<(i64, String, bool)> = users::table
+            .filter(users::claim_key.is_null())
             .filter(users::email.ne(""))
             .order(users::id)
-            .select((users::id, users::email))
+            .select((users::id, users::email, users::confirmed_at.is_not_null()))
             .load(conn)
             .map_err(query_error)?;
         if unkeyed.is_empty() {
@@ -148,7 +184,7 @@ pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, StoreError> {
         }
         let keys: Vec<String> = unkeyed
             .iter()
-            .filter_map(|(_, email)| mailbox_key(email).ok())
+            .filter_map(|(_, email, _)| mailbox_key(email).ok())
             .collect();
         let mut holders: Vec<Keyed> = Vec::new();
         // Bounded chunks: SQLite caps the number of bound parameters per statement.
@@ -161,29 +197,36 @@ pub(crate) fn fill(conn: &mut AnyConnection) -> Result<usize, StoreError> {
                     .map_err(query_error)?,
             );
         }
-        let assignments = plan(unkeyed, holders).map_err(StoreError::conflict)?;
+        let confirmed: Vec<i64> = unkeyed
+            .iter()
+            .filter(|(_, _, confirmed)| *confirmed)
+            .map(|(id, _, _)| *id)
+            .collect();
+        let assignments = plan_all(unkeyed, holders).map_err(StoreError::conflict)?;
         let mut filled = 0;
         for (id, email, key) in assignments {
+            let rewritten = folding_may_have_rewritten(&email);
+            if rewritten {
+                unconfirm(conn, id)?;
+            }
+            let holds = confirmed.contains(&id) && !rewritten;
             // Only the row as read: an address changed meanwhile keeps its own key.
             let updated = diesel::update(
                 users::table
                     .filter(users::id.eq(id))
-                    .filter(users::email_key.is_null())
+                    .filter(users::claim_key.is_null())
                     .filter(users::email.eq(&email)),
             )
-            .set(users::email_key.eq(Some(&key)))
+            .set((
+                users::claim_key.eq(Some(&key)),
+                users::email_key.eq(holds.then_some(&key)),
+            ))
             .execute(conn);
             match updated {
-                Ok(0) => {}
-                Ok(count) => {
-                    filled += count;
-                    if folding_may_have_rewritten(&email) {
-                        unconfirm(conn, id)?;
-                    }
-                }
+                Ok(count) => filled += count,
                 Err(err) if is_unique_violation(&err) => {
                     return Err(StoreError::conflict(format!(
-                        "cannot give user {} the mailbox key {}: another user claimed it \
+                        "cannot give user {} the mailbox key {}: another user confirmed it \
                          meanwhile; run migrate again",
                         describe(id, &email),
                         key.escape_debug()
@@ -221,7 +264,7 @@ fn unconfirm(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
 /// How many rows have an address and no key yet.
 pub(crate) fn unfilled(conn: &mut AnyConnection) -> Result<i64, StoreError> {
     users::table
-        .filter(users::email_key.is_null())
+        .filter(users::claim_key.is_null())
         .filter(users::email.ne(""))
         .count()
         .get_result(conn)

@@ -145,7 +145,10 @@ fn lock_mailbox(conn: &mut AnyConnection, key: &str) -> Result<(), StoreError> {
                 .map_err(query_error)
         }
         #[cfg(feature = "sqlite")]
-        AnyConnection::Sqlite(_) => Ok(()),
+        AnyConnection::Sqlite(_) => {
+            let _serialised_by_begin_immediate = key;
+            Ok(())
+        }
     }
 }
 

@@ -172,9 +172,10 @@ async fn colliding_or_keyless_rows_stop_the_migration_before_it_changes_anything
         db.migrate_first_only();
         // The old store never wrote these (it folded case), but a hand-edited database can
         // hold them.
+        // Two confirmed rows on one mailbox collide (unconfirmed ones would be claims).
         db.insert_old_users(&[
             ("Ada@x.org", true),
-            ("ada@x.org", false),
+            ("ada@x.org", true),
             ("fine@x.org", false),
             ("broken", false),
         ]);
@@ -234,9 +235,9 @@ async fn rows_copied_in_without_a_key_get_one_from_migrate() {
         drop(store);
         // Copied in by hand (from Invenio, say): addresses only, `email_key` left NULL.
         db.execute(
-            "INSERT INTO accounts_user (email, email_changed_at, created, updated)
-             VALUES ('Bob@X.org', '2026-01-01 10:00:00', '2026-01-01 10:00:00', '2026-01-01 10:00:00'),
-                    ('ADA@x.org', '2026-01-01 10:00:00', '2026-01-01 10:00:00', '2026-01-01 10:00:00');",
+            "INSERT INTO accounts_user (email, email_changed_at, confirmed_at, created, updated)
+             VALUES ('Bob@X.org', '2026-01-01 10:00:00', NULL, '2026-01-01 10:00:00', '2026-01-01 10:00:00'),
+                    ('ADA@x.org', '2026-01-01 10:00:00', '2026-01-01 10:00:00', '2026-01-01 10:00:00', '2026-01-01 10:00:00');",
         );
         let no_migrations = StoreOptions {
             run_migrations: false,
@@ -323,6 +324,12 @@ async fn the_migration_reverts_while_no_two_users_share_an_address() {
         // The migrations after it go first: on PostgreSQL the text user ids (its down.sql
         // restores the BIGINT columns and their foreign keys, rows intact).
         let postgres = db.name == "postgres";
+        assert_eq!(
+            db.revert_last_migration().expect("revert"),
+            "20261207000001",
+            "{}",
+            db.name
+        );
         if postgres {
             assert_eq!(
                 db.revert_last_migration().expect("revert"),

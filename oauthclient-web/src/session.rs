@@ -12,7 +12,12 @@ use oauthclient_core::pending_signup::{
 };
 use oauthclient_core::state::PendingFlows;
 use oauthclient_core::store::StoreError;
+use oauthclient_core::account::UserId;
 use oauthclient_core::{AccountStore, OAuthError, Token};
+
+/// How long a provider sign-in counts as proof of holding an account whose address is not
+/// confirmed yet: long enough to press "Confirm" on the link's page.
+pub(crate) const PROOF_LIFETIME_SECS: u64 = 10 * 60;
 
 /// A failing session store (Redis down, cookie unreadable) is a 503, not a crash.
 pub(crate) fn session_error(err: &dyn std::fmt::Display) -> OAuthError {
@@ -112,6 +117,34 @@ impl OAuthSession<'_> {
         Ok(())
     }
 
+    /// Remembers, for [`PROOF_LIFETIME_SECS`], that this visitor just proved they hold
+    /// `user_id` (a sign-in through one of its linked providers, refused only because the
+    /// address is unconfirmed): a confirmation link for that account then confirms for them.
+    pub fn set_proven_holder(&self, user_id: &UserId) -> Result<(), OAuthError> {
+        self.session
+            .insert(self.proven_holder_key(), (user_id, SystemClock.now()))
+            .map_err(|err| session_error(&err))
+    }
+
+    /// The account this visitor proved they hold, if the proof is still fresh.
+    pub fn proven_holder(&self) -> Option<UserId> {
+        let (user_id, at) = self
+            .session
+            .get::<(UserId, u64)>(&self.proven_holder_key())
+            .ok()
+            .flatten()?;
+        (SystemClock.now().saturating_sub(at) < PROOF_LIFETIME_SECS).then_some(user_id)
+    }
+
+    /// Forgets the proof (used, or the visitor signed in).
+    pub fn clear_proven_holder(&self) {
+        self.session.remove(&self.proven_holder_key());
+    }
+
+    fn proven_holder_key(&self) -> String {
+        format!("{}:proven_holder", self.prefix)
+    }
+
     /// Remembers the app the user signed in through, so logout can end the provider's
     /// session too (OpenID Connect RP-initiated logout).
     pub fn set_signed_in_with(&self, app: &str) -> Result<(), OAuthError> {
@@ -141,6 +174,7 @@ impl OAuthSession<'_> {
         self.session.remove(&self.flows_key());
         self.session.remove(&self.signed_in_with_key());
         self.clear_signup();
+        self.clear_proven_holder();
     }
 }
 
@@ -163,6 +197,7 @@ pub(crate) fn start_signed_in(
     };
     session.remove(&oauth_session.flows_key());
     oauth_session.clear_signup();
+    oauth_session.clear_proven_holder();
     if let Some(address) = &user.ended_claim {
         crate::flash::push(
             &session,

@@ -1,6 +1,6 @@
 //! Account linking you can trust: linking by e-mail needs both sides to have proved the
-//! address (pre-account hijacking), the proven owner takes an unconfirmed address over, an
-//! untrusted provider never creates or links accounts by e-mail.
+//! address (pre-account hijacking), the proven owner gets an account of their own past an
+//! unconfirmed claim, an untrusted provider never creates or links accounts by e-mail.
 
 mod common;
 
@@ -41,7 +41,7 @@ fn rows(site: &TestSite) -> (i64, i64, i64, i64) {
 }
 
 #[tokio::test]
-async fn a_squatter_cannot_hijack_the_verified_owner_and_loses_the_address() {
+async fn a_squatter_cannot_hijack_the_verified_owner() {
     let site = site().await;
     // The squatter registers a password account with the victim's address (never confirmed)
     // and stays signed in.
@@ -55,11 +55,12 @@ async fn a_squatter_cannot_hijack_the_verified_owner_and_loses_the_address() {
         .expect("page");
     assert_eq!(response.status(), 200, "the squatter is signed in");
 
-    // The victim signs in with a provider that verified the address.
+    // The victim signs in with a provider that verified the address: asked whether the
+    // unconfirmed account is theirs, they continue with one of their own.
     site.provider.set_user(provider_user(VICTIM, true));
     let victim = browser();
-    let response = site.login(&victim, None).await;
-    assert_eq!(response.status(), 302, "signed in");
+    site.login_asks(&victim).await;
+    assert_eq!(site.continue_as_new(&victim).await.status(), 302, "signed in");
     let victim_id = UserId::new(site.whoami(&victim).await);
     assert_ne!(
         victim_id, squatter_id,
@@ -99,14 +100,16 @@ async fn a_squatter_cannot_hijack_the_verified_owner_and_loses_the_address() {
     assert!(response.is_err(), "no token for the squatter");
     assert!(site.client.access_token(APP, &victim_id).await.is_ok());
 
-    // The squatter's session ended.
-    let response = squatter
-        .get(site.url("/account/settings/linkedaccounts/"))
+    // The squatter keeps their own account, without the address, and is told why.
+    let page = squatter
+        .get(site.url("/account/settings/email/"))
         .send()
         .await
-        .expect("page");
-    assert_eq!(response.status(), 401, "signed out");
-    assert_eq!(site.whoami(&squatter).await, "anonymous");
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("data-ended-claim"), "{page}");
 }
 
 #[tokio::test]
@@ -231,11 +234,12 @@ async fn the_signup_form_variant_is_refused_too() {
         .expect("exists");
     assert!(!stored.email_confirmed, "a typed address is unconfirmed");
 
-    // The victim comes with a verified address: an account of their own, the squatter's
-    // claim is gone and their session ends.
+    // The victim comes with a verified address: asked, they continue with an account of
+    // their own, and the squatter's claim is gone.
     site.provider.set_user(provider_user(VICTIM, true));
     let victim = browser();
-    site.login(&victim, None).await;
+    site.login_asks(&victim).await;
+    site.continue_as_new(&victim).await;
     let victim_id = UserId::new(site.whoami(&victim).await);
     assert_ne!(victim_id, squatter_id);
     let stored = site
@@ -245,12 +249,6 @@ async fn the_signup_form_variant_is_refused_too() {
         .expect("read")
         .expect("kept");
     assert_eq!(stored.email, "");
-    let response = squatter
-        .get(site.url("/account/settings/linkedaccounts/"))
-        .send()
-        .await
-        .expect("page");
-    assert_eq!(response.status(), 401);
     // The squatter's old link no longer confirms anything.
     let link = site.confirmation_path(VICTIM);
     let response = site.confirm(&browser(), &link).await;

@@ -46,6 +46,14 @@ pub enum CallbackEffect {
         /// Who the user is at the provider, and the token.
         pending: Box<PendingSignup>,
     },
+    /// The sign-in proved this user, who may not sign in before confirming their address:
+    /// remember the proof briefly (a confirmation link then confirms for them), send them back
+    /// to `next` when there is one (the link's page), else refuse
+    /// ([`OAuthError::EmailUnconfirmed`]). Nothing was written.
+    ConfirmationPending {
+        /// The user the sign-in proved.
+        user_id: UserId,
+    },
 }
 
 impl Engine<'_> {
@@ -128,6 +136,10 @@ impl Engine<'_> {
                     next,
                 )),
             },
+            // Audited where it was refused (`sign_in_refused`).
+            AuthorizedOutcome::ConfirmationPending { user_id } => {
+                CallbackEffect::ConfirmationPending { user_id }
+            }
             AuthorizedOutcome::UnconfirmedClaim { account_info } => {
                 let mut pending = PendingSignup::new(name.to_owned(), account_info, token, next);
                 pending.unconfirmed_claim = true;

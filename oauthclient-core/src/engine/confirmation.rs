@@ -46,6 +46,9 @@ pub enum HolderProof<'a> {
     None,
     /// The visitor is signed in as this user.
     SignedInAs(&'a UserId),
+    /// The visitor just signed in through one of this user's linked providers, which was
+    /// refused only because the address is not confirmed yet (verification mandatory).
+    LinkedProvider(&'a UserId),
     /// The visitor typed this password; the host's policy checks it
     /// ([`crate::host_policy::HostPolicy::verify_password`]).
     Password(&'a str),
@@ -56,6 +59,7 @@ impl std::fmt::Debug for HolderProof<'_> {
         match self {
             Self::None => f.write_str("None"),
             Self::SignedInAs(user) => f.debug_tuple("SignedInAs").field(user).finish(),
+            Self::LinkedProvider(user) => f.debug_tuple("LinkedProvider").field(user).finish(),
             Self::Password(_) => f.write_str("Password([redacted])"),
         }
     }
@@ -144,7 +148,8 @@ impl Engine<'_> {
     }
 
     /// Confirms the address `token` was issued for, if `proof` shows the visitor holds the
-    /// account it names (signed in as it, or its password): a link alone confirms nothing, so
+    /// account it names (signed in as it, a sign-in through one of its providers, or its
+    /// password): a link alone confirms nothing, so
     /// a person who gets a mail for an account they did not create cannot be made to confirm
     /// it for its creator. Returns the account, as it was before confirming. The store
     /// re-checks atomically: of two clicks at once one confirms and the other is told the
@@ -158,7 +163,9 @@ impl Engine<'_> {
         let (claims, user) = self.check_confirmation(token).await?;
         let holds = match proof {
             HolderProof::None => false,
-            HolderProof::SignedInAs(signed_in) => *signed_in == user.id,
+            HolderProof::SignedInAs(holder) | HolderProof::LinkedProvider(holder) => {
+                *holder == user.id
+            }
             HolderProof::Password(password) => {
                 self.policy.verifies_passwords()
                     && user.has_password

@@ -326,6 +326,10 @@ pub fn transition(state: FlowState, event: FlowEvent) -> FlowState {
             AuthorizedOutcome::StoredInSession => S::StoredInSession { app, next },
             AuthorizedOutcome::Linked { user_id } => S::Linked { app, user_id, next },
             AuthorizedOutcome::LoggedIn { user_id } => S::LoggedIn { app, user_id, next },
+            AuthorizedOutcome::ConfirmationPending { .. } => {
+                let remote = app.clone();
+                S::TokenIssued { app, token, next }.fail(OAuthError::EmailUnconfirmed { remote })
+            }
             // Both wait for the person's next step (the form, or the choice) before creating.
             AuthorizedOutcome::SignupRequired { account_info }
             | AuthorizedOutcome::UnconfirmedClaim { account_info } => S::SignupRequired {

@@ -40,4 +40,11 @@ pub enum AuthorizedOutcome {
         /// What the provider told us; "continue" creates an account from it.
         account_info: AccountInfo,
     },
+    /// The remote account belongs to this user, who may not sign in before confirming their
+    /// address (`email_verification = "mandatory"`): nothing is written, but the person just
+    /// proved they hold the account, so a confirmation link may confirm for them.
+    ConfirmationPending {
+        /// The user the sign-in proved.
+        user_id: UserId,
+    },
 }

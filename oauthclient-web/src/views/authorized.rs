@@ -168,6 +168,17 @@ async fn apply(
                 None => respond::redirect(&format!("/oauth/signup/{app_name}/")),
             })
         }
+        CallbackEffect::ConfirmationPending { user_id } => {
+            // The sign-in proved the account; its address still needs confirming. Back to the
+            // link's page when the flow came from there, else the refusal as before.
+            oauth_session.set_proven_holder(&user_id)?;
+            match (next, rest) {
+                (Some(next), None) => Ok(respond::redirect(&next)),
+                _ => Err(OAuthError::EmailUnconfirmed {
+                    remote: app_name.to_owned(),
+                }),
+            }
+        }
         CallbackEffect::UnconfirmedClaim { pending } => {
             oauth_session
                 .hold_signup(inner.accounts.as_ref(), &pending)

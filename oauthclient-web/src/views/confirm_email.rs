@@ -19,7 +19,7 @@ use serde_json::json;
 
 use crate::client::Inner;
 use crate::current_user::signed_in_user;
-use crate::session::start_signed_in;
+use crate::session::{OAuthSession, start_signed_in};
 use crate::{confirmation, csrf, flash, respond};
 
 /// Where the address settings page lives.
@@ -98,7 +98,8 @@ async fn render(
         Ok(token) => token,
         Err(err) => return respond::error(inner, req, &err, None),
     };
-    let holder_signed_in = signed_in.as_ref().is_some_and(|me| me.id == user.id);
+    let holder_signed_in = signed_in.as_ref().is_some_and(|me| me.id == user.id)
+        || (signed_in.is_none() && proven_holder(inner, req).as_ref() == Some(&user.id));
     respond::page(
         inner,
         req,
@@ -151,10 +152,12 @@ pub(crate) async fn confirm(
             Ok(user) => user,
             Err(err) => return respond::error(&inner, &req, &err, None),
         };
-    let proof = match (&signed_in, form.password.as_str()) {
-        (Some(user), _) => HolderProof::SignedInAs(&user.id),
-        (None, "") => HolderProof::None,
-        (None, password) => HolderProof::Password(password),
+    let proven = proven_holder(&inner, &req);
+    let proof = match (&signed_in, &proven, form.password.as_str()) {
+        (Some(user), _, _) => HolderProof::SignedInAs(&user.id),
+        (None, Some(proven), "") => HolderProof::LinkedProvider(proven),
+        (None, _, "") => HolderProof::None,
+        (None, _, password) => HolderProof::Password(password),
     };
     no_referrer(match inner.engine().confirm_email(&token, proof).await {
         Ok((email, user)) => {
@@ -184,8 +187,19 @@ pub(crate) async fn confirm(
     })
 }
 
-/// The visitor proved the account with its password: they are its holder, so they are signed
-/// in to it (with verification mandatory, this is how the real owner gets in).
+/// The account this visitor proved they hold through a provider sign-in, if still fresh.
+fn proven_holder(inner: &Inner, req: &HttpRequest) -> Option<oauthclient_core::account::UserId> {
+    let session = req.get_session();
+    OAuthSession {
+        session: &session,
+        prefix: &inner.config.session_key_prefix,
+    }
+    .proven_holder()
+}
+
+/// The visitor proved the account (its password, or a sign-in with one of its providers):
+/// they are its holder, so they are signed in to it (with verification mandatory, this is how
+/// the real owner gets in).
 async fn sign_in_after_proof(
     inner: &Inner,
     req: &HttpRequest,

@@ -68,7 +68,7 @@ pub async fn site_on(
     sessions: Sessions,
     database_url: Option<String>,
 ) -> TestSite {
-    site_built(edit, sessions, database_url, |builder| builder).await
+    site_built(edit, sessions, database_url, true, |builder| builder).await
 }
 
 /// A site whose `OAuthClient` builder the test adjusts (a host policy, frame ancestors...).
@@ -76,13 +76,19 @@ pub async fn site_customized(
     edit: impl FnOnce(String) -> String,
     customize: impl FnOnce(OAuthClientBuilder) -> OAuthClientBuilder,
 ) -> TestSite {
-    site_built(edit, Sessions::cookie(), None, customize).await
+    site_built(edit, Sessions::cookie(), None, true, customize).await
+}
+
+/// A site that sends no mail at all (`email_verification = "optional"` allows it).
+pub async fn site_without_mailer() -> TestSite {
+    site_built(|toml| toml, Sessions::cookie(), None, false, |builder| builder).await
 }
 
 async fn site_built(
     edit: impl FnOnce(String) -> String,
     sessions: Sessions,
     database_url: Option<String>,
+    with_mailer: bool,
     customize: impl FnOnce(OAuthClientBuilder) -> OAuthClientBuilder,
 ) -> TestSite {
     let provider = FakeProvider::start().await.expect("fake provider starts");
@@ -107,7 +113,13 @@ async fn site_built(
             .expect("store"),
     );
     let mailbox = MemoryMailbox::default();
-    let oauth = build_client_with(config, registry, &store, &mailbox, customize);
+    let oauth = build_client_with(
+        config,
+        registry,
+        &store,
+        with_mailer.then_some(&mailbox),
+        customize,
+    );
     let client = oauth.clone();
     let server = spawn_server(oauth, listener, Some(sessions));
     TestSite {
@@ -128,23 +140,22 @@ pub fn build_client(
     store: &Arc<DieselStore>,
     mailbox: &MemoryMailbox,
 ) -> OAuthClient {
-    build_client_with(config, registry, store, mailbox, |builder| builder)
+    build_client_with(config, registry, store, Some(mailbox), |builder| builder)
 }
 
 fn build_client_with(
     config: OAuthClientConfig,
     registry: Registry,
     store: &Arc<DieselStore>,
-    mailbox: &MemoryMailbox,
+    mailbox: Option<&MemoryMailbox>,
     customize: impl FnOnce(OAuthClientBuilder) -> OAuthClientBuilder,
 ) -> OAuthClient {
     let with_smtp = config.mail.is_some();
     let builder = OAuthClient::builder(config, registry);
     // `[mail]` (a real SMTP server) wins; otherwise mail stays in the test's mailbox.
-    let builder = if with_smtp {
-        builder
-    } else {
-        builder.mailer(Arc::new(mailbox.clone()))
+    let builder = match mailbox {
+        Some(mailbox) if !with_smtp => builder.mailer(Arc::new(mailbox.clone())),
+        _ => builder,
     };
     customize(builder)
         .store(store.clone())
@@ -455,8 +466,65 @@ impl TestSite {
 /// The `/oauth/confirm-email/...` path in a mail body that links to `base`.
 pub fn confirmation_path_in(text: &str, base: &str) -> String {
     text.split_whitespace()
-        .find_map(|word| word.strip_prefix(base))
-        .filter(|path| path.starts_with("/oauth/confirm-email/"))
+        .find_map(|word| {
+            word.strip_prefix(base)
+                .filter(|path| path.starts_with("/oauth/confirm-email/"))
+        })
         .unwrap_or_else(|| panic!("no confirmation link in {text}"))
         .to_owned()
+}
+
+impl TestSite {
+    /// A vouched sign-in that meets an unconfirmed claim stops at the choice "is this your
+    /// account?"; returns that page.
+    pub async fn login_asks(&self, browser: &reqwest::Client) -> String {
+        let response = self.login(browser, None).await;
+        assert_eq!(location(&response), format!("/oauth/signup/{APP}/"), "asks first");
+        let (status, body, _) = self
+            .page_with_csrf(browser, &format!("/oauth/signup/{APP}/"))
+            .await;
+        assert_eq!(status, 200, "{body}");
+        assert!(body.contains("data-unconfirmed-claim"), "{body}");
+        body
+    }
+
+    /// "It is not mine": continues with an account of one's own.
+    pub async fn continue_as_new(&self, browser: &reqwest::Client) -> reqwest::Response {
+        let (_, _, csrf) = self
+            .page_with_csrf(browser, &format!("/oauth/signup/{APP}/"))
+            .await;
+        browser
+            .post(self.url(&format!("/oauth/signup/{APP}/continue")))
+            .form(&[("csrf_token", csrf.as_str())])
+            .send()
+            .await
+            .expect("continue")
+    }
+}
+
+impl TestSite {
+    /// This browser's CSRF token, as a single-page app gets it (works signed out too).
+    pub async fn csrf(&self, browser: &reqwest::Client) -> String {
+        let body: serde_json::Value = browser
+            .get(self.url("/api/oauth/csrf"))
+            .send()
+            .await
+            .expect("csrf")
+            .json()
+            .await
+            .expect("json");
+        body["csrf_token"].as_str().expect("token").to_owned()
+    }
+
+    /// The addresses mailed so far, once at least `count` messages arrived (mail sent off
+    /// the request path), waiting at most 5 s.
+    pub async fn mailed(&self, count: usize) -> Vec<String> {
+        for _ in 0..500 {
+            if self.mailbox.messages().len() >= count {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        self.mailbox.messages().into_iter().map(|mail| mail.to).collect()
+    }
 }

@@ -134,7 +134,9 @@ impl AuthorizedHandler for AuthorizedSignup {
             });
         }
         if let Some(user_id) = identity_owner {
-            ensure_may_sign_in(ctx, &user_id, &info).await?;
+            if let Err(refused) = ensure_may_sign_in(ctx, &user_id, &info).await {
+                return pending_confirmation(refused, user_id);
+            }
             // A returning user: keep the fresh token.
             ctx.accounts
                 .save_token(&user_id, client_id, &link.token)
@@ -183,6 +185,21 @@ impl AuthorizedHandler for AuthorizedSignup {
                 Ok(AuthorizedOutcome::SignupRequired { account_info: info })
             }
         }
+    }
+}
+
+/// A refusal for an unconfirmed address (verification mandatory) becomes
+/// `ConfirmationPending`: the person proved they hold the account, which lets a confirmation
+/// link confirm for them. Any other refusal stays one.
+fn pending_confirmation(
+    refused: OAuthError,
+    user_id: UserId,
+) -> Result<AuthorizedOutcome, OAuthError> {
+    match refused {
+        OAuthError::EmailUnconfirmed { .. } => {
+            Ok(AuthorizedOutcome::ConfirmationPending { user_id })
+        }
+        other => Err(other),
     }
 }
 
