@@ -7,12 +7,12 @@ mod common;
 
 use oauthclient_core::account::UserId;
 use oauthclient_core::secret::{AccessToken, RefreshToken, SecretKey};
-use oauthclient_core::{AccountStore, Token, UserStore};
+use oauthclient_core::{AccountStore, Token};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKey, TokenKeys};
 
 use common::{
-    Database, GITHUB_CLIENT_ID, GITHUB_SECRET, KEY_ONE, KEY_TWO, config, databases, linked_user,
-    oauthclient, path, sqlite, store, text,
+    Database, GITHUB_CLIENT_ID, GITHUB_SECRET, KEY_ONE, KEY_TWO, config, databases, execute,
+    linked_user, oauthclient, path, sqlite, store, text,
 };
 
 #[test]
@@ -114,22 +114,6 @@ fn first_migration_only(db: &Database) {
             .map(|version| version.to_string()),
     };
     assert_eq!(version.expect("first migration"), "20261128000001");
-}
-
-/// Runs SQL on the database, outside the store.
-fn execute(db: &Database, sql: &str) {
-    use diesel::Connection;
-    use diesel::connection::SimpleConnection;
-    match &db.postgres {
-        #[cfg(feature = "postgres")]
-        Some(_) => diesel::PgConnection::establish(&db.url)
-            .expect("connect")
-            .batch_execute(sql),
-        _ => diesel::SqliteConnection::establish(db.url.trim_start_matches("sqlite://"))
-            .expect("connect")
-            .batch_execute(sql),
-    }
-    .expect("execute");
 }
 
 #[tokio::test]

@@ -98,6 +98,81 @@ async function logout(page) {
   await expectSignedOut(page);
 }
 
+/** Registers `email` with a password and `username`, never confirming it, and signs out. */
+async function registerUnconfirmed(page, email, username) {
+  await navigate(page, () => page.goto(`${site}/register`));
+  await page.getByTestId('register-email').fill(email);
+  await page.getByTestId('register-username').fill(username);
+  await page.getByTestId('register-password').fill('correct horse battery');
+  await navigate(page, () => page.getByTestId('register-submit').click());
+  await expectSignedInAs(page, email);
+  await expectText(page, 'E-mail (unconfirmed)');
+  await logout(page);
+}
+
+/** Signs in with Sandbox as `username` (e-mail shared): the site asks "Is this your account?". */
+async function sandboxMeetsTheClaim(page, username, shotName) {
+  await navigate(page, () => page.getByTestId('sign-in-sandbox').click());
+  await sandboxLogin(page, username, true, shotName);
+  expectStatus(await approve(page), 200);
+  expectPath(page, '/oauth/signup/sandbox/');
+  await expectText(page, 'Is this your account?');
+  await expectVisible(page.locator('[data-unconfirmed-claim]'), 'the unconfirmed-claim notice');
+  await shot(page, `${shotName}-choice`);
+}
+
+// Account linking, round 2: a provider sign-in that meets an account which claims the same
+// address without having confirmed it asks first, and both answers keep every account.
+async function unconfirmedClaimChoice(page) {
+  step('e1. carol registers carol@sandbox.example with a password and never confirms it');
+  await registerUnconfirmed(page, 'carol@sandbox.example', 'carol');
+
+  step('e2. carol signs in with Sandbox (same address, verified): "is this your account?"');
+  await sandboxMeetsTheClaim(page, 'carol', 'sandbox-carol');
+
+  step('e3. "it is mine": sign in with the password, then connect Sandbox');
+  await navigate(page, () => page.locator('[data-choice=mine] [data-sign-in]').click());
+  expectPath(page, '/login');
+  await page.getByTestId('login-email').fill('carol');
+  await page.getByTestId('login-password').fill('correct horse battery');
+  await navigate(page, () => page.getByTestId('login-submit').click());
+  await expectVisible(page.locator('[data-action=confirm-connect]'), 'Connect Sandbox');
+  await shot(page, 'carol-connect');
+  await navigate(page, () => page.locator('[data-action=confirm-connect]').click());
+  await sandboxLogin(page, 'carol', true, 'sandbox-carol-connect');
+  expectStatus(await approve(page), 200);
+  await expectFlash(page, 'success', 'now linked');
+  await expectSignedInAs(page, 'carol@sandbox.example');
+  check(
+    (await page.getByText('E-mail (unconfirmed)').count()) === 0,
+    "Sandbox's verified address should have confirmed carol's own",
+  );
+  await shot(page, 'carol-linked-and-confirmed');
+  await logout(page);
+
+  step('e4. dave registers dave@sandbox.example (username "dave"), never confirms it');
+  await registerUnconfirmed(page, 'dave@sandbox.example', 'dave');
+
+  step('e5. someone signs in with Sandbox as "dave" and answers "it is not mine"');
+  await sandboxMeetsTheClaim(page, 'dave', 'sandbox-dave');
+  await navigate(page, () =>
+    page.getByRole('button', { name: 'Continue with a new account' }).click(),
+  );
+  expectPath(page, '/');
+  await expectSignedInAs(page, 'dave@sandbox.example');
+  await shot(page, 'dave-new-account');
+  await logout(page);
+
+  step('e6. the first account still signs in with its username and password, and is told');
+  await navigate(page, () => page.goto(`${site}/login`));
+  await page.getByTestId('login-email').fill('dave');
+  await page.getByTestId('login-password').fill('correct horse battery');
+  await navigate(page, () => page.getByTestId('login-submit').click());
+  await expectFlash(page, 'warning', 'is no longer on your account');
+  await shot(page, 'dave-first-account-told');
+  await logout(page);
+}
+
 // --- the flow --------------------------------------------------------------------------------
 
 async function flow(page) {
@@ -180,7 +255,8 @@ async function flow(page) {
   check(to === 'bob@demo.example', `the newest mail goes to bob@demo.example, not "${to}"`);
   await shot(page, 'mailbox-bob');
   await navigate(page, () => newest.getByTestId('message-link').first().click());
-  await expectText(page, 'Confirm your e-mail address');
+  await expectText(page, 'Confirm an e-mail address');
+  await expectText(page, 'If you did not create this account');
   await shot(page, 'confirm-page-bob');
   await navigate(page, () => page.getByRole('button', { name: 'Confirm' }).click());
   expectPath(page, '/');
@@ -223,6 +299,8 @@ async function flow(page) {
   expectPath(page, '/');
   await expectSignedInAs(page, 'ada@demo.example');
   await shot(page, 'returning-ada');
+
+  await unconfirmedClaimChoice(page);
 
   check(
     blocked.length === 0,

@@ -224,8 +224,8 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         )
         .template("base.html", pages::base_template(mailbox.is_some()))
         .build()?;
-    let templates =
-        pages::templates(mailbox.is_some()).map_err(|err| StartError::Other(format!("templates: {err}")))?;
+    let templates = pages::templates(mailbox.is_some())
+        .map_err(|err| StartError::Other(format!("templates: {err}")))?;
     let state = web::Data::new(DemoState {
         templates,
         store,

@@ -6,13 +6,13 @@
 //! live under `{prefix}:app:{name}`; a fixed key never starts with `app:`, whatever the name.
 
 use actix_session::Session;
+use oauthclient_core::account::UserId;
 use oauthclient_core::clock::{Clock, SystemClock};
 use oauthclient_core::pending_signup::{
     PENDING_SIGNUP_LIFETIME_SECS, PendingSignup, PendingSignupId,
 };
 use oauthclient_core::state::PendingFlows;
 use oauthclient_core::store::StoreError;
-use oauthclient_core::account::UserId;
 use oauthclient_core::{AccountStore, OAuthError, Token};
 
 /// How long a provider sign-in counts as proof of holding an account whose address is not

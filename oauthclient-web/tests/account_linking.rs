@@ -60,7 +60,11 @@ async fn a_squatter_cannot_hijack_the_verified_owner() {
     site.provider.set_user(provider_user(VICTIM, true));
     let victim = browser();
     site.login_asks(&victim).await;
-    assert_eq!(site.continue_as_new(&victim).await.status(), 302, "signed in");
+    assert_eq!(
+        site.continue_as_new(&victim).await.status(),
+        302,
+        "signed in"
+    );
     let victim_id = UserId::new(site.whoami(&victim).await);
     assert_ne!(
         victim_id, squatter_id,

@@ -194,3 +194,51 @@ async fn rest_sign_up_goes_through_json() {
     assert_ne!(site.whoami(&browser).await, "anonymous");
     assert_eq!(site.count("oauthclient_useridentity"), 1);
 }
+
+/// The JSON sign-up of a REST app under `email_verification = "{policy}"`; its
+/// `confirmation_sent`, checked against the mail that really went out.
+async fn json_sign_up_confirmation_sent(policy: &str) -> serde_json::Value {
+    let site = site_with(|toml| {
+        rest(toml).replacen(
+            "site_url",
+            &format!("email_verification = \"{policy}\"\nemail_resend_cooldown = 3600\nsite_url"),
+            1,
+        )
+    })
+    .await;
+    site.provider.set_user(FakeUser {
+        email: None,
+        email_verified: false,
+        ..FakeUser::default()
+    });
+    let browser = browser();
+    site.login(&browser, None).await;
+    let response = browser
+        .post(site.url(&format!("/api/oauth/signup/{APP}")))
+        .header("Origin", &site.base)
+        .json(&serde_json::json!({"email": "octo@spa.example"}))
+        .send()
+        .await
+        .expect("post");
+    let body: serde_json::Value = response.json().await.expect("json");
+    let sent = site.mailbox.messages().len();
+    assert_eq!(
+        body["confirmation_sent"],
+        serde_json::json!(sent == 1),
+        "{policy}: {body} with {sent} mail(s)"
+    );
+    body["confirmation_sent"].clone()
+}
+
+#[tokio::test]
+async fn the_json_sign_up_says_a_confirmation_went_out_only_when_one_did() {
+    assert_eq!(
+        json_sign_up_confirmation_sent("optional").await,
+        serde_json::json!(true)
+    );
+    assert_eq!(
+        json_sign_up_confirmation_sent("none").await,
+        serde_json::json!(false),
+        "no mail under \"none\""
+    );
+}

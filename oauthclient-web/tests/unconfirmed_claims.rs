@@ -360,7 +360,11 @@ async fn anonymous_resend_answers_alike_for_every_address() {
     let mut answers = Vec::new();
     let visitor = browser();
     let csrf = site.csrf(&visitor).await;
-    for address in ["waiting@example.org", "confirmed@example.org", "nobody@example.org"] {
+    for address in [
+        "waiting@example.org",
+        "confirmed@example.org",
+        "nobody@example.org",
+    ] {
         let response = visitor
             .post(site.url("/oauth/confirm-email/resend"))
             .form(&[("csrf_token", csrf.as_str()), ("email", address)])
@@ -368,11 +372,18 @@ async fn anonymous_resend_answers_alike_for_every_address() {
             .await
             .expect("resend");
         let status = response.status().as_u16();
-        let body = response.text().await.expect("body").replace(address, "ADDRESS");
+        let body = response
+            .text()
+            .await
+            .expect("body")
+            .replace(address, "ADDRESS");
         answers.push((status, body));
     }
     assert_eq!(answers[0].0, 200);
-    assert!(answers.iter().all(|answer| *answer == answers[0]), "{answers:?}");
+    assert!(
+        answers.iter().all(|answer| *answer == answers[0]),
+        "{answers:?}"
+    );
     // The one waiting account gets its link, off the request path.
     assert_eq!(site.mailed(1).await, vec!["waiting@example.org".to_owned()]);
 }
@@ -392,8 +403,14 @@ async fn without_a_mailer_anonymous_resend_still_answers_alike() {
             .await
             .expect("resend");
         let status = response.status().as_u16();
-        answers.push((status, response.text().await.expect("body").replace(address, "")));
+        answers.push((
+            status,
+            response.text().await.expect("body").replace(address, ""),
+        ));
     }
-    assert_eq!(answers[0].0, 200, "not 503: nothing tells the address apart");
+    assert_eq!(
+        answers[0].0, 200,
+        "not 503: nothing tells the address apart"
+    );
     assert_eq!(answers[0], answers[1]);
 }

@@ -188,3 +188,19 @@ pub async fn linked_user(store: &DieselStore, email: &str, token: Token) -> User
     store.link(&user.id, &link).await.expect("link");
     user.id
 }
+
+/// Runs SQL on the database, outside the store.
+pub fn execute(db: &Database, sql: &str) {
+    use diesel::Connection;
+    use diesel::connection::SimpleConnection;
+    match &db.postgres {
+        #[cfg(feature = "postgres")]
+        Some(_) => diesel::PgConnection::establish(&db.url)
+            .expect("connect")
+            .batch_execute(sql),
+        _ => diesel::SqliteConnection::establish(db.url.trim_start_matches("sqlite://"))
+            .expect("connect")
+            .batch_execute(sql),
+    }
+    .expect("execute");
+}

@@ -81,7 +81,14 @@ pub async fn site_customized(
 
 /// A site that sends no mail at all (`email_verification = "optional"` allows it).
 pub async fn site_without_mailer() -> TestSite {
-    site_built(|toml| toml, Sessions::cookie(), None, false, |builder| builder).await
+    site_built(
+        |toml| toml,
+        Sessions::cookie(),
+        None,
+        false,
+        |builder| builder,
+    )
+    .await
 }
 
 async fn site_built(
@@ -479,7 +486,11 @@ impl TestSite {
     /// account?"; returns that page.
     pub async fn login_asks(&self, browser: &reqwest::Client) -> String {
         let response = self.login(browser, None).await;
-        assert_eq!(location(&response), format!("/oauth/signup/{APP}/"), "asks first");
+        assert_eq!(
+            location(&response),
+            format!("/oauth/signup/{APP}/"),
+            "asks first"
+        );
         let (status, body, _) = self
             .page_with_csrf(browser, &format!("/oauth/signup/{APP}/"))
             .await;
@@ -525,6 +536,10 @@ impl TestSite {
             }
             tokio::time::sleep(std::time::Duration::from_millis(10)).await;
         }
-        self.mailbox.messages().into_iter().map(|mail| mail.to).collect()
+        self.mailbox
+            .messages()
+            .into_iter()
+            .map(|mail| mail.to)
+            .collect()
     }
 }
