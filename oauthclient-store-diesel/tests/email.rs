@@ -380,17 +380,23 @@ async fn an_unconfirmed_claim_blocks_no_one_and_the_first_to_confirm_holds_the_a
         let changed = store.change_email(&squatter.id, "victim@example.org").await;
         assert_eq!(conflict_message(changed), EMAIL_TAKEN, "{}", db.name);
         // A user whose claim ended sets a new address; the notice goes with the old one.
-        let moved = store
+        let resettled = store
             .change_email(&squatter.id, "squatter@example.org")
             .await
             .expect("new address");
         assert_eq!(
-            (moved.email.as_str(), moved.ended_claim),
+            (resettled.email.as_str(), resettled.ended_claim),
             ("squatter@example.org", None),
             "{}",
             db.name
         );
+    }
+}
 
+#[tokio::test]
+async fn a_verified_sign_up_ends_the_claims_and_expired_claims_end_when_purged() {
+    for db in databases() {
+        let store = db.store().await;
         // A provider-verified sign-up holds at once and ends the claims in the same write.
         let typed = create(&store, "lin@example.org", false).await;
         let verified = create(&store, "LIN@example.org", true).await;

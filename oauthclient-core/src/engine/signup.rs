@@ -6,7 +6,6 @@ use crate::account::User;
 use crate::audit::{self, AuditEvent};
 use crate::config::EmailVerification;
 use crate::error::OAuthError;
-use crate::handlers::AuthorizedOutcome;
 use crate::handlers::defaults::{register_and_link, register_vouched, vouched_email};
 use crate::handlers::{FieldError, SignupDecision, SignupForm};
 use crate::pending_signup::PendingSignup;
@@ -144,13 +143,10 @@ impl Engine<'_> {
             token: pending.token.clone(),
             extra_data: serde_json::json!({}),
         };
-        let user_id = match register_vouched(&ctx, email, link).await? {
-            AuthorizedOutcome::LoggedIn { user_id } => user_id,
-            _ => {
-                return Err(OAuthError::EmailInUse {
-                    remote: name.to_owned(),
-                });
-            }
+        let Some(user_id) = register_vouched(&ctx, email, link).await? else {
+            return Err(OAuthError::EmailInUse {
+                remote: name.to_owned(),
+            });
         };
         for claim in &claims {
             audit::record(

@@ -178,7 +178,11 @@ impl AuthorizedHandler for AuthorizedSignup {
                 {
                     return Ok(AuthorizedOutcome::UnconfirmedClaim { account_info: info });
                 }
-                register_vouched(ctx, email, link).await
+                match register_vouched(ctx, email, link).await? {
+                    Some(user_id) => Ok(AuthorizedOutcome::LoggedIn { user_id }),
+                    // Lost a race for the address: the form lets the user pick another.
+                    None => Ok(AuthorizedOutcome::SignupRequired { account_info: info }),
+                }
             }
             (None, None) => {
                 ensure_signup_open(ctx, &info).await?;
@@ -212,25 +216,22 @@ fn claims_since(ctx: &HandlerContext<'_>) -> u64 {
 }
 
 /// Creates a confirmed account for the provider's vouched `email` and links it (one
-/// transaction, which ends every unconfirmed claim on the address); signs it in.
+/// transaction, which ends every unconfirmed claim on the address); the new user's id, or
+/// `None` when another account confirmed the address (or took the username) first.
 pub(crate) async fn register_vouched(
     ctx: &HandlerContext<'_>,
     email: String,
     link: NewLink,
-) -> Result<AuthorizedOutcome, OAuthError> {
-    let info = link.account_info.clone();
+) -> Result<Option<UserId>, OAuthError> {
     let new_user = NewUser {
         email,
         username: None,
-        full_name: info.full_name.clone(),
+        full_name: link.account_info.full_name.clone(),
         confirmed: true,
     };
     let user = match register_and_link(ctx, &new_user, &link).await {
         Ok(user) => user,
-        // Lost a race for the address: the form lets the user pick another.
-        Err(OAuthError::Store(err)) if err.is_conflict() => {
-            return Ok(AuthorizedOutcome::SignupRequired { account_info: info });
-        }
+        Err(OAuthError::Store(err)) if err.is_conflict() => return Ok(None),
         Err(err) => return Err(err),
     };
     audit::record(
@@ -239,7 +240,7 @@ pub(crate) async fn register_vouched(
         Some(&user.id),
         "address verified by a trusted provider",
     );
-    Ok(AuthorizedOutcome::LoggedIn { user_id: user.id })
+    Ok(Some(user.id))
 }
 
 /// When the provider vouches for `user`'s own unconfirmed address, it proved the user holds
