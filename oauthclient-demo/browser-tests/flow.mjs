@@ -254,7 +254,8 @@ async function flow(page) {
   const to = (await newest.getByTestId('message-to').innerText()).trim();
   check(to === 'bob@demo.example', `the newest mail goes to bob@demo.example, not "${to}"`);
   await shot(page, 'mailbox-bob');
-  await navigate(page, () => newest.getByTestId('message-link').first().click());
+  const confirmLink = newest.locator('[data-testid=message-link][href*="/oauth/confirm-email/"]');
+  await navigate(page, () => confirmLink.first().click());
   await expectText(page, 'Confirm an e-mail address');
   await expectText(page, 'If you did not create this account');
   await shot(page, 'confirm-page-bob');

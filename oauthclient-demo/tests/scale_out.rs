@@ -7,12 +7,14 @@
 mod common;
 
 use common::{Demo, browser, location, start_at};
+use oauthclient_testkit::services::service_url;
 use oauthclient_testkit::{FakeUser, ProviderShape, StandIn};
 
 fn service_urls() -> Option<(String, String)> {
-    let postgres = std::env::var("OAUTHCLIENT_TEST_POSTGRES_URL").ok()?;
-    let redis = std::env::var("OAUTHCLIENT_TEST_REDIS_URL").ok()?;
-    (!postgres.is_empty() && !redis.is_empty()).then_some((postgres, redis))
+    let suite = "demo: scale-out (PostgreSQL + Redis)";
+    let postgres = service_url("OAUTHCLIENT_TEST_POSTGRES_URL", suite)?;
+    let redis = service_url("OAUTHCLIENT_TEST_REDIS_URL", suite)?;
+    Some((postgres, redis))
 }
 
 /// Starts one instance listening on `port`; every instance has the same configuration
@@ -50,9 +52,6 @@ async fn account_linked(browser: &reqwest::Client, demo: &Demo) -> bool {
 #[tokio::test]
 async fn a_flow_crosses_instances_and_a_disconnect_on_one_is_seen_on_the_other() {
     let Some((postgres, redis)) = service_urls() else {
-        eprintln!(
-            "not run: OAUTHCLIENT_TEST_POSTGRES_URL and OAUTHCLIENT_TEST_REDIS_URL are needed"
-        );
         return;
     };
     let github = StandIn::start(ProviderShape::GitHub)

@@ -191,13 +191,11 @@ async fn sign_in(
 
 #[tokio::test]
 async fn openid_connect_against_oidc_provider() {
-    let (Ok(issuer), Ok(port)) = (
-        std::env::var("OAUTHCLIENT_TEST_OIDC_ISSUER"),
-        std::env::var("OAUTHCLIENT_TEST_OIDC_SITE_PORT"),
+    let suite = "oidc: live against npm oidc-provider";
+    let (Some(issuer), Some(port)) = (
+        oauthclient_testkit::services::service_url("OAUTHCLIENT_TEST_OIDC_ISSUER", suite),
+        oauthclient_testkit::services::service_url("OAUTHCLIENT_TEST_OIDC_SITE_PORT", suite),
     ) else {
-        eprintln!(
-            "not run: OAUTHCLIENT_TEST_OIDC_ISSUER is not set (cargo xtask integration sets it)"
-        );
         return;
     };
     let discovery = reqwest::get(format!("{issuer}/.well-known/openid-configuration")).await;

@@ -110,6 +110,7 @@ mod sandbox;
 mod sandbox_pages;
 mod sandbox_state;
 mod server;
+pub mod services;
 #[cfg(feature = "site")]
 pub mod site;
 #[cfg(feature = "smtp")]

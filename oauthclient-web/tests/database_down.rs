@@ -72,11 +72,10 @@ async fn sqlite_unwritable_then_back() {
 
 #[tokio::test]
 async fn postgres_cut_then_back() {
-    let Some(url) = std::env::var("OAUTHCLIENT_TEST_POSTGRES_URL")
-        .ok()
-        .filter(|url| !url.is_empty())
-    else {
-        eprintln!("not run: OAUTHCLIENT_TEST_POSTGRES_URL is not set");
+    let Some(url) = oauthclient_testkit::services::service_url(
+        "OAUTHCLIENT_TEST_POSTGRES_URL",
+        "web: PostgreSQL outage and recovery",
+    ) else {
         return;
     };
     let parsed = url::Url::parse(&url).expect("OAUTHCLIENT_TEST_POSTGRES_URL is a URL");

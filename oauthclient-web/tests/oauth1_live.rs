@@ -16,10 +16,11 @@ const CONSUMER_KEY: &str = "oauthclient-rs-consumer";
 const CONSUMER_SECRET: &str = "oauthclient-rs-consumer-secret";
 
 fn provider_url() -> Option<String> {
-    std::env::var("OAUTHCLIENT_TEST_OAUTH1_URL")
-        .ok()
-        .filter(|url| !url.is_empty())
-        .map(|url| url.trim_end_matches('/').to_owned())
+    oauthclient_testkit::services::service_url(
+        "OAUTHCLIENT_TEST_OAUTH1_URL",
+        "web: OAuth 1.0a against Python oauthlib",
+    )
+    .map(|url| url.trim_end_matches('/').to_owned())
 }
 
 /// An OAuth1 app `legacy` on the provider, and `broken`, whose request token endpoint
@@ -56,12 +57,7 @@ app_key = "LEGACY_APP_CREDENTIALS"
 }
 
 async fn oauth1_site() -> Option<(TestSite, String)> {
-    let Some(url) = provider_url() else {
-        eprintln!(
-            "not run: OAUTHCLIENT_TEST_OAUTH1_URL is not set (cargo xtask integration sets it)"
-        );
-        return None;
-    };
+    let url = provider_url()?;
     let reachable = reqwest::get(format!("{url}/oauth/authorize")).await;
     assert!(
         reachable.is_ok(),

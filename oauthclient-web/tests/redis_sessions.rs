@@ -15,9 +15,7 @@ use oauthclient_web::connect_redis_store;
 use common::{Sessions, browser, build_client, location, site_with_sessions, spawn_server};
 
 fn redis_url() -> Option<String> {
-    std::env::var("OAUTHCLIENT_TEST_REDIS_URL")
-        .ok()
-        .filter(|url| !url.is_empty())
+    oauthclient_testkit::services::service_url("OAUTHCLIENT_TEST_REDIS_URL", "web: Redis sessions")
 }
 
 async fn redis_store(url: &str) -> actix_session::storage::RedisSessionStore {
@@ -31,7 +29,6 @@ async fn redis_store(url: &str) -> actix_session::storage::RedisSessionStore {
 #[tokio::test]
 async fn a_flow_started_on_one_instance_completes_on_another() {
     let Some(url) = redis_url() else {
-        eprintln!("not run: OAUTHCLIENT_TEST_REDIS_URL is not set");
         return;
     };
     let first = site_with_sessions(|toml| toml, Sessions::Redis(redis_store(&url).await)).await;
@@ -75,7 +72,6 @@ async fn a_flow_started_on_one_instance_completes_on_another() {
 #[tokio::test]
 async fn the_session_cookie_holds_only_a_key() {
     let Some(url) = redis_url() else {
-        eprintln!("not run: OAUTHCLIENT_TEST_REDIS_URL is not set");
         return;
     };
     let site = site_with_sessions(|toml| toml, Sessions::Redis(redis_store(&url).await)).await;
@@ -123,7 +119,6 @@ async fn an_unreachable_redis_is_unavailable_quickly() {
 #[tokio::test]
 async fn redis_down_is_a_503_and_recovers() {
     let Some(url) = redis_url() else {
-        eprintln!("not run: OAUTHCLIENT_TEST_REDIS_URL is not set");
         return;
     };
     let parsed = url::Url::parse(&url).expect("OAUTHCLIENT_TEST_REDIS_URL is a URL");

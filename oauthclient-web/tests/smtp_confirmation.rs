@@ -13,8 +13,9 @@ use common::{APP, browser, confirmation_path_in, location, site_with};
 
 #[tokio::test]
 async fn a_real_smtp_message_confirms_the_address() {
-    if std::env::var_os(SMTP_PYTHON_ENV).is_none_or(|python| python.is_empty()) {
-        eprintln!("not run: {SMTP_PYTHON_ENV} is not set (cargo xtask integration sets it)");
+    if oauthclient_testkit::services::service_url(SMTP_PYTHON_ENV, "web: SMTP confirmation")
+        .is_none()
+    {
         return;
     }
     let sink = SmtpSink::start()

@@ -1,10 +1,9 @@
 //! `cargo xtask bench`: release builds, then the load benchmark and the micro-benchmarks.
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use crate::process::{cargo, run_for};
+use crate::process::{cargo, run_for, target_dir};
 
 /// Builds the demo (with PostgreSQL) and the load generator in release mode, runs
 /// `oauthclient-bench run` (extra arguments are passed on), then the criterion benchmarks
@@ -59,16 +58,6 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// `CARGO_TARGET_DIR` (relative to the workspace root) or `target/`.
-fn target_dir() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let root = manifest.parent().unwrap_or(manifest);
-    match std::env::var_os("CARGO_TARGET_DIR") {
-        Some(dir) if !dir.is_empty() => root.join(dir),
-        _ => root.join("target"),
-    }
 }
 
 /// Installs a Debian package when its command is missing.

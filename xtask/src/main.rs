@@ -7,6 +7,8 @@
 //!   alone), the workspace tests with all features (including doc-tests; PostgreSQL suites run
 //!   when `OAUTHCLIENT_TEST_POSTGRES_URL` is set) and rustdoc with `-D warnings`. The same
 //!   checks `.ci/run` runs. After rustdoc: the public-API listings (`api`).
+//! - `test`: README's test command (`cargo test --workspace --all-features`), then a list of
+//!   the suites that did not run for want of their service variable (see [`test`]).
 //! - `api [--bless]`: the public API of each published crate must match its checked-in listing
 //!   `api/<crate>.txt` (rustdoc JSON on the stable toolchain; see [`public_api`]); `--bless`
 //!   rewrites the listings after a deliberate change.
@@ -38,6 +40,7 @@ mod module_cycles;
 mod new_provider;
 mod process;
 mod public_api;
+mod test;
 
 use std::process::ExitCode;
 
@@ -54,6 +57,8 @@ tasks:
                Redis sessions, peak RSS); table + target/bench/results.json; then criterion
   ci           fmt check, clippy -D warnings, tests, rustdoc -D warnings, the public-API
                listings (api), the dependency rules (deps) and `cargo package --workspace`
+  test         README's test command: cargo test --workspace --all-features, then the suites
+               that did not run because their service variable is not set, and why
   deps         check the lean-dependency rules; print how many crates each build pulls in
   integration  the demo app in headless chromium (playwright-core): sign-up, linking,
                disconnecting, signing in again; screenshots in target/browser-screenshots/;
@@ -70,6 +75,7 @@ fn main() -> ExitCode {
         Some("api") => public_api::api(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("bench") => bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("ci") => ci::ci(),
+        Some("test") => test::test(),
         Some("deps") => deps::deps(),
         Some("integration") => integration::integration(),
         Some("quickstart") => integration::quickstart(),

@@ -56,9 +56,10 @@ pub fn sqlite() -> Database {
 
 /// A fresh PostgreSQL database when the CI variable is set.
 pub fn postgres(test: &str) -> Option<Database> {
-    let admin_url = std::env::var("OAUTHCLIENT_TEST_POSTGRES_URL")
-        .ok()
-        .filter(|url| !url.is_empty())?;
+    let admin_url = oauthclient_testkit::services::service_url(
+        "OAUTHCLIENT_TEST_POSTGRES_URL",
+        "cli on PostgreSQL (SQLite ran)",
+    )?;
     require_postgres_feature();
     let name = format!("oauthclient_cli_{test}_{}", std::process::id());
     let created = Command::new("psql")

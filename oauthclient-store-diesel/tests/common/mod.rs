@@ -267,9 +267,10 @@ pub fn databases() -> Vec<TestDb> {
 
 /// PostgreSQL when `OAUTHCLIENT_TEST_POSTGRES_URL` asks for it.
 fn requested_postgres() -> Option<TestDb> {
-    let url = std::env::var("OAUTHCLIENT_TEST_POSTGRES_URL")
-        .ok()
-        .filter(|url| !url.is_empty())?;
+    let url = oauthclient_testkit::services::service_url(
+        "OAUTHCLIENT_TEST_POSTGRES_URL",
+        "store-diesel on PostgreSQL (SQLite ran)",
+    )?;
     #[cfg(feature = "postgres")]
     return Some(postgres(&url));
     #[cfg(not(feature = "postgres"))]

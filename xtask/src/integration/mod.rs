@@ -22,7 +22,10 @@ mod python;
 mod quickstart;
 mod smtp;
 
-use crate::process::{Server, apt_install, cargo, free_ports, output_line, remove_dir, run_for};
+use crate::process::{
+    Server, apt_install, cargo, free_ports, output_line, remove_dir, run_for, target_dir,
+    workspace_root,
+};
 
 /// Where Debian's chromium package puts the browser (flow.mjs launches this one).
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -36,7 +39,7 @@ const FLOW_LIMIT: Duration = Duration::from_secs(4 * 60);
 pub fn integration() -> Result<(), String> {
     let started = Instant::now();
     let root = workspace_root();
-    let target = target_dir(&root);
+    let target = target_dir();
     let work = target.join("browser-tests");
     let screenshots = target.join("browser-screenshots");
 
@@ -156,7 +159,7 @@ fn run_browser_script(
 /// `cargo xtask quickstart`: only the quickstart check of the integration run.
 pub fn quickstart() -> Result<(), String> {
     let root = workspace_root();
-    quickstart::run(&root, &target_dir(&root))
+    quickstart::run(&root, &target_dir())
 }
 
 /// `new-provider` must produce a crate that builds and passes its conformance test.
@@ -175,20 +178,6 @@ fn check_new_provider(target: &Path) -> Result<(), String> {
 
 fn timing(what: &str, since: Instant) {
     println!("xtask: {what} ({:.1} s)", since.elapsed().as_secs_f64());
-}
-
-/// The workspace root: xtask's parent directory.
-fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
-}
-
-/// `CARGO_TARGET_DIR` (relative to the workspace root) or `target/`.
-fn target_dir(root: &Path) -> PathBuf {
-    match std::env::var_os("CARGO_TARGET_DIR") {
-        Some(dir) if !dir.is_empty() => root.join(dir),
-        _ => root.join("target"),
-    }
 }
 
 /// Installs Debian's `chromium` when `/usr/bin/chromium` is missing.

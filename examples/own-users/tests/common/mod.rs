@@ -28,13 +28,10 @@ impl Database {
     /// A fresh database on the server `OAUTHCLIENT_TEST_POSTGRES_URL` names; `None` (and a
     /// "not run" line) when the variable is not set, as in the other crates' suites.
     fn create() -> Option<Self> {
-        let Some(admin_url) = std::env::var("OAUTHCLIENT_TEST_POSTGRES_URL")
-            .ok()
-            .filter(|url| !url.is_empty())
-        else {
-            eprintln!("not run: OAUTHCLIENT_TEST_POSTGRES_URL is not set");
-            return None;
-        };
+        let admin_url = oauthclient_testkit::services::service_url(
+            "OAUTHCLIENT_TEST_POSTGRES_URL",
+            "examples/own-users (PostgreSQL)",
+        )?;
         let mut admin = PgConnection::establish(&admin_url).unwrap_or_else(|err| {
             panic!("OAUTHCLIENT_TEST_POSTGRES_URL is set but PostgreSQL is unreachable: {err}")
         });
