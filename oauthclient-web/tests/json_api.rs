@@ -242,3 +242,37 @@ async fn the_json_sign_up_says_a_confirmation_went_out_only_when_one_did() {
         "no mail under \"none\""
     );
 }
+
+#[tokio::test]
+async fn a_rest_flow_meeting_an_unconfirmed_claim_asks_and_continues_through_json() {
+    let site = site_with(rest).await;
+    let claimant = site.password_user("octo@example.org").await;
+    site.provider.set_user(FakeUser::default());
+    let browser = browser();
+    let landed = location(&site.login(&browser, None).await);
+    let params = query(&format!("http://x{landed}"));
+    assert!(landed.starts_with("/spa/signup?"), "{landed}");
+    assert_eq!(params["code"], "409");
+    assert!(params["message"].contains("never confirmed"), "{landed}");
+    // The form cannot skip the question.
+    let skipped = browser
+        .post(site.url(&format!("/api/oauth/signup/{APP}")))
+        .header("Origin", &site.base)
+        .json(&serde_json::json!({"email": "other@spa.example"}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(skipped.status(), 400);
+    assert_eq!(site.count("accounts_user"), 1);
+    let continued = browser
+        .post(site.url(&format!("/api/oauth/signup/{APP}/continue")))
+        .header("Origin", &site.base)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(continued.status(), 200);
+    let me = site.whoami(&browser).await;
+    assert_ne!(me, "anonymous");
+    assert_ne!(me, claimant.to_string());
+    assert_eq!(site.count("accounts_user"), 2);
+}

@@ -11,6 +11,10 @@ use crate::handlers::{FieldError, SignupDecision, SignupForm};
 use crate::pending_signup::PendingSignup;
 use crate::store::NewLink;
 
+/// Why a sign-up form is refused while the "is this your account?" question is open.
+const UNCONFIRMED_CLAIM_FIRST: &str = "An account with this e-mail address exists but was never \
+     confirmed: sign in to it and connect, or continue with a new account.";
+
 /// How a sign-up form submission ended.
 #[derive(Debug)]
 // Not `#[non_exhaustive]`: a new variant must be a compile error in every front end.
@@ -60,6 +64,14 @@ impl Engine<'_> {
         pending: &PendingSignup,
         form: &SignupForm,
     ) -> Result<Registration, OAuthError> {
+        if pending.unconfirmed_claim {
+            // The person must answer "is this your account?" first (`continue_sign_up`); a
+            // form must not create an account past that question.
+            return Ok(Registration::Invalid(vec![FieldError::new(
+                "email",
+                UNCONFIRMED_CLAIM_FIRST,
+            )]));
+        }
         let ctx = self.handler_context(app, None);
         let user = match app
             .handlers

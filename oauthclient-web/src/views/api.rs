@@ -23,7 +23,11 @@ pub(crate) fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/api/oauth/accounts", web::get().to(accounts))
         .route("/api/oauth/csrf", web::get().to(csrf_token))
         .route("/api/oauth/disconnect/{app}", web::post().to(disconnect))
-        .route("/api/oauth/signup/{app}", web::post().to(signup));
+        .route("/api/oauth/signup/{app}", web::post().to(signup))
+        .route(
+            "/api/oauth/signup/{app}/continue",
+            web::post().to(continue_as_new),
+        );
 }
 
 fn error(err: &OAuthError) -> HttpResponse {
@@ -155,6 +159,36 @@ async fn signup(
         })),
         Ok(Registration::Invalid(errors)) => HttpResponse::BadRequest()
             .json(json!({"message": "Please correct the form.", "code": 400, "errors": errors})),
+        Err(err) => error(&err),
+    }
+}
+
+/// `POST /api/oauth/signup/{app}/continue`: "none of the accounts claiming this address is
+/// mine" — the JSON form of the choice a REST app's flow was sent to with code 409.
+async fn continue_as_new(
+    req: HttpRequest,
+    app: web::Path<String>,
+    inner: web::Data<Inner>,
+) -> HttpResponse {
+    let result = match verify_write(&inner, &req) {
+        Ok(()) => signup::open_signup(&inner, &req, &app).await,
+        Err(err) => Err(err),
+    };
+    let (runtime, pending) = match result {
+        Ok(found) => found,
+        Err(err) => return error(&err),
+    };
+    let registered = match inner.engine().continue_sign_up(runtime, &pending).await {
+        Ok(registration) => signup::carry_out(&inner, &req, runtime, registration).await,
+        Err(err) => Err(err),
+    };
+    match registered {
+        Ok(_) => HttpResponse::Ok().json(json!({
+            "message": "Successfully signed up.",
+            "code": 200,
+            "signed_in": true,
+            "confirmation_sent": false,
+        })),
         Err(err) => error(&err),
     }
 }
