@@ -142,6 +142,7 @@ async function unconfirmedClaimChoice(page) {
   await sandboxLogin(page, 'carol', true, 'sandbox-carol-connect');
   expectStatus(await approve(page), 200);
   await expectFlash(page, 'success', 'now linked');
+  await navigate(page, () => page.goto(`${site}/`));
   await expectSignedInAs(page, 'carol@sandbox.example');
   check(
     (await page.getByText('E-mail (unconfirmed)').count()) === 0,
