@@ -191,10 +191,10 @@ async fn sign_in(
 
 #[tokio::test]
 async fn openid_connect_against_oidc_provider() {
-    let suite = "oidc: live against npm oidc-provider";
+    let live_suite = "oidc: live against npm oidc-provider";
     let (Some(issuer), Some(port)) = (
-        oauthclient_testkit::services::service_url("OAUTHCLIENT_TEST_OIDC_ISSUER", suite),
-        oauthclient_testkit::services::service_url("OAUTHCLIENT_TEST_OIDC_SITE_PORT", suite),
+        oauthclient_testkit::services::service_url("OAUTHCLIENT_TEST_OIDC_ISSUER", live_suite),
+        oauthclient_testkit::services::service_url("OAUTHCLIENT_TEST_OIDC_SITE_PORT", live_suite),
     ) else {
         return;
     };

@@ -66,15 +66,14 @@ async fn squatter_mails_the_victim(site: &TestSite) -> (UserId, String) {
     ));
     let squatter = browser();
     site.sign_in_as(&squatter, &squatter_id).await;
-    let (_, _, csrf) = site
-        .page_with_csrf(&squatter, "/account/settings/email/")
+    let response = site
+        .submit(
+            &squatter,
+            "/account/settings/email/",
+            "/oauth/confirm-email/resend",
+            &[],
+        )
         .await;
-    let response = squatter
-        .post(site.url("/oauth/confirm-email/resend"))
-        .form(&[("csrf_token", csrf.as_str())])
-        .send()
-        .await
-        .expect("resend");
     assert_eq!(response.status(), 302);
     (squatter_id, site.confirmation_path(VICTIM))
 }
@@ -207,15 +206,10 @@ async fn an_unconfirmed_squatter_blocks_neither_the_sign_up_form_nor_the_owner()
     let owner = browser();
     let response = site.login(&owner, None).await;
     assert_eq!(location(&response), format!("/oauth/signup/{APP}/"));
-    let (_, _, csrf) = site
-        .page_with_csrf(&owner, &format!("/oauth/signup/{APP}/"))
+    let signup = format!("/oauth/signup/{APP}/");
+    let response = site
+        .submit(&owner, &signup, &signup, &[("email", VICTIM)])
         .await;
-    let response = owner
-        .post(site.url(&format!("/oauth/signup/{APP}/")))
-        .form(&[("csrf_token", csrf.as_str()), ("email", VICTIM)])
-        .send()
-        .await
-        .expect("submit");
     assert_eq!(response.status(), 302, "not 'already registered'");
     let owner_id = UserId::new(site.whoami(&owner).await);
     assert_ne!(owner_id, squatter_id);
@@ -233,15 +227,10 @@ async fn an_unconfirmed_squatter_blocks_neither_the_sign_up_form_nor_the_owner()
     let other = browser();
     let other_id = site.password_user("other@example.org").await;
     site.sign_in_as(&other, &other_id).await;
-    let (_, _, csrf) = site
-        .page_with_csrf(&other, "/account/settings/email/")
+    let settings = "/account/settings/email/";
+    let response = site
+        .submit(&other, settings, settings, &[("email", VICTIM)])
         .await;
-    let response = other
-        .post(site.url("/account/settings/email/"))
-        .form(&[("csrf_token", csrf.as_str()), ("email", VICTIM)])
-        .send()
-        .await
-        .expect("change");
     assert_eq!(response.status(), 400);
 }
 
@@ -304,14 +293,7 @@ async fn continuing_keeps_the_other_account_with_its_password_and_tells_it() {
     ));
     let returning = browser();
     site.sign_in_as(&returning, &other_id).await;
-    let body = returning
-        .get(site.url("/account/settings/email/"))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("body");
+    let body = site.body(&returning, "/account/settings/email/").await;
     assert!(body.contains("data-ended-claim"), "{body}");
     assert!(body.contains(VICTIM), "{body}");
 }
@@ -323,32 +305,29 @@ async fn the_choice_cannot_be_skipped_through_the_sign_up_form() {
     site.provider.set_user(provider_user(VICTIM, true));
     let person = browser();
     site.login_asks(&person).await;
-    let (_, _, csrf) = site
-        .page_with_csrf(&person, &format!("/oauth/signup/{APP}/"))
+    let signup = format!("/oauth/signup/{APP}/");
+    let response = site
+        .submit(
+            &person,
+            &signup,
+            &signup,
+            &[("email", "elsewhere@example.org")],
+        )
         .await;
-    let response = person
-        .post(site.url(&format!("/oauth/signup/{APP}/")))
-        .form(&[
-            ("csrf_token", csrf.as_str()),
-            ("email", "elsewhere@example.org"),
-        ])
-        .send()
-        .await
-        .expect("submit");
     assert_eq!(location(&response), format!("/oauth/signup/{APP}/"));
     assert_eq!(site.count("accounts_user"), 1, "nothing created");
     // Without a pending choice, "continue" has nothing to continue.
     let stranger = browser();
-    let (_, _, csrf) = site
-        .page_with_csrf(&stranger, "/account/settings/email/")
-        .await;
+    let csrf = site.csrf(&stranger).await;
     let response = stranger
         .post(site.url(&format!("/oauth/signup/{APP}/continue")))
         .form(&[("csrf_token", csrf.as_str())])
         .send()
         .await
         .expect("continue");
-    assert_eq!(response.status(), 403, "no sign-up in progress");
+    let status = response.status();
+    let body = response.text().await.expect("body");
+    assert_eq!(status, 400, "no sign-up in progress: {body}");
     assert_eq!(site.count("accounts_user"), 1);
 }
 

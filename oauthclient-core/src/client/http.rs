@@ -26,6 +26,10 @@ impl Default for HttpLimits {
     }
 }
 
+/// How long an idle pooled connection is kept: shorter than the 5 s keep-alive of common
+/// servers (Node.js, actix-web), so we never reuse one the server is closing.
+const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(4);
+
 /// A shared connection pool with [`HttpLimits`]. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct HttpClient {
@@ -80,6 +84,10 @@ impl HttpClient {
     pub fn new(limits: HttpLimits) -> Result<Self, BuildError> {
         let inner = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            // Node.js and actix-web close idle connections after 5 s: a pooled connection
+            // reused just as the server closes it fails the request ("error sending
+            // request": a 502 on a token exchange). Dropping ours first avoids the race.
+            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
             .connect_timeout(limits.connect_timeout)
             .timeout(limits.timeout)
             .user_agent(concat!("oauthclient-rs/", env!("CARGO_PKG_VERSION")))

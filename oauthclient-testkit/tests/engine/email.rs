@@ -3,7 +3,7 @@
 
 use oauthclient_core::OAuthError;
 use oauthclient_core::UserStore;
-use oauthclient_core::account::{NewUser, User};
+use oauthclient_core::account::User;
 use oauthclient_core::email::ConfirmationError;
 use oauthclient_core::engine::{EmailChange, Engine, HolderProof};
 use oauthclient_core::host_policy::HostPolicy;
@@ -14,24 +14,11 @@ use oauthclient_testkit::FakeProvider;
 
 use super::Parts;
 
-async fn typed_user(parts: &Parts, email: &str) -> User {
-    parts
-        .store
-        .create_user(&NewUser {
-            email: email.into(),
-            username: None,
-            full_name: None,
-            confirmed: false,
-        })
-        .await
-        .expect("user")
-}
-
 #[tokio::test]
 async fn a_typed_address_gets_one_link_per_cooldown_and_it_confirms_once() {
     let provider = FakeProvider::start().await.expect("provider");
     let parts = Parts::new(&provider);
-    let ada = typed_user(&parts, "ada@typed.example").await;
+    let ada = parts.typed_user("ada@typed.example").await;
 
     let mail = parts
         .engine()
@@ -107,8 +94,8 @@ async fn a_typed_address_gets_one_link_per_cooldown_and_it_confirms_once() {
 async fn changing_the_address_checks_it_and_asks_for_confirmation() {
     let provider = FakeProvider::start().await.expect("provider");
     let parts = Parts::new(&provider);
-    let ada = typed_user(&parts, "ada@typed.example").await;
-    let bob = typed_user(&parts, "bob@typed.example").await;
+    let ada = parts.typed_user("ada@typed.example").await;
+    let bob = parts.typed_user("bob@typed.example").await;
 
     let malformed = parts.engine().change_email(&ada, "not an address").await;
     assert!(
@@ -156,7 +143,7 @@ async fn mandatory_verification_keeps_unconfirmed_and_disabled_users_out() {
             1,
         )
     });
-    let mut ada = typed_user(&parts, "ada@typed.example").await;
+    let mut ada = parts.typed_user("ada@typed.example").await;
     let refused = parts.engine().ensure_may_sign_in_locally(&ada);
     assert!(
         matches!(refused, Err(OAuthError::EmailUnconfirmed { .. })),
@@ -232,7 +219,7 @@ async fn link_for(parts: &Parts, user: &User) -> String {
 async fn a_link_alone_confirms_nothing_only_the_accounts_holder_does() {
     let provider = FakeProvider::start().await.expect("provider");
     let parts = Parts::new(&provider);
-    let squatter = typed_user(&parts, "victim@typed.example").await;
+    let squatter = parts.typed_user("victim@typed.example").await;
     parts
         .store
         .set_password(&squatter.id, true)
@@ -243,7 +230,7 @@ async fn a_link_alone_confirms_nothing_only_the_accounts_holder_does() {
         .await
         .expect("store")
         .expect("user");
-    let victim = typed_user(&parts, "someone-else@typed.example").await;
+    let victim = parts.typed_user("someone-else@typed.example").await;
     let token = link_for(&parts, &squatter).await;
     let with_passwords = Engine::new(
         &parts.config,
@@ -302,8 +289,8 @@ async fn a_link_alone_confirms_nothing_only_the_accounts_holder_does() {
 async fn whoever_confirms_first_holds_the_address_and_the_other_claims_end() {
     let provider = FakeProvider::start().await.expect("provider");
     let parts = Parts::new(&provider);
-    let first = typed_user(&parts, "shared@typed.example").await;
-    let second = typed_user(&parts, "Shared@typed.example").await;
+    let first = parts.typed_user("shared@typed.example").await;
+    let second = parts.typed_user("Shared@typed.example").await;
     let first_link = link_for(&parts, &first).await;
     let second_link = link_for(&parts, &second).await;
     parts

@@ -96,6 +96,19 @@ impl Parts {
         )
     }
 
+    /// A user who typed `email` (unconfirmed), as a host's registration creates one.
+    async fn typed_user(&self, email: &str) -> oauthclient_core::account::User {
+        self.store
+            .create_user(&oauthclient_core::account::NewUser {
+                email: email.into(),
+                username: None,
+                full_name: None,
+                confirmed: false,
+            })
+            .await
+            .expect("user")
+    }
+
     fn directory(&self) -> &MemoryDirectory {
         &self.host_users.as_ref().expect("host users").0
     }

@@ -13,25 +13,11 @@ use oauthclient_core::{OAuthError, Token, UserStore};
 
 use super::{Parts, ada, provider_for};
 
-async fn typed(parts: &Parts, email: &str) -> UserId {
-    parts
-        .store
-        .create_user(&NewUser {
-            email: email.into(),
-            username: None,
-            full_name: None,
-            confirmed: false,
-        })
-        .await
-        .expect("user")
-        .id
-}
-
 #[tokio::test]
 async fn a_vouched_sign_in_asks_before_taking_an_unconfirmed_address_and_continue_creates() {
     let provider = provider_for(ada()).await;
     let parts = Parts::new(&provider);
-    let claimant = typed(&parts, "ADA@example.org").await;
+    let claimant = parts.typed_user("ADA@example.org").await.id;
     let mut flows = PendingFlows::default();
     let effect = parts.round_trip(&mut flows, None).await.expect("callback");
     let CallbackEffect::UnconfirmedClaim { pending } = effect else {
@@ -69,7 +55,7 @@ async fn an_expired_claim_does_not_ask_and_continue_needs_the_choice() {
     let parts = Parts::configured(&provider, |toml| {
         toml.replacen("site_url", "email_unconfirmed_expires = 1\nsite_url", 1)
     });
-    typed(&parts, "ada@example.org").await;
+    parts.typed_user("ada@example.org").await;
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     let mut flows = PendingFlows::default();
     let effect = parts.round_trip(&mut flows, None).await.expect("callback");
@@ -90,7 +76,7 @@ async fn a_vouched_sign_in_confirms_the_users_own_unconfirmed_address() {
             1,
         )
     });
-    let own = typed(&parts, "ada@example.org").await;
+    let own = parts.typed_user("ada@example.org").await.id;
     let mut flows = PendingFlows::default();
     let linked = parts
         .round_trip(&mut flows, Some(&own))
@@ -140,7 +126,7 @@ async fn a_custom_handlers_sign_in_is_held_to_the_sites_rules() {
             1,
         )
     });
-    let unconfirmed = typed(&parts, "lin@example.org").await;
+    let unconfirmed = parts.typed_user("lin@example.org").await.id;
     parts.app.handlers.authorized = Arc::new(SignsIn(unconfirmed));
     let mut flows = PendingFlows::default();
     let refused = parts.round_trip(&mut flows, None).await;

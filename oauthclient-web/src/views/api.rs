@@ -7,13 +7,14 @@ use actix_web::http::header::ORIGIN;
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_core::OAuthError;
 use oauthclient_core::handlers::SignupForm;
+use oauthclient_core::pending_signup::PendingSignup;
 use oauthclient_core::state::StateError;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::signup::Registration;
 use super::{disconnect, linked_accounts, signed_in_id, signup, visible_app};
-use crate::client::Inner;
+use crate::client::{AppRuntime, Inner};
 use crate::{csrf, respond};
 
 /// Header carrying the CSRF token on JSON writes.
@@ -130,11 +131,7 @@ async fn signup(
     body: web::Json<SignupBody>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
-    let result = match verify_write(&inner, &req) {
-        Ok(()) => signup::open_signup(&inner, &req, &app).await,
-        Err(err) => Err(err),
-    };
-    let (runtime, pending) = match result {
+    let (runtime, pending) = match open_signup_for_write(&inner, &req, &app).await {
         Ok(found) => found,
         Err(err) => return error(&err),
     };
@@ -163,6 +160,16 @@ async fn signup(
     }
 }
 
+/// A write's checks, then the app (open for sign-up) and the sign-up this session waits on.
+async fn open_signup_for_write<'a>(
+    inner: &'a Inner,
+    req: &HttpRequest,
+    app: &str,
+) -> Result<(&'a AppRuntime, PendingSignup), OAuthError> {
+    verify_write(inner, req)?;
+    signup::open_signup(inner, req, app).await
+}
+
 /// `POST /api/oauth/signup/{app}/continue`: "none of the accounts claiming this address is
 /// mine" — the JSON form of the choice a REST app's flow was sent to with code 409.
 async fn continue_as_new(
@@ -170,11 +177,7 @@ async fn continue_as_new(
     app: web::Path<String>,
     inner: web::Data<Inner>,
 ) -> HttpResponse {
-    let result = match verify_write(&inner, &req) {
-        Ok(()) => signup::open_signup(&inner, &req, &app).await,
-        Err(err) => Err(err),
-    };
-    let (runtime, pending) = match result {
+    let (runtime, pending) = match open_signup_for_write(&inner, &req, &app).await {
         Ok(found) => found,
         Err(err) => return error(&err),
     };

@@ -501,19 +501,49 @@ impl TestSite {
 
     /// "It is not mine": continues with an account of one's own.
     pub async fn continue_as_new(&self, browser: &reqwest::Client) -> reqwest::Response {
-        let (_, _, csrf) = self
-            .page_with_csrf(browser, &format!("/oauth/signup/{APP}/"))
-            .await;
-        browser
-            .post(self.url(&format!("/oauth/signup/{APP}/continue")))
-            .form(&[("csrf_token", csrf.as_str())])
-            .send()
-            .await
-            .expect("continue")
+        self.submit(
+            browser,
+            &format!("/oauth/signup/{APP}/"),
+            &format!("/oauth/signup/{APP}/continue"),
+            &[],
+        )
+        .await
     }
 }
 
 impl TestSite {
+    /// Loads `form_page` for its CSRF token, then posts `fields` (plus the token) to `action`,
+    /// as a browser submitting that page's form would.
+    pub async fn submit(
+        &self,
+        browser: &reqwest::Client,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let (_, _, csrf) = self.page_with_csrf(browser, form_page).await;
+        let mut form = vec![("csrf_token", csrf.as_str())];
+        form.extend_from_slice(fields);
+        browser
+            .post(self.url(action))
+            .form(&form)
+            .send()
+            .await
+            .unwrap_or_else(|err| panic!("POST {action}: {err}"))
+    }
+
+    /// The body of `path`.
+    pub async fn body(&self, browser: &reqwest::Client, path: &str) -> String {
+        browser
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap_or_else(|err| panic!("GET {path}: {err}"))
+            .text()
+            .await
+            .unwrap_or_else(|err| panic!("GET {path} body: {err}"))
+    }
+
     /// This browser's CSRF token, as a single-page app gets it (works signed out too).
     pub async fn csrf(&self, browser: &reqwest::Client) -> String {
         let body: serde_json::Value = browser
