@@ -119,7 +119,10 @@ impl AuthorizedHandler for AuthorizedSignup {
                 });
             }
             link_and_setup(ctx, current, &link).await?;
-            if let Some(user) = ctx.users.user_by_id(current).await? {
+            // Only a vouched address can confirm: no read otherwise.
+            if vouched_email(ctx, &info).is_some()
+                && let Some(user) = ctx.users.user_by_id(current).await?
+            {
                 confirm_if_vouched(ctx, &user, &info).await?;
             }
             announce_link(ctx, current).await;
