@@ -63,6 +63,11 @@ pub(crate) fn page(
             .or_insert_with(|| json!(inner.paths.home));
         map.entry("settings_url")
             .or_insert_with(|| json!(inner.paths.settings));
+        // Whether the session claims a user, for the shell (a header with "Linked accounts"
+        // and "Sign out" only for someone signed in). The session's claim, not a store read:
+        // the views that act on the user check it against the store.
+        map.entry("signed_in")
+            .or_insert_with(|| json!(inner.current_user.user_id(req).is_some()));
         // Every page can carry forms (a host's sign-out button in an overridden base).
         if !map.contains_key("csrf_token")
             && let Ok(token) = crate::csrf::token(&req.get_session())

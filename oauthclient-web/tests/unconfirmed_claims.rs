@@ -393,3 +393,30 @@ async fn without_a_mailer_anonymous_resend_still_answers_alike() {
     );
     assert_eq!(answers[0], answers[1]);
 }
+
+#[tokio::test]
+async fn a_library_page_tells_its_shell_whether_someone_is_signed_in() {
+    let site = site_customized(
+        |toml| toml,
+        |builder| {
+            builder.template(
+                "oauthclient/base.html",
+                "<nav>{% if signed_in %}SIGNED-IN{% else %}ANONYMOUS{% endif %}</nav>{% block content %}{% endblock %}",
+            )
+        },
+    )
+    .await;
+    let visitor = browser();
+    assert!(
+        site.body(&visitor, "/oauth/logout")
+            .await
+            .contains("ANONYMOUS")
+    );
+    let user = site.local_user("ada@example.org").await;
+    site.sign_in_as(&visitor, &user).await;
+    assert!(
+        site.body(&visitor, "/oauth/logout")
+            .await
+            .contains("SIGNED-IN")
+    );
+}
