@@ -178,7 +178,7 @@ fn timing(what: &str, since: Instant) {
 }
 
 /// The workspace root: xtask's parent directory.
-fn workspace_root() -> PathBuf {
+pub(crate) fn workspace_root() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     manifest.parent().unwrap_or(manifest).to_path_buf()
 }

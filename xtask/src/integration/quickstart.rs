@@ -20,19 +20,17 @@ pub fn run(root: &Path, target: &Path) -> Result<(), String> {
         .split("## 3. Your own app")
         .nth(1)
         .ok_or_else(|| format!("{PAGE} has no \"## 3. Your own app\" section"))?;
-    let rust =
-        fenced(section, "rust").ok_or_else(|| format!("{PAGE}: no ```rust block in step 3"))?;
+    // `no_run`: the docs check compiles it; running it needs the configuration, done below.
+    let rust = fenced(section, "rust,no_run")
+        .ok_or_else(|| format!("{PAGE}: no ```rust,no_run block in step 3"))?;
     let example = read(&root.join(EXAMPLE))?;
     if without_header(&example) != rust {
         return Err(format!(
             "{PAGE} step 3 and {EXAMPLE} differ: keep them identical (the example's `//!` header aside)"
         ));
     }
-    // The second ```toml block is oauthclient.toml (the first is Cargo.toml).
-    let config = section
-        .split("```toml\n")
-        .nth(2)
-        .and_then(|rest| rest.split("```").next())
+    // The ```toml block is oauthclient.toml (Cargo.toml's is a ```toml,fragment).
+    let config = fenced(section, "toml")
         .ok_or_else(|| format!("{PAGE}: no oauthclient.toml block in step 3"))?;
 
     cargo(
