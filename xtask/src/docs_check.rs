@@ -144,15 +144,32 @@ fn resolve(before: &str, cited: &str, after: &str, sources: &[(String, String)])
     let in_file = segments
         .first()
         .filter(|first| is_rs(first) && segments.len() == 2);
+    let module = &segments[..segments.len() - 1];
     let candidates = sources.iter().filter(|(path, _)| match in_file {
         Some(file) => path == file || path.ends_with(&format!("/{file}")),
-        None => true,
+        None => in_module(path, module),
     });
     let found = candidates.into_iter().any(|(_, text)| defines(text, last));
+    let name = last.trim_end_matches('*');
     (!found).then(|| match in_file {
-        Some(file) => format!("no `fn {}` in a file {file}", last.trim_end_matches('*')),
-        None => format!("no `fn {}` anywhere", last.trim_end_matches('*')),
+        Some(file) => format!("no `fn {name}` in a file {file}"),
+        None if module.is_empty() => format!("no `fn {name}` anywhere"),
+        None => format!("no `fn {name}` in a module {}", module.join("::")),
     })
+}
+
+/// Whether the file at `path` can hold module `module` (`a::b::tests`): a file or directory
+/// `a/b/tests`, `a/b` or `a` (inline modules live in their parent's file). Empty: any file.
+fn in_module(path: &str, module: &[&str]) -> bool {
+    (1..=module.len())
+        .rev()
+        .map(|len| module[..len].join("/"))
+        .any(|prefix| {
+            path.contains(&format!("/{prefix}.rs"))
+                || path.contains(&format!("/{prefix}/"))
+                || path.starts_with(&format!("{prefix}/"))
+        })
+        || module.is_empty()
 }
 
 fn is_rs(name: &str) -> bool {
@@ -260,6 +277,18 @@ mod tests {
         let problems =
             missing_citations(&table("`login.rs::state_attacks_are_refused`"), &sources());
         assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
+    #[test]
+    fn a_module_path_must_lead_to_the_test() {
+        let right = table("`email::mailbox::tests::keys_match`, `mailbox::keys_match`");
+        assert_eq!(missing_citations(&right, &sources()), Vec::<String>::new());
+        let wrong = missing_citations(&table("`handlers::api::tests::keys_match`"), &sources());
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(
+            wrong[0].contains("in a module handlers::api::tests"),
+            "{wrong:?}"
+        );
     }
 
     #[test]
