@@ -1,6 +1,7 @@
 //! docs/quickstart.md, step 3, word for word: its Rust block must be
 //! `oauthclient-demo/examples/quickstart.rs`, and that program, run with the page's
-//! `oauthclient.toml`, must send `/oauth/login/github/` to GitHub.
+//! `oauthclient.toml`, must serve its page at `/` (signed out: the sign-in link) and send
+//! `/oauth/login/github/` to GitHub.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -63,9 +64,17 @@ pub fn run(root: &Path, target: &Path) -> Result<(), String> {
         "listening on",
         READY_LIMIT,
     )?;
+    let home = get(port, "/");
     let answer = get(port, "/oauth/login/github/");
     server.stop();
-    let answer = answer?;
+    let (home, answer) = (home?, answer?);
+    // The quickstart ends on a page of its own, not on a 404.
+    if !(home.starts_with("HTTP/1.1 200") && home.contains("href=\"/oauth/login/github/\"")) {
+        return Err(format!(
+            "the quickstart's app does not serve its page at /; it answered:\n{}",
+            home.lines().take(12).collect::<Vec<_>>().join("\n")
+        ));
+    }
     let redirected = answer.starts_with("HTTP/1.1 302")
         && answer.lines().any(|line| {
             line.to_ascii_lowercase()
