@@ -28,6 +28,9 @@ pub fn ci() -> Result<(), String> {
         cargo(&args, &[])?;
     }
     crate::deps::deps()?;
+    // The newcomer's path: every page's code compiles, its configurations load, and the tests
+    // docs/security.md cites exist.
+    crate::docs_check::check(&crate::process::workspace_root())?;
     // README's test command, with the list of suites that did not run.
     crate::test::test()?;
     cargo(
@@ -49,6 +52,9 @@ pub fn ci() -> Result<(), String> {
             "oauthclient-bench",
             "--exclude",
             "registry-fixture",
+            // Reads the pages from outside its directory: it cannot be packaged (nor needs to).
+            "--exclude",
+            "docs-check",
         ],
         &[],
     )?;

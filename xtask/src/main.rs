@@ -6,12 +6,15 @@
 //! - `ci`: format check, clippy with `-D warnings` (all features, and each store backend
 //!   alone), the workspace tests with all features (including doc-tests; PostgreSQL suites run
 //!   when `OAUTHCLIENT_TEST_POSTGRES_URL` is set) and rustdoc with `-D warnings`. The same
-//!   checks `.ci/run` runs. After rustdoc: the public-API listings (`api`).
+//!   checks `.ci/run` runs. After the dependency rules, the docs check ([`docs_check`]): every
+//!   Rust block of the pages compiles, every TOML configuration block loads, every test
+//!   docs/security.md cites exists. After rustdoc: the public-API listings (`api`).
 //! - `test`: README's test command (`cargo test --workspace --all-features`), then a list of
 //!   the suites that did not run for want of their service variable (see [`test`]).
 //! - `api [--bless]`: the public API of each published crate must match its checked-in listing
 //!   `api/<crate>.txt` (rustdoc JSON on the stable toolchain; see [`public_api`]); `--bless`
 //!   rewrites the listings after a deliberate change.
+//! - `docs`: the docs check of `ci` alone ([`docs_check`]).
 //! - `deps`: the lean-dependency rules (core: no actix, no diesel; providers: core only;
 //!   store-diesel with `sqlite` alone: no libpq) and the crate count of each user-facing build.
 //! - `integration`: the demo app in a real browser. Installs Debian `chromium` when
@@ -35,6 +38,7 @@
 mod bench;
 mod ci;
 mod deps;
+mod docs_check;
 mod integration;
 mod module_cycles;
 mod new_provider;
@@ -55,11 +59,14 @@ tasks:
                release builds; the demo under load on 127.0.0.1 (login redirects vs a bare
                actix-web floor, returning-user and sign-up flows on SQLite and on PostgreSQL +
                Redis sessions, peak RSS); table + target/bench/results.json; then criterion
-  ci           fmt check, clippy -D warnings, tests, rustdoc -D warnings, the public-API
-               listings (api), the dependency rules (deps) and `cargo package --workspace`
+  ci           fmt check, clippy -D warnings, the dependency rules (deps), the docs check
+               (page code compiles, configs load, cited tests exist), tests, rustdoc
+               -D warnings, the public-API listings (api) and `cargo package --workspace`
   test         README's test command: cargo test --workspace --all-features, then the suites
                that did not run because their service variable is not set, and why
   deps         check the lean-dependency rules; print how many crates each build pulls in
+  docs         the docs check alone (part of ci): every page's Rust blocks compile, its TOML
+               configuration blocks load, the tests docs/security.md cites exist
   integration  the demo app in headless chromium (playwright-core): sign-up, linking,
                disconnecting, signing in again; screenshots in target/browser-screenshots/;
                the OAuth 1.0a suite against a real oauthlib provider (venv from PyPI);
@@ -77,6 +84,7 @@ fn main() -> ExitCode {
         Some("ci") => ci::ci(),
         Some("test") => test::test(),
         Some("deps") => deps::deps(),
+        Some("docs") => docs_check::check(&process::workspace_root()),
         Some("integration") => integration::integration(),
         Some("quickstart") => integration::quickstart(),
         Some("new-provider") => {

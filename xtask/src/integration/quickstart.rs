@@ -1,6 +1,7 @@
 //! docs/quickstart.md, step 3, word for word: its Rust block must be
 //! `oauthclient-demo/examples/quickstart.rs`, and that program, run with the page's
-//! `oauthclient.toml`, must send `/oauth/login/github/` to GitHub.
+//! `oauthclient.toml`, must serve its page at `/` (signed out: the sign-in link) and send
+//! `/oauth/login/github/` to GitHub.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -20,19 +21,17 @@ pub fn run(root: &Path, target: &Path) -> Result<(), String> {
         .split("## 3. Your own app")
         .nth(1)
         .ok_or_else(|| format!("{PAGE} has no \"## 3. Your own app\" section"))?;
-    let rust =
-        fenced(section, "rust").ok_or_else(|| format!("{PAGE}: no ```rust block in step 3"))?;
+    // `no_run`: the docs check compiles it; running it needs the configuration, done below.
+    let rust = fenced(section, "rust,no_run")
+        .ok_or_else(|| format!("{PAGE}: no ```rust,no_run block in step 3"))?;
     let example = read(&root.join(EXAMPLE))?;
     if without_header(&example) != rust {
         return Err(format!(
             "{PAGE} step 3 and {EXAMPLE} differ: keep them identical (the example's `//!` header aside)"
         ));
     }
-    // The second ```toml block is oauthclient.toml (the first is Cargo.toml).
-    let config = section
-        .split("```toml\n")
-        .nth(2)
-        .and_then(|rest| rest.split("```").next())
+    // The ```toml block is oauthclient.toml (Cargo.toml's is a ```toml,fragment).
+    let config = fenced(section, "toml")
         .ok_or_else(|| format!("{PAGE}: no oauthclient.toml block in step 3"))?;
 
     cargo(
@@ -65,9 +64,17 @@ pub fn run(root: &Path, target: &Path) -> Result<(), String> {
         "listening on",
         READY_LIMIT,
     )?;
+    let home = get(port, "/");
     let answer = get(port, "/oauth/login/github/");
     server.stop();
-    let answer = answer?;
+    let (home, answer) = (home?, answer?);
+    // The quickstart ends on a page of its own, not on a 404.
+    if !(home.starts_with("HTTP/1.1 200") && home.contains("href=\"/oauth/login/github/\"")) {
+        return Err(format!(
+            "the quickstart's app does not serve its page at /; it answered:\n{}",
+            home.lines().take(12).collect::<Vec<_>>().join("\n")
+        ));
+    }
     let redirected = answer.starts_with("HTTP/1.1 302")
         && answer.lines().any(|line| {
             line.to_ascii_lowercase()
