@@ -1,8 +1,11 @@
 //! The command line, as clap parses it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use oauthclient_core::Registry;
+use oauthclient_store_diesel::UsersTable;
 
 /// Operate an oauthclient-rs deployment: database migrations, linked accounts, token keys,
 /// configuration checks.
@@ -22,15 +25,46 @@ pub struct Cli {
         value_name = "URL"
     )]
     pub database_url: Option<String>,
+    /// Whose users table the database's remote accounts belong to: `library` (the library's
+    /// own, the default) or `host` (the host app's, `StoreOptions::users_table =
+    /// UsersTable::Host`, migrations-host-users). Overrides what the program was built with.
+    #[arg(
+        long,
+        global = true,
+        env = "OAUTHCLIENT_USERS_TABLE",
+        value_name = "LAYOUT"
+    )]
+    pub users_table: Option<UsersTableArg>,
     #[command(subcommand)]
     pub command: Command,
 }
 
-/// What the store commands work on.
+/// `--users-table`'s values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UsersTableArg {
+    /// The library's own `accounts_user`.
+    Library,
+    /// The host app's own table.
+    Host,
+}
+
+impl From<UsersTableArg> for UsersTable {
+    fn from(arg: UsersTableArg) -> Self {
+        match arg {
+            UsersTableArg::Library => UsersTable::Library,
+            UsersTableArg::Host => UsersTable::Host,
+        }
+    }
+}
+
+/// What the commands work on: where the configuration and database are, which providers the
+/// configuration may use, and the database's table layout.
 #[derive(Clone)]
 pub struct Target {
     pub config: Option<PathBuf>,
     pub database_url: Option<String>,
+    pub registry: Arc<Registry>,
+    pub users_table: UsersTable,
 }
 
 /// A database URL for `Debug`: without its password.
@@ -43,6 +77,7 @@ impl std::fmt::Debug for Cli {
         f.debug_struct("Cli")
             .field("config", &self.config)
             .field("database_url", &shown_url(self.database_url.as_ref()))
+            .field("users_table", &self.users_table)
             .field("command", &self.command)
             .finish()
     }
@@ -53,15 +88,20 @@ impl std::fmt::Debug for Target {
         f.debug_struct("Target")
             .field("config", &self.config)
             .field("database_url", &shown_url(self.database_url.as_ref()))
-            .finish()
+            .field("users_table", &self.users_table)
+            .finish_non_exhaustive()
     }
 }
 
 impl Cli {
-    pub fn target(&self) -> Target {
+    /// The target of the commands: this command line's paths with `registry` and
+    /// `users_table` (already resolved against `--users-table`).
+    pub fn target(&self, registry: Arc<Registry>, users_table: UsersTable) -> Target {
         Target {
             config: self.config.clone(),
             database_url: self.database_url.clone(),
+            registry,
+            users_table,
         }
     }
 }
@@ -129,7 +169,11 @@ pub enum Tokens {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use clap::Parser;
+    use oauthclient_core::Registry;
+    use oauthclient_store_diesel::UsersTable;
 
     use super::Cli;
 
@@ -141,9 +185,26 @@ mod tests {
             "postgres://u:s3cret@db.internal/app",
             "migrate",
         ]);
-        for shown in [format!("{cli:?}"), format!("{:?}", cli.target())] {
+        let target = cli.target(Arc::new(Registry::default()), UsersTable::Library);
+        for shown in [format!("{cli:?}"), format!("{target:?}")] {
             assert!(!shown.contains("s3cret"), "{shown}");
             assert!(shown.contains("db.internal"), "{shown}");
         }
+    }
+}
+
+#[cfg(test)]
+mod users_table_tests {
+    use clap::Parser;
+
+    use super::{Cli, UsersTableArg};
+
+    #[test]
+    fn users_table_is_a_global_flag() {
+        let cli = Cli::parse_from(["oauthclient", "migrate", "--users-table", "host"]);
+        assert_eq!(cli.users_table, Some(UsersTableArg::Host));
+        assert!(
+            Cli::try_parse_from(["oauthclient", "--users-table", "theirs", "migrate"]).is_err()
+        );
     }
 }

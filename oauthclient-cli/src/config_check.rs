@@ -7,21 +7,29 @@ use std::path::Path;
 use oauthclient_core::config::{ClientAuth, ProcessEnv, Protocol, RemoteApp};
 use oauthclient_core::{OAuthClientConfig, Registry};
 
-use crate::Failure;
+use crate::args::Target;
+use crate::failure::Failure;
 
-pub fn check(file: &Path) -> Result<(), Failure> {
-    let config = load(file)?;
+pub fn check(file: &Path, target: &Target) -> Result<(), Failure> {
+    let config = load(file, &target.registry)?;
     print!("{}", describe(file, &config));
     Ok(())
 }
 
-/// The configuration at `file`, with the process environment applied; an invalid one is a
-/// [`Failure::Invalid`] naming the key.
-pub fn load(file: &Path) -> Result<OAuthClientConfig, Failure> {
-    let registry = Registry::from_inventory()
-        .map_err(|err| Failure::Failed(format!("provider registrations conflict: {err}")))?;
-    OAuthClientConfig::from_file(file, &ProcessEnv, &registry)
-        .map_err(|err| Failure::Invalid(format!("{}: {err}", file.display())))
+/// The configuration at `file`, with the process environment applied, checked against
+/// `registry`; an invalid one is a [`Failure::Invalid`] naming the key.
+pub fn load(file: &Path, registry: &Registry) -> Result<OAuthClientConfig, Failure> {
+    OAuthClientConfig::from_file(file, &ProcessEnv, registry).map_err(|err| {
+        // The loader names the crate to link; an operator of the shipped binary cannot link
+        // it, so say how a host gets a CLI that knows its providers.
+        let hint = if err.message.starts_with("no provider `") {
+            " (this CLI knows only the providers linked into it: for providers of your own, \
+             build your operator CLI with oauthclient_cli::OperatorCli, see docs/operator-cli.md)"
+        } else {
+            ""
+        };
+        Failure::Invalid(format!("{}: {err}{hint}", file.display()))
+    })
 }
 
 fn describe(file: &Path, config: &OAuthClientConfig) -> String {

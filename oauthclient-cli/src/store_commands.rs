@@ -7,18 +7,20 @@ use oauthclient_core::account::UserId;
 use oauthclient_core::secret::SecretKey;
 use oauthclient_core::store::StoreError;
 use oauthclient_core::{AccountStore, OAuthClientConfig};
-use oauthclient_store_diesel::{DieselStore, SchemaStatus, StoreOptions, TokenKey, TokenKeys};
+use oauthclient_store_diesel::{
+    DieselStore, SchemaStatus, StoreOptions, TokenKey, TokenKeys, UsersTable,
+};
 
-use crate::Failure;
 use crate::args::Target;
 use crate::config_check;
+use crate::failure::Failure;
 
 /// `migrate`: applies what is pending and says what it did.
 pub async fn migrate(target: &Target) -> Result<(), Failure> {
     let config = target
         .config
         .as_deref()
-        .map(config_check::load)
+        .map(|path| config_check::load(path, &target.registry))
         .transpose()?;
     let url = database_url(target)?;
     // Migrations never touch token contents; without a configuration any key will do.
@@ -33,12 +35,18 @@ pub async fn migrate(target: &Target) -> Result<(), Failure> {
     let options = StoreOptions {
         run_migrations: false,
         check_schema: false,
+        users_table: target.users_table,
         ..StoreOptions::default()
     };
     let store = DieselStore::connect(&url, keys, options)
         .await
         .map_err(failed)?;
     match store.schema_status().await.map_err(failed)? {
+        // The host's users have no mailbox key of ours to fill.
+        SchemaStatus::UpToDate if target.users_table == UsersTable::Host => {
+            println!("the schema is up to date: nothing to migrate");
+            Ok(())
+        }
         SchemaStatus::UpToDate => {
             // Users copied in by hand (or left by a migrate that stopped) may still lack
             // their mailbox key.
@@ -179,6 +187,15 @@ pub async fn purge_expired(target: &Target, grace: u64) -> Result<(), Failure> {
 
 /// `accounts purge-unconfirmed`.
 pub async fn purge_unconfirmed(target: &Target) -> Result<(), Failure> {
+    if target.users_table == UsersTable::Host {
+        // Unconfirmed claims live on the library's users; the host's table is the host's.
+        return Err(Failure::Invalid(
+            "accounts purge-unconfirmed works on the library's users table; this database \
+             keeps its users in the host's table (--users-table host), whose e-mail addresses \
+             the host manages"
+                .into(),
+        ));
+    }
     let (config, store) = open(target).await?;
     let max_age = config.accounts.unconfirmed_expires;
     let ended = store.end_expired_claims(max_age).await.map_err(failed)?;
@@ -195,10 +212,11 @@ async fn open(target: &Target) -> Result<(OAuthClientConfig, DieselStore), Failu
                 .into(),
         )
     })?;
-    let config = config_check::load(path)?;
+    let config = config_check::load(path, &target.registry)?;
     let url = database_url(target)?;
     let options = StoreOptions {
         run_migrations: false,
+        users_table: target.users_table,
         ..StoreOptions::default()
     };
     let store = DieselStore::connect(&url, keys_of(&config)?, options)

@@ -69,7 +69,13 @@ fn the_github_orcid_example_loads() {
         .replace(
             "sqlite://oauthclient-demo.sqlite",
             &format!("sqlite://{}/demo.sqlite", dir.path().display()),
-        );
+        )
+        // What an operator puts in place of the example's placeholders (refused as they are).
+        .replace(
+            "replace-me-with-at-least-32-random-bytes-or-use-OAUTHCLIENT_SECRET_KEY",
+            "demo-example-test-secret-demo-example-test-secret",
+        )
+        .replace("\"changeme\"", "\"demo-example-credential\"");
     let path = dir.path().join("demo.toml");
     std::fs::write(&path, text).expect("write");
     let demo = start(&["--config", path.to_str().expect("utf-8 path")]);

@@ -298,13 +298,25 @@ async fn the_home_pages_sign_out_link_is_served_and_signs_out() {
 }
 
 /// `oauthclient.toml` beside the example (what its README runs it with) loads as the binary
-/// loads it; needs no database.
+/// loads it, with the environment its README sets; its placeholders alone are refused. Needs
+/// no database.
 #[test]
 fn the_sample_configuration_loads() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/oauthclient.toml");
     let toml = std::fs::read_to_string(path).expect("the sample configuration");
     let registry = Registry::from_inventory().expect("registry");
-    let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry)
+    let err = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry)
+        .expect_err("placeholders are refused");
+    assert_eq!(err.key, "secret_key", "{err}");
+    let env: std::collections::BTreeMap<String, String> = [
+        ("OAUTHCLIENT_SECRET_KEY", "own-users-test-secret-own-users-test-secret"),
+        ("GITHUB_APP_CREDENTIALS_CONSUMER_KEY", "unused"),
+        ("GITHUB_APP_CREDENTIALS_CONSUMER_SECRET", "unused"),
+    ]
+    .into_iter()
+    .map(|(name, value)| (name.to_owned(), value.to_owned()))
+    .collect();
+    let config = OAuthClientConfig::from_toml_str(&toml, &env, &registry)
         .unwrap_or_else(|err| panic!("{path}: {err}"));
     let github = config.remote_app("github").expect("the GitHub app");
     assert_eq!(github.provider.as_deref(), Some("github"));

@@ -6,6 +6,7 @@ use toml::{Table, Value};
 use url::Url;
 
 use super::endpoint::endpoint;
+use super::placeholder::{Expected, refuse_placeholder};
 use super::protocol_params;
 use super::settings::CredentialSettings;
 use super::{
@@ -229,9 +230,8 @@ fn remote_app(
                 err
             }
         })?;
-    let public_client =
-        matches!(&protocol, Protocol::OAuth2(params) if params.client_auth == ClientAuth::None);
-    let credentials = credentials(&app_key, doc, env, !public_client)?;
+    let title = settings.title.as_deref().unwrap_or(name);
+    let credentials = credentials(&app_key, doc, env, &protocol, title)?;
 
     Ok(RemoteApp {
         name: name.to_owned(),
@@ -330,8 +330,12 @@ fn credentials(
     app_key: &str,
     doc: &Table,
     env: &dyn EnvSource,
-    secret_required: bool,
+    protocol: &Protocol,
+    title: &str,
 ) -> Result<Credentials> {
+    // A public client (no client authentication) has no secret to set.
+    let secret_required =
+        !matches!(protocol, Protocol::OAuth2(params) if params.client_auth == ClientAuth::None);
     let from_file: CredentialSettings = match doc.get(app_key) {
         None => CredentialSettings::default(),
         Some(value) => value
@@ -341,15 +345,24 @@ fn credentials(
     };
     let resolve = |field: &str, file_value: Option<String>| -> Result<String> {
         let env_name = format!("{app_key}_{}", field.to_ascii_uppercase());
-        env.var(&env_name)
+        let key = format!("{app_key}.{field}");
+        let value = env
+            .var(&env_name)
             .or(file_value)
             .filter(|value| !value.is_empty())
             .ok_or_else(|| {
                 ConfigError::new(
-                    format!("{app_key}.{field}"),
+                    &key,
                     format!("missing: set it in the [{app_key}] table or the {env_name} environment variable"),
                 )
-            })
+            })?;
+        let expected = if field == "consumer_key" {
+            Expected::ClientId { provider: title }
+        } else {
+            Expected::ClientSecret { provider: title }
+        };
+        refuse_placeholder(&key, &value, expected, &env_name)?;
+        Ok(value)
     };
     Ok(Credentials {
         consumer_key: resolve("consumer_key", from_file.consumer_key)?,

@@ -42,6 +42,7 @@ mod env;
 mod handler_kind;
 mod load;
 mod mail;
+mod placeholder;
 mod protocol_params;
 mod rate_limit;
 mod registered_names;

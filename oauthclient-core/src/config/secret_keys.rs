@@ -10,6 +10,7 @@
 
 use toml::{Table, Value};
 
+use super::placeholder::{Expected, refuse_placeholder};
 use super::settings::SecretKeySettings;
 use super::{ConfigError, EnvSource, MIN_SECRET_KEY_BYTES, SecretKeyEntry};
 use crate::secret::SecretKey;
@@ -29,7 +30,7 @@ pub(super) fn secret_keys(doc: &Table, env: &dyn EnvSource) -> Result<Vec<Secret
         Some(_) => return Err(ConfigError::new("secret_key", "must be a string")),
     };
     if let Some(secret) = &single {
-        check_secret_length("secret_key", secret)?;
+        check_secret("secret_key", secret, SECRET_KEY_VAR)?;
     }
     let mut entries: Vec<SecretKeyEntry> = Vec::new();
     if let Some(list) = doc.get("secret_keys") {
@@ -107,7 +108,11 @@ fn entry_secret(
         }
     }
     if let Some(secret) = &key.secret {
-        check_secret_length(&format!("{path}.secret"), secret)?;
+        check_secret(
+            &format!("{path}.secret"),
+            secret,
+            "secret_env to the name of a variable holding it",
+        )?;
         return Ok(secret.clone());
     }
     if let Some(name) = &key.secret_env {
@@ -130,7 +135,7 @@ fn entry_secret(
                     format!("the environment variable {name} is not set"),
                 )
             })?;
-        check_secret_length(&key_path, &secret)?;
+        check_secret(&key_path, &secret, name)?;
         return Ok(secret);
     }
     if key.id == DEFAULT_KEY_ID {
@@ -150,7 +155,11 @@ fn entry_secret(
     ))
 }
 
-fn check_secret_length(key: &str, secret: &str) -> Result<()> {
+/// Refuses a `secret` at `key` that is a placeholder (what our examples ship) or too short;
+/// `instead` names where else it can be set.
+fn check_secret(key: &str, secret: &str, instead: &str) -> Result<()> {
+    // Placeholders first: ours are long enough to pass the length check.
+    refuse_placeholder(key, secret, Expected::SecretKey, instead)?;
     if secret.len() < MIN_SECRET_KEY_BYTES {
         return Err(ConfigError::new(
             key,

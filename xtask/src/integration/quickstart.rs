@@ -53,6 +53,11 @@ pub fn run(root: &Path, target: &Path) -> Result<(), String> {
         Command::new(binary)
             .current_dir(&dir)
             .env("PORT", port.to_string())
+            // The page's `secret_key` is a placeholder, refused until the environment's replaces it.
+            .env(
+                "OAUTHCLIENT_SECRET_KEY",
+                "quickstart-secret-key-quickstart-secret-key-quickstart",
+            )
             .env(
                 "GITHUB_APP_CREDENTIALS_CONSUMER_KEY",
                 "quickstart-client-id",

@@ -20,19 +20,9 @@ fn invalid_configs_name_the_key() {
             "state_expires",
             "whole number",
         ),
+        (example_with(TEST_SECRET_KEY, ""), "secret_key", "missing"),
         (
-            example_with(
-                "secret_key = \"change-me-to-a-random-string-of-at-least-32-bytes\"",
-                "",
-            ),
-            "secret_key",
-            "missing",
-        ),
-        (
-            example_with(
-                "secret_key = \"change-me-to-a-random-string-of-at-least-32-bytes\"",
-                "secret_key = \"short\"",
-            ),
+            example_with(TEST_SECRET_KEY, "secret_key = \"short\""),
             "secret_key",
             "too short",
         ),
@@ -163,7 +153,10 @@ fn invalid_configs_name_the_key() {
             "lower-case",
         ),
         (
-            example_with("consumer_key = \"changeme\"", "consumer_key = \"\""),
+            example_with(
+                "consumer_key = \"example-client-id\"",
+                "consumer_key = \"\"",
+            ),
             "GITHUB_APP_CREDENTIALS.consumer_key",
             "missing",
         ),
@@ -241,19 +234,20 @@ fn invalid_configs_name_the_key() {
             "OAuth1 apps only",
         ),
         (
-            format!("{EXAMPLE}\n[rate_limit]\nper_minute = 0\n"),
+            format!("{}\n[rate_limit]\nper_minute = 0\n", *EXAMPLE),
             "rate_limit.per_minute",
             "greater than zero",
         ),
         (
             format!(
-                "{EXAMPLE}\n[rate_limit]\nper_minute = 5\ntrusted_proxies = [\"10.0.0.0/33\"]\n"
+                "{}\n[rate_limit]\nper_minute = 5\ntrusted_proxies = [\"10.0.0.0/33\"]\n",
+                *EXAMPLE
             ),
             "rate_limit.trusted_proxies",
             "not an IP address or CIDR block",
         ),
         (
-            format!("{EXAMPLE}\n[rate_limit]\nper_minut = 5\n"),
+            format!("{}\n[rate_limit]\nper_minut = 5\n", *EXAMPLE),
             "rate_limit.per_minut",
             "unknown key",
         ),
@@ -280,10 +274,10 @@ fn invalid_configs_name_the_key() {
 
 #[test]
 fn bad_environment_values_name_the_variable() {
-    let err = load_with_env(EXAMPLE, &[("OAUTHCLIENT_STATE_EXPIRES", "five")]).expect_err("bad");
+    let err = load_with_env(&EXAMPLE, &[("OAUTHCLIENT_STATE_EXPIRES", "five")]).expect_err("bad");
     assert_eq!(err.key, "OAUTHCLIENT_STATE_EXPIRES");
     let err = load_with_env(
-        EXAMPLE,
+        &EXAMPLE,
         &[("OAUTHCLIENT_REMOTE_APPS__ORCID__REMEMBER", "maybe")],
     )
     .expect_err("bad");

@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn example_toml_loads() {
-    let config = load(EXAMPLE).expect("example loads");
+    let config = load(&EXAMPLE).expect("example loads");
     assert_eq!(config.session_key_prefix, "oauth_token");
     assert_eq!(config.state_expires, 300);
     assert_eq!(config.site_url.as_str(), "https://localhost:5000/");
@@ -14,7 +14,7 @@ fn example_toml_loads() {
     let github = config.remote_app("github").expect("github");
     assert_eq!(github.title, "GitHub");
     assert_eq!(github.icon, "fa fa-github");
-    assert_eq!(github.credentials.consumer_key, "changeme");
+    assert_eq!(github.credentials.consumer_key, "example-client-id");
     assert_eq!(
         github.handlers.authorized.as_deref(),
         Some("test:authorized_signup")
@@ -66,7 +66,7 @@ fn defaults_apply() {
 #[test]
 fn environment_overrides_the_file() {
     let config = load_with_env(
-        EXAMPLE,
+        &EXAMPLE,
         &[
             ("OAUTHCLIENT_SITE_URL", "https://site.example.org/prefix/"),
             ("OAUTHCLIENT_STATE_EXPIRES", "60"),
@@ -124,7 +124,7 @@ fn environment_overrides_the_file() {
 #[test]
 fn credentials_can_come_from_the_environment_alone() {
     let toml = example_with(
-        "[GITHUB_APP_CREDENTIALS]\nconsumer_key = \"changeme\"\nconsumer_secret = \"changeme\"\n",
+        "[GITHUB_APP_CREDENTIALS]\nconsumer_key = \"example-client-id\"\nconsumer_secret = \"example-client-secret\"\n",
         "",
     );
     let err = load(&toml).expect_err("no credentials");
@@ -154,7 +154,7 @@ fn credentials_can_come_from_the_environment_alone() {
 #[test]
 fn secret_keys_list_supports_rotation() {
     let toml = example_with(
-        "secret_key = \"change-me-to-a-random-string-of-at-least-32-bytes\"",
+        TEST_SECRET_KEY,
         r#"secret_keys = [
             { id = "2026-12", secret = "the-new-secret-the-new-secret-the-new", algorithm = "HS512" },
             { id = "2026-11", secret = "the-old-secret-the-old-secret-the-old" },
@@ -174,11 +174,11 @@ fn secret_keys_list_supports_rotation() {
 
 #[test]
 fn debug_output_redacts_secrets() {
-    let config = load(EXAMPLE).expect("loads");
+    let config = load(&EXAMPLE).expect("loads");
     let debug = format!("{config:?}");
-    assert!(!debug.contains("change-me-to-a-random"), "{debug}");
+    assert!(!debug.contains("example-test-secret"), "{debug}");
     assert!(
-        !debug.contains("consumer_secret: ClientSecret(\"changeme"),
+        !debug.contains("consumer_secret: ClientSecret(\"example-client-secret"),
         "{debug}"
     );
 }

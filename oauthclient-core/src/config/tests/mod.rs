@@ -3,10 +3,11 @@
 mod debug;
 mod invalid;
 mod load;
+mod placeholders;
 mod secret_keys;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use async_trait::async_trait;
 
@@ -20,7 +21,34 @@ use crate::handlers::{
 use crate::registry::{Handler, Registry};
 use crate::token::Token;
 
-const EXAMPLE: &str = include_str!("../../../../docs/examples/oauthclient.toml");
+/// docs/examples/oauthclient.toml as shipped: its credentials and secret key are placeholders,
+/// which the loader refuses (`invalid::the_shipped_placeholders_are_refused`).
+const SHIPPED_EXAMPLE: &str = include_str!("../../../../docs/examples/oauthclient.toml");
+/// The shipped example's `secret_key` line.
+const SHIPPED_SECRET_KEY: &str =
+    "secret_key = \"change-me-to-a-random-string-of-at-least-32-bytes\"";
+/// What the tests put in its place.
+const TEST_SECRET_KEY: &str = "secret_key = \"example-test-secret-example-test-secret-example\"";
+/// [`TEST_SECRET_KEY`]'s value.
+const TEST_SECRET_KEY_VALUE: &str = "example-test-secret-example-test-secret-example";
+
+/// The shipped example with the values an operator puts in place of its placeholders.
+static EXAMPLE: LazyLock<String> = LazyLock::new(|| {
+    assert!(
+        SHIPPED_EXAMPLE.contains(SHIPPED_SECRET_KEY),
+        "the example's secret_key moved"
+    );
+    SHIPPED_EXAMPLE
+        .replace(SHIPPED_SECRET_KEY, TEST_SECRET_KEY)
+        .replace(
+            "consumer_key = \"changeme\"",
+            "consumer_key = \"example-client-id\"",
+        )
+        .replace(
+            "consumer_secret = \"changeme\"",
+            "consumer_secret = \"example-client-secret\"",
+        )
+});
 
 struct Dummy;
 
