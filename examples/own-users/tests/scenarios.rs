@@ -309,7 +309,10 @@ fn the_sample_configuration_loads() {
         .expect_err("placeholders are refused");
     assert_eq!(err.key, "secret_key", "{err}");
     let env: std::collections::BTreeMap<String, String> = [
-        ("OAUTHCLIENT_SECRET_KEY", "own-users-test-secret-own-users-test-secret"),
+        (
+            "OAUTHCLIENT_SECRET_KEY",
+            "own-users-test-secret-own-users-test-secret",
+        ),
         ("GITHUB_APP_CREDENTIALS_CONSUMER_KEY", "unused"),
         ("GITHUB_APP_CREDENTIALS_CONSUMER_SECRET", "unused"),
     ]
