@@ -136,6 +136,23 @@ impl OAuthSession<'_> {
         (SystemClock.now().saturating_sub(at) < PROOF_LIFETIME_SECS).then_some(user_id)
     }
 
+    /// Remembers the confirmation link this visitor is following, so a sign-in started on its
+    /// page comes back to it without the token travelling in a URL.
+    pub fn set_confirming(&self, token: &str) -> Result<(), OAuthError> {
+        self.session
+            .insert(self.confirming_key(), token)
+            .map_err(|err| session_error(&err))
+    }
+
+    /// The confirmation link this visitor is following, if any.
+    pub fn confirming(&self) -> Option<String> {
+        self.session.get(&self.confirming_key()).ok().flatten()
+    }
+
+    fn confirming_key(&self) -> String {
+        format!("{}:confirming", self.prefix)
+    }
+
     /// Forgets the proof (used, or the visitor signed in).
     pub fn clear_proven_holder(&self) {
         self.session.remove(&self.proven_holder_key());
@@ -175,6 +192,7 @@ impl OAuthSession<'_> {
         self.session.remove(&self.signed_in_with_key());
         self.clear_signup();
         self.clear_proven_holder();
+        self.session.remove(&self.confirming_key());
     }
 }
 

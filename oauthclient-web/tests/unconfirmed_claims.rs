@@ -420,3 +420,54 @@ async fn a_library_page_tells_its_shell_whether_someone_is_signed_in() {
             .contains("SIGNED-IN")
     );
 }
+
+#[tokio::test]
+async fn signing_in_from_a_confirmation_page_comes_back_to_it_without_the_token_in_a_url() {
+    // An account made through the sign-up form of a provider that vouches for nothing: its
+    // typed address is unconfirmed, its identity linked.
+    let site = site_with(|toml| {
+        toml.replace(
+            &format!("[remote_apps.{APP}]"),
+            &format!("[remote_apps.{APP}]\ntrust_email = false"),
+        )
+    })
+    .await;
+    site.provider.set_user(provider_user(VICTIM, false));
+    let first = browser();
+    site.login(&first, None).await;
+    let signup = format!("/oauth/signup/{APP}/");
+    site.submit(&first, &signup, &signup, &[("email", VICTIM)])
+        .await;
+    let link = site.confirmation_path(VICTIM);
+    let token = link.trim_start_matches("/oauth/confirm-email/");
+
+    // Later, on another device: the link's page offers the linked provider.
+    let later = browser();
+    let page = site.body(&later, &link).await;
+    assert!(page.contains("data-provider-login"), "{page}");
+    assert!(
+        page.contains("next=%2Foauth%2Fconfirm-email%2Fpending"),
+        "{page}"
+    );
+    assert!(
+        !page.contains(&format!("next=%2Foauth%2Fconfirm-email%2F{token}")),
+        "{page}"
+    );
+    let response = site
+        .login(&later, Some("/oauth/confirm-email/pending"))
+        .await;
+    assert_eq!(location(&response), "/oauth/confirm-email/pending");
+    let back = site.body(&later, "/oauth/confirm-email/pending").await;
+    assert!(back.contains("for my account"), "{back}");
+    let response = site
+        .submit(&later, "/oauth/confirm-email/pending", &link, &[])
+        .await;
+    assert_eq!(response.status(), 302);
+    let holder = site.store.user_holding_email(VICTIM).await.expect("read");
+    assert!(holder.is_some(), "confirmed");
+    // Without a link being followed, the pending page has nothing to show.
+    let (status, _, _) = site
+        .page_with_csrf(&browser(), "/oauth/confirm-email/pending")
+        .await;
+    assert_eq!(status, 400);
+}

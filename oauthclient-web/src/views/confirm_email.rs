@@ -26,6 +26,10 @@ use crate::{confirmation, csrf, flash, respond};
 pub(crate) const EMAIL_SETTINGS: &str = "/account/settings/email/";
 /// Where new links are asked for.
 pub(crate) const RESEND: &str = "/oauth/confirm-email/resend";
+/// Where a sign-in started on a confirmation page comes back to: the page of the link this
+/// session was following. The link's token never travels in a `next` (it would reach the
+/// provider inside the `state`, and the host's login page's logs).
+pub(crate) const PENDING: &str = "/oauth/confirm-email/pending";
 
 /// The confirmation form. No `Debug`: it may hold a password.
 #[derive(Deserialize)]
@@ -83,7 +87,7 @@ async fn render(
         Err(err) => return respond::error(inner, req, &err.into(), None),
     };
     let action = format!("/oauth/confirm-email/{token}");
-    let next: String = url::form_urlencoded::byte_serialize(action.as_bytes()).collect();
+    let next: String = url::form_urlencoded::byte_serialize(PENDING.as_bytes()).collect();
     let providers: Vec<_> = identities
         .iter()
         .filter_map(|identity| inner.apps.get(&identity.method))
@@ -100,6 +104,13 @@ async fn render(
     };
     let holder_signed_in = signed_in.as_ref().is_some_and(|me| me.id == user.id)
         || (signed_in.is_none() && proven_holder(inner, req).as_ref() == Some(&user.id));
+    if !holder_signed_in {
+        // A sign-in from here comes back to this link's page through `PENDING`.
+        let session = req.get_session();
+        if let Err(err) = oauth_session(inner, &session).set_confirming(token) {
+            return respond::error(inner, req, &err, None);
+        }
+    }
     respond::page(
         inner,
         req,
@@ -132,6 +143,29 @@ pub(crate) async fn page(
     inner: web::Data<Inner>,
 ) -> HttpResponse {
     no_referrer(render(&inner, &req, &token, StatusCode::OK, None).await)
+}
+
+/// `GET /oauth/confirm-email/pending`: back from a sign-in started on a confirmation page,
+/// that page again (its token kept in the session).
+pub(crate) async fn pending_page(req: HttpRequest, inner: web::Data<Inner>) -> HttpResponse {
+    let confirming = oauth_session(&inner, &req.get_session()).confirming();
+    match confirming {
+        Some(token) => no_referrer(render(&inner, &req, &token, StatusCode::OK, None).await),
+        None => respond::error(
+            &inner,
+            &req,
+            &OAuthError::Confirmation(ConfirmationError::Invalid),
+            None,
+        ),
+    }
+}
+
+/// The OAuth keys of `session`.
+fn oauth_session<'a>(inner: &'a Inner, session: &'a actix_session::Session) -> OAuthSession<'a> {
+    OAuthSession {
+        session,
+        prefix: &inner.config.session_key_prefix,
+    }
 }
 
 pub(crate) async fn confirm(
@@ -189,12 +223,7 @@ pub(crate) async fn confirm(
 
 /// The account this visitor proved they hold through a provider sign-in, if still fresh.
 fn proven_holder(inner: &Inner, req: &HttpRequest) -> Option<oauthclient_core::account::UserId> {
-    let session = req.get_session();
-    OAuthSession {
-        session: &session,
-        prefix: &inner.config.session_key_prefix,
-    }
-    .proven_holder()
+    oauth_session(inner, &req.get_session()).proven_holder()
 }
 
 /// The visitor proved the account (its password, or a sign-in with one of its providers):

@@ -42,6 +42,11 @@ pub(crate) fn routes(cfg: &mut web::ServiceConfig) {
         .route("/oauth/logout", web::get().to(logout::confirm))
         .route("/oauth/logout", web::post().to(logout::submit))
         .route(confirm_email::RESEND, web::post().to(confirm_email::resend))
+        // Before `{token}`: where a sign-in started on a confirmation page comes back.
+        .route(
+            confirm_email::PENDING,
+            web::get().to(confirm_email::pending_page),
+        )
         .route(
             "/oauth/confirm-email/{token}",
             web::get().to(confirm_email::page),
