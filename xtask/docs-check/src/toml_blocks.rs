@@ -138,7 +138,8 @@ fn secret_envs(table: &toml::Table) -> BTreeSet<String> {
 }
 
 /// An environment holding only secrets: a page's configuration names its `app_key` and its
-/// `secret_env`s and leaves the values to the environment, as it should.
+/// `secret_env`s and leaves the values to the environment, as it should (and its placeholder
+/// `secret_key` is replaced by `OAUTHCLIENT_SECRET_KEY`, as in a deployment).
 struct Placeholders {
     secret_envs: BTreeSet<String>,
 }
@@ -148,12 +149,21 @@ impl EnvSource for Placeholders {
         if self.secret_envs.contains(name) {
             return Some("docs-check-rotated-secret-docs-check-rotated-secret".to_owned());
         }
+        // The pages' `secret_key` is a placeholder the loader refuses, as it should be: a
+        // deployment sets the variable the refusal names.
+        if name == "OAUTHCLIENT_SECRET_KEY" {
+            return Some("docs-check-deployed-secret-docs-check-deployed-secret".to_owned());
+        }
         (name.ends_with("_CONSUMER_KEY") || name.ends_with("_CONSUMER_SECRET"))
             .then(|| "docs-check-placeholder".to_owned())
     }
 
-    fn vars_with_prefix(&self, _prefix: &str) -> Vec<(String, String)> {
-        Vec::new()
+    fn vars_with_prefix(&self, prefix: &str) -> Vec<(String, String)> {
+        ["OAUTHCLIENT_SECRET_KEY"]
+            .into_iter()
+            .filter(|name| name.starts_with(prefix))
+            .filter_map(|name| Some((name.to_owned(), self.var(name)?)))
+            .collect()
     }
 }
 
