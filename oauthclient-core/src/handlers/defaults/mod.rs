@@ -15,11 +15,13 @@
 mod authorized;
 mod disconnect;
 mod signup;
+mod vouched;
 
+pub(crate) use authorized::ensure_may_use;
 pub use authorized::{AuthorizedDefault, AuthorizedSignup, register_and_link, run_account_setup};
-pub(crate) use authorized::{ensure_may_use, register_vouched, vouched_email};
 pub use disconnect::{DisconnectDefault, revoke_at_provider, unlink_guarded};
 pub use signup::SignupDefault;
+pub(crate) use vouched::{register_vouched, vouched_email};
 
 /// Registered name of [`AuthorizedDefault`].
 pub const AUTHORIZED_DEFAULT: &str = "authorized_default";

@@ -2,10 +2,10 @@
 
 use async_trait::async_trait;
 
+use super::vouched::vouched_email;
 use crate::account::{AccountInfo, NewUser};
 use crate::email::{AddressError, mailbox_key, same_mailbox};
 use crate::error::OAuthError;
-use crate::handlers::defaults::authorized::vouched_email;
 use crate::handlers::{FieldError, HandlerContext, SignupDecision, SignupForm, SignupViewHandler};
 
 /// The seed's `signup_handler`: asks for an e-mail address (providers like ORCID give none, or
