@@ -54,15 +54,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_unset_variable_means_not_run() {
-        // A variable nothing sets.
-        assert_eq!(
-            service_url("OAUTHCLIENT_TESTKIT_SERVICES_UNIT_TEST_URL", "unit"),
-            None
-        );
-    }
-
-    #[test]
     fn each_suite_that_did_not_run_is_one_line_of_the_log() {
         let dir = tempfile::tempdir().expect("temp dir");
         let log = dir.path().join("not-run.log");

@@ -10,7 +10,7 @@
 //!   Rust block of the pages compiles, every TOML configuration block loads, every test
 //!   docs/security.md cites exists. After rustdoc: the public-API listings (`api`).
 //! - `test`: README's test command (`cargo test --workspace --all-features`), then a list of
-//!   the suites that did not run for want of their service variable (see [`test`]).
+//!   the suites that did not run for want of their service variable (see [`mod@test`]).
 //! - `api [--bless]`: the public API of each published crate must match its checked-in listing
 //!   `api/<crate>.txt` (rustdoc JSON on the stable toolchain; see [`public_api`]); `--bless`
 //!   rewrites the listings after a deliberate change.
