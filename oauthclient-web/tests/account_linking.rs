@@ -58,14 +58,7 @@ async fn a_squatter_cannot_hijack_the_verified_owner() {
     // The victim signs in with a provider that verified the address: asked whether the
     // unconfirmed account is theirs, they continue with one of their own.
     site.provider.set_user(provider_user(VICTIM, true));
-    let victim = browser();
-    site.login_asks(&victim).await;
-    assert_eq!(
-        site.continue_as_new(&victim).await.status(),
-        302,
-        "signed in"
-    );
-    let victim_id = UserId::new(site.whoami(&victim).await);
+    let (_, victim_id) = site.sign_in_past_a_claim().await;
     assert_ne!(
         victim_id, squatter_id,
         "the victim has an account of their own"
@@ -241,10 +234,7 @@ async fn the_signup_form_variant_is_refused_too() {
     // The victim comes with a verified address: asked, they continue with an account of
     // their own, and the squatter's claim is gone.
     site.provider.set_user(provider_user(VICTIM, true));
-    let victim = browser();
-    site.login_asks(&victim).await;
-    site.continue_as_new(&victim).await;
-    let victim_id = UserId::new(site.whoami(&victim).await);
+    let (_, victim_id) = site.sign_in_past_a_claim().await;
     assert_ne!(victim_id, squatter_id);
     let stored = site
         .store

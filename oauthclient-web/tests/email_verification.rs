@@ -346,14 +346,7 @@ async fn a_failed_mail_on_address_change_flashes_no_backend_text() {
         .await
         .expect("change");
     assert_eq!(response.status(), 302);
-    let page = browser
-        .get(site.url("/account/settings/email/"))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("body");
+    let page = site.body(&browser, "/account/settings/email/").await;
     assert!(page.contains("could not be sent right now"), "{page}");
     assert!(!page.contains("relay.internal"), "{page}");
 }

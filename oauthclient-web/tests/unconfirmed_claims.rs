@@ -136,10 +136,7 @@ async fn the_victim_cannot_be_made_to_confirm_for_the_attacker() {
 
     // The victim's later vouched sign-in ends in an account of their own.
     site.provider.set_user(provider_user(VICTIM, true));
-    let fresh = browser();
-    site.login_asks(&fresh).await;
-    assert_eq!(site.continue_as_new(&fresh).await.status(), 302);
-    let victim_id = UserId::new(site.whoami(&fresh).await);
+    let (_, victim_id) = site.sign_in_past_a_claim().await;
     assert_ne!(victim_id, squatter_id);
     let victim_user = user(&site, &victim_id).await;
     assert_eq!(
@@ -277,10 +274,7 @@ async fn continuing_keeps_the_other_account_with_its_password_and_tells_it() {
         "UPDATE accounts_user SET active = 0 WHERE id = {other_id}"
     ));
     site.provider.set_user(provider_user(VICTIM, true));
-    let person = browser();
-    site.login_asks(&person).await;
-    assert_eq!(site.continue_as_new(&person).await.status(), 302);
-    let person_id = UserId::new(site.whoami(&person).await);
+    let (_, person_id) = site.sign_in_past_a_claim().await;
     assert_ne!(person_id, other_id);
 
     let other = user(&site, &other_id).await;

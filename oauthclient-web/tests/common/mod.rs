@@ -499,6 +499,16 @@ impl TestSite {
         body
     }
 
+    /// In a fresh browser, a vouched sign-in meets the unconfirmed claim and answers "it is not
+    /// mine": the browser, signed in to its new account, and that account's id.
+    pub async fn sign_in_past_a_claim(&self) -> (reqwest::Client, UserId) {
+        let browser = browser();
+        self.login_asks(&browser).await;
+        assert_eq!(self.continue_as_new(&browser).await.status(), 302);
+        let id = UserId::new(self.whoami(&browser).await);
+        (browser, id)
+    }
+
     /// "It is not mine": continues with an account of one's own.
     pub async fn continue_as_new(&self, browser: &reqwest::Client) -> reqwest::Response {
         self.submit(
