@@ -8,6 +8,12 @@
 
 use diesel::Connection;
 use diesel::connection::SimpleConnection;
+
+// The testkit's record of suites that did not run, compiled in by path: oauthclient-testkit
+// depends on this crate, and a dev-dependency back on it is a cycle `cargo package` refuses.
+#[path = "../../../oauthclient-testkit/src/services.rs"]
+#[allow(dead_code)]
+mod services;
 use oauthclient_core::account::{AccountInfo, NewUser, User};
 use oauthclient_core::secret::SecretKey;
 use oauthclient_core::{ExternalId, UserStore};
@@ -267,7 +273,7 @@ pub fn databases() -> Vec<TestDb> {
 
 /// PostgreSQL when `OAUTHCLIENT_TEST_POSTGRES_URL` asks for it.
 fn requested_postgres() -> Option<TestDb> {
-    let url = oauthclient_testkit::services::service_url(
+    let url = services::service_url(
         "OAUTHCLIENT_TEST_POSTGRES_URL",
         "store-diesel on PostgreSQL (SQLite ran)",
     )?;
