@@ -8,7 +8,7 @@ use oauthclient_core::account::UserId;
 use oauthclient_core::{AccountStore, UserStore};
 use oauthclient_testkit::FakeUser;
 
-use common::{APP, TestSite, browser, location, site, site_with};
+use common::{APP, TestSite, browser, location, site, site_with, untrusted};
 
 const VICTIM: &str = "victim@example.org";
 
@@ -20,14 +20,6 @@ fn provider_user(email: &str, verified: bool) -> FakeUser {
         email_verified: verified,
         name: Some("Victim".into()),
     }
-}
-
-#[allow(clippy::needless_pass_by_value, reason = "the shape site_with takes")]
-fn untrusted(toml: String) -> String {
-    toml.replace(
-        &format!("[remote_apps.{APP}]"),
-        &format!("[remote_apps.{APP}]\ntrust_email = false"),
-    )
 }
 
 /// Rows that a refused sign-in must not have written.

@@ -76,15 +76,7 @@ async fn disconnect_over_json_checks_origin_or_csrf_token() {
         "nothing removed"
     );
 
-    let token: serde_json::Value = browser
-        .get(site.url("/api/oauth/csrf"))
-        .send()
-        .await
-        .expect("csrf")
-        .json()
-        .await
-        .expect("json");
-    let token = token["csrf_token"].as_str().expect("token").to_owned();
+    let token = site.csrf(&browser).await;
     let done = browser
         .post(&url)
         .header("X-CSRF-Token", token)

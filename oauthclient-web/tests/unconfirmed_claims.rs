@@ -12,6 +12,7 @@ use oauthclient_testkit::FakeUser;
 
 use common::{
     APP, TestSite, browser, location, site, site_customized, site_with, site_without_mailer,
+    untrusted,
 };
 
 const VICTIM: &str = "victim@example.org";
@@ -191,13 +192,7 @@ async fn the_holder_confirms_with_the_password_when_verification_is_mandatory() 
 #[tokio::test]
 async fn an_unconfirmed_squatter_blocks_neither_the_sign_up_form_nor_the_owner() {
     // ORCID-like: the provider gives no trusted address, so the form asks for one.
-    let site = site_with(|toml| {
-        toml.replace(
-            &format!("[remote_apps.{APP}]"),
-            &format!("[remote_apps.{APP}]\ntrust_email = false"),
-        )
-    })
-    .await;
+    let site = site_with(untrusted).await;
     let squatter_id = site.password_user(VICTIM).await;
     site.provider.set_user(provider_user(VICTIM, false));
     let owner = browser();
@@ -419,13 +414,7 @@ async fn a_library_page_tells_its_shell_whether_someone_is_signed_in() {
 async fn signing_in_from_a_confirmation_page_comes_back_to_it_without_the_token_in_a_url() {
     // An account made through the sign-up form of a provider that vouches for nothing: its
     // typed address is unconfirmed, its identity linked.
-    let site = site_with(|toml| {
-        toml.replace(
-            &format!("[remote_apps.{APP}]"),
-            &format!("[remote_apps.{APP}]\ntrust_email = false"),
-        )
-    })
-    .await;
+    let site = site_with(untrusted).await;
     site.provider.set_user(provider_user(VICTIM, false));
     let first = browser();
     site.login(&first, None).await;

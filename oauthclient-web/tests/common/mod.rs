@@ -583,3 +583,13 @@ impl TestSite {
             .collect()
     }
 }
+
+/// The configuration with the test app's `trust_email` off: its verified addresses prove
+/// nothing (an ORCID-like provider).
+#[allow(clippy::needless_pass_by_value, reason = "the shape site_with takes")]
+pub fn untrusted(toml: String) -> String {
+    toml.replace(
+        &format!("[remote_apps.{APP}]"),
+        &format!("[remote_apps.{APP}]\ntrust_email = false"),
+    )
+}
