@@ -1,36 +1,25 @@
 #![doc = include_str!("../README.md")]
 
-mod builder;
+mod adapter;
 mod client;
-mod confirmation;
-mod csrf;
-mod current_user;
-mod flash;
-mod frame_ancestors;
-mod mail_queue;
-mod rate_limit;
+mod host;
 #[cfg(feature = "redis")]
 mod redis;
-mod respond;
-mod session;
 mod session_middleware;
 mod session_store;
 mod session_unavailable;
-mod templates;
-mod views;
 
-pub use builder::OAuthClientBuilder;
-pub use client::OAuthClient;
-pub use csrf::{csrf_token, verify_csrf};
-pub use current_user::{
-    CurrentUser, PERMANENT_KEY, SESSION_EPOCH_KEY, SessionCurrentUser, USER_ID_KEY,
+pub use client::{OAuthClient, OAuthClientBuilder};
+pub use host::{check_rate_limit, csrf_token, push_flash, take_flashes, verify_csrf};
+pub use oauthclient_frontend::{
+    CurrentUser, DEFAULT_TEMPLATES, Flash, FrameAncestors, InvalidFrameAncestor, PERMANENT_KEY,
+    Request, SESSION_EPOCH_KEY, SessionCurrentUser, SessionData, USER_ID_KEY,
 };
-pub use flash::{Flash, push_flash, take_flashes};
-pub use frame_ancestors::{FrameAncestors, InvalidFrameAncestor};
-pub use rate_limit::check_rate_limit;
 #[cfg(feature = "redis")]
 pub use redis::connect_redis_store;
 pub use session_middleware::OAuthSessionMiddleware;
 pub use session_store::SessionBackend;
 pub use session_unavailable::session_unavailable;
-pub use templates::DEFAULT_TEMPLATES;
+
+/// The framework-neutral front end under this adapter, for what hosts rarely need directly.
+pub use oauthclient_frontend as frontend;

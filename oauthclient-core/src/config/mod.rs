@@ -294,9 +294,27 @@ impl OAuthClientConfig {
     /// # Ok::<(), oauthclient_core::config::ConfigError>(())
     /// ```
     pub fn redirect_uri(&self, app: &str) -> Url {
+        self.site_path(&format!("/oauth/authorized/{app}/"))
+    }
+
+    /// `path` (starting with `/`) under `site_url`'s path: the absolute URL of one of the
+    /// library's pages where the site is mounted, e.g. `https://example.org/auth` and
+    /// `/oauth/logout` give `https://example.org/auth/oauth/logout`.
+    ///
+    /// ```
+    /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
+    /// let toml = r#"
+    ///     secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+    ///     site_url = "https://example.org/auth"
+    /// "#;
+    /// let config = OAuthClientConfig::from_toml_str(toml, &NoEnv, &Registry::default())?;
+    /// assert_eq!(config.site_path("/oauth/logout").as_str(), "https://example.org/auth/oauth/logout");
+    /// # Ok::<(), oauthclient_core::config::ConfigError>(())
+    /// ```
+    pub fn site_path(&self, path: &str) -> Url {
         let mut url = self.site_url.clone();
         let base = url.path().trim_end_matches('/').to_owned();
-        url.set_path(&format!("{base}/oauth/authorized/{app}/"));
+        url.set_path(&format!("{base}{path}"));
         url
     }
 

@@ -112,12 +112,7 @@ impl Engine<'_> {
             .map_err(OAuthError::Confirmation)?;
         let link = self
             .config
-            .site_url
-            .join(&format!("oauth/confirm-email/{token}"))
-            .map_err(|err| OAuthError::ClientError {
-                remote: String::new(),
-                message: format!("cannot build the confirmation link: {err}"),
-            })?;
+            .site_path(&format!("/oauth/confirm-email/{token}"));
         Ok(Some(ConfirmationMail {
             to: user.email.clone(),
             link,

@@ -1,5 +1,5 @@
 //! The flow engine: every decision of a sign-in, a link, a sign-up and a disconnect, with no
-//! web framework in sight. A front end (`oauthclient-web` for actix-web) turns requests into
+//! web framework in sight. A front end (`oauthclient-frontend`, under the actix-web and axum adapters) turns requests into
 //! engine calls and the engine's answers ([`CallbackEffect`], [`Registration`]) into
 //! responses; it keeps the session, renders pages and sends mail, and decides nothing else.
 //!
@@ -17,13 +17,20 @@
 //! | the link is followed | [`Engine::check_confirmation`], then [`Engine::confirm_email`] | shows the page, then the result |
 //! | the address is changed | [`Engine::change_email`] | re-renders on [`EmailChange::Refused`], mails when told |
 //! | a local (password) sign-in | [`Engine::ensure_may_sign_in_locally`] | signs in, or shows the refusal |
+//! | the linked-accounts page | [`Engine::linked_apps`] | renders the [`LinkedApp`]s |
+//! | sign-out | [`Engine::provider_logout_url`] | ends the session, redirects there (or home) |
+//! | an anonymous "new link, please" | [`Engine::accounts_awaiting_confirmation`] | mails each, off the request path |
 
+mod accounts_view;
 mod callback;
 mod confirmation;
 mod disconnect;
 mod login;
+mod logout;
+mod resend;
 mod signup;
 
+pub use accounts_view::LinkedApp;
 pub use callback::CallbackEffect;
 pub use confirmation::{ConfirmationMail, EmailChange, HolderProof};
 pub use signup::Registration;

@@ -217,8 +217,10 @@ pub enum OAuthError {
 /// assert_eq!(outcome, Outcome::Forbidden);
 /// assert_eq!(outcome.http_status(), 403);
 /// ```
+///
+/// Not `#[non_exhaustive]` on purpose: a front end answers every outcome, and a new one must be
+/// a compile error there, not a run-time catch-all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum Outcome {
     /// 400 Bad Request with the message shown.
     BadRequest,

@@ -1,45 +1,60 @@
 //! Who is signed in: the glue between oauthclient and the host application's own login.
 
-use actix_session::SessionExt;
-use actix_web::HttpRequest;
 use oauthclient_core::OAuthError;
 use oauthclient_core::account::{User, UserId};
 
-use crate::session::session_error;
+use crate::request::Request;
+use crate::runtime::Parts;
+use crate::session::SessionData;
 
 /// Tells oauthclient who is signed in, and signs users in and out. Host apps with their own
 /// login system implement it; [`SessionCurrentUser`] keeps the user id in the session.
+///
+/// It sees the request's parts and its session as data, so one implementation serves every
+/// framework adapter.
 pub trait CurrentUser: Send + Sync + 'static {
     /// The signed-in user, if any (as the session claims; oauthclient then checks the user
     /// still exists, is active and [`CurrentUser::is_current`]).
-    fn user_id(&self, req: &HttpRequest) -> Option<UserId>;
+    fn user_id(&self, request: &Request, session: &SessionData) -> Option<UserId>;
 
-    /// Signs `user` in. Must renew the session id first (no session fixation), and should
-    /// remember `user.session_epoch` for [`CurrentUser::is_current`].
-    fn sign_in(&self, req: &HttpRequest, user: &User, remember: bool) -> Result<(), OAuthError>;
+    /// Signs `user` in. Must renew the session id first ([`SessionData::renew`]: no session
+    /// fixation), and should remember `user.session_epoch` for [`CurrentUser::is_current`].
+    fn sign_in(
+        &self,
+        request: &Request,
+        session: &mut SessionData,
+        user: &User,
+        remember: bool,
+    ) -> Result<(), OAuthError>;
 
     /// Whether this session still belongs to `user`: false once every session of the user was
     /// ended (their `session_epoch` moved on since this session signed in). The default
     /// trusts the session; [`SessionCurrentUser`] compares epochs.
-    fn is_current(&self, req: &HttpRequest, user: &User) -> bool {
-        let _ = (req, user);
+    fn is_current(&self, session: &SessionData, user: &User) -> bool {
+        let _ = (session, user);
         true
     }
 
     /// Signs the user out.
-    fn sign_out(&self, req: &HttpRequest);
+    fn sign_out(&self, request: &Request, session: &mut SessionData);
 
     /// Where anonymous users go to sign in (the linked accounts page redirects there with
     /// `?next=`); `None` answers 401 instead.
     fn login_url(&self) -> Option<&str> {
         None
     }
+
+    /// The session keys this glue reads, so an adapter whose session library cannot list its
+    /// keys loads them too (default: none).
+    fn session_keys(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// The default [`CurrentUser`]: the user id lives in the (signed, encrypted) session.
 ///
 /// ```
-/// use oauthclient_web::SessionCurrentUser;
+/// use oauthclient_frontend::SessionCurrentUser;
 /// let glue = SessionCurrentUser::default().with_login_url("/login");
 /// # let _ = glue;
 /// ```
@@ -65,48 +80,47 @@ impl SessionCurrentUser {
 }
 
 impl CurrentUser for SessionCurrentUser {
-    fn user_id(&self, req: &HttpRequest) -> Option<UserId> {
-        req.get_session().get::<UserId>(USER_ID_KEY).ok().flatten()
+    fn user_id(&self, _request: &Request, session: &SessionData) -> Option<UserId> {
+        session.get::<UserId>(USER_ID_KEY)
     }
 
-    fn sign_in(&self, req: &HttpRequest, user: &User, remember: bool) -> Result<(), OAuthError> {
-        let session = req.get_session();
+    fn sign_in(
+        &self,
+        _request: &Request,
+        session: &mut SessionData,
+        user: &User,
+        remember: bool,
+    ) -> Result<(), OAuthError> {
         session.renew();
-        session
-            .insert(USER_ID_KEY, &user.id)
-            .map_err(|err| session_error(&err))?;
-        session
-            .insert(SESSION_EPOCH_KEY, user.session_epoch)
-            .map_err(|err| session_error(&err))?;
+        session.insert(USER_ID_KEY, &user.id);
+        session.insert(SESSION_EPOCH_KEY, &user.session_epoch);
         if remember {
-            session
-                .insert(PERMANENT_KEY, true)
-                .map_err(|err| session_error(&err))?;
+            session.insert(PERMANENT_KEY, &true);
         }
         Ok(())
     }
 
-    fn sign_out(&self, req: &HttpRequest) {
-        let session = req.get_session();
+    fn sign_out(&self, _request: &Request, session: &mut SessionData) {
         session.remove(USER_ID_KEY);
         session.remove(SESSION_EPOCH_KEY);
         session.remove(PERMANENT_KEY);
         session.renew();
     }
 
-    fn is_current(&self, req: &HttpRequest, user: &User) -> bool {
+    fn is_current(&self, session: &SessionData, user: &User) -> bool {
         // A session from before epochs existed carries none: it belongs to epoch 0.
-        let epoch = req
-            .get_session()
-            .get::<i64>(SESSION_EPOCH_KEY)
-            .ok()
-            .flatten()
-            .unwrap_or(0);
+        let epoch = session.get::<i64>(SESSION_EPOCH_KEY).unwrap_or(0);
         epoch == user.session_epoch
     }
 
     fn login_url(&self) -> Option<&str> {
         self.login_url.as_deref()
+    }
+
+    fn session_keys(&self) -> Vec<String> {
+        [USER_ID_KEY, PERMANENT_KEY, SESSION_EPOCH_KEY]
+            .map(str::to_owned)
+            .to_vec()
     }
 }
 
@@ -114,18 +128,30 @@ impl CurrentUser for SessionCurrentUser {
 /// or whose sessions were all ended ([`CurrentUser::is_current`]) is signed out and counts as
 /// anonymous.
 pub(crate) async fn signed_in_user(
-    glue: &dyn CurrentUser,
-    users: &dyn oauthclient_core::UserStore,
-    req: &HttpRequest,
+    parts: &Parts,
+    request: &Request,
+    session: &mut SessionData,
 ) -> Result<Option<User>, OAuthError> {
-    let Some(user_id) = glue.user_id(req) else {
+    let glue = parts.current_user.as_ref();
+    let Some(user_id) = glue.user_id(request, session) else {
         return Ok(None);
     };
-    match users.user_by_id(&user_id).await? {
-        Some(user) if user.active && glue.is_current(req, &user) => Ok(Some(user)),
+    match parts.users.user_by_id(&user_id).await? {
+        Some(user) if user.active && glue.is_current(session, &user) => Ok(Some(user)),
         _ => {
-            glue.sign_out(req);
+            glue.sign_out(request, session);
             Ok(None)
         }
     }
+}
+
+/// The signed-in user's id, checked against the store (see [`signed_in_user`]).
+pub(crate) async fn signed_in_id(
+    parts: &Parts,
+    request: &Request,
+    session: &mut SessionData,
+) -> Result<Option<UserId>, OAuthError> {
+    Ok(signed_in_user(parts, request, session)
+        .await?
+        .map(|user| user.id))
 }

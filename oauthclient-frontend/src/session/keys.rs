@@ -5,83 +5,91 @@
 //! keys are `{prefix}:flows`, `{prefix}:signup`, `{prefix}:signed_in_with`, and per-app keys
 //! live under `{prefix}:app:{name}`; a fixed key never starts with `app:`, whatever the name.
 
-use actix_session::Session;
-use oauthclient_core::account::UserId;
+use oauthclient_core::account::{User, UserId};
 use oauthclient_core::clock::{Clock, SystemClock};
 use oauthclient_core::pending_signup::{
     PENDING_SIGNUP_LIFETIME_SECS, PendingSignup, PendingSignupId,
 };
 use oauthclient_core::state::PendingFlows;
-use oauthclient_core::store::StoreError;
 use oauthclient_core::{AccountStore, OAuthError, Token};
+
+use crate::request::Request;
+use crate::runtime::Parts;
+use crate::session::SessionData;
 
 /// How long a provider sign-in counts as proof of holding an account whose address is not
 /// confirmed yet: long enough to press "Confirm" on the link's page.
 pub(crate) const PROOF_LIFETIME_SECS: u64 = 10 * 60;
 
-/// A failing session store (Redis down, cookie unreadable) is a 503, not a crash.
-pub(crate) fn session_error(err: &dyn std::fmt::Display) -> OAuthError {
-    OAuthError::Store(StoreError::unavailable(format!("session: {err}")))
+const FLOWS: &str = "flows";
+const SIGNUP: &str = "signup";
+const SIGNED_IN_WITH: &str = "signed_in_with";
+const PROVEN_HOLDER: &str = "proven_holder";
+const CONFIRMING: &str = "confirming";
+
+/// Every key the library reads: its own under `prefix`, the per-app token keys, the CSRF
+/// token and the flashes.
+pub(crate) fn library_keys<'a>(
+    prefix: &str,
+    apps: impl Iterator<Item = &'a String>,
+) -> Vec<String> {
+    let mut keys: Vec<String> = [FLOWS, SIGNUP, SIGNED_IN_WITH, PROVEN_HOLDER, CONFIRMING]
+        .iter()
+        .map(|key| format!("{prefix}:{key}"))
+        .collect();
+    keys.extend(apps.map(|app| token_key(prefix, app)));
+    keys.push(crate::csrf::CSRF_KEY.to_owned());
+    keys.push(crate::flash::FLASH_KEY.to_owned());
+    keys
+}
+
+/// The seed's `token_session_key(remote_app)`, namespaced (see the module docs).
+fn token_key(prefix: &str, app: &str) -> String {
+    format!("{prefix}:app:{app}")
 }
 
 /// Typed access to oauthclient's session keys.
 pub(crate) struct OAuthSession<'a> {
-    pub session: &'a Session,
+    pub session: &'a mut SessionData,
     pub prefix: &'a str,
 }
 
 impl OAuthSession<'_> {
-    fn flows_key(&self) -> String {
-        format!("{}:flows", self.prefix)
+    fn key(&self, name: &str) -> String {
+        format!("{}:{name}", self.prefix)
     }
 
-    fn signup_key(&self) -> String {
-        format!("{}:signup", self.prefix)
-    }
-
-    /// The seed's `token_session_key(remote_app)`, namespaced (see the module docs).
-    pub fn token_key(&self, app: &str) -> String {
-        format!("{}:app:{app}", self.prefix)
-    }
-
+    /// The flows this session started; an unreadable entry (older format) starts over.
     pub fn flows(&self) -> PendingFlows {
-        // An unreadable entry (older format) starts over rather than failing the login.
-        self.session
-            .get::<PendingFlows>(&self.flows_key())
-            .ok()
-            .flatten()
-            .unwrap_or_default()
+        self.session.get(&self.key(FLOWS)).unwrap_or_default()
     }
 
-    pub fn set_flows(&self, flows: &PendingFlows) -> Result<(), OAuthError> {
-        self.session
-            .insert(self.flows_key(), flows)
-            .map_err(|err| session_error(&err))
+    pub fn set_flows(&mut self, flows: &PendingFlows) {
+        let key = self.key(FLOWS);
+        self.session.insert(&key, flows);
     }
 
-    pub fn set_token(&self, app: &str, token: &Token) -> Result<(), OAuthError> {
-        self.session
-            .insert(self.token_key(app), token)
-            .map_err(|err| session_error(&err))
+    pub fn set_token(&mut self, app: &str, token: &Token) {
+        let key = token_key(self.prefix, app);
+        self.session.insert(&key, token);
     }
 
-    pub fn remove_token(&self, app: &str) {
-        self.session.remove(&self.token_key(app));
+    pub fn remove_token(&mut self, app: &str) {
+        let key = token_key(self.prefix, app);
+        self.session.remove(&key);
     }
 
     /// The id of the sign-up this session is waiting on; the sign-up itself is in the store.
     fn signup_id(&self) -> Option<PendingSignupId> {
         self.session
-            .get::<String>(&self.signup_key())
-            .ok()
-            .flatten()
+            .get::<String>(&self.key(SIGNUP))
             .and_then(|raw| PendingSignupId::parse(&raw))
     }
 
     /// Files `pending` in the store (sealed, expiring) and keeps only its id in the session,
     /// replacing any sign-up the session was waiting on.
     pub async fn hold_signup(
-        &self,
+        &mut self,
         store: &dyn AccountStore,
         pending: &PendingSignup,
     ) -> Result<(), OAuthError> {
@@ -91,9 +99,9 @@ impl OAuthSession<'_> {
         let id = PendingSignupId::generate();
         let expires_at = SystemClock.now() + PENDING_SIGNUP_LIFETIME_SECS;
         store.save_pending_signup(&id, pending, expires_at).await?;
-        self.session
-            .insert(self.signup_key(), id.as_str())
-            .map_err(|err| session_error(&err))
+        let key = self.key(SIGNUP);
+        self.session.insert(&key, id.as_str());
+        Ok(())
     }
 
     /// The sign-up this session is waiting on, unless it expired (or the store lost it).
@@ -109,7 +117,7 @@ impl OAuthSession<'_> {
 
     /// Ends the sign-up this session was waiting on: the store forgets it now rather than at
     /// its expiry.
-    pub async fn release_signup(&self, store: &dyn AccountStore) -> Result<(), OAuthError> {
+    pub async fn release_signup(&mut self, store: &dyn AccountStore) -> Result<(), OAuthError> {
         if let Some(id) = self.signup_id() {
             self.clear_signup();
             store.delete_pending_signup(&id).await?;
@@ -120,79 +128,69 @@ impl OAuthSession<'_> {
     /// Remembers, for [`PROOF_LIFETIME_SECS`], that this visitor just proved they hold
     /// `user_id` (a sign-in through one of its linked providers, refused only because the
     /// address is unconfirmed): a confirmation link for that account then confirms for them.
-    pub fn set_proven_holder(&self, user_id: &UserId) -> Result<(), OAuthError> {
-        self.session
-            .insert(self.proven_holder_key(), (user_id, SystemClock.now()))
-            .map_err(|err| session_error(&err))
+    pub fn set_proven_holder(&mut self, user_id: &UserId) {
+        let key = self.key(PROVEN_HOLDER);
+        self.session.insert(&key, &(user_id, SystemClock.now()));
     }
 
     /// The account this visitor proved they hold, if the proof is still fresh.
     pub fn proven_holder(&self) -> Option<UserId> {
         let (user_id, at) = self
             .session
-            .get::<(UserId, u64)>(&self.proven_holder_key())
-            .ok()
-            .flatten()?;
+            .get::<(UserId, u64)>(&self.key(PROVEN_HOLDER))?;
         (SystemClock.now().saturating_sub(at) < PROOF_LIFETIME_SECS).then_some(user_id)
     }
 
     /// Remembers the confirmation link this visitor is following, so a sign-in started on its
     /// page comes back to it without the token travelling in a URL.
-    pub fn set_confirming(&self, token: &str) -> Result<(), OAuthError> {
-        self.session
-            .insert(self.confirming_key(), token)
-            .map_err(|err| session_error(&err))
+    pub fn set_confirming(&mut self, token: &str) {
+        let key = self.key(CONFIRMING);
+        self.session.insert(&key, token);
     }
 
     /// The confirmation link this visitor is following, if any.
     pub fn confirming(&self) -> Option<String> {
-        self.session.get(&self.confirming_key()).ok().flatten()
-    }
-
-    fn confirming_key(&self) -> String {
-        format!("{}:confirming", self.prefix)
+        self.session.get(&self.key(CONFIRMING))
     }
 
     /// Forgets the proof (used, or the visitor signed in).
-    pub fn clear_proven_holder(&self) {
-        self.session.remove(&self.proven_holder_key());
-    }
-
-    fn proven_holder_key(&self) -> String {
-        format!("{}:proven_holder", self.prefix)
+    pub fn clear_proven_holder(&mut self) {
+        let key = self.key(PROVEN_HOLDER);
+        self.session.remove(&key);
     }
 
     /// Remembers the app the user signed in through, so logout can end the provider's
     /// session too (OpenID Connect RP-initiated logout).
-    pub fn set_signed_in_with(&self, app: &str) -> Result<(), OAuthError> {
-        self.session
-            .insert(self.signed_in_with_key(), app)
-            .map_err(|err| session_error(&err))
+    pub fn set_signed_in_with(&mut self, app: &str) {
+        let key = self.key(SIGNED_IN_WITH);
+        self.session.insert(&key, app);
     }
 
     pub fn signed_in_with(&self) -> Option<String> {
-        self.session.get(&self.signed_in_with_key()).ok().flatten()
-    }
-
-    fn signed_in_with_key(&self) -> String {
-        format!("{}:signed_in_with", self.prefix)
+        self.session.get(&self.key(SIGNED_IN_WITH))
     }
 
     /// Forgets the session's reference; the stored sign-up expires and is purged on its own.
-    pub fn clear_signup(&self) {
-        self.session.remove(&self.signup_key());
+    pub fn clear_signup(&mut self) {
+        let key = self.key(SIGNUP);
+        self.session.remove(&key);
+    }
+
+    /// Forgets the flows in progress.
+    pub fn clear_flows(&mut self) {
+        let key = self.key(FLOWS);
+        self.session.remove(&key);
     }
 
     /// The seed's `oauth_logout_handler`: every OAuth value of this session goes.
-    pub fn clear_all(&self, apps: impl Iterator<Item = impl AsRef<str>>) {
+    pub fn clear_all(&mut self, apps: impl Iterator<Item = impl AsRef<str>>) {
         for app in apps {
             self.remove_token(app.as_ref());
         }
-        self.session.remove(&self.flows_key());
-        self.session.remove(&self.signed_in_with_key());
-        self.clear_signup();
-        self.clear_proven_holder();
-        self.session.remove(&self.confirming_key());
+        for name in [FLOWS, SIGNED_IN_WITH, SIGNUP, PROVEN_HOLDER, CONFIRMING] {
+            let key = self.key(name);
+            self.session.remove(&key);
+        }
     }
 }
 
@@ -200,25 +198,23 @@ impl OAuthSession<'_> {
 /// anonymous session held that must not survive into the signed-in one: the CSRF token
 /// (rotated), pending flows and a pending sign-up (OWASP session management).
 pub(crate) fn start_signed_in(
-    inner: &crate::client::Inner,
-    req: &actix_web::HttpRequest,
-    user: &oauthclient_core::account::User,
+    parts: &Parts,
+    request: &Request,
+    session: &mut SessionData,
+    user: &User,
     remember: bool,
 ) -> Result<(), OAuthError> {
-    use actix_session::SessionExt;
-    inner.current_user.sign_in(req, user, remember)?;
-    let session = req.get_session();
-    crate::csrf::rotate(&session);
-    let oauth_session = OAuthSession {
-        session: &session,
-        prefix: &inner.config.session_key_prefix,
-    };
-    session.remove(&oauth_session.flows_key());
+    parts
+        .current_user
+        .sign_in(request, session, user, remember)?;
+    crate::csrf::rotate(session);
+    let mut oauth_session = parts.oauth_session(session);
+    oauth_session.clear_flows();
     oauth_session.clear_signup();
     oauth_session.clear_proven_holder();
     if let Some(address) = &user.ended_claim {
         crate::flash::push(
-            &session,
+            session,
             "warning",
             format!(
                 "The address {address} is no longer on your account: it was never confirmed, \

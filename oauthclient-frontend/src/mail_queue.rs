@@ -28,14 +28,14 @@ impl Drop for Slot {
 impl MailQueue {
     /// Runs `work` on the current worker, after the response; `false` (and nothing runs) when
     /// the queue is full.
-    pub(crate) fn spawn(&self, work: impl Future<Output = ()> + 'static) -> bool {
+    pub(crate) fn spawn(&self, work: impl Future<Output = ()> + Send + 'static) -> bool {
         if self.in_flight.fetch_add(1, Ordering::AcqRel) >= MAX_IN_FLIGHT {
             self.in_flight.fetch_sub(1, Ordering::AcqRel);
             tracing::warn!("mail queue full: a confirmation mail was dropped");
             return false;
         }
         let slot = Slot(Arc::clone(&self.in_flight));
-        actix_web::rt::spawn(async move {
+        tokio::spawn(async move {
             let _slot = slot;
             work.await;
         });
@@ -47,7 +47,7 @@ impl MailQueue {
 mod tests {
     use super::*;
 
-    #[actix_web::test]
+    #[tokio::test]
     async fn a_full_queue_refuses_and_a_finished_task_frees_its_slot() {
         let queue = MailQueue::default();
         queue.in_flight.store(MAX_IN_FLIGHT, Ordering::SeqCst);
@@ -64,7 +64,7 @@ mod tests {
             if queue.in_flight.load(Ordering::SeqCst) == 0 {
                 break;
             }
-            actix_web::rt::task::yield_now().await;
+            tokio::task::yield_now().await;
         }
         assert_eq!(queue.in_flight.load(Ordering::SeqCst), 0);
     }

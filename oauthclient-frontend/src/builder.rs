@@ -1,11 +1,13 @@
-//! [`OAuthClientBuilder`]: one configuration, one store, the host's parts; checked once in
-//! [`OAuthClientBuilder::build`].
+//! [`RuntimeBuilder`]: one configuration, one store, the host's parts; checked once in
+//! [`RuntimeBuilder::build`]. Each adapter names it after its own front door
+//! (`oauthclient_web::OAuthClientBuilder`, `oauthclient_axum::OAuthRouterBuilder`): `build`
+//! returns whatever the adapter wraps around the [`Runtime`].
 
 use std::collections::BTreeMap;
+use std::marker::PhantomData;
 use std::path::Path;
 use std::sync::Arc;
 
-use actix_web::web;
 use oauthclient_core::client::{
     DEFAULT_EXPIRY_LEEWAY_SECS, HttpApi, HttpClient, HttpLimits, RemoteClient,
 };
@@ -18,14 +20,15 @@ use oauthclient_core::registry::Registry;
 use oauthclient_core::user_directory::{HostUsers, UserDirectory};
 use oauthclient_core::{AccountStore, OAuthClientConfig, UserStore};
 
-use crate::client::{AppRuntime, Inner, OAuthClient, Paths};
 use crate::current_user::{CurrentUser, SessionCurrentUser};
 use crate::frame_ancestors::FrameAncestors;
 use crate::rate_limit::RateLimiter;
+use crate::routes::Paths;
+use crate::runtime::{AppRuntime, Parts, Runtime};
 use crate::templates::Templates;
 
-/// Builds an [`OAuthClient`].
-pub struct OAuthClientBuilder {
+/// Builds a [`Runtime`], and from it `T`: the adapter's type (`Runtime` itself by default).
+pub struct RuntimeBuilder<T = Runtime> {
     config: OAuthClientConfig,
     registry: Registry,
     accounts: Option<Arc<dyn AccountStore>>,
@@ -36,16 +39,25 @@ pub struct OAuthClientBuilder {
     events: EventBus,
     limits: HttpLimits,
     leeway_secs: u64,
-    paths: Paths,
+    home: String,
     mailer: Option<Arc<dyn Mailer>>,
     frame_ancestors: FrameAncestors,
     policy: Arc<dyn HostPolicy>,
+    output: PhantomData<fn() -> T>,
 }
 
-impl OAuthClient {
+impl<T> std::fmt::Debug for RuntimeBuilder<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuntimeBuilder")
+            .field("apps", &self.config.remote_apps.keys().collect::<Vec<_>>())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: From<Runtime>> RuntimeBuilder<T> {
     /// Starts building from a loaded configuration and the registry it was checked against.
-    pub fn builder(config: OAuthClientConfig, registry: Registry) -> OAuthClientBuilder {
-        OAuthClientBuilder {
+    pub fn new(config: OAuthClientConfig, registry: Registry) -> Self {
+        Self {
             config,
             registry,
             accounts: None,
@@ -56,31 +68,27 @@ impl OAuthClient {
             events: EventBus::default(),
             limits: HttpLimits::default(),
             leeway_secs: DEFAULT_EXPIRY_LEEWAY_SECS,
-            paths: Paths {
-                home: "/".into(),
-                settings: "/account/settings/linkedaccounts/".into(),
-            },
+            home: "/".into(),
             mailer: None,
             frame_ancestors: FrameAncestors::default(),
             policy: Arc::new(DefaultPolicy),
+            output: PhantomData,
         }
     }
 
     /// Starts building from `path` (TOML), with `OAUTHCLIENT_*` environment overrides
     /// ([`ProcessEnv`]) and every provider linked into the binary
-    /// ([`Registry::from_inventory`]): the one-call setup. [`OAuthClientBuilder::config`]
+    /// ([`Registry::from_inventory`]): the one-call setup. [`RuntimeBuilder::config`]
     /// then gives what the store needs (its keys), so nothing is passed twice.
     ///
     /// Fails with the configuration key at fault, or the providers registered twice.
-    pub fn from_file(path: impl AsRef<Path>) -> Result<OAuthClientBuilder, BuildError> {
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Self, BuildError> {
         let registry = Registry::from_inventory()
             .map_err(|err| BuildError::part("the provider registry", err))?;
         let config = OAuthClientConfig::from_file(path.as_ref(), &ProcessEnv, &registry)?;
-        Ok(Self::builder(config, registry))
+        Ok(Self::new(config, registry))
     }
-}
 
-impl OAuthClientBuilder {
     /// The configuration being built on: e.g. for the store's token keys
     /// (`DieselStore::open(builder.config(), url)`).
     pub fn config(&self) -> &OAuthClientConfig {
@@ -167,7 +175,7 @@ impl OAuthClientBuilder {
     /// Where people land after signing in without a `next` (default `/`).
     #[must_use]
     pub fn home_url(mut self, url: impl Into<String>) -> Self {
-        self.paths.home = url.into();
+        self.home = url.into();
         self
     }
 
@@ -191,7 +199,7 @@ impl OAuthClientBuilder {
     /// Resolves every app's handlers, makes the mailer and compiles the templates. Fails with a
     /// [`BuildError`] naming the missing part, the configuration key at fault, or the part
     /// that could not be made (its cause as the error's source).
-    pub fn build(self) -> Result<OAuthClient, BuildError> {
+    pub fn build(self) -> Result<T, BuildError> {
         let missing = |what: &str| BuildError::Missing(what.to_owned());
         let accounts = self
             .accounts
@@ -239,7 +247,8 @@ impl OAuthClientBuilder {
             &self.config.secret_keys,
             self.config.accounts.confirmation_expires,
         );
-        let inner = Inner {
+        let paths = Paths::new(self.config.site_url.path(), self.home);
+        let parts = Parts {
             rate_limiter: self.config.rate_limit.clone().map(RateLimiter::new),
             tokens,
             codec: self.config.state_codec(),
@@ -251,16 +260,16 @@ impl OAuthClientBuilder {
             current_user: self.current_user,
             templates: Templates::new(self.templates)?,
             events: self.events,
-            paths: self.paths,
+            paths,
             mailer,
             confirmations,
             frame_ancestors: self.frame_ancestors,
             policy: self.policy,
             mail_queue: crate::mail_queue::MailQueue::default(),
         };
-        Ok(OAuthClient {
-            inner: web::Data::new(inner),
-        })
+        Ok(T::from(Runtime {
+            parts: Arc::new(parts),
+        }))
     }
 }
 
@@ -320,7 +329,7 @@ fn configured_mailer(config: &OAuthClientConfig) -> Result<Option<Arc<dyn Mailer
             let _ = settings;
             return Err(ConfigError::new(
                 "mail",
-                "[mail] is configured, but oauthclient-web was built without its `smtp` feature",
+                "[mail] is configured, but oauthclient-frontend was built without its `smtp` feature",
             )
             .into());
         }

@@ -2,30 +2,30 @@
 //!
 //! The link is `{site_url}/oauth/confirm-email/{token}` with a signed, expiring token bound to
 //! the user and the address ([`oauthclient_core::email::ConfirmationCodec`]); the pages that
-//! follow it are in `views::confirm_email`.
+//! follow it are in `handlers::confirm_email`.
 
 use oauthclient_core::OAuthError;
 use oauthclient_core::account::User;
 use oauthclient_core::email::EmailMessage;
 use serde_json::json;
 
-use crate::client::Inner;
+use crate::runtime::Parts;
 
 /// Sends `user` a link confirming their current address when one is due (the engine
 /// decides: [`oauthclient_core::engine::Engine::confirmation_mail`]); `Ok(false)` when none is.
-pub(crate) async fn send(inner: &Inner, user: &User) -> Result<bool, OAuthError> {
-    let due = inner
+pub(crate) async fn send(parts: &Parts, user: &User) -> Result<bool, OAuthError> {
+    let due = parts
         .engine()
-        .confirmation_mail(user, inner.mailer.is_some())
+        .confirmation_mail(user, parts.mailer.is_some())
         .await?;
     // Without a mailer the engine answered `MailUnavailable` whenever a link was due.
-    let (Some(mail), Some(mailer)) = (due, inner.mailer.as_ref()) else {
+    let (Some(mail), Some(mailer)) = (due, parts.mailer.as_ref()) else {
         return Ok(false);
     };
     let context = json!({
         "link": mail.link.as_str(),
         "email": mail.to,
-        "site_url": inner.config.site_url.as_str(),
+        "site_url": parts.config.site_url.as_str(),
         "expires_hours": mail.expires_hours,
         // The mail names the account, so whoever did not create it knows to ignore it.
         "username": mail.user.username,
@@ -38,14 +38,14 @@ pub(crate) async fn send(inner: &Inner, user: &User) -> Result<bool, OAuthError>
     });
     let message = EmailMessage::new(
         &mail.to,
-        inner
+        parts
             .templates
             .render("oauthclient/email/confirm_subject.txt", &context)
             .trim(),
-        inner
+        parts
             .templates
             .render("oauthclient/email/confirm.txt", &context),
-        inner
+        parts
             .templates
             .render("oauthclient/email/confirm.html", &context),
     );

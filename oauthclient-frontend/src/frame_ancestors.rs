@@ -3,13 +3,13 @@
 //! no one may frame them (`Content-Security-Policy: frame-ancestors 'none'` for current
 //! browsers, `X-Frame-Options: DENY` for old ones).
 
-use actix_web::http::header::{CONTENT_SECURITY_POLICY, HeaderMap, HeaderValue, X_FRAME_OPTIONS};
+use http::header::{CONTENT_SECURITY_POLICY, HeaderMap, HeaderValue, X_FRAME_OPTIONS};
 use url::Url;
 
-/// Which sites may show the library's pages in a frame ([`crate::OAuthClientBuilder::frame_ancestors`]).
+/// Which sites may show the library's pages in a frame ([`crate::RuntimeBuilder::frame_ancestors`]).
 ///
 /// ```
-/// use oauthclient_web::FrameAncestors;
+/// use oauthclient_frontend::FrameAncestors;
 /// let portal = FrameAncestors::origins(["https://portal.example.org"]).expect("an origin");
 /// # let _ = portal;
 /// ```

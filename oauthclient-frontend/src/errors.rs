@@ -1,0 +1,255 @@
+//! Turning outcomes and errors into replies: pages, redirects, JSON, one status per error kind.
+//! Every match over [`Outcome`] is exhaustive: a new outcome must be answered here.
+
+use http::StatusCode;
+use oauthclient_core::OAuthError;
+use oauthclient_core::error::Outcome;
+use serde_json::json;
+
+use crate::reply::Reply;
+use crate::request::Request;
+use crate::runtime::Parts;
+use crate::session::SessionData;
+
+/// Renders a page with the shell's context: the flashes of this session, the home and
+/// settings URLs, whether someone is signed in, and the CSRF token every form needs.
+pub(crate) fn page(
+    parts: &Parts,
+    request: &Request,
+    session: &mut SessionData,
+    status: StatusCode,
+    template: &str,
+    mut context: serde_json::Value,
+) -> Reply {
+    if let Some(map) = context.as_object_mut() {
+        map.insert("flashes".into(), json!(crate::flash::take(session)));
+        map.entry("home_url")
+            .or_insert_with(|| json!(parts.paths.home()));
+        map.entry("settings_url")
+            .or_insert_with(|| json!(parts.paths.settings()));
+        map.entry("logout_url")
+            .or_insert_with(|| json!(parts.paths.logout()));
+        map.entry("email_settings_url")
+            .or_insert_with(|| json!(parts.paths.email_settings()));
+        // Whether the session claims a user, for the shell (a header with "Linked accounts"
+        // and "Sign out" only for someone signed in). The session's claim, not a store read:
+        // the views that act on the user check it against the store.
+        map.entry("signed_in")
+            .or_insert_with(|| json!(parts.current_user.user_id(request, session).is_some()));
+        // Every page can carry forms (a host's sign-out button in an overridden base).
+        if !map.contains_key("csrf_token") {
+            map.insert("csrf_token".into(), json!(crate::csrf::token(session)));
+        }
+    }
+    let mut reply = Reply::html(status, parts.templates.render(template, &context));
+    parts.frame_ancestors.apply(&mut reply.headers);
+    reply
+}
+
+/// 429 with `Retry-After`: this client started too many logins or callbacks.
+pub(crate) fn too_many_requests(
+    parts: &Parts,
+    request: &Request,
+    session: &mut SessionData,
+    wait: std::time::Duration,
+) -> Reply {
+    let seconds = wait.as_secs().max(1);
+    tracing::info!(retry_after = seconds, "rate limited");
+    page(
+        parts,
+        request,
+        session,
+        StatusCode::TOO_MANY_REQUESTS,
+        "oauthclient/error.html",
+        json!({"message": "Too many sign-in attempts. Please wait a moment and try again.", "status": 429}),
+    )
+    .retry_after(seconds)
+}
+
+/// Checks the client's rate limit (when configured) before a login or callback.
+pub(crate) fn rate_limited(
+    parts: &Parts,
+    request: &Request,
+    session: &mut SessionData,
+) -> Option<Reply> {
+    let limiter = parts.rate_limiter.as_ref()?;
+    limiter
+        .check(request)
+        .err()
+        .map(|wait| too_many_requests(parts, request, session, wait))
+}
+
+/// Logs `err` at the level its outcome deserves; the reason stays in the log.
+fn log(err: &OAuthError, outcome: Outcome) {
+    let remote = err.remote().unwrap_or("-");
+    match outcome {
+        Outcome::FlashAndRedirect => tracing::info!(remote, error = %err, "oauth flow ended"),
+        Outcome::Forbidden => tracing::warn!(remote, reason = %err, "refused"),
+        Outcome::BadGateway => tracing::warn!(remote, reason = %err, "provider misbehaved"),
+        Outcome::Unavailable => tracing::error!(remote, reason = %err, "dependency unavailable"),
+        Outcome::ServerMisconfigured => tracing::error!(remote, reason = %err, "misconfigured"),
+        Outcome::BadRequest | Outcome::Refused | Outcome::Conflict | Outcome::NotFound => {
+            tracing::info!(remote, reason = %err, "refused");
+        }
+    }
+}
+
+/// The one place an [`OAuthError`] becomes a page. State failures and provider misbehaviour
+/// are logged with their reason and shown generically; nothing reaches the page that could
+/// carry a token.
+pub(crate) fn error(
+    parts: &Parts,
+    request: &Request,
+    session: &mut SessionData,
+    err: &OAuthError,
+    next: Option<&str>,
+) -> Reply {
+    if let OAuthError::RedirectedByHost { remote, url } = err {
+        // The host's own choice, but still only to a safe place.
+        let target = oauthclient_core::next_url::safe_next_url(url, &parts.config.trusted_hosts)
+            .unwrap_or_else(|reason| {
+                tracing::warn!(remote, %reason, "the host policy redirected to an unsafe URL");
+                parts.paths.home().to_owned()
+            });
+        return Reply::redirect(&target);
+    }
+    let outcome = err.outcome();
+    log(err, outcome);
+    let remote = err.remote().unwrap_or("-");
+    let (heading, message) = match outcome {
+        Outcome::FlashAndRedirect => {
+            crate::flash::push(session, "danger", err.to_string());
+            let signed_in = parts.current_user.user_id(request, session).is_some();
+            let fallback = if signed_in {
+                parts.paths.settings()
+            } else {
+                parts.paths.home().to_owned()
+            };
+            return Reply::redirect(next.unwrap_or(&fallback));
+        }
+        Outcome::Forbidden => (
+            "Request refused",
+            "This sign-in request could not be verified (it may have expired or been used already). Please start again.".to_owned(),
+        ),
+        Outcome::NotFound => ("Not found", "There is no such sign-in method.".to_owned()),
+        Outcome::BadGateway => (
+            "Sign-in failed",
+            format!("{remote} did not answer as expected. Nothing was changed; please try again later."),
+        ),
+        Outcome::Unavailable => (
+            "Temporarily unavailable",
+            "The service is temporarily unavailable. Please try again in a moment.".to_owned(),
+        ),
+        Outcome::ServerMisconfigured => (
+            "Sign-in unavailable",
+            "This sign-in method is not configured correctly. The administrators have been notified.".to_owned(),
+        ),
+        Outcome::Conflict => ("Account already exists", err.to_string()),
+        Outcome::Refused => ("Not allowed", err.to_string()),
+        Outcome::BadRequest => ("That did not work", bad_request_message(err)),
+    };
+    let status =
+        StatusCode::from_u16(outcome.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    page(
+        parts,
+        request,
+        session,
+        status,
+        "oauthclient/error.html",
+        json!({
+            "heading": heading,
+            "message": message,
+            "status": status.as_u16(),
+            "login_url": parts.current_user.login_url(),
+            "resend_url": matches!(err, OAuthError::EmailUnconfirmed { .. })
+                .then(|| parts.paths.resend()),
+        }),
+    )
+}
+
+fn bad_request_message(err: &OAuthError) -> String {
+    match err {
+        OAuthError::Store(store) => store.message().to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// A REST app's flow result: a redirect to `base` carrying `?message=&code=` (the seed's REST
+/// handlers), for a single-page app to show.
+pub(crate) fn rest_redirect(base: &str, message: &str, code: u16) -> Reply {
+    let query: String = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("message", message)
+        .append_pair("code", &code.to_string())
+        .finish();
+    let separator = if base.contains('?') { '&' } else { '?' };
+    Reply::redirect(&format!("{base}{separator}{query}"))
+}
+
+/// The status code and the message a REST client or JSON caller gets for `err`: the user-facing
+/// text where there is one, a generic one otherwise (state reasons stay in the log).
+pub(crate) fn api_error(err: &OAuthError) -> (u16, String) {
+    let outcome = err.outcome();
+    log(err, outcome);
+    let remote = err.remote().unwrap_or("-");
+    let message = match outcome {
+        Outcome::Forbidden => "Invalid state.".to_owned(),
+        Outcome::BadGateway => format!("{remote} did not answer as expected."),
+        Outcome::Unavailable => "The service is temporarily unavailable.".to_owned(),
+        Outcome::ServerMisconfigured => {
+            "This sign-in method is not configured correctly.".to_owned()
+        }
+        Outcome::BadRequest => bad_request_message(err),
+        Outcome::Refused | Outcome::Conflict | Outcome::NotFound | Outcome::FlashAndRedirect => {
+            err.to_string()
+        }
+    };
+    let code = match outcome {
+        // A flash has no status of its own; for an API it is the client's request that ended.
+        Outcome::FlashAndRedirect => 400,
+        other => other.http_status(),
+    };
+    (code, message)
+}
+
+/// A JSON body `{"message": ..., "code": ...}` with that status.
+pub(crate) fn json_message(code: u16, message: &str) -> Reply {
+    Reply::json(
+        StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        &json!({"message": message, "code": code}),
+    )
+}
+
+/// `err` as JSON.
+pub(crate) fn json_error(err: &OAuthError) -> Reply {
+    let (code, message) = api_error(err);
+    json_message(code, &message)
+}
+
+/// A request whose body or query could not be read: a 400 page.
+pub(crate) fn malformed(
+    parts: &Parts,
+    request: &Request,
+    session: &mut SessionData,
+    err: &crate::request::MalformedRequest,
+) -> Reply {
+    tracing::info!(error = %err, "malformed request");
+    page(
+        parts,
+        request,
+        session,
+        StatusCode::BAD_REQUEST,
+        "oauthclient/error.html",
+        json!({"heading": "That did not work", "message": "The request could not be read.", "status": 400}),
+    )
+}
+
+/// The session store could not be reached: 503 with `Retry-After`.
+pub(crate) fn session_unavailable() -> Reply {
+    let mut reply = Reply::empty(StatusCode::SERVICE_UNAVAILABLE);
+    reply.headers.insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    reply.body = "The service is temporarily unavailable. Please try again in a moment.".to_owned();
+    reply.retry_after(crate::reply::RETRY_AFTER_UNAVAILABLE_SECS)
+}

@@ -1,0 +1,160 @@
+//! The endpoints (the seed's Views), one module each, and [`dispatch`]: the one exhaustive
+//! match from a route to its handler.
+
+mod api;
+mod authorized;
+pub(crate) mod confirm_email;
+mod disconnect;
+mod email_settings;
+mod linked_accounts;
+mod login;
+mod logout;
+mod signup;
+
+use std::sync::Arc;
+
+use oauthclient_core::OAuthError;
+
+use crate::reply::Reply;
+use crate::request::Request;
+use crate::routes::Endpoint;
+use crate::runtime::{AppRuntime, Parts};
+use crate::session::SessionData;
+
+/// What every handler is given: the parts, the request, its session.
+pub(crate) struct Call<'a> {
+    pub parts: &'a Arc<Parts>,
+    pub request: &'a Request,
+    pub session: &'a mut SessionData,
+}
+
+impl Call<'_> {
+    /// `err` as the library's page.
+    pub(crate) fn error(&mut self, err: &OAuthError) -> Reply {
+        crate::errors::error(self.parts, self.request, self.session, err, None)
+    }
+
+    /// `err` as the library's page; a flash goes back to `next`.
+    pub(crate) fn error_to(&mut self, err: &OAuthError, next: Option<&str>) -> Reply {
+        crate::errors::error(self.parts, self.request, self.session, err, next)
+    }
+
+    /// A page with the shell's context.
+    pub(crate) fn page(
+        &mut self,
+        status: http::StatusCode,
+        template: &str,
+        context: serde_json::Value,
+    ) -> Reply {
+        crate::errors::page(
+            self.parts,
+            self.request,
+            self.session,
+            status,
+            template,
+            context,
+        )
+    }
+
+    /// The rate limit's 429, when this client is over it.
+    pub(crate) fn rate_limited(&mut self) -> Option<Reply> {
+        crate::errors::rate_limited(self.parts, self.request, self.session)
+    }
+
+    /// The signed-in user, checked against the store.
+    pub(crate) async fn signed_in_user(
+        &mut self,
+    ) -> Result<Option<oauthclient_core::account::User>, OAuthError> {
+        crate::current_user::signed_in_user(self.parts, self.request, self.session).await
+    }
+
+    /// The signed-in user's id, checked against the store.
+    pub(crate) async fn signed_in_id(
+        &mut self,
+    ) -> Result<Option<oauthclient_core::account::UserId>, OAuthError> {
+        crate::current_user::signed_in_id(self.parts, self.request, self.session).await
+    }
+
+    /// Checks a form's CSRF token.
+    pub(crate) fn verify_csrf(&self, submitted: Option<&str>) -> Result<(), OAuthError> {
+        crate::csrf::verify(self.session, submitted)
+    }
+
+    /// The session's CSRF token.
+    pub(crate) fn csrf_token(&mut self) -> String {
+        crate::csrf::token(self.session)
+    }
+
+    /// Queues a flash message.
+    pub(crate) fn flash(&mut self, category: &str, message: impl Into<String>) {
+        crate::flash::push(self.session, category, message);
+    }
+
+    /// The typed OAuth keys of the session.
+    pub(crate) fn oauth_session(&mut self) -> crate::session::keys::OAuthSession<'_> {
+        self.parts.oauth_session(self.session)
+    }
+
+    /// A form body, or the 400 page.
+    pub(crate) fn form<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, Reply> {
+        self.request
+            .form()
+            .map_err(|err| crate::errors::malformed(self.parts, self.request, self.session, &err))
+    }
+}
+
+/// Serves `endpoint`.
+pub(crate) async fn dispatch(
+    parts: &Arc<Parts>,
+    endpoint: Endpoint,
+    param: &str,
+    request: &Request,
+    session: &mut SessionData,
+) -> Reply {
+    let mut call = Call {
+        parts,
+        request,
+        session,
+    };
+    match endpoint {
+        Endpoint::Login => login::start(&mut call, param).await,
+        Endpoint::LoginForm => login::start_from_form(&mut call, param).await,
+        Endpoint::Authorized => authorized::callback(&mut call, param).await,
+        Endpoint::SignupForm => signup::form(&mut call, param).await,
+        Endpoint::SignupSubmit => signup::submit(&mut call, param).await,
+        Endpoint::SignupContinue => signup::continue_as_new(&mut call, param).await,
+        Endpoint::DisconnectConfirm => disconnect::confirm(&mut call, param).await,
+        Endpoint::DisconnectSubmit => disconnect::submit(&mut call, param).await,
+        Endpoint::LogoutConfirm => logout::confirm(&mut call),
+        Endpoint::LogoutSubmit => logout::submit(&mut call).await,
+        Endpoint::ConfirmEmailResend => confirm_email::resend(&mut call).await,
+        Endpoint::ConfirmEmailPending => confirm_email::pending_page(&mut call).await,
+        Endpoint::ConfirmEmailPage => confirm_email::page(&mut call, param).await,
+        Endpoint::ConfirmEmailSubmit => confirm_email::confirm(&mut call, param).await,
+        Endpoint::EmailSettings => email_settings::show(&mut call).await,
+        Endpoint::EmailChange => email_settings::change(&mut call).await,
+        Endpoint::LinkedAccounts => linked_accounts::index(&mut call).await,
+        Endpoint::ApiAccounts => api::accounts(&mut call).await,
+        Endpoint::ApiCsrf => api::csrf_token(&mut call),
+        Endpoint::ApiDisconnect => api::disconnect(&mut call, param).await,
+        Endpoint::ApiSignup => api::signup(&mut call, param).await,
+        Endpoint::ApiSignupContinue => api::continue_as_new(&mut call, param).await,
+    }
+}
+
+/// The runtime of a configured app; hidden apps are as unknown as missing ones.
+pub(crate) fn visible_app<'a>(parts: &'a Parts, name: &str) -> Result<&'a AppRuntime, OAuthError> {
+    parts
+        .apps
+        .get(name)
+        .filter(|app| !app.remote.hide)
+        .ok_or_else(|| OAuthError::UnknownRemote(name.to_owned()))
+}
+
+/// A configured app, hidden or not (callbacks of flows already started must complete).
+pub(crate) fn any_app<'a>(parts: &'a Parts, name: &str) -> Result<&'a AppRuntime, OAuthError> {
+    parts
+        .apps
+        .get(name)
+        .ok_or_else(|| OAuthError::UnknownRemote(name.to_owned()))
+}

@@ -1,0 +1,35 @@
+#![doc = include_str!("../README.md")]
+
+mod builder;
+mod confirmation;
+mod cookie;
+mod csrf;
+mod current_user;
+mod errors;
+mod flash;
+mod frame_ancestors;
+mod handlers;
+mod mail_queue;
+mod rate_limit;
+mod reply;
+mod request;
+mod routes;
+mod runtime;
+mod session;
+mod templates;
+
+pub use builder::RuntimeBuilder;
+pub use cookie::{is_https, session_cookie_name, session_key_material};
+pub use csrf::{csrf_token, verify_csrf};
+pub use current_user::{
+    CurrentUser, PERMANENT_KEY, SESSION_EPOCH_KEY, SessionCurrentUser, USER_ID_KEY,
+};
+pub use flash::{Flash, push_flash, take_flashes};
+pub use frame_ancestors::{FrameAncestors, InvalidFrameAncestor};
+pub use rate_limit::check_rate_limit;
+pub use reply::{RETRY_AFTER_UNAVAILABLE_SECS, Reply};
+pub use request::Request;
+pub use routes::{Endpoint, Paths, ROUTES, Route, RouteMethod};
+pub use runtime::Runtime;
+pub use session::{SessionData, SessionOp};
+pub use templates::DEFAULT_TEMPLATES;

@@ -1,0 +1,238 @@
+//! [`Runtime`]: everything the endpoints share, built once by [`crate::RuntimeBuilder`], and
+//! the one entry point an adapter calls per request ([`Runtime::handle`]).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use oauthclient_core::account::{User, UserId};
+use oauthclient_core::client::{HttpClient, RemoteClient};
+use oauthclient_core::email::{ConfirmationCodec, Mailer};
+use oauthclient_core::engine::Engine;
+use oauthclient_core::handlers::{ApiRequest, ApiResponse, EventBus, RemoteApi};
+use oauthclient_core::host_policy::HostPolicy;
+use oauthclient_core::state::StateCodec;
+use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, Token, UserStore};
+
+use crate::current_user::CurrentUser;
+use crate::frame_ancestors::FrameAncestors;
+use crate::mail_queue::MailQueue;
+use crate::rate_limit::RateLimiter;
+use crate::reply::Reply;
+use crate::request::Request;
+use crate::routes::{Paths, Route};
+use crate::session::SessionData;
+use crate::session::keys::OAuthSession;
+use crate::templates::Templates;
+
+/// One configured remote app, ready to serve (the engine's).
+pub(crate) use oauthclient_core::engine::AppRuntime;
+
+/// The parts every endpoint works with.
+pub(crate) struct Parts {
+    pub config: OAuthClientConfig,
+    pub apps: BTreeMap<String, AppRuntime>,
+    pub codec: StateCodec,
+    pub http: HttpClient,
+    pub accounts: Arc<dyn AccountStore>,
+    pub tokens: RemoteClient,
+    pub rate_limiter: Option<RateLimiter>,
+    pub users: Arc<dyn UserStore>,
+    pub current_user: Arc<dyn CurrentUser>,
+    pub templates: Templates,
+    pub events: EventBus,
+    pub paths: Paths,
+    /// Sends confirmation mail; `None` only when no app's verification sends mail.
+    pub mailer: Option<Arc<dyn Mailer>>,
+    pub confirmations: ConfirmationCodec,
+    /// Who may frame the pages.
+    pub frame_ancestors: FrameAncestors,
+    /// The host's policy.
+    pub policy: Arc<dyn HostPolicy>,
+    /// Mail sent off the request path (anonymous resend).
+    pub mail_queue: MailQueue,
+}
+
+impl Parts {
+    /// The flow engine over these parts: every decision an endpoint needs.
+    pub(crate) fn engine(&self) -> Engine<'_> {
+        Engine::new(
+            &self.config,
+            &self.codec,
+            &self.http,
+            self.accounts.as_ref(),
+            self.users.as_ref(),
+            self.policy.as_ref(),
+            &self.events,
+            &self.confirmations,
+        )
+    }
+
+    /// The typed OAuth keys of `session`.
+    pub(crate) fn oauth_session<'s>(&'s self, session: &'s mut SessionData) -> OAuthSession<'s> {
+        OAuthSession {
+            session,
+            prefix: &self.config.session_key_prefix,
+        }
+    }
+}
+
+/// The front end, ready to serve: cheap to clone (one `Arc`), shared by every worker.
+#[derive(Clone)]
+pub struct Runtime {
+    pub(crate) parts: Arc<Parts>,
+}
+
+impl std::fmt::Debug for Runtime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Runtime")
+            .field("apps", &self.parts.apps.keys().collect::<Vec<_>>())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Runtime {
+    /// Serves one request of `route`: `param` is the route's path parameter (`{app}` or
+    /// `{token}`), `session` the request's session, loaded by the adapter, whose recorded
+    /// changes ([`SessionData::take_ops`]) the adapter applies after this returns.
+    pub async fn handle(
+        &self,
+        route: &Route,
+        param: Option<&str>,
+        request: &Request,
+        session: &mut SessionData,
+    ) -> Reply {
+        crate::handlers::dispatch(
+            &self.parts,
+            route.endpoint,
+            param.unwrap_or_default(),
+            request,
+            session,
+        )
+        .await
+    }
+
+    /// The session keys the front end (and the [`CurrentUser`] glue) reads: an adapter whose
+    /// session library cannot list its keys loads these.
+    pub fn session_keys(&self) -> Vec<String> {
+        let prefix = &self.parts.config.session_key_prefix;
+        let mut keys = crate::session::keys::library_keys(prefix, self.parts.apps.keys());
+        keys.extend(self.parts.current_user.session_keys());
+        keys
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &OAuthClientConfig {
+        &self.parts.config
+    }
+
+    /// The URLs of the library's pages, under the site's public prefix.
+    pub fn paths(&self) -> &Paths {
+        &self.parts.paths
+    }
+
+    /// The seed's Client: sends `request` to `app`'s API on behalf of `user_id`, authenticated
+    /// with their stored token — refreshed first when it expired (see
+    /// [`Runtime::access_token`]) — relative URLs resolving against the app's `base_url`,
+    /// over the shared connection pool.
+    ///
+    /// The token only goes to the origin (scheme, host, port) of the app's `base_url`: any
+    /// other URL — absolute, `//host/…`, another port or scheme — is refused with
+    /// [`OAuthError::ForeignApiOrigin`] before anything is sent or refreshed.
+    pub async fn remote_request(
+        &self,
+        app: &str,
+        user_id: &UserId,
+        request: ApiRequest,
+    ) -> Result<ApiResponse, OAuthError> {
+        let runtime = self.app(app)?;
+        // Checked before the token is even read: a refused URL costs no refresh either.
+        runtime.api.resolve_on_base_origin(&request.url)?;
+        let token = self
+            .parts
+            .tokens
+            .access_token(&runtime.remote, user_id)
+            .await?;
+        runtime.api.send(request.with_token(token)).await
+    }
+
+    /// The user's token for `app`, valid: refreshed with the refresh token when it expired (or
+    /// expires within the leeway, [`crate::RuntimeBuilder::token_expiry_leeway`]), one refresh
+    /// at a time per token. [`OAuthError::NotLinked`] when there is no token;
+    /// [`OAuthError::ReconnectRequired`] when the provider refused the refresh (the user must
+    /// sign in with the app again; the linked accounts page offers "Reconnect").
+    pub async fn access_token(&self, app: &str, user_id: &UserId) -> Result<Token, OAuthError> {
+        let runtime = self.app(app)?;
+        self.parts
+            .tokens
+            .access_token(&runtime.remote, user_id)
+            .await
+    }
+
+    fn app(&self, app: &str) -> Result<&AppRuntime, OAuthError> {
+        self.parts
+            .apps
+            .get(app)
+            .ok_or_else(|| OAuthError::UnknownRemote(app.to_owned()))
+    }
+
+    /// The signed-in user of this session, checked against the store: a session whose user
+    /// is gone, deactivated or whose sessions were ended (their address was taken over by its
+    /// proven owner) is signed out and yields `None`. Host pages should use this rather than
+    /// the session's bare user id.
+    pub async fn signed_in_user(
+        &self,
+        request: &Request,
+        session: &mut SessionData,
+    ) -> Result<Option<User>, OAuthError> {
+        crate::current_user::signed_in_user(&self.parts, request, session).await
+    }
+
+    /// Sends `user` a link confirming their current address (for a host's own sign-up form),
+    /// unless one went out less than `email_resend_cooldown` ago. `Ok(false)`: cooling down,
+    /// nothing sent.
+    pub async fn send_confirmation(&self, user: &User) -> Result<bool, OAuthError> {
+        crate::confirmation::send(&self.parts, user).await
+    }
+
+    /// Signs `user` in through the configured [`CurrentUser`] glue (renewing the session),
+    /// for a host's own login form; refuses an unconfirmed address when verification is
+    /// mandatory, and an inactive user.
+    pub fn sign_in(
+        &self,
+        request: &Request,
+        session: &mut SessionData,
+        user: &User,
+    ) -> Result<(), OAuthError> {
+        self.parts.engine().ensure_may_sign_in_locally(user)?;
+        crate::session::keys::start_signed_in(&self.parts, request, session, user, false)
+    }
+
+    /// The reply for `err` as the library's pages show it (an error page, or a flash and a
+    /// redirect), for host routes that want the same answers.
+    pub fn error_reply(
+        &self,
+        request: &Request,
+        session: &mut SessionData,
+        err: &OAuthError,
+    ) -> Reply {
+        crate::errors::error(&self.parts, request, session, err, None)
+    }
+
+    /// A session store outage, answered as the library answers it: `503` with
+    /// `Retry-After`, for adapters whose session layer failed before a handler ran.
+    pub fn session_unavailable(&self) -> Reply {
+        crate::errors::session_unavailable()
+    }
+}
+
+/// Compile-time check: a request's future is `Send`, as multi-threaded servers (axum on tokio)
+/// require.
+#[allow(dead_code, reason = "only compiled, never called")]
+fn handle_is_send<'a>(
+    runtime: &'a Runtime,
+    route: &'a Route,
+    request: &'a Request,
+    session: &'a mut SessionData,
+) -> impl Future<Output = Reply> + Send + 'a {
+    runtime.handle(route, None, request, session)
+}

@@ -1,0 +1,120 @@
+//! The actix-web side of the front end: a request's parts into a [`Request`], the
+//! actix-session into a [`SessionData`] and the recorded changes back, a [`Reply`] into an
+//! `HttpResponse`. Nothing here decides anything.
+
+use actix_session::{Session, SessionExt};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+use oauthclient_frontend::{Reply, Request, Route, RouteMethod, Runtime, SessionData, SessionOp};
+
+/// Registers every route of the front end on `cfg`, each served by [`serve`].
+pub(crate) fn routes(cfg: &mut web::ServiceConfig, runtime: &Runtime) {
+    for route in oauthclient_frontend::ROUTES {
+        let runtime = runtime.clone();
+        let method = match route.method {
+            RouteMethod::Get => web::get(),
+            RouteMethod::Post => web::post(),
+        };
+        cfg.route(
+            route.pattern,
+            method.to(move |req: HttpRequest, body: web::Bytes| {
+                let runtime = runtime.clone();
+                async move { serve(&runtime, route, &req, body).await }
+            }),
+        );
+    }
+}
+
+/// One request of `route`.
+async fn serve(
+    runtime: &Runtime,
+    route: &Route,
+    req: &HttpRequest,
+    body: web::Bytes,
+) -> HttpResponse {
+    let request = request(req, body);
+    let param = route
+        .param_name()
+        .and_then(|name| req.match_info().get(name));
+    let session = req.get_session();
+    let mut data = load(&session);
+    let reply = runtime.handle(route, param, &request, &mut data).await;
+    apply(&session, data.take_ops());
+    response(reply)
+}
+
+/// The neutral parts of `req`.
+pub(crate) fn request(req: &HttpRequest, body: web::Bytes) -> Request {
+    let mut headers = http::HeaderMap::new();
+    for (name, value) in req.headers() {
+        if let (Ok(name), Ok(value)) = (
+            http::HeaderName::from_bytes(name.as_str().as_bytes()),
+            http::HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            headers.append(name, value);
+        }
+    }
+    Request {
+        method: http::Method::from_bytes(req.method().as_str().as_bytes()).unwrap_or_default(),
+        path: req.path().to_owned(),
+        query: req.query_string().to_owned(),
+        headers,
+        peer: req.peer_addr(),
+        body: body.to_vec(),
+    }
+}
+
+/// The session's values (actix-session keeps each as a JSON string).
+pub(crate) fn load(session: &Session) -> SessionData {
+    let entries = session.entries();
+    SessionData::from_values(entries.iter().filter_map(|(key, raw)| {
+        serde_json::from_str(raw)
+            .ok()
+            .map(|value| (key.clone(), value))
+    }))
+}
+
+/// Carries out the front end's changes, in order.
+pub(crate) fn apply(session: &Session, ops: Vec<SessionOp>) {
+    for op in ops {
+        match op {
+            SessionOp::Set(key, value) => {
+                if let Err(err) = session.insert(key, value) {
+                    tracing::error!(error = %err, "a session value could not be stored");
+                }
+            }
+            SessionOp::Remove(key) => {
+                session.remove(&key);
+            }
+            SessionOp::Renew => session.renew(),
+            SessionOp::Purge => session.purge(),
+        }
+    }
+}
+
+/// `reply` as an actix-web response.
+pub(crate) fn response(reply: Reply) -> HttpResponse {
+    let status =
+        StatusCode::from_u16(reply.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = HttpResponse::build(status);
+    for (name, value) in &reply.headers {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            response.append_header((name, value));
+        }
+    }
+    response.body(reply.body)
+}
+
+/// Runs `f` over this request's session as data and applies what it changed: the host-facing
+/// helpers (CSRF, flash, sign-in) share the front end's code this way.
+pub(crate) fn with_session<T>(req: &HttpRequest, f: impl FnOnce(&mut SessionData) -> T) -> T {
+    let session = req.get_session();
+    let mut data = load(&session);
+    let out = f(&mut data);
+    apply(&session, data.take_ops());
+    out
+}

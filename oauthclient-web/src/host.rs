@@ -1,0 +1,56 @@
+//! Helpers for the host app's own actix-web routes: the front end's CSRF tokens, flash
+//! messages and rate limit over an `HttpRequest`.
+
+use actix_web::{HttpRequest, web};
+use oauthclient_core::OAuthError;
+use oauthclient_core::rate_limit::{Limited, RateLimiter};
+use oauthclient_frontend::Flash;
+
+use crate::adapter::{request, with_session};
+
+/// This session's CSRF token, created on first use. Host apps put it in their own forms
+/// (field `csrf_token`) and check it with [`verify_csrf`].
+pub fn csrf_token(req: &HttpRequest) -> Result<String, OAuthError> {
+    Ok(with_session(req, oauthclient_frontend::csrf_token))
+}
+
+/// Checks a submitted CSRF token against the session's (constant time); a missing or wrong
+/// one is an [`OAuthError::InvalidState`] (403).
+pub fn verify_csrf(req: &HttpRequest, submitted: Option<&str>) -> Result<(), OAuthError> {
+    with_session(req, |session| {
+        oauthclient_frontend::verify_csrf(session, submitted)
+    })
+}
+
+/// Takes the messages queued for this session, for a host app's own pages (oauthclient's
+/// pages show them already).
+pub fn take_flashes(req: &HttpRequest) -> Vec<Flash> {
+    with_session(req, oauthclient_frontend::take_flashes)
+}
+
+/// Queues a message for the next page oauthclient (or the host app) renders.
+pub fn push_flash(req: &HttpRequest, category: &str, message: impl Into<String>) {
+    with_session(req, |session| {
+        oauthclient_frontend::push_flash(session, category, message);
+    });
+}
+
+/// Takes one token from the bucket of the client behind `req` (its TCP peer, or what trusted
+/// proxies say in `X-Forwarded-For`), for host routes that want the same limit as the
+/// oauthclient endpoints — a password form, say. A request without a peer address (an
+/// in-process test request) is not limited.
+///
+/// ```
+/// use actix_web::test::TestRequest;
+/// use oauthclient_core::config::RateLimit;
+/// use oauthclient_core::rate_limit::RateLimiter;
+///
+/// let limiter = RateLimiter::new(RateLimit { per_minute: 6, burst: 1, trusted_proxies: vec![] });
+/// let req = TestRequest::default().peer_addr("192.0.2.1:4242".parse()?).to_http_request();
+/// assert!(oauthclient_web::check_rate_limit(&limiter, &req).is_ok());
+/// assert!(oauthclient_web::check_rate_limit(&limiter, &req).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check_rate_limit(limiter: &RateLimiter, req: &HttpRequest) -> Result<(), Limited> {
+    oauthclient_frontend::check_rate_limit(limiter, &request(req, web::Bytes::new()))
+}
