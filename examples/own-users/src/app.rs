@@ -14,7 +14,7 @@ use oauthclient_core::registry::Registry;
 use oauthclient_core::store::StoreError;
 use oauthclient_core::{OAuthClientConfig, OAuthError};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys, UsersTable};
-use oauthclient_web::{CurrentUser, OAuthClient, csrf_token, verify_csrf};
+use oauthclient_web::{CurrentUser, OAuthClient, Request, SessionData, csrf_token, verify_csrf};
 use serde::Deserialize;
 
 use crate::users::{AppUsers, UserRow};
@@ -28,6 +28,7 @@ const SESSION_USER: &str = "uid";
 pub struct AppSession;
 
 impl AppSession {
+    /// The app's own sign-in (its password form): a new session id, then the user's id.
     fn sign_in_id(req: &HttpRequest, id: &str) -> Result<(), String> {
         let session = req.get_session();
         // A new session id at every sign-in: no session fixation.
@@ -36,33 +37,44 @@ impl AppSession {
             .insert(SESSION_USER, id)
             .map_err(|err| err.to_string())
     }
+
+    /// Who is signed in, read by the app's own pages.
+    fn signed_in(req: &HttpRequest) -> Option<String> {
+        req.get_session().get::<String>(SESSION_USER).ok().flatten()
+    }
 }
 
+/// The same session, as oauthclient's front end sees it (the session as data: whatever
+/// framework serves the app).
 impl CurrentUser for AppSession {
-    fn user_id(&self, req: &HttpRequest) -> Option<UserId> {
-        let id = req
-            .get_session()
-            .get::<String>(SESSION_USER)
-            .ok()
-            .flatten()?;
-        Some(UserId::new(id))
+    fn user_id(&self, _request: &Request, session: &SessionData) -> Option<UserId> {
+        session.get::<String>(SESSION_USER).map(UserId::new)
     }
 
-    fn sign_in(&self, req: &HttpRequest, user: &User, _remember: bool) -> Result<(), OAuthError> {
-        Self::sign_in_id(req, user.id.as_str()).map_err(|reason| OAuthError::ClientError {
-            remote: String::new(),
-            message: format!("cannot sign in: {reason}"),
-        })
+    fn sign_in(
+        &self,
+        _request: &Request,
+        session: &mut SessionData,
+        user: &User,
+        _remember: bool,
+    ) -> Result<(), OAuthError> {
+        // A new session id at every sign-in: no session fixation.
+        session.renew();
+        session.insert(SESSION_USER, user.id.as_str());
+        Ok(())
     }
 
-    fn sign_out(&self, req: &HttpRequest) {
-        let session = req.get_session();
+    fn sign_out(&self, _request: &Request, session: &mut SessionData) {
         session.remove(SESSION_USER);
         session.renew();
     }
 
     fn login_url(&self) -> Option<&str> {
         Some("/login")
+    }
+
+    fn session_keys(&self) -> Vec<String> {
+        vec![SESSION_USER.to_owned()]
     }
 }
 
@@ -153,7 +165,7 @@ impl OwnUsersApp {
 /// The home page. Sign-out is oauthclient-web's `/oauth/logout` (a confirmation page whose
 /// CSRF-checked form signs out through [`AppSession`]): no route of the app's own.
 async fn home(req: HttpRequest) -> HttpResponse {
-    let who = AppSession.user_id(&req);
+    let who = AppSession::signed_in(&req);
     let body = match who {
         Some(id) => format!(
             "<p>Signed in as {id}.</p>\
@@ -167,7 +179,7 @@ async fn home(req: HttpRequest) -> HttpResponse {
 
 /// The signed-in user's UUID, or `anonymous` (what the tests read).
 async fn whoami(req: HttpRequest) -> HttpResponse {
-    let who = AppSession.user_id(&req);
+    let who = AppSession::signed_in(&req);
     HttpResponse::Ok().body(who.map_or_else(|| "anonymous".to_owned(), |id| id.to_string()))
 }
 
