@@ -11,8 +11,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::handler::Handler;
+use axum::http::Method;
+use axum::routing::{MethodRouter, any};
 use axum::serve::ListenerExt;
 use tokio::sync::{oneshot, watch};
 
@@ -129,26 +131,55 @@ fn run(
     });
 }
 
-/// The provider's endpoints; the sandbox pages' forms only in sandbox mode. A known path
-/// asked with another method is answered like an unknown one, as GitHub does.
+/// The provider's endpoints; the sandbox pages' forms only in sandbox mode.
 fn routes(interactive: bool) -> Router<Arc<Shared>> {
     let not_found = crate::api::not_found;
     let mut router = Router::new();
     if interactive {
         router = router
-            .route("/login", post(crate::sandbox::login).fallback(not_found))
+            .route(
+                "/login",
+                only(Method::POST, crate::sandbox::login, not_found),
+            )
             .route(
                 "/consent",
-                post(crate::sandbox::consent).fallback(not_found),
+                only(Method::POST, crate::sandbox::consent, not_found),
             );
     }
     router
         .route(
             "/authorize",
-            get(crate::authorize::authorize).fallback(not_found),
+            only(Method::GET, crate::authorize::authorize, not_found),
         )
-        .route("/token", post(crate::token::token).fallback(not_found))
-        .route("/revoke", post(crate::revoke::revoke).fallback(not_found))
-        .route("/api/user", get(crate::api::user).fallback(not_found))
+        .route("/token", only(Method::POST, crate::token::token, not_found))
+        .route(
+            "/revoke",
+            only(Method::POST, crate::revoke::revoke, not_found),
+        )
+        .route("/api/user", only(Method::GET, crate::api::user, not_found))
         .fallback(not_found)
+}
+
+/// `handler` for `method` alone; every other method (`HEAD` too) gets `other`, the answer
+/// for an unknown path. axum's own method routing would instead run a `GET` handler for
+/// `HEAD` (an `/authorize` issuing a code) and add an `Allow` header to the refusal.
+pub(crate) fn only<S, H, T, O, U>(method: Method, handler: H, other: O) -> MethodRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+    H: Handler<T, S>,
+    O: Handler<U, S>,
+    T: 'static,
+    U: 'static,
+{
+    any(move |State(state): State<S>, request: Request| {
+        let (handler, other) = (handler.clone(), other.clone());
+        let matches = request.method() == method;
+        async move {
+            if matches {
+                handler.call(request, state).await
+            } else {
+                other.call(request, state).await
+            }
+        }
+    })
 }

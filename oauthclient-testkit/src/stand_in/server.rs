@@ -7,13 +7,13 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{FromRef, State};
+use axum::http::Method;
 use axum::http::request::Parts;
 use axum::response::Response;
-use axum::routing::{MethodRouter, delete, get, post};
 
 use super::shape_state::ShapeState;
 use super::{ProviderShape, github, orcid};
-use crate::server::{Running, serve_on_thread};
+use crate::server::{Running, only, serve_on_thread};
 use crate::state::Shared;
 
 /// What the stand-in's handlers share: the fake provider's state and the stand-in's own.
@@ -44,24 +44,30 @@ pub(crate) async fn spawn(shared: Arc<Shared>, extra: Arc<ShapeState>) -> io::Re
 }
 
 /// The fake provider's `/authorize` and `/revoke` as they are; `/token` and the API shaped.
+/// A known path asked with another method is answered (and recorded) like an unknown one.
 fn routes(shape: ProviderShape) -> Router<StandInState> {
-    // A known path asked with another method is answered (and recorded) like an unknown one.
-    let or_not_found = |route: MethodRouter<StandInState>| -> MethodRouter<StandInState> {
-        route.fallback(not_found)
-    };
     let router = Router::new()
-        .route("/authorize", or_not_found(get(crate::authorize::authorize)))
-        .route("/revoke", or_not_found(post(crate::revoke::revoke)));
+        .route(
+            "/authorize",
+            only(Method::GET, crate::authorize::authorize, not_found),
+        )
+        .route(
+            "/revoke",
+            only(Method::POST, crate::revoke::revoke, not_found),
+        );
     let router = match shape {
         ProviderShape::GitHub => router
-            .route("/token", or_not_found(post(github::token)))
-            .route("/api/user", or_not_found(get(github::user)))
-            .route("/api/user/emails", or_not_found(get(github::emails)))
+            .route("/token", only(Method::POST, github::token, not_found))
+            .route("/api/user", only(Method::GET, github::user, not_found))
+            .route(
+                "/api/user/emails",
+                only(Method::GET, github::emails, not_found),
+            )
             .route(
                 "/api/applications/{client_id}/grant",
-                or_not_found(delete(github::delete_grant)),
+                only(Method::DELETE, github::delete_grant, not_found),
             ),
-        ProviderShape::Orcid => router.route("/token", or_not_found(post(orcid::token))),
+        ProviderShape::Orcid => router.route("/token", only(Method::POST, orcid::token, not_found)),
     };
     router.fallback(not_found)
 }
