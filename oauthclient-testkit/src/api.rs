@@ -1,34 +1,45 @@
 //! `GET /api/user`: the resource server, GitHub style.
 
-use actix_web::http::header::{AUTHORIZATION, ContentType, WWW_AUTHENTICATE};
-use actix_web::{HttpRequest, HttpResponse, web};
+use std::sync::Arc;
 
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, WWW_AUTHENTICATE};
+use axum::response::{IntoResponse, Response};
+
+use crate::protocol::JSON;
 use crate::state::Shared;
 
 /// Handles `GET /api/user`: the user the bearer token was issued for.
-pub(crate) async fn user(req: HttpRequest, shared: web::Data<Shared>) -> HttpResponse {
-    let user = bearer_token(&req).and_then(|token| shared.lock().user_for_access_token(token));
+pub(crate) async fn user(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    let user = bearer_token(&headers).and_then(|token| shared.lock().user_for_access_token(token));
     match user {
-        Some(user) => HttpResponse::Ok()
-            .content_type(ContentType::json())
-            .body(user.to_json().to_string()),
-        None => HttpResponse::Unauthorized()
-            .content_type(ContentType::json())
-            .insert_header((WWW_AUTHENTICATE, r#"Bearer error="invalid_token""#))
-            .body(serde_json::json!({ "message": "Bad credentials" }).to_string()),
+        Some(user) => ([(CONTENT_TYPE, JSON)], user.to_json().to_string()).into_response(),
+        None => (
+            StatusCode::UNAUTHORIZED,
+            [
+                (CONTENT_TYPE, JSON),
+                (WWW_AUTHENTICATE, r#"Bearer error="invalid_token""#),
+            ],
+            serde_json::json!({ "message": "Bad credentials" }).to_string(),
+        )
+            .into_response(),
     }
 }
 
-/// Answers unknown paths like GitHub does.
-pub(crate) async fn not_found() -> HttpResponse {
-    HttpResponse::NotFound()
-        .content_type(ContentType::json())
-        .body(serde_json::json!({ "message": "Not Found" }).to_string())
+/// Answers unknown paths (and known paths asked with another method) like GitHub does.
+pub(crate) async fn not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        [(CONTENT_TYPE, JSON)],
+        serde_json::json!({ "message": "Not Found" }).to_string(),
+    )
+        .into_response()
 }
 
 /// The token of an `Authorization: Bearer <token>` header (scheme case-insensitive).
-fn bearer_token(req: &HttpRequest) -> Option<&str> {
-    let header = req.headers().get(AUTHORIZATION)?.to_str().ok()?;
+fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let header = headers.get(AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = header.split_once(' ')?;
     let token = token.trim();
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)

@@ -7,9 +7,12 @@
 //! each be somebody else. In sandbox mode a checked request shows the login page instead
 //! ([`crate::sandbox`]).
 
-use actix_web::http::StatusCode;
-use actix_web::http::header::{CACHE_CONTROL, LOCATION};
-use actix_web::{HttpRequest, HttpResponse, web};
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::header::{CACHE_CONTROL, COOKIE, HeaderMap, LOCATION};
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
 use url::Url;
 
 use crate::protocol::{Params, Refusal};
@@ -19,10 +22,12 @@ use crate::user::{Consent, FakeUser};
 
 /// Handles `GET /authorize`.
 pub(crate) async fn authorize(
-    req: HttpRequest,
-    shared: web::Data<Shared>,
-) -> Result<HttpResponse, Refusal> {
-    let params = Params::parse(req.query_string().as_bytes());
+    State(shared): State<Arc<Shared>>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Result<Response, Refusal> {
+    // The raw query, not a map: a repeated parameter must be noticed (RFC 6749 §3.1).
+    let params = Params::parse(uri.query().unwrap_or_default().as_bytes());
     shared.lock().authorize_log.push(params.map.clone());
 
     // Problems with the client or the redirect URI are shown, never redirected (§4.1.2.1).
@@ -102,7 +107,7 @@ pub(crate) async fn authorize(
         drop(locked);
         return back("access_denied", "The user denied the request.");
     }
-    let user = signed_in_as(&req).unwrap_or_else(|| locked.user.clone());
+    let user = signed_in_as(&headers).unwrap_or_else(|| locked.user.clone());
     let code = locked.issue_code_for(
         user,
         &shared.client_id,
@@ -119,10 +124,28 @@ pub(crate) async fn authorize(
 pub const SIGNED_IN_COOKIE: &str = "testkit_user";
 
 /// The sandbox user named by the [`SIGNED_IN_COOKIE`], if the browser sent one.
-fn signed_in_as(req: &HttpRequest) -> Option<FakeUser> {
-    let cookie = req.cookie(SIGNED_IN_COOKIE)?;
-    let name = cookie.value().trim();
+fn signed_in_as(headers: &HeaderMap) -> Option<FakeUser> {
+    let value = cookie(headers, SIGNED_IN_COOKIE)?;
+    let name = value.trim();
     (!name.is_empty()).then(|| FakeUser::sandbox(name))
+}
+
+/// The percent-decoded value of the first cookie called `name` in the `Cookie` headers
+/// (RFC 6265 §5.4: `name=value` pairs separated by `;`).
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|header| header.to_str().ok())
+        .flat_map(|header| header.split(';'))
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| key.trim() == name)
+        .and_then(|(_, value)| {
+            percent_encoding::percent_decode_str(value.trim())
+                .decode_utf8()
+                .ok()
+                .map(std::borrow::Cow::into_owned)
+        })
 }
 
 /// The PKCE challenge, if any: S256 only, 43–128 unreserved characters (RFC 7636 §4.2).
@@ -158,7 +181,7 @@ pub(crate) fn redirect(
     redirect_uri: &Url,
     pairs: &[(&str, &str)],
     state: Option<&str>,
-) -> HttpResponse {
+) -> Response {
     let mut location = redirect_uri.clone();
     {
         let mut query = location.query_pairs_mut();
@@ -169,10 +192,11 @@ pub(crate) fn redirect(
             query.append_pair("state", state);
         }
     }
-    HttpResponse::Found()
-        .insert_header((LOCATION, location.as_str()))
-        .insert_header((CACHE_CONTROL, "no-store"))
-        .finish()
+    (
+        StatusCode::FOUND,
+        [(LOCATION, location.as_str()), (CACHE_CONTROL, "no-store")],
+    )
+        .into_response()
 }
 
 #[cfg(test)]
@@ -196,5 +220,21 @@ mod tests {
             location.to_str().expect("ascii"),
             "http://127.0.0.1:1/cb?next=%2Fhome&code=c+1&state=s%26t"
         );
+    }
+
+    #[test]
+    fn the_signed_in_cookie_is_found_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.append(
+            COOKIE,
+            "a=1; testkit_user=mary%2Djane ".parse().expect("header"),
+        );
+        headers.append(COOKIE, "testkit_user=second".parse().expect("header"));
+        assert_eq!(
+            cookie(&headers, SIGNED_IN_COOKIE).as_deref(),
+            Some("mary-jane")
+        );
+        assert_eq!(cookie(&headers, "b"), None);
+        assert!(signed_in_as(&HeaderMap::new()).is_none());
     }
 }

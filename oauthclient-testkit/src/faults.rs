@@ -2,9 +2,11 @@
 
 use std::time::Duration;
 
-use actix_web::HttpResponse;
-use actix_web::http::StatusCode;
-use actix_web::http::header::{CACHE_CONTROL, ContentType};
+use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+
+use crate::protocol::{HTML, JSON};
 
 /// Size of the [`Fault::HugeBody`] answer: 5 MiB.
 pub const HUGE_BODY_BYTES: usize = 5 * 1024 * 1024;
@@ -35,12 +37,14 @@ pub enum Fault {
 
 /// The answer that replaces the token endpoint's; `None` for [`Fault::Slow`], which answers
 /// normally after its delay.
-pub(crate) fn response(fault: &Fault) -> Option<HttpResponse> {
+pub(crate) fn response(fault: &Fault) -> Option<Response> {
     let json = |status: StatusCode, body: String| {
-        HttpResponse::build(status)
-            .content_type(ContentType::json())
-            .insert_header((CACHE_CONTROL, "no-store"))
-            .body(body)
+        (
+            status,
+            [(CONTENT_TYPE, JSON), (CACHE_CONTROL, "no-store")],
+            body,
+        )
+            .into_response()
     };
     Some(match fault {
         Fault::Slow(_) => return None,
@@ -52,10 +56,12 @@ pub(crate) fn response(fault: &Fault) -> Option<HttpResponse> {
             })
             .to_string(),
         ),
-        Fault::Html => HttpResponse::Ok().content_type(ContentType::html()).body(
+        Fault::Html => (
+            [(CONTENT_TYPE, HTML)],
             "<!DOCTYPE html><html><head><title>Sign in</title></head>\
              <body><h1>We are down for maintenance</h1></body></html>",
-        ),
+        )
+            .into_response(),
         Fault::GarbageJson => json(StatusCode::OK, "{not json".to_owned()),
         Fault::MissingAccessToken => json(
             StatusCode::OK,

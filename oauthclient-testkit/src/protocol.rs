@@ -3,11 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::http::StatusCode;
-use actix_web::http::header::{
-    AUTHORIZATION, CACHE_CONTROL, ContentType, PRAGMA, WWW_AUTHENTICATE,
+use axum::http::header::{
+    AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, HeaderMap, PRAGMA, WWW_AUTHENTICATE,
 };
-use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use base64ct::{Base64, Encoding};
 use subtle::ConstantTimeEq;
 
@@ -87,33 +87,48 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-impl ResponseError for Refusal {
-    fn status_code(&self) -> StatusCode {
-        self.status
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        let mut response = HttpResponse::build(self.status);
-        response
-            .content_type(ContentType::json())
-            .insert_header((CACHE_CONTROL, "no-store"))
-            .insert_header((PRAGMA, "no-cache"));
-        if self.status == StatusCode::UNAUTHORIZED {
-            response.insert_header((WWW_AUTHENTICATE, r#"Basic realm="oauthclient-testkit""#));
-        }
-        response.body(
-            serde_json::json!({ "error": self.error, "error_description": self.description })
-                .to_string(),
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        let body =
+            serde_json::json!({ "error": self.error, "error_description": self.description });
+        let mut response = (
+            self.status,
+            [
+                (CONTENT_TYPE, JSON),
+                (CACHE_CONTROL, "no-store"),
+                (PRAGMA, "no-cache"),
+            ],
+            body.to_string(),
         )
+            .into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                WWW_AUTHENTICATE,
+                HeaderValue::from_static(r#"Basic realm="oauthclient-testkit""#),
+            );
+        }
+        response
     }
 }
 
+/// The `Content-Type` of JSON answers.
+pub(crate) const JSON: &str = "application/json";
+/// The `Content-Type` of HTML answers.
+pub(crate) const HTML: &str = "text/html; charset=utf-8";
+
+/// The media type of a request's `Content-Type` without its parameters (`charset=...`);
+/// empty when there is none or it is not text.
+fn media_type(headers: &HeaderMap) -> &str {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .map_or("", str::trim)
+}
+
 /// Checks the request body is a form; a JSON or missing body is `invalid_request`.
-pub(crate) fn require_form(req: &HttpRequest) -> Result<(), Refusal> {
-    if req
-        .content_type()
-        .eq_ignore_ascii_case("application/x-www-form-urlencoded")
-    {
+pub(crate) fn require_form(headers: &HeaderMap) -> Result<(), Refusal> {
+    if media_type(headers).eq_ignore_ascii_case("application/x-www-form-urlencoded") {
         Ok(())
     } else {
         Err(Refusal::invalid_request(
@@ -126,10 +141,10 @@ pub(crate) fn require_form(req: &HttpRequest) -> Result<(), Refusal> {
 /// (exactly one of the two), returning its id.
 pub(crate) fn authenticate_client(
     shared: &Shared,
-    req: &HttpRequest,
+    headers: &HeaderMap,
     params: &Params,
 ) -> Result<String, Refusal> {
-    let (client_id, client_secret) = if let Some(header) = req.headers().get(AUTHORIZATION) {
+    let (client_id, client_secret) = if let Some(header) = headers.get(AUTHORIZATION) {
         let (id, secret) =
             header.to_str().ok().and_then(parse_basic).ok_or_else(|| {
                 Refusal::invalid_client("malformed HTTP Basic client authentication")
@@ -217,5 +232,18 @@ mod tests {
         );
         assert_eq!(parse_basic("Bearer abc"), None);
         assert_eq!(parse_basic("Basic !!!"), None);
+    }
+
+    #[test]
+    fn form_content_type_may_carry_parameters() {
+        let mut headers = HeaderMap::new();
+        assert!(require_form(&headers).is_err());
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("Application/X-WWW-Form-Urlencoded ; charset=UTF-8"),
+        );
+        assert!(require_form(&headers).is_ok());
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        assert!(require_form(&headers).is_err());
     }
 }

@@ -3,11 +3,9 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use actix_web::dev::ServerHandle;
-
 use crate::builder::FakeProviderBuilder;
 use crate::faults::Fault;
-use crate::server::Running;
+use crate::server::{Running, ServerHandle};
 use crate::state::{Shared, State};
 use crate::user::{Consent, FakeUser};
 
@@ -37,14 +35,8 @@ pub struct FakeProvider {
 struct Inner {
     shared: Arc<Shared>,
     base_url: String,
-    server: ServerHandle,
-}
-
-impl Drop for Inner {
-    fn drop(&mut self) {
-        // `stop` sends the command at once; the server thread carries it out.
-        drop(self.server.stop(false));
-    }
+    /// Dropped with the last clone, which stops the server.
+    _server: ServerHandle,
 }
 
 impl std::fmt::Debug for FakeProvider {
@@ -63,7 +55,7 @@ impl FakeProvider {
             inner: Arc::new(Inner {
                 shared,
                 base_url: format!("http://{}", running.addr),
-                server: running.handle,
+                _server: running.handle,
             }),
         }
     }

@@ -1,6 +1,11 @@
 //! `POST /revoke`: token revocation (RFC 7009).
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::HeaderMap;
 
 use crate::protocol::{Params, Refusal, authenticate_client, require_form};
 use crate::state::Shared;
@@ -8,21 +13,21 @@ use crate::state::Shared;
 /// Handles `POST /revoke`: `token=...` (and an optional `token_type_hint`) with client
 /// authentication. Unknown tokens are answered `200` too (RFC 7009 §2.2).
 pub(crate) async fn revoke(
-    req: HttpRequest,
-    body: web::Bytes,
-    shared: web::Data<Shared>,
-) -> Result<HttpResponse, Refusal> {
-    require_form(&req)?;
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, Refusal> {
+    require_form(&headers)?;
     let params = Params::parse(&body);
     if let Some(name) = &params.repeated {
         return Err(Refusal::invalid_request(&format!(
             "parameter `{name}` is repeated"
         )));
     }
-    authenticate_client(&shared, &req, &params)?;
+    authenticate_client(&shared, &headers, &params)?;
     let token = params
         .get("token")
         .ok_or_else(|| Refusal::invalid_request("token is required"))?;
     shared.lock().revoke(token);
-    Ok(HttpResponse::Ok().finish())
+    Ok(StatusCode::OK)
 }

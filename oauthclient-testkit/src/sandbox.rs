@@ -8,16 +8,19 @@
 //! sandbox) or denies (`error=access_denied`). The forms carry only the pending id and a
 //! random per-request token, checked on every post, so the request cannot be altered.
 
+use std::sync::Arc;
 use std::time::Instant;
 
-use actix_web::http::StatusCode;
-use actix_web::http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, ContentType, REFERRER_POLICY, X_FRAME_OPTIONS,
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY, X_FRAME_OPTIONS,
 };
-use actix_web::{HttpResponse, web};
+use axum::response::{IntoResponse, Response};
 
 use crate::authorize::redirect;
-use crate::protocol::Params;
+use crate::protocol::{HTML, Params};
 use crate::sandbox_pages::{self as pages, ConsentPage, LoginPage};
 use crate::sandbox_state::Problem;
 pub(crate) use crate::sandbox_state::{Pending, PendingRequests};
@@ -30,7 +33,7 @@ const DEFAULT_USERNAME: &str = "octo";
 const USERNAME_MAX: usize = 39;
 
 /// `GET /authorize` in sandbox mode, once the request is checked: the login page.
-pub(crate) fn begin(shared: &Shared, pending: Pending) -> HttpResponse {
+pub(crate) fn begin(shared: &Shared, pending: Pending) -> Response {
     let csrf = pending.csrf.clone();
     let id = shared.lock().pending.insert(pending, Instant::now());
     page(
@@ -47,7 +50,7 @@ pub(crate) fn begin(shared: &Shared, pending: Pending) -> HttpResponse {
 }
 
 /// Handles `POST /login`: signs the sandbox user in and shows the consent page.
-pub(crate) async fn login(body: web::Bytes, shared: web::Data<Shared>) -> HttpResponse {
+pub(crate) async fn login(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
     let params = Params::parse(&body);
     if params.repeated.is_some() {
         return problem(Problem::Malformed);
@@ -101,7 +104,7 @@ pub(crate) async fn login(body: web::Bytes, shared: web::Data<Shared>) -> HttpRe
 }
 
 /// Handles `POST /consent`: approve → a code, deny → `access_denied`, both redirected back.
-pub(crate) async fn consent(body: web::Bytes, shared: web::Data<Shared>) -> HttpResponse {
+pub(crate) async fn consent(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
     let params = Params::parse(&body);
     if params.repeated.is_some() {
         return problem(Problem::Malformed);
@@ -172,7 +175,7 @@ fn valid_username(username: &str) -> bool {
 }
 
 /// The `400` page for a refused form.
-fn problem(problem: Problem) -> HttpResponse {
+fn problem(problem: Problem) -> Response {
     let (title, message) = match problem {
         Problem::Unknown => (
             "Unknown sign-in request",
@@ -203,18 +206,23 @@ fn problem(problem: Problem) -> HttpResponse {
 }
 
 /// An HTML page that is never cached, framed, or allowed to load anything.
-fn page(status: StatusCode, html: &str) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type(ContentType::html())
-        .insert_header((CACHE_CONTROL, "no-store"))
-        .insert_header((
-            CONTENT_SECURITY_POLICY,
-            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; \
-             base-uri 'none'",
-        ))
-        .insert_header((X_FRAME_OPTIONS, "DENY"))
-        .insert_header((REFERRER_POLICY, "no-referrer"))
-        .body(html.to_owned())
+fn page(status: StatusCode, html: &str) -> Response {
+    (
+        status,
+        [
+            (CONTENT_TYPE, HTML),
+            (CACHE_CONTROL, "no-store"),
+            (
+                CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; \
+                 base-uri 'none'",
+            ),
+            (X_FRAME_OPTIONS, "DENY"),
+            (REFERRER_POLICY, "no-referrer"),
+        ],
+        html.to_owned(),
+    )
+        .into_response()
 }
 
 #[cfg(test)]

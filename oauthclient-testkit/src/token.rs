@@ -1,15 +1,19 @@
 //! `POST /token`: the token endpoint (RFC 6749 §4.1.3 and §6, RFC 7636 §4.6).
 
-use actix_web::http::StatusCode;
-use actix_web::http::header::{AUTHORIZATION, CACHE_CONTROL, ContentType, PRAGMA};
-use actix_web::{HttpRequest, HttpResponse, web};
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, HeaderMap, PRAGMA};
+use axum::response::{IntoResponse, Response};
 use base64ct::{Base64UrlUnpadded, Encoding};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use crate::authorize::is_pkce_string;
 use crate::faults::{self, Fault};
-use crate::protocol::{Params, Refusal, authenticate_client, require_form};
+use crate::protocol::{JSON, Params, Refusal, authenticate_client, require_form};
 use crate::state::{Issued, RefreshError, Shared};
 
 /// Lifetime announced in `expires_in`.
@@ -17,13 +21,13 @@ const EXPIRES_IN: u64 = 3600;
 
 /// Handles `POST /token`.
 pub(crate) async fn token(
-    req: HttpRequest,
-    body: web::Bytes,
-    shared: web::Data<Shared>,
-) -> Result<HttpResponse, Refusal> {
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Refusal> {
     let params = Params::parse(&body);
     let mut record = params.map.clone();
-    if let Some(header) = req.headers().get(AUTHORIZATION) {
+    if let Some(header) = headers.get(AUTHORIZATION) {
         let value = String::from_utf8_lossy(header.as_bytes()).into_owned();
         record.insert("authorization".to_owned(), value);
     }
@@ -33,7 +37,7 @@ pub(crate) async fn token(
         state.token_fault.clone()
     };
     match fault {
-        Some(Fault::Slow(delay)) => actix_web::rt::time::sleep(delay).await,
+        Some(Fault::Slow(delay)) => tokio::time::sleep(delay).await,
         Some(fault) => {
             if let Some(response) = faults::response(&fault) {
                 return Ok(response);
@@ -42,13 +46,13 @@ pub(crate) async fn token(
         None => {}
     }
 
-    require_form(&req)?;
+    require_form(&headers)?;
     if let Some(name) = &params.repeated {
         return Err(Refusal::invalid_request(&format!(
             "parameter `{name}` is repeated"
         )));
     }
-    let client_id = authenticate_client(&shared, &req, &params)?;
+    let client_id = authenticate_client(&shared, &headers, &params)?;
     let issued = match params.get("grant_type") {
         Some("authorization_code") => authorization_code(&shared, &client_id, &params)?,
         Some("refresh_token") => refresh_token(&shared, &params)?,
@@ -136,7 +140,7 @@ fn pkce_matches(verifier: &str, challenge: &str) -> bool {
 }
 
 /// The RFC 6749 §5.1 success answer.
-fn token_response(issued: &Issued) -> HttpResponse {
+fn token_response(issued: &Issued) -> Response {
     let mut body = serde_json::json!({
         "access_token": issued.access_token,
         "token_type": "bearer",
@@ -146,11 +150,15 @@ fn token_response(issued: &Issued) -> HttpResponse {
     if let Some(scope) = &issued.scope {
         body["scope"] = serde_json::Value::String(scope.clone());
     }
-    HttpResponse::Ok()
-        .content_type(ContentType::json())
-        .insert_header((CACHE_CONTROL, "no-store"))
-        .insert_header((PRAGMA, "no-cache"))
-        .body(body.to_string())
+    (
+        [
+            (CONTENT_TYPE, JSON),
+            (CACHE_CONTROL, "no-store"),
+            (PRAGMA, "no-cache"),
+        ],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 #[cfg(test)]

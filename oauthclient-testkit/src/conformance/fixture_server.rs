@@ -6,11 +6,17 @@ use std::io;
 use std::net::{Ipv4Addr, TcpListener};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use actix_web::dev::ServerHandle;
-use actix_web::http::StatusCode;
-use actix_web::http::header::{AUTHORIZATION, ContentType};
-use actix_web::{HttpRequest, HttpResponse, HttpServer, web};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
 use serde_json::Value;
+
+use crate::protocol::JSON;
+use crate::server::{ServerHandle, serve_on_thread};
 
 use super::manifest::Served;
 
@@ -37,56 +43,23 @@ struct Answers {
 pub(crate) struct FixtureServer {
     pub base: String,
     answers: Arc<Mutex<Answers>>,
-    handle: ServerHandle,
-}
-
-impl Drop for FixtureServer {
-    fn drop(&mut self) {
-        drop(self.handle.stop(false));
-    }
+    /// Dropped with the fixture server, which stops it.
+    _server: ServerHandle,
 }
 
 impl FixtureServer {
     pub async fn start() -> io::Result<Self> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
-        let base = format!("http://{}", listener.local_addr()?);
         let answers = Arc::new(Mutex::new(Answers::default()));
-        let data = web::Data::from(Arc::clone(&answers));
-        let (started_tx, started_rx) = tokio::sync::oneshot::channel();
-        std::thread::Builder::new()
-            .name("oauthclient-testkit-conformance".into())
-            .spawn(move || {
-                actix_web::rt::System::new().block_on(async move {
-                    let server = HttpServer::new(move || {
-                        actix_web::App::new()
-                            .app_data(data.clone())
-                            .default_service(web::to(answer))
-                    })
-                    .workers(1)
-                    .disable_signals()
-                    .shutdown_timeout(1)
-                    .listen(listener)
-                    .map(HttpServer::run);
-                    match server {
-                        Ok(server) => {
-                            if started_tx.send(Ok(server.handle())).is_err() {
-                                return;
-                            }
-                            let _ = server.await;
-                        }
-                        Err(err) => {
-                            let _ = started_tx.send(Err(err));
-                        }
-                    }
-                });
-            })?;
-        let handle = started_rx
-            .await
-            .map_err(|_| io::Error::other("the fixture server's thread died"))??;
+        // Every method and path reaches `answer`, which knows the fixtures' routes.
+        let app = Router::new()
+            .fallback(answer)
+            .with_state(Arc::clone(&answers));
+        let running = serve_on_thread(listener, "oauthclient-testkit-conformance", app).await?;
         Ok(Self {
-            base,
+            base: format!("http://{}", running.addr),
             answers,
-            handle,
+            _server: running.handle,
         })
     }
 
@@ -116,28 +89,24 @@ impl FixtureServer {
     }
 }
 
-async fn answer(
-    req: HttpRequest,
-    body: web::Bytes,
-    answers: web::Data<Mutex<Answers>>,
-) -> HttpResponse {
+async fn answer(State(answers): State<Arc<Mutex<Answers>>>, req: Parts, body: Bytes) -> Response {
     let mut answers = answers.lock().unwrap_or_else(PoisonError::into_inner);
-    if req.path() == "/token" {
+    if req.uri.path() == "/token" {
         return match &answers.token {
             Some(token) => json(200, token),
             None => json(500, &serde_json::json!({"error": "server_error"})),
         };
     }
-    let Some(path) = req.path().strip_prefix("/api/") else {
+    let Some(path) = req.uri.path().strip_prefix("/api/") else {
         return json(404, &serde_json::json!({"message": "Not Found"}));
     };
-    let method = req.method().as_str().to_owned();
+    let method = req.method.as_str().to_owned();
     let path = path.to_owned();
     answers.log.push(Received {
         method: method.clone(),
         path: path.clone(),
         authorization: req
-            .headers()
+            .headers
             .get(AUTHORIZATION)
             .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned()),
         json: serde_json::from_slice(&body).ok(),
@@ -152,12 +121,10 @@ async fn answer(
     }
 }
 
-fn json(status: u16, body: &Value) -> HttpResponse {
+fn json(status: u16, body: &Value) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     if body.is_null() && status == StatusCode::NO_CONTENT {
-        return HttpResponse::NoContent().finish();
+        return StatusCode::NO_CONTENT.into_response();
     }
-    HttpResponse::build(status)
-        .content_type(ContentType::json())
-        .body(body.to_string())
+    (status, [(CONTENT_TYPE, JSON)], body.to_string()).into_response()
 }

@@ -1,32 +1,33 @@
 //! Taking the fake provider's token answer apart and putting a reshaped one together.
 
-use actix_web::http::StatusCode;
-use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE, ContentType, HeaderValue, PRAGMA};
-use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
+use std::sync::Arc;
 
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderMap, HeaderValue, PRAGMA};
+use axum::response::{IntoResponse, Response};
+
+use crate::protocol::JSON;
 use crate::state::Shared;
 
 /// A token endpoint answer, read back.
 pub(crate) struct Answer {
     pub status: StatusCode,
     content_type: Option<HeaderValue>,
-    pub body: web::Bytes,
+    pub body: Bytes,
 }
 
 impl Answer {
     /// Runs the fake provider's `/token` (refusals included) and reads its answer.
-    pub async fn from_token_endpoint(
-        req: HttpRequest,
-        body: web::Bytes,
-        shared: web::Data<Shared>,
-    ) -> Self {
-        let response = match crate::token::token(req, body, shared).await {
-            Ok(response) => response,
-            Err(refusal) => refusal.error_response(),
-        };
+    pub async fn from_token_endpoint(shared: Arc<Shared>, headers: HeaderMap, body: Bytes) -> Self {
+        let response = crate::token::token(State(shared), headers, body)
+            .await
+            .into_response();
         let status = response.status();
         let content_type = response.headers().get(CONTENT_TYPE).cloned();
-        match actix_web::body::to_bytes(response.into_body()).await {
+        // The body is one in-memory buffer (at most a `Fault::HugeBody`): no limit to guard.
+        match axum::body::to_bytes(response.into_body(), usize::MAX).await {
             Ok(body) => Self {
                 status,
                 content_type,
@@ -35,7 +36,7 @@ impl Answer {
             Err(_) => Self {
                 status: StatusCode::INTERNAL_SERVER_ERROR,
                 content_type: None,
-                body: web::Bytes::new(),
+                body: Bytes::new(),
             },
         }
     }
@@ -49,13 +50,19 @@ impl Answer {
     }
 
     /// The answer unchanged.
-    pub fn unchanged(self) -> HttpResponse {
-        let mut response = HttpResponse::build(self.status);
-        if let Some(content_type) = self.content_type {
-            response.insert_header((CONTENT_TYPE, content_type));
-        }
-        response.insert_header((CACHE_CONTROL, "no-store"));
-        response.body(self.body)
+    pub fn unchanged(self) -> Response {
+        let mut response = (
+            self.status,
+            [(CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+            self.body,
+        )
+            .into_response();
+        // `Bytes` answers `application/octet-stream`: put back the original type, or none.
+        match self.content_type {
+            Some(content_type) => response.headers_mut().insert(CONTENT_TYPE, content_type),
+            None => response.headers_mut().remove(CONTENT_TYPE),
+        };
+        response
     }
 }
 
@@ -63,17 +70,20 @@ impl Answer {
 pub(crate) fn token_json(
     status: StatusCode,
     fields: serde_json::Map<String, serde_json::Value>,
-) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type(ContentType::json())
-        .insert_header((CACHE_CONTROL, "no-store"))
-        .insert_header((PRAGMA, "no-cache"))
-        .body(serde_json::Value::Object(fields).to_string())
+) -> Response {
+    (
+        status,
+        [
+            (CONTENT_TYPE, JSON),
+            (CACHE_CONTROL, "no-store"),
+            (PRAGMA, "no-cache"),
+        ],
+        serde_json::Value::Object(fields).to_string(),
+    )
+        .into_response()
 }
 
 /// A JSON API answer.
-pub(crate) fn api_json(status: StatusCode, body: &serde_json::Value) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type(ContentType::json())
-        .body(body.to_string())
+pub(crate) fn api_json(status: StatusCode, body: &serde_json::Value) -> Response {
+    (status, [(CONTENT_TYPE, JSON)], body.to_string()).into_response()
 }

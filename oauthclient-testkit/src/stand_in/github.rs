@@ -1,9 +1,14 @@
 //! GitHub's answers: the token endpoint's `200` errors, `GET /user`, `GET /user/emails` and
 //! `DELETE /applications/{client_id}/grant`.
 
-use actix_web::http::StatusCode;
-use actix_web::http::header::AUTHORIZATION;
-use actix_web::{HttpRequest, HttpResponse, web};
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::http::header::{AUTHORIZATION, HeaderMap};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::answer::{Answer, api_json, token_json};
@@ -20,11 +25,11 @@ const REST_DOC: &str = "https://docs.github.com/rest";
 /// `POST /token` (GitHub's `/login/oauth/access_token`): refusals come back as `200` with
 /// GitHub's own error codes; a success carries no refresh token or expiry (OAuth apps).
 pub(crate) async fn token(
-    req: HttpRequest,
-    body: web::Bytes,
-    shared: web::Data<Shared>,
-) -> HttpResponse {
-    let answer = Answer::from_token_endpoint(req, body, shared).await;
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let answer = Answer::from_token_endpoint(shared, headers, body).await;
     let Some(mut fields) = answer.json_object() else {
         return answer.unchanged();
     };
@@ -78,12 +83,12 @@ fn github_error(error: &str, description: &str) -> (String, String, String) {
 
 /// `GET /api/user`: the authenticated user.
 pub(crate) async fn user(
-    req: HttpRequest,
-    shared: web::Data<Shared>,
-    extra: web::Data<ShapeState>,
-) -> HttpResponse {
+    State(shared): State<Arc<Shared>>,
+    State(extra): State<Arc<ShapeState>>,
+    req: Parts,
+) -> Response {
     extra.record(&req, None);
-    match signed_in(&req, &shared) {
+    match signed_in(&req.headers, &shared) {
         Some(user) => api_json(StatusCode::OK, &user_json(&user)),
         None => bad_credentials(),
     }
@@ -91,12 +96,12 @@ pub(crate) async fn user(
 
 /// `GET /api/user/emails`: the user's addresses.
 pub(crate) async fn emails(
-    req: HttpRequest,
-    shared: web::Data<Shared>,
-    extra: web::Data<ShapeState>,
-) -> HttpResponse {
+    State(shared): State<Arc<Shared>>,
+    State(extra): State<Arc<ShapeState>>,
+    req: Parts,
+) -> Response {
     extra.record(&req, None);
-    let Some(user) = signed_in(&req, &shared) else {
+    let Some(user) = signed_in(&req.headers, &shared) else {
         return bad_credentials();
     };
     let emails = extra.emails().unwrap_or_else(|| {
@@ -110,22 +115,22 @@ pub(crate) async fn emails(
 
 /// `DELETE /api/applications/{client_id}/grant`: the app (HTTP Basic) revokes a user's grant.
 pub(crate) async fn delete_grant(
-    req: HttpRequest,
-    client_id: web::Path<String>,
-    body: web::Bytes,
-    shared: web::Data<Shared>,
-    extra: web::Data<ShapeState>,
-) -> HttpResponse {
+    State(shared): State<Arc<Shared>>,
+    State(extra): State<Arc<ShapeState>>,
+    Path(client_id): Path<String>,
+    req: Parts,
+    body: Bytes,
+) -> Response {
     let body: Option<Value> = serde_json::from_slice(&body).ok();
     extra.record(&req, body.clone());
     let basic = req
-        .headers()
+        .headers
         .get(AUTHORIZATION)
         .is_some_and(|value| value.as_bytes().starts_with(b"Basic "));
-    if !basic || authenticate_client(&shared, &req, &Params::default()).is_err() {
+    if !basic || authenticate_client(&shared, &req.headers, &Params::default()).is_err() {
         return bad_credentials();
     }
-    if *client_id != shared.client_id {
+    if client_id != shared.client_id {
         return not_found();
     }
     let Some(access_token) = body
@@ -146,12 +151,12 @@ pub(crate) async fn delete_grant(
         state.revoke(access_token);
     }
     extra.grant_revoked(access_token);
-    HttpResponse::NoContent().finish()
+    StatusCode::NO_CONTENT.into_response()
 }
 
 /// The user of the request's token (`Authorization: Bearer` or GitHub's `token` scheme).
-fn signed_in(req: &HttpRequest, shared: &Shared) -> Option<FakeUser> {
-    let header = req.headers().get(AUTHORIZATION)?.to_str().ok()?;
+fn signed_in(headers: &HeaderMap, shared: &Shared) -> Option<FakeUser> {
+    let header = headers.get(AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = header.split_once(' ')?;
     let scheme_ok = scheme.eq_ignore_ascii_case("bearer") || scheme.eq_ignore_ascii_case("token");
     let token = token.trim();
@@ -190,14 +195,14 @@ fn user_json(user: &FakeUser) -> Value {
     })
 }
 
-fn bad_credentials() -> HttpResponse {
+fn bad_credentials() -> Response {
     api_json(
         StatusCode::UNAUTHORIZED,
         &json!({"message": "Bad credentials", "documentation_url": REST_DOC}),
     )
 }
 
-fn not_found() -> HttpResponse {
+fn not_found() -> Response {
     api_json(
         StatusCode::NOT_FOUND,
         &json!({"message": "Not Found", "documentation_url": REST_DOC}),

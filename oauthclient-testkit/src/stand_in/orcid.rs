@@ -1,7 +1,12 @@
 //! ORCID's answers: the token response names the user (`orcid`, `name`).
 
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::HeaderMap;
+use axum::response::Response;
 use serde_json::{Value, json};
 
 use super::answer::{Answer, token_json};
@@ -27,11 +32,11 @@ impl FakeUser {
 /// `{"access_token", "token_type": "bearer", "refresh_token", "expires_in", "scope",
 /// "name": "Sofia Garcia", "orcid": "0000-0001-2345-6789"}`.
 pub(crate) async fn token(
-    req: HttpRequest,
-    body: web::Bytes,
-    shared: web::Data<Shared>,
-) -> HttpResponse {
-    let answer = Answer::from_token_endpoint(req, body, web::Data::clone(&shared)).await;
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let answer = Answer::from_token_endpoint(Arc::clone(&shared), headers, body).await;
     let Some(mut fields) = answer.json_object() else {
         return answer.unchanged();
     };

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use actix_web::HttpRequest;
+use axum::http::request::Parts;
 use serde::{Deserialize, Serialize};
 
 use super::ProviderShape;
@@ -111,26 +111,27 @@ impl ShapeState {
     }
 
     /// Records a request to the API.
-    pub fn record(&self, req: &HttpRequest, json: Option<serde_json::Value>) {
+    pub fn record(&self, req: &Parts, json: Option<serde_json::Value>) {
         let mut headers = BTreeMap::new();
         for name in RECORDED_HEADERS {
             let values: Vec<String> = req
-                .headers()
+                .headers
                 .get_all(*name)
+                .iter()
                 .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
                 .collect();
             if !values.is_empty() {
                 headers.insert((*name).to_owned(), values.join(", "));
             }
         }
-        if let Some(value) = req.headers().get("authorization") {
+        if let Some(value) = req.headers.get("authorization") {
             let value = String::from_utf8_lossy(value.as_bytes());
             let scheme = value.split(' ').next().unwrap_or_default().to_owned();
             headers.insert("authorization".to_owned(), scheme);
         }
         self.lock().api_log.push(ApiCall {
-            method: req.method().as_str().to_owned(),
-            path: req.path().to_owned(),
+            method: req.method.as_str().to_owned(),
+            path: req.uri.path().to_owned(),
             headers,
             json,
         });
