@@ -158,7 +158,7 @@ fn plain(status: StatusCode, message: &'static str) -> Response {
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static("text/plain; charset=utf-8"),
     );
-    reply.body = message.to_owned();
+    reply.body = String::from(message);
     response(reply)
 }
 
