@@ -17,7 +17,8 @@ async fn login_redirects_to_the_provider_with_a_state_and_sets_a_safe_cookie() {
     assert_eq!(response.status(), 302);
     let location = response.headers()["location"].to_str().expect("text");
     assert!(
-        location.starts_with("https://github.com/login/oauth/authorize?") && location.contains("state="),
+        location.starts_with("https://github.com/login/oauth/authorize?")
+            && location.contains("state="),
         "{location}"
     );
     let cookies = set_cookies(&response);
@@ -28,7 +29,10 @@ async fn login_redirects_to_the_provider_with_a_state_and_sets_a_safe_cookie() {
         assert!(cookie.contains(attribute), "{attribute} missing: {cookie}");
     }
     // http: no `Secure`, no `__Host-` (browsers would refuse both).
-    assert!(!cookie.contains("Secure") && !cookie.starts_with("__Host-"), "{cookie}");
+    assert!(
+        !cookie.contains("Secure") && !cookie.starts_with("__Host-"),
+        "{cookie}"
+    );
 }
 
 #[tokio::test]
@@ -36,15 +40,17 @@ async fn the_routes_live_under_the_prefix_only() {
     let site = site(OAuthRouter::session_layer).await;
     let client = browser();
     let nested = client
-        .get(site.url("/auth/oauth/logout"))
+        .get(site.url("/auth/account/settings/linkedaccounts/"))
         .send()
         .await
         .expect("nested");
-    assert_eq!(nested.status(), 200);
-    // The page's form posts back under the prefix: the front end saw the full path.
-    assert!(nested.text().await.expect("body").contains("/auth/oauth/logout"));
+    // `next` is the path the client asked for: the front end saw the prefix too.
+    assert_eq!(
+        nested.headers()["location"],
+        "/login?next=%2Fauth%2Faccount%2Fsettings%2Flinkedaccounts%2F"
+    );
     let root = client
-        .get(site.url("/oauth/logout"))
+        .get(site.url("/account/settings/linkedaccounts/"))
         .send()
         .await
         .expect("root");
@@ -89,11 +95,23 @@ async fn host_routes_share_the_session() {
     let site = site(OAuthRouter::session_layer).await;
     let client = browser();
     for _ in 0..2 {
-        client.get(site.url("/host/flash")).send().await.expect("push");
+        client
+            .get(site.url("/host/flash"))
+            .send()
+            .await
+            .expect("push");
     }
-    let taken = client.get(site.url("/host/flashes")).send().await.expect("take");
+    let taken = client
+        .get(site.url("/host/flashes"))
+        .send()
+        .await
+        .expect("take");
     assert_eq!(taken.text().await.expect("body"), "hello,hello");
-    let again = client.get(site.url("/host/flashes")).send().await.expect("take");
+    let again = client
+        .get(site.url("/host/flashes"))
+        .send()
+        .await
+        .expect("take");
     assert_eq!(again.text().await.expect("body"), "", "taken once");
 }
 

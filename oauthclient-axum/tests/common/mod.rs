@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::routing::get;
-use oauthclient_axum::{OAuthRouter, OAuthSessionLayer, Session};
+use oauthclient_axum::{OAuthRouter, OAuthSessionLayer, Session, SessionCurrentUser};
 use oauthclient_core::config::NoEnv;
 use oauthclient_core::{OAuthClientConfig, Registry};
 use oauthclient_github as _; // links the `github` provider
@@ -60,6 +60,10 @@ pub async fn site(layer: impl FnOnce(&OAuthRouter) -> OAuthSessionLayer) -> Site
     let store = Arc::new(DieselStore::open(&config, &url).await.expect("store"));
     let oauth: OAuthRouter = OAuthRouter::builder(config, registry)
         .store(store)
+        // The host's login page: anonymous visitors of library pages go there with `next`.
+        .current_user(Arc::new(
+            SessionCurrentUser::default().with_login_url("/login"),
+        ))
         .build()
         .expect("oauth router");
     let app = Router::new()
