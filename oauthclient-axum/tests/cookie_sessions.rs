@@ -135,3 +135,25 @@ async fn an_oversized_body_is_413_and_a_forged_cookie_is_no_session() {
         .expect("csrf");
     assert_eq!(forged.status(), 200);
 }
+
+#[tokio::test]
+async fn signing_in_gives_the_session_a_new_identity() {
+    let site = site(OAuthRouter::session_layer).await;
+    let client = browser();
+    let token = csrf(&client, &site).await;
+    let response = client
+        .get(site.url("/host/sign-in"))
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(response.status(), 200);
+    assert_eq!(set_cookies(&response).len(), 1, "a new cookie");
+    let whoami = client
+        .get(site.url("/host/whoami"))
+        .send()
+        .await
+        .expect("whoami");
+    assert_eq!(whoami.text().await.expect("body"), "ada@example.org");
+    // Sign-in rotates the CSRF token: one learned before is useless after.
+    assert_ne!(csrf(&client, &site).await, token);
+}

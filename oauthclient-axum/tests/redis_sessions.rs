@@ -53,6 +53,51 @@ async fn sessions_live_in_redis_and_sign_out_deletes_them() {
 }
 
 #[tokio::test]
+async fn signing_in_replaces_the_session_id_and_forgets_the_old_one() {
+    let Some(url) = redis_url() else { return };
+    let store = connect_redis_store(&url, Duration::from_secs(3))
+        .await
+        .expect("redis");
+    let site = site(move |oauth| oauth.session_layer_with(store)).await;
+    let client = browser();
+    let first = client
+        .get(site.url("/auth/api/oauth/csrf"))
+        .send()
+        .await
+        .expect("csrf");
+    let old = set_cookies(&first)[0]
+        .split(';')
+        .next()
+        .expect("pair")
+        .to_owned();
+    let response = client
+        .get(site.url("/host/sign-in"))
+        .send()
+        .await
+        .expect("sign in");
+    let new = set_cookies(&response)[0]
+        .split(';')
+        .next()
+        .expect("pair")
+        .to_owned();
+    assert_ne!(old, new);
+    let whoami = client
+        .get(site.url("/host/whoami"))
+        .send()
+        .await
+        .expect("whoami");
+    assert_eq!(whoami.text().await.expect("body"), "ada@example.org");
+    // The old id is gone from Redis: a copy of the old cookie is no session.
+    let replay = browser()
+        .get(site.url("/host/whoami"))
+        .header("cookie", old)
+        .send()
+        .await
+        .expect("whoami");
+    assert_eq!(replay.text().await.expect("body"), "");
+}
+
+#[tokio::test]
 async fn a_redis_outage_while_saving_is_503_with_retry_after() {
     let site = site(|oauth| oauth.session_layer_with(dead_store())).await;
     let started = std::time::Instant::now();

@@ -11,10 +11,12 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::http::request::Parts;
 use axum::routing::get;
 use oauthclient_axum::{OAuthRouter, OAuthSessionLayer, Session, SessionCurrentUser};
+use oauthclient_core::account::NewUser;
 use oauthclient_core::config::NoEnv;
-use oauthclient_core::{OAuthClientConfig, Registry};
+use oauthclient_core::{OAuthClientConfig, Registry, UserStore};
 use oauthclient_github as _; // links the `github` provider
 use oauthclient_store_diesel::DieselStore;
 
@@ -59,7 +61,7 @@ pub async fn site(layer: impl FnOnce(&OAuthRouter) -> OAuthSessionLayer) -> Site
     let url = format!("sqlite://{}", db.path().join("axum.sqlite").display());
     let store = Arc::new(DieselStore::open(&config, &url).await.expect("store"));
     let oauth: OAuthRouter = OAuthRouter::builder(config, registry)
-        .store(store)
+        .store(store.clone())
         // The host's login page: anonymous visitors of library pages go there with `next`.
         .current_user(Arc::new(
             SessionCurrentUser::default().with_login_url("/login"),
@@ -68,7 +70,7 @@ pub async fn site(layer: impl FnOnce(&OAuthRouter) -> OAuthSessionLayer) -> Site
         .expect("oauth router");
     let app = Router::new()
         .nest("/auth", oauth.router())
-        .merge(host_routes(&oauth))
+        .merge(host_routes(&oauth, store))
         .layer(layer(&oauth));
     let server = tokio::spawn(async move {
         let service = app.into_make_service_with_connect_info::<SocketAddr>();
@@ -83,11 +85,39 @@ pub async fn site(layer: impl FnOnce(&OAuthRouter) -> OAuthSessionLayer) -> Site
 }
 
 /// The host's own routes, over the same session: a flash pushed on one request and taken on
-/// the next.
-fn host_routes(oauth: &OAuthRouter) -> Router {
+/// the next; the host's own sign-in form (a new user each time) and who is signed in.
+fn host_routes(oauth: &OAuthRouter, store: Arc<DieselStore>) -> Router {
     let push = oauth.clone();
     let take = oauth.clone();
+    let sign_in = oauth.clone();
+    let whoami = oauth.clone();
     Router::new()
+        .route(
+            "/host/sign-in",
+            get(move |parts: Parts, session: Session| async move {
+                let user = store
+                    .create_user(&NewUser {
+                        email: "ada@example.org".to_owned(),
+                        username: None,
+                        full_name: None,
+                        confirmed: true,
+                    })
+                    .await
+                    .expect("user");
+                sign_in
+                    .sign_in(&parts, &session, &user)
+                    .await
+                    .expect("sign in");
+                "signed in"
+            }),
+        )
+        .route(
+            "/host/whoami",
+            get(move |parts: Parts, session: Session| async move {
+                let user = whoami.signed_in_user(&parts, &session).await.expect("user");
+                user.map(|user| user.email).unwrap_or_default()
+            }),
+        )
         .route(
             "/host/flash",
             get(move |session: Session| async move {
