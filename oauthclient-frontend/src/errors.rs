@@ -250,6 +250,7 @@ pub(crate) fn session_unavailable() -> Reply {
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static("text/plain; charset=utf-8"),
     );
-    reply.body = "The service is temporarily unavailable. Please try again in a moment.".to_owned();
+    "The service is temporarily unavailable. Please try again in a moment."
+        .clone_into(&mut reply.body);
     reply.retry_after(crate::reply::RETRY_AFTER_UNAVAILABLE_SECS)
 }

@@ -33,7 +33,7 @@ async fn serve(
     req: &HttpRequest,
     body: web::Bytes,
 ) -> HttpResponse {
-    let request = request(req, body);
+    let request = request(req, &body);
     let param = route
         .param_name()
         .and_then(|name| req.match_info().get(name));
@@ -45,7 +45,7 @@ async fn serve(
 }
 
 /// The neutral parts of `req`.
-pub(crate) fn request(req: &HttpRequest, body: web::Bytes) -> Request {
+pub(crate) fn request(req: &HttpRequest, body: &[u8]) -> Request {
     let mut headers = http::HeaderMap::new();
     for (name, value) in req.headers() {
         if let (Ok(name), Ok(value)) = (

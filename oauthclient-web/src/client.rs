@@ -118,7 +118,7 @@ impl OAuthClient {
     pub async fn signed_in_user(&self, req: &HttpRequest) -> Result<Option<User>, OAuthError> {
         let session = actix_session::SessionExt::get_session(req);
         let mut data = adapter::load(&session);
-        let request = adapter::request(req, web::Bytes::new());
+        let request = adapter::request(req, &[]);
         let user = self.runtime.signed_in_user(&request, &mut data).await;
         adapter::apply(&session, data.take_ops());
         user
@@ -135,7 +135,7 @@ impl OAuthClient {
     /// session), for a host's own login form; refuses an unconfirmed address when verification
     /// is mandatory, and an inactive user.
     pub fn sign_in(&self, req: &HttpRequest, user: &User) -> Result<(), OAuthError> {
-        let request = adapter::request(req, web::Bytes::new());
+        let request = adapter::request(req, &[]);
         adapter::with_session(req, |session| self.runtime.sign_in(&request, session, user))
     }
 }

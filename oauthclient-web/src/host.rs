@@ -1,7 +1,7 @@
 //! Helpers for the host app's own actix-web routes: the front end's CSRF tokens, flash
 //! messages and rate limit over an `HttpRequest`.
 
-use actix_web::{HttpRequest, web};
+use actix_web::HttpRequest;
 use oauthclient_core::OAuthError;
 use oauthclient_core::rate_limit::{Limited, RateLimiter};
 use oauthclient_frontend::Flash;
@@ -52,5 +52,5 @@ pub fn push_flash(req: &HttpRequest, category: &str, message: impl Into<String>)
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn check_rate_limit(limiter: &RateLimiter, req: &HttpRequest) -> Result<(), Limited> {
-    oauthclient_frontend::check_rate_limit(limiter, &request(req, web::Bytes::new()))
+    oauthclient_frontend::check_rate_limit(limiter, &request(req, &[]))
 }

@@ -124,7 +124,7 @@ pub(crate) async fn pending_page(call: &mut Call<'_>) -> Reply {
 pub(crate) async fn confirm(call: &mut Call<'_>, token: &str) -> Reply {
     let form: ConfirmForm = match call.form() {
         Ok(form) => form,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     if let Err(err) = call.verify_csrf(form.csrf_token.as_deref()) {
         return call.error(&err);
@@ -182,7 +182,7 @@ async fn sign_in_after_proof(call: &mut Call<'_>, user: &User) -> Result<(), OAu
 pub(crate) async fn resend(call: &mut Call<'_>) -> Reply {
     let form: ResendForm = match call.form() {
         Ok(form) => form,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     if let Err(err) = call.verify_csrf(form.csrf_token.as_deref()) {
         return call.error(&err);

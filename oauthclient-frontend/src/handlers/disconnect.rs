@@ -44,7 +44,7 @@ pub(crate) async fn submit(call: &mut Call<'_>, app: &str) -> Reply {
     };
     let form: DisconnectForm = match call.form() {
         Ok(form) => form,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     if let Err(err) = call.verify_csrf(form.csrf_token.as_deref()) {
         return call.error(&err);

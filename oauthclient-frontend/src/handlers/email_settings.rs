@@ -51,7 +51,7 @@ pub(crate) async fn show(call: &mut Call<'_>) -> Reply {
 pub(crate) async fn change(call: &mut Call<'_>) -> Reply {
     let form: ChangeForm = match call.form() {
         Ok(form) => form,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     if let Err(err) = call.verify_csrf(form.csrf_token.as_deref()) {
         return call.error(&err);

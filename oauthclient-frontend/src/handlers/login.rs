@@ -66,7 +66,7 @@ pub(crate) async fn start_from_form(call: &mut Call<'_>, app: &str) -> Reply {
     }
     let form: LoginForm = match call.form() {
         Ok(form) => form,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     let started = match call.verify_csrf(form.csrf_token.as_deref()) {
         Ok(()) => match call.signed_in_id().await {

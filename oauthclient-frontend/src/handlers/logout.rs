@@ -28,7 +28,7 @@ pub(crate) fn confirm(call: &mut Call<'_>) -> Reply {
 pub(crate) async fn submit(call: &mut Call<'_>) -> Reply {
     let form: LogoutForm = match call.form() {
         Ok(form) => form,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     if let Err(err) = call.verify_csrf(form.csrf_token.as_deref()) {
         return call.error(&err);

@@ -95,11 +95,16 @@ impl Call<'_> {
         self.parts.oauth_session(self.session)
     }
 
-    /// A form body, or the 400 page.
-    pub(crate) fn form<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, Reply> {
-        self.request
-            .form()
-            .map_err(|err| crate::errors::malformed(self.parts, self.request, self.session, &err))
+    /// A form body, or the 400 page (boxed: the error path is the rare one).
+    pub(crate) fn form<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, Box<Reply>> {
+        self.request.form().map_err(|err| {
+            Box::new(crate::errors::malformed(
+                self.parts,
+                self.request,
+                self.session,
+                &err,
+            ))
+        })
     }
 }
 

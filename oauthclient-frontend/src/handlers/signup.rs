@@ -90,7 +90,7 @@ pub(crate) async fn form(call: &mut Call<'_>, app: &str) -> Reply {
 pub(crate) async fn submit(call: &mut Call<'_>, app: &str) -> Reply {
     let submission: SignupSubmission = match call.form() {
         Ok(form) => form,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     if let Err(err) = call.verify_csrf(submission.csrf_token.as_deref()) {
         return call.error(&err);
@@ -242,7 +242,7 @@ fn choice(call: &mut Call<'_>, runtime: &AppRuntime, pending: &PendingSignup) ->
 pub(crate) async fn continue_as_new(call: &mut Call<'_>, app: &str) -> Reply {
     let form: ContinueForm = match call.form() {
         Ok(form) => form,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     if let Err(err) = call.verify_csrf(form.csrf_token.as_deref()) {
         return call.error(&err);
