@@ -117,6 +117,8 @@ pub mod site;
 pub mod smtp;
 mod stand_in;
 mod state;
+#[cfg(feature = "http-suite")]
+pub mod suite;
 mod token;
 mod user;
 

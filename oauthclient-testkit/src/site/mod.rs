@@ -1,7 +1,9 @@
-//! A real site for tests (feature `site`): `oauthclient-web` on a loopback port with an SQLite
-//! store, configured for one remote app, plus test-only routes standing in for the host app's
-//! own login (`/test/login/{id}`, `/test/whoami`). Provider crates use it to test their flows
-//! end to end against a stand-in, the way `oauthclient-web`'s own tests do.
+//! A real site for tests (feature `site`, plus `actix` or `axum` for the framework): an
+//! oauthclient adapter on a loopback port with an SQLite store, configured for one remote app,
+//! plus test-only routes standing in for the host app's own login (`/test/login/{id}`,
+//! `/test/whoami`). Provider crates use it to test their flows end to end against a stand-in;
+//! the HTTP conformance suite ([`crate::suite`], feature `http-suite`) runs every scenario on
+//! it once per adapter.
 //!
 //! ```no_run
 //! # async fn example() {
@@ -17,26 +19,40 @@
 //! # }
 //! ```
 
+#[cfg(feature = "actix")]
+pub mod actix;
+mod adapter;
+#[cfg(feature = "axum")]
+pub mod axum;
 mod browser;
+mod data;
+mod options;
+mod pages;
+pub mod proxy;
 
 use std::net::TcpListener;
 use std::sync::Arc;
 
-use actix_session::SessionExt;
-use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
-use oauthclient_core::account::{NewUser, UserId};
 use oauthclient_core::config::NoEnv;
 use oauthclient_core::email::MemoryMailbox;
-use oauthclient_core::{OAuthClientConfig, Registry, UserStore};
+use oauthclient_core::{OAuthClientConfig, Registry};
+use oauthclient_frontend::Runtime;
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
-use oauthclient_web::{OAuthClient, SessionBackend, USER_ID_KEY};
 
 pub use crate::html::input_value;
+pub use adapter::{
+    Adapter, MAX_COOKIE_BYTES, Running, SESSION_TOKEN_KEY, Sessions, current, with_adapter,
+};
 pub use browser::{browser, location, query};
+pub use data::confirmation_path_in;
+pub use options::SiteOptions;
+
+/// The secret every test site signs with.
+const SECRET: &str = "site-test-secret-site-test-secret-site";
 
 /// One site and the provider it signs in through; the server stops when dropped.
 pub struct Site<P> {
-    /// `http://127.0.0.1:PORT`.
+    /// `http://127.0.0.1:PORT` and the mount prefix, if any: the site's `site_url`.
     pub base: String,
     /// The remote app's name.
     pub app: String,
@@ -44,30 +60,38 @@ pub struct Site<P> {
     pub provider: P,
     /// The site's store, for assertions and set-up.
     pub store: Arc<DieselStore>,
-    /// Mail the site sent (confirmation links): it has no SMTP server.
+    /// Mail the site sent (confirmation links), unless it mails over SMTP (`[mail]`).
     pub mailbox: MemoryMailbox,
-    _db_dir: tempfile::TempDir,
-    server: actix_web::dev::ServerHandle,
+    /// The front end the site runs: its host-side API (`access_token`, `remote_request`).
+    pub runtime: Runtime,
+    /// The configuration the site runs with.
+    pub toml: String,
+    /// The adapter serving it.
+    pub adapter: Arc<dyn Adapter>,
+    /// The directory of the SQLite database (`site.sqlite`).
+    pub db_dir: tempfile::TempDir,
+    options: options::Kept,
+    _server: Box<dyn Running>,
 }
 
-impl<P> Drop for Site<P> {
-    fn drop(&mut self) {
-        drop(self.server.stop(false));
-    }
+/// Another instance of a site: same configuration and store, its own server.
+pub struct Instance {
+    /// `http://127.0.0.1:PORT` (the instance's own port).
+    pub base: String,
+    _server: Box<dyn Running>,
 }
 
 impl<P> Site<P> {
     /// Starts a site whose configuration is `app_toml` (a `[remote_apps.<app>]` table and its
-    /// credentials) after the top-level keys, changed by `edit`. Panics on failure: it is a
-    /// test helper.
+    /// credentials) after the top-level keys, changed by `edit`, on the current adapter
+    /// ([`current`]). Panics on failure: it is a test helper.
     pub async fn start(
         provider: P,
         app: &str,
         app_toml: &str,
-        edit: impl FnOnce(String) -> String,
+        edit: impl FnOnce(String) -> String + Send + 'static,
     ) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-        Self::start_on(listener, provider, app, app_toml, edit).await
+        Self::launch(provider, app, app_toml, SiteOptions::new().edit(edit)).await
     }
 
     /// [`Site::start`] on a listener the caller bound: for providers that only redirect to
@@ -77,17 +101,28 @@ impl<P> Site<P> {
         provider: P,
         app: &str,
         app_toml: &str,
-        edit: impl FnOnce(String) -> String,
+        edit: impl FnOnce(String) -> String + Send + 'static,
     ) -> Self {
-        let base = format!("http://{}", listener.local_addr().expect("addr"));
-        let toml = edit(format!(
-            "secret_key = \"site-test-secret-site-test-secret-site\"\nsite_url = \"{base}\"\n\n{app_toml}"
+        let options = SiteOptions::new().edit(edit).listener(listener);
+        Self::launch(provider, app, app_toml, options).await
+    }
+
+    /// Starts a site as `options` say.
+    pub async fn launch(provider: P, app: &str, app_toml: &str, options: SiteOptions) -> Self {
+        let (parts, kept) = options.split();
+        let listener = parts
+            .listener
+            .unwrap_or_else(|| TcpListener::bind("127.0.0.1:0").expect("bind"));
+        let origin = format!("http://{}", listener.local_addr().expect("addr"));
+        let base = format!("{origin}{}", kept.prefix);
+        let toml = (parts.edit)(format!(
+            "secret_key = \"{SECRET}\"\nsite_url = \"{base}\"\ntrusted_hosts = [\"docs.example.org\"]\n\n{app_toml}"
         ));
-        let registry = Registry::from_inventory().expect("registry");
-        let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry)
-            .unwrap_or_else(|err| panic!("test config: {err}\n{toml}"));
         let db_dir = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}", db_dir.path().join("site.sqlite").display());
+        let url = parts
+            .database_url
+            .unwrap_or_else(|| format!("sqlite://{}", db_dir.path().join("site.sqlite").display()));
+        let config = config(&toml);
         let keys = TokenKeys::from_config(&config.secret_keys).expect("keys");
         let store = Arc::new(
             DieselStore::connect(&url, keys, StoreOptions::default())
@@ -95,170 +130,53 @@ impl<P> Site<P> {
                 .expect("store"),
         );
         let mailbox = MemoryMailbox::default();
-        let oauth = OAuthClient::builder(config, registry)
-            .mailer(Arc::new(mailbox.clone()))
-            .accounts(store.clone())
-            .users(store.clone())
-            .build()
-            .expect("oauth client");
-        let server = HttpServer::new(move || {
-            App::new()
-                .configure(oauth.configure())
-                .route("/test/login/{id}", web::get().to(test_login))
-                .route("/test/whoami", web::get().to(whoami))
-                .route(
-                    "/",
-                    web::get().to(|| async { HttpResponse::Ok().body("home") }),
-                )
-                .wrap(oauth.session_middleware_with(SessionBackend::cookie()))
-        })
-        .workers(1)
-        .listen(listener)
-        .expect("listen")
-        .run();
-        let handle = server.handle();
-        tokio::spawn(server);
+        let runtime = kept.runtime(config, &store, &mailbox, parts.customize);
+        let adapter = current();
+        let server = adapter
+            .serve(runtime.clone(), listener, &kept.prefix, &kept.sessions)
+            .await
+            .unwrap_or_else(|err| panic!("{} site: {err}", adapter.name()));
         Site {
             base,
             app: app.to_owned(),
             provider,
             store,
             mailbox,
-            _db_dir: db_dir,
-            server: handle,
+            runtime,
+            toml,
+            adapter,
+            db_dir,
+            options: kept,
+            _server: server,
         }
     }
 
-    /// An absolute URL on the site.
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    /// `GET /oauth/login/{app}/`; the stand-in's authorize URL it redirects to.
-    pub async fn start_login(&self, browser: &reqwest::Client, next: Option<&str>) -> String {
-        let mut url =
-            url::Url::parse(&self.url(&format!("/oauth/login/{}/", self.app))).expect("url");
-        if let Some(next) = next {
-            url.query_pairs_mut().append_pair("next", next);
-        }
-        let response = crate::browser_actions::start_flow(browser, url.as_str()).await;
-        assert_eq!(response.status(), 302, "login redirects");
-        location(&response)
-    }
-
-    /// Visits the stand-in's authorize URL; the callback URL it redirects to.
-    pub async fn authorize(&self, browser: &reqwest::Client, authorize_url: &str) -> String {
-        let response = browser.get(authorize_url).send().await.expect("authorize");
-        assert_eq!(response.status(), 302, "the provider redirects back");
-        location(&response)
-    }
-
-    /// The whole round trip; the callback's response.
-    pub async fn login(&self, browser: &reqwest::Client, next: Option<&str>) -> reqwest::Response {
-        let authorize_url = self.start_login(browser, next).await;
-        let callback = self.authorize(browser, &authorize_url).await;
-        browser.get(callback).send().await.expect("callback")
-    }
-
-    /// Signs out as a browser would: the confirmation page, then its CSRF-checked form.
-    pub async fn logout(&self, browser: &reqwest::Client) -> reqwest::Response {
-        crate::browser_actions::sign_out(browser, &self.base).await
-    }
-
-    /// The signed-in user's id as text, or `anonymous`.
-    pub async fn whoami(&self, browser: &reqwest::Client) -> String {
-        self.page(browser, "/test/whoami").await
-    }
-
-    /// The signed-in user's id.
-    pub async fn user_id(&self, browser: &reqwest::Client) -> UserId {
-        let who = self.whoami(browser).await;
-        assert!(
-            who != "anonymous" && !who.is_empty(),
-            "signed in, but whoami says {who:?}"
+    /// Another instance of this site (same configuration, store and mailbox) on its own port,
+    /// with `sessions`: two servers behind one load balancer.
+    pub async fn another_instance(&self, sessions: &Sessions) -> Instance {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let runtime = self.options.runtime(
+            config(&self.toml),
+            &self.store,
+            &self.mailbox,
+            Box::new(|b| b),
         );
-        UserId::new(who)
-    }
-
-    /// The body of a page.
-    pub async fn page(&self, browser: &reqwest::Client, path: &str) -> String {
-        browser
-            .get(self.url(path))
-            .send()
+        let server = self
+            .adapter
+            .serve(runtime, listener, &self.options.prefix, sessions)
             .await
-            .expect("page")
-            .text()
-            .await
-            .expect("body")
-    }
-
-    /// Signs `user_id` in as the host app's own login would.
-    pub async fn sign_in_as(&self, browser: &reqwest::Client, user_id: &UserId) {
-        let response = browser
-            .get(self.url(&format!("/test/login/{user_id}")))
-            .send()
-            .await
-            .expect("test login");
-        assert_eq!(response.status(), 200);
-    }
-
-    /// A local user (registered with the site, not through the provider).
-    pub async fn local_user(&self, email: &str, password: bool) -> UserId {
-        let user = self
-            .store
-            .create_user(&NewUser {
-                email: email.to_owned(),
-                username: None,
-                full_name: None,
-                confirmed: true,
-            })
-            .await
-            .expect("user");
-        if password {
-            // Another way to sign in, so the lock-out guard lets a disconnect through.
-            self.store
-                .set_password_hash(&user.id, Some("$argon2id$stand-in".into()))
-                .await
-                .expect("password");
+            .unwrap_or_else(|err| panic!("{} instance: {err}", self.adapter.name()));
+        Instance {
+            base,
+            _server: server,
         }
-        user.id
-    }
-
-    /// Loads `form_page` for its CSRF token and posts `fields` with it to `action`.
-    pub async fn submit(
-        &self,
-        browser: &reqwest::Client,
-        form_page: &str,
-        action: &str,
-        fields: &[(&str, &str)],
-    ) -> reqwest::Response {
-        let page = self.page(browser, form_page).await;
-        let csrf = input_value(&page, "csrf_token")
-            .unwrap_or_else(|| panic!("no CSRF token on {form_page}: {page}"));
-        let mut form: Vec<(&str, &str)> = vec![("csrf_token", csrf.as_str())];
-        form.extend_from_slice(fields);
-        browser
-            .post(self.url(action))
-            .form(&form)
-            .send()
-            .await
-            .expect("submit")
     }
 }
 
-/// Stands in for the host app's own password login.
-async fn test_login(req: HttpRequest, id: web::Path<UserId>) -> HttpResponse {
-    let session = req.get_session();
-    session.renew();
-    match session.insert(USER_ID_KEY, id.into_inner()) {
-        Ok(()) => HttpResponse::Ok().body("signed in"),
-        Err(_) => HttpResponse::InternalServerError().finish(),
-    }
-}
-
-async fn whoami(req: HttpRequest) -> HttpResponse {
-    match req.get_session().get::<UserId>(USER_ID_KEY).ok().flatten() {
-        Some(id) => HttpResponse::Ok().body(id.to_string()),
-        None => HttpResponse::Ok().body("anonymous"),
-    }
+/// The configuration `toml` describes, with every provider linked into the test binary.
+fn config(toml: &str) -> OAuthClientConfig {
+    let registry = Registry::from_inventory().expect("registry");
+    OAuthClientConfig::from_toml_str(toml, &NoEnv, &registry)
+        .unwrap_or_else(|err| panic!("test config: {err}\n{toml}"))
 }

@@ -6,7 +6,7 @@
     reason = "each test binary uses a different part of this module"
 )]
 
-pub mod proxy;
+pub use oauthclient_testkit::site::proxy;
 
 use std::collections::BTreeMap;
 use std::net::TcpListener;

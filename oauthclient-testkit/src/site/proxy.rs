@@ -1,4 +1,4 @@
-//! A TCP proxy on a loopback port that can cut every connection and refuse new ones: a
+//! [`CutProxy`]: a TCP proxy on a loopback port that can cut every connection and refuse new ones: a
 //! database or Redis going down under a running server, and coming back.
 
 use std::net::SocketAddr;
@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 
+/// A proxy that can go down and come back.
 pub struct CutProxy {
+    /// The loopback port it listens on.
     pub port: u16,
     up: Arc<AtomicBool>,
     cuts: watch::Sender<u64>,

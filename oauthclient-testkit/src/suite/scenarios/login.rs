@@ -1,10 +1,7 @@
 //! `GET /oauth/login/{app}/`: the redirect to the provider, PKCE, `next` handling.
 
-mod common;
+use crate::suite::{APP, Scenario, browser, location, query, scenario_list, site, site_with};
 
-use common::{APP, browser, location, query, site, site_with};
-
-#[tokio::test]
 async fn login_redirect_has_every_parameter() {
     let site = site().await;
     let authorize_url = site.start_login(&browser(), None).await;
@@ -31,7 +28,6 @@ async fn login_redirect_has_every_parameter() {
     );
 }
 
-#[tokio::test]
 async fn every_login_has_its_own_state_and_challenge() {
     let site = site().await;
     let browser = browser();
@@ -41,7 +37,6 @@ async fn every_login_has_its_own_state_and_challenge() {
     assert_ne!(first["code_challenge"], second["code_challenge"]);
 }
 
-#[tokio::test]
 async fn pkce_can_be_switched_off_per_app() {
     let site = site_with(|toml| {
         toml.replace(
@@ -55,7 +50,6 @@ async fn pkce_can_be_switched_off_per_app() {
     assert!(!params.contains_key("code_challenge_method"));
 }
 
-#[tokio::test]
 async fn unknown_and_hidden_apps_are_404() {
     let site =
         site_with(|toml| toml.replace("[remote_apps.fake]", "[remote_apps.fake]\nhide = true"))
@@ -72,7 +66,6 @@ async fn unknown_and_hidden_apps_are_404() {
     }
 }
 
-#[tokio::test]
 async fn next_is_kept_only_when_safe() {
     let site = site().await;
     let cases = [
@@ -98,4 +91,15 @@ async fn next_is_kept_only_when_safe() {
             None => assert_eq!(landed, "/", "{next} must be dropped"),
         }
     }
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        login_redirect_has_every_parameter,
+        every_login_has_its_own_state_and_challenge,
+        pkce_can_be_switched_off_per_app,
+        unknown_and_hidden_apps_are_404,
+        next_is_kept_only_when_safe,
+    ]
 }

@@ -1,0 +1,11 @@
+//! The scenarios, one module per concern (each lists its own with `scenario_list!`).
+
+mod login;
+
+use super::Scenario;
+
+/// Every scenario, module by module.
+pub(super) fn all() -> Vec<Scenario> {
+    let modules: &[fn() -> Vec<Scenario>] = &[login::scenarios];
+    modules.iter().flat_map(|list| list()).collect()
+}
