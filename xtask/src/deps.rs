@@ -5,7 +5,7 @@
 //! - a provider crate (`oauthclient-github`, `-orcid`, `-oidc`) depends on no other workspace
 //!   crate than `oauthclient-core`, and on no actix or diesel;
 //! - `oauthclient-store-diesel` with only `sqlite` links no libpq (`pq-sys`);
-//! - `oauthclient-core`'s modules form no new import cycle ([`crate::module_cycles`]).
+//! - no library crate's modules form an import cycle ([`crate::module_cycles`]).
 
 use std::collections::BTreeSet;
 use std::process::Command;
@@ -75,14 +75,16 @@ pub fn deps() -> Result<(), String> {
         &["pq-sys"],
     );
 
-    let core_src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../oauthclient-core/src");
-    match crate::module_cycles::check(&core_src) {
-        Ok(report) => {
-            for line in report {
-                println!("xtask: {line}");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for krate in crate::module_cycles::LIBRARY_CRATES {
+        match crate::module_cycles::check(krate, &root.join(krate).join("src")) {
+            Ok(report) => {
+                for line in report {
+                    println!("xtask: {line}");
+                }
             }
+            Err(problem) => problems.push(problem),
         }
-        Err(problem) => problems.push(problem),
     }
 
     println!("xtask: crates pulled in (normal dependencies, the crate itself included):");

@@ -1,7 +1,8 @@
-//! Part of `cargo xtask deps`: the modules of `oauthclient-core` form layers, each using only
-//! those below it (lowest first: leaf types, stores, configuration, e-mail and host policy,
-//! errors, the flow, clients, handlers, the registry, the engine; `lib.rs` lists them). Any
-//! module cycle fails the check; `KNOWN_CYCLE` stays as the ratchet's mechanism, empty.
+//! Part of `cargo xtask deps`: the top-level modules of every library crate of the workspace
+//! ([`LIBRARY_CRATES`]) form layers, each using only those below it (in `oauthclient-core`,
+//! lowest first: leaf types, stores, configuration, e-mail and host policy, errors, the flow,
+//! clients, handlers, the registry, the engine; `lib.rs` lists them). Any module cycle fails
+//! the check; `KNOWN_CYCLE` stays as the ratchet's mechanism, empty.
 //!
 //! A module uses another when its non-test code (comments and `#[cfg(test)]` items left out)
 //! names `crate::<other>`, `crate::{<other>::..}`, or an item the crate root re-exports from
@@ -16,13 +17,28 @@ const KNOWN_CYCLE: &[&str] = &[];
 
 type Graph = BTreeMap<String, BTreeSet<String>>;
 
-/// Checks `src` (the core crate's `src/`); the lines to print, or what broke the ratchet.
-pub fn check(src: &Path) -> Result<Vec<String>, String> {
-    judge(&module_graph(src)?, KNOWN_CYCLE)
+/// Every library crate of the workspace (a directory with `src/lib.rs`), checked alike.
+pub const LIBRARY_CRATES: &[&str] = &[
+    "oauthclient-core",
+    "oauthclient-frontend",
+    "oauthclient-web",
+    "oauthclient-axum",
+    "oauthclient-store-diesel",
+    "oauthclient-github",
+    "oauthclient-orcid",
+    "oauthclient-oidc",
+    "oauthclient-testkit",
+    "oauthclient-cli",
+    "examples/own-users",
+];
+
+/// Checks `src` (the `src/` of `krate`); the lines to print, or what broke the ratchet.
+pub fn check(krate: &str, src: &Path) -> Result<Vec<String>, String> {
+    judge(krate, &module_graph(src)?, KNOWN_CYCLE)
 }
 
 /// The report on `graph`'s cycles, or what is wrong with them given the `known` cycle.
-fn judge(graph: &Graph, known: &[&str]) -> Result<Vec<String>, String> {
+fn judge(krate: &str, graph: &Graph, known: &[&str]) -> Result<Vec<String>, String> {
     let cycles: Vec<BTreeSet<String>> = strongly_connected(graph)
         .into_iter()
         .filter(|component| component.len() > 1)
@@ -31,11 +47,14 @@ fn judge(graph: &Graph, known: &[&str]) -> Result<Vec<String>, String> {
     let mut report = Vec::new();
     let mut problems = Vec::new();
     if cycles.is_empty() {
-        report.push("oauthclient-core modules form layers: no import cycle".to_owned());
+        report.push(format!(
+            "{krate}: {} modules form layers, no import cycle",
+            graph.len()
+        ));
     }
     for cycle in &cycles {
         report.push(format!(
-            "oauthclient-core modules in a cycle ({}): {}",
+            "{krate} modules in a cycle ({}): {}",
             cycle.len(),
             cycle.iter().cloned().collect::<Vec<_>>().join(", ")
         ));
@@ -48,15 +67,15 @@ fn judge(graph: &Graph, known: &[&str]) -> Result<Vec<String>, String> {
             report.push(format!("    {module} -> {}", inside.join(", ")));
             if !known.contains(module.as_str()) {
                 problems.push(format!(
-                    "module `{module}` joined an import cycle in oauthclient-core: make it use \
-                     only modules below it"
+                    "module `{module}` joined an import cycle in {krate}: make it use only \
+                     modules below it"
                 ));
             }
         }
     }
     if cycles.len() > 1 {
         problems.push(format!(
-            "{} separate import cycles in oauthclient-core; at most the known one may remain",
+            "{} separate import cycles in {krate}; at most the known one may remain",
             cycles.len()
         ));
     }
@@ -369,6 +388,36 @@ mod tests {
     }
 
     #[test]
+    fn every_library_crate_is_checked() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut found = BTreeSet::new();
+        for dir in ["", "examples"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("workspace") {
+                let path = entry.expect("entry").path();
+                if path.join("src/lib.rs").is_file() && path.join("Cargo.toml").is_file() {
+                    let name = path
+                        .file_name()
+                        .expect("name")
+                        .to_string_lossy()
+                        .into_owned();
+                    found.insert(if dir.is_empty() {
+                        name
+                    } else {
+                        format!("{dir}/{name}")
+                    });
+                }
+            }
+        }
+        // The fuzz crate is a harness for `cargo fuzz`, not a library anyone links.
+        found.remove("fuzz");
+        let listed: BTreeSet<String> = LIBRARY_CRATES
+            .iter()
+            .map(|name| (*name).to_owned())
+            .collect();
+        assert_eq!(found, listed, "LIBRARY_CRATES lists every library crate");
+    }
+
+    #[test]
     fn cycles_are_found_and_layers_are_not() {
         let g = graph(&[
             ("a", &["b"]),
@@ -420,12 +469,12 @@ mod tests {
     #[test]
     fn a_new_cycle_fails_and_a_struck_off_module_must_go() {
         let layered = graph(&[("a", &["b"]), ("b", &[]), ("c", &["a"])]);
-        assert!(judge(&layered, &[]).is_ok());
+        assert!(judge("k", &layered, &[]).is_ok());
         let cyclic = graph(&[("a", &["b"]), ("b", &["a"]), ("c", &["a"])]);
-        let err = judge(&cyclic, &[]).unwrap_err();
+        let err = judge("k", &cyclic, &[]).unwrap_err();
         assert!(err.contains("module `a` joined an import cycle"), "{err}");
-        assert!(judge(&cyclic, &["a", "b"]).is_ok());
-        let err = judge(&layered, &["a", "b"]).unwrap_err();
+        assert!(judge("k", &cyclic, &["a", "b"]).is_ok());
+        let err = judge("k", &layered, &["a", "b"]).unwrap_err();
         assert!(
             err.contains("module `a` is in no import cycle any more"),
             "{err}"
