@@ -17,7 +17,9 @@ use oauthclient_frontend::{Reply, Request, Route, RouteMethod, Runtime, SessionD
 use tower_sessions::Session;
 use tower_sessions::session::Error as SessionError;
 
-use crate::session_layer::BODY_LIMIT;
+/// The largest request body the endpoints read (forms and JSON are small): 256 KiB; a larger
+/// one is answered `413`.
+pub const BODY_LIMIT: usize = 256 * 1024;
 
 /// Every route of the front end, each served by [`serve`]; patterns are relative, so the host
 /// nests or merges the router where `site_url` says.

@@ -8,6 +8,7 @@ mod redis_store;
 mod router;
 mod session_layer;
 
+pub use adapter::BODY_LIMIT;
 pub use host::check_rate_limit;
 pub use oauthclient_frontend::{
     CurrentUser, DEFAULT_TEMPLATES, Flash, FrameAncestors, InvalidFrameAncestor, PERMANENT_KEY,
@@ -16,7 +17,7 @@ pub use oauthclient_frontend::{
 #[cfg(feature = "redis")]
 pub use redis_store::{REDIS_OPERATION_TIMEOUT, RedisSessionStore, connect_redis_store};
 pub use router::{OAuthRouter, OAuthRouterBuilder};
-pub use session_layer::{BODY_LIMIT, OAuthSessionLayer, OAuthSessionService};
+pub use session_layer::{OAuthSessionLayer, OAuthSessionService};
 /// The session type host handlers extract (`session: Session`), the one
 /// [`OAuthRouter::session_layer`] provides.
 pub use tower_sessions::Session;

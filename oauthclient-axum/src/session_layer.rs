@@ -24,10 +24,6 @@ use tower_sessions::{Session, SessionStore};
 use crate::adapter;
 use crate::cookie_store::CookieRecord;
 
-/// The largest request body the endpoints read (forms and JSON are small): 256 KiB; a larger
-/// one is answered `413`.
-pub const BODY_LIMIT: usize = 256 * 1024;
-
 /// Browsers drop cookies over 4096 bytes (name and attributes included) without a word: a
 /// session that grew past it is refused here, visibly, instead.
 const MAX_COOKIE_BYTES: usize = 4096;

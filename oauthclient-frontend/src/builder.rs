@@ -22,9 +22,10 @@ use oauthclient_core::{AccountStore, OAuthClientConfig, UserStore};
 
 use crate::current_user::{CurrentUser, SessionCurrentUser};
 use crate::frame_ancestors::FrameAncestors;
+use crate::parts::{AppRuntime, Parts};
 use crate::rate_limit::RateLimiter;
 use crate::routes::Paths;
-use crate::runtime::{AppRuntime, Parts, Runtime};
+use crate::runtime::Runtime;
 use crate::templates::Templates;
 
 /// Builds a [`Runtime`], and from it `T`: the adapter's type (`Runtime` itself by default).

@@ -9,7 +9,7 @@ use oauthclient_core::account::User;
 use oauthclient_core::email::EmailMessage;
 use serde_json::json;
 
-use crate::runtime::Parts;
+use crate::parts::Parts;
 
 /// Sends `user` a link confirming their current address when one is due (the engine
 /// decides: [`oauthclient_core::engine::Engine::confirmation_mail`]); `Ok(false)` when none is.

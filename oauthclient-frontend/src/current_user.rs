@@ -4,7 +4,6 @@ use oauthclient_core::OAuthError;
 use oauthclient_core::account::{User, UserId};
 
 use crate::request::Request;
-use crate::runtime::Parts;
 use crate::session::SessionData;
 
 /// Tells oauthclient who is signed in, and signs users in and out. Host apps with their own
@@ -122,36 +121,4 @@ impl CurrentUser for SessionCurrentUser {
             .map(str::to_owned)
             .to_vec()
     }
-}
-
-/// The signed-in user, checked against the store: a session whose user is gone, deactivated,
-/// or whose sessions were all ended ([`CurrentUser::is_current`]) is signed out and counts as
-/// anonymous.
-pub(crate) async fn signed_in_user(
-    parts: &Parts,
-    request: &Request,
-    session: &mut SessionData,
-) -> Result<Option<User>, OAuthError> {
-    let glue = parts.current_user.as_ref();
-    let Some(user_id) = glue.user_id(request, session) else {
-        return Ok(None);
-    };
-    match parts.users.user_by_id(&user_id).await? {
-        Some(user) if user.active && glue.is_current(session, &user) => Ok(Some(user)),
-        _ => {
-            glue.sign_out(request, session);
-            Ok(None)
-        }
-    }
-}
-
-/// The signed-in user's id, checked against the store (see [`signed_in_user`]).
-pub(crate) async fn signed_in_id(
-    parts: &Parts,
-    request: &Request,
-    session: &mut SessionData,
-) -> Result<Option<UserId>, OAuthError> {
-    Ok(signed_in_user(parts, request, session)
-        .await?
-        .map(|user| user.id))
 }

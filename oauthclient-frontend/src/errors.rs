@@ -6,9 +6,9 @@ use oauthclient_core::OAuthError;
 use oauthclient_core::error::Outcome;
 use serde_json::json;
 
+use crate::parts::Parts;
 use crate::reply::Reply;
 use crate::request::Request;
-use crate::runtime::Parts;
 use crate::session::SessionData;
 
 /// Renders a page with the shell's context: the flashes of this session, the home and

@@ -10,12 +10,15 @@ mod flash;
 mod frame_ancestors;
 mod handlers;
 mod mail_queue;
+mod oauth_session;
+mod parts;
 mod rate_limit;
 mod reply;
 mod request;
 mod routes;
 mod runtime;
 mod session;
+mod sign_in;
 mod templates;
 
 pub use builder::RuntimeBuilder;

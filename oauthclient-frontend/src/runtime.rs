@@ -1,80 +1,17 @@
 //! [`Runtime`]: everything the endpoints share, built once by [`crate::RuntimeBuilder`], and
 //! the one entry point an adapter calls per request ([`Runtime::handle`]).
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use oauthclient_core::account::{User, UserId};
-use oauthclient_core::client::{HttpClient, RemoteClient};
-use oauthclient_core::email::{ConfirmationCodec, Mailer};
-use oauthclient_core::engine::Engine;
-use oauthclient_core::handlers::{ApiRequest, ApiResponse, EventBus, RemoteApi};
-use oauthclient_core::host_policy::HostPolicy;
-use oauthclient_core::state::StateCodec;
-use oauthclient_core::{AccountStore, OAuthClientConfig, OAuthError, Token, UserStore};
+use oauthclient_core::handlers::{ApiRequest, ApiResponse, RemoteApi};
+use oauthclient_core::{OAuthClientConfig, OAuthError, Token};
 
-use crate::current_user::CurrentUser;
-use crate::frame_ancestors::FrameAncestors;
-use crate::mail_queue::MailQueue;
-use crate::rate_limit::RateLimiter;
+use crate::parts::{AppRuntime, Parts};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::routes::{Paths, Route};
 use crate::session::SessionData;
-use crate::session::keys::OAuthSession;
-use crate::templates::Templates;
-
-/// One configured remote app, ready to serve (the engine's).
-pub(crate) use oauthclient_core::engine::AppRuntime;
-
-/// The parts every endpoint works with.
-pub(crate) struct Parts {
-    pub config: OAuthClientConfig,
-    pub apps: BTreeMap<String, AppRuntime>,
-    pub codec: StateCodec,
-    pub http: HttpClient,
-    pub accounts: Arc<dyn AccountStore>,
-    pub tokens: RemoteClient,
-    pub rate_limiter: Option<RateLimiter>,
-    pub users: Arc<dyn UserStore>,
-    pub current_user: Arc<dyn CurrentUser>,
-    pub templates: Templates,
-    pub events: EventBus,
-    pub paths: Paths,
-    /// Sends confirmation mail; `None` only when no app's verification sends mail.
-    pub mailer: Option<Arc<dyn Mailer>>,
-    pub confirmations: ConfirmationCodec,
-    /// Who may frame the pages.
-    pub frame_ancestors: FrameAncestors,
-    /// The host's policy.
-    pub policy: Arc<dyn HostPolicy>,
-    /// Mail sent off the request path (anonymous resend).
-    pub mail_queue: MailQueue,
-}
-
-impl Parts {
-    /// The flow engine over these parts: every decision an endpoint needs.
-    pub(crate) fn engine(&self) -> Engine<'_> {
-        Engine::new(
-            &self.config,
-            &self.codec,
-            &self.http,
-            self.accounts.as_ref(),
-            self.users.as_ref(),
-            self.policy.as_ref(),
-            &self.events,
-            &self.confirmations,
-        )
-    }
-
-    /// The typed OAuth keys of `session`.
-    pub(crate) fn oauth_session<'s>(&'s self, session: &'s mut SessionData) -> OAuthSession<'s> {
-        OAuthSession {
-            session,
-            prefix: &self.config.session_key_prefix,
-        }
-    }
-}
 
 /// The front end, ready to serve: cheap to clone (one `Arc`), shared by every worker.
 #[derive(Clone)]
@@ -111,11 +48,11 @@ impl Runtime {
         .await
     }
 
-    /// The session keys the front end (and the [`CurrentUser`] glue) reads: an adapter whose
+    /// The session keys the front end (and the [`crate::CurrentUser`] glue) reads: an adapter whose
     /// session library cannot list its keys loads these.
     pub fn session_keys(&self) -> Vec<String> {
         let prefix = &self.parts.config.session_key_prefix;
-        let mut keys = crate::session::keys::library_keys(prefix, self.parts.apps.keys());
+        let mut keys = crate::oauth_session::library_keys(prefix, self.parts.apps.keys());
         keys.extend(self.parts.current_user.session_keys());
         keys
     }
@@ -184,7 +121,7 @@ impl Runtime {
         request: &Request,
         session: &mut SessionData,
     ) -> Result<Option<User>, OAuthError> {
-        crate::current_user::signed_in_user(&self.parts, request, session).await
+        crate::sign_in::signed_in_user(&self.parts, request, session).await
     }
 
     /// Sends `user` a link confirming their current address (for a host's own sign-up form),
@@ -194,7 +131,7 @@ impl Runtime {
         crate::confirmation::send(&self.parts, user).await
     }
 
-    /// Signs `user` in through the configured [`CurrentUser`] glue (renewing the session),
+    /// Signs `user` in through the configured [`crate::CurrentUser`] glue (renewing the session),
     /// for a host's own login form; refuses an unconfirmed address when verification is
     /// mandatory, and an inactive user.
     pub fn sign_in(
@@ -204,7 +141,7 @@ impl Runtime {
         user: &User,
     ) -> Result<(), OAuthError> {
         self.parts.engine().ensure_may_sign_in_locally(user)?;
-        crate::session::keys::start_signed_in(&self.parts, request, session, user, false)
+        crate::sign_in::start_signed_in(&self.parts, request, session, user, false)
     }
 
     /// The reply for `err` as the library's pages show it (an error page, or a flash and a

@@ -5,6 +5,8 @@
 //! - a provider crate (`oauthclient-github`, `-orcid`, `-oidc`) depends on no other workspace
 //!   crate than `oauthclient-core`, and on no actix or diesel;
 //! - `oauthclient-store-diesel` with only `sqlite` links no libpq (`pq-sys`);
+//! - the front end (`oauthclient-frontend`) pulls in no web framework; the actix-web adapter no
+//!   axum, the axum adapter no actix: a host compiles the framework it uses, only;
 //! - no library crate's modules form an import cycle ([`crate::module_cycles`]).
 
 use std::collections::BTreeSet;
@@ -27,6 +29,14 @@ const WEB: Build = Build {
 const STORE_SQLITE: Build = Build {
     package: "oauthclient-store-diesel",
     features: &["--no-default-features", "--features", "sqlite"],
+};
+const FRONTEND: Build = Build {
+    package: "oauthclient-frontend",
+    features: &[],
+};
+const AXUM: Build = Build {
+    package: "oauthclient-axum",
+    features: &["--all-features"],
 };
 const DEMO: Build = Build {
     package: "oauthclient-demo",
@@ -67,6 +77,22 @@ pub fn deps() -> Result<(), String> {
             }
         }
     }
+    let frontend = crates(&FRONTEND)?;
+    forbid(
+        &mut problems,
+        FRONTEND.package,
+        &frontend,
+        &["actix", "axum", "tower-sessions", "diesel"],
+    );
+    let web = crates(&WEB)?;
+    forbid(
+        &mut problems,
+        WEB.package,
+        &web,
+        &["axum", "tower-sessions"],
+    );
+    let axum = crates(&AXUM)?;
+    forbid(&mut problems, AXUM.package, &axum, &["actix"]);
     let store = crates(&STORE_SQLITE)?;
     forbid(
         &mut problems,
@@ -90,7 +116,9 @@ pub fn deps() -> Result<(), String> {
     println!("xtask: crates pulled in (normal dependencies, the crate itself included):");
     for (label, graph) in [
         ("oauthclient-core", &core),
-        ("oauthclient-web", &crates(&WEB)?),
+        ("oauthclient-frontend", &frontend),
+        ("oauthclient-web (actix-web)", &web),
+        ("oauthclient-axum (all features)", &axum),
         ("oauthclient-store-diesel (sqlite)", &store),
         ("oauthclient-demo", &crates(&DEMO)?),
     ] {

@@ -13,8 +13,8 @@ use serde_json::json;
 use super::signup::{Registration, continue_registration, open_signup, register};
 use super::{Call, disconnect, visible_app};
 use crate::errors::{json_error, json_message};
+use crate::parts::AppRuntime;
 use crate::reply::Reply;
-use crate::runtime::AppRuntime;
 
 /// Header carrying the CSRF token on JSON writes.
 pub(crate) const CSRF_HEADER: &str = "X-CSRF-Token";

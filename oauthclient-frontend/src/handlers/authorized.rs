@@ -8,9 +8,9 @@ use oauthclient_core::flow::{FlowState, Grant};
 
 use super::{Call, any_app};
 use crate::errors::{api_error, rest_redirect};
+use crate::parts::AppRuntime;
 use crate::reply::Reply;
-use crate::runtime::AppRuntime;
-use crate::session::keys::start_signed_in;
+use crate::sign_in::start_signed_in;
 
 /// The callback's URL carries the authorization code (and the state): whatever the answer,
 /// the browser must not send that URL as `Referer` to the next page's resources or links.

@@ -16,9 +16,9 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::Call;
+use crate::parts::Parts;
 use crate::reply::Reply;
-use crate::runtime::Parts;
-use crate::session::keys::start_signed_in;
+use crate::sign_in::start_signed_in;
 
 /// The confirmation form. No `Debug`: it may hold a password.
 #[derive(Deserialize)]

@@ -10,8 +10,8 @@ use serde_json::json;
 
 use super::linked_accounts::login_required;
 use super::{Call, visible_app};
+use crate::parts::AppRuntime;
 use crate::reply::Reply;
-use crate::runtime::AppRuntime;
 
 #[derive(Debug, Deserialize)]
 struct DisconnectForm {

@@ -15,10 +15,10 @@ use std::sync::Arc;
 
 use oauthclient_core::OAuthError;
 
+use crate::parts::{AppRuntime, Parts};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::routes::Endpoint;
-use crate::runtime::{AppRuntime, Parts};
 use crate::session::SessionData;
 
 /// What every handler is given: the parts, the request, its session.
@@ -65,14 +65,14 @@ impl Call<'_> {
     pub(crate) async fn signed_in_user(
         &mut self,
     ) -> Result<Option<oauthclient_core::account::User>, OAuthError> {
-        crate::current_user::signed_in_user(self.parts, self.request, self.session).await
+        crate::sign_in::signed_in_user(self.parts, self.request, self.session).await
     }
 
     /// The signed-in user's id, checked against the store.
     pub(crate) async fn signed_in_id(
         &mut self,
     ) -> Result<Option<oauthclient_core::account::UserId>, OAuthError> {
-        crate::current_user::signed_in_id(self.parts, self.request, self.session).await
+        crate::sign_in::signed_in_id(self.parts, self.request, self.session).await
     }
 
     /// Checks a form's CSRF token.
@@ -91,7 +91,7 @@ impl Call<'_> {
     }
 
     /// The typed OAuth keys of the session.
-    pub(crate) fn oauth_session(&mut self) -> crate::session::keys::OAuthSession<'_> {
+    pub(crate) fn oauth_session(&mut self) -> crate::oauth_session::OAuthSession<'_> {
         self.parts.oauth_session(self.session)
     }
 

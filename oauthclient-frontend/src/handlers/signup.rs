@@ -12,9 +12,9 @@ use serde_json::json;
 
 use super::confirm_email::sent_page;
 use super::{Call, any_app};
+use crate::parts::AppRuntime;
 use crate::reply::Reply;
-use crate::runtime::AppRuntime;
-use crate::session::keys::start_signed_in;
+use crate::sign_in::start_signed_in;
 
 #[derive(Debug, Deserialize)]
 struct SignupSubmission {

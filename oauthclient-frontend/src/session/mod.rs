@@ -3,8 +3,6 @@
 //! applies the [`SessionOp`]s it recorded, in order. Synchronous and asynchronous session
 //! libraries share one code path this way.
 
-pub(crate) mod keys;
-
 use std::collections::BTreeMap;
 
 use serde::Serialize;

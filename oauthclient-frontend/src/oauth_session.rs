@@ -5,7 +5,7 @@
 //! keys are `{prefix}:flows`, `{prefix}:signup`, `{prefix}:signed_in_with`, and per-app keys
 //! live under `{prefix}:app:{name}`; a fixed key never starts with `app:`, whatever the name.
 
-use oauthclient_core::account::{User, UserId};
+use oauthclient_core::account::UserId;
 use oauthclient_core::clock::{Clock, SystemClock};
 use oauthclient_core::pending_signup::{
     PENDING_SIGNUP_LIFETIME_SECS, PendingSignup, PendingSignupId,
@@ -13,8 +13,6 @@ use oauthclient_core::pending_signup::{
 use oauthclient_core::state::PendingFlows;
 use oauthclient_core::{AccountStore, OAuthError, Token};
 
-use crate::request::Request;
-use crate::runtime::Parts;
 use crate::session::SessionData;
 
 /// How long a provider sign-in counts as proof of holding an account whose address is not
@@ -192,36 +190,4 @@ impl OAuthSession<'_> {
             self.session.remove(&key);
         }
     }
-}
-
-/// Signs `user` in through the host's glue (which renews the session id), then drops what the
-/// anonymous session held that must not survive into the signed-in one: the CSRF token
-/// (rotated), pending flows and a pending sign-up (OWASP session management).
-pub(crate) fn start_signed_in(
-    parts: &Parts,
-    request: &Request,
-    session: &mut SessionData,
-    user: &User,
-    remember: bool,
-) -> Result<(), OAuthError> {
-    parts
-        .current_user
-        .sign_in(request, session, user, remember)?;
-    crate::csrf::rotate(session);
-    let mut oauth_session = parts.oauth_session(session);
-    oauth_session.clear_flows();
-    oauth_session.clear_signup();
-    oauth_session.clear_proven_holder();
-    if let Some(address) = &user.ended_claim {
-        crate::flash::push(
-            session,
-            "warning",
-            format!(
-                "The address {address} is no longer on your account: it was never confirmed, \
-                 and another account confirmed it (or the time to confirm it ran out). Set a new \
-                 address in your e-mail settings."
-            ),
-        );
-    }
-    Ok(())
 }
