@@ -50,15 +50,18 @@ impl Adapter for Actix {
         let oauth = OAuthClient::from(runtime);
         let prefix = prefix.to_owned();
         let server = HttpServer::new(move || {
-            App::new()
-                .service(web::scope(&prefix).configure(oauth.configure()))
+            // The library and the harness's host routes, under the prefix.
+            let site = web::scope(&prefix)
+                .configure(oauth.configure())
                 .route("/test/login/{id}", web::get().to(test_login))
                 .route("/test/whoami", web::get().to(whoami))
                 .route("/test/session-token", web::get().to(session_token))
                 .route(
                     "/",
                     web::get().to(|| async { HttpResponse::Ok().body("home") }),
-                )
+                );
+            App::new()
+                .service(site)
                 .wrap(oauth.session_middleware_with(store.clone()))
                 .wrap(actix_web::middleware::from_fn(cookie_size_guard))
         })

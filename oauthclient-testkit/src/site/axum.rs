@@ -100,20 +100,21 @@ impl Adapter for Axum {
     }
 }
 
-/// The library's routes under `prefix`, the harness's host routes, the session layer and the
-/// cookie size guard.
+/// The library's routes and the harness's host routes under `prefix`, the session layer and
+/// the cookie size guard.
 fn app(oauth: &OAuthRouter, prefix: &str, layer: OAuthSessionLayer) -> Router {
-    let library = if prefix.is_empty() {
-        oauth.router()
-    } else {
-        Router::new().nest(prefix, oauth.router())
-    };
-    library
+    let site: Router = oauth
+        .router()
         .route("/test/login/{id}", get(test_login))
         .route("/test/whoami", get(whoami))
         .route("/test/session-token", get(session_token))
-        .route("/", get(|| async { "home" }))
-        .layer(layer)
+        .route("/", get(|| async { "home" }));
+    let site = if prefix.is_empty() {
+        site
+    } else {
+        Router::new().nest(prefix, site)
+    };
+    site.layer(layer)
         .layer(axum::middleware::map_response(cookie_size_guard))
 }
 
