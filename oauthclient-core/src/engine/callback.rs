@@ -15,6 +15,26 @@ use crate::state::{PendingFlows, StateError};
 use crate::store::{StoreError, StoreErrorKind};
 use crate::token::Token;
 
+/// The provider's redirect back, once its state is checked: what the front end does next.
+#[derive(Debug)]
+// Not `#[non_exhaustive]`: a new variant must be a compile error in every front end.
+pub enum CallbackCheck {
+    /// The state is this session's: exchange the grant ([`Engine::finish_callback`]).
+    Granted {
+        /// The code (or OAuth 1.0a verifier) to exchange.
+        grant: Grant,
+        /// Where the flow asked to end (already checked safe when it started).
+        next: Option<String>,
+    },
+    /// Refused: a bad, expired or replayed state, the user's "deny", or the provider's error.
+    Refused {
+        /// Why.
+        error: OAuthError,
+        /// Where the flow asked to end, when the state was valid (a "deny" goes back there).
+        next: Option<String>,
+    },
+}
+
 /// What a completed callback means; the front end carries it out.
 #[derive(Debug)]
 // Not `#[non_exhaustive]`: a new variant must be a compile error in every front end.
@@ -66,7 +86,7 @@ impl Engine<'_> {
         query: &str,
         flows: &mut PendingFlows,
         current_user: Option<&UserId>,
-    ) -> FlowState {
+    ) -> CallbackCheck {
         let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
             .into_owned()
             .collect();
@@ -84,7 +104,21 @@ impl Engine<'_> {
                 &reason.to_string(),
             );
         }
-        FlowState::awaiting_callback(app).on(FlowEvent::CallbackReceived { response, verified })
+        match FlowState::awaiting_callback(app)
+            .on(FlowEvent::CallbackReceived { response, verified })
+        {
+            FlowState::CodeReceived { grant, next, .. } => CallbackCheck::Granted { grant, next },
+            FlowState::Failed { error, next, .. } => CallbackCheck::Refused { error, next },
+            // The state machine leaves a callback in one of the two states above; anything
+            // else is a bug of ours, refused rather than acted on.
+            other => CallbackCheck::Refused {
+                error: OAuthError::ClientError {
+                    remote: app.to_owned(),
+                    message: format!("unexpected flow state {}", other.name()),
+                },
+                next: None,
+            },
+        }
     }
 
     /// Exchanges `grant` for a token and runs the app's authorized handler for

@@ -9,7 +9,7 @@
 //! | step | call | the front end then |
 //! |---|---|---|
 //! | start a login | [`Engine::start_login`] | stores the updated flows, redirects to the URL |
-//! | provider's redirect back | [`Engine::verify_callback`], then [`Engine::finish_callback`] | stores the flows (the nonce is spent even if the rest fails); signs in, flashes, holds the pending sign-up, per [`CallbackEffect`] |
+//! | provider's redirect back | [`Engine::verify_callback`] ([`CallbackCheck`]), then [`Engine::finish_callback`] | stores the flows (the nonce is spent even if the rest fails); signs in, flashes, holds the pending sign-up, per [`CallbackEffect`] |
 //! | sign-up form | [`Engine::sign_up`] | re-renders on [`Registration::Invalid`]; sends the confirmation mail, signs in when told |
 //! | sign-up page | [`Engine::ensure_signup_open`] | shows the form, or the refusal |
 //! | disconnect | [`Engine::disconnect`] | forgets the session's copy of the token |
@@ -31,7 +31,7 @@ mod resend;
 mod signup;
 
 pub use accounts_view::LinkedApp;
-pub use callback::CallbackEffect;
+pub use callback::{CallbackCheck, CallbackEffect};
 pub use confirmation::{ConfirmationMail, EmailChange, HolderProof};
 pub use signup::Registration;
 

@@ -3,8 +3,8 @@
 //! handler; this carries out what it decided (session, flash, redirect or page).
 
 use oauthclient_core::OAuthError;
-use oauthclient_core::engine::CallbackEffect;
-use oauthclient_core::flow::{FlowState, Grant};
+use oauthclient_core::engine::{CallbackCheck, CallbackEffect};
+use oauthclient_core::flow::Grant;
 
 use super::{Call, any_app};
 use crate::errors::{api_error, rest_redirect};
@@ -27,16 +27,9 @@ async fn answer(call: &mut Call<'_>, app_name: &str) -> Reply {
         Err(err) => return call.error(&err),
     };
     let (grant, next) = match verify(call, app_name) {
-        FlowState::CodeReceived { grant, next, .. } => (grant, next),
-        FlowState::Failed { error, next, .. } => {
+        CallbackCheck::Granted { grant, next } => (grant, next),
+        CallbackCheck::Refused { error, next } => {
             return fail(call, runtime, &error, next.as_deref());
-        }
-        other => {
-            let err = OAuthError::ClientError {
-                remote: app_name.to_owned(),
-                message: format!("unexpected flow state {}", other.name()),
-            };
-            return fail(call, runtime, &err, None);
         }
     };
     match complete(call, runtime, grant, next.clone()).await {
@@ -58,7 +51,7 @@ fn fail(call: &mut Call<'_>, runtime: &AppRuntime, err: &OAuthError, next: Optio
 
 /// Checks the callback against this session's flows (the engine decides) and stores the
 /// flows again: the nonce is spent even when the rest of the callback fails.
-fn verify(call: &mut Call<'_>, app_name: &str) -> FlowState {
+fn verify(call: &mut Call<'_>, app_name: &str) -> CallbackCheck {
     let mut flows = call.oauth_session().flows();
     let user = call.parts.current_user.user_id(call.request, call.session);
     let flow = call.parts.engine().verify_callback(

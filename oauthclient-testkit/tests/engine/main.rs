@@ -13,8 +13,8 @@ use oauthclient_core::account::UserId;
 use oauthclient_core::client::{HttpApi, HttpClient, HttpLimits};
 use oauthclient_core::config::NoEnv;
 use oauthclient_core::email::ConfirmationCodec;
-use oauthclient_core::engine::{AppRuntime, CallbackEffect, Engine};
-use oauthclient_core::flow::{FlowState, Grant};
+use oauthclient_core::engine::{AppRuntime, CallbackCheck, CallbackEffect, Engine};
+use oauthclient_core::flow::Grant;
 use oauthclient_core::handlers::EventBus;
 use oauthclient_core::host_policy::DefaultPolicy;
 use oauthclient_core::state::{PendingFlows, StateCodec};
@@ -159,9 +159,8 @@ impl Parts {
                 .engine()
                 .verify_callback("fake", query, flows, current_user)
             {
-                FlowState::CodeReceived { grant, next, .. } => (grant, next),
-                FlowState::Failed { error, .. } => return Err(error),
-                other => panic!("unexpected {}", other.name()),
+                CallbackCheck::Granted { grant, next } => (grant, next),
+                CallbackCheck::Refused { error, .. } => return Err(error),
             };
         self.engine()
             .finish_callback(&self.app, grant, current_user, next)
