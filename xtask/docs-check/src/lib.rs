@@ -64,6 +64,8 @@ pages! {
     troubleshooting => "docs/troubleshooting.md",
     writing_a_provider => "docs/writing-a-provider.md",
     example_own_users => "examples/own-users/README.md",
+    axum_readme => "oauthclient-axum/README.md",
+    frontend_readme => "oauthclient-frontend/README.md",
     bench_readme => "oauthclient-bench/README.md",
     cli_readme => "oauthclient-cli/README.md",
     core_readme => "oauthclient-core/README.md",
