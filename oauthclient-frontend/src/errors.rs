@@ -243,8 +243,9 @@ pub(crate) fn malformed(
     )
 }
 
-/// The session store could not be reached: 503 with `Retry-After`.
-pub(crate) fn session_unavailable() -> Reply {
+/// The answer when the session store could not be reached (Redis down): `503` with
+/// `Retry-After`, plain text, for an adapter whose session layer failed outside a handler.
+pub fn session_unavailable() -> Reply {
     let mut reply = Reply::empty(StatusCode::SERVICE_UNAVAILABLE);
     reply.headers.insert(
         http::header::CONTENT_TYPE,

@@ -27,6 +27,7 @@ pub use csrf::{csrf_token, verify_csrf};
 pub use current_user::{
     CurrentUser, PERMANENT_KEY, SESSION_EPOCH_KEY, SessionCurrentUser, USER_ID_KEY,
 };
+pub use errors::session_unavailable;
 pub use flash::{Flash, push_flash, take_flashes};
 pub use frame_ancestors::{FrameAncestors, InvalidFrameAncestor};
 pub use rate_limit::check_rate_limit;

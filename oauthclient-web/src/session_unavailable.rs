@@ -2,12 +2,11 @@
 //! fine, a dependency is not, and the next request works once it is back.
 
 use actix_session::storage::{LoadError, SaveError, UpdateError};
+use actix_web::Error;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::InternalError;
-use actix_web::http::header::{CACHE_CONTROL, ContentType, RETRY_AFTER};
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpResponse};
 
 /// Middleware turning session store failures into `503 Service Unavailable` with
 /// `Retry-After`. [`crate::OAuthClient::session_middleware`] and
@@ -56,10 +55,6 @@ pub(crate) fn store_failure_to_503(path: &str, err: Error) -> Error {
         return err;
     }
     tracing::warn!(path, error = %err, "session store unavailable");
-    let response = HttpResponse::ServiceUnavailable()
-        .content_type(ContentType::plaintext())
-        .insert_header((CACHE_CONTROL, "no-store"))
-        .insert_header((RETRY_AFTER, "5"))
-        .body("The service is temporarily unavailable. Please try again in a moment.");
+    let response = crate::adapter::response(oauthclient_frontend::session_unavailable());
     InternalError::from_response("session store unavailable", response).into()
 }
