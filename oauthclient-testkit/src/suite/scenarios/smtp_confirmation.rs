@@ -10,8 +10,8 @@ use crate::suite::{APP, Scenario, browser, location, scenario_list, site_with};
 
 async fn a_real_smtp_message_confirms_the_address() {
     // Named after the adapter: the record of suites that did not run tells them apart.
-    let suite = format!("{}: SMTP confirmation", current().name());
-    if service_url(SMTP_PYTHON_ENV, &suite).is_none() {
+    let label = format!("{}: SMTP confirmation", current().name());
+    if service_url(SMTP_PYTHON_ENV, &label).is_none() {
         return;
     }
     let sink = SmtpSink::start()
