@@ -2,13 +2,13 @@
 //! address (pre-account hijacking), the proven owner gets an account of their own past an
 //! unconfirmed claim, an untrusted provider never creates or links accounts by e-mail.
 
-mod common;
-
 use oauthclient_core::account::UserId;
 use oauthclient_core::{AccountStore, UserStore};
-use oauthclient_testkit::FakeUser;
 
-use common::{APP, TestSite, browser, location, site, site_with, untrusted};
+use crate::FakeUser;
+use crate::suite::{
+    APP, Scenario, TestSite, browser, location, scenario_list, site, site_with, untrusted,
+};
 
 const VICTIM: &str = "victim@example.org";
 
@@ -32,7 +32,6 @@ fn rows(site: &TestSite) -> (i64, i64, i64, i64) {
     )
 }
 
-#[tokio::test]
 async fn a_squatter_cannot_hijack_the_verified_owner() {
     let site = site().await;
     // The squatter registers a password account with the victim's address (never confirmed)
@@ -85,9 +84,9 @@ async fn a_squatter_cannot_hijack_the_verified_owner() {
     );
     // Nothing of the victim's reached the squatter's account.
     assert_eq!(site.count("oauthclient_remoteaccount"), 1);
-    let response = site.client.access_token(APP, &squatter_id).await;
+    let response = site.runtime.access_token(APP, &squatter_id).await;
     assert!(response.is_err(), "no token for the squatter");
-    assert!(site.client.access_token(APP, &victim_id).await.is_ok());
+    assert!(site.runtime.access_token(APP, &victim_id).await.is_ok());
 
     // The squatter keeps their own account, without the address, and is told why.
     let page = squatter
@@ -101,10 +100,9 @@ async fn a_squatter_cannot_hijack_the_verified_owner() {
     assert!(page.contains("data-ended-claim"), "{page}");
 }
 
-#[tokio::test]
 async fn a_confirmed_account_is_not_linked_to_an_unverified_address() {
     let site = site().await;
-    let owner = site.local_user(VICTIM).await;
+    let owner = site.local_user(VICTIM, false).await;
     site.provider.set_user(provider_user(VICTIM, false));
     let before = rows(&site);
     let response = site.login(&browser(), None).await;
@@ -125,10 +123,9 @@ async fn a_confirmed_account_is_not_linked_to_an_unverified_address() {
     );
 }
 
-#[tokio::test]
 async fn an_untrusted_provider_is_told_to_sign_in_first_and_writes_nothing() {
     let site = site_with(untrusted).await;
-    site.local_user(VICTIM).await;
+    site.local_user(VICTIM, false).await;
     site.provider.set_user(provider_user(VICTIM, true));
     let before = rows(&site);
     let browser = browser();
@@ -138,7 +135,6 @@ async fn an_untrusted_provider_is_told_to_sign_in_first_and_writes_nothing() {
     assert_eq!(site.whoami(&browser).await, "anonymous");
 }
 
-#[tokio::test]
 async fn an_untrusted_provider_never_creates_a_confirmed_account() {
     let site = site_with(untrusted).await;
     site.provider.set_user(provider_user(VICTIM, true));
@@ -178,10 +174,9 @@ async fn an_untrusted_provider_never_creates_a_confirmed_account() {
     );
 }
 
-#[tokio::test]
 async fn a_verified_trusted_address_of_a_confirmed_account_links_and_signs_in() {
     let site = site().await;
-    let owner = site.local_user(VICTIM).await;
+    let owner = site.local_user(VICTIM, false).await;
     site.provider.set_user(provider_user(VICTIM, true));
     let browser = browser();
     let response = site.login(&browser, None).await;
@@ -190,7 +185,6 @@ async fn a_verified_trusted_address_of_a_confirmed_account_links_and_signs_in() 
     assert_eq!(site.count("accounts_user"), 1);
 }
 
-#[tokio::test]
 async fn the_signup_form_variant_is_refused_too() {
     let site = site().await;
     // The squatter signs up through a provider without e-mail and types the victim's address.
@@ -241,7 +235,6 @@ async fn the_signup_form_variant_is_refused_too() {
     assert_eq!(response.status(), 400);
 }
 
-#[tokio::test]
 async fn closed_signup_refuses_new_accounts_but_not_existing_users() {
     let site = site_with(|toml| format!("signup = \"closed\"\n{toml}")).await;
     site.provider.set_user(provider_user(VICTIM, true));
@@ -253,7 +246,7 @@ async fn closed_signup_refuses_new_accounts_but_not_existing_users() {
     assert_eq!(rows(&site), before);
 
     // An existing (confirmed) user still signs in and links.
-    let owner = site.local_user(VICTIM).await;
+    let owner = site.local_user(VICTIM, false).await;
     let browser = browser();
     site.login(&browser, None).await;
     assert_eq!(site.whoami(&browser).await, owner.to_string());
@@ -264,11 +257,10 @@ async fn closed_signup_refuses_new_accounts_but_not_existing_users() {
         email: None,
         ..FakeUser::default()
     });
-    let response = site.login(&common::browser(), None).await;
+    let response = site.login(&crate::suite::browser(), None).await;
     assert_eq!(response.status(), 403);
 }
 
-#[tokio::test]
 async fn an_app_may_open_signup_when_the_site_closes_it() {
     let site = site_with(|toml| {
         format!(
@@ -285,4 +277,18 @@ async fn an_app_may_open_signup_when_the_site_closes_it() {
     let response = site.login(&browser, None).await;
     assert_eq!(response.status(), 302);
     assert_ne!(site.whoami(&browser).await, "anonymous");
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        a_squatter_cannot_hijack_the_verified_owner,
+        a_confirmed_account_is_not_linked_to_an_unverified_address,
+        an_untrusted_provider_is_told_to_sign_in_first_and_writes_nothing,
+        an_untrusted_provider_never_creates_a_confirmed_account,
+        a_verified_trusted_address_of_a_confirmed_account_links_and_signs_in,
+        the_signup_form_variant_is_refused_too,
+        closed_signup_refuses_new_accounts_but_not_existing_users,
+        an_app_may_open_signup_when_the_site_closes_it,
+    ]
 }

@@ -1,11 +1,15 @@
 //! E-mail verification: the confirmation link (single use, expiring, bound to its address),
 //! resend with a cooldown, changing the address, and `email_verification` in every mode.
 
-mod common;
+use std::sync::Arc;
 
-use oauthclient_testkit::FakeUser;
+use oauthclient_core::config::NoEnv;
+use oauthclient_core::{OAuthClientConfig, Registry};
+use oauthclient_frontend::{Runtime, RuntimeBuilder};
 
-use common::{APP, TestSite, browser, location, site_with};
+use crate::site::SiteOptions;
+use crate::suite::{APP, Scenario, TestSite, browser, launch, location, scenario_list, site_with};
+use crate::{FakeProvider, FakeUser, MemoryDirectory, MemoryStore};
 
 const ADDRESS: &str = "ada@example.org";
 
@@ -17,7 +21,7 @@ fn no_email() -> FakeUser {
     }
 }
 
-fn verification(mode: &'static str) -> impl FnOnce(String) -> String {
+fn verification(mode: &'static str) -> impl FnOnce(String) -> String + Send + 'static {
     move |toml| format!("email_verification = \"{mode}\"\n{toml}")
 }
 
@@ -46,7 +50,6 @@ async fn confirmed(site: &TestSite) -> bool {
         .email_confirmed
 }
 
-#[tokio::test]
 async fn optional_signs_in_and_the_link_confirms_once() {
     let site = site_with(verification("optional")).await;
     let browser = browser();
@@ -89,7 +92,6 @@ async fn optional_signs_in_and_the_link_confirms_once() {
     );
 }
 
-#[tokio::test]
 async fn tampered_other_address_and_expired_links_are_refused() {
     let site = site_with(|toml| {
         format!("email_confirmation_expires = 2\nemail_resend_cooldown = 0\n{toml}")
@@ -149,7 +151,6 @@ async fn tampered_other_address_and_expired_links_are_refused() {
     assert!(!user.email_confirmed);
 }
 
-#[tokio::test]
 async fn resend_waits_for_the_cooldown() {
     let site = site_with(|toml| format!("email_resend_cooldown = 3600\n{toml}")).await;
     let browser = browser();
@@ -172,7 +173,6 @@ async fn resend_waits_for_the_cooldown() {
     );
 }
 
-#[tokio::test]
 async fn mandatory_signs_in_only_after_confirmation() {
     let site = site_with(verification("mandatory")).await;
     let browser = browser();
@@ -206,7 +206,6 @@ async fn mandatory_signs_in_only_after_confirmation() {
     assert_ne!(site.whoami(&browser).await, "anonymous");
 }
 
-#[tokio::test]
 async fn none_sends_nothing_and_the_address_stays_unconfirmed() {
     let site = site_with(verification("none")).await;
     let browser = browser();
@@ -220,7 +219,6 @@ async fn none_sends_nothing_and_the_address_stays_unconfirmed() {
     );
 }
 
-#[tokio::test]
 async fn a_per_app_override_beats_the_site_setting() {
     let site = site_with(|toml| {
         format!(
@@ -238,28 +236,26 @@ async fn a_per_app_override_beats_the_site_setting() {
     assert_eq!(site.mailbox.messages().len(), 1);
 }
 
+/// The front end's builder for a site whose `email_verification` is `policy`. Both adapters'
+/// builders (`OAuthClientBuilder`, `OAuthRouterBuilder`) are this one with another output
+/// type, so its checks at build time are theirs.
+fn runtime_builder(provider: &FakeProvider, policy: &str) -> RuntimeBuilder<Runtime> {
+    let toml = format!(
+        "secret_key = \"web-test-secret-web-test-secret-web-test\"\nsite_url = \"http://127.0.0.1:9\"\nemail_verification = \"{policy}\"\n{}",
+        provider.remote_app_toml(APP)
+    );
+    let registry = Registry::from_inventory().expect("registry");
+    let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry).expect("config");
+    RuntimeBuilder::new(config, registry)
+}
+
 /// A first app without mail: `optional` verification builds (typed addresses just stay
 /// unconfirmed), `mandatory` refuses to build with a message saying what to do.
-#[tokio::test]
 async fn without_a_mailer_optional_builds_and_mandatory_is_refused() {
-    use oauthclient_core::config::NoEnv;
-    use oauthclient_core::{OAuthClientConfig, Registry};
-    let provider = oauthclient_testkit::FakeProvider::start()
-        .await
-        .expect("provider");
-    let toml = |policy: &str| {
-        format!(
-            "secret_key = \"web-test-secret-web-test-secret-web-test\"\nsite_url = \"http://127.0.0.1:9\"\nemail_verification = \"{policy}\"\n{}",
-            provider.remote_app_toml("fake")
-        )
-    };
+    let provider = FakeProvider::start().await.expect("provider");
     let build = |policy: &str| {
-        let registry = Registry::from_inventory().expect("registry");
-        let config =
-            OAuthClientConfig::from_toml_str(&toml(policy), &NoEnv, &registry).expect("config");
-        let store = std::sync::Arc::new(oauthclient_testkit::MemoryStore::default());
-        oauthclient_web::OAuthClient::builder(config, registry)
-            .store(store)
+        runtime_builder(&provider, policy)
+            .store(Arc::new(MemoryStore::default()))
             .build()
     };
     assert!(build("optional").is_ok());
@@ -270,24 +266,10 @@ async fn without_a_mailer_optional_builds_and_mandatory_is_refused() {
 
 /// With the host's own users the host confirms addresses: our confirmation mail (mandatory
 /// verification, a mailer) is refused at build time, as is a user store given twice.
-#[tokio::test]
 async fn a_host_user_directory_refuses_confirmation_mail_and_a_second_user_store() {
-    use std::sync::Arc;
-
-    use oauthclient_core::config::NoEnv;
-    use oauthclient_core::{OAuthClientConfig, Registry};
-    use oauthclient_testkit::{MemoryDirectory, MemoryStore};
-    let provider = oauthclient_testkit::FakeProvider::start()
-        .await
-        .expect("provider");
+    let provider = FakeProvider::start().await.expect("provider");
     let builder = |policy: &str| {
-        let toml = format!(
-            "secret_key = \"web-test-secret-web-test-secret-web-test\"\nsite_url = \"http://127.0.0.1:9\"\nemail_verification = \"{policy}\"\n{}",
-            provider.remote_app_toml("fake")
-        );
-        let registry = Registry::from_inventory().expect("registry");
-        let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry).expect("config");
-        oauthclient_web::OAuthClient::builder(config, registry)
+        runtime_builder(&provider, policy)
             .accounts(Arc::new(MemoryStore::default()))
             .user_directory(Arc::new(MemoryDirectory::default()))
     };
@@ -326,14 +308,10 @@ impl oauthclient_core::email::Mailer for DownMailer {
     }
 }
 
-#[tokio::test]
 async fn a_failed_mail_on_address_change_flashes_no_backend_text() {
-    let site = common::site_customized(
-        |toml| toml,
-        |builder| builder.mailer(std::sync::Arc::new(DownMailer)),
-    )
-    .await;
-    let user = site.local_user("ada@example.org").await;
+    let site =
+        launch(SiteOptions::new().customize(|builder| builder.mailer(Arc::new(DownMailer)))).await;
+    let user = site.local_user("ada@example.org", false).await;
     let browser = browser();
     site.sign_in_as(&browser, &user).await;
     let (_, _, csrf) = site
@@ -346,7 +324,22 @@ async fn a_failed_mail_on_address_change_flashes_no_backend_text() {
         .await
         .expect("change");
     assert_eq!(response.status(), 302);
-    let page = site.body(&browser, "/account/settings/email/").await;
+    let page = site.page(&browser, "/account/settings/email/").await;
     assert!(page.contains("could not be sent right now"), "{page}");
     assert!(!page.contains("relay.internal"), "{page}");
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        optional_signs_in_and_the_link_confirms_once,
+        tampered_other_address_and_expired_links_are_refused,
+        resend_waits_for_the_cooldown,
+        mandatory_signs_in_only_after_confirmation,
+        none_sends_nothing_and_the_address_stays_unconfirmed,
+        a_per_app_override_beats_the_site_setting,
+        without_a_mailer_optional_builds_and_mandatory_is_refused,
+        a_host_user_directory_refuses_confirmation_mail_and_a_second_user_store,
+        a_failed_mail_on_address_change_flashes_no_backend_text,
+    ]
 }

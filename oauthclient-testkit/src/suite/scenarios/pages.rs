@@ -1,12 +1,9 @@
 //! Linked accounts, disconnect (CSRF, lock-out guard) and logout.
 
-mod common;
-
 use oauthclient_core::AccountStore;
 
-use common::{APP, browser, location, site};
+use crate::suite::{APP, Scenario, browser, location, scenario_list, site, site_with};
 
-#[tokio::test]
 async fn linked_accounts_page_needs_a_signed_in_user() {
     let site = site().await;
     let response = browser()
@@ -19,15 +16,14 @@ async fn linked_accounts_page_needs_a_signed_in_user() {
     assert!(body.contains("Please sign in"), "{body}");
 }
 
-#[tokio::test]
 async fn linked_accounts_page_lists_visible_apps_by_title() {
-    let site = common::site_with(|toml| {
+    let site = site_with(|toml| {
         format!(
             "{toml}\n[remote_apps.hidden]\ntitle = \"Hidden\"\nhide = true\n[remote_apps.hidden.params]\nauthorize_url = \"https://hidden.example/a\"\naccess_token_url = \"https://hidden.example/t\"\napp_key = \"FAKE_APP_CREDENTIALS\"\n"
         )
     })
     .await;
-    let ada = site.local_user("ada@local.example").await;
+    let ada = site.local_user("ada@local.example", false).await;
     let browser = browser();
     site.sign_in_as(&browser, &ada).await;
     let (status, body, _) = site
@@ -51,15 +47,10 @@ async fn linked_accounts_page_lists_visible_apps_by_title() {
     assert!(body.contains("data-action=\"disconnect\""), "{body}");
 }
 
-#[tokio::test]
 async fn disconnect_needs_the_csrf_token() {
     let site = site().await;
-    let ada = site.local_user("ada@local.example").await;
     // A password is another way to sign in, so the lock-out guard lets the unlink through.
-    site.store
-        .set_password_hash(&ada, Some("$argon2id$stand-in".into()))
-        .await
-        .expect("password");
+    let ada = site.local_user("ada@local.example", true).await;
     let browser = browser();
     site.sign_in_as(&browser, &ada).await;
     site.login(&browser, None).await;
@@ -95,7 +86,6 @@ async fn disconnect_needs_the_csrf_token() {
     assert_eq!(site.store.identity(APP, "1001").await.expect("find"), None);
 }
 
-#[tokio::test]
 async fn the_last_way_to_sign_in_cannot_be_disconnected() {
     let site = site().await;
     let browser = browser();
@@ -115,7 +105,6 @@ async fn the_last_way_to_sign_in_cannot_be_disconnected() {
     assert_eq!(site.count("oauthclient_remoteaccount"), 1, "still linked");
 }
 
-#[tokio::test]
 async fn disconnect_and_settings_redirect_nowhere_for_anonymous_users() {
     let site = site().await;
     let response = browser()
@@ -127,7 +116,6 @@ async fn disconnect_and_settings_redirect_nowhere_for_anonymous_users() {
     assert_eq!(response.status(), 401);
 }
 
-#[tokio::test]
 async fn logout_clears_the_session() {
     let site = site().await;
     let browser = browser();
@@ -140,9 +128,8 @@ async fn logout_clears_the_session() {
     assert_eq!(site.count("oauthclient_remoteaccount"), 1);
 }
 
-#[tokio::test]
 async fn session_tokens_of_anonymous_users_are_cleared_by_logout() {
-    let site = common::site_with(|toml| {
+    let site = site_with(|toml| {
         toml.replace(
             "[remote_apps.fake]",
             "[remote_apps.fake]\nauthorized_handler = \"authorized_default\"",
@@ -164,4 +151,17 @@ async fn session_tokens_of_anonymous_users_are_cleared_by_logout() {
     );
     site.logout(&browser).await;
     assert_eq!(site.session_token(&browser).await, "absent");
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        linked_accounts_page_needs_a_signed_in_user,
+        linked_accounts_page_lists_visible_apps_by_title,
+        disconnect_needs_the_csrf_token,
+        the_last_way_to_sign_in_cannot_be_disconnected,
+        disconnect_and_settings_redirect_nowhere_for_anonymous_users,
+        logout_clears_the_session,
+        session_tokens_of_anonymous_users_are_cleared_by_logout,
+    ]
 }

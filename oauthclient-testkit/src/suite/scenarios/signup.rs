@@ -1,12 +1,10 @@
 //! The extra sign-up step: a provider without a usable e-mail.
 
-mod common;
-
 use oauthclient_core::AccountStore;
 use oauthclient_core::account::UserId;
-use oauthclient_testkit::FakeUser;
 
-use common::{APP, browser, location, site};
+use crate::FakeUser;
+use crate::suite::{APP, Scenario, TestSite, browser, location, scenario_list, site};
 
 fn no_email() -> FakeUser {
     FakeUser {
@@ -17,7 +15,7 @@ fn no_email() -> FakeUser {
 }
 
 async fn post_form(
-    site: &common::TestSite,
+    site: &TestSite,
     browser: &reqwest::Client,
     fields: &[(&str, &str)],
 ) -> reqwest::Response {
@@ -29,7 +27,6 @@ async fn post_form(
         .expect("submit")
 }
 
-#[tokio::test]
 async fn signup_form_flow() {
     let site = site().await;
     site.provider.set_user(no_email());
@@ -65,7 +62,7 @@ async fn signup_form_flow() {
     assert_eq!(site.count("accounts_user"), 0);
 
     // A taken address too.
-    site.local_user("taken@example.org").await;
+    site.local_user("taken@example.org", false).await;
     let response = post_form(
         &site,
         &browser,
@@ -118,7 +115,6 @@ async fn signup_form_flow() {
     assert_eq!(status, 400);
 }
 
-#[tokio::test]
 async fn signup_without_csrf_token_is_refused() {
     let site = site().await;
     site.provider.set_user(no_email());
@@ -136,7 +132,6 @@ async fn signup_without_csrf_token_is_refused() {
     assert_eq!(site.count("accounts_user"), 0);
 }
 
-#[tokio::test]
 async fn signup_without_a_pending_flow_is_a_clear_400() {
     let site = site().await;
     let (status, body, _) = site
@@ -144,4 +139,13 @@ async fn signup_without_a_pending_flow_is_a_clear_400() {
         .await;
     assert_eq!(status, 400);
     assert!(body.contains("No sign-up is in progress"), "{body}");
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        signup_form_flow,
+        signup_without_csrf_token_is_refused,
+        signup_without_a_pending_flow_is_a_clear_400,
+    ]
 }

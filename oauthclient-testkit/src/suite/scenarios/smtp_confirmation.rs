@@ -2,27 +2,23 @@
 //! confirmation message of a typed address; its link confirms the address through the site.
 //! Needs `OAUTHCLIENT_TEST_SMTP_PYTHON` (set by `cargo xtask integration`).
 
-#![cfg(feature = "smtp")]
+use crate::FakeUser;
+use crate::services::service_url;
+use crate::site::{confirmation_path_in, current};
+use crate::smtp::{SMTP_PYTHON_ENV, SmtpSink};
+use crate::suite::{APP, Scenario, browser, location, scenario_list, site_with};
 
-mod common;
-
-use oauthclient_testkit::FakeUser;
-use oauthclient_testkit::smtp::{SMTP_PYTHON_ENV, SmtpSink};
-
-use common::{APP, browser, confirmation_path_in, location, site_with};
-
-#[tokio::test]
 async fn a_real_smtp_message_confirms_the_address() {
-    if oauthclient_testkit::services::service_url(SMTP_PYTHON_ENV, "web: SMTP confirmation")
-        .is_none()
-    {
+    // Named after the adapter: the record of suites that did not run tells them apart.
+    let label = format!("{}: SMTP confirmation", current().name());
+    if service_url(SMTP_PYTHON_ENV, &label).is_none() {
         return;
     }
     let sink = SmtpSink::start()
         .await
         .unwrap_or_else(|err| panic!("{SMTP_PYTHON_ENV} is set but the sink fails: {err}"));
     let mail = sink.mail_toml("Demo <no-reply@example.org>");
-    let site = site_with(|toml| format!("{toml}\n{mail}")).await;
+    let site = site_with(move |toml| format!("{toml}\n{mail}")).await;
     site.provider.set_user(FakeUser {
         email: None,
         email_verified: false,
@@ -67,4 +63,9 @@ async fn a_real_smtp_message_confirms_the_address() {
     assert!(user.email_confirmed);
     // Once only.
     assert_eq!(site.confirm(&browser, &path).await.status(), 400);
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![a_real_smtp_message_confirms_the_address,]
 }

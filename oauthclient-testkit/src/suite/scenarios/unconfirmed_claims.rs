@@ -2,17 +2,17 @@
 //! unconfirmed claim blocks no one, and nobody loses an account by someone else's act or by
 //! one unexplained click. (docs/security.md, "Unconfirmed claims".)
 
-mod common;
+use std::sync::Arc;
 
 use async_trait::async_trait;
 use oauthclient_core::UserStore;
 use oauthclient_core::account::{User, UserId};
 use oauthclient_core::host_policy::HostPolicy;
-use oauthclient_testkit::FakeUser;
 
-use common::{
-    APP, TestSite, browser, location, site, site_customized, site_with, site_without_mailer,
-    untrusted,
+use crate::FakeUser;
+use crate::site::SiteOptions;
+use crate::suite::{
+    APP, Scenario, TestSite, browser, launch, location, scenario_list, site, site_with, untrusted,
 };
 
 const VICTIM: &str = "victim@example.org";
@@ -34,11 +34,7 @@ impl HostPolicy for Passwords {
 }
 
 async fn site_with_passwords() -> TestSite {
-    site_customized(
-        |toml| toml,
-        |builder| builder.policy(std::sync::Arc::new(Passwords)),
-    )
-    .await
+    launch(SiteOptions::new().customize(|builder| builder.policy(Arc::new(Passwords)))).await
 }
 
 fn provider_user(email: &str, verified: bool) -> FakeUser {
@@ -79,7 +75,6 @@ async fn squatter_mails_the_victim(site: &TestSite) -> (UserId, String) {
     (squatter_id, site.confirmation_path(VICTIM))
 }
 
-#[tokio::test]
 async fn the_victim_cannot_be_made_to_confirm_for_the_attacker() {
     let site = site_with_passwords().await;
     let (squatter_id, link) = squatter_mails_the_victim(&site).await;
@@ -119,7 +114,7 @@ async fn the_victim_cannot_be_made_to_confirm_for_the_attacker() {
         assert!(body.contains("Only the holder of this account"), "{body}");
     }
     // Signed in to an account of their own, it still is not theirs to confirm.
-    let other = site.local_user("someone@example.org").await;
+    let other = site.local_user("someone@example.org", false).await;
     site.sign_in_as(&victim, &other).await;
     let (_, page, csrf) = site.page_with_csrf(&victim, &link).await;
     assert!(page.contains("data-other-account"), "{page}");
@@ -144,8 +139,8 @@ async fn the_victim_cannot_be_made_to_confirm_for_the_attacker() {
         (victim_user.email.as_str(), victim_user.email_confirmed),
         (VICTIM, true)
     );
-    assert!(site.client.access_token(APP, &victim_id).await.is_ok());
-    assert!(site.client.access_token(APP, &squatter_id).await.is_err());
+    assert!(site.runtime.access_token(APP, &victim_id).await.is_ok());
+    assert!(site.runtime.access_token(APP, &squatter_id).await.is_err());
     let squatter = user(&site, &squatter_id).await;
     assert_eq!(
         (squatter.email.as_str(), squatter.ended_claim.as_deref()),
@@ -157,17 +152,17 @@ async fn the_victim_cannot_be_made_to_confirm_for_the_attacker() {
     assert_eq!(status, 400);
 }
 
-#[tokio::test]
 async fn the_holder_confirms_with_the_password_when_verification_is_mandatory() {
-    let site = site_customized(
-        |toml| {
-            toml.replacen(
-                "site_url",
-                "email_verification = \"mandatory\"\nsite_url",
-                1,
-            )
-        },
-        |builder| builder.policy(std::sync::Arc::new(Passwords)),
+    let site = launch(
+        SiteOptions::new()
+            .edit(|toml| {
+                toml.replacen(
+                    "site_url",
+                    "email_verification = \"mandatory\"\nsite_url",
+                    1,
+                )
+            })
+            .customize(|builder| builder.policy(Arc::new(Passwords))),
     )
     .await;
     let (owner_id, link) = squatter_mails_the_victim(&site).await;
@@ -189,7 +184,6 @@ async fn the_holder_confirms_with_the_password_when_verification_is_mandatory() 
     );
 }
 
-#[tokio::test]
 async fn an_unconfirmed_squatter_blocks_neither_the_sign_up_form_nor_the_owner() {
     // ORCID-like: the provider gives no trusted address, so the form asks for one.
     let site = site_with(untrusted).await;
@@ -226,7 +220,6 @@ async fn an_unconfirmed_squatter_blocks_neither_the_sign_up_form_nor_the_owner()
     assert_eq!(response.status(), 400);
 }
 
-#[tokio::test]
 async fn a_genuine_unconfirmed_user_signs_in_and_connects_instead_of_losing_the_account() {
     let site = site().await;
     let genuine_id = site.password_user(VICTIM).await;
@@ -253,7 +246,7 @@ async fn a_genuine_unconfirmed_user_signs_in_and_connects_instead_of_losing_the_
     );
     assert!(genuine.has_password, "still reachable with its password");
     assert_eq!(site.count("accounts_user"), 1, "no second account");
-    assert!(site.client.access_token(APP, &genuine_id).await.is_ok());
+    assert!(site.runtime.access_token(APP, &genuine_id).await.is_ok());
 
     // Next time the provider signs them straight in.
     let later = browser();
@@ -261,7 +254,6 @@ async fn a_genuine_unconfirmed_user_signs_in_and_connects_instead_of_losing_the_
     assert_eq!(site.whoami(&later).await, genuine_id.to_string());
 }
 
-#[tokio::test]
 async fn continuing_keeps_the_other_account_with_its_password_and_tells_it() {
     let site = site().await;
     let other_id = site.password_user(VICTIM).await;
@@ -282,12 +274,11 @@ async fn continuing_keeps_the_other_account_with_its_password_and_tells_it() {
     ));
     let returning = browser();
     site.sign_in_as(&returning, &other_id).await;
-    let body = site.body(&returning, "/account/settings/email/").await;
+    let body = site.page(&returning, "/account/settings/email/").await;
     assert!(body.contains("data-ended-claim"), "{body}");
     assert!(body.contains(VICTIM), "{body}");
 }
 
-#[tokio::test]
 async fn the_choice_cannot_be_skipped_through_the_sign_up_form() {
     let site = site().await;
     site.password_user(VICTIM).await;
@@ -320,11 +311,10 @@ async fn the_choice_cannot_be_skipped_through_the_sign_up_form() {
     assert_eq!(site.count("accounts_user"), 1);
 }
 
-#[tokio::test]
 async fn anonymous_resend_answers_alike_for_every_address() {
     let site = site().await;
     site.password_user("waiting@example.org").await;
-    site.local_user("confirmed@example.org").await;
+    site.local_user("confirmed@example.org", false).await;
     let mut answers = Vec::new();
     let visitor = browser();
     let csrf = site.csrf(&visitor).await;
@@ -356,9 +346,8 @@ async fn anonymous_resend_answers_alike_for_every_address() {
     assert_eq!(site.mailed(1).await, vec!["waiting@example.org".to_owned()]);
 }
 
-#[tokio::test]
 async fn without_a_mailer_anonymous_resend_still_answers_alike() {
-    let site = site_without_mailer().await;
+    let site = launch(SiteOptions::new().without_mailer()).await;
     site.password_user("waiting@example.org").await;
     let mut answers = Vec::new();
     let visitor = browser();
@@ -383,34 +372,29 @@ async fn without_a_mailer_anonymous_resend_still_answers_alike() {
     assert_eq!(answers[0], answers[1]);
 }
 
-#[tokio::test]
 async fn a_library_page_tells_its_shell_whether_someone_is_signed_in() {
-    let site = site_customized(
-        |toml| toml,
-        |builder| {
-            builder.template(
-                "oauthclient/base.html",
-                "<nav>{% if signed_in %}SIGNED-IN{% else %}ANONYMOUS{% endif %}</nav>{% block content %}{% endblock %}",
-            )
-        },
-    )
+    let site = launch(SiteOptions::new().customize(|builder| {
+        builder.template(
+            "oauthclient/base.html",
+            "<nav>{% if signed_in %}SIGNED-IN{% else %}ANONYMOUS{% endif %}</nav>{% block content %}{% endblock %}",
+        )
+    }))
     .await;
     let visitor = browser();
     assert!(
-        site.body(&visitor, "/oauth/logout")
+        site.page(&visitor, "/oauth/logout")
             .await
             .contains("ANONYMOUS")
     );
-    let user = site.local_user("ada@example.org").await;
+    let user = site.local_user("ada@example.org", false).await;
     site.sign_in_as(&visitor, &user).await;
     assert!(
-        site.body(&visitor, "/oauth/logout")
+        site.page(&visitor, "/oauth/logout")
             .await
             .contains("SIGNED-IN")
     );
 }
 
-#[tokio::test]
 async fn signing_in_from_a_confirmation_page_comes_back_to_it_without_the_token_in_a_url() {
     // An account made through the sign-up form of a provider that vouches for nothing: its
     // typed address is unconfirmed, its identity linked.
@@ -426,7 +410,7 @@ async fn signing_in_from_a_confirmation_page_comes_back_to_it_without_the_token_
 
     // Later, on another device: the link's page offers the linked provider.
     let later = browser();
-    let page = site.body(&later, &link).await;
+    let page = site.page(&later, &link).await;
     assert!(page.contains("data-provider-login"), "{page}");
     assert!(
         page.contains("next=%2Foauth%2Fconfirm-email%2Fpending"),
@@ -440,7 +424,7 @@ async fn signing_in_from_a_confirmation_page_comes_back_to_it_without_the_token_
         .login(&later, Some("/oauth/confirm-email/pending"))
         .await;
     assert_eq!(location(&response), "/oauth/confirm-email/pending");
-    let back = site.body(&later, "/oauth/confirm-email/pending").await;
+    let back = site.page(&later, "/oauth/confirm-email/pending").await;
     assert!(back.contains("for my account"), "{back}");
     let response = site
         .submit(&later, "/oauth/confirm-email/pending", &link, &[])
@@ -453,4 +437,20 @@ async fn signing_in_from_a_confirmation_page_comes_back_to_it_without_the_token_
         .page_with_csrf(&browser(), "/oauth/confirm-email/pending")
         .await;
     assert_eq!(status, 400);
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        the_victim_cannot_be_made_to_confirm_for_the_attacker,
+        the_holder_confirms_with_the_password_when_verification_is_mandatory,
+        an_unconfirmed_squatter_blocks_neither_the_sign_up_form_nor_the_owner,
+        a_genuine_unconfirmed_user_signs_in_and_connects_instead_of_losing_the_account,
+        continuing_keeps_the_other_account_with_its_password_and_tells_it,
+        the_choice_cannot_be_skipped_through_the_sign_up_form,
+        anonymous_resend_answers_alike_for_every_address,
+        without_a_mailer_anonymous_resend_still_answers_alike,
+        a_library_page_tells_its_shell_whether_someone_is_signed_in,
+        signing_in_from_a_confirmation_page_comes_back_to_it_without_the_token_in_a_url,
+    ]
 }
