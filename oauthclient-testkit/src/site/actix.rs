@@ -50,8 +50,18 @@ impl Adapter for Actix {
         let oauth = OAuthClient::from(runtime);
         let prefix = prefix.to_owned();
         let server = HttpServer::new(move || {
+            let library = oauth.configure();
+            let prefix = prefix.clone();
             App::new()
-                .service(web::scope(&prefix).configure(oauth.configure()))
+                .configure(move |cfg| {
+                    // `web::scope("")` would match every path and answer the host routes below
+                    // with its own 404: mount at the root without a scope.
+                    if prefix.is_empty() {
+                        library(cfg);
+                    } else {
+                        cfg.service(web::scope(&prefix).configure(library));
+                    }
+                })
                 .route("/test/login/{id}", web::get().to(test_login))
                 .route("/test/whoami", web::get().to(whoami))
                 .route("/test/session-token", web::get().to(session_token))
