@@ -27,3 +27,21 @@ pub fn query(url: &str) -> BTreeMap<String, String> {
         .map(|url| url.query_pairs().into_owned().collect())
         .unwrap_or_default()
 }
+
+/// The name of a test site's session cookie on http (on https it is `__Host-` prefixed).
+pub const SESSION_COOKIE: &str = "oauth_token_session";
+
+/// The `Set-Cookie` of the session cookie in a response, whole (`name=value; attributes`):
+/// [`SESSION_COOKIE`], `__Host-` prefixed or not.
+pub fn session_set_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| {
+            let name = value.split('=').next().unwrap_or_default();
+            name.trim_start_matches("__Host-") == SESSION_COOKIE
+        })
+        .map(str::to_owned)
+}

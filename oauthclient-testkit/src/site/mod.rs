@@ -43,7 +43,7 @@ pub use crate::html::input_value;
 pub use adapter::{
     Adapter, MAX_COOKIE_BYTES, Running, SESSION_TOKEN_KEY, Sessions, current, with_adapter,
 };
-pub use browser::{browser, location, query};
+pub use browser::{SESSION_COOKIE, browser, location, query, session_set_cookie};
 pub use data::confirmation_path_in;
 pub use options::SiteOptions;
 

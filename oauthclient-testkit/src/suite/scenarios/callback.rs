@@ -1,16 +1,14 @@
 //! `GET /oauth/authorized/{app}/`: sign-in and sign-up, linking, and every way it can fail.
 
-mod common;
-
-use oauthclient_core::account::UserId;
 use std::time::Duration;
 
 use oauthclient_core::AccountStore;
-use oauthclient_testkit::{Consent, FakeUser, Fault};
+use oauthclient_core::account::UserId;
 
-use common::{APP, browser, location, site, site_with};
+use crate::site::session_set_cookie;
+use crate::suite::{APP, Scenario, browser, location, scenario_list, site, site_with};
+use crate::{Consent, FakeUser, Fault};
 
-#[tokio::test]
 async fn a_new_user_is_registered_linked_and_signed_in() {
     let site = site().await;
     let browser = browser();
@@ -42,7 +40,6 @@ async fn a_new_user_is_registered_linked_and_signed_in() {
     );
 }
 
-#[tokio::test]
 async fn a_returning_user_signs_in_to_the_same_account() {
     let site = site().await;
     let first = browser();
@@ -56,10 +53,9 @@ async fn a_returning_user_signs_in_to_the_same_account() {
     assert_eq!(site.count("oauthclient_useridentity"), 1);
 }
 
-#[tokio::test]
 async fn a_signed_in_user_links_the_remote_account() {
     let site = site().await;
-    let ada = site.local_user("ada@local.example").await;
+    let ada = site.local_user("ada@local.example", false).await;
     let browser = browser();
     site.sign_in_as(&browser, &ada).await;
     let response = site.login(&browser, None).await;
@@ -77,12 +73,11 @@ async fn a_signed_in_user_links_the_remote_account() {
     assert_eq!(site.count("accounts_user"), 1, "no new user");
 }
 
-#[tokio::test]
 async fn an_identity_linked_to_someone_else_is_refused() {
     let site = site().await;
     let owner = browser();
     site.login(&owner, None).await;
-    let bob = site.local_user("bob@local.example").await;
+    let bob = site.local_user("bob@local.example", false).await;
     let intruder = browser();
     site.sign_in_as(&intruder, &bob).await;
     let response = site.login(&intruder, None).await;
@@ -109,20 +104,18 @@ async fn an_identity_linked_to_someone_else_is_refused() {
     );
 }
 
-#[tokio::test]
 async fn a_verified_email_of_an_existing_user_signs_them_in() {
     let site = site().await;
-    let octo = site.local_user("octo@example.org").await;
+    let octo = site.local_user("octo@example.org", false).await;
     let browser = browser();
     site.login(&browser, None).await;
     assert_eq!(site.whoami(&browser).await, octo.to_string());
     assert_eq!(site.count("accounts_user"), 1);
 }
 
-#[tokio::test]
 async fn an_unverified_email_never_signs_anyone_in() {
     let site = site().await;
-    site.local_user("octo@example.org").await;
+    site.local_user("octo@example.org", false).await;
     site.provider.set_user(FakeUser {
         email_verified: false,
         ..FakeUser::default()
@@ -135,7 +128,6 @@ async fn an_unverified_email_never_signs_anyone_in() {
     assert_eq!(site.count("accounts_user"), 1, "no duplicate account");
 }
 
-#[tokio::test]
 async fn access_denied_flashes_and_redirects() {
     let site = site().await;
     site.provider.set_consent(Consent::Deny);
@@ -159,7 +151,6 @@ async fn access_denied_flashes_and_redirects() {
     assert_eq!(site.count("accounts_user"), 0);
 }
 
-#[tokio::test]
 async fn a_provider_error_flashes_and_redirects() {
     let site = site().await;
     site.provider
@@ -171,7 +162,6 @@ async fn a_provider_error_flashes_and_redirects() {
     assert_eq!(site.count("accounts_user"), 0);
 }
 
-#[tokio::test]
 async fn token_endpoint_failures_are_502_and_write_nothing() {
     let faults = [
         Fault::ServerError,
@@ -209,7 +199,6 @@ async fn token_endpoint_failures_are_502_and_write_nothing() {
     }
 }
 
-#[tokio::test]
 async fn a_token_endpoint_refusing_our_client_is_a_configuration_error() {
     let site = site().await;
     site.provider
@@ -223,7 +212,6 @@ async fn a_token_endpoint_refusing_our_client_is_a_configuration_error() {
 /// Two flows started side by side: the first to finish signs in, and signing in drops every
 /// other pending flow of the session (a flow started before sign-in must not complete as a
 /// link in the signed-in session: login CSRF), so the other tab is refused and starts again.
-#[tokio::test]
 async fn two_tabs_the_second_is_refused_after_sign_in() {
     let site = site().await;
     let browser = browser();
@@ -239,7 +227,6 @@ async fn two_tabs_the_second_is_refused_after_sign_in() {
     assert_eq!(location(&again), "/one");
 }
 
-#[tokio::test]
 async fn link_only_apps_do_not_sign_anonymous_users_in() {
     let site = site_with(|toml| {
         toml.replace("[remote_apps.fake]", "[remote_apps.fake]\nlink_only = true")
@@ -260,18 +247,11 @@ async fn link_only_apps_do_not_sign_anonymous_users_in() {
     );
 }
 
+/// The session cookie a response sets, as a browser sends it back (`name=value`).
 fn session_cookie(response: &reqwest::Response) -> Option<String> {
-    response
-        .headers()
-        .get_all(reqwest::header::SET_COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|value| value.starts_with("oauth_token_session="))
-        .and_then(|value| value.split(';').next())
-        .map(str::to_owned)
+    session_set_cookie(response).and_then(|value| value.split(';').next().map(str::to_owned))
 }
 
-#[tokio::test]
 async fn the_session_changes_on_sign_in_and_the_old_cookie_signs_no_one_in() {
     let site = site().await;
     let browser = browser();
@@ -299,7 +279,6 @@ async fn the_session_changes_on_sign_in_and_the_old_cookie_signs_no_one_in() {
     assert_eq!(planted, "anonymous");
 }
 
-#[tokio::test]
 async fn an_app_that_does_not_trust_emails_never_matches_by_email() {
     let site = site_with(|toml| {
         toml.replace(
@@ -308,7 +287,7 @@ async fn an_app_that_does_not_trust_emails_never_matches_by_email() {
         )
     })
     .await;
-    site.local_user("octo@example.org").await;
+    site.local_user("octo@example.org", false).await;
     let browser = browser();
     let response = site.login(&browser, None).await;
     // The verified e-mail is taken but not trusted: refuse (sign in first), do not sign the
@@ -318,7 +297,6 @@ async fn an_app_that_does_not_trust_emails_never_matches_by_email() {
     assert_eq!(site.count("accounts_user"), 1);
 }
 
-#[tokio::test]
 async fn an_unverified_free_email_asks_instead_of_registering() {
     let site = site().await;
     site.provider.set_user(FakeUser {
@@ -343,7 +321,6 @@ async fn an_unverified_free_email_asks_instead_of_registering() {
     );
 }
 
-#[tokio::test]
 async fn a_deactivated_user_cannot_sign_in_through_the_provider() {
     let site = site().await;
     let first = browser();
@@ -358,4 +335,26 @@ async fn a_deactivated_user_cannot_sign_in_through_the_provider() {
     let body = response.text().await.expect("body");
     assert!(body.contains("This account is disabled."), "{body}");
     assert_eq!(site.whoami(&second).await, "anonymous");
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        a_new_user_is_registered_linked_and_signed_in,
+        a_returning_user_signs_in_to_the_same_account,
+        a_signed_in_user_links_the_remote_account,
+        an_identity_linked_to_someone_else_is_refused,
+        a_verified_email_of_an_existing_user_signs_them_in,
+        an_unverified_email_never_signs_anyone_in,
+        access_denied_flashes_and_redirects,
+        a_provider_error_flashes_and_redirects,
+        token_endpoint_failures_are_502_and_write_nothing,
+        a_token_endpoint_refusing_our_client_is_a_configuration_error,
+        two_tabs_the_second_is_refused_after_sign_in,
+        link_only_apps_do_not_sign_anonymous_users_in,
+        the_session_changes_on_sign_in_and_the_old_cookie_signs_no_one_in,
+        an_app_that_does_not_trust_emails_never_matches_by_email,
+        an_unverified_free_email_asks_instead_of_registering,
+        a_deactivated_user_cannot_sign_in_through_the_provider
+    ]
 }

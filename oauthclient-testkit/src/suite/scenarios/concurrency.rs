@@ -1,11 +1,8 @@
 //! Fifty first-time callbacks for the same remote user at once: one user, one account, one
 //! identity, and no request fails with a 500.
 
-mod common;
+use crate::suite::{Scenario, browser, scenario_list, site};
 
-use common::{browser, site};
-
-#[tokio::test]
 async fn fifty_concurrent_first_callbacks_make_one_user() {
     let site = site().await;
     // Fifty browsers each get a genuine callback URL (own session, own state, own code) ...
@@ -39,4 +36,9 @@ async fn fifty_concurrent_first_callbacks_make_one_user() {
     assert_eq!(site.count("oauthclient_remoteaccount"), 1, "one account");
     assert_eq!(site.count("oauthclient_useridentity"), 1, "one identity");
     assert_eq!(site.count("oauthclient_remotetoken"), 1, "one token slot");
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![fifty_concurrent_first_callbacks_make_one_user]
 }

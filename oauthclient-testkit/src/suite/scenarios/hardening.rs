@@ -3,21 +3,10 @@
 //! be framed, callbacks that leak no `Referer`, namespaced session keys, and sign-ups whose
 //! tokens stay out of the cookie however large they are.
 
-mod common;
-
-use common::{APP, MAX_COOKIE_BYTES, browser, location, site, site_with};
-use oauthclient_testkit::html::input_value;
-
-/// The session cookie a response sets, whole (`name=value; attributes`).
-fn set_cookie(response: &reqwest::Response) -> Option<String> {
-    response
-        .headers()
-        .get_all(reqwest::header::SET_COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|value| value.contains("_session="))
-        .map(str::to_owned)
-}
+use crate::FakeUser;
+use crate::html::input_value;
+use crate::site::{MAX_COOKIE_BYTES, session_set_cookie};
+use crate::suite::{APP, Scenario, browser, location, scenario_list, site, site_with};
 
 fn header<'a>(response: &'a reqwest::Response, name: &str) -> Option<&'a str> {
     response.headers().get(name).and_then(|v| v.to_str().ok())
@@ -26,10 +15,9 @@ fn header<'a>(response: &'a reqwest::Response, name: &str) -> Option<&'a str> {
 /// A top-level cross-site GET (a link, a redirect, an image) must not start a flow that ends
 /// by linking the attacker's remote account to the signed-in victim: it only gets a page whose
 /// button POSTs with the CSRF token.
-#[tokio::test]
 async fn a_signed_in_get_of_login_only_asks_for_confirmation() {
     let site = site().await;
-    let victim = site.local_user("victim@local.example").await;
+    let victim = site.local_user("victim@local.example", false).await;
     let browser = browser();
     site.sign_in_as(&browser, &victim).await;
     let response = browser
@@ -65,10 +53,9 @@ async fn a_signed_in_get_of_login_only_asks_for_confirmation() {
 }
 
 /// An unsafe `next` never reaches the confirmation page's form.
-#[tokio::test]
 async fn the_confirmation_page_drops_an_unsafe_next() {
     let site = site().await;
-    let user = site.local_user("user@local.example").await;
+    let user = site.local_user("user@local.example", false).await;
     let browser = browser();
     site.sign_in_as(&browser, &user).await;
     let page = browser
@@ -84,7 +71,6 @@ async fn the_confirmation_page_drops_an_unsafe_next() {
 
 /// `GET /oauth/logout` from another site signs no one out; the POST needs the token, and then
 /// purges the whole session (a fresh CSRF token afterwards).
-#[tokio::test]
 async fn logout_is_a_post_with_the_csrf_token_and_purges_the_session() {
     let site = site().await;
     let browser = browser();
@@ -119,7 +105,7 @@ async fn logout_is_a_post_with_the_csrf_token_and_purges_the_session() {
 
     let response = site.logout(&browser).await;
     assert_eq!(response.status(), 302);
-    let cookie = set_cookie(&response).expect("the session cookie is removed");
+    let cookie = session_set_cookie(&response).expect("the session cookie is removed");
     assert!(cookie.contains("Max-Age=0"), "{cookie}");
     assert_eq!(site.whoami(&browser).await, "anonymous");
     let page = browser
@@ -133,7 +119,6 @@ async fn logout_is_a_post_with_the_csrf_token_and_purges_the_session() {
 
 /// On https the session cookie is `__Host-` prefixed: `Secure`, `Path=/`, no `Domain`, so a
 /// sibling subdomain cannot toss a cookie of that name at the site.
-#[tokio::test]
 async fn an_https_site_gets_a_host_prefixed_cookie() {
     let site =
         site_with(|toml| toml.replace("site_url = \"http://", "site_url = \"https://")).await;
@@ -142,7 +127,7 @@ async fn an_https_site_gets_a_host_prefixed_cookie() {
         .send()
         .await
         .expect("login");
-    let cookie = set_cookie(&response).expect("a session cookie");
+    let cookie = session_set_cookie(&response).expect("a session cookie");
     assert!(
         cookie.starts_with("__Host-oauth_token_session="),
         "{cookie}"
@@ -159,7 +144,7 @@ async fn an_https_site_gets_a_host_prefixed_cookie() {
         .send()
         .await
         .expect("login");
-    let cookie = set_cookie(&response).expect("a session cookie");
+    let cookie = session_set_cookie(&response).expect("a session cookie");
     assert!(cookie.starts_with("oauth_token_session="), "{cookie}");
 }
 
@@ -174,10 +159,9 @@ fn assert_unframeable(response: &reqwest::Response, what: &str) {
 
 /// Every page the library renders carries anti-framing headers (clickjacking of Connect,
 /// Disconnect, Sign up, Sign out).
-#[tokio::test]
 async fn library_pages_cannot_be_framed() {
     let site = site().await;
-    let user = site.local_user("user@local.example").await;
+    let user = site.local_user("user@local.example", false).await;
     let browser = browser();
     site.sign_in_as(&browser, &user).await;
     for path in [
@@ -195,7 +179,6 @@ async fn library_pages_cannot_be_framed() {
 
 /// The callback URL carries the code and state: its answer, redirect or error page, tells the
 /// browser to send no `Referer` onwards.
-#[tokio::test]
 async fn callback_answers_send_no_referrer() {
     let site = site().await;
     let browser = browser();
@@ -213,7 +196,6 @@ async fn callback_answers_send_no_referrer() {
 /// Apps may be named like the library's own session keys (`flows`, `signup`,
 /// `signed_in_with`): a session token of an app called `flows` used to overwrite the pending
 /// flows, so a second tab's sign-in failed.
-#[tokio::test]
 async fn an_app_named_like_a_session_key_collides_with_nothing() {
     let site = site_with(|toml| {
         toml.replace(
@@ -245,15 +227,14 @@ async fn an_app_named_like_a_session_key_collides_with_nothing() {
 
 /// A provider issuing 6 KB tokens (JWTs with group lists) and no e-mail: the sign-up waits
 /// server-side, the cookie stays small, and the sign-up completes.
-#[tokio::test]
 async fn six_kilobyte_tokens_sign_up_on_cookie_sessions() {
     let site = site().await;
     site.provider.set_token_size(6 * 1024);
-    site.provider.set_user(oauthclient_testkit::FakeUser {
+    site.provider.set_user(FakeUser {
         id: "4242".into(),
         login: "big".into(),
         email: None,
-        ..oauthclient_testkit::FakeUser::default()
+        ..FakeUser::default()
     });
     let browser = browser();
     let response = site.login(&browser, None).await;
@@ -289,21 +270,20 @@ async fn six_kilobyte_tokens_sign_up_on_cookie_sessions() {
 }
 
 fn assert_cookie_small(response: &reqwest::Response) {
-    if let Some(cookie) = set_cookie(response) {
+    if let Some(cookie) = session_set_cookie(response) {
         assert!(cookie.len() < MAX_COOKIE_BYTES, "{} bytes", cookie.len());
     }
 }
 
 /// The session only points at the pending sign-up: another browser holding the same id would
 /// need the (encrypted) cookie; an expired sign-up is gone.
-#[tokio::test]
 async fn an_expired_pending_signup_is_no_signup() {
     let site = site().await;
-    site.provider.set_user(oauthclient_testkit::FakeUser {
+    site.provider.set_user(FakeUser {
         id: "4243".into(),
         login: "late".into(),
         email: None,
-        ..oauthclient_testkit::FakeUser::default()
+        ..FakeUser::default()
     });
     let browser = browser();
     site.login(&browser, None).await;
@@ -315,4 +295,19 @@ async fn an_expired_pending_signup_is_no_signup() {
         .expect("form");
     assert_eq!(response.status(), 400, "no sign-up in progress");
     assert_eq!(site.count("accounts_user"), 0);
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        a_signed_in_get_of_login_only_asks_for_confirmation,
+        the_confirmation_page_drops_an_unsafe_next,
+        logout_is_a_post_with_the_csrf_token_and_purges_the_session,
+        an_https_site_gets_a_host_prefixed_cookie,
+        library_pages_cannot_be_framed,
+        callback_answers_send_no_referrer,
+        an_app_named_like_a_session_key_collides_with_nothing,
+        six_kilobyte_tokens_sign_up_on_cookie_sessions,
+        an_expired_pending_signup_is_no_signup
+    ]
 }

@@ -1,12 +1,19 @@
 //! The scenarios, one module per concern (each lists its own with `scenario_list!`).
 
 mod account_linking;
+mod callback;
+mod concurrency;
 mod email_verification;
+mod hardening;
 mod login;
 mod mounted_under_a_prefix;
 mod pages;
+mod rate_limit;
+mod revocation;
+mod security;
 mod signup;
 mod smtp_confirmation;
+mod state;
 mod unconfirmed_claims;
 
 use super::Scenario;
@@ -15,12 +22,19 @@ use super::Scenario;
 pub(super) fn all() -> Vec<Scenario> {
     let modules: &[fn() -> Vec<Scenario>] = &[
         account_linking::scenarios,
+        callback::scenarios,
+        concurrency::scenarios,
         email_verification::scenarios,
+        hardening::scenarios,
         login::scenarios,
         mounted_under_a_prefix::scenarios,
         pages::scenarios,
+        rate_limit::scenarios,
+        revocation::scenarios,
+        security::scenarios,
         signup::scenarios,
         smtp_confirmation::scenarios,
+        state::scenarios,
         unconfirmed_claims::scenarios,
     ];
     modules.iter().flat_map(|list| list()).collect()

@@ -1,9 +1,7 @@
 //! `[rate_limit]`: logins and callbacks per client IP; `X-Forwarded-For` believed only from
 //! trusted proxies.
 
-mod common;
-
-use common::{APP, TestSite, browser, site, site_with};
+use crate::suite::{APP, Scenario, TestSite, browser, scenario_list, site, site_with};
 
 async fn login(site: &TestSite, forwarded_for: Option<&str>) -> reqwest::Response {
     let mut request = browser().get(site.url(&format!("/oauth/login/{APP}/")));
@@ -20,7 +18,6 @@ fn limited(trusted_proxies: &str) -> impl FnOnce(String) -> String {
     move |toml| format!("{toml}{table}")
 }
 
-#[tokio::test]
 async fn without_a_limit_nothing_is_refused() {
     let site = site().await;
     for _ in 0..10 {
@@ -28,7 +25,6 @@ async fn without_a_limit_nothing_is_refused() {
     }
 }
 
-#[tokio::test]
 async fn logins_beyond_the_burst_get_429_with_retry_after() {
     let site = site_with(limited("")).await;
     for _ in 0..3 {
@@ -52,7 +48,6 @@ async fn logins_beyond_the_burst_get_429_with_retry_after() {
     assert_eq!(callback.status(), 429);
 }
 
-#[tokio::test]
 async fn a_forged_forwarded_for_does_not_escape_the_limit() {
     let site = site_with(limited("")).await;
     for n in 0..3 {
@@ -64,7 +59,6 @@ async fn a_forged_forwarded_for_does_not_escape_the_limit() {
     assert_eq!(login(&site, Some("198.51.100.99")).await.status(), 429);
 }
 
-#[tokio::test]
 async fn behind_a_trusted_proxy_each_client_has_its_own_bucket() {
     let site = site_with(limited("\"127.0.0.1\"")).await;
     for _ in 0..3 {
@@ -83,7 +77,6 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_bucket() {
     );
 }
 
-#[tokio::test]
 async fn addresses_of_one_ipv6_slash64_share_a_bucket() {
     // One subscriber gets a whole /64: a fresh address per request must not mean a fresh
     // bucket. (Through a trusted proxy, since the test server listens on IPv4 loopback.)
@@ -104,7 +97,6 @@ async fn addresses_of_one_ipv6_slash64_share_a_bucket() {
     assert_eq!(login(&site, Some("2001:db8:1:3::1")).await.status(), 302);
 }
 
-#[tokio::test]
 async fn an_unparseable_forwarded_hop_ends_the_walk() {
     // A proxy that appends `ip:port` writes hops this parser does not read. Skipping them
     // would let the client's own leftmost entry decide the bucket; instead the walk stops and
@@ -120,4 +112,16 @@ async fn an_unparseable_forwarded_hop_ends_the_walk() {
             .status(),
         429
     );
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        without_a_limit_nothing_is_refused,
+        logins_beyond_the_burst_get_429_with_retry_after,
+        a_forged_forwarded_for_does_not_escape_the_limit,
+        behind_a_trusted_proxy_each_client_has_its_own_bucket,
+        addresses_of_one_ipv6_slash64_share_a_bucket,
+        an_unparseable_forwarded_hop_ends_the_walk
+    ]
 }

@@ -1,19 +1,13 @@
 //! RFC 7009 on disconnect: the provider is told, and its failure never keeps a user linked.
 
-mod common;
-
 use oauthclient_core::AccountStore;
 
-use common::{APP, TestSite, browser, site, site_with};
+use crate::suite::{APP, Scenario, TestSite, browser, scenario_list, site, site_with};
 
 /// A user with a password (so the lock-out guard allows the unlink) who linked the fake
 /// provider; returns the browser signed in as them and the refresh token stored.
 async fn linked_user_with_password(site: &TestSite) -> (reqwest::Client, String) {
-    let ada = site.local_user("ada@local.example").await;
-    site.store
-        .set_password_hash(&ada, Some("$argon2id$stand-in".into()))
-        .await
-        .expect("password");
+    let ada = site.local_user("ada@local.example", true).await;
     let browser = browser();
     site.sign_in_as(&browser, &ada).await;
     assert_eq!(site.login(&browser, None).await.status(), 302);
@@ -39,7 +33,6 @@ async fn disconnect(site: &TestSite, browser: &reqwest::Client) -> reqwest::Resp
         .expect("disconnect")
 }
 
-#[tokio::test]
 async fn disconnect_revokes_the_grant_at_the_provider() {
     let site = site().await;
     let (browser, refresh) = linked_user_with_password(&site).await;
@@ -54,7 +47,6 @@ async fn disconnect_revokes_the_grant_at_the_provider() {
     assert_eq!(site.count("oauthclient_remoteaccount"), 0);
 }
 
-#[tokio::test]
 async fn a_revocation_failure_does_not_block_the_unlink() {
     let site = site_with(|toml| {
         // Nothing listens on port 1: the revocation cannot be delivered.
@@ -72,4 +64,12 @@ async fn a_revocation_failure_does_not_block_the_unlink() {
     assert_eq!(site.count("oauthclient_remoteaccount"), 0);
     assert_eq!(site.count("oauthclient_remotetoken"), 0);
     assert!(site.provider.revoked_tokens().is_empty());
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        disconnect_revokes_the_grant_at_the_provider,
+        a_revocation_failure_does_not_block_the_unlink
+    ]
 }

@@ -1,13 +1,14 @@
 //! The security suite, table-driven (RFC 9700 threats; see docs/security.md for the map):
 //! open redirects, state attacks, mix-up, CSRF, session fixation, e-mail look-alikes.
 
-mod common;
+use oauthclient_core::account::{NewUser, UserId};
+use oauthclient_core::{AccountStore, UserStore};
 
-use oauthclient_core::UserStore;
-use oauthclient_core::account::NewUser;
-use oauthclient_testkit::FakeUser;
-
-use common::{APP, TestSite, browser, location, query, site, site_with};
+use crate::FakeUser;
+use crate::site::session_set_cookie;
+use crate::suite::{
+    APP, Scenario, TestSite, browser, location, query, scenario_list, site, site_with,
+};
 
 /// Where a whole sign-in with `next` lands.
 async fn landing(site: &TestSite, next: &str) -> String {
@@ -19,7 +20,6 @@ async fn landing(site: &TestSite, next: &str) -> String {
 
 /// RFC 9700 §4.11 (open redirectors): none of these may take the user off the site after a
 /// sign-in; the flow lands on the home page instead.
-#[tokio::test]
 async fn open_redirect_payloads_never_leave_the_site() {
     let site = site().await;
     let payloads = [
@@ -67,7 +67,6 @@ async fn open_redirect_payloads_never_leave_the_site() {
 
 /// RFC 9700 §4.4 (mix-up): a callback on app A carrying the state of a flow started with
 /// app B is refused, as is every other state attack (§4.7, CSRF on the redirect URI).
-#[tokio::test]
 async fn state_attacks_are_refused() {
     let site = site_with(|toml| {
         let second = toml
@@ -128,7 +127,7 @@ async fn state_attacks_are_refused() {
     // Another session cannot use this session's state.
     let authorize = site.start_login(&browser, None).await;
     let stolen = site.authorize(&browser, &authorize).await;
-    let attacker = common::browser();
+    let attacker = crate::suite::browser();
     assert_eq!(
         attacker.get(&stolen).send().await.expect("cb").status(),
         403
@@ -142,10 +141,9 @@ async fn state_attacks_are_refused() {
 
 /// Cross-site requests cannot connect an attacker's account to a signed-in victim or unlink
 /// the victim's: the form endpoints need this session's CSRF token.
-#[tokio::test]
 async fn state_changing_forms_need_the_csrf_token() {
     let site = site().await;
-    let victim = site.local_user("victim@local.example").await;
+    let victim = site.local_user("victim@local.example", false).await;
     let browser = browser();
     site.sign_in_as(&browser, &victim).await;
     for (case, path) in [
@@ -170,7 +168,6 @@ async fn state_changing_forms_need_the_csrf_token() {
 }
 
 /// Session fixation: the session cookie changes when a user signs in.
-#[tokio::test]
 async fn the_session_id_is_renewed_on_sign_in() {
     let site = site().await;
     let browser = browser();
@@ -178,13 +175,7 @@ async fn the_session_id_is_renewed_on_sign_in() {
     let callback = site.authorize(&browser, &authorize).await;
     let before = cookie_of(&browser, &site).await;
     let response = browser.get(&callback).send().await.expect("callback");
-    let after = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|value| value.starts_with("oauth_token_session="))
-        .map(str::to_owned);
+    let after = session_set_cookie(&response);
     assert!(after.is_some(), "a new session cookie is set on sign-in");
     assert_ne!(after, before);
 }
@@ -195,18 +186,11 @@ async fn cookie_of(browser: &reqwest::Client, site: &TestSite) -> Option<String>
         .send()
         .await
         .expect("whoami");
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .find(|value| value.starts_with("oauth_token_session="))
-        .map(str::to_owned)
+    session_set_cookie(&response)
 }
 
 /// Account takeover by e-mail: a provider-verified address signs in the local user who owns
 /// the very same mailbox (case-insensitively), never one whose address merely looks alike.
-#[tokio::test]
 async fn email_look_alikes_never_sign_in_to_another_account() {
     let cases = [
         ("case variant of the same mailbox", "ADA@Example.ORG", true),
@@ -244,19 +228,28 @@ async fn email_look_alikes_never_sign_in_to_another_account() {
             assert_eq!(who, ada.to_string(), "{case}: the owner signs in");
         } else {
             assert_ne!(who, ada.to_string(), "{case}: signed in as ada!");
-            let identity = site.store_identity("attacker-1").await;
+            let identity = identity_of(&site, "attacker-1").await;
             assert_ne!(identity.as_ref(), Some(&ada), "{case}: linked to ada");
         }
     }
 }
 
-impl TestSite {
-    async fn store_identity(&self, external_id: &str) -> Option<oauthclient_core::account::UserId> {
-        use oauthclient_core::AccountStore;
-        self.store
-            .identity(APP, external_id)
-            .await
-            .expect("store")
-            .map(|identity| identity.user_id)
-    }
+/// The user the fake app's identity `external_id` is linked to, if any.
+async fn identity_of(site: &TestSite, external_id: &str) -> Option<UserId> {
+    site.store
+        .identity(APP, external_id)
+        .await
+        .expect("store")
+        .map(|identity| identity.user_id)
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        open_redirect_payloads_never_leave_the_site,
+        state_attacks_are_refused,
+        state_changing_forms_need_the_csrf_token,
+        the_session_id_is_renewed_on_sign_in,
+        email_look_alikes_never_sign_in_to_another_account
+    ]
 }

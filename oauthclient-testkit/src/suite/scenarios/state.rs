@@ -1,12 +1,10 @@
 //! Every way a callback's `state` can be wrong is a 403, and nothing is written.
 
-mod common;
-
-use common::{browser, query, site};
+use crate::suite::{Scenario, TestSite, browser, query, scenario_list, site, site_with};
 
 /// Runs the provider step, then lets `tamper` rewrite the callback URL before visiting it.
 async fn callback_with(
-    site: &common::TestSite,
+    site: &TestSite,
     browser: &reqwest::Client,
     tamper: impl FnOnce(url::Url) -> url::Url,
 ) -> reqwest::Response {
@@ -38,7 +36,7 @@ fn with_param(mut url: url::Url, name: &str, value: Option<&str>) -> url::Url {
     url
 }
 
-async fn assert_refused(site: &common::TestSite, response: reqwest::Response, case: &str) {
+async fn assert_refused(site: &TestSite, response: reqwest::Response, case: &str) {
     assert_eq!(response.status(), 403, "{case}");
     let body = response.text().await.expect("body");
     assert!(body.contains("could not be verified"), "{case}: {body}");
@@ -50,7 +48,6 @@ async fn assert_refused(site: &common::TestSite, response: reqwest::Response, ca
     assert_eq!(site.count("oauthclient_remotetoken"), 0, "{case}");
 }
 
-#[tokio::test]
 async fn a_missing_state_is_refused() {
     let site = site().await;
     let browser = browser();
@@ -58,7 +55,6 @@ async fn a_missing_state_is_refused() {
     assert_refused(&site, response, "missing").await;
 }
 
-#[tokio::test]
 async fn a_tampered_state_is_refused() {
     let site = site().await;
     let browser = browser();
@@ -72,7 +68,6 @@ async fn a_tampered_state_is_refused() {
     assert_refused(&site, response, "tampered").await;
 }
 
-#[tokio::test]
 async fn garbage_state_is_refused() {
     let site = site().await;
     let browser = browser();
@@ -85,7 +80,6 @@ async fn garbage_state_is_refused() {
     }
 }
 
-#[tokio::test]
 async fn a_state_from_another_session_is_refused() {
     let site = site().await;
     let victim = browser();
@@ -97,9 +91,8 @@ async fn a_state_from_another_session_is_refused() {
     assert_refused(&site, response, "other session").await;
 }
 
-#[tokio::test]
 async fn a_state_for_another_app_is_refused() {
-    let site = common::site_with(|toml| {
+    let site = site_with(|toml| {
         let second = toml
             .split("[remote_apps.fake]")
             .nth(1)
@@ -123,7 +116,6 @@ async fn a_state_for_another_app_is_refused() {
     assert_refused(&site, response, "other app").await;
 }
 
-#[tokio::test]
 async fn a_replayed_callback_is_refused() {
     let site = site().await;
     let browser = browser();
@@ -137,10 +129,8 @@ async fn a_replayed_callback_is_refused() {
     assert_eq!(site.count("accounts_user"), users);
 }
 
-#[tokio::test]
 async fn an_expired_state_is_refused() {
-    let site =
-        common::site_with(|toml| toml.replace("site_url", "state_expires = 1\nsite_url")).await;
+    let site = site_with(|toml| toml.replace("site_url", "state_expires = 1\nsite_url")).await;
     let browser = browser();
     let authorize_url = site.start_login(&browser, None).await;
     let callback = site.authorize(&browser, &authorize_url).await;
@@ -148,4 +138,17 @@ async fn an_expired_state_is_refused() {
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     let response = browser.get(callback).send().await.expect("callback");
     assert_refused(&site, response, "expired").await;
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        a_missing_state_is_refused,
+        a_tampered_state_is_refused,
+        garbage_state_is_refused,
+        a_state_from_another_session_is_refused,
+        a_state_for_another_app_is_refused,
+        a_replayed_callback_is_refused,
+        an_expired_state_is_refused
+    ]
 }
