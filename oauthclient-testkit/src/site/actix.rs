@@ -50,8 +50,17 @@ impl Adapter for Actix {
         let oauth = OAuthClient::from(runtime);
         let prefix = prefix.to_owned();
         let server = HttpServer::new(move || {
+            let library = oauth.configure();
             App::new()
-                .service(web::scope(&prefix).configure(oauth.configure()))
+                .configure(|cfg| {
+                    // A scope of "" would match every path, the host routes below included,
+                    // and answer 404 for those it does not know.
+                    if prefix.is_empty() {
+                        library(cfg);
+                    } else {
+                        cfg.service(web::scope(&prefix).configure(library));
+                    }
+                })
                 .route("/test/login/{id}", web::get().to(test_login))
                 .route("/test/whoami", web::get().to(whoami))
                 .route("/test/session-token", web::get().to(session_token))
