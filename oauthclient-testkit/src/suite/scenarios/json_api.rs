@@ -177,14 +177,10 @@ async fn rest_sign_up_goes_through_json() {
 /// The JSON sign-up of a REST app under `email_verification = "{policy}"`; its
 /// `confirmation_sent`, checked against the mail that really went out.
 async fn json_sign_up_confirmation_sent(policy: &str) -> serde_json::Value {
-    let site = site_with(|toml| {
-        rest(toml).replacen(
-            "site_url",
-            &format!("email_verification = \"{policy}\"\nemail_resend_cooldown = 3600\nsite_url"),
-            1,
-        )
-    })
-    .await;
+    // Owned: the site options keep the edit as a `'static` closure.
+    let settings =
+        format!("email_verification = \"{policy}\"\nemail_resend_cooldown = 3600\nsite_url");
+    let site = site_with(move |toml| rest(toml).replacen("site_url", &settings, 1)).await;
     site.provider.set_user(FakeUser {
         email: None,
         email_verified: false,
