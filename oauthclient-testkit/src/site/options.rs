@@ -103,7 +103,10 @@ impl SiteOptions {
     /// Mounts the site under `prefix` (`/auth`): `site_url` gets it, the adapter nests there.
     #[must_use]
     pub fn prefix(mut self, prefix: impl Into<String>) -> Self {
-        self.kept.prefix = prefix.into().trim_end_matches('/').to_owned();
+        prefix
+            .into()
+            .trim_end_matches('/')
+            .clone_into(&mut self.kept.prefix);
         self
     }
 

@@ -70,6 +70,10 @@ pub fn all() -> Vec<Scenario> {
 
 /// Runs every scenario against `adapter` as a test binary (libtest's command line: filters,
 /// `--list`, `--test-threads`): each in its own runtime.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "a test binary's `main` hands its adapter over: `run(Arc::new(Actix))`"
+)]
 pub fn run(adapter: Arc<dyn Adapter>) -> ExitCode {
     let arguments = libtest_mimic::Arguments::from_args();
     let prefix = concat!(module_path!(), "::scenarios::");
