@@ -1,19 +1,18 @@
 //! Everything logged at TRACE level during whole flows — sign-up, API call, refresh, refused
 //! callback, disconnect, logout — captured and searched: no token, code, verifier or secret
 //! appears, and every audit event does. One test per binary: it installs the global
-//! subscriber.
+//! subscriber. On actix-web only: the shared HTTP suite runs its scenarios side by side in
+//! one process, where a global subscriber would capture (and credit this test with) the
+//! other scenarios' events.
 
-mod common;
-
-use oauthclient_core::account::UserId;
 use std::io::Write;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use oauthclient_core::AccountStore;
+use oauthclient_core::account::UserId;
 use oauthclient_core::handlers::ApiRequest;
+use oauthclient_testkit::suite::{APP, TestSite, browser, site};
 use tracing_subscriber::fmt::MakeWriter;
-
-use common::{APP, browser, site};
 
 /// Collects every formatted log line.
 #[derive(Clone, Default)]
@@ -108,7 +107,7 @@ async fn no_secret_reaches_the_log_and_every_audit_event_does() {
 
 /// Every flow that handles secrets: sign-up, API call, refresh, a replayed callback, link and
 /// disconnect with revocation, logout. Returns the tokens stored on the way.
-async fn exercise(site: &common::TestSite) -> [oauthclient_core::Token; 2] {
+async fn exercise(site: &TestSite) -> [oauthclient_core::Token; 2] {
     // Sign up through the provider, call its API, refresh the expired token.
     let browser = browser();
     assert_eq!(site.login(&browser, None).await.status(), 302);
@@ -120,14 +119,14 @@ async fn exercise(site: &common::TestSite) -> [oauthclient_core::Token; 2] {
         .expect("store")
         .expect("token");
     let response = site
-        .client
+        .runtime
         .remote_request(APP, &user, ApiRequest::get("user"))
         .await
         .expect("API call");
     assert_eq!(response.status, 200);
     site.execute("UPDATE oauthclient_remotetoken SET expires = '2000-01-01 00:00:00'");
     let refreshed = site
-        .client
+        .runtime
         .access_token(APP, &user)
         .await
         .expect("refreshed");
@@ -148,11 +147,7 @@ async fn exercise(site: &common::TestSite) -> [oauthclient_core::Token; 2] {
         403
     );
     // A user with a password links and disconnects (revocation included), then logs out.
-    let ada = site.local_user("ada@local.example").await;
-    site.store
-        .set_password_hash(&ada, Some("$argon2id$stand-in".into()))
-        .await
-        .expect("password");
+    let ada = site.local_user("ada@local.example", true).await;
     let other = browser_signed_in(site, ada).await;
     assert_eq!(site.login(&other, None).await.status(), 302);
     let (_, _, csrf) = site
@@ -170,7 +165,7 @@ async fn exercise(site: &common::TestSite) -> [oauthclient_core::Token; 2] {
     [first, refreshed]
 }
 
-async fn browser_signed_in(site: &common::TestSite, user: UserId) -> reqwest::Client {
+async fn browser_signed_in(site: &TestSite, user: UserId) -> reqwest::Client {
     let browser = browser();
     site.sign_in_as(&browser, &user).await;
     browser

@@ -3,13 +3,10 @@
 //! `cargo xtask integration`, which sets `OAUTHCLIENT_TEST_OAUTH1_URL`. When the variable is
 //! set the provider must answer; when it is not, these tests say so and do nothing.
 
-mod common;
-
 use oauthclient_core::AccountStore;
 use oauthclient_core::account::UserId;
 use oauthclient_core::handlers::ApiRequest;
-
-use common::{TestSite, browser, location, query, site_with};
+use oauthclient_testkit::suite::{TestSite, browser, location, query, site_with};
 
 /// The consumer the xtask registers with the provider.
 const CONSUMER_KEY: &str = "oauthclient-rs-consumer";
@@ -157,7 +154,7 @@ async fn a_new_user_signs_in_and_the_stored_token_signs_api_calls() {
     assert!(token.secret.is_some(), "the OAuth1 token secret is stored");
     // ... and signs an API call the provider verifies.
     let response = site
-        .client
+        .runtime
         .remote_request("legacy", &user_id, ApiRequest::get("user"))
         .await
         .expect("signed API call");

@@ -6,7 +6,7 @@ use std::net::{SocketAddr, TcpListener};
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::{Extension, Path};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use http::StatusCode;
@@ -108,7 +108,8 @@ fn app(oauth: &OAuthRouter, prefix: &str, layer: OAuthSessionLayer) -> Router {
         .route("/test/login/{id}", get(test_login))
         .route("/test/whoami", get(whoami))
         .route("/test/session-token", get(session_token))
-        .route("/", get(|| async { "home" }));
+        .route("/", get(|| async { "home" }))
+        .layer(Extension(oauth.runtime().clone()));
     let site = if prefix.is_empty() {
         site
     } else {
@@ -119,25 +120,42 @@ fn app(oauth: &OAuthRouter, prefix: &str, layer: OAuthSessionLayer) -> Router {
 }
 
 /// Stands in for the host app's own password login.
-async fn test_login(session: Session, Path(id): Path<UserId>) -> Response {
+async fn test_login(
+    Extension(runtime): Extension<Runtime>,
+    session: Session,
+    Path(id): Path<UserId>,
+) -> Response {
     if session.cycle_id().await.is_err() || session.insert(USER_ID_KEY, id).await.is_err() {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        return unavailable(&runtime);
     }
     "signed in".into_response()
 }
 
-async fn whoami(session: Session) -> String {
-    match session.get::<UserId>(USER_ID_KEY).await.ok().flatten() {
-        Some(id) => id.to_string(),
-        None => "anonymous".to_owned(),
+async fn whoami(Extension(runtime): Extension<Runtime>, session: Session) -> Response {
+    match session.get::<UserId>(USER_ID_KEY).await {
+        Ok(Some(id)) => id.to_string().into_response(),
+        Ok(None) => "anonymous".into_response(),
+        Err(_) => unavailable(&runtime),
     }
 }
 
-async fn session_token(session: Session) -> &'static str {
+async fn session_token(Extension(runtime): Extension<Runtime>, session: Session) -> Response {
     match session.get::<serde_json::Value>(SESSION_TOKEN_KEY).await {
-        Ok(Some(_)) => "present",
-        _ => "absent",
+        Ok(Some(_)) => "present".into_response(),
+        Ok(None) => "absent".into_response(),
+        Err(_) => unavailable(&runtime),
     }
+}
+
+/// A session store failure in a host route, answered as the library answers it (503 and
+/// `Retry-After`), as a careful host does. A tower-sessions session loads lazily, so the
+/// failure reaches the handler (actix-web's session middleware answers before it); taking it
+/// for "signed out" would hide the outage.
+fn unavailable(runtime: &Runtime) -> Response {
+    let reply = runtime.session_unavailable();
+    let mut response = (reply.status, reply.body).into_response();
+    *response.headers_mut() = reply.headers;
+    response
 }
 
 /// Fails any response (500, with the reason) whose session cookie grew past

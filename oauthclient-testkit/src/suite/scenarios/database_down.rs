@@ -4,13 +4,13 @@
 //! PostgreSQL (when `OAUTHCLIENT_TEST_POSTGRES_URL` is set, as in CI): a proxy in front of it
 //! cuts every connection.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::proxy::CutProxy;
-use common::{Sessions, TestSite, browser, site, site_on};
+use crate::FakeUser;
+use crate::site::proxy::CutProxy;
+use crate::site::{SiteOptions, current};
+use crate::suite::{Scenario, TestSite, browser, launch, scenario_list, site};
 
 /// One sign-in attempt from a fresh browser: the callback's status.
 /// The callback's status; a 503 must say when to come back (`Retry-After`), as documented.
@@ -35,7 +35,7 @@ async fn sign_in_status(site: &TestSite) -> u16 {
 
 /// Sets or clears the immutable attribute of the SQLite files (database, WAL, shared memory).
 fn immutable(dir: &Path, on: bool) {
-    for name in ["web.sqlite", "web.sqlite-wal", "web.sqlite-shm"] {
+    for name in ["site.sqlite", "site.sqlite-wal", "site.sqlite-shm"] {
         let file = dir.join(name);
         if !file.exists() {
             continue;
@@ -50,17 +50,16 @@ fn immutable(dir: &Path, on: bool) {
     }
 }
 
-#[tokio::test]
 async fn sqlite_unwritable_then_back() {
     let site = site().await;
     assert_eq!(sign_in_status(&site).await, 302, "works before");
     let users = site.count("accounts_user");
     immutable(site.db_dir.path(), true);
-    site.provider.set_user(oauthclient_testkit::FakeUser {
+    site.provider.set_user(FakeUser {
         id: "2002".into(),
         login: "second".into(),
         email: Some("second@example.org".into()),
-        ..oauthclient_testkit::FakeUser::default()
+        ..FakeUser::default()
     });
     let down = sign_in_status(&site).await;
     immutable(site.db_dir.path(), false);
@@ -70,11 +69,10 @@ async fn sqlite_unwritable_then_back() {
     assert_eq!(site.count("accounts_user"), users + 1);
 }
 
-#[tokio::test]
 async fn postgres_cut_then_back() {
-    let Some(url) = oauthclient_testkit::services::service_url(
+    let Some(url) = crate::services::service_url(
         "OAUTHCLIENT_TEST_POSTGRES_URL",
-        "web: PostgreSQL outage and recovery",
+        &format!("{}: PostgreSQL outage and recovery", current().name()),
     ) else {
         return;
     };
@@ -89,27 +87,22 @@ async fn postgres_cut_then_back() {
     let proxy = CutProxy::start(target).await;
     let mut through_proxy = parsed.clone();
     through_proxy.set_port(Some(proxy.port)).expect("port");
-    let site = site_on(
-        |toml| toml,
-        Sessions::cookie(),
-        Some(through_proxy.to_string()),
-    )
-    .await;
+    let site = launch(SiteOptions::new().database_url(through_proxy.to_string())).await;
     // Distinct users per run: the database is shared with other suites.
     let unique = format!("{}-{}", std::process::id(), line!());
-    site.provider.set_user(oauthclient_testkit::FakeUser {
+    site.provider.set_user(FakeUser {
         id: format!("pg-{unique}"),
         login: format!("pg-{unique}"),
         email: Some(format!("pg-{unique}@example.org")),
-        ..oauthclient_testkit::FakeUser::default()
+        ..FakeUser::default()
     });
     assert_eq!(sign_in_status(&site).await, 302, "works before");
     proxy.down();
-    site.provider.set_user(oauthclient_testkit::FakeUser {
+    site.provider.set_user(FakeUser {
         id: format!("pg2-{unique}"),
         login: format!("pg2-{unique}"),
         email: Some(format!("pg2-{unique}@example.org")),
-        ..oauthclient_testkit::FakeUser::default()
+        ..FakeUser::default()
     });
     assert_eq!(
         sign_in_status(&site).await,
@@ -118,4 +111,9 @@ async fn postgres_cut_then_back() {
     );
     proxy.up();
     assert_eq!(sign_in_status(&site).await, 302, "recovers");
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![sqlite_unwritable_then_back, postgres_cut_then_back]
 }

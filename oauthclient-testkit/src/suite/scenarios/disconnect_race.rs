@@ -2,13 +2,11 @@
 //! real endpoint: one succeeds, the other is refused as the last way to sign in, and only the
 //! winner's token is revoked at the provider.
 
-mod common;
-
 use oauthclient_core::secret::AccessToken;
 use oauthclient_core::store::NewLink;
 use oauthclient_core::{AccountInfo, AccountStore, ExternalId, Token};
 
-use common::{APP, browser, site_with};
+use crate::suite::{APP, Scenario, browser, scenario_list, site_with};
 
 const SECOND: &str = "fake2";
 
@@ -33,10 +31,9 @@ fn link(client_id: String, method: &str) -> NewLink {
     }
 }
 
-#[tokio::test]
 async fn concurrent_disconnects_of_the_last_two_accounts_keep_one() {
     let site = site_with(|toml| with_second_app(&toml)).await;
-    let ada = site.local_user("race@local.example").await;
+    let ada = site.local_user("race@local.example", false).await;
     let first_client = site.provider.client_id().to_owned();
     let second_client = format!("second-{first_client}");
     site.store
@@ -73,4 +70,9 @@ async fn concurrent_disconnects_of_the_last_two_accounts_keep_one() {
         !revoked.contains(&format!("{loser}-access")),
         "the refused disconnect revoked nothing: {revoked:?}"
     );
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![concurrent_disconnects_of_the_last_two_accounts_keep_one]
 }

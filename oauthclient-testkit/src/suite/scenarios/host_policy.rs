@@ -1,17 +1,16 @@
 //! The host's policy over real HTTP: a veto or a redirect before anything is written, sign-up
 //! closed by the host, new users completed by the host, and the events a host acts on.
 
-mod common;
-
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use oauthclient_core::account::{AccountInfo, NewUser};
 use oauthclient_core::config::RemoteApp;
 use oauthclient_core::host_policy::{HostEvent, HostPolicy, PreSignIn, SignInAttempt};
-use oauthclient_testkit::FakeUser;
 
-use common::{APP, TestSite, browser, location, site_customized};
+use crate::FakeUser;
+use crate::site::SiteOptions;
+use crate::suite::{APP, Scenario, TestSite, browser, launch, location, scenario_list};
 
 /// A policy a test scripts: refuses logins named `banned`, redirects `elsewhere` (and
 /// `offsite`, to another site), closes sign-up for `latecomer`, names new users after their
@@ -51,7 +50,8 @@ impl HostPolicy for Scripted {
 async fn scripted_site() -> (TestSite, Arc<Scripted>) {
     let policy = Arc::new(Scripted::default());
     let for_builder: Arc<dyn HostPolicy> = policy.clone();
-    let site = site_customized(|toml| toml, move |builder| builder.policy(for_builder)).await;
+    let site =
+        launch(SiteOptions::new().customize(move |builder| builder.policy(for_builder))).await;
     (site, policy)
 }
 
@@ -65,7 +65,6 @@ fn user(login: &str) -> FakeUser {
     }
 }
 
-#[tokio::test]
 async fn the_host_can_refuse_a_sign_in_before_anything_is_written() {
     let (site, policy) = scripted_site().await;
     site.provider.set_user(user("banned"));
@@ -81,7 +80,6 @@ async fn the_host_can_refuse_a_sign_in_before_anything_is_written() {
     assert!(policy.events.lock().expect("lock").is_empty());
 }
 
-#[tokio::test]
 async fn the_host_can_send_the_browser_elsewhere_but_only_somewhere_safe() {
     let (site, _) = scripted_site().await;
     site.provider.set_user(user("elsewhere"));
@@ -101,7 +99,6 @@ async fn the_host_can_send_the_browser_elsewhere_but_only_somewhere_safe() {
     );
 }
 
-#[tokio::test]
 async fn the_host_closes_sign_up_while_existing_users_still_sign_in() {
     let (site, _) = scripted_site().await;
     site.provider.set_user(user("latecomer"));
@@ -117,7 +114,6 @@ async fn the_host_closes_sign_up_while_existing_users_still_sign_in() {
     assert_eq!(site.count("accounts_user"), 0);
 }
 
-#[tokio::test]
 async fn new_users_are_completed_by_the_host_and_every_step_is_announced() {
     let (site, policy) = scripted_site().await;
     site.provider.set_user(user("ada"));
@@ -160,13 +156,9 @@ async fn new_users_are_completed_by_the_host_and_every_step_is_announced() {
     );
 }
 
-#[tokio::test]
 async fn links_and_unlinks_are_announced() {
     let (site, policy) = scripted_site().await;
-    let local = site.local_user("local@local.example").await;
-    site.execute(&format!(
-        "UPDATE accounts_user SET password_hash = 'x' WHERE id = {local}"
-    ));
+    let local = site.local_user("local@local.example", true).await;
     site.provider.set_user(user("grace"));
     let browser = browser();
     site.sign_in_as(&browser, &local).await;
@@ -197,7 +189,6 @@ async fn links_and_unlinks_are_announced() {
     );
 }
 
-#[tokio::test]
 async fn refreshes_and_reconnects_are_announced() {
     let (site, policy) = scripted_site().await;
     site.provider.set_user(user("lin"));
@@ -210,14 +201,14 @@ async fn refreshes_and_reconnects_are_announced() {
         .expect("signed up")
         .id;
     site.execute("UPDATE oauthclient_remotetoken SET expires = '2000-01-01 00:00:00'");
-    site.client
+    site.runtime
         .access_token(APP, &user_id)
         .await
         .expect("refreshed");
     site.execute(
         "UPDATE oauthclient_remotetoken SET expires = '2000-01-01 00:00:00', refresh_token = NULL",
     );
-    site.client
+    site.runtime
         .access_token(APP, &user_id)
         .await
         .expect_err("cannot refresh");
@@ -233,4 +224,16 @@ async fn refreshes_and_reconnects_are_announced() {
             HostEvent::ReconnectRequired { app, user_id },
         ]
     );
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        the_host_can_refuse_a_sign_in_before_anything_is_written,
+        the_host_can_send_the_browser_elsewhere_but_only_somewhere_safe,
+        the_host_closes_sign_up_while_existing_users_still_sign_in,
+        new_users_are_completed_by_the_host_and_every_step_is_announced,
+        links_and_unlinks_are_announced,
+        refreshes_and_reconnects_are_announced
+    ]
 }

@@ -1,10 +1,7 @@
 //! The JSON API for single-page apps and REST apps' `?message=&code=` redirects.
 
-mod common;
-
-use oauthclient_testkit::{Consent, FakeUser};
-
-use common::{APP, browser, location, query, site, site_with};
+use crate::suite::{APP, Scenario, browser, location, query, scenario_list, site, site_with};
+use crate::{Consent, FakeUser};
 
 #[allow(
     clippy::needless_pass_by_value,
@@ -17,7 +14,6 @@ fn rest(toml: String) -> String {
     )
 }
 
-#[tokio::test]
 async fn accounts_lists_apps_with_link_state_and_external_id() {
     let site = site().await;
     let browser = browser();
@@ -46,15 +42,10 @@ async fn accounts_lists_apps_with_link_state_and_external_id() {
     assert!(account["title"].is_string() && account.get("icon").is_some());
 }
 
-#[tokio::test]
 async fn disconnect_over_json_checks_origin_or_csrf_token() {
     let site = site().await;
     let browser = browser();
-    let ada = site.local_user("ada@local.example").await;
-    site.store
-        .set_password_hash(&ada, Some("$argon2id$stand-in".into()))
-        .await
-        .expect("password");
+    let ada = site.local_user("ada@local.example", true).await;
     site.sign_in_as(&browser, &ada).await;
     site.login(&browser, None).await;
     let url = site.url(&format!("/api/oauth/disconnect/{APP}"));
@@ -92,7 +83,6 @@ async fn disconnect_over_json_checks_origin_or_csrf_token() {
     assert_eq!(site.count("oauthclient_remoteaccount"), 0);
 }
 
-#[tokio::test]
 async fn same_origin_requests_need_no_token() {
     let site = site().await;
     let browser = browser();
@@ -114,7 +104,6 @@ async fn same_origin_requests_need_no_token() {
     );
 }
 
-#[tokio::test]
 async fn rest_apps_end_with_message_and_code() {
     let site = site_with(rest).await;
     let browser = browser();
@@ -127,7 +116,6 @@ async fn rest_apps_end_with_message_and_code() {
     assert_ne!(site.whoami(&browser).await, "anonymous");
 }
 
-#[tokio::test]
 async fn rest_app_failures_redirect_to_the_error_url() {
     let site = site_with(rest).await;
     site.provider.set_consent(Consent::Deny);
@@ -145,14 +133,13 @@ async fn rest_app_failures_redirect_to_the_error_url() {
     site.provider.set_consent(Consent::Approve);
     let authorize_url = site.start_login(&browser, None).await;
     let callback = site.authorize(&browser, &authorize_url).await;
-    let other = common::browser();
+    let other = crate::suite::browser();
     let landed = location(&other.get(callback).send().await.expect("callback"));
     let params = query(&format!("http://x{landed}"));
     assert_eq!(params["message"], "Invalid state.");
     assert_eq!(params["code"], "403");
 }
 
-#[tokio::test]
 async fn rest_sign_up_goes_through_json() {
     let site = site_with(rest).await;
     site.provider.set_user(FakeUser {
@@ -190,14 +177,10 @@ async fn rest_sign_up_goes_through_json() {
 /// The JSON sign-up of a REST app under `email_verification = "{policy}"`; its
 /// `confirmation_sent`, checked against the mail that really went out.
 async fn json_sign_up_confirmation_sent(policy: &str) -> serde_json::Value {
-    let site = site_with(|toml| {
-        rest(toml).replacen(
-            "site_url",
-            &format!("email_verification = \"{policy}\"\nemail_resend_cooldown = 3600\nsite_url"),
-            1,
-        )
-    })
-    .await;
+    // Owned: the site options keep the edit as a `'static` closure.
+    let settings =
+        format!("email_verification = \"{policy}\"\nemail_resend_cooldown = 3600\nsite_url");
+    let site = site_with(move |toml| rest(toml).replacen("site_url", &settings, 1)).await;
     site.provider.set_user(FakeUser {
         email: None,
         email_verified: false,
@@ -222,7 +205,6 @@ async fn json_sign_up_confirmation_sent(policy: &str) -> serde_json::Value {
     body["confirmation_sent"].clone()
 }
 
-#[tokio::test]
 async fn the_json_sign_up_says_a_confirmation_went_out_only_when_one_did() {
     assert_eq!(
         json_sign_up_confirmation_sent("optional").await,
@@ -235,7 +217,6 @@ async fn the_json_sign_up_says_a_confirmation_went_out_only_when_one_did() {
     );
 }
 
-#[tokio::test]
 async fn a_rest_flow_meeting_an_unconfirmed_claim_asks_and_continues_through_json() {
     let site = site_with(rest).await;
     let claimant = site.password_user("octo@example.org").await;
@@ -267,4 +248,18 @@ async fn a_rest_flow_meeting_an_unconfirmed_claim_asks_and_continues_through_jso
     assert_ne!(me, "anonymous");
     assert_ne!(me, claimant.to_string());
     assert_eq!(site.count("accounts_user"), 2);
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        accounts_lists_apps_with_link_state_and_external_id,
+        disconnect_over_json_checks_origin_or_csrf_token,
+        same_origin_requests_need_no_token,
+        rest_apps_end_with_message_and_code,
+        rest_app_failures_redirect_to_the_error_url,
+        rest_sign_up_goes_through_json,
+        the_json_sign_up_says_a_confirmation_went_out_only_when_one_did,
+        a_rest_flow_meeting_an_unconfirmed_claim_asks_and_continues_through_json
+    ]
 }

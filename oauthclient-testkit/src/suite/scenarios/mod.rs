@@ -3,12 +3,19 @@
 mod account_linking;
 mod callback;
 mod concurrency;
+mod database_down;
+mod disconnect_race;
 mod email_verification;
 mod hardening;
+mod host_policy;
+mod json_api;
 mod login;
 mod mounted_under_a_prefix;
 mod pages;
 mod rate_limit;
+mod redis_sessions;
+mod refresh;
+mod remote_client;
 mod revocation;
 mod security;
 mod signup;
@@ -24,12 +31,19 @@ pub(super) fn all() -> Vec<Scenario> {
         account_linking::scenarios,
         callback::scenarios,
         concurrency::scenarios,
+        database_down::scenarios,
+        disconnect_race::scenarios,
         email_verification::scenarios,
         hardening::scenarios,
+        host_policy::scenarios,
+        json_api::scenarios,
         login::scenarios,
         mounted_under_a_prefix::scenarios,
         pages::scenarios,
         rate_limit::scenarios,
+        redis_sessions::scenarios,
+        refresh::scenarios,
+        remote_client::scenarios,
         revocation::scenarios,
         security::scenarios,
         signup::scenarios,

@@ -1,57 +1,35 @@
-//! Redis sessions (feature `redis`): a flow started on one instance completes on another.
+//! Redis sessions: a flow started on one instance completes on another.
 //! Runs when `OAUTHCLIENT_TEST_REDIS_URL` is set (CI sets it); then Redis must be reachable.
 
-#![cfg(feature = "redis")]
-
-mod common;
-
-use std::net::TcpListener;
 use std::time::Duration;
 
-use oauthclient_core::config::NoEnv;
-use oauthclient_core::{OAuthClientConfig, OAuthError, Registry};
-use oauthclient_web::connect_redis_store;
+use crate::site::{Sessions, current};
+use crate::suite::{APP, Scenario, browser, location, scenario_list, site_with_sessions};
 
-use common::{Sessions, browser, build_client, location, site_with_sessions, spawn_server};
-
+/// The Redis URL, when the suite is to use Redis. An unreachable Redis then fails the
+/// scenario loudly: the adapter cannot connect, and the site does not start.
 fn redis_url() -> Option<String> {
-    oauthclient_testkit::services::service_url("OAUTHCLIENT_TEST_REDIS_URL", "web: Redis sessions")
+    crate::services::service_url(
+        "OAUTHCLIENT_TEST_REDIS_URL",
+        &format!("{}: Redis sessions", current().name()),
+    )
 }
 
-async fn redis_store(url: &str) -> actix_session::storage::RedisSessionStore {
-    connect_redis_store(url, Duration::from_secs(3))
-        .await
-        .unwrap_or_else(|err| {
-            panic!("OAUTHCLIENT_TEST_REDIS_URL is set but Redis is unreachable: {err}")
-        })
-}
-
-#[tokio::test]
 async fn a_flow_started_on_one_instance_completes_on_another() {
     let Some(url) = redis_url() else {
         return;
     };
-    let first = site_with_sessions(|toml| toml, Sessions::Redis(redis_store(&url).await)).await;
+    let sessions = Sessions::Redis(url);
+    let first = site_with_sessions(|toml| toml, sessions.clone()).await;
 
     // A second instance behind the same (imaginary) load balancer: same configuration and
     // site URL, same database, same Redis; another port.
-    let registry = Registry::from_inventory().expect("registry");
-    let config = OAuthClientConfig::from_toml_str(&first.toml, &NoEnv, &registry).expect("config");
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let second_base = format!(
-        "http://127.0.0.1:{}",
-        listener.local_addr().expect("addr").port()
-    );
-    let _second = spawn_server(
-        build_client(config, registry, &first.store, &first.mailbox),
-        listener,
-        Some(Sessions::Redis(redis_store(&url).await)),
-    );
+    let second = first.another_instance(&sessions).await;
 
     let browser = browser();
     let authorize_url = first.start_login(&browser, Some("/done")).await;
     let callback = first.authorize(&browser, &authorize_url).await;
-    let on_second = callback.replacen(&first.base, &second_base, 1);
+    let on_second = callback.replacen(&first.base, &second.base, 1);
     assert_ne!(on_second, callback);
     let response = browser.get(&on_second).send().await.expect("callback");
     assert_eq!(
@@ -69,14 +47,13 @@ async fn a_flow_started_on_one_instance_completes_on_another() {
     assert_eq!(first.count("accounts_user"), 1);
 }
 
-#[tokio::test]
 async fn the_session_cookie_holds_only_a_key() {
     let Some(url) = redis_url() else {
         return;
     };
-    let site = site_with_sessions(|toml| toml, Sessions::Redis(redis_store(&url).await)).await;
+    let site = site_with_sessions(|toml| toml, Sessions::Redis(url)).await;
     let response = browser()
-        .get(site.url(&format!("/oauth/login/{}/", common::APP)))
+        .get(site.url(&format!("/oauth/login/{APP}/")))
         .send()
         .await
         .expect("login");
@@ -97,26 +74,8 @@ async fn the_session_cookie_holds_only_a_key() {
     );
 }
 
-#[tokio::test]
-async fn an_unreachable_redis_is_unavailable_quickly() {
-    let started = std::time::Instant::now();
-    let Err(err) = connect_redis_store("redis://127.0.0.1:1/", Duration::from_secs(2)).await else {
-        panic!("nothing listens on port 1");
-    };
-    assert!(
-        matches!(&err, OAuthError::Store(store) if store.kind() == oauthclient_core::store::StoreErrorKind::Unavailable),
-        "{err:?}"
-    );
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "{:?}",
-        started.elapsed()
-    );
-}
-
 /// Redis going down under a running server: 503 (not a 500), and back to normal when it
 /// returns, with the session intact.
-#[tokio::test]
 async fn redis_down_is_a_503_and_recovers() {
     let Some(url) = redis_url() else {
         return;
@@ -129,14 +88,10 @@ async fn redis_down_is_a_503_and_recovers() {
     )
     .parse()
     .expect("a numeric Redis host (127.0.0.1)");
-    let proxy = common::proxy::CutProxy::start(target).await;
+    let proxy = crate::site::proxy::CutProxy::start(target).await;
     let mut through_proxy = parsed.clone();
     through_proxy.set_port(Some(proxy.port)).expect("port");
-    let site = site_with_sessions(
-        |toml| toml,
-        Sessions::Redis(redis_store(through_proxy.as_str()).await),
-    )
-    .await;
+    let site = site_with_sessions(|toml| toml, Sessions::Redis(through_proxy.to_string())).await;
     let browser = browser();
     assert_eq!(site.login(&browser, None).await.status(), 302);
     let signed_in = site.whoami(&browser).await;
@@ -167,4 +122,13 @@ async fn redis_down_is_a_503_and_recovers() {
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
     assert_eq!(who, signed_in, "recovered, with the session intact");
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        a_flow_started_on_one_instance_completes_on_another,
+        the_session_cookie_holds_only_a_key,
+        redis_down_is_a_503_and_recovers
+    ]
 }

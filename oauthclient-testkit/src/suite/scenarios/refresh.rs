@@ -1,13 +1,11 @@
 //! Tokens that stay fresh: refresh on expiry, single-flight under concurrency, a refused
 //! refresh token turning into "Reconnect", and RFC 7009 revocation on disconnect.
 
-mod common;
-
 use oauthclient_core::account::UserId;
 use oauthclient_core::{AccountStore, OAuthError};
-use oauthclient_testkit::Fault;
 
-use common::{APP, TestSite, browser, site};
+use crate::Fault;
+use crate::suite::{APP, Scenario, TestSite, browser, scenario_list, site};
 
 /// Signs a new user up through the fake provider; returns their id.
 async fn signed_up(site: &TestSite) -> UserId {
@@ -36,24 +34,22 @@ async fn stored(site: &TestSite, user: &UserId) -> Option<oauthclient_core::Toke
         .expect("store")
 }
 
-#[tokio::test]
 async fn a_fresh_token_is_used_as_is() {
     let site = site().await;
     let user = signed_up(&site).await;
     let before = stored(&site, &user).await.expect("token");
-    let token = site.client.access_token(APP, &user).await.expect("token");
+    let token = site.runtime.access_token(APP, &user).await.expect("token");
     assert_eq!(token.access_token, before.access_token);
     assert_eq!(refresh_calls(&site), 0);
 }
 
-#[tokio::test]
 async fn an_expired_token_is_refreshed_and_the_rotated_refresh_token_stored() {
     let site = site().await;
     let user = signed_up(&site).await;
     let before = stored(&site, &user).await.expect("token");
     expire_tokens(&site);
     let token = site
-        .client
+        .runtime
         .access_token(APP, &user)
         .await
         .expect("refreshed");
@@ -69,7 +65,7 @@ async fn an_expired_token_is_refreshed_and_the_rotated_refresh_token_stored() {
     assert!(after.expires_at.is_some_and(|at| at > 1_000_000_000));
     // The API call goes out with the fresh token.
     let response = site
-        .client
+        .runtime
         .remote_request(
             APP,
             &user,
@@ -81,12 +77,11 @@ async fn an_expired_token_is_refreshed_and_the_rotated_refresh_token_stored() {
     assert_eq!(refresh_calls(&site), 1);
 }
 
-#[tokio::test]
 async fn twenty_concurrent_requests_share_one_refresh() {
     let site = site().await;
     let user = signed_up(&site).await;
     expire_tokens(&site);
-    let requests = (0..20).map(|_| site.client.access_token(APP, &user));
+    let requests = (0..20).map(|_| site.runtime.access_token(APP, &user));
     let tokens = futures_join_all(requests).await;
     let first = tokens[0].as_ref().expect("token").access_token.clone();
     for token in &tokens {
@@ -99,7 +94,6 @@ async fn twenty_concurrent_requests_share_one_refresh() {
     );
 }
 
-#[tokio::test]
 async fn a_refused_refresh_token_means_reconnect() {
     let site = site().await;
     let browser = browser();
@@ -110,7 +104,7 @@ async fn a_refused_refresh_token_means_reconnect() {
     site.provider
         .set_token_fault(Some(Fault::OAuthError("invalid_grant".into())));
     let err = site
-        .client
+        .runtime
         .access_token(APP, &user)
         .await
         .expect_err("refused");
@@ -144,7 +138,6 @@ async fn a_refused_refresh_token_means_reconnect() {
     assert!(!page.contains("data-action=\"reconnect\""), "{page}");
 }
 
-#[tokio::test]
 async fn an_expired_token_without_refresh_token_means_reconnect() {
     let site = site().await;
     let user = signed_up(&site).await;
@@ -152,7 +145,7 @@ async fn an_expired_token_without_refresh_token_means_reconnect() {
         "UPDATE oauthclient_remotetoken SET expires = '2000-01-01 00:00:00', refresh_token = NULL",
     );
     let err = site
-        .client
+        .runtime
         .access_token(APP, &user)
         .await
         .expect_err("cannot refresh");
@@ -185,4 +178,15 @@ where
     })
     .await;
     results.into_iter().flatten().collect()
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        a_fresh_token_is_used_as_is,
+        an_expired_token_is_refreshed_and_the_rotated_refresh_token_stored,
+        twenty_concurrent_requests_share_one_refresh,
+        a_refused_refresh_token_means_reconnect,
+        an_expired_token_without_refresh_token_means_reconnect
+    ]
 }

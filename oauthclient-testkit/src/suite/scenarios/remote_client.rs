@@ -1,21 +1,18 @@
 //! The seed's Client: calling the provider's API as a user, with the stored token.
 
-mod common;
-
 use oauthclient_core::OAuthError;
 use oauthclient_core::account::UserId;
 use oauthclient_core::handlers::ApiRequest;
 
-use common::{APP, browser, site};
+use crate::suite::{APP, Scenario, browser, scenario_list, site};
 
-#[tokio::test]
 async fn remote_requests_use_the_stored_token() {
     let site = site().await;
     let browser = browser();
     site.login(&browser, None).await;
     let user_id = UserId::new(site.whoami(&browser).await);
     let response = site
-        .client
+        .runtime
         .remote_request(APP, &user_id, ApiRequest::get("user"))
         .await
         .expect("api call");
@@ -24,18 +21,17 @@ async fn remote_requests_use_the_stored_token() {
     assert_eq!(user["login"], "octo");
 }
 
-#[tokio::test]
 async fn remote_requests_without_a_link_are_refused() {
     let site = site().await;
-    let ada = site.local_user("ada@local.example").await;
+    let ada = site.local_user("ada@local.example", false).await;
     let err = site
-        .client
+        .runtime
         .remote_request(APP, &ada, ApiRequest::get("user"))
         .await
         .expect_err("not linked");
     assert!(matches!(err, OAuthError::NotLinked { .. }), "{err:?}");
     let err = site
-        .client
+        .runtime
         .remote_request("nope", &ada, ApiRequest::get("user"))
         .await
         .expect_err("unknown");
@@ -44,7 +40,6 @@ async fn remote_requests_without_a_link_are_refused() {
 
 /// The user's token goes only to the origin of the app's `base_url`: any other URL is refused
 /// before a connection is made.
-#[tokio::test]
 async fn remote_requests_never_carry_the_token_to_another_origin() {
     let site = site().await;
     let browser = browser();
@@ -69,7 +64,7 @@ async fn remote_requests_never_carry_the_token_to_another_origin() {
         "https://evil.example/x".to_owned(),
     ] {
         let err = site
-            .client
+            .runtime
             .remote_request(APP, &user_id, ApiRequest::get(url.clone()))
             .await
             .expect_err(&url);
@@ -85,10 +80,19 @@ async fn remote_requests_never_carry_the_token_to_another_origin() {
     // Relative and same-origin absolute URLs go out.
     for url in ["user".to_owned(), format!("{api_base}user")] {
         let response = site
-            .client
+            .runtime
             .remote_request(APP, &user_id, ApiRequest::get(url.clone()))
             .await
             .expect(&url);
         assert_eq!(response.status, 200, "{url}");
     }
+}
+
+/// The scenarios of this module.
+pub(super) fn scenarios() -> Vec<Scenario> {
+    scenario_list![
+        remote_requests_use_the_stored_token,
+        remote_requests_without_a_link_are_refused,
+        remote_requests_never_carry_the_token_to_another_origin
+    ]
 }
