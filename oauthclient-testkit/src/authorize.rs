@@ -12,7 +12,7 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::http::header::{COOKIE, HeaderMap};
 use axum::http::{StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use url::Url;
 
 use crate::protocol::{Params, Refusal, redirect};
