@@ -11,7 +11,7 @@ use crate::state::{Shared, State};
 use crate::user::{Consent, FakeUser};
 
 /// A running fake OAuth 2.0 provider on `http://127.0.0.1:<random port>` (or the port
-/// given to [`FakeProviderBuilder::port`]).
+/// given to [`FakeProviderBuilder::port`](crate::FakeProviderBuilder::port)).
 ///
 /// Cheap to clone; every clone talks to the same server. The server stops when the last
 /// clone is dropped.
@@ -61,7 +61,8 @@ impl FakeProvider {
         }
     }
 
-    /// Whether the provider runs in sandbox mode ([`FakeProviderBuilder::interactive`]).
+    /// Whether the provider runs in sandbox mode
+    /// ([`FakeProviderBuilder::interactive`](crate::FakeProviderBuilder::interactive)).
     pub fn is_interactive(&self) -> bool {
         self.inner.shared.interactive
     }
