@@ -14,9 +14,10 @@ use crate::schema::{
     accounts_user as users, oauthclient_remoteaccount as accounts,
     oauthclient_remotetoken as tokens,
 };
-use crate::store::{DieselStore, UsersTable};
+use crate::store::DieselStore;
 use crate::tokens::now;
 use crate::users::{claim_rows, holder_row};
+use crate::users_table::UsersTable;
 
 /// One linked remote account as an operator sees it: never a token, only whether there is one
 /// and when it expires.

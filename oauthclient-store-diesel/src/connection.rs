@@ -143,7 +143,7 @@ impl r2d2::ManageConnection for ConnectionManager {
     }
 
     /// A connection a panic unwound through, or whose transaction could not be closed
-    /// ([`crate::store::write_transaction`] marks those), may still be inside a transaction:
+    /// ([`crate::transaction::write_transaction`] marks those), may still be inside a transaction:
     /// handing it out again would block every writer, so the pool drops it.
     fn has_broken(&self, conn: &mut AnyConnection) -> bool {
         std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(conn)

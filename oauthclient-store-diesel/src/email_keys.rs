@@ -27,7 +27,7 @@ use oauthclient_core::store::StoreError;
 use crate::connection::AnyConnection;
 use crate::error::{is_unique_violation, query_error};
 use crate::schema::accounts_user as users;
-use crate::store::write_transaction;
+use crate::transaction::write_transaction;
 
 /// The migration that adds `email_key` (`…_email_keys`).
 pub(crate) const MIGRATION_VERSION: &str = "20261205000001";

@@ -41,15 +41,18 @@ mod rotate;
 mod schema;
 mod store;
 mod tokens;
+mod transaction;
 mod unlink;
 mod users;
+mod users_table;
 
 pub use admin::AccountSummary;
 pub use connection::Backend;
 pub use crypto::{TokenKey, TokenKeys};
 pub use migrations::SchemaStatus;
 pub use rotate::RotationReport;
-pub use store::{DieselStore, StoreOptions, UsersTable};
+pub use store::{DieselStore, StoreOptions};
+pub use users_table::UsersTable;
 
 /// Entry points for this crate's criterion benchmarks (`benches/`); not part of the API.
 #[doc(hidden)]

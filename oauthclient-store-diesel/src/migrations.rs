@@ -6,7 +6,7 @@ use oauthclient_core::store::StoreError;
 
 use crate::connection::{AnyConnection, MultiBackend};
 use crate::email_keys;
-use crate::store::UsersTable;
+use crate::users_table::UsersTable;
 
 /// The first migration (`…_initial`): creates the tables.
 const INITIAL_VERSION: &str = "20261128000001";

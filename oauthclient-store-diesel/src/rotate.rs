@@ -6,8 +6,9 @@ use oauthclient_core::store::StoreError;
 use crate::error::query_error;
 use crate::models::TokenRow;
 use crate::schema::oauthclient_remotetoken as tokens;
-use crate::store::{DieselStore, write_transaction};
+use crate::store::DieselStore;
 use crate::tokens as token_rows;
+use crate::transaction::write_transaction;
 
 /// Rows re-encrypted per transaction: small enough to keep locks short.
 const BATCH: i64 = 200;

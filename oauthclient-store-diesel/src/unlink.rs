@@ -10,7 +10,7 @@ use crate::connection::AnyConnection;
 use crate::{accounts, identities, users};
 
 /// The body of [`oauthclient_core::AccountStore::unlink_unless_last`]; runs inside
-/// [`crate::store::write_transaction`].
+/// [`crate::transaction::write_transaction`].
 pub(crate) fn unlink_unless_last(
     conn: &mut AnyConnection,
     user_id: &UserId,

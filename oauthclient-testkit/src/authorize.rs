@@ -10,13 +10,13 @@
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::header::{CACHE_CONTROL, COOKIE, HeaderMap, LOCATION};
+use axum::http::header::{COOKIE, HeaderMap};
 use axum::http::{StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use url::Url;
 
-use crate::protocol::{Params, Refusal};
-use crate::sandbox::Pending;
+use crate::protocol::{Params, Refusal, redirect};
+use crate::sandbox_state::Pending;
 use crate::state::Shared;
 use crate::user::{Consent, FakeUser};
 
@@ -176,29 +176,6 @@ pub(crate) fn is_pkce_string(value: &str) -> bool {
             .all(|byte| byte.is_ascii_alphanumeric() || b"-._~".contains(&byte))
 }
 
-/// `302` to `redirect_uri` with `pairs` (and `state`) appended to its existing query.
-pub(crate) fn redirect(
-    redirect_uri: &Url,
-    pairs: &[(&str, &str)],
-    state: Option<&str>,
-) -> Response {
-    let mut location = redirect_uri.clone();
-    {
-        let mut query = location.query_pairs_mut();
-        for (name, value) in pairs {
-            query.append_pair(name, value);
-        }
-        if let Some(state) = state {
-            query.append_pair("state", state);
-        }
-    }
-    (
-        StatusCode::FOUND,
-        [(LOCATION, location.as_str()), (CACHE_CONTROL, "no-store")],
-    )
-        .into_response()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,17 +186,6 @@ mod tests {
         assert!(!is_pkce_string(&"a".repeat(42)));
         assert!(!is_pkce_string(&"a".repeat(129)));
         assert!(!is_pkce_string(&format!("{}+", "a".repeat(43))));
-    }
-
-    #[test]
-    fn redirect_keeps_the_existing_query() {
-        let uri = Url::parse("http://127.0.0.1:1/cb?next=%2Fhome").expect("url");
-        let response = redirect(&uri, &[("code", "c 1")], Some("s&t"));
-        let location = response.headers().get(LOCATION).expect("location");
-        assert_eq!(
-            location.to_str().expect("ascii"),
-            "http://127.0.0.1:1/cb?next=%2Fhome&code=c+1&state=s%26t"
-        );
     }
 
     #[test]

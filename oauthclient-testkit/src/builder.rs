@@ -1,5 +1,5 @@
 //! [`FakeProviderBuilder`]: credentials, the first user, the port and sandbox mode, before
-//! the provider starts.
+//! the provider starts; and the [`FakeProvider`] constructors, which all go through it.
 
 use std::sync::Arc;
 
@@ -149,5 +149,42 @@ impl FakeProviderBuilder {
         let shared = Arc::new(shared);
         let running = server::spawn(Arc::clone(&shared), self.port).await?;
         Ok(FakeProvider::new(shared, running))
+    }
+}
+
+// The ways to start a `FakeProvider`: here rather than in `provider.rs` because each goes
+// through the builder, which sits above the handle it makes.
+impl FakeProvider {
+    /// Starts a provider with the default credentials and user on `127.0.0.1:0`.
+    ///
+    /// The server runs on a thread of its own, so this works from `#[tokio::test]`,
+    /// `#[actix_web::test]` or any other async runtime, and keeps serving while the calling
+    /// test blocks.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
+    /// let other = oauthclient_testkit::FakeProvider::start().await?;
+    /// assert_ne!(provider.base_url(), other.base_url()); // each on its own port
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn start() -> std::io::Result<FakeProvider> {
+        Self::builder().start().await
+    }
+
+    /// Starts a provider in sandbox mode on `127.0.0.1:0`: `/authorize` shows a login page
+    /// and a consent page for a person to click through. The same as
+    /// `FakeProvider::builder().interactive(true).start()`; see
+    /// [`FakeProviderBuilder::interactive`], and [`FakeProviderBuilder::port`] for a fixed
+    /// port.
+    pub async fn start_sandbox() -> std::io::Result<FakeProvider> {
+        Self::builder().interactive(true).start().await
+    }
+
+    /// A builder for other credentials or another first user.
+    pub fn builder() -> FakeProviderBuilder {
+        FakeProviderBuilder::default()
     }
 }

@@ -98,6 +98,7 @@ mod authorize;
 #[cfg(feature = "browser")]
 pub mod browser_actions;
 mod builder;
+mod client_auth;
 mod config_snippet;
 pub mod conformance;
 mod faults;
@@ -105,6 +106,7 @@ pub mod html;
 mod memory_directory;
 mod protocol;
 mod provider;
+mod random_token;
 mod revoke;
 mod sandbox;
 mod sandbox_pages;

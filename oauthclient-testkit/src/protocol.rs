@@ -1,17 +1,16 @@
 //! RFC 6749 plumbing shared by the endpoints: request parameters, JSON error answers and
-//! client authentication (§2.3.1).
+//! redirects back to the client. It knows nothing of the provider's state, so every layer
+//! above (faults, the endpoints, the sandbox) can use it; client authentication, which checks
+//! the provider's credentials, is [`crate::client_auth`].
 
 use std::collections::BTreeMap;
 
 use axum::http::header::{
-    AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, HeaderMap, PRAGMA, WWW_AUTHENTICATE,
+    CACHE_CONTROL, CONTENT_TYPE, HeaderMap, LOCATION, PRAGMA, WWW_AUTHENTICATE,
 };
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use base64ct::{Base64, Encoding};
-use subtle::ConstantTimeEq;
-
-use crate::state::Shared;
+use url::Url;
 
 /// The parameters of a query string or form body.
 #[derive(Debug, Clone, Default)]
@@ -137,70 +136,27 @@ pub(crate) fn require_form(headers: &HeaderMap) -> Result<(), Refusal> {
     }
 }
 
-/// Authenticates the client by HTTP Basic or by `client_id` + `client_secret` in the form
-/// (exactly one of the two), returning its id.
-pub(crate) fn authenticate_client(
-    shared: &Shared,
-    headers: &HeaderMap,
-    params: &Params,
-) -> Result<String, Refusal> {
-    let (client_id, client_secret) = if let Some(header) = headers.get(AUTHORIZATION) {
-        let (id, secret) =
-            header.to_str().ok().and_then(parse_basic).ok_or_else(|| {
-                Refusal::invalid_client("malformed HTTP Basic client authentication")
-            })?;
-        if params.get("client_secret").is_some() {
-            return Err(Refusal::invalid_request(
-                "use one client authentication method, not HTTP Basic and client_secret",
-            ));
+/// `302` to `redirect_uri` with `pairs` (and `state`) appended to its existing query.
+pub(crate) fn redirect(
+    redirect_uri: &Url,
+    pairs: &[(&str, &str)],
+    state: Option<&str>,
+) -> Response {
+    let mut location = redirect_uri.clone();
+    {
+        let mut query = location.query_pairs_mut();
+        for (name, value) in pairs {
+            query.append_pair(name, value);
         }
-        if params.get("client_id").is_some_and(|form_id| form_id != id) {
-            return Err(Refusal::invalid_client(
-                "client_id differs from the HTTP Basic user name",
-            ));
+        if let Some(state) = state {
+            query.append_pair("state", state);
         }
-        (id, secret)
-    } else {
-        let id = params
-            .get("client_id")
-            .ok_or_else(|| Refusal::invalid_client("no client authentication"))?;
-        let secret = params
-            .get("client_secret")
-            .ok_or_else(|| Refusal::invalid_client("no client_secret"))?;
-        (id.to_owned(), secret.to_owned())
-    };
-    let id_ok = client_id == shared.client_id;
-    let secret_ok: bool = client_secret
-        .as_bytes()
-        .ct_eq(shared.client_secret.as_bytes())
-        .into();
-    if id_ok && secret_ok {
-        Ok(client_id)
-    } else {
-        Err(Refusal::invalid_client(
-            "unknown client or wrong client secret",
-        ))
     }
-}
-
-/// `Basic base64(urlencode(id):urlencode(secret))` → `(id, secret)` (RFC 6749 §2.3.1).
-fn parse_basic(header: &str) -> Option<(String, String)> {
-    let (scheme, encoded) = header.split_once(' ')?;
-    if !scheme.eq_ignore_ascii_case("basic") {
-        return None;
-    }
-    let decoded = Base64::decode_vec(encoded.trim()).ok()?;
-    let decoded = String::from_utf8(decoded).ok()?;
-    let (id, secret) = decoded.split_once(':')?;
-    Some((form_decode(id)?, form_decode(secret)?))
-}
-
-/// Undoes `application/x-www-form-urlencoded` encoding of one value.
-fn form_decode(value: &str) -> Option<String> {
-    percent_encoding::percent_decode_str(&value.replace('+', " "))
-        .decode_utf8()
-        .ok()
-        .map(std::borrow::Cow::into_owned)
+    (
+        StatusCode::FOUND,
+        [(LOCATION, location.as_str()), (CACHE_CONTROL, "no-store")],
+    )
+        .into_response()
 }
 
 #[cfg(test)]
@@ -224,17 +180,6 @@ mod tests {
     }
 
     #[test]
-    fn basic_credentials_are_form_decoded() {
-        let header = format!("Basic {}", Base64::encode_string(b"my+client:s%3Acret"));
-        assert_eq!(
-            parse_basic(&header),
-            Some(("my client".to_owned(), "s:cret".to_owned()))
-        );
-        assert_eq!(parse_basic("Bearer abc"), None);
-        assert_eq!(parse_basic("Basic !!!"), None);
-    }
-
-    #[test]
     fn form_content_type_may_carry_parameters() {
         let mut headers = HeaderMap::new();
         assert!(require_form(&headers).is_err());
@@ -245,5 +190,16 @@ mod tests {
         assert!(require_form(&headers).is_ok());
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         assert!(require_form(&headers).is_err());
+    }
+
+    #[test]
+    fn redirect_keeps_the_existing_query() {
+        let uri = Url::parse("http://127.0.0.1:1/cb?next=%2Fhome").expect("url");
+        let response = redirect(&uri, &[("code", "c 1")], Some("s&t"));
+        let location = response.headers().get(LOCATION).expect("location");
+        assert_eq!(
+            location.to_str().expect("ascii"),
+            "http://127.0.0.1:1/cb?next=%2Fhome&code=c+1&state=s%26t"
+        );
     }
 }

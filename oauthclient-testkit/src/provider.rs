@@ -1,16 +1,17 @@
-//! [`FakeProvider`]: the handle tests hold, its builder, and its knobs.
+//! [`FakeProvider`]: the handle tests hold, its URLs and its knobs. Starting one goes through
+//! [`crate::FakeProviderBuilder`], whose module also holds the `FakeProvider::start*`
+//! constructors: the builder makes the handle, so it sits above it.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::builder::FakeProviderBuilder;
 use crate::faults::Fault;
 use crate::server::{Running, ServerHandle};
 use crate::state::{Shared, State};
 use crate::user::{Consent, FakeUser};
 
 /// A running fake OAuth 2.0 provider on `http://127.0.0.1:<random port>` (or the port
-/// given to [`FakeProviderBuilder::port`]).
+/// given to [`FakeProviderBuilder::port`](crate::FakeProviderBuilder::port)).
 ///
 /// Cheap to clone; every clone talks to the same server. The server stops when the last
 /// clone is dropped.
@@ -60,42 +61,10 @@ impl FakeProvider {
         }
     }
 
-    /// Starts a provider with the default credentials and user on `127.0.0.1:0`.
-    ///
-    /// The server runs on a thread of its own, so this works from `#[tokio::test]`,
-    /// `#[actix_web::test]` or any other async runtime, and keeps serving while the calling
-    /// test blocks.
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let provider = oauthclient_testkit::FakeProvider::start().await?;
-    /// let other = oauthclient_testkit::FakeProvider::start().await?;
-    /// assert_ne!(provider.base_url(), other.base_url()); // each on its own port
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub async fn start() -> std::io::Result<FakeProvider> {
-        Self::builder().start().await
-    }
-
-    /// Starts a provider in sandbox mode on `127.0.0.1:0`: `/authorize` shows a login page
-    /// and a consent page for a person to click through. The same as
-    /// `FakeProvider::builder().interactive(true).start()`; see
-    /// [`FakeProviderBuilder::interactive`], and [`FakeProviderBuilder::port`] for a fixed
-    /// port.
-    pub async fn start_sandbox() -> std::io::Result<FakeProvider> {
-        Self::builder().interactive(true).start().await
-    }
-
-    /// Whether the provider runs in sandbox mode ([`FakeProviderBuilder::interactive`]).
+    /// Whether the provider runs in sandbox mode
+    /// ([`FakeProviderBuilder::interactive`](crate::FakeProviderBuilder::interactive)).
     pub fn is_interactive(&self) -> bool {
         self.inner.shared.interactive
-    }
-
-    /// A builder for other credentials or another first user.
-    pub fn builder() -> FakeProviderBuilder {
-        FakeProviderBuilder::default()
     }
 
     /// `http://127.0.0.1:PORT`, without a trailing slash.

@@ -7,7 +7,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::HeaderMap;
 
-use crate::protocol::{Params, Refusal, authenticate_client, require_form};
+use crate::client_auth::authenticate_client;
+use crate::protocol::{Params, Refusal, require_form};
 use crate::state::Shared;
 
 /// Handles `POST /revoke`: `token=...` (and an optional `token_type_hint`) with client

@@ -19,11 +19,9 @@ use axum::http::header::{
 };
 use axum::response::{IntoResponse, Response};
 
-use crate::authorize::redirect;
-use crate::protocol::{HTML, Params};
+use crate::protocol::{HTML, Params, redirect};
 use crate::sandbox_pages::{self as pages, ConsentPage, LoginPage};
-use crate::sandbox_state::Problem;
-pub(crate) use crate::sandbox_state::{Pending, PendingRequests};
+use crate::sandbox_state::{Pending, Problem};
 use crate::state::Shared;
 use crate::user::FakeUser;
 

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use subtle::ConstantTimeEq;
 use url::Url;
 
-use crate::state::random_token;
+use crate::random_token::random_token;
 use crate::user::FakeUser;
 
 /// At most this many sign-ins wait at once; a new one evicts the oldest.

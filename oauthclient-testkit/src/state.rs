@@ -5,11 +5,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use base64ct::{Base64UrlUnpadded, Encoding};
-use rand::RngCore;
-
 use crate::faults::Fault;
-use crate::sandbox::PendingRequests;
+use crate::random_token::random_token;
+use crate::sandbox_state::PendingRequests;
 use crate::user::{Consent, FakeUser};
 
 /// What every endpoint shares: the client credentials the provider accepts and its state.
@@ -241,19 +239,12 @@ impl State {
     }
 }
 
-/// `prefix` + 256 random bits, base64url.
 /// `token` lengthened to `size` characters (still unique: the random part stays in front).
 fn pad(mut token: String, size: usize) -> String {
     while token.len() < size {
         token.push('x');
     }
     token
-}
-
-pub(crate) fn random_token(prefix: &str) -> String {
-    let mut bytes = [0_u8; 32];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    format!("{prefix}{}", Base64UrlUnpadded::encode_string(&bytes))
 }
 
 #[cfg(test)]
@@ -313,11 +304,5 @@ mod tests {
         state.revoke(&issued.refresh_token);
         assert!(state.user_for_access_token(&issued.access_token).is_none());
         assert_eq!(state.revoked, [issued.refresh_token]);
-    }
-
-    #[test]
-    fn tokens_are_random() {
-        assert_ne!(random_token("x"), random_token("x"));
-        assert_eq!(random_token("p_").len(), 2 + 43);
     }
 }

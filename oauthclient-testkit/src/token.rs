@@ -12,8 +12,9 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
 use crate::authorize::is_pkce_string;
+use crate::client_auth::authenticate_client;
 use crate::faults::{self, Fault};
-use crate::protocol::{JSON, Params, Refusal, authenticate_client, require_form};
+use crate::protocol::{JSON, Params, Refusal, require_form};
 use crate::state::{Issued, RefreshError, Shared};
 
 /// Lifetime announced in `expires_in`.

@@ -13,7 +13,8 @@ use serde_json::{Value, json};
 
 use super::answer::{Answer, api_json, token_json};
 use super::shape_state::{GitHubEmail, ShapeState};
-use crate::protocol::{Params, authenticate_client};
+use crate::client_auth::authenticate_client;
+use crate::protocol::Params;
 use crate::state::Shared;
 use crate::user::FakeUser;
 
