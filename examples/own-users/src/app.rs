@@ -180,7 +180,7 @@ async fn home(req: HttpRequest) -> HttpResponse {
 /// The signed-in user's UUID, or `anonymous` (what the tests read).
 async fn whoami(req: HttpRequest) -> HttpResponse {
     let who = AppSession::signed_in(&req);
-    HttpResponse::Ok().body(who.map_or_else(|| "anonymous".to_owned(), |id| id.to_string()))
+    HttpResponse::Ok().body(who.unwrap_or_else(|| "anonymous".to_owned()))
 }
 
 #[derive(Deserialize)]

@@ -89,9 +89,10 @@ impl<P> Site<P> {
         provider: P,
         app: &str,
         app_toml: &str,
-        edit: impl FnOnce(String) -> String + Send + 'static,
+        edit: impl FnOnce(String) -> String,
     ) -> Self {
-        Self::launch(provider, app, app_toml, SiteOptions::new().edit(edit)).await
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        Self::start_on(listener, provider, app, app_toml, edit).await
     }
 
     /// [`Site::start`] on a listener the caller bound: for providers that only redirect to
@@ -101,9 +102,14 @@ impl<P> Site<P> {
         provider: P,
         app: &str,
         app_toml: &str,
-        edit: impl FnOnce(String) -> String + Send + 'static,
+        edit: impl FnOnce(String) -> String,
     ) -> Self {
-        let options = SiteOptions::new().edit(edit).listener(listener);
+        // `edit` runs here, so it need not be `Send` like the options' own.
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let toml = edit(site_toml(&base, app_toml));
+        let options = SiteOptions::new()
+            .listener(listener)
+            .configuration(toml);
         Self::launch(provider, app, app_toml, options).await
     }
 
@@ -115,9 +121,10 @@ impl<P> Site<P> {
             .unwrap_or_else(|| TcpListener::bind("127.0.0.1:0").expect("bind"));
         let origin = format!("http://{}", listener.local_addr().expect("addr"));
         let base = format!("{origin}{}", kept.prefix);
-        let toml = (parts.edit)(format!(
-            "secret_key = \"{SECRET}\"\nsite_url = \"{base}\"\ntrusted_hosts = [\"docs.example.org\"]\n\n{app_toml}"
-        ));
+        let toml = match parts.configuration {
+            Some(toml) => toml,
+            None => (parts.edit)(site_toml(&base, app_toml)),
+        };
         let db_dir = tempfile::tempdir().expect("temp dir");
         let url = parts
             .database_url
@@ -172,6 +179,14 @@ impl<P> Site<P> {
             _server: server,
         }
     }
+}
+
+/// A site's configuration: the test secret, `site_url = base`, a trusted host for `next`
+/// tests, then the app's table.
+fn site_toml(base: &str, app_toml: &str) -> String {
+    format!(
+        "secret_key = \"{SECRET}\"\nsite_url = \"{base}\"\ntrusted_hosts = [\"docs.example.org\"]\n\n{app_toml}"
+    )
 }
 
 /// The configuration `toml` describes, with every provider linked into the test binary.

@@ -18,6 +18,7 @@ pub(crate) type Customize = Box<dyn FnOnce(RuntimeBuilder) -> RuntimeBuilder + S
 /// into the site's [`MemoryMailbox`], mounted at the root.
 pub struct SiteOptions {
     edit: Edit,
+    configuration: Option<String>,
     customize: Customize,
     listener: Option<TcpListener>,
     database_url: Option<String>,
@@ -35,6 +36,7 @@ pub(crate) struct Kept {
 /// The options consumed when the site starts.
 pub(crate) struct Parts {
     pub edit: Edit,
+    pub configuration: Option<String>,
     pub customize: Customize,
     pub listener: Option<TcpListener>,
     pub database_url: Option<String>,
@@ -51,6 +53,7 @@ impl SiteOptions {
     pub fn new() -> Self {
         Self {
             edit: Box::new(|toml| toml),
+            configuration: None,
             customize: Box::new(|builder| builder),
             listener: None,
             database_url: None,
@@ -66,6 +69,14 @@ impl SiteOptions {
     #[must_use]
     pub fn edit(mut self, edit: impl FnOnce(String) -> String + Send + 'static) -> Self {
         self.edit = Box::new(edit);
+        self
+    }
+
+    /// The whole configuration, as written (instead of the generated one and `edit`): its
+    /// `site_url` must be the listener's address.
+    #[must_use]
+    pub fn configuration(mut self, toml: String) -> Self {
+        self.configuration = Some(toml);
         self
     }
 
@@ -121,6 +132,7 @@ impl SiteOptions {
         (
             Parts {
                 edit: self.edit,
+                configuration: self.configuration,
                 customize: self.customize,
                 listener: self.listener,
                 database_url: self.database_url,
