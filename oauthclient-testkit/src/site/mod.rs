@@ -107,9 +107,7 @@ impl<P> Site<P> {
         // `edit` runs here, so it need not be `Send` like the options' own.
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         let toml = edit(site_toml(&base, app_toml));
-        let options = SiteOptions::new()
-            .listener(listener)
-            .configuration(toml);
+        let options = SiteOptions::new().listener(listener).configuration(toml);
         Self::launch(provider, app, app_toml, options).await
     }
 
