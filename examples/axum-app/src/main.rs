@@ -44,16 +44,13 @@ async fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<(), Error> {
     let started = Instant::now();
     // The sandbox lives as long as this binding: until the server has stopped.
-    let (config, sandbox) = match &cli.config {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
-            (text, None)
-        }
-        None => {
-            let sandbox = Sandbox::start(cli.listen).await?;
-            (sandbox.config.clone(), Some(sandbox))
-        }
+    let (config, sandbox) = if let Some(path) = &cli.config {
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+        (text, None)
+    } else {
+        let sandbox = Sandbox::start(cli.listen).await?;
+        (sandbox.config.clone(), Some(sandbox))
     };
     let app = build(&config).await?;
     let listen = app.settings.listen;

@@ -60,7 +60,9 @@ async fn home(State(pages): State<Arc<Pages>>, parts: Parts, session: Session) -
     let flashes = pages.oauth.take_flashes(&session).await.unwrap_or_default();
     let user = user.map(|user| context! { id => user.id.to_string(), email => user.email });
     let page = pages.templates.get_template("home.html").and_then(|page| {
-        page.render(context! { user, apps => pages.apps, flashes, prefix => PREFIX })
+        // The prefix is ours, not user input: printed as is (escaping would write `&#x2f;`).
+        let prefix = Value::from_safe_string(PREFIX.to_owned());
+        page.render(context! { user, apps => pages.apps, flashes, prefix })
     });
     match page {
         Ok(page) => Html(page).into_response(),
