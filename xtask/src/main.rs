@@ -85,7 +85,9 @@ fn main() -> ExitCode {
         Some("test") => test::test(),
         Some("deps") => deps::deps(),
         Some("docs") => docs_check::check(&process::workspace_root()),
-        Some("integration") => integration::integration(),
+        Some("integration") => {
+            integration::integration(&std::env::args().skip(2).collect::<Vec<_>>())
+        }
         Some("quickstart") => integration::quickstart(),
         Some("new-provider") => {
             new_provider::new_provider(&std::env::args().skip(2).collect::<Vec<_>>())
