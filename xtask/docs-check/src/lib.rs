@@ -64,6 +64,7 @@ pages! {
     troubleshooting => "docs/troubleshooting.md",
     writing_a_provider => "docs/writing-a-provider.md",
     example_own_users => "examples/own-users/README.md",
+    example_axum_app => "examples/axum-app/README.md",
     bench_readme => "oauthclient-bench/README.md",
     cli_readme => "oauthclient-cli/README.md",
     core_readme => "oauthclient-core/README.md",
