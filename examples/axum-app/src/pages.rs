@@ -56,7 +56,8 @@ async fn home(State(pages): State<Arc<Pages>>, parts: Parts, session: Session) -
         Ok(user) => user,
         Err(response) => return response,
     };
-    // Messages the library queued (e.g. after a refused sign-in) are shown once.
+    // Messages the library queued (e.g. after a refused sign-in) are shown once. Without
+    // them the page is still right, so a store hiccup here only costs the messages.
     let flashes = pages.oauth.take_flashes(&session).await.unwrap_or_default();
     let user = user.map(|user| context! { id => user.id.to_string(), email => user.email });
     let page = pages.templates.get_template("home.html").and_then(|page| {
