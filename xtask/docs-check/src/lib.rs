@@ -75,4 +75,5 @@ pages! {
     store_diesel_readme => "oauthclient-store-diesel/README.md",
     testkit_readme => "oauthclient-testkit/README.md",
     web_readme => "oauthclient-web/README.md",
+    axum_readme => "oauthclient-axum/README.md",
 }
