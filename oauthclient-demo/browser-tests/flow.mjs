@@ -9,15 +9,14 @@
 // 127.0.0.1 / localhost are aborted, and counted as a failure: the pages must work offline.
 
 import {
-  blocked,
   check,
   configure,
+  expectCleanRun,
   expectPath,
   expectStatus,
   expectText,
   expectVisible,
   navigate,
-  pageErrors,
   run,
   shot,
   site,
@@ -304,11 +303,7 @@ async function flow(page) {
 
   await unconfirmedClaimChoice(page);
 
-  check(
-    blocked.length === 0,
-    `the pages asked for resources off this machine (aborted): ${blocked.join(', ')}`,
-  );
-  check(pageErrors.length === 0, `script errors on the pages: ${pageErrors.join('; ')}`);
+  expectCleanRun();
 }
 
 run('browser flow', flow);

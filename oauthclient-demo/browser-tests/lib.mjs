@@ -1,5 +1,5 @@
-// Shared by the browser tests (flow.mjs: the sandbox flow; oidc.mjs: OpenID Connect against
-// oidc-provider): chromium launched headless with every off-machine request aborted,
+// Shared by the browser tests (flow.mjs: the sandbox flow; oidc.mjs and axum.mjs: OpenID
+// Connect against oidc-provider, the demo and the axum example app): chromium launched headless with every off-machine request aborted,
 // navigation that waits for the next page, checks that fail with what the page said, and a
 // numbered full-page screenshot per step.
 
@@ -124,6 +124,52 @@ export async function expectVisible(locator, what) {
   } catch {
     throw new Error(`expected ${what} to be visible`);
   }
+}
+
+// --- oidc-provider's pages (oidc.mjs, axum.mjs) ---------------------------------------------
+
+/** The page must be the OpenID Provider's (at `issuerOrigin`). */
+export function expectProvider(page, issuerOrigin) {
+  check(
+    new URL(page.url()).origin === issuerOrigin,
+    `expected the OpenID Provider's page (${issuerOrigin}), got ${page.url()}`,
+  );
+}
+
+/** On oidc-provider's sign-in page: signs in as `login` and consents; back on the site. */
+export async function providerLoginAndConsent(page, issuerOrigin, login, shotName) {
+  expectProvider(page, issuerOrigin);
+  await expectVisible(page.locator('input[name=login]'), 'the provider login field');
+  await page.locator('input[name=login]').fill(login);
+  await page.locator('input[name=password]').fill('any password');
+  await shot(page, `${shotName}-provider-login`);
+  await navigate(page, () => page.locator('button[type=submit]', { hasText: 'Sign-in' }).click());
+  expectProvider(page, issuerOrigin);
+  await expectVisible(page.locator('button', { hasText: 'Continue' }), 'the consent button');
+  await shot(page, `${shotName}-provider-consent`);
+  const back = await navigate(page, () => page.locator('button', { hasText: 'Continue' }).click());
+  check(
+    new URL(page.url()).origin === new URL(site).origin,
+    `after consent the browser should be back on the site, it is at ${page.url()}`,
+  );
+  return back;
+}
+
+/** On oidc-provider's RP-initiated logout page: confirms ending its session too. */
+export async function providerLogout(page, issuerOrigin, shotName) {
+  expectProvider(page, issuerOrigin);
+  await expectText(page, 'sign me out');
+  await shot(page, shotName);
+  return navigate(page, () => page.locator('button[name=logout][value=yes]').click());
+}
+
+/** The browser test must not have asked for anything off this machine, nor thrown. */
+export function expectCleanRun() {
+  check(
+    blocked.length === 0,
+    `the pages asked for resources off this machine (aborted): ${blocked.join(', ')}`,
+  );
+  check(pageErrors.length === 0, `script errors on the pages: ${pageErrors.join('; ')}`);
 }
 
 // --- running a test --------------------------------------------------------------------------

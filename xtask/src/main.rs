@@ -27,8 +27,14 @@
 //!   `target/browser-screenshots/`. `.ci/run` runs it after `ci`. Then the OAuth 1.0a suite:
 //!   Python `oauthlib`'s RFC 5849 provider (`xtask/oauth1-provider/`, installed from PyPI into a
 //!   venv under `target/oauth1-provider/`) on a free port, and `oauthclient-web`'s
-//!   `oauth1_live` tests against it. Last, it generates a provider crate with `new-provider`
-//!   under `target/` and runs its conformance test.
+//!   `oauth1_live` tests against it. Then the SMTP suite, and the OpenID Connect suites against
+//!   npm `oidc-provider`: `oauthclient-oidc`'s `live` test, the demo in chromium
+//!   (`browser-tests/oidc.mjs`), and the axum example app (`examples/axum-app`, built beside the
+//!   demo) with its oauthclient pages under `/auth` (`browser-tests/axum.mjs`: sign-in and
+//!   consent at the provider, `/whoami`, linked accounts under the prefix, sign-out through
+//!   the provider; screenshots in `target/browser-screenshots/axum/`). Last, it generates a
+//!   provider crate with `new-provider` under `target/` and runs its conformance test.
+//!   `integration oidc` runs only the OpenID Connect suites.
 //! - `quickstart`: docs/quickstart.md step 3 must be `oauthclient-demo/examples/quickstart.rs`,
 //!   and that app, run with the page's configuration, must redirect a login to GitHub (part of
 //!   `integration`).
@@ -67,10 +73,13 @@ tasks:
   deps         check the lean-dependency rules; print how many crates each build pulls in
   docs         the docs check alone (part of ci): every page's Rust blocks compile, its TOML
                configuration blocks load, the tests docs/security.md cites exist
-  integration  the demo app in headless chromium (playwright-core): sign-up, linking,
+  integration [oidc]
+               the demo app in headless chromium (playwright-core): sign-up, linking,
                disconnecting, signing in again; screenshots in target/browser-screenshots/;
-               the OAuth 1.0a suite against a real oauthlib provider (venv from PyPI);
-               then a generated provider crate must build and pass its conformance test
+               the OAuth 1.0a and SMTP suites against real servers; OpenID Connect against
+               npm oidc-provider (live test, the demo and the axum example app under /auth
+               in chromium); then a generated provider crate must build and pass its
+               conformance test. `oidc`: only the OpenID Connect suites
   quickstart   run docs/quickstart.md step 3 as written (part of integration)
   new-provider NAME [--dir DIR] [--check]
                generate oauthclient-NAME: defaults, account_info, registration, and a
@@ -85,7 +94,9 @@ fn main() -> ExitCode {
         Some("test") => test::test(),
         Some("deps") => deps::deps(),
         Some("docs") => docs_check::check(&process::workspace_root()),
-        Some("integration") => integration::integration(),
+        Some("integration") => {
+            integration::integration(&std::env::args().skip(2).collect::<Vec<_>>())
+        }
         Some("quickstart") => integration::quickstart(),
         Some("new-provider") => {
             new_provider::new_provider(&std::env::args().skip(2).collect::<Vec<_>>())

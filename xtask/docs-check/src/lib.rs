@@ -66,6 +66,7 @@ pages! {
     example_own_users => "examples/own-users/README.md",
     axum_readme => "oauthclient-axum/README.md",
     frontend_readme => "oauthclient-frontend/README.md",
+    example_axum_app => "examples/axum-app/README.md",
     bench_readme => "oauthclient-bench/README.md",
     cli_readme => "oauthclient-cli/README.md",
     core_readme => "oauthclient-core/README.md",

@@ -7,8 +7,9 @@
 //! The screenshots land in `target/browser-screenshots/`.
 //!
 //! Then the suites against real independent servers: OAuth 1.0a (`oauth1`), SMTP (`smtp`),
-//! OpenID Connect (`oidc`); Python tools come from PyPI into venvs under `target/`
-//! (`python`).
+//! OpenID Connect (`oidc`: the demo and the axum example app in the browser too); Python
+//! tools come from PyPI into venvs under `target/` (`python`). `cargo xtask integration oidc`
+//! runs only the OpenID Connect suites.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -32,11 +33,20 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 /// The browser flow and its package.json, relative to the workspace root.
 const BROWSER_TESTS: &str = "oauthclient-demo/browser-tests";
 
-const DEMO_READY_LIMIT: Duration = Duration::from_secs(60);
+const APP_READY_LIMIT: Duration = Duration::from_secs(60);
 const FLOW_LIMIT: Duration = Duration::from_secs(4 * 60);
 
-/// Runs the browser flow; the demo is stopped afterwards whatever happened.
-pub fn integration() -> Result<(), String> {
+/// Runs every step, or with `["oidc"]` only the OpenID Connect suites (quicker to iterate on).
+pub fn integration(args: &[String]) -> Result<(), String> {
+    let only_oidc = match args {
+        [] => false,
+        [only] if only == "oidc" => true,
+        _ => {
+            return Err(format!(
+                "integration: unknown arguments {args:?} (only `oidc`)"
+            ));
+        }
+    };
     let started = Instant::now();
     let root = workspace_root();
     let target = target_dir();
@@ -50,22 +60,64 @@ pub fn integration() -> Result<(), String> {
     timing("tools ready", phase);
 
     let phase = Instant::now();
-    cargo(&["build", "-p", "oauthclient-demo"], &[])?;
-    timing("demo built", phase);
+    cargo(
+        &[
+            "build",
+            "-p",
+            "oauthclient-demo",
+            "-p",
+            "oauthclient-axum-app",
+        ],
+        &[],
+    )?;
+    timing("demo and axum app built", phase);
 
+    if !only_oidc {
+        sandbox_flow(&root, &target, &work, &modules, &screenshots)?;
+        timing("browser flow passed", started);
+        let phase = Instant::now();
+        oauth1::run(&root, &target)?;
+        timing("OAuth 1.0a suite (oauthlib provider) passed", phase);
+        let phase = Instant::now();
+        smtp::run(&root, &target)?;
+        timing("SMTP suite (aiosmtpd sink) passed", phase);
+    }
+    let phase = Instant::now();
+    oidc::run(&root, &target, &modules, &screenshots)?;
+    timing("OpenID Connect suite (oidc-provider) passed", phase);
+    if !only_oidc {
+        let phase = Instant::now();
+        quickstart::run(&root, &target)?;
+        timing("quickstart step 3 runs as written", phase);
+        check_new_provider(&target)?;
+    }
+    timing("integration passed", started);
+    Ok(())
+}
+
+/// The demo in sandbox mode, flow.mjs clicking through it; the demo is stopped afterwards
+/// whatever happened.
+fn sandbox_flow(
+    root: &Path,
+    target: &Path,
+    work: &Path,
+    modules: &Path,
+    screenshots: &Path,
+) -> Result<(), String> {
     // A fresh data directory per run (SQLite file, secret key) and no stale screenshots.
     let data_dir = work.join(format!("data-{}", std::process::id()));
-    clear_old_runs(&work)?;
-    remove_dir(&screenshots)?;
-    std::fs::create_dir_all(&screenshots)
+    clear_old_runs(work)?;
+    remove_dir(screenshots)?;
+    std::fs::create_dir_all(screenshots)
         .map_err(|err| format!("cannot create {}: {err}", screenshots.display()))?;
 
     let phase = Instant::now();
     let ports = free_ports(2)?;
     let (site, sandbox) = (ports[0], ports[1]);
-    let demo = start_demo(
-        &root,
-        &target,
+    let demo = start_app(
+        root,
+        target,
+        "oauthclient-demo",
         &[
             "--listen".into(),
             format!("127.0.0.1:{site}").into(),
@@ -79,57 +131,47 @@ pub fn integration() -> Result<(), String> {
 
     let phase = Instant::now();
     let flow = run_browser_script(
-        &root,
-        &modules,
+        root,
+        modules,
         "flow.mjs",
         &[
             format!("http://127.0.0.1:{site}").into(),
             format!("http://127.0.0.1:{sandbox}").into(),
-            screenshots.clone().into(),
+            screenshots.to_path_buf().into(),
         ],
     );
     demo.stop();
     timing("browser flow", phase);
 
-    let shots = list_screenshots(&screenshots);
+    let shots = list_screenshots(screenshots);
     if !shots.is_empty() {
         println!("xtask: screenshots:");
         for shot in &shots {
             println!("  {}", shot.display());
         }
     }
-    flow.map_err(|err| format!("{err}; the demo's data is in {}", data_dir.display()))?;
-    timing("browser flow passed", started);
-    let phase = Instant::now();
-    oauth1::run(&root, &target)?;
-    timing("OAuth 1.0a suite (oauthlib provider) passed", phase);
-    let phase = Instant::now();
-    smtp::run(&root, &target)?;
-    timing("SMTP suite (aiosmtpd sink) passed", phase);
-    let phase = Instant::now();
-    oidc::run(&root, &target, &modules, &screenshots.join("oidc"))?;
-    timing("OpenID Connect suite (oidc-provider) passed", phase);
-    let phase = Instant::now();
-    quickstart::run(&root, &target)?;
-    timing("quickstart step 3 runs as written", phase);
-    check_new_provider(&target)?;
-    timing("integration passed", started);
-    Ok(())
+    flow.map_err(|err| format!("{err}; the demo's data is in {}", data_dir.display()))
 }
 
-/// Starts the debug build of the demo with `args`; ready when it prints "Ready in".
-fn start_demo(root: &Path, target: &Path, args: &[OsString]) -> Result<Server, String> {
-    let binary = target
+/// Starts the debug build of the workspace binary `binary` (built beforehand) with `args`;
+/// ready when it prints "Ready in" (the demo and the axum app both do).
+fn start_app(
+    root: &Path,
+    target: &Path,
+    binary: &str,
+    args: &[OsString],
+) -> Result<Server, String> {
+    let path = target
         .join("debug")
-        .join(format!("oauthclient-demo{}", std::env::consts::EXE_SUFFIX));
+        .join(format!("{binary}{}", std::env::consts::EXE_SUFFIX));
     Server::start(
-        "demo",
-        Command::new(&binary)
+        binary,
+        Command::new(&path)
             .current_dir(root)
             .env("NO_COLOR", "1")
             .args(args),
         "Ready in",
-        DEMO_READY_LIMIT,
+        APP_READY_LIMIT,
     )
 }
 

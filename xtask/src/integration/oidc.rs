@@ -1,13 +1,14 @@
 //! The OpenID Connect suites against a certified OpenID Provider (npm `oidc-provider` 9,
 //! `xtask/oidc-provider/server.mjs`, installed under `target/oidc-provider/`):
-//! `oauthclient-oidc`'s `live` test over HTTP, then the demo configured with the provider in
-//! headless chromium (`oauthclient-demo/browser-tests/oidc.mjs`).
+//! `oauthclient-oidc`'s `live` test over HTTP, then in headless chromium the demo configured
+//! with the provider (`oauthclient-demo/browser-tests/oidc.mjs`) and the axum example app,
+//! its oauthclient pages under `/auth` (`examples/axum-app`, `browser-tests/axum.mjs`).
 
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use super::{npm, run_browser_script, start_demo};
+use super::{npm, run_browser_script, start_app};
 use crate::process::{Server, cargo, free_ports, remove_dir};
 
 /// The provider's script and package.json, relative to the workspace root.
@@ -19,8 +20,31 @@ const CLIENT_SECRET: &str = "oidc-confidential-secret-0123456789";
 /// The apps of the live test and the demo whose callbacks the provider accepts.
 const CALLBACK_APPS: [&str; 3] = ["oidc", "oidc_public", "oidc_userinfo"];
 
-/// Both suites; `playwright` is playwright-core's node_modules, `screenshots` where the
-/// browser test's go.
+/// An app of the workspace clicked through in chromium against the provider.
+struct BrowserApp {
+    /// The package and its binary (built by the caller).
+    binary: &'static str,
+    /// The path of `site_url` (where the app mounts the oauthclient endpoints), or "".
+    prefix: &'static str,
+    /// The script of `oauthclient-demo/browser-tests/`: `node SCRIPT SITE_URL ISSUER SHOTS`.
+    script: &'static str,
+}
+
+const DEMO: BrowserApp = BrowserApp {
+    binary: "oauthclient-demo",
+    prefix: "",
+    script: "oidc.mjs",
+};
+
+const AXUM_APP: BrowserApp = BrowserApp {
+    binary: "oauthclient-axum-app",
+    prefix: "/auth",
+    script: "axum.mjs",
+};
+
+/// The live suite, then the demo and the axum app in the browser; `playwright` is
+/// playwright-core's node_modules, the screenshots go to `screenshots/oidc` and
+/// `screenshots/axum`.
 pub fn run(
     root: &Path,
     target: &Path,
@@ -33,7 +57,22 @@ pub fn run(
         "oidc-provider",
     )?;
     live_suite(root, &modules)?;
-    browser(root, target, &modules, playwright, screenshots)
+    browser(
+        root,
+        target,
+        &modules,
+        playwright,
+        &DEMO,
+        &screenshots.join("oidc"),
+    )?;
+    browser(
+        root,
+        target,
+        &modules,
+        playwright,
+        &AXUM_APP,
+        &screenshots.join("axum"),
+    )
 }
 
 /// `cargo test -p oauthclient-oidc --test live` against a provider that knows the test site's
@@ -61,41 +100,42 @@ fn live_suite(root: &Path, modules: &Path) -> Result<(), String> {
     suite
 }
 
-/// The demo with a configuration naming the provider, and oidc.mjs clicking through it.
+/// `app` with a configuration naming the provider, and its script clicking through it.
 fn browser(
     root: &Path,
     target: &Path,
     modules: &Path,
     playwright: &Path,
+    app: &BrowserApp,
     screenshots: &Path,
 ) -> Result<(), String> {
     let ports = free_ports(2)?;
     let (provider_port, site_port) = (ports[0], ports[1]);
-    let site = format!("http://127.0.0.1:{site_port}");
+    let listen = format!("127.0.0.1:{site_port}");
+    // The provider registers callbacks under the site URL, prefix included.
+    let site = format!("http://{listen}{}", app.prefix);
     let issuer = format!("http://127.0.0.1:{provider_port}");
-    let data_dir = target
-        .join("browser-tests")
-        .join(format!("oidc-data-{}", std::process::id()));
+    let data_dir = target.join("browser-tests").join(format!(
+        "oidc-data-{}-{}",
+        app.binary,
+        std::process::id()
+    ));
     remove_dir(&data_dir)?;
     remove_dir(screenshots)?;
     std::fs::create_dir_all(&data_dir)
         .map_err(|err| format!("cannot create {}: {err}", data_dir.display()))?;
     let config = data_dir.join("oauthclient.toml");
-    std::fs::write(&config, demo_config(&site, &issuer, &data_dir))
+    std::fs::write(&config, app_config(&listen, &site, &issuer, &data_dir))
         .map_err(|err| format!("cannot write {}: {err}", config.display()))?;
 
     let provider = start_provider(root, modules, provider_port, &site)?;
-    let demo = match start_demo(
+    let server = match start_app(
         root,
         target,
-        &[
-            "--config".into(),
-            config.into(),
-            "--data-dir".into(),
-            data_dir.clone().into(),
-        ],
+        app.binary,
+        &["--config".into(), config.into()],
     ) {
-        Ok(demo) => demo,
+        Ok(server) => server,
         Err(err) => {
             provider.stop();
             return Err(err);
@@ -104,17 +144,17 @@ fn browser(
     let flow = run_browser_script(
         root,
         playwright,
-        "oidc.mjs",
+        app.script,
         &[site.into(), issuer.into(), screenshots.into()],
     );
-    demo.stop();
+    server.stop();
     provider.stop();
-    flow.map_err(|err| format!("{err}; the demo's data is in {}", data_dir.display()))
+    flow.map_err(|err| format!("{err}; {}'s data is in {}", app.binary, data_dir.display()))
 }
 
-/// A demo configuration with one OpenID Connect app on `issuer`.
-fn demo_config(site: &str, issuer: &str, data_dir: &Path) -> String {
-    let listen = site.trim_start_matches("http://");
+/// A configuration with one OpenID Connect app on `issuer`, for the demo and the axum app
+/// alike (the keys beside the library's are the same).
+fn app_config(listen: &str, site: &str, issuer: &str, data_dir: &Path) -> String {
     format!(
         r#"listen = "{listen}"
 site_url = "{site}"
@@ -133,7 +173,7 @@ client_auth = "basic"
 consumer_key = "{CLIENT_ID}"
 consumer_secret = "{CLIENT_SECRET}"
 "#,
-        database = data_dir.join("demo.sqlite").display(),
+        database = data_dir.join("app.sqlite").display(),
     )
 }
 
