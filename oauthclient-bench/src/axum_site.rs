@@ -88,13 +88,14 @@ pub fn serve(config: &Path) -> Result<(), String> {
                     .map_err(|err| err.to_string())?,
             ),
         };
-        let app = axum::Router::new()
-            .merge(oauth.router())
-            .layer(sessions);
+        let app = axum::Router::new().merge(oauth.router()).layer(sessions);
         let listener = tokio::net::TcpListener::bind(&settings.listen)
             .await
             .map_err(|err| format!("cannot listen on {}: {err}", settings.listen))?;
-        println!("oauthclient-bench axum site listening on http://{}", settings.listen);
+        println!(
+            "oauthclient-bench axum site listening on http://{}",
+            settings.listen
+        );
         axum::serve(
             listener,
             app.into_make_service_with_connect_info::<SocketAddr>(),

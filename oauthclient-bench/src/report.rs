@@ -186,10 +186,16 @@ impl Report {
             let phase = label(row.phase);
             let (adapter, backend) = (row.adapter, row.backend);
             if let Some(verified) = &row.verified {
-                let _ = writeln!(out, "Verified ({phase}, {adapter} on {backend}): {verified}");
+                let _ = writeln!(
+                    out,
+                    "Verified ({phase}, {adapter} on {backend}): {verified}"
+                );
             }
             if let Some(error) = &row.first_error {
-                let _ = writeln!(out, "First error ({phase}, {adapter} on {backend}): {error}");
+                let _ = writeln!(
+                    out,
+                    "First error ({phase}, {adapter} on {backend}): {error}"
+                );
             }
         }
         out

@@ -124,7 +124,12 @@ impl Bench<'_> {
             },
         ];
         for backend in &backends {
-            println!("== {} ({}) on {}", adapter.site_name(), adapter.label(), backend.label);
+            println!(
+                "== {} ({}) on {}",
+                adapter.site_name(),
+                adapter.label(),
+                backend.label
+            );
             let secret = random_secret();
             let port = free_port()?;
             let server = start_site(
