@@ -10,8 +10,9 @@ pub struct ThrowawayDatabase {
 }
 
 impl ThrowawayDatabase {
-    pub fn create(admin_url: &str) -> Result<Self, String> {
-        let name = format!("oauthclient_bench_{}", std::process::id());
+    /// `oauthclient_bench_{pid}_{suffix}` on the server of `admin_url`.
+    pub fn create(admin_url: &str, suffix: &str) -> Result<Self, String> {
+        let name = format!("oauthclient_bench_{}_{suffix}", std::process::id());
         let mut url = url::Url::parse(admin_url).map_err(|err| {
             oauthclient_core::redact::redact_url_in(&format!("{admin_url}: {err}"), admin_url)
         })?;

@@ -1,11 +1,13 @@
 //! `oauthclient-bench`: the load benchmark behind `cargo xtask bench`.
 //!
-//! `run` starts every server as its own process on 127.0.0.1 (a bare actix-web `302` handler
-//! as the floor, the testkit provider stand-in, the release demo on SQLite and on
-//! PostgreSQL + Redis sessions), drives them with the load generator in this process, checks
-//! every response, verifies the flows in the database, and prints a table and writes JSON.
-//! `floor` and `provider` are the processes `run` starts.
+//! `run` starts every server as its own process on 127.0.0.1 (bare actix-web and axum `302`
+//! handlers as the floors, the testkit provider stand-in, the release demo — the actix-web
+//! adapter — and the axum site, each on SQLite and on PostgreSQL + Redis sessions), drives
+//! them with the load generator in this process, checks every response, verifies the flows in
+//! the database, and prints a table and writes JSON. `floor`, `axum-floor`, `provider` and
+//! `axum-site` are the processes `run` starts.
 
+mod axum_site;
 mod database;
 mod floor;
 mod flows;
@@ -17,6 +19,7 @@ mod procs;
 mod provider;
 mod report;
 mod run;
+mod servers;
 mod verify;
 
 use std::process::ExitCode;
@@ -28,7 +31,11 @@ commands:
   run --demo PATH [--out FILE] [--seconds N] [--clients N] [--connections N]
       [--postgres URL] [--redis URL]
                        the whole benchmark (what `cargo xtask bench` runs)
-  floor --port PORT    a bare actix-web 302 handler (the floor)
+  floor --port PORT    a bare actix-web 302 handler (the demo's floor)
+  axum-floor --port PORT
+                       a bare axum 302 handler (the axum site's floor)
+  axum-site --config FILE
+                       the library's endpoints on oauthclient-axum, configured like the demo
   provider --port PORT --app-toml FILE
                        the testkit provider stand-in; writes the demo's remote app table";
 
@@ -39,6 +46,10 @@ fn main() -> ExitCode {
             options::RunOptions::parse(&args[1..]).and_then(|options| run::run(&options))
         }
         Some("floor") => options::port(&args[1..]).and_then(floor::serve),
+        Some("axum-floor") => options::port(&args[1..]).and_then(floor::serve_axum),
+        Some("axum-site") => {
+            options::config(&args[1..]).and_then(|config| axum_site::serve(&config))
+        }
         Some("provider") => options::ProviderOptions::parse(&args[1..])
             .and_then(|options| provider::serve(&options)),
         Some("help" | "--help" | "-h") | None => {

@@ -1,4 +1,4 @@
-//! Command-line options of `run`, `floor` and `provider`.
+//! Command-line options of `run`, the floors, `provider` and `axum-site`.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -80,7 +80,16 @@ impl ProviderOptions {
     }
 }
 
-/// The `--port` of `floor` and `provider`.
+/// The `--config` of `axum-site`.
+pub fn config(args: &[String]) -> Result<PathBuf, String> {
+    args.iter()
+        .position(|arg| arg == "--config")
+        .and_then(|at| args.get(at + 1))
+        .map(PathBuf::from)
+        .ok_or_else(|| "--config FILE is required".to_owned())
+}
+
+/// The `--port` of `floor`, `axum-floor` and `provider`.
 pub fn port(args: &[String]) -> Result<u16, String> {
     let value = args
         .iter()

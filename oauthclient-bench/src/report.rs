@@ -12,7 +12,10 @@ use crate::procs::CpuMark;
 pub struct Row {
     /// `floor`, `login`, `returning` or `signup`.
     pub phase: &'static str,
-    /// `actix floor`, `SQLite + cookie sessions`, `PostgreSQL + Redis sessions`.
+    /// The framework: `actix-web` (the demo, `oauthclient-web`) or `axum`
+    /// (`oauthclient-axum`); for a floor, the framework it is bare.
+    pub adapter: &'static str,
+    /// `SQLite + cookie sessions`, `PostgreSQL + Redis sessions`; `–` for a floor.
     pub backend: &'static str,
     /// `req/s` or `flows/s`.
     pub unit: &'static str,
@@ -34,6 +37,7 @@ pub struct Row {
 impl Row {
     pub fn new(
         phase: &'static str,
+        adapter: &'static str,
         backend: &'static str,
         mut outcome: Outcome,
         cpu: CpuMark,
@@ -41,6 +45,7 @@ impl Row {
         let flows = outcome.callback.len() > 0;
         Self {
             phase,
+            adapter,
             backend,
             unit: if flows { "flows/s" } else { "req/s" },
             rate: outcome.rate(),
@@ -71,6 +76,7 @@ impl Row {
     fn to_json(&self) -> Value {
         json!({
             "phase": self.phase,
+            "adapter": self.adapter,
             "backend": self.backend,
             "unit": self.unit,
             "rate": round(self.rate, 1),
@@ -99,30 +105,55 @@ pub struct Report {
     pub machine: String,
     pub settings: String,
     pub rows: Vec<Row>,
-    /// Peak RSS of each demo server, by backend.
-    pub peak_rss_mib: Vec<(&'static str, f64)>,
+    /// Peak RSS of each site's server, by adapter and backend.
+    pub peak_rss_mib: Vec<(&'static str, &'static str, f64)>,
 }
 
+/// The adapter whose floor every login is also compared with.
+const ACTIX: &str = "actix-web";
+
 impl Report {
-    fn floor_rate(&self) -> Option<f64> {
+    /// The floor of `adapter`'s framework.
+    fn floor(&self, adapter: &str) -> Option<&Row> {
         self.rows
             .iter()
-            .find(|row| row.phase == "floor")
-            .map(|row| row.rate)
+            .find(|row| row.phase == "floor" && row.adapter == adapter)
+    }
+
+    /// A login's rate and server CPU per request against its own framework's floor, and its
+    /// rate against the actix-web floor.
+    fn against_floors(&self, login: &Row) -> Option<(f64, f64, Option<f64>)> {
+        let own = self.floor(login.adapter)?;
+        let actix = self
+            .floor(ACTIX)
+            .filter(|_| login.adapter != ACTIX)
+            .map(|actix| login.rate / actix.rate);
+        Some((
+            login.rate / own.rate,
+            login.server_cpu_us() / own.server_cpu_us(),
+            actix,
+        ))
     }
 
     /// The table printed at the end of a run (Markdown, so it pastes into the docs).
     pub fn table(&self) -> String {
-        let floor = self.floor_rate();
         let mut out = format!("Machine: {}\nSettings: {}\n\n", self.machine, self.settings);
         out.push_str(
-            "| phase | backend | rate | p50 ms | p99 ms | callback p50 / p99 ms | errors | server CPU µs/op | provider CPU share |\n\
-             |---|---|---:|---:|---:|---:|---:|---:|---:|\n",
+            "| phase | adapter | backend | rate | p50 ms | p99 ms | callback p50 / p99 ms | errors | server CPU µs/op | provider CPU share |\n\
+             |---|---|---|---:|---:|---:|---:|---:|---:|---:|\n",
         );
         for row in &self.rows {
             let mut rate = format!("{:.0} {}", row.rate, row.unit);
-            if let (Some(floor), "login") = (floor, row.phase) {
-                let _ = write!(rate, " ({:.2} × floor)", row.rate / floor);
+            let mut cpu = format!("{:.0}", row.server_cpu_us());
+            if row.phase == "login"
+                && let Some((rate_ratio, cpu_ratio, actix)) = self.against_floors(row)
+            {
+                let _ = write!(rate, " ({rate_ratio:.2} × floor");
+                if let Some(actix) = actix {
+                    let _ = write!(rate, ", {actix:.2} × {ACTIX} floor");
+                }
+                rate.push(')');
+                let _ = write!(cpu, " ({cpu_ratio:.1} × floor)");
             }
             let callback = match (row.callback_p50_ms, row.callback_p99_ms) {
                 (Some(p50), Some(p99)) => format!("{p50:.2} / {p99:.2}"),
@@ -135,34 +166,35 @@ impl Report {
             };
             let _ = writeln!(
                 out,
-                "| {} | {} | {rate} | {:.2} | {:.2} | {callback} | {} | {:.0} | {share} |",
+                "| {} | {} | {} | {rate} | {:.2} | {:.2} | {callback} | {} | {cpu} | {share} |",
                 label(row.phase),
+                row.adapter,
                 row.backend,
                 row.p50_ms,
                 row.p99_ms,
                 row.errors,
-                row.server_cpu_us(),
             );
         }
         out.push('\n');
-        for (backend, rss) in &self.peak_rss_mib {
-            let _ = writeln!(out, "Peak RSS of the demo server ({backend}): {rss:.1} MiB");
+        for (adapter, backend, rss) in &self.peak_rss_mib {
+            let _ = writeln!(
+                out,
+                "Peak RSS of the {adapter} site ({backend}): {rss:.1} MiB"
+            );
         }
         for row in &self.rows {
+            let phase = label(row.phase);
+            let (adapter, backend) = (row.adapter, row.backend);
             if let Some(verified) = &row.verified {
                 let _ = writeln!(
                     out,
-                    "Verified ({} on {}): {verified}",
-                    label(row.phase),
-                    row.backend
+                    "Verified ({phase}, {adapter} on {backend}): {verified}"
                 );
             }
             if let Some(error) = &row.first_error {
                 let _ = writeln!(
                     out,
-                    "First error ({} on {}): {error}",
-                    label(row.phase),
-                    row.backend
+                    "First error ({phase}, {adapter} on {backend}): {error}"
                 );
             }
         }
@@ -173,14 +205,24 @@ impl Report {
         json!({
             "machine": self.machine,
             "settings": self.settings,
-            "floor_rate": self.floor_rate().map(|v| round(v, 1)),
+            "floors": self.rows.iter().filter(|row| row.phase == "floor")
+                .map(|row| json!({"adapter": row.adapter, "rate": round(row.rate, 1),
+                    "server_cpu_us_per_op": round(row.server_cpu_us(), 1)}))
+                .collect::<Vec<_>>(),
             "login_to_floor": self.rows.iter().filter(|row| row.phase == "login")
-                .map(|row| json!({"backend": row.backend,
-                    "ratio": self.floor_rate().map(|floor| round(row.rate / floor, 3))}))
+                .map(|row| {
+                    let ratios = self.against_floors(row);
+                    json!({"adapter": row.adapter, "backend": row.backend,
+                        "ratio": ratios.map(|(rate, _, _)| round(rate, 3)),
+                        "server_cpu_ratio": ratios.map(|(_, cpu, _)| round(cpu, 3)),
+                        "ratio_to_actix_web_floor": ratios
+                            .and_then(|(_, _, actix)| actix).map(|v| round(v, 3))})
+                })
                 .collect::<Vec<_>>(),
             "rows": self.rows.iter().map(Row::to_json).collect::<Vec<_>>(),
             "peak_rss_mib": self.peak_rss_mib.iter()
-                .map(|(backend, rss)| json!({"backend": backend, "mib": round(*rss, 1)}))
+                .map(|(adapter, backend, rss)| json!({"adapter": adapter, "backend": backend,
+                    "mib": round(*rss, 1)}))
                 .collect::<Vec<_>>(),
         })
     }
@@ -193,7 +235,7 @@ impl Report {
 
 fn label(phase: &str) -> &'static str {
     match phase {
-        "floor" => "floor: bare actix-web 302",
+        "floor" => "floor: bare 302 handler",
         "login" => "GET /oauth/login/{app}/",
         "returning" => "returning-user sign-in flow",
         "signup" => "first-time sign-up flow",

@@ -5,9 +5,9 @@ use std::time::Duration;
 
 use crate::process::{cargo, run_for, target_dir};
 
-/// Builds the demo (with PostgreSQL) and the load generator in release mode, runs
-/// `oauthclient-bench run` (extra arguments are passed on), then the criterion benchmarks
-/// unless `--no-micro` is given.
+/// Builds the demo (with PostgreSQL) and the load generator (which is also the axum site) in
+/// release mode, runs `oauthclient-bench run` (extra arguments are passed on), then the
+/// criterion benchmarks unless `--no-micro` is given.
 pub fn bench(args: &[String]) -> Result<(), String> {
     let micro = !args.iter().any(|arg| arg == "--no-micro");
     let passed: Vec<&str> = args

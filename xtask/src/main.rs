@@ -1,8 +1,9 @@
 //! `cargo xtask <task>`: the project's automation, in Rust so it runs wherever cargo does.
 //!
-//! - `bench`: release builds of the demo and `oauthclient-bench`, the load benchmark (see
-//!   docs/benchmarks.md; results in `target/bench/results.json`), then the criterion
-//!   micro-benchmarks (state token, next URL, token encryption).
+//! - `bench`: release builds of the demo and `oauthclient-bench`, the load benchmark of both
+//!   adapters, the demo on actix-web and an axum site (see docs/benchmarks.md; results in
+//!   `target/bench/results.json`), then the criterion micro-benchmarks (state token, next URL,
+//!   token encryption).
 //! - `ci`: format check, clippy with `-D warnings` (all features, and each store backend
 //!   alone), the workspace tests with all features (including doc-tests; PostgreSQL suites run
 //!   when `OAUTHCLIENT_TEST_POSTGRES_URL` is set) and rustdoc with `-D warnings`. The same
@@ -62,9 +63,10 @@ tasks:
                compare each published crate's public API with api/<crate>.txt and print
                the difference; --bless rewrites the listings (a deliberate API change)
   bench [--seconds N] [--clients N] [--connections N] [--postgres URL] [--redis URL] [--no-micro]
-               release builds; the demo under load on 127.0.0.1 (login redirects vs a bare
-               actix-web floor, returning-user and sign-up flows on SQLite and on PostgreSQL +
-               Redis sessions, peak RSS); table + target/bench/results.json; then criterion
+               release builds; the demo (actix-web) and an axum site under load on 127.0.0.1
+               (login redirects vs bare actix-web and axum floors, returning-user and sign-up
+               flows on SQLite and on PostgreSQL + Redis sessions, peak RSS); table +
+               target/bench/results.json; then criterion
   ci           fmt check, clippy -D warnings, the dependency rules (deps), the docs check
                (page code compiles, configs load, cited tests exist), tests, rustdoc
                -D warnings, the public-API listings (api) and `cargo package --workspace`
