@@ -30,6 +30,7 @@ pub const LIBRARY_CRATES: &[&str] = &[
     "oauthclient-testkit",
     "oauthclient-cli",
     "examples/own-users",
+    "examples/axum-app",
 ];
 
 /// Checks `src` (the `src/` of `krate`); the lines to print, or what broke the ratchet.
