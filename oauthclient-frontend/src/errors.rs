@@ -85,8 +85,11 @@ pub(crate) fn json_rate_limited(parts: &Parts, request: &Request) -> Option<Repl
     let seconds = wait.as_secs().max(1);
     tracing::info!(retry_after = seconds, "rate limited");
     Some(
-        json_message(429, "Too many sign-in attempts. Please wait a moment and try again.")
-            .retry_after(seconds),
+        json_message(
+            429,
+            "Too many sign-in attempts. Please wait a moment and try again.",
+        )
+        .retry_after(seconds),
     )
 }
 

@@ -37,7 +37,10 @@ pub(crate) async fn begin_login(call: &mut Call<'_>, app: &str) -> Reply {
         }
     };
     match started(call, app, body.next.as_deref()).await {
-        Ok(url) => Reply::json(StatusCode::OK, &json!({ "authorization_url": url.as_str() })),
+        Ok(url) => Reply::json(
+            StatusCode::OK,
+            &json!({ "authorization_url": url.as_str() }),
+        ),
         Err(err) => json_error(&err),
     }
 }

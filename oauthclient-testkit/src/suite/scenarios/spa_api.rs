@@ -37,7 +37,9 @@ async fn begin(
 async fn complete(site: &TestSite, browser: &reqwest::Client, begun: reqwest::Response) -> String {
     assert_eq!(begun.status(), 200);
     let body: Value = begun.json().await.expect("json");
-    let url = body["authorization_url"].as_str().expect("authorization_url");
+    let url = body["authorization_url"]
+        .as_str()
+        .expect("authorization_url");
     assert!(url.starts_with(&site.provider.authorize_url()), "{url}");
     assert_eq!(query(url)["state"].split('.').count(), 3, "a signed state");
     let callback = site.authorize(browser, url).await;
@@ -75,7 +77,12 @@ async fn providers_login_urls_carry_the_sites_prefix() {
     );
     // And it works there.
     let browser = browser();
-    let landed = complete(&site, &browser, begin(&site, &browser, APP, &json!({})).await).await;
+    let landed = complete(
+        &site,
+        &browser,
+        begin(&site, &browser, APP, &json!({})).await,
+    )
+    .await;
     assert_eq!(landed, "/");
     assert_ne!(site.whoami(&browser).await, "anonymous");
 }
@@ -139,10 +146,7 @@ async fn begin_login_with_the_csrf_token_signs_in_at_next() {
     let browser = browser();
     let begun = begin(&site, &browser, APP, &json!({"next": "/deposit?draft=1"})).await;
     assert_eq!(begun.headers()["content-type"], "application/json");
-    assert_eq!(
-        complete(&site, &browser, begun).await,
-        "/deposit?draft=1"
-    );
+    assert_eq!(complete(&site, &browser, begun).await, "/deposit?draft=1");
     assert_ne!(site.whoami(&browser).await, "anonymous");
     assert_eq!(site.count("oauthclient_useridentity"), 1);
 }
@@ -150,7 +154,13 @@ async fn begin_login_with_the_csrf_token_signs_in_at_next() {
 async fn begin_login_drops_an_unsafe_next() {
     let site = site().await;
     let browser = browser();
-    let begun = begin(&site, &browser, APP, &json!({"next": "https://evil.example/"})).await;
+    let begun = begin(
+        &site,
+        &browser,
+        APP,
+        &json!({"next": "https://evil.example/"}),
+    )
+    .await;
     assert_eq!(complete(&site, &browser, begun).await, "/");
 }
 
@@ -177,9 +187,10 @@ async fn begin_login_answers_errors_as_json() {
 }
 
 async fn a_link_only_app_links_for_signed_in_users_only() {
-    let site =
-        site_with(|toml| toml.replace("[remote_apps.fake]", "[remote_apps.fake]\nlink_only = true"))
-            .await;
+    let site = site_with(|toml| {
+        toml.replace("[remote_apps.fake]", "[remote_apps.fake]\nlink_only = true")
+    })
+    .await;
     let browser = browser();
     let body = get_json(&site, &browser, "/api/oauth/providers").await;
     assert_eq!(body["providers"][0]["link_only"], true);
