@@ -205,6 +205,19 @@ async fn a_link_only_app_links_for_signed_in_users_only() {
     assert_eq!(site.count("oauthclient_useridentity"), 1, "linked to ada");
 }
 
+async fn begin_login_is_rate_limited_like_the_page_login() {
+    let site = site_with(|toml| format!("{toml}\n[rate_limit]\nper_minute = 6\nburst = 2\n")).await;
+    let browser = browser();
+    for _ in 0..2 {
+        assert_eq!(begin(&site, &browser, APP, &json!({})).await.status(), 200);
+    }
+    let refused = begin(&site, &browser, APP, &json!({})).await;
+    assert_eq!(refused.status(), 429);
+    assert!(refused.headers().contains_key("retry-after"));
+    let body: Value = refused.json().await.expect("json");
+    assert_eq!(body["code"], 429);
+}
+
 /// The scenarios of this module.
 pub(super) fn scenarios() -> Vec<Scenario> {
     scenario_list![
@@ -216,5 +229,6 @@ pub(super) fn scenarios() -> Vec<Scenario> {
         begin_login_drops_an_unsafe_next,
         begin_login_answers_errors_as_json,
         a_link_only_app_links_for_signed_in_users_only,
+        begin_login_is_rate_limited_like_the_page_login,
     ]
 }
