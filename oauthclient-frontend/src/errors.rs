@@ -79,6 +79,20 @@ pub(crate) fn rate_limited(
         .map(|wait| too_many_requests(parts, request, session, wait))
 }
 
+/// [`rate_limited`] for the JSON API: `429 {"message", "code"}` with `Retry-After`.
+pub(crate) fn json_rate_limited(parts: &Parts, request: &Request) -> Option<Reply> {
+    let wait = parts.rate_limiter.as_ref()?.check(request).err()?;
+    let seconds = wait.as_secs().max(1);
+    tracing::info!(retry_after = seconds, "rate limited");
+    Some(
+        json_message(
+            429,
+            "Too many sign-in attempts. Please wait a moment and try again.",
+        )
+        .retry_after(seconds),
+    )
+}
+
 /// Logs `err` at the level its outcome deserves; the reason stays in the log.
 fn log(err: &OAuthError, outcome: Outcome) {
     let remote = err.remote().unwrap_or("-");

@@ -58,6 +58,14 @@ pub enum Endpoint {
     ApiSignup,
     /// `POST /api/oauth/signup/{app}/continue`: "none of these accounts is mine", as JSON.
     ApiSignupContinue,
+    /// `GET /api/oauth/providers`: the visible sign-in methods, for a single-page app's own
+    /// sign-in page (public).
+    ApiProviders,
+    /// `GET /api/oauth/session`: whether someone is signed in, who, and their linked accounts.
+    ApiSession,
+    /// `POST /api/oauth/login/{app}`: begin a login as JSON; answers the provider's
+    /// authorization URL.
+    ApiLogin,
 }
 
 /// One route: method, pattern, endpoint.
@@ -160,6 +168,9 @@ pub const ROUTES: &[Route] = &[
         "/api/oauth/signup/{app}/continue",
         Endpoint::ApiSignupContinue,
     ),
+    route(Get, "/api/oauth/providers", Endpoint::ApiProviders),
+    route(Get, "/api/oauth/session", Endpoint::ApiSession),
+    route(Post, "/api/oauth/login/{app}", Endpoint::ApiLogin),
 ];
 
 /// The URLs pages and redirects use: the library's own under the public prefix, and the
@@ -199,6 +210,11 @@ impl Paths {
     /// `/oauth/login/{app}/`.
     pub fn login(&self, app: &str) -> String {
         self.at(&format!("/oauth/login/{app}/"))
+    }
+
+    /// `/api/oauth/login/{app}`: begin a login as JSON (a single-page app's sign-in button).
+    pub fn api_login(&self, app: &str) -> String {
+        self.at(&format!("/api/oauth/login/{app}"))
     }
 
     /// `/oauth/signup/{app}/`.
@@ -269,5 +285,6 @@ mod tests {
         assert_eq!(nested.login("github"), "/auth/oauth/login/github/");
         assert_eq!(nested.settings(), "/auth/account/settings/linkedaccounts/");
         assert_eq!(nested.home(), "/");
+        assert_eq!(nested.api_login("github"), "/auth/api/oauth/login/github");
     }
 }

@@ -11,6 +11,7 @@ use http::StatusCode;
 use oauthclient_core::OAuthError;
 use serde::Deserialize;
 use serde_json::json;
+use url::Url;
 
 use super::{Call, visible_app};
 use crate::reply::Reply;
@@ -78,14 +79,26 @@ pub(crate) async fn start_from_form(call: &mut Call<'_>, app: &str) -> Reply {
     started.unwrap_or_else(|err| call.error(&err))
 }
 
-/// Starts the flow (the engine decides), keeps its secrets in the session, and redirects to
-/// the provider.
+/// Starts the flow and redirects to the provider.
 async fn begin(
     call: &mut Call<'_>,
     app_name: &str,
     next: Option<&str>,
     signed_in: bool,
 ) -> Result<Reply, OAuthError> {
+    let provider_url = start_flow(call, app_name, next, signed_in).await?;
+    Ok(Reply::redirect(provider_url.as_str()))
+}
+
+/// Starts the flow (the engine decides: a `link_only` app refuses anyone not `signed_in`, an
+/// unsafe `next` is dropped), keeps its secrets in the session, and returns the provider's
+/// authorization URL: one path for the page login, its form and the JSON API.
+pub(crate) async fn start_flow(
+    call: &mut Call<'_>,
+    app_name: &str,
+    next: Option<&str>,
+    signed_in: bool,
+) -> Result<Url, OAuthError> {
     let app = visible_app(call.parts, app_name)?;
     let mut flows = call.oauth_session().flows();
     let provider_url = call
@@ -94,5 +107,5 @@ async fn begin(
         .start_login(app, next, signed_in, &mut flows)
         .await?;
     call.oauth_session().set_flows(&flows);
-    Ok(Reply::redirect(provider_url.as_str()))
+    Ok(provider_url)
 }

@@ -144,6 +144,9 @@ pub(crate) async fn dispatch(
         Endpoint::ApiDisconnect => api::disconnect(&mut call, param).await,
         Endpoint::ApiSignup => api::signup(&mut call, param).await,
         Endpoint::ApiSignupContinue => api::continue_as_new(&mut call, param).await,
+        Endpoint::ApiProviders => api::providers(&call),
+        Endpoint::ApiSession => api::session(&mut call).await,
+        Endpoint::ApiLogin => api::begin_login(&mut call, param).await,
     }
 }
 

@@ -20,6 +20,7 @@ mod revocation;
 mod security;
 mod signup;
 mod smtp_confirmation;
+mod spa_api;
 mod state;
 mod unconfirmed_claims;
 
@@ -48,6 +49,7 @@ pub(super) fn all() -> Vec<Scenario> {
         security::scenarios,
         signup::scenarios,
         smtp_confirmation::scenarios,
+        spa_api::scenarios,
         state::scenarios,
         unconfirmed_claims::scenarios,
     ];

@@ -1,0 +1,53 @@
+//! The JSON API under `/api/oauth/` for single-page apps: the providers and the session (for
+//! an app's own sign-in page), beginning a login, linked accounts, the CSRF token, disconnect
+//! and the sign-up step. Writes are accepted when the request's `Origin` is this site, or (no
+//! `Origin`) when `X-CSRF-Token` matches the session's token.
+
+mod accounts;
+mod login;
+mod providers;
+mod session;
+mod signup;
+
+use http::StatusCode;
+use oauthclient_core::OAuthError;
+use oauthclient_core::state::StateError;
+use serde_json::json;
+
+use super::Call;
+use crate::errors::json_message;
+use crate::reply::Reply;
+
+pub(crate) use accounts::{accounts, disconnect};
+pub(crate) use login::begin_login;
+pub(crate) use providers::providers;
+pub(crate) use session::session;
+pub(crate) use signup::{continue_as_new, signup};
+
+/// Header carrying the CSRF token on JSON writes.
+pub(crate) const CSRF_HEADER: &str = "X-CSRF-Token";
+
+/// The 401 of the endpoints that need a signed-in user.
+fn unauthorized() -> Reply {
+    json_message(401, "Sign in required.")
+}
+
+/// Same-origin check for writes: a browser always sends `Origin` on a cross-site POST, so a
+/// matching one proves the page is ours; without it, the session's CSRF token must be sent.
+fn verify_write(call: &Call<'_>) -> Result<(), OAuthError> {
+    if let Some(origin) = call.request.headers.get(http::header::ORIGIN) {
+        let ours = call.parts.config.site_url.origin().ascii_serialization();
+        return if origin.as_bytes() == ours.as_bytes() {
+            Ok(())
+        } else {
+            Err(OAuthError::InvalidState(StateError::Missing))
+        };
+    }
+    call.verify_csrf(call.request.header(CSRF_HEADER))
+}
+
+/// `GET /api/oauth/csrf`: the session's CSRF token, for `X-CSRF-Token`.
+pub(crate) fn csrf_token(call: &mut Call<'_>) -> Reply {
+    let token = call.csrf_token();
+    Reply::json(StatusCode::OK, &json!({ "csrf_token": token }))
+}

@@ -1,0 +1,39 @@
+//! `GET /api/oauth/providers`: the sign-in methods, for a single-page app's own sign-in page.
+//! Public: nothing in it is personal.
+
+use http::StatusCode;
+use serde_json::json;
+
+use crate::handlers::Call;
+use crate::reply::Reply;
+
+/// Every visible (not `hide`) app, sorted by title: `name`, `title`, `description`, `icon`,
+/// `login_url` (the JSON begin-login endpoint, `POST /api/oauth/login/{app}`, under the
+/// site's prefix), `link_only` (the app only links a remote account to a signed-in user: it
+/// cannot sign anyone in, and beginning a login with it while signed out is refused) and
+/// `signup` (`"open"` or `"closed"`: whether a first sign-in with it may create an account).
+pub(crate) fn providers(call: &Call<'_>) -> Reply {
+    let mut apps: Vec<_> = call
+        .parts
+        .apps
+        .values()
+        .map(|app| &app.remote)
+        .filter(|remote| !remote.hide)
+        .collect();
+    apps.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.name.cmp(&b.name)));
+    let providers: Vec<_> = apps
+        .into_iter()
+        .map(|remote| {
+            json!({
+                "name": remote.name,
+                "title": remote.title,
+                "description": remote.description,
+                "icon": remote.icon,
+                "login_url": call.parts.paths.api_login(&remote.name),
+                "link_only": remote.link_only,
+                "signup": remote.signup,
+            })
+        })
+        .collect();
+    Reply::json(StatusCode::OK, &json!({ "providers": providers }))
+}
