@@ -33,6 +33,8 @@ pub enum AuditEvent {
     /// A sign-in or sign-up was refused by policy (address held by a confirmed account,
     /// sign-up closed, address not confirmed).
     SignInRefused,
+    /// A user ended every one of their sessions ("sign out everywhere").
+    SignedOutEverywhere,
 }
 
 impl AuditEvent {
@@ -50,6 +52,7 @@ impl AuditEvent {
             AuditEvent::EmailReleased => "email_released",
             AuditEvent::EmailConfirmed => "email_confirmed",
             AuditEvent::SignInRefused => "sign_in_refused",
+            AuditEvent::SignedOutEverywhere => "signed_out_everywhere",
         }
     }
 }

@@ -360,4 +360,20 @@ pub trait UserStore: Send + Sync {
         user_id: &UserId,
         cooldown_secs: u64,
     ) -> Result<bool, StoreError>;
+
+    /// Ends every session of the user ("sign out everywhere"): increments
+    /// [`User::session_epoch`] in one atomic step and returns the user as changed. Sessions
+    /// remember the epoch they signed in under and are signed out at their next request once
+    /// it moved on, whatever holds them (cookie or server-side store). A missing user is a
+    /// [`StoreErrorKind::Other`] error.
+    ///
+    /// The default refuses ([`StoreErrorKind::Other`]): a store that keeps no epoch (a host's
+    /// [`crate::user_directory::UserDirectory`]) cannot end sessions it does not track, and
+    /// must not pretend it did.
+    async fn end_sessions(&self, user_id: &UserId) -> Result<User, StoreError> {
+        Err(StoreError::new(
+            StoreErrorKind::Other,
+            format!("this user store cannot end the sessions of user {user_id}"),
+        ))
+    }
 }

@@ -35,6 +35,13 @@
 //! verified the address), the new user is its proven owner: the directory should end other
 //! users' unconfirmed claims on it in the same transaction (or leave them, if unconfirmed
 //! addresses never count for anything in the host's app).
+//!
+//! ## Sessions
+//!
+//! A directory keeps no session epoch ([`User::session_epoch`] is always 0 for its users), so
+//! [`HostUsers`] cannot end a user's sessions: [`UserStore::end_sessions`] ("sign out
+//! everywhere") is refused with an error rather than pretending it worked. Ending sessions
+//! is the host's business there.
 
 use async_trait::async_trait;
 

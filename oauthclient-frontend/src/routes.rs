@@ -34,6 +34,8 @@ pub enum Endpoint {
     LogoutConfirm,
     /// `POST /oauth/logout`: sign out.
     LogoutSubmit,
+    /// `POST /oauth/logout/everywhere`: end every session of the user, this one included.
+    LogoutEverywhere,
     /// `POST /oauth/confirm-email/resend`: a new confirmation link.
     ConfirmEmailResend,
     /// `GET /oauth/confirm-email/pending`: back to the link being followed.
@@ -66,6 +68,8 @@ pub enum Endpoint {
     /// `POST /api/oauth/login/{app}`: begin a login as JSON; answers the provider's
     /// authorization URL.
     ApiLogin,
+    /// `POST /api/oauth/logout/everywhere`: end every session of the user, as JSON.
+    ApiLogoutEverywhere,
 }
 
 /// One route: method, pattern, endpoint.
@@ -132,6 +136,7 @@ pub const ROUTES: &[Route] = &[
     route(Post, "/oauth/disconnect/{app}/", Endpoint::DisconnectSubmit),
     route(Get, "/oauth/logout", Endpoint::LogoutConfirm),
     route(Post, "/oauth/logout", Endpoint::LogoutSubmit),
+    route(Post, "/oauth/logout/everywhere", Endpoint::LogoutEverywhere),
     route(
         Post,
         "/oauth/confirm-email/resend",
@@ -171,6 +176,11 @@ pub const ROUTES: &[Route] = &[
     route(Get, "/api/oauth/providers", Endpoint::ApiProviders),
     route(Get, "/api/oauth/session", Endpoint::ApiSession),
     route(Post, "/api/oauth/login/{app}", Endpoint::ApiLogin),
+    route(
+        Post,
+        "/api/oauth/logout/everywhere",
+        Endpoint::ApiLogoutEverywhere,
+    ),
 ];
 
 /// The URLs pages and redirects use: the library's own under the public prefix, and the
@@ -235,6 +245,11 @@ impl Paths {
     /// `/oauth/logout`.
     pub fn logout(&self) -> String {
         self.at("/oauth/logout")
+    }
+
+    /// `/oauth/logout/everywhere`: end every session of the user.
+    pub fn logout_everywhere(&self) -> String {
+        self.at("/oauth/logout/everywhere")
     }
 
     /// `/oauth/confirm-email/{token}`.

@@ -328,4 +328,11 @@ impl UserStore for DieselStore {
         self.run(move |conn, _| users::note_confirmation_sent(conn, &user_id, cooldown_secs))
             .await
     }
+
+    async fn end_sessions(&self, user_id: &UserId) -> Result<User, StoreError> {
+        let user_id = user_id.clone();
+        // In a transaction, so the user read back carries the epoch this call wrote.
+        self.write(move |conn, _| users::end_sessions(conn, &user_id))
+            .await
+    }
 }

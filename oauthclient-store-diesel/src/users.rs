@@ -434,3 +434,22 @@ pub(crate) fn note_confirmation_sent(
     .map(|changed| changed > 0)
     .map_err(query_error)
 }
+
+/// Ends every session of the user: the session epoch goes up by one in one statement (two
+/// calls at once both count), and the user is read back. Call inside a write transaction.
+pub(crate) fn end_sessions(conn: &mut AnyConnection, user_id: &UserId) -> Result<User, StoreError> {
+    let no_such_user =
+        || StoreError::new(StoreErrorKind::Other, format!("there is no user {user_id}"));
+    let id = row_id(user_id).ok_or_else(no_such_user)?;
+    let changed = diesel::update(users::table.find(id))
+        .set((
+            users::session_epoch.eq(users::session_epoch + 1),
+            users::updated.eq(now()),
+        ))
+        .execute(conn)
+        .map_err(query_error)?;
+    if changed == 0 {
+        return Err(no_such_user());
+    }
+    by_id(conn, user_id)?.ok_or_else(no_such_user)
+}

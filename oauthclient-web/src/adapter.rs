@@ -77,7 +77,8 @@ pub(crate) fn load(session: &Session) -> SessionData {
 
 /// Carries out the front end's changes, in order.
 pub(crate) fn apply(session: &Session, ops: Vec<SessionOp>) {
-    for op in ops {
+    let mut ops = ops.into_iter().peekable();
+    while let Some(op) = ops.next() {
         match op {
             SessionOp::Set(key, value) => {
                 if let Err(err) = session.insert(key, value) {
@@ -88,6 +89,12 @@ pub(crate) fn apply(session: &Session, ops: Vec<SessionOp>) {
                 session.remove(&key);
             }
             SessionOp::Renew => session.renew(),
+            // actix-session ignores values set after a purge: when the fresh session gets
+            // some (a flash), empty it under a new key instead (the old key is deleted).
+            SessionOp::Purge if ops.peek().is_some() => {
+                session.clear();
+                session.renew();
+            }
             SessionOp::Purge => session.purge(),
         }
     }

@@ -4,10 +4,22 @@
 use url::Url;
 
 use super::{AppRuntime, Engine};
-use crate::account::UserId;
+use crate::account::{User, UserId};
+use crate::audit::{self, AuditEvent};
+use crate::error::OAuthError;
 use crate::handlers::ProtocolContext;
 
 impl Engine<'_> {
+    /// Ends every session of `user_id`, this one included ([`crate::UserStore::end_sessions`]:
+    /// the user's session epoch moves on, so every session signed in before is signed out at
+    /// its next request). Audited (`signed_out_everywhere`). Returns the user as changed; the
+    /// caller still purges the current session like a normal sign-out.
+    pub async fn sign_out_everywhere(&self, user_id: &UserId) -> Result<User, OAuthError> {
+        let user = self.users.end_sessions(user_id).await?;
+        audit::record(AuditEvent::SignedOutEverywhere, "", Some(user_id), "");
+        Ok(user)
+    }
+
     /// Where `app`'s protocol ends the provider's session of `user_id` and sends the browser
     /// back to `return_to`, if it does. A failure (discovery unreachable, say) is logged and
     /// gives `None`: the local sign-out stands either way.

@@ -25,7 +25,10 @@ pub(crate) async fn index(call: &mut Call<'_>) -> Reply {
             call.page(
                 StatusCode::OK,
                 "oauthclient/linkedaccounts.html",
-                json!({ "apps": apps }),
+                json!({
+                    "apps": apps,
+                    "logout_everywhere_url": call.parts.paths.logout_everywhere(),
+                }),
             )
         }
         Err(err) => call.error(&err),

@@ -8,7 +8,7 @@ mod disconnect;
 mod email_settings;
 mod linked_accounts;
 mod login;
-mod logout;
+pub(crate) mod logout;
 mod signup;
 
 use std::sync::Arc;
@@ -132,6 +132,7 @@ pub(crate) async fn dispatch(
         Endpoint::DisconnectSubmit => disconnect::submit(&mut call, param).await,
         Endpoint::LogoutConfirm => logout::confirm(&mut call),
         Endpoint::LogoutSubmit => logout::submit(&mut call).await,
+        Endpoint::LogoutEverywhere => logout::everywhere(&mut call).await,
         Endpoint::ConfirmEmailResend => confirm_email::resend(&mut call).await,
         Endpoint::ConfirmEmailPending => confirm_email::pending_page(&mut call).await,
         Endpoint::ConfirmEmailPage => confirm_email::page(&mut call, param).await,
@@ -147,6 +148,7 @@ pub(crate) async fn dispatch(
         Endpoint::ApiProviders => api::providers(&call),
         Endpoint::ApiSession => api::session(&mut call).await,
         Endpoint::ApiLogin => api::begin_login(&mut call, param).await,
+        Endpoint::ApiLogoutEverywhere => api::logout_everywhere(&mut call).await,
     }
 }
 

@@ -1,10 +1,11 @@
 //! The JSON API under `/api/oauth/` for single-page apps: the providers and the session (for
 //! an app's own sign-in page), beginning a login, linked accounts, the CSRF token, disconnect
-//! and the sign-up step. Writes are accepted when the request's `Origin` is this site, or (no
+//! the sign-up step and signing out everywhere. Writes are accepted when the request's `Origin` is this site, or (no
 //! `Origin`) when `X-CSRF-Token` matches the session's token.
 
 mod accounts;
 mod login;
+mod logout;
 mod providers;
 mod session;
 mod signup;
@@ -20,6 +21,7 @@ use crate::reply::Reply;
 
 pub(crate) use accounts::{accounts, disconnect};
 pub(crate) use login::begin_login;
+pub(crate) use logout::logout_everywhere;
 pub(crate) use providers::providers;
 pub(crate) use session::session;
 pub(crate) use signup::{continue_as_new, signup};

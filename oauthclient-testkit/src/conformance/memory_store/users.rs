@@ -190,4 +190,16 @@ impl UserStore for MemoryStore {
         }
         Ok(cooled_down)
     }
+
+    async fn end_sessions(&self, user_id: &UserId) -> Result<User, StoreError> {
+        let mut memory = self.lock();
+        let Some(record) = memory.record(user_id) else {
+            return Err(StoreError::new(
+                StoreErrorKind::Other,
+                format!("there is no user {user_id}"),
+            ));
+        };
+        record.user.session_epoch += 1;
+        Ok(record.user.clone())
+    }
 }

@@ -18,6 +18,7 @@ mod refresh;
 mod remote_client;
 mod revocation;
 mod security;
+mod sign_out_everywhere;
 mod signup;
 mod smtp_confirmation;
 mod spa_api;
@@ -47,6 +48,7 @@ pub(super) fn all() -> Vec<Scenario> {
         remote_client::scenarios,
         revocation::scenarios,
         security::scenarios,
+        sign_out_everywhere::scenarios,
         signup::scenarios,
         smtp_confirmation::scenarios,
         spa_api::scenarios,
