@@ -240,8 +240,9 @@ pub struct User {
     /// When the address was last set, in seconds since the epoch: confirmation links issued
     /// before it are void.
     pub email_changed_at: u64,
-    /// Increases whenever every session of the user must end (their address was taken over
-    /// by its proven owner); a session signed in under another epoch is signed out.
+    /// Increases whenever every session of the user must end ("sign out everywhere",
+    /// [`crate::UserStore::end_sessions`]); a session signed in under another epoch is signed
+    /// out.
     pub session_epoch: i64,
     /// Unique username, if set.
     pub username: Option<String>,

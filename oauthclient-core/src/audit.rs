@@ -25,8 +25,8 @@ pub enum AuditEvent {
     ReconnectRequired,
     /// A callback was refused: bad, expired, replayed or foreign state, mix-up, nonce.
     CallbackRefused,
-    /// A user lost their claim on an unconfirmed address to its proven owner; their
-    /// sessions ended.
+    /// A user lost their claim on an unconfirmed address to its proven owner (their account
+    /// and sessions stay; they are told at their next sign-in).
     EmailReleased,
     /// A user confirmed their address through a confirmation link.
     EmailConfirmed,

@@ -113,8 +113,8 @@ impl Runtime {
     }
 
     /// The signed-in user of this session, checked against the store: a session whose user
-    /// is gone, deactivated or whose sessions were ended (their address was taken over by its
-    /// proven owner) is signed out and yields `None`. Host pages should use this rather than
+    /// is gone, deactivated or whose sessions were ended ("sign out everywhere") is signed out
+    /// and yields `None`. Host pages should use this rather than
     /// the session's bare user id.
     pub async fn signed_in_user(
         &self,
