@@ -66,12 +66,15 @@ pub enum Endpoint {
     /// `POST /api/oauth/login/{app}`: begin a login as JSON; answers the provider's
     /// authorization URL.
     ApiLogin,
+    /// `OPTIONS` on every `/api/oauth/` pattern: the CORS preflight (204 with the allowed
+    /// methods and headers for an origin on `cors_origins`, else 403).
+    ApiPreflight,
 }
 
 /// One route: method, pattern, endpoint.
 #[derive(Debug, Clone, Copy)]
 pub struct Route {
-    /// `GET` or `POST`.
+    /// `GET`, `POST` or `OPTIONS`.
     pub method: RouteMethod,
     /// The path pattern, e.g. `/oauth/login/{app}/`.
     pub pattern: &'static str,
@@ -95,6 +98,8 @@ pub enum RouteMethod {
     Get,
     /// `POST`.
     Post,
+    /// `OPTIONS` (the CORS preflight of the JSON API).
+    Options,
 }
 
 impl From<RouteMethod> for Method {
@@ -102,6 +107,7 @@ impl From<RouteMethod> for Method {
         match method {
             Get => Method::GET,
             Post => Method::POST,
+            Options => Method::OPTIONS,
         }
     }
 }
@@ -114,7 +120,7 @@ const fn route(method: RouteMethod, pattern: &'static str, endpoint: Endpoint) -
     }
 }
 
-use RouteMethod::{Get, Post};
+use RouteMethod::{Get, Options, Post};
 
 /// Every route. A fixed path comes before a `{token}` pattern it would also match.
 pub const ROUTES: &[Route] = &[
@@ -171,6 +177,22 @@ pub const ROUTES: &[Route] = &[
     route(Get, "/api/oauth/providers", Endpoint::ApiProviders),
     route(Get, "/api/oauth/session", Endpoint::ApiSession),
     route(Post, "/api/oauth/login/{app}", Endpoint::ApiLogin),
+    route(Options, "/api/oauth/accounts", Endpoint::ApiPreflight),
+    route(Options, "/api/oauth/csrf", Endpoint::ApiPreflight),
+    route(
+        Options,
+        "/api/oauth/disconnect/{app}",
+        Endpoint::ApiPreflight,
+    ),
+    route(Options, "/api/oauth/signup/{app}", Endpoint::ApiPreflight),
+    route(
+        Options,
+        "/api/oauth/signup/{app}/continue",
+        Endpoint::ApiPreflight,
+    ),
+    route(Options, "/api/oauth/providers", Endpoint::ApiPreflight),
+    route(Options, "/api/oauth/session", Endpoint::ApiPreflight),
+    route(Options, "/api/oauth/login/{app}", Endpoint::ApiPreflight),
 ];
 
 /// The URLs pages and redirects use: the library's own under the public prefix, and the
@@ -272,9 +294,28 @@ mod tests {
     fn every_endpoint_has_one_route_and_patterns_have_one_parameter_at_most() {
         let mut seen = std::collections::HashSet::new();
         for route in ROUTES {
-            assert!(seen.insert(route.endpoint), "{:?} twice", route.endpoint);
+            if route.endpoint != Endpoint::ApiPreflight {
+                assert!(seen.insert(route.endpoint), "{:?} twice", route.endpoint);
+            }
             assert!(route.pattern.matches('{').count() <= 1, "{}", route.pattern);
         }
+    }
+
+    #[test]
+    fn every_api_pattern_and_only_those_have_a_preflight() {
+        let api: std::collections::BTreeSet<_> = ROUTES
+            .iter()
+            .filter(|route| route.pattern.starts_with("/api/oauth/"))
+            .filter(|route| route.method != Options)
+            .map(|route| route.pattern)
+            .collect();
+        let preflights: std::collections::BTreeSet<_> = ROUTES
+            .iter()
+            .filter(|route| route.method == Options)
+            .inspect(|route| assert_eq!(route.endpoint, Endpoint::ApiPreflight))
+            .map(|route| route.pattern)
+            .collect();
+        assert_eq!(api, preflights);
     }
 
     #[test]

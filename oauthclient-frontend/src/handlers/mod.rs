@@ -147,6 +147,7 @@ pub(crate) async fn dispatch(
         Endpoint::ApiProviders => api::providers(&call),
         Endpoint::ApiSession => api::session(&mut call).await,
         Endpoint::ApiLogin => api::begin_login(&mut call, param).await,
+        Endpoint::ApiPreflight => crate::cors::preflight(&parts.config, request),
     }
 }
 
