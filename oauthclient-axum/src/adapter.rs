@@ -8,7 +8,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri, RawPathParams};
 use axum::response::Response;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, get, options, post};
 use http::StatusCode;
 use http::request::Parts;
 use oauthclient_core::OAuthError;
@@ -33,8 +33,9 @@ pub(crate) fn routes<S: Clone + Send + Sync + 'static>(runtime: &Runtime) -> Rou
         let method: MethodRouter<S> = match route.method {
             RouteMethod::Get => get(handler),
             RouteMethod::Post => post(handler),
+            RouteMethod::Options => options(handler),
         };
-        // A GET and a POST on one pattern merge into one method router (axum allows it).
+        // A GET, a POST and an OPTIONS on one pattern merge into one method router (axum allows it).
         router = router.route(route.pattern, method);
     }
     router

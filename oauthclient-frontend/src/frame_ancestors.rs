@@ -4,7 +4,6 @@
 //! browsers, `X-Frame-Options: DENY` for old ones).
 
 use http::header::{CONTENT_SECURITY_POLICY, HeaderMap, HeaderValue, X_FRAME_OPTIONS};
-use url::Url;
 
 /// Which sites may show the library's pages in a frame ([`crate::RuntimeBuilder::frame_ancestors`]).
 ///
@@ -44,18 +43,11 @@ impl FrameAncestors {
             .into_iter()
             .map(|given| {
                 let given = given.as_ref();
-                let invalid = || InvalidFrameAncestor {
-                    given: given.to_owned(),
-                };
-                let url = Url::parse(given).map_err(|_| invalid())?;
-                let origin = url.origin().ascii_serialization();
                 // Anything besides the origin (a path, a query, userinfo, a second source
                 // smuggled in after a space) would change the policy's meaning.
-                let bare = given.trim_end_matches('/');
-                if !matches!(url.scheme(), "http" | "https") || origin != bare {
-                    return Err(invalid());
-                }
-                Ok(origin)
+                oauthclient_core::config::web_origin(given).ok_or_else(|| InvalidFrameAncestor {
+                    given: given.to_owned(),
+                })
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Self::Origins(checked))

@@ -3,6 +3,7 @@
 mod builder;
 mod confirmation;
 mod cookie;
+mod cors;
 mod csrf;
 mod current_user;
 mod errors;

@@ -70,12 +70,15 @@ pub enum Endpoint {
     ApiLogin,
     /// `POST /api/oauth/logout/everywhere`: end every session of the user, as JSON.
     ApiLogoutEverywhere,
+    /// `OPTIONS` on every `/api/oauth/` pattern: the CORS preflight (204 with the allowed
+    /// methods and headers for an origin on `cors_origins`, else 403).
+    ApiPreflight,
 }
 
 /// One route: method, pattern, endpoint.
 #[derive(Debug, Clone, Copy)]
 pub struct Route {
-    /// `GET` or `POST`.
+    /// `GET`, `POST` or `OPTIONS`.
     pub method: RouteMethod,
     /// The path pattern, e.g. `/oauth/login/{app}/`.
     pub pattern: &'static str,
@@ -99,6 +102,8 @@ pub enum RouteMethod {
     Get,
     /// `POST`.
     Post,
+    /// `OPTIONS` (the CORS preflight of the JSON API).
+    Options,
 }
 
 impl From<RouteMethod> for Method {
@@ -106,6 +111,7 @@ impl From<RouteMethod> for Method {
         match method {
             Get => Method::GET,
             Post => Method::POST,
+            Options => Method::OPTIONS,
         }
     }
 }
@@ -118,7 +124,7 @@ const fn route(method: RouteMethod, pattern: &'static str, endpoint: Endpoint) -
     }
 }
 
-use RouteMethod::{Get, Post};
+use RouteMethod::{Get, Options, Post};
 
 /// Every route. A fixed path comes before a `{token}` pattern it would also match.
 pub const ROUTES: &[Route] = &[
@@ -180,6 +186,27 @@ pub const ROUTES: &[Route] = &[
         Post,
         "/api/oauth/logout/everywhere",
         Endpoint::ApiLogoutEverywhere,
+    ),
+    route(Options, "/api/oauth/accounts", Endpoint::ApiPreflight),
+    route(Options, "/api/oauth/csrf", Endpoint::ApiPreflight),
+    route(
+        Options,
+        "/api/oauth/disconnect/{app}",
+        Endpoint::ApiPreflight,
+    ),
+    route(Options, "/api/oauth/signup/{app}", Endpoint::ApiPreflight),
+    route(
+        Options,
+        "/api/oauth/signup/{app}/continue",
+        Endpoint::ApiPreflight,
+    ),
+    route(Options, "/api/oauth/providers", Endpoint::ApiPreflight),
+    route(Options, "/api/oauth/session", Endpoint::ApiPreflight),
+    route(Options, "/api/oauth/login/{app}", Endpoint::ApiPreflight),
+    route(
+        Options,
+        "/api/oauth/logout/everywhere",
+        Endpoint::ApiPreflight,
     ),
 ];
 
@@ -287,9 +314,28 @@ mod tests {
     fn every_endpoint_has_one_route_and_patterns_have_one_parameter_at_most() {
         let mut seen = std::collections::HashSet::new();
         for route in ROUTES {
-            assert!(seen.insert(route.endpoint), "{:?} twice", route.endpoint);
+            if route.endpoint != Endpoint::ApiPreflight {
+                assert!(seen.insert(route.endpoint), "{:?} twice", route.endpoint);
+            }
             assert!(route.pattern.matches('{').count() <= 1, "{}", route.pattern);
         }
+    }
+
+    #[test]
+    fn every_api_pattern_and_only_those_have_a_preflight() {
+        let api: std::collections::BTreeSet<_> = ROUTES
+            .iter()
+            .filter(|route| route.pattern.starts_with("/api/oauth/"))
+            .filter(|route| route.method != Options)
+            .map(|route| route.pattern)
+            .collect();
+        let preflights: std::collections::BTreeSet<_> = ROUTES
+            .iter()
+            .filter(|route| route.method == Options)
+            .inspect(|route| assert_eq!(route.endpoint, Endpoint::ApiPreflight))
+            .map(|route| route.pattern)
+            .collect();
+        assert_eq!(api, preflights);
     }
 
     #[test]

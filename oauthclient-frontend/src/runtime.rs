@@ -38,14 +38,18 @@ impl Runtime {
         request: &Request,
         session: &mut SessionData,
     ) -> Reply {
-        crate::handlers::dispatch(
+        let mut reply = crate::handlers::dispatch(
             &self.parts,
             route.endpoint,
             param.unwrap_or_default(),
             request,
             session,
         )
-        .await
+        .await;
+        if route.pattern.starts_with(crate::cors::API_PREFIX) {
+            crate::cors::apply(&self.parts.config, request, &mut reply);
+        }
+        reply
     }
 
     /// The session keys the front end (and the [`crate::CurrentUser`] glue) reads: an adapter whose

@@ -15,6 +15,7 @@ pub(crate) fn routes(cfg: &mut web::ServiceConfig, runtime: &Runtime) {
         let method = match route.method {
             RouteMethod::Get => web::get(),
             RouteMethod::Post => web::post(),
+            RouteMethod::Options => web::route().method(actix_web::http::Method::OPTIONS),
         };
         cfg.route(
             route.pattern,

@@ -128,7 +128,7 @@ pub(super) fn apply_overrides(doc: &mut Table, env: &dyn EnvSource) -> Result<()
             .collect();
         let key = path.join(".");
         match path.as_slice() {
-            [top] if top == "trusted_hosts" => {
+            [top] if top == "trusted_hosts" || top == "cors_origins" => {
                 let hosts = raw
                     .split(',')
                     .map(str::trim)

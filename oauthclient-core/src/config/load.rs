@@ -52,6 +52,7 @@ pub(super) fn from_toml_str(
         return Err(ConfigError::new("session_key_prefix", "must not be empty"));
     }
     let trusted_hosts = trusted_hosts(&doc, &site_url)?;
+    let cors_origins = cors_origins(&doc)?;
     let accounts = super::accounts::account_settings(&doc)?;
 
     let mut remote_apps = BTreeMap::new();
@@ -75,6 +76,7 @@ pub(super) fn from_toml_str(
         secret_keys,
         site_url,
         trusted_hosts,
+        cors_origins,
     })
 }
 
@@ -133,6 +135,35 @@ fn trusted_hosts(doc: &Table, site_url: &Url) -> Result<Vec<String>> {
         }
     }
     Ok(hosts)
+}
+
+fn cors_origins(doc: &Table) -> Result<Vec<String>> {
+    let Some(value) = doc.get("cors_origins") else {
+        return Ok(Vec::new());
+    };
+    let list = value
+        .as_array()
+        .ok_or_else(|| ConfigError::new("cors_origins", "must be a list of origins"))?;
+    let mut origins = Vec::new();
+    for (index, given) in list.iter().enumerate() {
+        let key = format!("cors_origins[{index}]");
+        let given = given
+            .as_str()
+            .ok_or_else(|| ConfigError::new(&key, "must be a string"))?;
+        let origin = super::web_origin(given).ok_or_else(|| {
+            ConfigError::new(
+                &key,
+                format!(
+                    "`{given}` is not an origin (write `https://app.example.org`, \
+                     scheme://host[:port] and nothing else; `*` is not allowed)"
+                ),
+            )
+        })?;
+        if !origins.contains(&origin) {
+            origins.push(origin);
+        }
+    }
+    Ok(origins)
 }
 
 fn valid_app_name(name: &str) -> bool {

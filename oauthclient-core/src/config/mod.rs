@@ -42,6 +42,7 @@ mod env;
 mod handler_kind;
 mod load;
 mod mail;
+mod origin;
 mod placeholder;
 mod protocol_params;
 mod rate_limit;
@@ -65,6 +66,7 @@ pub use endpoint::endpoint as parse_endpoint;
 pub use env::{EnvSource, NoEnv, ProcessEnv};
 pub use handler_kind::HandlerKind;
 pub use mail::{MailSettings, SmtpSecurity};
+pub use origin::web_origin;
 pub use rate_limit::RateLimit;
 pub use registered_names::RegisteredNames;
 pub(crate) use registered_names::provider_not_linked;
@@ -206,6 +208,9 @@ pub struct OAuthClientConfig {
     pub site_url: Url,
     /// Hosts an absolute `next` URL may point to.
     pub trusted_hosts: Vec<String>,
+    /// Origins (`scheme://host[:port]`) whose pages may call the JSON API cross-origin, with
+    /// credentials (CORS). Empty (the default): no CORS headers, same-origin only.
+    pub cors_origins: Vec<String>,
     /// `[rate_limit]`: limits on logins and callbacks per client IP; `None` (the default): off.
     pub rate_limit: Option<RateLimit>,
     /// E-mail verification and sign-up policy (each app may override the first two).

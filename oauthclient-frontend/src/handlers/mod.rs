@@ -149,6 +149,7 @@ pub(crate) async fn dispatch(
         Endpoint::ApiSession => api::session(&mut call).await,
         Endpoint::ApiLogin => api::begin_login(&mut call, param).await,
         Endpoint::ApiLogoutEverywhere => api::logout_everywhere(&mut call).await,
+        Endpoint::ApiPreflight => crate::cors::preflight(&parts.config, request),
     }
 }
 

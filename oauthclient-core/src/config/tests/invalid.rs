@@ -318,3 +318,30 @@ fn an_unlinked_provider_names_its_crate() {
          `use oauthclient_github as _;` (linked: none)"
     );
 }
+
+#[test]
+fn a_cors_origin_that_is_not_an_origin_is_refused() {
+    for bad in [
+        "*",
+        "https://app.example.org/path",
+        "app.example.org",
+        "ftp://app.example.org",
+        "https://user@app.example.org",
+        "https://a.example https://b.example",
+    ] {
+        let toml = example_with(
+            "trusted_hosts = [\"docs.example.org\"]",
+            &format!(
+                "trusted_hosts = [\"docs.example.org\"]\ncors_origins = [\"https://ok.example\", {bad:?}]"
+            ),
+        );
+        let err = load(&toml).expect_err(bad);
+        assert_eq!(err.key, "cors_origins[1]", "{err}");
+        assert!(err.message.contains(bad), "names the value: {err}");
+    }
+    let not_a_list = example_with(
+        "trusted_hosts = [\"docs.example.org\"]",
+        "trusted_hosts = [\"docs.example.org\"]\ncors_origins = \"https://a.example\"",
+    );
+    assert_eq!(load(&not_a_list).expect_err("a string").key, "cors_origins");
+}

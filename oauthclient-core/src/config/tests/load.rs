@@ -284,3 +284,17 @@ fn public_oidc_client_needs_no_secret_and_no_endpoints() {
     assert_eq!(app.credentials.consumer_secret.expose_secret(), "");
     assert_eq!(app.handlers.protocol.as_deref(), Some("test:protocol"));
 }
+
+#[test]
+fn cors_origins_default_to_none_and_load_as_bare_origins() {
+    assert!(load(&EXAMPLE).expect("example").cors_origins.is_empty());
+    let toml = example_with(
+        "trusted_hosts = [\"docs.example.org\"]",
+        "trusted_hosts = [\"docs.example.org\"]\ncors_origins = [\"https://app.example.org/\", \"http://localhost:3000\", \"https://app.example.org\"]",
+    );
+    let config = load(&toml).expect("loads");
+    assert_eq!(
+        config.cors_origins,
+        ["https://app.example.org", "http://localhost:3000"]
+    );
+}

@@ -1,7 +1,8 @@
 //! The JSON API under `/api/oauth/` for single-page apps: the providers and the session (for
 //! an app's own sign-in page), beginning a login, linked accounts, the CSRF token, disconnect
-//! the sign-up step and signing out everywhere. Writes are accepted when the request's `Origin` is this site, or (no
-//! `Origin`) when `X-CSRF-Token` matches the session's token.
+//! the sign-up step and signing out everywhere. Writes are accepted when the request's `Origin`
+//! is this site, or (no `Origin`, or an `Origin` on `cors_origins`) when `X-CSRF-Token` matches
+//! the session's token.
 
 mod accounts;
 mod login;
@@ -35,15 +36,18 @@ fn unauthorized() -> Reply {
 }
 
 /// Same-origin check for writes: a browser always sends `Origin` on a cross-site POST, so a
-/// matching one proves the page is ours; without it, the session's CSRF token must be sent.
+/// matching one proves the page is ours; without it, the session's CSRF token must be sent. An
+/// `Origin` on `cors_origins` (a cross-origin single-page app) must send the token as well:
+/// being allowed to read replies is not proof that the request is the user's.
 fn verify_write(call: &Call<'_>) -> Result<(), OAuthError> {
     if let Some(origin) = call.request.headers.get(http::header::ORIGIN) {
         let ours = call.parts.config.site_url.origin().ascii_serialization();
-        return if origin.as_bytes() == ours.as_bytes() {
-            Ok(())
-        } else {
-            Err(OAuthError::InvalidState(StateError::Missing))
-        };
+        if origin.as_bytes() == ours.as_bytes() {
+            return Ok(());
+        }
+        if crate::cors::allowed_origin(&call.parts.config, call.request).is_none() {
+            return Err(OAuthError::InvalidState(StateError::Missing));
+        }
     }
     call.verify_csrf(call.request.header(CSRF_HEADER))
 }

@@ -3,6 +3,7 @@
 mod account_linking;
 mod callback;
 mod concurrency;
+mod cors;
 mod database_down;
 mod disconnect_race;
 mod email_verification;
@@ -33,6 +34,7 @@ pub(super) fn all() -> Vec<Scenario> {
         account_linking::scenarios,
         callback::scenarios,
         concurrency::scenarios,
+        cors::scenarios,
         database_down::scenarios,
         disconnect_race::scenarios,
         email_verification::scenarios,
