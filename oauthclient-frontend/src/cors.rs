@@ -57,6 +57,7 @@ pub(crate) fn preflight(config: &OAuthClientConfig, request: &Request) -> Reply 
     if allowed_origin(config, request).is_none() {
         return json_message(
             403,
+            crate::errors::codes::ORIGIN_NOT_ALLOWED,
             "Cross-origin requests from this origin are not allowed.",
         );
     }

@@ -36,7 +36,7 @@ pub fn verify_csrf(session: &SessionData, submitted: Option<&str>) -> Result<(),
             Ok(())
         }
         // The form's CSRF token is a state of its own kind; it maps to the same 403.
-        _ => Err(OAuthError::InvalidState(StateError::Missing)),
+        _ => Err(OAuthError::InvalidState(StateError::CsrfMismatch)),
     }
 }
 

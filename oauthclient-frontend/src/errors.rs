@@ -4,6 +4,7 @@
 use http::StatusCode;
 use oauthclient_core::OAuthError;
 use oauthclient_core::error::Outcome;
+use oauthclient_core::state::StateError;
 use serde_json::json;
 
 use crate::parts::Parts;
@@ -79,7 +80,7 @@ pub(crate) fn rate_limited(
         .map(|wait| too_many_requests(parts, request, session, wait))
 }
 
-/// [`rate_limited`] for the JSON API: `429 {"message", "code"}` with `Retry-After`.
+/// [`rate_limited`] for the JSON API: `429 {"code", "message", "status"}` with `Retry-After`.
 pub(crate) fn json_rate_limited(parts: &Parts, request: &Request) -> Option<Reply> {
     let wait = parts.rate_limiter.as_ref()?.check(request).err()?;
     let seconds = wait.as_secs().max(1);
@@ -87,6 +88,7 @@ pub(crate) fn json_rate_limited(parts: &Parts, request: &Request) -> Option<Repl
     Some(
         json_message(
             429,
+            codes::RATE_LIMITED,
             "Too many sign-in attempts. Please wait a moment and try again.",
         )
         .retry_after(seconds),
@@ -206,7 +208,7 @@ pub(crate) fn api_error(err: &OAuthError) -> (u16, String) {
     log(err, outcome);
     let remote = err.remote().unwrap_or("-");
     let message = match outcome {
-        Outcome::Forbidden => "Invalid state.".to_owned(),
+        Outcome::Forbidden => forbidden_message(err).to_owned(),
         Outcome::BadGateway => format!("{remote} did not answer as expected."),
         Outcome::Unavailable => "The service is temporarily unavailable.".to_owned(),
         Outcome::ServerMisconfigured => {
@@ -225,18 +227,57 @@ pub(crate) fn api_error(err: &OAuthError) -> (u16, String) {
     (code, message)
 }
 
-/// A JSON body `{"message": ..., "code": ...}` with that status.
-pub(crate) fn json_message(code: u16, message: &str) -> Reply {
+/// The machine codes of the JSON answers that are not an [`OAuthError`] (those have
+/// [`OAuthError::code`]). Stable: a single-page app branches on them (docs/openapi.yaml).
+pub(crate) mod codes {
+    /// 401: the endpoint needs a signed-in user.
+    pub(crate) const SIGN_IN_REQUIRED: &str = "sign_in_required";
+    /// 429: too many sign-in attempts from this client.
+    pub(crate) const RATE_LIMITED: &str = "rate_limited";
+    /// 400: the body is not the JSON the endpoint takes.
+    pub(crate) const MALFORMED_REQUEST: &str = "malformed_request";
+    /// 400: the sign-up form has field errors (`errors`).
+    pub(crate) const INVALID_FORM: &str = "invalid_form";
+    /// 403: a preflight from an origin not on `cors_origins`.
+    pub(crate) const ORIGIN_NOT_ALLOWED: &str = "origin_not_allowed";
+    /// 200: the remote account was disconnected.
+    pub(crate) const DISCONNECTED: &str = "disconnected";
+    /// 200: every session of the user ended.
+    pub(crate) const SIGNED_OUT_EVERYWHERE: &str = "signed_out_everywhere";
+    /// 200: the account was created and the user is signed in.
+    pub(crate) const SIGNED_UP: &str = "signed_up";
+    /// 202: the account was created; its address must be confirmed before signing in.
+    pub(crate) const CONFIRMATION_REQUIRED: &str = "confirmation_required";
+}
+
+/// A refused check says only "invalid state" (which check failed stays in the log: it helps a
+/// forger), except the two a single-page app gets wrong by mistake and must be able to fix.
+fn forbidden_message(err: &OAuthError) -> &'static str {
+    match err {
+        OAuthError::InvalidState(StateError::CsrfMismatch) => {
+            "The X-CSRF-Token header is missing or wrong."
+        }
+        OAuthError::InvalidState(StateError::OriginNotAllowed) => {
+            "Requests from this origin are not allowed."
+        }
+        _ => "Invalid state.",
+    }
+}
+
+/// A JSON body `{"code": ..., "message": ..., "status": ...}` with that status: `code` the
+/// stable machine code, `message` for people, `status` the HTTP status again (for clients
+/// that only see the body).
+pub(crate) fn json_message(status: u16, code: &str, message: &str) -> Reply {
     Reply::json(
-        StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-        &json!({"message": message, "code": code}),
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        &json!({"code": code, "message": message, "status": status}),
     )
 }
 
 /// `err` as JSON.
 pub(crate) fn json_error(err: &OAuthError) -> Reply {
-    let (code, message) = api_error(err);
-    json_message(code, &message)
+    let (status, message) = api_error(err);
+    json_message(status, err.code(), &message)
 }
 
 /// A request whose body or query could not be read: a 400 page.

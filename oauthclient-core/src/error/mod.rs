@@ -20,6 +20,7 @@
 //! ```
 
 mod build;
+mod code;
 
 pub use build::BuildError;
 

@@ -91,6 +91,12 @@ pub enum StateError {
     /// (a mix-up attack), or the ID token's nonce is not this flow's.
     #[error("the callback belongs to another authorization server or flow")]
     ForeignResponse,
+    /// A form's or a JSON write's CSRF token is missing or is not this session's.
+    #[error("the CSRF token is missing or wrong")]
+    CsrfMismatch,
+    /// A JSON write came from an origin that is neither this site nor on `cors_origins`.
+    #[error("the request's origin is not allowed")]
+    OriginNotAllowed,
 }
 
 /// What a state token asserts.

@@ -5,7 +5,7 @@ use http::StatusCode;
 use serde_json::json;
 
 use super::{unauthorized, verify_write};
-use crate::errors::{json_error, json_message};
+use crate::errors::{codes, json_error, json_message};
 use crate::handlers::{Call, disconnect, visible_app};
 use crate::reply::Reply;
 
@@ -55,7 +55,7 @@ pub(crate) async fn disconnect(call: &mut Call<'_>, app: &str) -> Reply {
         Err(err) => Err(err),
     };
     match result {
-        Ok(_) => json_message(200, "Successfully disconnected."),
+        Ok(_) => json_message(200, codes::DISCONNECTED, "Successfully disconnected."),
         Err(err) => json_error(&err),
     }
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::verify_write;
-use crate::errors::{json_error, json_message, json_rate_limited};
+use crate::errors::{codes, json_error, json_message, json_rate_limited};
 use crate::handlers::Call;
 use crate::handlers::login::start_flow;
 use crate::reply::Reply;
@@ -33,7 +33,7 @@ pub(crate) async fn begin_login(call: &mut Call<'_>, app: &str) -> Reply {
     } else {
         match call.request.json() {
             Ok(body) => body,
-            Err(err) => return json_message(400, &err.to_string()),
+            Err(err) => return json_message(400, codes::MALFORMED_REQUEST, &err.to_string()),
         }
     };
     match started(call, app, body.next.as_deref()).await {

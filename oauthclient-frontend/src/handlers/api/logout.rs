@@ -2,7 +2,7 @@
 //! purged like the normal sign-out.
 
 use super::{unauthorized, verify_write};
-use crate::errors::{json_error, json_message};
+use crate::errors::{codes, json_error, json_message};
 use crate::handlers::Call;
 use crate::handlers::logout::{SIGNED_OUT_EVERYWHERE, end_this_session};
 use crate::reply::Reply;
@@ -21,5 +21,5 @@ pub(crate) async fn logout_everywhere(call: &mut Call<'_>) -> Reply {
         return json_error(&err);
     }
     end_this_session(call);
-    json_message(200, SIGNED_OUT_EVERYWHERE)
+    json_message(200, codes::SIGNED_OUT_EVERYWHERE, SIGNED_OUT_EVERYWHERE)
 }

@@ -17,7 +17,7 @@ use oauthclient_core::state::StateError;
 use serde_json::json;
 
 use super::Call;
-use crate::errors::json_message;
+use crate::errors::{codes, json_message};
 use crate::reply::Reply;
 
 pub(crate) use accounts::{accounts, disconnect};
@@ -32,7 +32,7 @@ pub(crate) const CSRF_HEADER: &str = "X-CSRF-Token";
 
 /// The 401 of the endpoints that need a signed-in user.
 fn unauthorized() -> Reply {
-    json_message(401, "Sign in required.")
+    json_message(401, codes::SIGN_IN_REQUIRED, "Sign in required.")
 }
 
 /// Same-origin check for writes: a browser always sends `Origin` on a cross-site POST, so a
@@ -46,7 +46,7 @@ fn verify_write(call: &Call<'_>) -> Result<(), OAuthError> {
             return Ok(());
         }
         if crate::cors::allowed_origin(&call.parts.config, call.request).is_none() {
-            return Err(OAuthError::InvalidState(StateError::Missing));
+            return Err(OAuthError::InvalidState(StateError::OriginNotAllowed));
         }
     }
     call.verify_csrf(call.request.header(CSRF_HEADER))

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::verify_write;
-use crate::errors::{json_error, json_message};
+use crate::errors::{codes, json_error, json_message};
 use crate::handlers::Call;
 use crate::handlers::signup::{Registration, continue_registration, open_signup, register};
 use crate::parts::AppRuntime;
@@ -27,7 +27,7 @@ struct SignupBody {
 pub(crate) async fn signup(call: &mut Call<'_>, app: &str) -> Reply {
     let body: SignupBody = match call.request.json() {
         Ok(body) => body,
-        Err(err) => return json_message(400, &err.to_string()),
+        Err(err) => return json_message(400, codes::MALFORMED_REQUEST, &err.to_string()),
     };
     let (runtime, pending) = match open_signup_for_write(call, app).await {
         Ok(found) => found,
@@ -66,8 +66,9 @@ fn registered(result: Result<Registration, OAuthError>) -> Reply {
         Ok(Registration::SignedIn { mail_sent, .. }) => Reply::json(
             StatusCode::OK,
             &json!({
+                "code": codes::SIGNED_UP,
                 "message": "Successfully signed up.",
-                "code": 200,
+                "status": 200,
                 "signed_in": true,
                 "confirmation_sent": mail_sent,
             }),
@@ -76,14 +77,15 @@ fn registered(result: Result<Registration, OAuthError>) -> Reply {
             StatusCode::ACCEPTED,
             &json!({
                 "message": "Account created. Confirm the e-mail address through the link we sent, then sign in.",
-                "code": 202,
+                "code": codes::CONFIRMATION_REQUIRED,
+                "status": 202,
                 "signed_in": false,
                 "confirmation_sent": !mail_failed,
             }),
         ),
         Ok(Registration::Invalid(errors)) => Reply::json(
             StatusCode::BAD_REQUEST,
-            &json!({"message": "Please correct the form.", "code": 400, "errors": errors}),
+            &json!({"code": codes::INVALID_FORM, "message": "Please correct the form.", "status": 400, "errors": errors}),
         ),
         Err(err) => json_error(&err),
     }

@@ -115,7 +115,7 @@ async fn an_allowed_origin_reads_replies_and_errors_with_credentials() {
     assert_eq!(anonymous.status(), 401);
     assert_allowed(&anonymous);
     let body: Value = anonymous.json().await.expect("json");
-    assert_eq!(body["code"], 401);
+    assert_eq!(body["code"], "sign_in_required");
 }
 
 async fn a_foreign_origin_gets_no_cors_headers_and_cannot_write() {
@@ -131,6 +131,8 @@ async fn a_foreign_origin_gets_no_cors_headers_and_cannot_write() {
     let write = begin_from(&site, &browser, EVIL, Some(&token)).await;
     assert_eq!(write.status(), 403);
     assert_no_cors(&write);
+    let body: Value = write.json().await.expect("json");
+    assert_eq!(body["code"], "origin_not_allowed", "{body}");
 }
 
 async fn preflight_answers_allowed_origins_only() {
@@ -156,6 +158,8 @@ async fn preflight_answers_allowed_origins_only() {
         let refused = preflight(&site, &path, EVIL).await;
         assert_eq!(refused.status(), 403, "{path}");
         assert_no_cors(&refused);
+        let body: Value = refused.json().await.expect("json");
+        assert_eq!(body["code"], "origin_not_allowed", "{path}: {body}");
     }
 }
 
@@ -165,6 +169,8 @@ async fn an_allowed_cross_origin_write_needs_the_csrf_token() {
     let tokenless = begin_from(&site, &browser, SPA, None).await;
     assert_eq!(tokenless.status(), 403);
     assert_allowed(&tokenless);
+    let body: Value = tokenless.json().await.expect("json");
+    assert_eq!(body["code"], "csrf_failed", "{body}");
 
     // The app first reads its token, with credentials, then sends it.
     let csrf = get_from(&site, &browser, "/api/oauth/csrf", SPA).await;

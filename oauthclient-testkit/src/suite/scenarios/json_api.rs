@@ -24,7 +24,10 @@ async fn accounts_lists_apps_with_link_state_and_external_id() {
         .expect("get");
     assert_eq!(anonymous.status(), 401);
     let body: serde_json::Value = anonymous.json().await.expect("json");
-    assert_eq!(body["code"], 401);
+    assert_eq!(
+        (body["code"].as_str(), body["status"].as_u64()),
+        (Some("sign_in_required"), Some(401))
+    );
 
     site.login(&browser, None).await;
     let body: serde_json::Value = browser
@@ -58,7 +61,7 @@ async fn disconnect_over_json_checks_origin_or_csrf_token() {
         .expect("post");
     assert_eq!(foreign.status(), 403);
     let body: serde_json::Value = foreign.json().await.expect("json");
-    assert_eq!(body["message"], "Invalid state.");
+    assert_eq!(body["code"], "origin_not_allowed");
     let no_token = browser.post(&url).send().await.expect("post");
     assert_eq!(no_token.status(), 403);
     assert_eq!(
@@ -78,7 +81,7 @@ async fn disconnect_over_json_checks_origin_or_csrf_token() {
     let body: serde_json::Value = done.json().await.expect("json");
     assert_eq!(
         body,
-        serde_json::json!({"message": "Successfully disconnected.", "code": 200})
+        serde_json::json!({"code": "disconnected", "message": "Successfully disconnected.", "status": 200})
     );
     assert_eq!(site.count("oauthclient_remoteaccount"), 0);
 }
@@ -162,6 +165,7 @@ async fn rest_sign_up_goes_through_json() {
     assert_eq!(bad.status(), 400);
     let body: serde_json::Value = bad.json().await.expect("json");
     assert_eq!(body["errors"][0]["field"], "email");
+    assert_eq!(body["code"], "invalid_form");
     let good = browser
         .post(&url)
         .header("Origin", &origin)
@@ -195,8 +199,16 @@ async fn json_sign_up_confirmation_sent(policy: &str) -> serde_json::Value {
         .send()
         .await
         .expect("post");
+    let response_status = response.status().as_u16();
     let body: serde_json::Value = response.json().await.expect("json");
     let sent = site.mailbox.messages().len();
+    let expected_code = if response_status == 202 {
+        "confirmation_required"
+    } else {
+        "signed_up"
+    };
+    assert_eq!(body["code"], expected_code, "{policy}: {body}");
+    assert_eq!(body["status"], response_status, "{policy}: {body}");
     assert_eq!(
         body["confirmation_sent"],
         serde_json::json!(sent == 1),

@@ -127,9 +127,17 @@ async fn begin_login_refuses_foreign_and_tokenless_writes() {
         .expect("post");
     assert_eq!(foreign.status(), 403);
     let body: Value = foreign.json().await.expect("json");
-    assert_eq!(body, json!({"message": "Invalid state.", "code": 403}));
+    assert_eq!(
+        body,
+        json!({"code": "origin_not_allowed", "message": "Requests from this origin are not allowed.", "status": 403})
+    );
     let tokenless = browser.post(&url).send().await.expect("post");
     assert_eq!(tokenless.status(), 403);
+    let body: Value = tokenless.json().await.expect("json");
+    assert_eq!(
+        body,
+        json!({"code": "csrf_failed", "message": "The X-CSRF-Token header is missing or wrong.", "status": 403})
+    );
 
     // The site's own origin needs no token.
     let same_origin = browser
@@ -170,7 +178,10 @@ async fn begin_login_answers_errors_as_json() {
     let unknown = begin(&site, &browser, "nope", &json!({})).await;
     assert_eq!(unknown.status(), 404);
     let body: Value = unknown.json().await.expect("json");
-    assert_eq!(body["code"], 404);
+    assert_eq!(
+        (body["code"].as_str(), body["status"].as_u64()),
+        (Some("unknown_app"), Some(404))
+    );
 
     let token = site.csrf(&browser).await;
     let not_json = browser
@@ -183,7 +194,10 @@ async fn begin_login_answers_errors_as_json() {
         .expect("post");
     assert_eq!(not_json.status(), 400);
     let body: Value = not_json.json().await.expect("json");
-    assert_eq!(body["code"], 400);
+    assert_eq!(
+        (body["code"].as_str(), body["status"].as_u64()),
+        (Some("malformed_request"), Some(400))
+    );
 }
 
 async fn a_link_only_app_links_for_signed_in_users_only() {
@@ -215,7 +229,10 @@ async fn begin_login_is_rate_limited_like_the_page_login() {
     assert_eq!(refused.status(), 429);
     assert!(refused.headers().contains_key("retry-after"));
     let body: Value = refused.json().await.expect("json");
-    assert_eq!(body["code"], 429);
+    assert_eq!(
+        (body["code"].as_str(), body["status"].as_u64()),
+        (Some("rate_limited"), Some(429))
+    );
 }
 
 /// The scenarios of this module.
