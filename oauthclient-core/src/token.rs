@@ -145,9 +145,43 @@ impl Token {
     }
 }
 
+/// The scopes a token response granted, one item each. RFC 6749 separates them with spaces,
+/// but GitHub (and others) answer `"repo,gist"`: both separators are split, empty items
+/// dropped and repeats kept once, in the order given.
+///
+/// ```
+/// use oauthclient_core::token::granted_scopes;
+/// assert_eq!(granted_scopes(["repo,gist"]), ["repo", "gist"]);
+/// assert_eq!(granted_scopes(["openid email", "email"]), ["openid", "email"]);
+/// ```
+pub fn granted_scopes<S: AsRef<str>>(granted: impl IntoIterator<Item = S>) -> Vec<String> {
+    let mut scopes: Vec<String> = Vec::new();
+    for item in granted {
+        for scope in item
+            .as_ref()
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|scope| !scope.is_empty())
+        {
+            if !scopes.iter().any(|seen| seen == scope) {
+                scopes.push(scope.to_owned());
+            }
+        }
+    }
+    scopes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn granted_scopes_split_on_commas_and_spaces() {
+        assert_eq!(
+            granted_scopes(["read:user, user:email", " repo\tgist,,repo "]),
+            ["read:user", "user:email", "repo", "gist"]
+        );
+        assert!(granted_scopes([",", " "]).is_empty());
+    }
 
     #[test]
     fn serialises_without_losing_fields() {

@@ -11,6 +11,7 @@ use oauthclient_core::secret::{
     AccessToken, FlowNonce, PkceVerifier, RefreshToken, constant_time_eq,
 };
 use oauthclient_core::state::{PendingFlow, StateError};
+use oauthclient_core::token::granted_scopes;
 use oauthclient_core::{OAuthError, Token};
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreErrorResponseType};
 use openidconnect::{
@@ -171,7 +172,7 @@ impl ProtocolHandler for OidcProtocol {
             token_type: String::new(),
             scopes: response.scopes().map_or_else(
                 || params.scopes.clone(),
-                |granted| granted.iter().map(|scope| scope.to_string()).collect(),
+                |granted| granted_scopes(granted.iter().map(|scope| scope.as_str())),
             ),
             extra: serde_json::Value::Object(extra),
         })

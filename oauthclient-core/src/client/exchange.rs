@@ -124,7 +124,7 @@ pub(super) fn into_token(response: &TokenResponseWithExtras, params: &OAuth2Para
         .map_or(0, |elapsed| elapsed.as_secs());
     let scopes = response.scopes().map_or_else(
         || params.scopes.clone(),
-        |granted| granted.iter().map(|scope| scope.to_string()).collect(),
+        |granted| crate::token::granted_scopes(granted.iter().map(|scope| scope.as_str())),
     );
     let extra = response.extra_fields().fields.clone();
     Token {
@@ -288,5 +288,10 @@ mod tests {
             "requested scopes when none are echoed"
         );
         assert!(token.expires_at.is_some());
+
+        // GitHub's granted scopes are comma-separated: one item each.
+        let json = r#"{"access_token":"a","token_type":"bearer","scope":"repo,gist"}"#;
+        let response: TokenResponseWithExtras = serde_json::from_str(json).expect("parses");
+        assert_eq!(into_token(&response, &params).scopes, ["repo", "gist"]);
     }
 }

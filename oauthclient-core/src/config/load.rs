@@ -225,6 +225,7 @@ fn remote_app(
             )
         })?;
     }
+    hosts_scopes_win(&mut merged, user_table);
     deep_merge(&mut merged, user_table.clone());
     let settings: RemoteAppSettings = Value::Table(merged)
         .try_into()
@@ -294,6 +295,27 @@ fn choice<T: std::str::FromStr<Err = String>>(raw: Option<&str>, key: &str) -> R
     raw.map(str::parse)
         .transpose()
         .map_err(|message| ConfigError::new(key, message))
+}
+
+/// Scopes have two spellings (`params.scopes` and `params.request_token_params.scope`): when
+/// the host sets either, the provider's default in the other spelling goes, or the merge would
+/// hold both and be refused although the host said exactly what it wants.
+fn hosts_scopes_win(template: &mut Table, host: &Table) {
+    let host_params = host.get("params").and_then(Value::as_table);
+    let host_lists = host_params.is_some_and(|params| params.contains_key("scopes"));
+    let host_param = host_params
+        .and_then(|params| params.get("request_token_params"))
+        .and_then(Value::as_table)
+        .is_some_and(|extra| extra.contains_key("scope"));
+    if !(host_lists || host_param) {
+        return;
+    }
+    if let Some(Value::Table(params)) = template.get_mut("params") {
+        params.remove("scopes");
+        if let Some(Value::Table(extra)) = params.get_mut("request_token_params") {
+            extra.remove("scope");
+        }
+    }
 }
 
 /// Overlays `overlay` on `base`: tables merge key by key, anything else replaces.

@@ -4,6 +4,7 @@ mod debug;
 mod invalid;
 mod load;
 mod placeholders;
+mod provider_scopes;
 mod secret_keys;
 
 use std::collections::BTreeMap;
