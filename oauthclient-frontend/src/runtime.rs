@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use oauthclient_core::account::{User, UserId};
-use oauthclient_core::clock::Clock as _;
 use oauthclient_core::handlers::{ApiRequest, ApiResponse, RemoteApi};
 use oauthclient_core::{OAuthClientConfig, OAuthError, Token};
 

@@ -2,7 +2,6 @@
 //! in: the session's lifecycle around a user.
 
 use oauthclient_core::OAuthError;
-use oauthclient_core::clock::Clock as _;
 use oauthclient_core::account::{User, UserId};
 
 use crate::parts::Parts;
