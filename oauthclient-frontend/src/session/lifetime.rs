@@ -16,21 +16,32 @@ use serde::{Deserialize, Serialize};
 use super::SessionData;
 
 /// Session key of the session's [`Stamp`].
-pub const SESSION_LIFETIME_KEY: &str = "_session_lifetime";
+pub const SESSION_LIFETIME_KEY: &str = "_lifetime";
 
 /// The last request is written once it is older than the idle timeout divided by this.
 const TOUCH_FRACTION: u64 = 10;
 
-/// When a session began and was last used, in seconds since the epoch.
+/// When a session began and was last used, in seconds since the epoch. One-letter names:
+/// it rides in every cookie session, whose size browsers cap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Stamp {
     /// Sign-in, or the session's first value.
+    #[serde(rename = "s")]
     since: u64,
     /// The last request seen (written at most every [`touch_interval`]).
+    #[serde(rename = "t")]
     seen: u64,
     /// A remembered session: it lasts `remember_lifetime` from `since`, idle or not.
-    #[serde(default)]
+    #[serde(rename = "r", default, skip_serializing_if = "is_false")]
     remember: bool,
+}
+
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "the signature `skip_serializing_if` calls"
+)]
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl Stamp {
