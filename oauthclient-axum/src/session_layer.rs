@@ -16,10 +16,10 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum::response::Response;
+use cookie::time::OffsetDateTime;
 use cookie::{Cookie, CookieJar, Key, SameSite};
 use http::header::{COOKIE, SET_COOKIE};
 use http::{HeaderMap, HeaderValue};
-use cookie::time::OffsetDateTime;
 use oauthclient_frontend::{Runtime, SESSION_LIFETIME_KEY, SessionData, SessionExpiry};
 use tower_sessions::session::{Error as SessionError, Id};
 use tower_sessions::{Expiry, Session, SessionStore};

@@ -78,7 +78,12 @@ impl Runtime {
         session: &mut SessionData,
         holds_values: bool,
     ) -> Option<SessionExpiry> {
-        lifetime::stamp(session, holds_values, self.now(), &self.parts.config.session)
+        lifetime::stamp(
+            session,
+            holds_values,
+            self.now(),
+            &self.parts.config.session,
+        )
     }
 
     /// How long to keep a session whose stored values are `session` (for a session store

@@ -48,8 +48,10 @@ impl<St: SessionStore> std::fmt::Debug for OAuthSessionMiddleware<St> {
     }
 }
 
-type Sessions<S, St> =
-    <SessionMiddleware<LifetimeStore<St>> as Transform<LifetimeService<S>, ServiceRequest>>::Transform;
+type Sessions<S, St> = <SessionMiddleware<LifetimeStore<St>> as Transform<
+    LifetimeService<S>,
+    ServiceRequest,
+>>::Transform;
 
 impl<S, B, St> Transform<S, ServiceRequest> for OAuthSessionMiddleware<St>
 where

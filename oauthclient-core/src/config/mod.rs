@@ -76,7 +76,8 @@ pub use remote_app::{
     RestRedirects, TokenMethod,
 };
 pub use session::{
-    DEFAULT_REMEMBER_LIFETIME, DEFAULT_SESSION_IDLE_TIMEOUT, DEFAULT_SESSION_LIFETIME, SessionSettings,
+    DEFAULT_REMEMBER_LIFETIME, DEFAULT_SESSION_IDLE_TIMEOUT, DEFAULT_SESSION_LIFETIME,
+    SessionSettings,
 };
 pub use settings::{RemoteAppParams, RemoteAppSettings, RestSettings, SignupHandlerSettings};
 

@@ -70,9 +70,9 @@ impl SessionSettings {
         idle_timeout_secs: u64,
         remember_lifetime_secs: u64,
     ) -> Result<Self, ConfigError> {
-        for (key, secs) in KEYS
-            .iter()
-            .zip([lifetime_secs, idle_timeout_secs, remember_lifetime_secs])
+        for (key, secs) in
+            KEYS.iter()
+                .zip([lifetime_secs, idle_timeout_secs, remember_lifetime_secs])
         {
             if secs == 0 {
                 return Err(ConfigError::new(
@@ -211,8 +211,14 @@ mod tests {
             ("[session]\nlifetime = 0", "session.lifetime"),
             ("[session]\nidle_timeout = \"soon\"", "session.idle_timeout"),
             ("[session]\nidle_timeout = -1", "session.idle_timeout"),
-            ("[session]\nlifetime = \"1h\"\nidle_timeout = \"2h\"", "session.idle_timeout"),
-            ("[session]\nremember_lifetime = \"1h\"", "session.remember_lifetime"),
+            (
+                "[session]\nlifetime = \"1h\"\nidle_timeout = \"2h\"",
+                "session.idle_timeout",
+            ),
+            (
+                "[session]\nremember_lifetime = \"1h\"",
+                "session.remember_lifetime",
+            ),
             ("[session]\nlifetme = 60", "session.lifetme"),
             ("session = 5", "session"),
         ];

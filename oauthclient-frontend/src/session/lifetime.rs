@@ -215,7 +215,11 @@ mod tests {
         let session = signed_in(&clock, false);
         clock.advance(29 * 60);
         let (verdict, session) = request(&session, &clock);
-        assert_eq!(verdict, SessionVerdict::Fresh, "used within the idle timeout");
+        assert_eq!(
+            verdict,
+            SessionVerdict::Fresh,
+            "used within the idle timeout"
+        );
         clock.advance(29 * 60);
         let (verdict, session) = request(&session, &clock);
         assert_eq!(verdict, SessionVerdict::Fresh, "the last request counts");
@@ -287,7 +291,11 @@ mod tests {
         clock.advance(60);
         let default = expiry_of(&default, clock.now(), &policy()).expect("stamped");
         assert_eq!(default.cookie_max_age, None);
-        assert_eq!(default.server_ttl, Duration::from_secs(30 * 60 - 60), "idle end");
+        assert_eq!(
+            default.server_ttl,
+            Duration::from_secs(30 * 60 - 60),
+            "idle end"
+        );
         let remembered = expiry_of(&remembered, clock.now(), &policy()).expect("stamped");
         let left = Duration::from_secs(30 * 24 * HOUR - 60);
         assert_eq!(remembered.cookie_max_age, Some(left));

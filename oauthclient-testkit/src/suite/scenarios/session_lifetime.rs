@@ -108,7 +108,10 @@ async fn lifetime_ends(sessions: Sessions) {
     while elapsed + busy < LIFETIME {
         clock.advance(busy);
         elapsed += busy;
-        assert!(signed_in(&site.whoami(&browser).await), "busy, at {elapsed} s");
+        assert!(
+            signed_in(&site.whoami(&browser).await),
+            "busy, at {elapsed} s"
+        );
     }
     clock.advance(LIFETIME - elapsed);
     assert_eq!(
@@ -130,7 +133,11 @@ async fn remembered_outlives_default(sessions: Sessions) {
     site.sign_in_as(&default, &user).await;
 
     clock.advance(LIFETIME);
-    assert_eq!(site.whoami(&default).await, "anonymous", "the default ended");
+    assert_eq!(
+        site.whoami(&default).await,
+        "anonymous",
+        "the default ended"
+    );
     assert!(
         signed_in(&site.whoami(&remembered).await),
         "the remembered session outlives the default one, idle or not"
