@@ -40,17 +40,18 @@ const KEYS: [&str; 3] = ["lifetime", "idle_timeout", "remember_lifetime"];
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SessionSettings {
-    lifetime_secs: u64,
-    idle_timeout_secs: u64,
-    remember_lifetime_secs: u64,
+    /// Each in seconds.
+    lifetime: u64,
+    idle_timeout: u64,
+    remember_lifetime: u64,
 }
 
 impl Default for SessionSettings {
     fn default() -> Self {
         Self {
-            lifetime_secs: DEFAULT_SESSION_LIFETIME,
-            idle_timeout_secs: DEFAULT_SESSION_IDLE_TIMEOUT,
-            remember_lifetime_secs: DEFAULT_REMEMBER_LIFETIME,
+            lifetime: DEFAULT_SESSION_LIFETIME,
+            idle_timeout: DEFAULT_SESSION_IDLE_TIMEOUT,
+            remember_lifetime: DEFAULT_REMEMBER_LIFETIME,
         }
     }
 }
@@ -100,25 +101,25 @@ impl SessionSettings {
             ));
         }
         Ok(Self {
-            lifetime_secs,
-            idle_timeout_secs,
-            remember_lifetime_secs,
+            lifetime: lifetime_secs,
+            idle_timeout: idle_timeout_secs,
+            remember_lifetime: remember_lifetime_secs,
         })
     }
 
     /// How long a session lasts from sign-in (or from its first value), at most.
     pub fn lifetime_secs(&self) -> u64 {
-        self.lifetime_secs
+        self.lifetime
     }
 
     /// How long a session may go without a request (remembered sessions excepted).
     pub fn idle_timeout_secs(&self) -> u64 {
-        self.idle_timeout_secs
+        self.idle_timeout
     }
 
     /// How long a remembered session lasts from sign-in, idle or not.
     pub fn remember_lifetime_secs(&self) -> u64 {
-        self.remember_lifetime_secs
+        self.remember_lifetime
     }
 }
 
@@ -141,9 +142,9 @@ pub(super) fn session_settings(doc: &Table) -> Result<SessionSettings, ConfigErr
         Some(value) => duration_secs(&format!("session.{key}"), value),
     };
     SessionSettings::new(
-        secs("lifetime", defaults.lifetime_secs)?,
-        secs("idle_timeout", defaults.idle_timeout_secs)?,
-        secs("remember_lifetime", defaults.remember_lifetime_secs)?,
+        secs("lifetime", defaults.lifetime)?,
+        secs("idle_timeout", defaults.idle_timeout)?,
+        secs("remember_lifetime", defaults.remember_lifetime)?,
     )
 }
 
