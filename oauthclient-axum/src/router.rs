@@ -73,16 +73,20 @@ impl OAuthRouter {
     /// authenticated with a key derived from the first secret key, `HttpOnly`,
     /// `SameSite=Lax` (the provider's redirect back must carry the cookie), `Path=/`,
     /// `Secure` and named `__Host-…` when `site_url` is https. A session store failure
-    /// answers `503` with `Retry-After`. Layer it on the whole app:
-    /// `app.layer(oauth.session_layer())`.
+    /// answers `503` with `Retry-After`. The lifetimes of `[session]` hold for every request
+    /// through it, host routes included: an expired session ends before the handler runs; a
+    /// remembered session gets a persistent cookie, any other a browser-session cookie. Layer
+    /// it on the whole app: `app.layer(oauth.session_layer())`.
     pub fn session_layer(&self) -> OAuthSessionLayer {
         OAuthSessionLayer::cookie(&self.runtime)
     }
 
     /// The same cookie settings over a server-side store, e.g. Redis
     /// ([`crate::connect_redis_store`], feature `redis`) so several instances share sessions;
-    /// the cookie then holds only the session id. Any `tower_sessions::SessionStore` works;
-    /// bound its operations with a timeout, or an unreachable store holds requests.
+    /// the cookie then holds only the session id. Each record expires when its session ends
+    /// (the store's expiry: a Redis key's TTL) and is deleted at sign-out. Any
+    /// `tower_sessions::SessionStore` works; bound its operations with a timeout, or an
+    /// unreachable store holds requests.
     pub fn session_layer_with(&self, store: impl SessionStore) -> OAuthSessionLayer {
         OAuthSessionLayer::server(&self.runtime, store)
     }

@@ -1,6 +1,8 @@
 //! [`OAuthSessionLayer`]: provides the request's `tower_sessions::Session`, kept in an
 //! encrypted cookie ([`crate::cookie_store`]) or in a server-side store (Redis), with the
-//! library's cookie settings, and saves it after the handler.
+//! library's cookie settings and the lifetimes of `[session]` (an expired session ends before
+//! any handler; a remembered one gets a persistent cookie and a matching record expiry), and
+//! saves it after the handler.
 //!
 //! Why not tower-sessions' `SessionManagerLayer`: it answers a failed save with a bare `500`
 //! (and the handler cannot prevent a second save after its own), while a session store outage
@@ -14,12 +16,13 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum::response::Response;
+use cookie::time::OffsetDateTime;
 use cookie::{Cookie, CookieJar, Key, SameSite};
 use http::header::{COOKIE, SET_COOKIE};
 use http::{HeaderMap, HeaderValue};
-use oauthclient_frontend::Runtime;
+use oauthclient_frontend::{Runtime, SESSION_LIFETIME_KEY, SessionData, SessionExpiry};
 use tower_sessions::session::{Error as SessionError, Id};
-use tower_sessions::{Session, SessionStore};
+use tower_sessions::{Expiry, Session, SessionStore};
 
 use crate::adapter;
 use crate::cookie_store::CookieRecord;
@@ -109,8 +112,17 @@ impl OAuthSessionLayer {
         }
     }
 
-    /// After the handler: saves a changed session and sets its cookie, or removes the cookie
-    /// of an ended one. A store failure replaces the response with the front end's 503.
+    /// Before the handler: ends an expired session (its record deleted from the store), or
+    /// records this request in a fresh one (see [`Runtime::enforce_session_lifetime`]).
+    async fn enforce(&self, session: &Session) -> Result<(), SessionError> {
+        let mut data = lifetime_stamp(session).await?;
+        self.runtime.enforce_session_lifetime(&mut data);
+        adapter::apply(session, data.take_ops()).await
+    }
+
+    /// After the handler: saves a changed session, kept as long as it lasts, and sets its
+    /// cookie — persistent for a remembered session — or removes the cookie of an ended one.
+    /// A store failure replaces the response with the front end's 503.
     async fn finish(
         &self,
         session: &Session,
@@ -118,7 +130,15 @@ impl OAuthSessionLayer {
         sent: bool,
         response: &mut Response,
     ) {
-        if session.is_empty().await {
+        let holds_values = !session.is_empty().await;
+        let expiry = match self.stamp(session, holds_values).await {
+            Ok(expiry) => expiry,
+            Err(err) => {
+                *response = adapter::unavailable(&self.runtime, &err);
+                return;
+            }
+        };
+        if !holds_values {
             if sent {
                 let removal = self.session_cookie(String::new()).removal().build();
                 self.set_cookie(response, removal, false);
@@ -128,6 +148,10 @@ impl OAuthSessionLayer {
         // A server error saved nothing (tower-sessions' rule): its changes may be half made.
         if !session.is_modified() || response.status().is_server_error() {
             return;
+        }
+        if let Some(expiry) = expiry {
+            let ends = OffsetDateTime::now_utc().saturating_add(seconds(expiry.server_ttl));
+            session.set_expiry(Some(Expiry::AtDateTime(ends)));
         }
         let value = match session.save().await {
             Ok(()) => match record {
@@ -143,13 +167,28 @@ impl OAuthSessionLayer {
         };
         match value {
             Ok(value) => {
-                let cookie = self.session_cookie(value).build();
-                self.set_cookie(response, cookie, true);
+                let mut cookie = self.session_cookie(value);
+                if let Some(max_age) = expiry.and_then(|expiry| expiry.cookie_max_age) {
+                    cookie = cookie.max_age(seconds(max_age));
+                }
+                self.set_cookie(response, cookie.build(), true);
             }
             Err(err) => {
                 *response = adapter::unavailable(&self.runtime, &SessionError::from(err));
             }
         }
+    }
+
+    /// Stamps a session that holds values with its start; how long to keep it.
+    async fn stamp(
+        &self,
+        session: &Session,
+        holds_values: bool,
+    ) -> Result<Option<SessionExpiry>, SessionError> {
+        let mut data = lifetime_stamp(session).await?;
+        let expiry = self.runtime.stamp_session(&mut data, holds_values);
+        adapter::apply(session, data.take_ops()).await?;
+        Ok(expiry)
     }
 
     /// The session cookie with the library's attributes: `HttpOnly`; `SameSite=Lax`, since
@@ -188,6 +227,19 @@ impl OAuthSessionLayer {
             }
         }
     }
+}
+
+/// The session's lifetime stamp, the one value the layer reads.
+async fn lifetime_stamp(session: &Session) -> Result<SessionData, SessionError> {
+    let stamp = session.get_value(SESSION_LIFETIME_KEY).await?;
+    Ok(SessionData::from_values(
+        stamp.map(|value| (SESSION_LIFETIME_KEY.to_owned(), value)),
+    ))
+}
+
+/// `duration` in the `time` crate's terms (saturating: lifetimes are configured in seconds).
+fn seconds(duration: std::time::Duration) -> cookie::time::Duration {
+    cookie::time::Duration::seconds(i64::try_from(duration.as_secs()).unwrap_or(i64::MAX))
 }
 
 impl<S> tower_layer::Layer<S> for OAuthSessionLayer {
@@ -233,6 +285,10 @@ where
         let layer = self.layer.clone();
         Box::pin(async move {
             let (session, record, sent) = layer.open(request.headers());
+            // Every request, host routes included: an expired session ends before any handler.
+            if let Err(err) = layer.enforce(&session).await {
+                return Ok(adapter::unavailable(&layer.runtime, &err));
+            }
             request.extensions_mut().insert(session.clone());
             let mut response = inner.call(request).await?;
             layer

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use oauthclient_core::client::{
     DEFAULT_EXPIRY_LEEWAY_SECS, HttpApi, HttpClient, HttpLimits, RemoteClient,
 };
+use oauthclient_core::clock::{Clock, SystemClock};
 use oauthclient_core::config::{ConfigError, ProcessEnv};
 use oauthclient_core::email::{ConfirmationCodec, EmailVerification, Mailer};
 use oauthclient_core::error::BuildError;
@@ -44,6 +45,7 @@ pub struct RuntimeBuilder<T = Runtime> {
     mailer: Option<Arc<dyn Mailer>>,
     frame_ancestors: FrameAncestors,
     policy: Arc<dyn HostPolicy>,
+    clock: Arc<dyn Clock>,
     output: PhantomData<fn() -> T>,
 }
 
@@ -73,6 +75,7 @@ impl<T: From<Runtime>> RuntimeBuilder<T> {
             mailer: None,
             frame_ancestors: FrameAncestors::default(),
             policy: Arc::new(DefaultPolicy),
+            clock: Arc::new(SystemClock),
             output: PhantomData,
         }
     }
@@ -197,6 +200,14 @@ impl<T: From<Runtime>> RuntimeBuilder<T> {
         self
     }
 
+    /// The clock session lifetimes are judged by (default: the system clock); tests give a
+    /// `ManualClock` to move time without waiting.
+    #[must_use]
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
     /// Resolves every app's handlers, makes the mailer and compiles the templates. Fails with a
     /// [`BuildError`] naming the missing part, the configuration key at fault, or the part
     /// that could not be made (its cause as the error's source).
@@ -267,6 +278,7 @@ impl<T: From<Runtime>> RuntimeBuilder<T> {
             frame_ancestors: self.frame_ancestors,
             policy: self.policy,
             mail_queue: crate::mail_queue::MailQueue::default(),
+            clock: self.clock,
         };
         Ok(T::from(Runtime {
             parts: Arc::new(parts),

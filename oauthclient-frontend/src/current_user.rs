@@ -64,7 +64,9 @@ pub struct SessionCurrentUser {
 
 /// Session key of the signed-in user's id.
 pub const USER_ID_KEY: &str = "_user_id";
-/// Session key set when the user asked to be remembered (`remember` apps).
+/// Session key set when the user asked to be remembered (`remember` apps), for hosts that read
+/// it. What a remembered session lasts is the front end's concern: it keeps its own lifetime
+/// stamp ([`crate::SESSION_LIFETIME_KEY`]), so glue of a host's own needs no such key.
 pub const PERMANENT_KEY: &str = "_permanent";
 /// Session key of the user's `session_epoch` when this session signed in.
 pub const SESSION_EPOCH_KEY: &str = "_session_epoch";

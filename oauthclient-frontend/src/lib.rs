@@ -36,5 +36,5 @@ pub use reply::{RETRY_AFTER_UNAVAILABLE_SECS, Reply};
 pub use request::Request;
 pub use routes::{Endpoint, Paths, ROUTES, Route, RouteMethod};
 pub use runtime::Runtime;
-pub use session::{SessionData, SessionOp};
+pub use session::{SESSION_LIFETIME_KEY, SessionData, SessionExpiry, SessionOp, SessionVerdict};
 pub use templates::DEFAULT_TEMPLATES;

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use oauthclient_core::client::{HttpClient, RemoteClient};
+use oauthclient_core::clock::Clock;
 use oauthclient_core::email::{ConfirmationCodec, Mailer};
 use oauthclient_core::engine::Engine;
 use oauthclient_core::handlers::EventBus;
@@ -46,6 +47,8 @@ pub(crate) struct Parts {
     pub policy: Arc<dyn HostPolicy>,
     /// Mail sent off the request path (anonymous resend).
     pub mail_queue: MailQueue,
+    /// The time sessions are judged by (a manual clock in tests).
+    pub clock: Arc<dyn Clock>,
 }
 
 impl Parts {

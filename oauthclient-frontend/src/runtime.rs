@@ -11,7 +11,7 @@ use crate::parts::{AppRuntime, Parts};
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::routes::{Paths, Route};
-use crate::session::SessionData;
+use crate::session::{SessionData, SessionExpiry, SessionVerdict, lifetime};
 
 /// The front end, ready to serve: cheap to clone (one `Arc`), shared by every worker.
 #[derive(Clone)]
@@ -58,7 +58,42 @@ impl Runtime {
         let prefix = &self.parts.config.session_key_prefix;
         let mut keys = crate::oauth_session::library_keys(prefix, self.parts.apps.keys());
         keys.extend(self.parts.current_user.session_keys());
+        keys.push(crate::session::SESSION_LIFETIME_KEY.to_owned());
         keys
+    }
+
+    /// Before any handler — the adapters' session layers call it for every request, host
+    /// routes included: a session past its lifetime or idle timeout (`[session]`) is purged
+    /// (server-side too, once the adapter applies [`SessionData::take_ops`]); a fresh one has
+    /// this request recorded, at most every few minutes.
+    pub fn enforce_session_lifetime(&self, session: &mut SessionData) -> SessionVerdict {
+        lifetime::enforce(session, self.now(), &self.parts.config.session)
+    }
+
+    /// After the handler: stamps a session that holds values (`holds_values`, as the
+    /// adapter's session library sees it) with its start, and tells how long to keep it — a
+    /// persistent cookie only for a remembered session. `None`: the session holds nothing.
+    pub fn stamp_session(
+        &self,
+        session: &mut SessionData,
+        holds_values: bool,
+    ) -> Option<SessionExpiry> {
+        lifetime::stamp(
+            session,
+            holds_values,
+            self.now(),
+            &self.parts.config.session,
+        )
+    }
+
+    /// How long to keep a session whose stored values are `session` (for a session store
+    /// that picks the TTL from what it stores); `None` when it carries no lifetime stamp.
+    pub fn session_expiry(&self, session: &SessionData) -> Option<SessionExpiry> {
+        lifetime::expiry_of(session, self.now(), &self.parts.config.session)
+    }
+
+    fn now(&self) -> u64 {
+        self.parts.clock.now()
     }
 
     /// The configuration in use.

@@ -6,7 +6,7 @@ use oauthclient_core::account::{User, UserId};
 
 use crate::parts::Parts;
 use crate::request::Request;
-use crate::session::SessionData;
+use crate::session::{SessionData, SessionVerdict, lifetime};
 
 /// The signed-in user, checked against the store: a session whose user is gone, deactivated,
 /// or whose sessions were all ended ([`CurrentUser::is_current`]) is signed out and counts as
@@ -17,6 +17,12 @@ pub(crate) async fn signed_in_user(
     session: &mut SessionData,
 ) -> Result<Option<User>, OAuthError> {
     let glue = parts.current_user.as_ref();
+    // The session layer ends expired sessions before any handler; this holds without it too
+    // (an actix-web host's own `SessionMiddleware`).
+    let now = parts.clock.now();
+    if lifetime::enforce(session, now, &parts.config.session) == SessionVerdict::Expired {
+        return Ok(None);
+    }
     let Some(user_id) = glue.user_id(request, session) else {
         return Ok(None);
     };
@@ -40,9 +46,10 @@ pub(crate) async fn signed_in_id(
         .map(|user| user.id))
 }
 
-/// Signs `user` in through the host's glue (which renews the session id), then drops what the
-/// anonymous session held that must not survive into the signed-in one: the CSRF token
-/// (rotated), pending flows and a pending sign-up (OWASP session management).
+/// Signs `user` in through the host's glue (which renews the session id), starts the session's
+/// lifetime (remembered or not), then drops what the anonymous session held that must not
+/// survive into the signed-in one: the CSRF token (rotated), pending flows and a pending
+/// sign-up (OWASP session management).
 pub(crate) fn start_signed_in(
     parts: &Parts,
     request: &Request,
@@ -53,6 +60,7 @@ pub(crate) fn start_signed_in(
     parts
         .current_user
         .sign_in(request, session, user, remember)?;
+    lifetime::start(session, parts.clock.now(), remember);
     crate::csrf::rotate(session);
     let mut oauth_session = parts.oauth_session(session);
     oauth_session.clear_flows();

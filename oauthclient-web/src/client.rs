@@ -2,8 +2,9 @@
 //! mounts it.
 
 use actix_session::SessionMiddleware;
-use actix_session::config::CookieContentSecurity;
+use actix_session::config::{BrowserSession, CookieContentSecurity};
 use actix_session::storage::{CookieSessionStore, SessionStore};
+use actix_web::cookie::time::Duration;
 use actix_web::cookie::{Key, SameSite};
 use actix_web::{HttpRequest, web};
 use oauthclient_core::account::{User, UserId};
@@ -14,6 +15,7 @@ use oauthclient_core::{OAuthClientConfig, OAuthError, Token};
 use oauthclient_frontend::{Runtime, RuntimeBuilder};
 
 use crate::adapter;
+use crate::lifetime_store::LifetimeStore;
 use crate::session_middleware::OAuthSessionMiddleware;
 
 /// Builds an [`OAuthClient`]: the front end's [`RuntimeBuilder`], ending in the actix service.
@@ -69,25 +71,38 @@ impl OAuthClient {
     /// The session middleware oauthclient expects: cookie sessions, signed and encrypted with a
     /// key derived from the first secret key, `HttpOnly`, `SameSite=Lax` (the provider's
     /// redirect back must carry the cookie), `Secure` and named `__Host-…` when `site_url` is
-    /// https; a session store outage answers `503` with `Retry-After`.
-    /// `App::new().wrap(oauth.session_middleware())`.
+    /// https; a session store outage answers `503` with `Retry-After`. The lifetimes of
+    /// `[session]` hold for every request through it, host routes included: an expired session
+    /// is ended before the handler runs; a remembered session gets a persistent cookie, any
+    /// other a browser-session cookie. `App::new().wrap(oauth.session_middleware())`.
     pub fn session_middleware(&self) -> OAuthSessionMiddleware<CookieSessionStore> {
         self.session_middleware_with(CookieSessionStore::default())
     }
 
-    /// The same cookie settings over another session store, e.g. Redis
+    /// The same cookie settings and lifetimes over another session store, e.g. Redis
     /// ([`crate::connect_redis_store`], feature `redis`) so several instances share sessions.
+    /// Each session's record is kept as long as that session lasts (the store's TTL), and
+    /// deleted when it ends or the user signs out.
     pub fn session_middleware_with<S: SessionStore>(&self, store: S) -> OAuthSessionMiddleware<S> {
         let config = self.config();
         let key = Key::derive_from(&oauthclient_frontend::session_key_material(config));
+        let name = oauthclient_frontend::session_cookie_name(config);
+        let store = LifetimeStore::new(store, self.runtime.clone());
+        // A browser-session cookie; a remembered session's gets its `Max-Age` from the
+        // middleware. The state TTL here is only the fallback for a session without a
+        // lifetime stamp: the store takes each session's own.
+        let lifecycle = BrowserSession::default().state_ttl(Duration::seconds(
+            i64::try_from(config.session.lifetime_secs()).unwrap_or(i64::MAX),
+        ));
         let sessions = SessionMiddleware::builder(store, key)
-            .cookie_name(oauthclient_frontend::session_cookie_name(config))
+            .cookie_name(name.clone())
             .cookie_content_security(CookieContentSecurity::Private)
             .cookie_http_only(true)
             .cookie_same_site(SameSite::Lax)
             .cookie_secure(oauthclient_frontend::is_https(config))
+            .session_lifecycle(lifecycle)
             .build();
-        OAuthSessionMiddleware::new(sessions)
+        OAuthSessionMiddleware::new(sessions, self.runtime.clone(), name)
     }
 
     /// The seed's Client: sends `request` to `app`'s API on behalf of `user_id` with their

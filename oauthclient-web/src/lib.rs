@@ -3,8 +3,10 @@
 mod adapter;
 mod client;
 mod host;
+mod lifetime_store;
 #[cfg(feature = "redis")]
 mod redis;
+mod session_lifetime;
 mod session_middleware;
 mod session_store;
 mod session_unavailable;
@@ -13,7 +15,7 @@ pub use client::{OAuthClient, OAuthClientBuilder};
 pub use host::{check_rate_limit, csrf_token, push_flash, take_flashes, verify_csrf};
 pub use oauthclient_frontend::{
     CurrentUser, DEFAULT_TEMPLATES, Flash, FrameAncestors, InvalidFrameAncestor, PERMANENT_KEY,
-    Request, SESSION_EPOCH_KEY, SessionCurrentUser, SessionData, USER_ID_KEY,
+    Request, SESSION_EPOCH_KEY, SESSION_LIFETIME_KEY, SessionCurrentUser, SessionData, USER_ID_KEY,
 };
 #[cfg(feature = "redis")]
 pub use redis::connect_redis_store;

@@ -1,6 +1,7 @@
 //! [`OAuthSessionMiddleware`]: actix-session's middleware with the library's cookie settings,
-//! and a session store outage answered as `503` + `Retry-After` (not a bare 500) without the
-//! host having to remember a second middleware.
+//! the session lifetimes of `[session]` enforced on every request
+//! ([`crate::session_lifetime`]), and a session store outage answered as `503` +
+//! `Retry-After` (not a bare 500) without the host having to remember a second middleware.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -12,17 +13,31 @@ use actix_web::Error;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 
+use oauthclient_frontend::Runtime;
+
+use crate::lifetime_store::LifetimeStore;
+use crate::session_lifetime::{LifetimeService, persist_cookie};
 use crate::session_unavailable::store_failure_to_503;
 
 /// The session middleware [`crate::OAuthClient::session_middleware`] returns; `wrap` it on the
 /// `App`.
 pub struct OAuthSessionMiddleware<St: SessionStore> {
-    sessions: SessionMiddleware<St>,
+    sessions: SessionMiddleware<LifetimeStore<St>>,
+    runtime: Runtime,
+    cookie_name: Rc<str>,
 }
 
 impl<St: SessionStore> OAuthSessionMiddleware<St> {
-    pub(crate) fn new(sessions: SessionMiddleware<St>) -> Self {
-        Self { sessions }
+    pub(crate) fn new(
+        sessions: SessionMiddleware<LifetimeStore<St>>,
+        runtime: Runtime,
+        cookie_name: String,
+    ) -> Self {
+        Self {
+            sessions,
+            runtime,
+            cookie_name: cookie_name.into(),
+        }
     }
 }
 
@@ -33,7 +48,10 @@ impl<St: SessionStore> std::fmt::Debug for OAuthSessionMiddleware<St> {
     }
 }
 
-type Sessions<S, St> = <SessionMiddleware<St> as Transform<S, ServiceRequest>>::Transform;
+type Sessions<S, St> = <SessionMiddleware<LifetimeStore<St>> as Transform<
+    LifetimeService<S>,
+    ServiceRequest,
+>>::Transform;
 
 impl<S, B, St> Transform<S, ServiceRequest> for OAuthSessionMiddleware<St>
 where
@@ -49,11 +67,14 @@ where
     type Future = Pin<Box<dyn Future<Output = Result<Self::Transform, ()>>>>;
 
     fn new_transform(&self, service: S) -> Self::Future {
-        let sessions = self.sessions.new_transform(service);
+        let lifetimes = LifetimeService::new(service, self.runtime.clone());
+        let sessions = self.sessions.new_transform(lifetimes);
+        let cookie_name = self.cookie_name.clone();
         Box::pin(async move {
             let inner = sessions.await?;
             Ok(SessionService {
                 inner: Rc::new(inner),
+                cookie_name,
             })
         })
     }
@@ -63,6 +84,7 @@ where
 #[doc(hidden)]
 pub struct SessionService<Inner> {
     inner: Rc<Inner>,
+    cookie_name: Rc<str>,
 }
 
 impl<Inner, B> Service<ServiceRequest> for SessionService<Inner>
@@ -79,10 +101,13 @@ where
     fn call(&self, req: ServiceRequest) -> Self::Future {
         let path = req.path().to_owned();
         let response = self.inner.call(req);
+        let cookie_name = self.cookie_name.clone();
         Box::pin(async move {
-            response
+            let mut response = response
                 .await
-                .map_err(|err| store_failure_to_503(&path, err))
+                .map_err(|err| store_failure_to_503(&path, err))?;
+            persist_cookie(&mut response, &cookie_name);
+            Ok(response)
         })
     }
 }

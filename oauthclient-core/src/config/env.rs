@@ -119,7 +119,8 @@ impl<S: BuildHasher> EnvSource for HashMap<String, String, S> {
 
 /// Applies `OAUTHCLIENT_*` variables. Top-level keys map directly
 /// (`OAUTHCLIENT_SITE_URL` → `site_url`); remote app keys use `__` as path separator
-/// (`OAUTHCLIENT_REMOTE_APPS__GITHUB__PARAMS__BASE_URL` → `remote_apps.github.params.base_url`).
+/// (`OAUTHCLIENT_REMOTE_APPS__GITHUB__PARAMS__BASE_URL` → `remote_apps.github.params.base_url`),
+/// as do `[session]` keys (`OAUTHCLIENT_SESSION__IDLE_TIMEOUT` → `session.idle_timeout`).
 pub(super) fn apply_overrides(doc: &mut Table, env: &dyn EnvSource) -> Result<(), ConfigError> {
     for (name, raw) in env.vars_with_prefix(ENV_PREFIX) {
         let path: Vec<String> = name[ENV_PREFIX.len()..]
@@ -155,6 +156,14 @@ pub(super) fn apply_overrides(doc: &mut Table, env: &dyn EnvSource) -> Result<()
                 .contains(&top.as_str()) =>
             {
                 doc.insert(top.clone(), Value::String(raw));
+            }
+            [first, leaf] if first == "session" => {
+                // Whole seconds stay a number; `12h` and the like stay text.
+                let value = raw
+                    .trim()
+                    .parse::<i64>()
+                    .map_or_else(|_| Value::String(raw.trim().to_owned()), Value::Integer);
+                table_at(doc, "session", &key)?.insert(leaf.clone(), value);
             }
             [first, app, rest @ ..] if first == "remote_apps" && !rest.is_empty() => {
                 let apps = table_at(doc, "remote_apps", &key)?;

@@ -50,6 +50,7 @@ mod registered_names;
 mod remote_app;
 mod rest;
 mod secret_keys;
+mod session;
 mod settings;
 #[cfg(test)]
 mod tests;
@@ -73,6 +74,10 @@ pub(crate) use registered_names::provider_not_linked;
 pub use remote_app::{
     ClientAuth, Credentials, HandlerNames, OAuth1Params, OAuth2Params, Protocol, RemoteApp,
     RestRedirects, TokenMethod,
+};
+pub use session::{
+    DEFAULT_REMEMBER_LIFETIME, DEFAULT_SESSION_IDLE_TIMEOUT, DEFAULT_SESSION_LIFETIME,
+    SessionSettings,
 };
 pub use settings::{RemoteAppParams, RemoteAppSettings, RestSettings, SignupHandlerSettings};
 
@@ -217,6 +222,8 @@ pub struct OAuthClientConfig {
     pub accounts: AccountSettings,
     /// `[mail]`: the SMTP server confirmation mail goes through, if configured here.
     pub mail: Option<MailSettings>,
+    /// `[session]`: session lifetime, idle timeout and the lifetime of remembered sessions.
+    pub session: SessionSettings,
 }
 
 impl OAuthClientConfig {

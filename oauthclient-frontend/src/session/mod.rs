@@ -3,11 +3,15 @@
 //! applies the [`SessionOp`]s it recorded, in order. Synchronous and asynchronous session
 //! libraries share one code path this way.
 
+pub(crate) mod lifetime;
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+
+pub use lifetime::{SESSION_LIFETIME_KEY, SessionExpiry, SessionVerdict};
 
 /// One change to carry out on the framework's session. Not `#[non_exhaustive]`: an adapter
 /// matches every change, so a new one is a compile error there, never a dropped change.

@@ -29,6 +29,7 @@ mod data;
 mod options;
 mod pages;
 pub mod proxy;
+pub mod redis_probe;
 
 use std::net::TcpListener;
 use std::sync::Arc;

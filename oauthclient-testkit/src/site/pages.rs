@@ -20,7 +20,11 @@ impl<P> Site<P> {
             url.query_pairs_mut().append_pair("next", next);
         }
         let response = crate::browser_actions::start_flow(browser, url.as_str()).await;
-        assert_eq!(response.status(), 302, "login redirects");
+        if response.status() != 302 {
+            let status = response.status();
+            let body = response.text().await.unwrap_or_default();
+            panic!("login redirects, but answered {status}: {body}");
+        }
         location(&response)
     }
 

@@ -298,3 +298,24 @@ fn cors_origins_default_to_none_and_load_as_bare_origins() {
         ["https://app.example.org", "http://localhost:3000"]
     );
 }
+
+#[test]
+fn session_lifetimes_come_from_the_file_and_the_environment() {
+    let defaults = load(&EXAMPLE).expect("example").session;
+    assert_eq!(defaults, SessionSettings::default());
+    let toml = format!("{}\n[session]\nlifetime = \"8h\"\n", *EXAMPLE);
+    let config = load_with_env(
+        &toml,
+        &[
+            ("OAUTHCLIENT_SESSION__IDLE_TIMEOUT", "600"),
+            ("OAUTHCLIENT_SESSION__REMEMBER_LIFETIME", "7d"),
+        ],
+    )
+    .expect("loads");
+    assert_eq!(config.session.lifetime_secs(), 8 * 3600);
+    assert_eq!(config.session.idle_timeout_secs(), 600);
+    assert_eq!(config.session.remember_lifetime_secs(), 7 * 24 * 3600);
+    let err = load_with_env(&toml, &[("OAUTHCLIENT_SESSION__IDLE_TIMEOUT", "9h")])
+        .expect_err("idle longer than the lifetime");
+    assert_eq!(err.key, "session.idle_timeout");
+}

@@ -19,6 +19,7 @@ mod refresh;
 mod remote_client;
 mod revocation;
 mod security;
+mod session_lifetime;
 mod sign_out_everywhere;
 mod signup;
 mod smtp_confirmation;
@@ -50,6 +51,7 @@ pub(super) fn all() -> Vec<Scenario> {
         remote_client::scenarios,
         revocation::scenarios,
         security::scenarios,
+        session_lifetime::scenarios,
         sign_out_everywhere::scenarios,
         signup::scenarios,
         smtp_confirmation::scenarios,
