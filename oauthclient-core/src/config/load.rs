@@ -261,6 +261,8 @@ fn remote_app(
                 err
             }
         })?;
+    let login_options =
+        super::login_options::login_options(&prefix, settings.login_options.as_ref(), &protocol)?;
     let title = settings.title.as_deref().unwrap_or(name);
     let credentials = credentials(&app_key, doc, env, &protocol, title)?;
 
@@ -286,6 +288,7 @@ fn remote_app(
             .unwrap_or(accounts.signup),
         unconfirmed_expires: accounts.unconfirmed_expires,
         rest: super::rest::rest_redirects(&prefix, settings.rest.as_ref(), trusted_hosts)?,
+        login_options,
     })
 }
 

@@ -41,6 +41,7 @@ mod endpoint;
 mod env;
 mod handler_kind;
 mod load;
+mod login_options;
 mod mail;
 mod origin;
 mod placeholder;
@@ -74,7 +75,9 @@ pub use remote_app::{
     ClientAuth, Credentials, HandlerNames, OAuth1Params, OAuth2Params, Protocol, RemoteApp,
     RestRedirects, TokenMethod,
 };
-pub use settings::{RemoteAppParams, RemoteAppSettings, RestSettings, SignupHandlerSettings};
+pub use settings::{
+    LoginOptionsSettings, RemoteAppParams, RemoteAppSettings, RestSettings, SignupHandlerSettings,
+};
 
 use crate::secret::SecretKey;
 use crate::state::{StateAlgorithm, StateCodec, StateKey, StateKeys};

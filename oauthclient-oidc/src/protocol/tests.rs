@@ -253,6 +253,7 @@ async fn one_protocol_value_sends_each_app_to_its_own_issuer_with_its_own_creden
             // but the cache decides which token endpoint gets the secret.
             iss: None,
             oidc_nonce: Some(nonce),
+            login_options: Default::default(),
         };
         let token = protocol.finish(&ctx, grant).await;
         finished.push((app.name.clone(), running, url, token));
