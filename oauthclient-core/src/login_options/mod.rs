@@ -217,7 +217,7 @@ pub enum LoginOptionError {
         option: LoginOption,
     },
     /// A scope outside the app's configured `extra_scopes`.
-    #[error("the scope `{scope}` may not be requested for this sign-in method")]
+    #[error("the `scope` option may not request `{scope}` for this sign-in method")]
     ScopeNotAllowed {
         /// The scope asked for (control characters removed, cut to 64 characters).
         scope: String,
