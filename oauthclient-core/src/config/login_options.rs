@@ -1,6 +1,6 @@
 //! `[remote_apps.<name>.login_options]`: the allow-list of per-login options.
 
-use super::{ConfigError, LoginOptionsSettings, Protocol};
+use super::{ConfigError, Protocol, RemoteAppSettings};
 use crate::login_options::{LoginOption, LoginOptionsPolicy};
 
 /// The options `allow` may name (`scope` is allowed by listing `extra_scopes`).
@@ -15,10 +15,10 @@ const ALLOWABLE: [LoginOption; 4] = [
 /// for an OAuth 1.0a app (its authorization request has no such parameters).
 pub(super) fn login_options(
     prefix: &str,
-    settings: Option<&LoginOptionsSettings>,
+    app: &RemoteAppSettings,
     protocol: &Protocol,
 ) -> Result<LoginOptionsPolicy, ConfigError> {
-    let Some(settings) = settings else {
+    let Some(settings) = &app.login_options else {
         return Ok(LoginOptionsPolicy::default());
     };
     let key = format!("{prefix}.login_options");

@@ -229,7 +229,7 @@ pub(super) fn on_callback(
         ) {
             Err(StateError::UnknownNonce)
         } else {
-            Ok((claims.next, claims.login_options, pending))
+            Ok((claims.next, *claims.login_options, pending))
         }
     });
     let (next, login_options, pending) = match checked {

@@ -43,7 +43,7 @@ fn options_are_signed_into_the_state_and_come_back_at_the_callback() {
     let (claims, _) = codec
         .verify(&state, "github", &mut session)
         .expect("verifies");
-    assert_eq!(claims.login_options, options);
+    assert_eq!(*claims.login_options, options);
     assert_eq!(claims.next.as_deref(), Some("/next"));
 }
 
@@ -61,7 +61,7 @@ fn a_state_issued_before_options_existed_still_verifies() {
     let (fresh, flow) = codec.issue("github", Some("/n".into())).expect("issue");
     let mut old = payload(&fresh);
     assert_eq!(
-        old.as_object().map(|claims| claims.len()),
+        old.as_object().map(serde_json::Map::len),
         Some(5),
         "app, nonce, next, iat, exp: {old}"
     );

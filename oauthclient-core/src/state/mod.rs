@@ -120,13 +120,22 @@ pub struct StateClaims {
     pub next: Option<String>,
     /// The per-login options the flow asked for, already checked against the app's
     /// allow-list; left out when there are none, so states issued before options existed
-    /// still verify.
-    #[serde(default, skip_serializing_if = "LoginOptions::is_empty")]
-    pub login_options: LoginOptions,
+    /// still verify (boxed: most states carry none).
+    #[serde(default, skip_serializing_if = "no_login_options")]
+    pub login_options: Box<LoginOptions>,
     /// Issued at, seconds since the epoch.
     pub iat: u64,
     /// Expires at, seconds since the epoch.
     pub exp: u64,
+}
+
+/// Whether a state's options are empty (then left out of it).
+#[allow(
+    clippy::borrowed_box,
+    reason = "the shape serde's skip_serializing_if passes"
+)]
+fn no_login_options(options: &Box<LoginOptions>) -> bool {
+    options.is_empty()
 }
 
 /// How many random bytes a flow nonce carries (256 bits; the issue asks for at least 128).
@@ -268,7 +277,7 @@ impl StateCodec {
             app: app.to_owned(),
             nonce: random_nonce(),
             next,
-            login_options,
+            login_options: Box::new(login_options),
             iat: now,
             exp: now.saturating_add(self.lifetime_secs),
         };

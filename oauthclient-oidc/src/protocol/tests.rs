@@ -15,6 +15,7 @@ use oauthclient_core::client::{HttpClient, HttpLimits};
 use oauthclient_core::config::NoEnv;
 use oauthclient_core::flow::Grant;
 use oauthclient_core::handlers::{ProtocolContext, ProtocolHandler};
+use oauthclient_core::login_options::LoginOptions;
 use oauthclient_core::secret::AuthorizationCode;
 use oauthclient_core::state::{PendingFlow, random_nonce};
 use oauthclient_core::{OAuthClientConfig, Registry};
@@ -264,7 +265,7 @@ async fn one_protocol_value_sends_each_app_to_its_own_issuer_with_its_own_creden
             // but the cache decides which token endpoint gets the secret.
             iss: None,
             oidc_nonce: Some(nonce),
-            login_options: Default::default(),
+            login_options: LoginOptions::default(),
         };
         let token = protocol.finish(&ctx, grant).await;
         finished.push((app.name.clone(), running, url, token));
@@ -299,7 +300,7 @@ async fn one_protocol_value_sends_each_app_to_its_own_issuer_with_its_own_creden
 #[tokio::test]
 async fn a_requested_max_age_needs_a_recent_enough_auth_time() {
     use oauthclient_core::OAuthError;
-    use oauthclient_core::login_options::{LoginOption, LoginOptions, LoginOptionsPolicy};
+    use oauthclient_core::login_options::{LoginOption, LoginOptionsPolicy};
 
     let a = start("a", "client-a", "secret-of-a").await;
     let b = start("b", "client-b", "secret-of-b").await;

@@ -25,7 +25,7 @@ fn claims_and_pending(app: &str) -> (StateClaims, PendingFlow) {
         app: app.to_owned(),
         nonce: nonce.clone(),
         next: Some(NEXT.to_owned()),
-        login_options: LoginOptions::default(),
+        login_options: Box::default(),
         iat: 1_000,
         exp: 1_300,
     };
