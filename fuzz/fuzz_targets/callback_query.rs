@@ -146,6 +146,7 @@ fn check_verified(
                 pkce_verifier: pending.pkce_verifier.clone(),
                 iss,
                 oidc_nonce: pending.oidc_nonce.clone(),
+                login_options: (*claims.login_options).clone(),
             },
             next: claims.next.clone(),
         },

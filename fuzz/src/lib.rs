@@ -81,6 +81,7 @@ pub fn claims(app: &str, nonce: &str) -> StateClaims {
         app: app.to_owned(),
         nonce: FlowNonce::new(nonce),
         next: Some(NEXT.to_owned()),
+        login_options: Box::default(),
         iat: T0,
         exp: T0 + LIFETIME,
     }

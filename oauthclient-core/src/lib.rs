@@ -11,6 +11,7 @@
 //! | [`config`] | [`OAuthClientConfig`] and [`RemoteApp`], loaded from TOML + environment; the operator's e-mail and sign-up policy |
 //! | [`state`] | the signed, single-use `state` token (compact JWS, HS256/HS512) |
 //! | [`next_url`] | the one function deciding where a flow may redirect to |
+//! | [`login_options`] | per-login options (`prompt`, `login_hint`, `max_age`, `acr_values`, extra scopes) and the per-app allow-list |
 //! | [`pending_signup`] | a sign-up waiting for its form, kept server-side |
 //! | [`rate_limit`] | per-client token buckets (IPv4 address / IPv6 /64), bounded, proxy-aware |
 //! | [`engine`] | the flow engine: start a login, finish a callback, sign up, disconnect |
@@ -30,8 +31,8 @@
 //! Each module uses only modules in the layers below it (`cargo xtask deps` fails on an import
 //! cycle), lowest first:
 //!
-//! 1. leaf types: [`secret`], [`clock`], [`redact`], [`next_url`], [`account`], [`token`],
-//!    [`audit`], [`state`], [`pending_signup`];
+//! 1. leaf types: [`secret`], [`clock`], [`redact`], [`next_url`], [`login_options`],
+//!    [`account`], [`token`], [`audit`], [`state`], [`pending_signup`];
 //! 2. [`store`]: the store traits and their [`store::StoreError`];
 //! 3. [`config`]: configuration as data, loaded without knowing the registry (it asks a
 //!    [`config::RegisteredNames`]);
@@ -77,6 +78,7 @@ pub mod error;
 pub mod flow;
 pub mod handlers;
 pub mod host_policy;
+pub mod login_options;
 pub mod next_url;
 pub mod pending_signup;
 pub mod rate_limit;

@@ -2,7 +2,7 @@
 //! against the provider's keys with an algorithm allow-list, `iss`, `aud`, `exp`/`iat` with a
 //! small leeway, the flow's `nonce`, and `at_hash` when present.
 
-use chrono::{TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use oauthclient_core::OAuthError;
 use oauthclient_core::state::StateError;
 use openidconnect::core::{
@@ -43,15 +43,25 @@ pub(crate) enum Refusal {
 }
 
 /// The checks `openidconnect` offers for `client_id` at `issuer`, with `keys`, configured:
-/// algorithm allow-list and leeway. Built without the client secret: only asymmetric
-/// algorithms are allowed, so the secret is never a verification key.
+/// algorithm allow-list and leeway, and when the login asked for a `max_age`, an `auth_time`
+/// no older than that (OpenID Connect Core §3.1.2.1, §3.1.3.7 item 13). Built without the
+/// client secret: only asymmetric algorithms are allowed, so the secret is never a
+/// verification key.
 pub(crate) fn verifier(
     client_id: ClientId,
     issuer: IssuerUrl,
     keys: CoreJsonWebKeySet,
+    max_age: Option<u64>,
 ) -> CoreIdTokenVerifier<'static> {
     let leeway = TimeDelta::seconds(LEEWAY_SECS);
-    CoreIdTokenVerifier::new_public_client(client_id, issuer, keys)
+    let verifier = CoreIdTokenVerifier::new_public_client(client_id, issuer, keys);
+    let verifier = match max_age {
+        Some(max_age) => verifier.set_auth_time_verifier_fn(move |auth_time| {
+            auth_time_within(auth_time, max_age, Utc::now())
+        }),
+        None => verifier,
+    };
+    verifier
         .set_allowed_algs(ALLOWED_ALGORITHMS)
         // `exp` is compared with "now"; a clock slightly ahead of the provider's would
         // refuse fresh tokens.
@@ -63,6 +73,30 @@ pub(crate) fn verifier(
                 Ok(())
             }
         })
+}
+
+/// With `max_age` asked for, the ID token must say when the user authenticated, and that
+/// must be at most `max_age` seconds (plus the leeway) before `now`: a provider that kept an
+/// older session did not do what the login asked.
+fn auth_time_within(
+    auth_time: Option<DateTime<Utc>>,
+    max_age: u64,
+    now: DateTime<Utc>,
+) -> Result<(), String> {
+    let auth_time = auth_time.ok_or_else(|| {
+        "the login asked for max_age, but the ID token has no auth_time".to_owned()
+    })?;
+    let allowed = TimeDelta::seconds(i64::try_from(max_age).unwrap_or(i64::MAX))
+        + TimeDelta::seconds(LEEWAY_SECS);
+    let elapsed = now - auth_time;
+    if elapsed > allowed {
+        Err(format!(
+            "the user last authenticated {}s ago, longer than the max_age of {max_age}s",
+            elapsed.num_seconds()
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 /// The validated claims of `id_token`, which must carry `nonce`.
@@ -106,4 +140,30 @@ pub(crate) fn validate<'a>(
         }
     }
     Ok(claims)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeDelta, Utc};
+
+    use super::{LEEWAY_SECS, auth_time_within};
+
+    #[test]
+    fn max_age_needs_a_recent_enough_auth_time() {
+        let now = Utc::now();
+        let ago = |secs| Some(now - TimeDelta::seconds(secs));
+        assert!(auth_time_within(ago(30), 60, now).is_ok());
+        assert!(
+            auth_time_within(ago(60 + LEEWAY_SECS), 60, now).is_ok(),
+            "leeway"
+        );
+        let stale = auth_time_within(ago(61 + LEEWAY_SECS), 60, now).expect_err("stale");
+        assert!(stale.contains("max_age of 60s"), "{stale}");
+        assert!(
+            auth_time_within(ago(0), 0, now).is_ok(),
+            "max_age=0: just now"
+        );
+        let missing = auth_time_within(None, 60, now).expect_err("missing");
+        assert!(missing.contains("no auth_time"), "{missing}");
+    }
 }

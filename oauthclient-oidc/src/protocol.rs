@@ -41,7 +41,8 @@ type DiscoveredClient = CoreClient<
 /// fetched again when a token is signed by a new one), the code flow with PKCE S256 and a
 /// per-flow `nonce`, RFC 9207 `iss` checked before the code is exchanged, and the ID token
 /// validated (signature by an allowed asymmetric algorithm, `iss`, `aud`, `exp`/`iat` with a
-/// minute of leeway, `nonce`, `at_hash`).
+/// minute of leeway, `nonce`, `at_hash`, and `auth_time` within `max_age` when the login asked
+/// for one).
 ///
 /// The token it returns carries the validated claims in `extra.id_token_claims` (what
 /// [`crate::OidcAccountInfo`] reads), the raw `extra.id_token`, and
@@ -95,6 +96,7 @@ impl ProtocolHandler for OidcProtocol {
             pkce_verifier,
             iss,
             oidc_nonce,
+            login_options,
         } = grant
         else {
             return Err(OAuthError::ClientError {
@@ -142,6 +144,7 @@ impl ProtocolHandler for OidcProtocol {
                         client.client_id().clone(),
                         metadata.issuer().clone(),
                         keys.clone(),
+                        login_options.max_age,
                     );
                     id_token::validate(remote, id_token, &verifier, &nonce, response.access_token())
                 },

@@ -4,8 +4,9 @@
 
 use crate::html::input_value;
 
-/// `GET {login_url}` (`/oauth/login/{app}/`, maybe with `?next=`) as a browser. Signed in, the
-/// site only asks for confirmation; the person clicks "Connect", which POSTs the page's form.
+/// `GET {login_url}` (`/oauth/login/{app}/`, maybe with `?next=` and per-login options) as a
+/// browser. Signed in, the site only asks for confirmation; the person clicks "Connect", which
+/// POSTs the page's form with its hidden fields.
 /// Returns the response that should redirect to the provider.
 pub async fn start_flow(browser: &reqwest::Client, login_url: &str) -> reqwest::Response {
     let response = browser
@@ -21,8 +22,18 @@ pub async fn start_flow(browser: &reqwest::Client, login_url: &str) -> reqwest::
         "csrf_token",
         input_value(&page, "csrf_token").expect("the confirmation page's CSRF token"),
     )];
-    if let Some(next) = input_value(&page, "next") {
-        form.push(("next", next));
+    // Every hidden field the page carries over: `next` and the per-login options.
+    for name in [
+        "next",
+        "prompt",
+        "login_hint",
+        "max_age",
+        "acr_values",
+        "scope",
+    ] {
+        if let Some(value) = input_value(&page, name) {
+            form.push((name, value));
+        }
     }
     // The form posts to the same path, without the query.
     let action = login_url.split('?').next().unwrap_or(login_url);

@@ -233,18 +233,7 @@ fn remote_app(
         .map_err(|err: toml::de::Error| ConfigError::new(&prefix, err.message()))?;
 
     let handlers = handler_names(&prefix, &settings, registry)?;
-    if settings.params.issuer.is_some()
-        && handlers.protocol.is_none()
-        && !provider
-            .as_deref()
-            .is_some_and(|id| registry.provider_speaks_own_protocol(id))
-    {
-        return Err(ConfigError::new(
-            format!("{prefix}.params.issuer"),
-            "an issuer needs an OpenID Connect protocol handler: add `provider = \"oidc\"` \
-             (crate oauthclient-oidc) or set protocol_handler",
-        ));
-    }
+    issuer_needs_a_protocol(&prefix, &settings, &handlers, provider.as_deref(), registry)?;
     let app_key = settings
         .params
         .app_key
@@ -263,6 +252,7 @@ fn remote_app(
                 err
             }
         })?;
+    let login_options = super::login_options::login_options(&prefix, &settings, &protocol)?;
     let title = settings.title.as_deref().unwrap_or(name);
     let credentials = credentials(&app_key, doc, env, &protocol, title)?;
 
@@ -288,7 +278,30 @@ fn remote_app(
             .unwrap_or(accounts.signup),
         unconfirmed_expires: accounts.unconfirmed_expires,
         rest: super::rest::rest_redirects(&prefix, settings.rest.as_ref(), trusted_hosts)?,
+        login_options,
     })
+}
+
+/// An `issuer` is OpenID Connect: it needs a protocol handler that speaks it (a provider's
+/// own, or a named one).
+fn issuer_needs_a_protocol(
+    prefix: &str,
+    settings: &RemoteAppSettings,
+    handlers: &HandlerNames,
+    provider: Option<&str>,
+    registry: &dyn RegisteredNames,
+) -> Result<()> {
+    if settings.params.issuer.is_some()
+        && handlers.protocol.is_none()
+        && !provider.is_some_and(|id| registry.provider_speaks_own_protocol(id))
+    {
+        return Err(ConfigError::new(
+            format!("{prefix}.params.issuer"),
+            "an issuer needs an OpenID Connect protocol handler: add `provider = \"oidc\"` \
+             (crate oauthclient-oidc) or set protocol_handler",
+        ));
+    }
+    Ok(())
 }
 
 /// A per-app policy override parsed into its type, naming the key when invalid.

@@ -41,6 +41,7 @@ mod endpoint;
 mod env;
 mod handler_kind;
 mod load;
+mod login_options;
 mod mail;
 mod origin;
 mod placeholder;
@@ -79,7 +80,9 @@ pub use session::{
     DEFAULT_REMEMBER_LIFETIME, DEFAULT_SESSION_IDLE_TIMEOUT, DEFAULT_SESSION_LIFETIME,
     SessionSettings,
 };
-pub use settings::{RemoteAppParams, RemoteAppSettings, RestSettings, SignupHandlerSettings};
+pub use settings::{
+    LoginOptionsSettings, RemoteAppParams, RemoteAppSettings, RestSettings, SignupHandlerSettings,
+};
 
 use crate::secret::SecretKey;
 use crate::state::{StateAlgorithm, StateCodec, StateKey, StateKeys};

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::login_options::LoginOptionsPolicy;
 use crate::secret::ClientSecret;
 
 /// A remote application: what it is, how to talk to it, which handlers run.
@@ -70,6 +71,9 @@ pub struct RemoteApp {
     pub unconfirmed_expires: u64,
     /// Set for REST apps: where flows end, with `?message=&code=`.
     pub rest: Option<RestRedirects>,
+    /// The per-login options a login may carry (`[remote_apps.<name>.login_options]`);
+    /// nothing unless configured.
+    pub login_options: LoginOptionsPolicy,
 }
 
 /// Where a REST app's flows end. Each is a relative path or an absolute URL on a trusted host.

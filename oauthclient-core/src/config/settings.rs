@@ -80,6 +80,35 @@ pub struct RemoteAppSettings {
     /// Overrides the global `signup` for this app: `"open"` or `"closed"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signup: Option<String>,
+    /// What one login may ask the provider for beyond this table (none by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login_options: Option<LoginOptionsSettings>,
+}
+
+/// `[remote_apps.<name>.login_options]`: the per-login options a login request may carry.
+/// Nothing is allowed unless listed here.
+///
+/// ```
+/// use oauthclient_core::config::RemoteAppSettings;
+/// let settings: RemoteAppSettings = toml::from_str(r#"
+///     [login_options]
+///     allow = ["prompt", "login_hint"]
+///     extra_scopes = ["repo"]
+/// "#)?;
+/// let options = settings.login_options.expect("set");
+/// assert_eq!(options.allow, ["prompt", "login_hint"]);
+/// assert_eq!(options.extra_scopes, ["repo"]);
+/// # Ok::<(), toml::de::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginOptionsSettings {
+    /// Options a login may carry: `prompt`, `login_hint`, `max_age`, `acr_values`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
+    /// Scopes a login may add to the app's own with `scope` (allowing `scope` itself).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_scopes: Vec<String>,
 }
 
 /// `[remote_apps.<name>.rest]`: where a REST app's flows end (the seed's REST remote apps).

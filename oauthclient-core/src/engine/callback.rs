@@ -79,7 +79,9 @@ pub enum CallbackEffect {
 impl Engine<'_> {
     /// Parses the callback's query and checks its state against `flows`, removing the flow's
     /// nonce (single use, even when the rest of the callback fails): the front end must store
-    /// `flows` again whatever comes next. A refused state is audited (`callback_refused`).
+    /// `flows` again whatever comes next. A refused state is audited (`callback_refused`), and
+    /// so is a valid one whose per-login options the app's allow-list no longer allows
+    /// ([`OAuthError::LoginOption`]; the code is then never exchanged).
     pub fn verify_callback(
         &self,
         app: &str,
@@ -107,7 +109,16 @@ impl Engine<'_> {
         match FlowState::awaiting_callback(app)
             .on(FlowEvent::CallbackReceived { response, verified })
         {
-            FlowState::CodeReceived { grant, next, .. } => CallbackCheck::Granted { grant, next },
+            FlowState::CodeReceived { grant, next, .. } => {
+                match self.check_login_options(app, &grant) {
+                    Ok(()) => CallbackCheck::Granted { grant, next },
+                    Err(error) => {
+                        let reason = error.to_string();
+                        audit::record(AuditEvent::CallbackRefused, app, current_user, &reason);
+                        CallbackCheck::Refused { error, next }
+                    }
+                }
+            }
             FlowState::Failed { error, next, .. } => CallbackCheck::Refused { error, next },
             // The state machine leaves a callback in one of the two states above; anything
             // else is a bug of ours, refused rather than acted on.
@@ -119,6 +130,19 @@ impl Engine<'_> {
                 next: None,
             },
         }
+    }
+
+    /// The per-login options of a verified callback, against `app`'s allow-list of now: the
+    /// configuration may have changed since the flow started. Refused before the code is
+    /// exchanged.
+    fn check_login_options(&self, app: &str, grant: &Grant) -> Result<(), OAuthError> {
+        let (Some(options), Some(remote)) = (grant.login_options(), self.config.remote_app(app))
+        else {
+            return Ok(());
+        };
+        options
+            .check(&remote.login_options)
+            .map_err(|source| super::login::login_option_error(app, source))
     }
 
     /// Exchanges `grant` for a token and runs the app's authorized handler for

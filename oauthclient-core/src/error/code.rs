@@ -6,6 +6,7 @@
 
 use super::OAuthError;
 use crate::email::ConfirmationError;
+use crate::login_options::LoginOptionError;
 use crate::state::StateError;
 
 impl OAuthError {
@@ -43,6 +44,7 @@ impl OAuthError {
             OAuthError::Confirmation(reason) => confirmation_code(*reason),
             OAuthError::MailUnavailable { .. } => "mail_unavailable",
             OAuthError::ForeignApiOrigin { .. } => "foreign_api_origin",
+            OAuthError::LoginOption { source, .. } => login_option_code(source),
             OAuthError::Store(err) if err.is_conflict() => "conflict",
             OAuthError::Store(_) => "store_unavailable",
             OAuthError::Configuration(_) => "misconfigured",
@@ -61,6 +63,19 @@ fn state_code(reason: &StateError) -> &'static str {
     }
 }
 
+/// An option the app does not allow is told apart from a value no app could take: the first
+/// is a site's policy, the second the caller's mistake.
+fn login_option_code(reason: &LoginOptionError) -> &'static str {
+    match reason {
+        LoginOptionError::NotAllowed { .. } | LoginOptionError::ScopeNotAllowed { .. } => {
+            "login_option_not_allowed"
+        }
+        LoginOptionError::Invalid { .. } | LoginOptionError::Repeated { .. } => {
+            "login_option_invalid"
+        }
+    }
+}
+
 /// Each confirmation failure is shown to the user as is, so each has its own code.
 fn confirmation_code(reason: ConfirmationError) -> &'static str {
     match reason {
@@ -76,6 +91,7 @@ fn confirmation_code(reason: ConfirmationError) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::login_options::LoginOption;
 
     /// One value of every kind: a new kind must be added here (and gets its own code).
     fn one_of_each() -> Vec<OAuthError> {
@@ -122,6 +138,18 @@ mod tests {
                 remote: remote(),
                 origin: "https://elsewhere.example".into(),
             },
+            OAuthError::LoginOption {
+                remote: remote(),
+                source: LoginOptionError::NotAllowed {
+                    option: LoginOption::Prompt,
+                },
+            },
+            OAuthError::LoginOption {
+                remote: remote(),
+                source: LoginOptionError::Repeated {
+                    option: LoginOption::Prompt,
+                },
+            },
             OAuthError::Store(crate::store::StoreError::unavailable("down")),
             OAuthError::Store(crate::store::StoreError::conflict("taken")),
             OAuthError::Configuration(crate::config::ConfigError::new("k", "m")),
@@ -142,6 +170,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_its_own_snake_case_code() {
+        // Kinds whose variants share a code on purpose appear once each in `one_of_each`.
         let errors = one_of_each();
         let mut codes: Vec<&str> = errors.iter().map(OAuthError::code).collect();
         for code in &codes {

@@ -6,7 +6,8 @@
 //!
 //! The layers below have errors of their own, which know nothing of flows or remote apps:
 //! [`ConfigError`] (a configuration key), [`StoreError`] (storage), [`StateError`] (a `state`
-//! token), [`ConfirmationError`] (a confirmation link). `OAuthError` sits above them and wraps
+//! token), [`ConfirmationError`] (a confirmation link), [`LoginOptionError`] (a per-login
+//! option). `OAuthError` sits above them and wraps
 //! each one whole (`?` converts), so the cause is kept and its kind still picks the outcome.
 //! Failing to start is not a flow's end: [`BuildError`] says why the parts of a client could
 //! not be put together, with no remote app to name.
@@ -26,6 +27,7 @@ pub use build::BuildError;
 
 use crate::config::ConfigError;
 use crate::email::ConfirmationError;
+use crate::login_options::LoginOptionError;
 use crate::state::StateError;
 use crate::store::StoreError;
 
@@ -199,6 +201,18 @@ pub enum OAuthError {
         /// The refused URL's origin (no path, query or userinfo).
         origin: String,
     },
+    /// A per-login option (`prompt`, `login_hint`, `max_age`, `acr_values`, `scope`) the app
+    /// does not allow, repeated, or with an invalid value; also at the callback, when the
+    /// app's allow-list no longer allows what the flow's state carries. Nothing was started
+    /// (or, at the callback, nothing exchanged).
+    #[error("This sign-in request was refused: {source}.")]
+    LoginOption {
+        /// Remote app name.
+        remote: String,
+        /// Which option, and why.
+        #[source]
+        source: LoginOptionError,
+    },
     /// The store failed (database down, constraint, undecryptable value).
     #[error("storage error: {0}")]
     Store(#[source] StoreError),
@@ -277,6 +291,7 @@ impl OAuthError {
             | OAuthError::NotLinked { .. }
             | OAuthError::NoSignupInProgress { .. }
             | OAuthError::AccountDisabled { .. }
+            | OAuthError::LoginOption { .. }
             | OAuthError::Confirmation(_) => Outcome::BadRequest,
             OAuthError::SignupClosed { .. }
             | OAuthError::EmailUnconfirmed { .. }
@@ -309,6 +324,7 @@ impl OAuthError {
             | OAuthError::EmailInUse { remote }
             | OAuthError::RefusedByHost { remote, .. }
             | OAuthError::RedirectedByHost { remote, .. }
+            | OAuthError::LoginOption { remote, .. }
             | OAuthError::UnknownRemote(remote) => Some(remote),
             OAuthError::SignupClosed { remote } | OAuthError::EmailUnconfirmed { remote } => {
                 (!remote.is_empty()).then_some(remote.as_str())
@@ -339,6 +355,7 @@ impl OAuthError {
                 | OAuthError::SignupClosed { .. }
                 | OAuthError::EmailUnconfirmed { .. }
                 | OAuthError::RefusedByHost { .. }
+                | OAuthError::LoginOption { .. }
                 | OAuthError::Confirmation(_)
                 | OAuthError::MailUnavailable { .. }
                 | OAuthError::UnknownRemote(_)

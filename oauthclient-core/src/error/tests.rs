@@ -130,6 +130,15 @@ fn refusals() -> Vec<(OAuthError, Outcome)> {
             },
             Outcome::FlashAndRedirect,
         ),
+        (
+            OAuthError::LoginOption {
+                remote: "github".into(),
+                source: LoginOptionError::NotAllowed {
+                    option: crate::login_options::LoginOption::Prompt,
+                },
+            },
+            Outcome::BadRequest,
+        ),
     ]
 }
 
@@ -204,4 +213,32 @@ fn remote_is_reported_where_known() {
         );
         assert_eq!(err.remote().is_some(), expects_remote, "{err:?}");
     }
+}
+
+#[test]
+fn a_refused_login_option_is_shown_naming_the_option_and_keeps_its_cause() {
+    use crate::login_options::LoginOption;
+    let err = OAuthError::LoginOption {
+        remote: "github".into(),
+        source: LoginOptionError::NotAllowed {
+            option: LoginOption::MaxAge,
+        },
+    };
+    assert_eq!(
+        err.to_string(),
+        "This sign-in request was refused: the `max_age` option is not allowed for this sign-in method."
+    );
+    assert!(err.is_user_facing());
+    assert_eq!(err.outcome().http_status(), 400);
+    let cause = std::error::Error::source(&err).map(ToString::to_string);
+    assert_eq!(
+        cause.as_deref(),
+        Some("the `max_age` option is not allowed for this sign-in method")
+    );
+    let json = serde_json::to_value(&err).expect("json");
+    assert_eq!(json["kind"], "login_option");
+    assert_eq!(
+        serde_json::from_value::<OAuthError>(json).expect("back"),
+        err
+    );
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{FlowState, Grant};
 use crate::error::OAuthError;
+use crate::login_options::LoginOptions;
 use crate::secret::{AuthorizationCode, OAuthVerifier, constant_time_eq};
 use crate::state::{PendingFlow, StateClaims, StateError};
 
@@ -228,10 +229,10 @@ pub(super) fn on_callback(
         ) {
             Err(StateError::UnknownNonce)
         } else {
-            Ok((claims.next, pending))
+            Ok((claims.next, *claims.login_options, pending))
         }
     });
-    let (next, pending) = match checked {
+    let (next, login_options, pending) = match checked {
         Ok(checked) => checked,
         Err(error) => {
             return FlowState::Failed {
@@ -241,7 +242,7 @@ pub(super) fn on_callback(
             };
         }
     };
-    match grant(&app, response, pending) {
+    match grant(&app, response, pending, login_options) {
         Ok(grant) => FlowState::CodeReceived { app, grant, next },
         Err(error) => FlowState::Failed {
             app: Some(app),
@@ -252,7 +253,12 @@ pub(super) fn on_callback(
 }
 
 /// The grant a verified callback carries, or why it carries none.
-fn grant(app: &str, response: CallbackResponse, pending: PendingFlow) -> Result<Grant, OAuthError> {
+fn grant(
+    app: &str,
+    response: CallbackResponse,
+    pending: PendingFlow,
+    login_options: LoginOptions,
+) -> Result<Grant, OAuthError> {
     let remote = || app.to_owned();
     match response {
         CallbackResponse::Code { code, iss } => Ok(Grant::AuthorizationCode {
@@ -260,6 +266,7 @@ fn grant(app: &str, response: CallbackResponse, pending: PendingFlow) -> Result<
             pkce_verifier: pending.pkce_verifier,
             iss,
             oidc_nonce: pending.oidc_nonce,
+            login_options,
         }),
         CallbackResponse::Error { error, .. } if error == "access_denied" => {
             Err(OAuthError::Rejected { remote: remote() })

@@ -67,6 +67,7 @@ pub use outcome::AuthorizedOutcome;
 
 use crate::account::{AccountInfo, UserId};
 use crate::error::OAuthError;
+use crate::login_options::LoginOptions;
 use crate::secret::{AuthorizationCode, FlowNonce, OAuthVerifier, PkceVerifier, TokenSecret};
 use crate::state::{PendingFlow, StateClaims, StateError};
 use crate::token::Token;
@@ -180,7 +181,13 @@ pub enum FlowState {
 /// use oauthclient_core::flow::Grant;
 /// use oauthclient_core::secret::AuthorizationCode;
 ///
-/// let grant = Grant::AuthorizationCode { code: AuthorizationCode::new("c"), pkce_verifier: None, iss: None, oidc_nonce: None };
+/// let grant = Grant::AuthorizationCode {
+///     code: AuthorizationCode::new("c"),
+///     pkce_verifier: None,
+///     iss: None,
+///     oidc_nonce: None,
+///     login_options: Default::default(),
+/// };
 /// assert!(!format!("{grant:?}").contains("\"c\""));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,6 +207,10 @@ pub enum Grant {
         /// must repeat.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         oidc_nonce: Option<FlowNonce>,
+        /// The per-login options the flow asked for, from the verified state: a protocol
+        /// checks the answer against them (OpenID Connect: `auth_time` within `max_age`).
+        #[serde(default, skip_serializing_if = "LoginOptions::is_empty")]
+        login_options: LoginOptions,
     },
     /// OAuth1 access token request (RFC 5849 §2.3).
     #[serde(rename = "oauth1_verifier")]
@@ -211,6 +222,16 @@ pub enum Grant {
         /// The callback's `oauth_verifier`.
         verifier: OAuthVerifier,
     },
+}
+
+impl Grant {
+    /// The per-login options of the flow (none for OAuth 1.0a, which cannot carry any).
+    pub fn login_options(&self) -> Option<&LoginOptions> {
+        match self {
+            Grant::AuthorizationCode { login_options, .. } => Some(login_options),
+            Grant::OAuth1Verifier { .. } => None,
+        }
+    }
 }
 
 /// Something that happened, fed to [`transition`]. Serialised with an `event` tag.

@@ -2,7 +2,8 @@
 //! short lifetime, usable once.
 //!
 //! Login: [`StateCodec::issue`] makes a fresh random nonce and a signed token carrying
-//! `{app, nonce, next, iat, exp}`; the caller keeps the returned [`PendingFlow`] in the user's
+//! `{app, nonce, next, login_options, iat, exp}` (`login_options` only when the login asked
+//! for some); the caller keeps the returned [`PendingFlow`] in the user's
 //! session ([`PendingFlows`]). Callback: [`StateCodec::verify`] checks, in this order, the JWS
 //! structure, the key id, the algorithm against that key's own, the MAC (constant time), the
 //! expiry, the app, and finally that the nonce is one this session issued and has not used;
@@ -26,6 +27,8 @@
 //! ```
 
 mod keys;
+#[cfg(test)]
+mod login_options_tests;
 mod pending;
 #[cfg(test)]
 mod tests;
@@ -40,6 +43,7 @@ pub use keys::{StateAlgorithm, StateKey, StateKeys};
 pub use pending::{PendingFlow, PendingFlows};
 
 use crate::clock::{Clock, SystemClock};
+use crate::login_options::LoginOptions;
 use crate::secret::{FlowNonce, SecretKey};
 
 /// Why a `state` was refused. Logged, never shown to the user (who gets a plain 403).
@@ -120,10 +124,24 @@ pub struct StateClaims {
     /// Where to go after the flow, already checked by [`crate::next_url`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
+    /// The per-login options the flow asked for, already checked against the app's
+    /// allow-list; left out when there are none, so states issued before options existed
+    /// still verify (boxed: most states carry none).
+    #[serde(default, skip_serializing_if = "no_login_options")]
+    pub login_options: Box<LoginOptions>,
     /// Issued at, seconds since the epoch.
     pub iat: u64,
     /// Expires at, seconds since the epoch.
     pub exp: u64,
+}
+
+/// Whether a state's options are empty (then left out of it).
+#[allow(
+    clippy::borrowed_box,
+    reason = "the shape serde's skip_serializing_if passes"
+)]
+fn no_login_options(options: &Box<LoginOptions>) -> bool {
+    options.is_empty()
 }
 
 /// How many random bytes a flow nonce carries (256 bits; the issue asks for at least 128).
@@ -237,11 +255,35 @@ impl StateCodec {
         app: &str,
         next: Option<String>,
     ) -> Result<(String, PendingFlow), StateError> {
+        self.issue_with_options(app, next, LoginOptions::default())
+    }
+
+    /// [`StateCodec::issue`] for a flow with per-login options: they are signed into the
+    /// state, so the callback knows what the login asked for. `options` must already be
+    /// checked against the app's allow-list ([`LoginOptions::parse`]).
+    ///
+    /// ```
+    /// use oauthclient_core::login_options::{LoginOption, LoginOptions, LoginOptionsPolicy};
+    /// use oauthclient_core::{state::StateCodec, secret::SecretKey};
+    /// let codec = StateCodec::from_secret(&SecretKey::new("a-very-long-random-secret-of-32+bytes"), 300);
+    /// let policy = LoginOptionsPolicy::new([LoginOption::MaxAge], Vec::<String>::new());
+    /// let options = LoginOptions::parse([("max_age", "0")], &policy)?;
+    /// let (state, _flow) = codec.issue_with_options("github", None, options)?;
+    /// assert_eq!(codec.decode(&state, "github")?.login_options.max_age, Some(0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn issue_with_options(
+        &self,
+        app: &str,
+        next: Option<String>,
+        login_options: LoginOptions,
+    ) -> Result<(String, PendingFlow), StateError> {
         let now = self.clock.now();
         let claims = StateClaims {
             app: app.to_owned(),
             nonce: random_nonce(),
             next,
+            login_options: Box::new(login_options),
             iat: now,
             exp: now.saturating_add(self.lifetime_secs),
         };

@@ -447,6 +447,7 @@ fn signed_claims_are_a_compact_jws() {
         app: "x".into(),
         nonce: random_nonce(),
         next: None,
+        login_options: Box::default(),
         iat: 0,
         exp: u64::MAX,
     };

@@ -67,6 +67,7 @@ fn check(
             ClientId::new(CLIENT.into()),
             IssuerUrl::new(ISSUER.into()).expect("issuer"),
             keys.clone(),
+            None,
         );
         id_token::validate(
             "idp",

@@ -15,6 +15,7 @@ use oauthclient_core::client::{HttpClient, HttpLimits};
 use oauthclient_core::config::NoEnv;
 use oauthclient_core::flow::Grant;
 use oauthclient_core::handlers::{ProtocolContext, ProtocolHandler};
+use oauthclient_core::login_options::LoginOptions;
 use oauthclient_core::secret::AuthorizationCode;
 use oauthclient_core::state::{PendingFlow, random_nonce};
 use oauthclient_core::{OAuthClientConfig, Registry};
@@ -39,6 +40,9 @@ struct FakeIssuer {
     key: CoreEdDsaPrivateSigningKey,
     /// `(client_id, client_secret)` of every token request that reached this issuer.
     token_requests: Mutex<Vec<(String, String)>>,
+    /// How long ago the user authenticated, as the ID tokens' `auth_time` says (none: no
+    /// `auth_time` claim).
+    auth_time_ago: Mutex<Option<TimeDelta>>,
 }
 
 /// A running [`FakeIssuer`]; dropping it stops the server.
@@ -80,6 +84,7 @@ async fn start(realm: &str, client_id: &str, client_secret: &str) -> Running {
         client_secret: client_secret.into(),
         key: key(realm),
         token_requests: Mutex::default(),
+        auth_time_ago: Mutex::default(),
     });
     let data = web::Data::from(issuer.clone());
     let (started_tx, started_rx) = tokio::sync::oneshot::channel();
@@ -168,7 +173,14 @@ async fn token(
         ))),
         EmptyAdditionalClaims {},
     )
-    .set_nonce(form.get("code").map(|code| Nonce::new(code.clone())));
+    .set_nonce(form.get("code").map(|code| Nonce::new(code.clone())))
+    .set_auth_time(
+        issuer
+            .auth_time_ago
+            .lock()
+            .expect("lock")
+            .map(|ago| now - ago),
+    );
     let id_token = CoreIdToken::new(
         claims,
         &issuer.key,
@@ -253,6 +265,7 @@ async fn one_protocol_value_sends_each_app_to_its_own_issuer_with_its_own_creden
             // but the cache decides which token endpoint gets the secret.
             iss: None,
             oidc_nonce: Some(nonce),
+            login_options: LoginOptions::default(),
         };
         let token = protocol.finish(&ctx, grant).await;
         finished.push((app.name.clone(), running, url, token));
@@ -279,5 +292,69 @@ async fn one_protocol_value_sends_each_app_to_its_own_issuer_with_its_own_creden
             issuer.as_str(),
             "{name}"
         );
+    }
+}
+
+/// A login that asked for `max_age`: the ID token must say when the user authenticated, and
+/// not longer ago than that (OpenID Connect Core §3.1.2.1, §3.1.3.7 item 13).
+#[tokio::test]
+async fn a_requested_max_age_needs_a_recent_enough_auth_time() {
+    use oauthclient_core::OAuthError;
+    use oauthclient_core::login_options::{LoginOption, LoginOptionsPolicy};
+
+    let a = start("a", "client-a", "secret-of-a").await;
+    let b = start("b", "client-b", "secret-of-b").await;
+    let config = config(&a.issuer, &b.issuer);
+    let http = HttpClient::new(HttpLimits::default()).expect("HTTP client");
+    let protocol = OidcProtocol::default();
+    let app = config.remote_app("app_a").expect("configured").clone();
+    let redirect_uri = Url::parse("http://127.0.0.1:9/oauth/authorized/app_a/").expect("url");
+    let ctx = ProtocolContext {
+        app: &app,
+        http: &http,
+        redirect_uri: &redirect_uri,
+    };
+    let policy = LoginOptionsPolicy::new([LoginOption::MaxAge], Vec::<String>::new());
+    let max_age_60 = LoginOptions::parse([("max_age", "60")], &policy).expect("valid");
+
+    let mut outcomes = Vec::new();
+    for (ago, options) in [
+        (None, LoginOptions::default()),
+        (Some(TimeDelta::minutes(10)), LoginOptions::default()),
+        (Some(TimeDelta::seconds(10)), max_age_60.clone()),
+        (None, max_age_60.clone()),
+        (Some(TimeDelta::minutes(10)), max_age_60.clone()),
+    ] {
+        *a.issuer.auth_time_ago.lock().expect("lock") = ago;
+        let mut flow = PendingFlow::new("app_a", random_nonce(), 0);
+        protocol
+            .start(&ctx, "state", &mut flow)
+            .await
+            .expect("starts");
+        let nonce = flow.oidc_nonce.expect("nonce");
+        let grant = Grant::AuthorizationCode {
+            code: AuthorizationCode::new(nonce.expose_secret().to_owned()),
+            pkce_verifier: flow.pkce_verifier,
+            iss: None,
+            oidc_nonce: Some(nonce),
+            login_options: options,
+        };
+        outcomes.push(protocol.finish(&ctx, grant).await);
+    }
+    let [no_max_age, stale_no_max_age, recent, missing, stale] =
+        <[_; 5]>::try_from(outcomes).expect("five");
+    assert!(
+        no_max_age.is_ok(),
+        "without max_age auth_time is not needed"
+    );
+    assert!(stale_no_max_age.is_ok(), "nor checked");
+    assert!(recent.is_ok(), "{recent:?}");
+    for (refused, says) in [(missing, "no auth_time"), (stale, "max_age of 60s")] {
+        match refused {
+            Err(OAuthError::InvalidResponse { reason, .. }) => {
+                assert!(reason.contains(says), "{reason}");
+            }
+            other => panic!("refused as a bad provider answer, got {other:?}"),
+        }
     }
 }

@@ -160,14 +160,18 @@ impl<P> Site<P> {
     /// Another instance of this site (same configuration, store and mailbox) on its own port,
     /// with `sessions`: two servers behind one load balancer.
     pub async fn another_instance(&self, sessions: &Sessions) -> Instance {
+        self.another_instance_configured(sessions, &self.toml).await
+    }
+
+    /// [`Site::another_instance`] running the configuration `toml` (this site's as changed):
+    /// a server of the same site whose configuration was changed meanwhile, e.g. one deployed
+    /// while a flow was under way.
+    pub async fn another_instance_configured(&self, sessions: &Sessions, toml: &str) -> Instance {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
-        let runtime = self.options.runtime(
-            config(&self.toml),
-            &self.store,
-            &self.mailbox,
-            Box::new(|b| b),
-        );
+        let runtime =
+            self.options
+                .runtime(config(toml), &self.store, &self.mailbox, Box::new(|b| b));
         let server = self
             .adapter
             .serve(runtime, listener, &self.options.prefix, sessions)

@@ -5,6 +5,7 @@
 mod email;
 mod flows;
 mod host_users;
+mod login_options;
 mod unconfirmed_claims;
 
 use std::sync::Arc;

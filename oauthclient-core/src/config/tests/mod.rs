@@ -3,6 +3,7 @@
 mod debug;
 mod invalid;
 mod load;
+mod login_options;
 mod placeholders;
 mod provider_scopes;
 mod secret_keys;

@@ -25,6 +25,7 @@ fn claims_and_pending(app: &str) -> (StateClaims, PendingFlow) {
         app: app.to_owned(),
         nonce: nonce.clone(),
         next: Some(NEXT.to_owned()),
+        login_options: Box::default(),
         iat: 1_000,
         exp: 1_300,
     };
@@ -112,6 +113,7 @@ fn code_received() -> FlowState {
             pkce_verifier: Some(PkceVerifier::new("verifier")),
             iss: Some("https://github.com".to_owned()),
             oidc_nonce: None,
+            login_options: LoginOptions::default(),
         },
         next: next(),
     }

@@ -51,6 +51,7 @@ fn code_callback_receives_code_with_pkce_verifier() {
                 pkce_verifier: Some(PkceVerifier::new("pkce")),
                 iss: None,
                 oidc_nonce: None,
+                login_options: LoginOptions::default(),
             },
             next: next(),
         }
