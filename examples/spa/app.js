@@ -134,6 +134,7 @@ function button(label, action, onClick, secondary = false) {
 async function run(node, action) {
   node.disabled = true;
   showError(null);
+  showStatus('');
   try {
     await action();
   } catch (err) {

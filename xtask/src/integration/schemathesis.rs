@@ -5,8 +5,8 @@
 //! on invalid input accepted and on valid input refused, on methods the document does not
 //! list that are not refused.
 //!
-//! Deterministic and bounded: a fixed seed, `--generation-deterministic`, no example
-//! database, at most [`MAX_EXAMPLES`] cases per operation and phase, one worker.
+//! Deterministic and bounded: a fixed seed, `--generation-deterministic` (which also keeps
+//! no example database), at most [`MAX_EXAMPLES`] cases per operation and phase, one worker.
 //!
 //! The requests carry an anonymous session (its cookie) and that session's CSRF token
 //! (`X-CSRF-Token`), fetched first by `xtask/schemathesis/session.py`: the writes then get
@@ -118,8 +118,6 @@ fn schemathesis(
         "--seed",
         SEED,
         "--generation-deterministic",
-        "--generation-database",
-        "none",
         "--workers",
         "1",
         "--request-timeout",

@@ -11,6 +11,7 @@ mod hardening;
 mod host_policy;
 mod json_api;
 mod login;
+mod methods;
 mod mounted_under_a_prefix;
 mod pages;
 mod rate_limit;
@@ -42,6 +43,7 @@ pub(super) fn all() -> Vec<Scenario> {
         host_policy::scenarios,
         json_api::scenarios,
         login::scenarios,
+        methods::scenarios,
         mounted_under_a_prefix::scenarios,
         pages::scenarios,
         rate_limit::scenarios,
