@@ -25,6 +25,8 @@ use crate::process::{free_ports, run_for};
 /// The tool's pinned requirements and the session helper, relative to the workspace root.
 const REQUIREMENTS: &str = "xtask/schemathesis/requirements.txt";
 const SESSION_SCRIPT: &str = "xtask/schemathesis/session.py";
+/// Its settings file: the session's headers, read from the environment.
+const CONFIG: &str = "xtask/schemathesis/schemathesis.toml";
 /// The document under test.
 const OPENAPI: &str = "docs/openapi.yaml";
 /// Test cases per operation and phase: enough to cover every status the routes answer
@@ -105,6 +107,8 @@ fn schemathesis(
 ) -> Result<(), String> {
     let started = Instant::now();
     let args: Vec<OsString> = [
+        "--config-file",
+        CONFIG,
         "run",
         OPENAPI,
         "--url",
@@ -129,19 +133,14 @@ fn schemathesis(
     ]
     .into_iter()
     .map(OsString::from)
-    .chain([
-        "--report-dir".into(),
-        work.join("report").into(),
-        "--header".into(),
-        format!("Cookie: {cookie}").into(),
-        "--header".into(),
-        format!("X-CSRF-Token: {token}").into(),
-    ])
+    .chain(["--report-dir".into(), work.join("report").into()])
     .collect();
     let status = run_for(
         Command::new(schemathesis)
             .current_dir(root)
             .env("NO_COLOR", "1")
+            .env("OAUTHCLIENT_ST_COOKIE", cookie)
+            .env("OAUTHCLIENT_ST_CSRF_TOKEN", token)
             .args(&args),
         RUN_LIMIT,
     )?;
