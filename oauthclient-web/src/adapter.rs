@@ -14,7 +14,10 @@ use oauthclient_frontend::{Reply, Request, Route, RouteMethod, Runtime, SessionD
 pub(crate) fn routes(cfg: &mut web::ServiceConfig, runtime: &Runtime) {
     let routes = oauthclient_frontend::ROUTES;
     for (index, first) in routes.iter().enumerate() {
-        if routes[..index].iter().any(|earlier| earlier.pattern == first.pattern) {
+        if routes[..index]
+            .iter()
+            .any(|earlier| earlier.pattern == first.pattern)
+        {
             continue;
         }
         let mut resource = web::resource(first.pattern);

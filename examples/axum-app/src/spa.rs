@@ -5,8 +5,7 @@
 use axum::Router;
 use axum::extract::Path;
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY,
-    X_CONTENT_TYPE_OPTIONS,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
 };
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -44,7 +43,10 @@ pub(crate) fn routes() -> Router {
         .route("/spa", get(|| async { Redirect::permanent("/spa/") }))
         .route("/spa/", get(|| async { serve("index.html") }))
         .route("/spa/config.json", get(config_json))
-        .route("/spa/{file}", get(|Path(name): Path<String>| async move { serve(&name) }))
+        .route(
+            "/spa/{file}",
+            get(|Path(name): Path<String>| async move { serve(&name) }),
+        )
 }
 
 async fn config_json() -> Response {

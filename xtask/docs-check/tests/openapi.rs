@@ -21,7 +21,10 @@ fn documented() -> BTreeSet<(String, String)> {
         if !in_paths {
             continue;
         }
-        if let Some(key) = line.strip_prefix("  /").and_then(|rest| rest.strip_suffix(':')) {
+        if let Some(key) = line
+            .strip_prefix("  /")
+            .and_then(|rest| rest.strip_suffix(':'))
+        {
             path = Some(format!("/{key}"));
         } else if let (Some(path), Some(method)) = (&path, line.strip_prefix("    ")) {
             if let Some(method) = method.strip_suffix(':').filter(|m| !m.starts_with(' ')) {

@@ -68,7 +68,9 @@ pub fn integration(args: &[String]) -> Result<(), String> {
             .find(|(name, _)| name == arg)
             .map(|(_, part)| *part)
             .ok_or_else(|| {
-                format!("integration: unknown argument `{arg}` (only `oidc`, `spa`, `schemathesis`)")
+                format!(
+                    "integration: unknown argument `{arg}` (only `oidc`, `spa`, `schemathesis`)"
+                )
             })?;
         chosen.push(part);
     }

@@ -82,13 +82,27 @@ pub fn run(
         script: "oidc.mjs",
         extras: no_extras,
     };
-    browser(root, target, &modules, playwright, &demo, &screenshots.join("oidc"))?;
+    browser(
+        root,
+        target,
+        &modules,
+        playwright,
+        &demo,
+        &screenshots.join("oidc"),
+    )?;
     let axum = BrowserRun {
         app: &AXUM_APP,
         script: "axum.mjs",
         extras: no_extras,
     };
-    browser(root, target, &modules, playwright, &axum, &screenshots.join("axum"))
+    browser(
+        root,
+        target,
+        &modules,
+        playwright,
+        &axum,
+        &screenshots.join("axum"),
+    )
 }
 
 /// Installs oidc-provider (pinned) under `target/oidc-provider/`; returns its node_modules.
@@ -153,8 +167,11 @@ pub(super) fn browser(
     std::fs::create_dir_all(&data_dir)
         .map_err(|err| format!("cannot create {}: {err}", data_dir.display()))?;
     let config = data_dir.join("oauthclient.toml");
-    std::fs::write(&config, app_config(&listen, &site, &issuer, &data_dir, &extras))
-        .map_err(|err| format!("cannot write {}: {err}", config.display()))?;
+    std::fs::write(
+        &config,
+        app_config(&listen, &site, &issuer, &data_dir, &extras),
+    )
+    .map_err(|err| format!("cannot write {}: {err}", config.display()))?;
 
     let provider = start_provider(root, modules, provider_port, &site)?;
     let server = match start_app(

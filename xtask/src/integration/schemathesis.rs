@@ -65,8 +65,16 @@ pub fn run(root: &Path, target: &Path) -> Result<(), String> {
             data_dir.clone().into(),
         ],
     )?;
-    let outcome = session(&python, root, &site)
-        .and_then(|(cookie, token)| schemathesis(&bin.join("schemathesis"), root, &work, &site, &cookie, &token));
+    let outcome = session(&python, root, &site).and_then(|(cookie, token)| {
+        schemathesis(
+            &bin.join("schemathesis"),
+            root,
+            &work,
+            &site,
+            &cookie,
+            &token,
+        )
+    });
     demo.stop();
     outcome.map_err(|err| format!("{err}; the demo's data is in {}", data_dir.display()))
 }
@@ -92,7 +100,9 @@ fn session(python: &Path, root: &Path, site: &str) -> Result<(String, String), S
         (Some(cookie), Some(token)) if !cookie.is_empty() && !token.is_empty() => {
             Ok((cookie.to_owned(), token.to_owned()))
         }
-        _ => Err(format!("{SESSION_SCRIPT} printed no cookie and token: {text}")),
+        _ => Err(format!(
+            "{SESSION_SCRIPT} printed no cookie and token: {text}"
+        )),
     }
 }
 

@@ -28,7 +28,14 @@ pub fn run(
             script: SCRIPT,
             extras: second_origin,
         };
-        oidc::browser(root, target, &modules, playwright, &run, &screenshots.join(shots))?;
+        oidc::browser(
+            root,
+            target,
+            &modules,
+            playwright,
+            &run,
+            &screenshots.join(shots),
+        )?;
     }
     Ok(())
 }

@@ -36,9 +36,15 @@ async fn an_unanswered_method_is_405_with_allow() {
         assert_eq!(response.status(), 405, "{method} {path}");
         let allow = allowed(&response);
         for expected in answered {
-            assert!(allow.iter().any(|m| m == expected), "{method} {path}: Allow {allow:?}");
+            assert!(
+                allow.iter().any(|m| m == expected),
+                "{method} {path}: Allow {allow:?}"
+            );
         }
-        assert!(!allow.contains(&method.to_string()), "{method} {path}: Allow {allow:?}");
+        assert!(
+            !allow.contains(&method.to_string()),
+            "{method} {path}: Allow {allow:?}"
+        );
     }
     // A path no route has is still a 404.
     let missing = browser
