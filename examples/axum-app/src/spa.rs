@@ -56,7 +56,7 @@ async fn config_json() -> Response {
 
 fn serve(name: &str) -> Response {
     match FILES.iter().find(|(file, _, _)| *file == name) {
-        Some((_, content_type, body)) => reply(*content_type, (*body).to_owned()),
+        Some((_, content_type, body)) => reply(content_type, (*body).to_owned()),
         None => (StatusCode::NOT_FOUND, "Not found.").into_response(),
     }
 }

@@ -6,6 +6,8 @@ use std::collections::BTreeSet;
 use oauthclient_frontend::{ROUTES, RouteMethod};
 
 const OPENAPI: &str = include_str!("../../../docs/openapi.yaml");
+/// The keys of a path item that are operations.
+const METHODS: [&str; 7] = ["get", "post", "put", "patch", "delete", "options", "head"];
 
 /// `(path, method)` of every operation of the document: a path is a two-space-indented key
 /// under `paths:`, its operations the four-space-indented `get:` / `post:` / `options:` keys.
@@ -26,12 +28,14 @@ fn documented() -> BTreeSet<(String, String)> {
             .and_then(|rest| rest.strip_suffix(':'))
         {
             path = Some(format!("/{key}"));
-        } else if let (Some(path), Some(method)) = (&path, line.strip_prefix("    ")) {
-            if let Some(method) = method.strip_suffix(':').filter(|m| !m.starts_with(' ')) {
-                if ["get", "post", "put", "patch", "delete", "options", "head"].contains(&method) {
-                    operations.insert((path.clone(), method.to_owned()));
-                }
-            }
+            continue;
+        }
+        let method = line
+            .strip_prefix("    ")
+            .and_then(|rest| rest.strip_suffix(':'))
+            .filter(|method| METHODS.contains(method));
+        if let (Some(path), Some(method)) = (&path, method) {
+            operations.insert((path.clone(), method.to_owned()));
         }
     }
     operations
