@@ -1,5 +1,6 @@
 // Shared by the browser tests (flow.mjs: the sandbox flow; oidc.mjs and axum.mjs: OpenID
-// Connect against oidc-provider, the demo and the axum example app): chromium launched headless with every off-machine request aborted,
+// Connect against oidc-provider, the demo and the axum example app; spa.mjs: the single-page
+// app on the JSON API): chromium launched headless with every off-machine request aborted,
 // navigation that waits for the next page, checks that fail with what the page said, and a
 // numbered full-page screenshot per step.
 
@@ -136,21 +137,29 @@ export function expectProvider(page, issuerOrigin) {
   );
 }
 
-/** On oidc-provider's sign-in page: signs in as `login` and consents; back on the site. */
-export async function providerLoginAndConsent(page, issuerOrigin, login, shotName) {
+/**
+ * On oidc-provider's sign-in page: signs in as `login` and consents; back at `backOrigin`
+ * (the site's, unless a `next` leads elsewhere).
+ */
+export async function providerLoginAndConsent(page, issuerOrigin, login, shotName, backOrigin) {
   expectProvider(page, issuerOrigin);
   await expectVisible(page.locator('input[name=login]'), 'the provider login field');
   await page.locator('input[name=login]').fill(login);
   await page.locator('input[name=password]').fill('any password');
   await shot(page, `${shotName}-provider-login`);
   await navigate(page, () => page.locator('button[type=submit]', { hasText: 'Sign-in' }).click());
+  return providerConsent(page, issuerOrigin, shotName, backOrigin);
+}
+
+/** On oidc-provider's consent page (signed in there already): consents; back at `backOrigin`. */
+export async function providerConsent(page, issuerOrigin, shotName, backOrigin = new URL(site).origin) {
   expectProvider(page, issuerOrigin);
   await expectVisible(page.locator('button', { hasText: 'Continue' }), 'the consent button');
   await shot(page, `${shotName}-provider-consent`);
   const back = await navigate(page, () => page.locator('button', { hasText: 'Continue' }).click());
   check(
-    new URL(page.url()).origin === new URL(site).origin,
-    `after consent the browser should be back on the site, it is at ${page.url()}`,
+    new URL(page.url()).origin === backOrigin,
+    `after consent the browser should be back at ${backOrigin}, it is at ${page.url()}`,
   );
   return back;
 }
@@ -185,6 +194,27 @@ export function run(name, flow) {
   );
 }
 
+/**
+ * A page in a fresh browser context (cookies of its own: another browser, as far as the
+ * site can tell): off-machine requests aborted and counted, script errors collected.
+ * `run` opens the first; a test wanting a second browser passes `page.context().browser()`.
+ */
+export async function newPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+  // Everything the page asks for must be on this machine: abort anything else.
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (LOOPBACK.has(url.hostname)) return route.continue();
+    blocked.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  return page;
+}
+
 async function main(name, flow) {
   const started = Date.now();
   const browser = await chromium.launch({
@@ -204,18 +234,7 @@ async function main(name, flow) {
   console.log(`chromium ${browser.version()} started in ${Date.now() - started} ms`);
   let page;
   try {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
-    context.setDefaultTimeout(STEP_TIMEOUT_MS);
-    context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
-    // Everything the page asks for must be on this machine: abort anything else.
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (LOOPBACK.has(url.hostname)) return route.continue();
-      blocked.push(url.href);
-      return route.abort('blockedbyclient');
-    });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page = await newPage(browser);
     await flow(page);
     console.log(
       `${name} passed: ${screenshots.length} screenshots in ${shotDir} (${Date.now() - started} ms)`,

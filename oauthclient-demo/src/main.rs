@@ -9,6 +9,7 @@ mod local_accounts;
 mod pages;
 mod server;
 mod settings;
+mod spa;
 
 use std::process::ExitCode;
 use std::time::Instant;

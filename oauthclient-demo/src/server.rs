@@ -20,7 +20,7 @@ use oauthclient_web::{OAuthClient, SessionBackend, SessionCurrentUser};
 
 use crate::cli::Cli;
 use crate::settings::{DemoSettings, SessionStoreSetting, sandbox_secret};
-use crate::{local_accounts, pages};
+use crate::{local_accounts, pages, spa};
 
 /// What the demo's own pages share.
 pub struct DemoState {
@@ -106,6 +106,8 @@ pub struct Demo {
     pub mail: MailSetting,
     pub settings: DemoSettings,
     pub site_url: String,
+    /// The path of `site_url` ("" at the root): where the single-page app finds the API.
+    api_prefix: String,
     oauth: OAuthClient,
     state: web::Data<DemoState>,
     sessions: SessionBackend,
@@ -166,6 +168,7 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         .map_err(|err| StartError::Other(format!("handler registry: {err}")))?;
     let config = OAuthClientConfig::from_toml_str(&text, &ProcessEnv, &registry)?;
     let site_url = config.site_url.as_str().trim_end_matches('/').to_owned();
+    let api_prefix = config.site_url.path().trim_end_matches('/').to_owned();
     let keys = TokenKeys::from_config(&config.secret_keys)
         .ok_or_else(|| ConfigError::new("secret_key", "missing"))?;
     let store = Arc::new(
@@ -240,6 +243,7 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         mail,
         settings,
         site_url,
+        api_prefix,
         oauth,
         state,
         sessions,
@@ -252,6 +256,7 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
 pub fn bind(demo: Demo) -> Result<actix_web::dev::Server, StartError> {
     let Demo {
         settings,
+        api_prefix,
         oauth,
         state,
         sessions,
@@ -274,6 +279,7 @@ pub fn bind(demo: Demo) -> Result<actix_web::dev::Server, StartError> {
             .route("/login", web::post().to(local_accounts::login))
             .route("/register", web::get().to(local_accounts::register_form))
             .route("/register", web::post().to(local_accounts::register))
+            .configure(|cfg| spa::configure(cfg, &api_prefix))
             .configure(|cfg| {
                 // Only the offline sandbox has a mailbox page: with real providers it would
                 // publish every confirmation link.

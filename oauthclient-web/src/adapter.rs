@@ -8,22 +8,32 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 use oauthclient_frontend::{Reply, Request, Route, RouteMethod, Runtime, SessionData, SessionOp};
 
-/// Registers every route of the front end on `cfg`, each served by [`serve`].
+/// Registers every route of the front end on `cfg`, each served by [`serve`]: one resource
+/// per path pattern holding its methods, so a method the pattern does not answer is a 405
+/// with `Allow` (as axum answers), not a 404 as if the path did not exist.
 pub(crate) fn routes(cfg: &mut web::ServiceConfig, runtime: &Runtime) {
-    for route in oauthclient_frontend::ROUTES {
-        let runtime = runtime.clone();
-        let method = match route.method {
-            RouteMethod::Get => web::get(),
-            RouteMethod::Post => web::post(),
-            RouteMethod::Options => web::route().method(actix_web::http::Method::OPTIONS),
-        };
-        cfg.route(
-            route.pattern,
-            method.to(move |req: HttpRequest, body: web::Bytes| {
+    let routes = oauthclient_frontend::ROUTES;
+    for (index, first) in routes.iter().enumerate() {
+        if routes[..index]
+            .iter()
+            .any(|earlier| earlier.pattern == first.pattern)
+        {
+            continue;
+        }
+        let mut resource = web::resource(first.pattern);
+        for route in routes.iter().filter(|route| route.pattern == first.pattern) {
+            let runtime = runtime.clone();
+            let method = match route.method {
+                RouteMethod::Get => web::get(),
+                RouteMethod::Post => web::post(),
+                RouteMethod::Options => web::route().method(actix_web::http::Method::OPTIONS),
+            };
+            resource = resource.route(method.to(move |req: HttpRequest, body: web::Bytes| {
                 let runtime = runtime.clone();
                 async move { serve(&runtime, route, &req, body).await }
-            }),
-        );
+            }));
+        }
+        cfg.service(resource);
     }
 }
 

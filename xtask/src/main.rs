@@ -35,7 +35,10 @@
 //!   consent at the provider, `/whoami`, linked accounts under the prefix, sign-out through
 //!   the provider; screenshots in `target/browser-screenshots/axum/`). Last, it generates a
 //!   provider crate with `new-provider` under `target/` and runs its conformance test.
-//!   `integration oidc` runs only the OpenID Connect suites.
+//!   Also: the single-page app of `examples/spa/` in chromium on both adapters, same origin
+//!   and cross-origin (`browser-tests/spa.mjs`), and schemathesis checking docs/openapi.yaml
+//!   against the running demo. `integration oidc`, `integration spa`,
+//!   `integration schemathesis` (any of them together) run only those parts.
 //! - `quickstart`: docs/quickstart.md step 3 must be `oauthclient-demo/examples/quickstart.rs`,
 //!   and that app, run with the page's configuration, must redirect a login to GitHub (part of
 //!   `integration`).
@@ -75,13 +78,15 @@ tasks:
   deps         check the lean-dependency rules; print how many crates each build pulls in
   docs         the docs check alone (part of ci): every page's Rust blocks compile, its TOML
                configuration blocks load, the tests docs/security.md cites exist
-  integration [oidc]
+  integration [oidc] [spa] [schemathesis]
                the demo app in headless chromium (playwright-core): sign-up, linking,
                disconnecting, signing in again; screenshots in target/browser-screenshots/;
                the OAuth 1.0a and SMTP suites against real servers; OpenID Connect against
                npm oidc-provider (live test, the demo and the axum example app under /auth
                in chromium); then a generated provider crate must build and pass its
-               conformance test. `oidc`: only the OpenID Connect suites
+               conformance test; the single-page app (examples/spa) on both adapters and
+               from a second origin; schemathesis against docs/openapi.yaml. With names:
+               only those parts
   quickstart   run docs/quickstart.md step 3 as written (part of integration)
   new-provider NAME [--dir DIR] [--check]
                generate oauthclient-NAME: defaults, account_info, registration, and a

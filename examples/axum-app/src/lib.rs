@@ -8,6 +8,7 @@
 mod pages;
 pub mod sandbox;
 mod settings;
+mod spa;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -73,6 +74,7 @@ pub async fn build(config_text: &str) -> Result<App, Error> {
         }
     };
     let router = pages::routes(&oauth)?
+        .merge(spa::routes())
         .nest(PREFIX, oauth.router())
         // Outside every route: the library's and the host's pages share one session.
         .layer(sessions);

@@ -58,6 +58,7 @@ pages! {
     providers_oauth1 => "docs/providers/oauth1.md",
     providers_oidc => "docs/providers/oidc.md",
     providers_orcid => "docs/providers/orcid.md",
+    single_page_apps => "docs/single-page-apps.md",
     quickstart => "docs/quickstart.md",
     security => "docs/security.md",
     storage => "docs/storage.md",

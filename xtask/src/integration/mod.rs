@@ -7,9 +7,11 @@
 //! The screenshots land in `target/browser-screenshots/`.
 //!
 //! Then the suites against real independent servers: OAuth 1.0a (`oauth1`), SMTP (`smtp`),
-//! OpenID Connect (`oidc`: the demo and the axum example app in the browser too); Python
-//! tools come from PyPI into venvs under `target/` (`python`). `cargo xtask integration oidc`
-//! runs only the OpenID Connect suites.
+//! OpenID Connect (`oidc`: the demo and the axum example app in the browser too), the
+//! single-page app of `examples/spa/` on both adapters (`spa`), and schemathesis checking
+//! docs/openapi.yaml against the running demo (`schemathesis`); Python tools come from PyPI
+//! into venvs under `target/` (`python`). `cargo xtask integration oidc spa schemathesis`
+//! (any of them) runs only those parts, quicker to iterate on.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -21,7 +23,9 @@ mod oauth1;
 mod oidc;
 mod python;
 mod quickstart;
+mod schemathesis;
 mod smtp;
+mod spa;
 
 use crate::process::{
     Server, apt_install, cargo, free_ports, output_line, remove_dir, run_for, target_dir,
@@ -36,28 +40,47 @@ const BROWSER_TESTS: &str = "oauthclient-demo/browser-tests";
 const APP_READY_LIMIT: Duration = Duration::from_secs(60);
 const FLOW_LIMIT: Duration = Duration::from_secs(4 * 60);
 
-/// Runs every step, or with `["oidc"]` only the OpenID Connect suites (quicker to iterate on).
+/// The parts of the run that can be chosen by name on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The OpenID Connect suites (live test, demo and axum app in the browser).
+    Oidc,
+    /// The single-page app in the browser, on both adapters.
+    Spa,
+    /// schemathesis against the demo's JSON API.
+    Schemathesis,
+}
+
+impl Part {
+    const ALL: [(&'static str, Part); 3] = [
+        ("oidc", Part::Oidc),
+        ("spa", Part::Spa),
+        ("schemathesis", Part::Schemathesis),
+    ];
+}
+
+/// Runs every step, or with part names (`oidc`, `spa`, `schemathesis`) only those.
 pub fn integration(args: &[String]) -> Result<(), String> {
-    let only_oidc = match args {
-        [] => false,
-        [only] if only == "oidc" => true,
-        _ => {
-            return Err(format!(
-                "integration: unknown arguments {args:?} (only `oidc`)"
-            ));
-        }
-    };
+    let mut chosen = Vec::new();
+    for arg in args {
+        let part = Part::ALL
+            .iter()
+            .find(|(name, _)| name == arg)
+            .map(|(_, part)| *part)
+            .ok_or_else(|| {
+                format!(
+                    "integration: unknown argument `{arg}` (only `oidc`, `spa`, `schemathesis`)"
+                )
+            })?;
+        chosen.push(part);
+    }
+    let everything = chosen.is_empty();
+    let wants = |part: Part| everything || chosen.contains(&part);
     let started = Instant::now();
     let root = workspace_root();
     let target = target_dir();
     let work = target.join("browser-tests");
     let screenshots = target.join("browser-screenshots");
-
-    let phase = Instant::now();
-    ensure_chromium()?;
-    ensure_node()?;
-    let modules = ensure_playwright(&root, &work)?;
-    timing("tools ready", phase);
 
     let phase = Instant::now();
     cargo(
@@ -71,8 +94,23 @@ pub fn integration(args: &[String]) -> Result<(), String> {
         &[],
     )?;
     timing("demo and axum app built", phase);
+    if wants(Part::Schemathesis) {
+        let phase = Instant::now();
+        schemathesis::run(&root, &target)?;
+        timing("schemathesis: docs/openapi.yaml holds for the demo", phase);
+    }
+    if !(everything || wants(Part::Oidc) || wants(Part::Spa)) {
+        timing("integration passed", started);
+        return Ok(());
+    }
 
-    if !only_oidc {
+    let phase = Instant::now();
+    ensure_chromium()?;
+    ensure_node()?;
+    let modules = ensure_playwright(&root, &work)?;
+    timing("tools ready", phase);
+
+    if everything {
         sandbox_flow(&root, &target, &work, &modules, &screenshots)?;
         timing("browser flow passed", started);
         let phase = Instant::now();
@@ -82,10 +120,17 @@ pub fn integration(args: &[String]) -> Result<(), String> {
         smtp::run(&root, &target)?;
         timing("SMTP suite (aiosmtpd sink) passed", phase);
     }
-    let phase = Instant::now();
-    oidc::run(&root, &target, &modules, &screenshots)?;
-    timing("OpenID Connect suite (oidc-provider) passed", phase);
-    if !only_oidc {
+    if wants(Part::Oidc) {
+        let phase = Instant::now();
+        oidc::run(&root, &target, &modules, &screenshots)?;
+        timing("OpenID Connect suite (oidc-provider) passed", phase);
+    }
+    if wants(Part::Spa) {
+        let phase = Instant::now();
+        spa::run(&root, &target, &modules, &screenshots)?;
+        timing("single-page app (both adapters, two origins) passed", phase);
+    }
+    if everything {
         let phase = Instant::now();
         quickstart::run(&root, &target)?;
         timing("quickstart step 3 runs as written", phase);

@@ -4,6 +4,7 @@
 //! with the provider (`oauthclient-demo/browser-tests/oidc.mjs`) and the axum example app,
 //! its oauthclient pages under `/auth` (`examples/axum-app`, `browser-tests/axum.mjs`).
 
+use std::ffi::OsString;
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
@@ -21,26 +22,49 @@ const CLIENT_SECRET: &str = "oidc-confidential-secret-0123456789";
 const CALLBACK_APPS: [&str; 3] = ["oidc", "oidc_public", "oidc_userinfo"];
 
 /// An app of the workspace clicked through in chromium against the provider.
-struct BrowserApp {
+pub(super) struct BrowserApp {
     /// The package and its binary (built by the caller).
-    binary: &'static str,
+    pub binary: &'static str,
     /// The path of `site_url` (where the app mounts the oauthclient endpoints), or "".
-    prefix: &'static str,
-    /// The script of `oauthclient-demo/browser-tests/`: `node SCRIPT SITE_URL ISSUER SHOTS`.
-    script: &'static str,
+    pub prefix: &'static str,
 }
 
-const DEMO: BrowserApp = BrowserApp {
+/// The demo (actix), the library at the root.
+pub(super) const DEMO: BrowserApp = BrowserApp {
     binary: "oauthclient-demo",
     prefix: "",
-    script: "oidc.mjs",
 };
 
-const AXUM_APP: BrowserApp = BrowserApp {
+/// The axum example app, the library under `/auth`.
+pub(super) const AXUM_APP: BrowserApp = BrowserApp {
     binary: "oauthclient-axum-app",
     prefix: "/auth",
-    script: "axum.mjs",
 };
+
+/// One browser test: an app configured with the provider's `oidc` app, and a script of
+/// `oauthclient-demo/browser-tests/` run as `node SCRIPT SITE_URL ISSUER [EXTRA...] SHOTS`.
+pub(super) struct BrowserRun<'a> {
+    pub app: &'a BrowserApp,
+    pub script: &'static str,
+    /// What the run adds, given the issuer and a spare free port of its own.
+    pub extras: fn(issuer: &str, spare_port: u16) -> Extras,
+}
+
+/// A run's additions to the configuration and the script's arguments.
+#[derive(Default)]
+pub(super) struct Extras {
+    /// Top-level keys (`cors_origins = [...]`), written before the tables.
+    pub keys: String,
+    /// Tables (more `[remote_apps.*]`), written after the `oidc` app's.
+    pub tables: String,
+    /// The script's arguments between ISSUER and SHOTS.
+    pub args: Vec<OsString>,
+}
+
+/// Nothing added (the OpenID Connect flows of `oidc.mjs` and `axum.mjs`).
+fn no_extras(_issuer: &str, _spare_port: u16) -> Extras {
+    Extras::default()
+}
 
 /// The live suite, then the demo and the axum app in the browser; `playwright` is
 /// playwright-core's node_modules, the screenshots go to `screenshots/oidc` and
@@ -51,27 +75,42 @@ pub fn run(
     playwright: &Path,
     screenshots: &Path,
 ) -> Result<(), String> {
-    let modules = npm::install(
+    let modules = install_provider(root, target)?;
+    live_suite(root, &modules)?;
+    let demo = BrowserRun {
+        app: &DEMO,
+        script: "oidc.mjs",
+        extras: no_extras,
+    };
+    browser(
+        root,
+        target,
+        &modules,
+        playwright,
+        &demo,
+        &screenshots.join("oidc"),
+    )?;
+    let axum = BrowserRun {
+        app: &AXUM_APP,
+        script: "axum.mjs",
+        extras: no_extras,
+    };
+    browser(
+        root,
+        target,
+        &modules,
+        playwright,
+        &axum,
+        &screenshots.join("axum"),
+    )
+}
+
+/// Installs oidc-provider (pinned) under `target/oidc-provider/`; returns its node_modules.
+pub(super) fn install_provider(root: &Path, target: &Path) -> Result<std::path::PathBuf, String> {
+    npm::install(
         &root.join(PROVIDER).join("package.json"),
         &target.join("oidc-provider"),
         "oidc-provider",
-    )?;
-    live_suite(root, &modules)?;
-    browser(
-        root,
-        target,
-        &modules,
-        playwright,
-        &DEMO,
-        &screenshots.join("oidc"),
-    )?;
-    browser(
-        root,
-        target,
-        &modules,
-        playwright,
-        &AXUM_APP,
-        &screenshots.join("axum"),
     )
 }
 
@@ -100,23 +139,26 @@ fn live_suite(root: &Path, modules: &Path) -> Result<(), String> {
     suite
 }
 
-/// `app` with a configuration naming the provider, and its script clicking through it.
-fn browser(
+/// `run.app` with a configuration naming the provider, and its script clicking through it.
+pub(super) fn browser(
     root: &Path,
     target: &Path,
     modules: &Path,
     playwright: &Path,
-    app: &BrowserApp,
+    run: &BrowserRun<'_>,
     screenshots: &Path,
 ) -> Result<(), String> {
-    let ports = free_ports(2)?;
-    let (provider_port, site_port) = (ports[0], ports[1]);
+    let app = run.app;
+    let ports = free_ports(3)?;
+    let (provider_port, site_port, spare_port) = (ports[0], ports[1], ports[2]);
     let listen = format!("127.0.0.1:{site_port}");
     // The provider registers callbacks under the site URL, prefix included.
     let site = format!("http://{listen}{}", app.prefix);
     let issuer = format!("http://127.0.0.1:{provider_port}");
+    let extras = (run.extras)(&issuer, spare_port);
     let data_dir = target.join("browser-tests").join(format!(
-        "oidc-data-{}-{}",
+        "{}-data-{}-{}",
+        run.script.trim_end_matches(".mjs"),
         app.binary,
         std::process::id()
     ));
@@ -125,8 +167,11 @@ fn browser(
     std::fs::create_dir_all(&data_dir)
         .map_err(|err| format!("cannot create {}: {err}", data_dir.display()))?;
     let config = data_dir.join("oauthclient.toml");
-    std::fs::write(&config, app_config(&listen, &site, &issuer, &data_dir))
-        .map_err(|err| format!("cannot write {}: {err}", config.display()))?;
+    std::fs::write(
+        &config,
+        app_config(&listen, &site, &issuer, &data_dir, &extras),
+    )
+    .map_err(|err| format!("cannot write {}: {err}", config.display()))?;
 
     let provider = start_provider(root, modules, provider_port, &site)?;
     let server = match start_app(
@@ -141,25 +186,25 @@ fn browser(
             return Err(err);
         }
     };
-    let flow = run_browser_script(
-        root,
-        playwright,
-        app.script,
-        &[site.into(), issuer.into(), screenshots.into()],
-    );
+    let mut args: Vec<OsString> = vec![site.into(), issuer.into()];
+    args.extend(extras.args);
+    args.push(screenshots.into());
+    let flow = run_browser_script(root, playwright, run.script, &args);
     server.stop();
     provider.stop();
     flow.map_err(|err| format!("{err}; {}'s data is in {}", app.binary, data_dir.display()))
 }
 
-/// A configuration with one OpenID Connect app on `issuer`, for the demo and the axum app
-/// alike (the keys beside the library's are the same).
-fn app_config(listen: &str, site: &str, issuer: &str, data_dir: &Path) -> String {
+/// A configuration with one OpenID Connect app on `issuer` (and the run's extras), for the
+/// demo and the axum app alike (the keys beside the library's are the same).
+fn app_config(listen: &str, site: &str, issuer: &str, data_dir: &Path, extras: &Extras) -> String {
+    let Extras { keys, tables, .. } = extras;
     format!(
         r#"listen = "{listen}"
 site_url = "{site}"
 database_url = "sqlite://{database}"
 secret_key = "integration-oidc-secret-integration-oidc-secret"
+{keys}
 
 [remote_apps.oidc]
 provider = "oidc"
@@ -172,7 +217,7 @@ client_auth = "basic"
 [OIDC_APP_CREDENTIALS]
 consumer_key = "{CLIENT_ID}"
 consumer_secret = "{CLIENT_SECRET}"
-"#,
+{tables}"#,
         database = data_dir.join("app.sqlite").display(),
     )
 }

@@ -12,6 +12,7 @@ mod host_policy;
 mod json_api;
 mod login;
 mod login_options;
+mod methods;
 mod mounted_under_a_prefix;
 mod pages;
 mod rate_limit;
@@ -45,6 +46,7 @@ pub(super) fn all() -> Vec<Scenario> {
         json_api::scenarios,
         login::scenarios,
         login_options::scenarios,
+        methods::scenarios,
         mounted_under_a_prefix::scenarios,
         pages::scenarios,
         rate_limit::scenarios,
