@@ -11,7 +11,10 @@ use oauthclient_core::state::PendingFlows;
 use super::{Parts, ada, provider_for};
 
 /// The fake app allowing every option, with the extra scopes `repo` and `read:org`.
-#[allow(clippy::needless_pass_by_value, reason = "the shape `configured` takes")]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the shape `configured` takes"
+)]
 fn allow_everything(toml: String) -> String {
     format!(
         "{toml}\n[remote_apps.fake.login_options]\n\
