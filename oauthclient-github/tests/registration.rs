@@ -131,17 +131,21 @@ fn credentials_come_from_the_environment_too() {
 }
 
 #[test]
-fn the_scope_is_overridden_through_request_token_params_not_scopes() {
-    // The defaults set `request_token_params.scope`; a `scopes` list beside it is ambiguous.
+fn a_hosts_scope_list_replaces_the_default_scope() {
+    // The defaults set `request_token_params.scope = "user:email"`; the host's own list wins.
     let registry = Registry::from_inventory().expect("registry");
-    let err = OAuthClientConfig::from_toml_str(
+    let config = OAuthClientConfig::from_toml_str(
         &format!(
-            "{TOP}[remote_apps.github.params]\nscopes = [\"read:user\"]\n\
+            "{TOP}[remote_apps.github.params]\nscopes = [\"read:user\", \"user:email\"]\n\
              [GITHUB_APP_CREDENTIALS]\nconsumer_key = \"Iv1.id\"\nconsumer_secret = \"secret\"\n"
         ),
         &NoEnv,
         &registry,
     )
-    .expect_err("both scope settings");
-    assert_eq!(err.key, "remote_apps.github.params.scopes");
+    .expect("the host's scopes replace the default");
+    let Protocol::OAuth2(params) = &config.remote_app("github").expect("github").protocol else {
+        panic!("GitHub is OAuth2");
+    };
+    assert_eq!(params.scopes, ["read:user", "user:email"]);
+    assert!(!params.authorize_params.contains_key("scope"));
 }

@@ -216,11 +216,15 @@ async fn begin(site: &TestSite, browser: &reqwest::Client, body: &Value) -> reqw
         .expect("post")
 }
 
-/// A JSON 400 whose message names `needle`.
-async fn json_refused(response: reqwest::Response, needle: &str) {
+/// A JSON 400 with machine code `code` whose message names `needle`.
+async fn json_refused(response: reqwest::Response, code: &str, needle: &str) {
     assert_eq!(response.status(), 400);
     let body: Value = response.json().await.expect("json");
-    assert_eq!(body["code"], 400, "{body}");
+    assert_eq!(
+        (&body["code"], &body["status"]),
+        (&json!(code), &json!(400)),
+        "{body}"
+    );
     let message = body["message"].as_str().expect("message");
     assert!(message.contains(needle), "{message}");
 }
@@ -257,30 +261,40 @@ async fn the_json_route_refuses_what_the_app_does_not_allow() {
     let browser = browser();
     json_refused(
         begin(&site, &browser, &json!({"prompt": "login"})).await,
+        "login_option_not_allowed",
         "`prompt`",
     )
     .await;
     json_refused(
         begin(&site, &browser, &json!({"max_age": 5})).await,
+        "login_option_not_allowed",
         "`max_age`",
     )
     .await;
     // A field that is no option at all (here a typo) is refused too: nothing is dropped.
     json_refused(
         begin(&site, &browser, &json!({"promt": "login"})).await,
+        "malformed_request",
         "promt",
     )
     .await;
 
     let site = site_with(allowing).await;
-    json_refused(begin(&site, &browser, &json!({"max_age": -1})).await, "").await;
+    json_refused(
+        begin(&site, &browser, &json!({"max_age": -1})).await,
+        "malformed_request",
+        "",
+    )
+    .await;
     json_refused(
         begin(&site, &browser, &json!({"scope": "admin:org"})).await,
+        "login_option_not_allowed",
         "admin:org",
     )
     .await;
     json_refused(
         begin(&site, &browser, &json!({"login_hint": "a\u{7}b"})).await,
+        "login_option_invalid",
         "`login_hint`",
     )
     .await;
