@@ -36,6 +36,10 @@ pub struct PendingSignup {
     /// asked whether one of them is theirs before anything is created (not the form).
     #[serde(default)]
     pub unconfirmed_claim: bool,
+    /// Whether the session this sign-up signs in is a remembered one (the app's `remember`,
+    /// or the user's "remember me").
+    #[serde(default)]
+    pub remember: bool,
 }
 
 impl PendingSignup {
@@ -47,6 +51,7 @@ impl PendingSignup {
             token,
             next,
             unconfirmed_claim: false,
+            remember: false,
         }
     }
 }

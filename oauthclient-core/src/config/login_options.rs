@@ -4,15 +4,17 @@ use super::{ConfigError, Protocol, RemoteAppSettings};
 use crate::login_options::{LoginOption, LoginOptionsPolicy};
 
 /// The options `allow` may name (`scope` is allowed by listing `extra_scopes`).
-const ALLOWABLE: [LoginOption; 4] = [
+const ALLOWABLE: [LoginOption; 5] = [
     LoginOption::Prompt,
     LoginOption::LoginHint,
     LoginOption::MaxAge,
     LoginOption::AcrValues,
+    LoginOption::Remember,
 ];
 
 /// Validates the allow-list: known option names, RFC 6749 scope tokens, and nothing at all
-/// for an OAuth 1.0a app (its authorization request has no such parameters).
+/// for an OAuth 1.0a app (its authorization request has no such parameters, and its callback
+/// carries no options back: not even `remember`).
 pub(super) fn login_options(
     prefix: &str,
     app: &RemoteAppSettings,
@@ -30,7 +32,7 @@ pub(super) fn login_options(
                 let hint = if name == "scope" {
                     "list the scopes a login may add in extra_scopes instead"
                 } else {
-                    "known options: prompt, login_hint, max_age, acr_values"
+                    "known options: prompt, login_hint, max_age, acr_values, remember"
                 };
                 ConfigError::new(
                     format!("{key}.allow[{index}]"),

@@ -53,6 +53,9 @@ pub enum CallbackEffect {
     SignedIn {
         /// The user, as stored.
         user: User,
+        /// Whether the session is a remembered one: the app's `remember`, or the user's
+        /// "remember me" (the `remember` login option).
+        remember: bool,
     },
     /// The sign-up form is needed: hold this (server-side) until it is submitted.
     SignupRequired {
@@ -155,6 +158,10 @@ impl Engine<'_> {
         next: Option<String>,
     ) -> Result<CallbackEffect, OAuthError> {
         let name = app.remote.name.as_str();
+        let remember = app.remote.remember
+            || grant
+                .login_options()
+                .is_some_and(|options| options.remember);
         let redirect_uri = self.config.redirect_uri(name);
         let protocol = ProtocolContext {
             app: &app.remote,
@@ -184,16 +191,15 @@ impl Engine<'_> {
                 // Whatever handler decided it (a custom one too), the site's rules hold.
                 ensure_may_use(name, &app.remote, &user, user.email_confirmed)?;
                 self.signed_in(name, &user_id).await;
-                CallbackEffect::SignedIn { user }
+                CallbackEffect::SignedIn { user, remember }
             }
-            AuthorizedOutcome::SignupRequired { account_info } => CallbackEffect::SignupRequired {
-                pending: Box::new(PendingSignup::new(
-                    name.to_owned(),
-                    account_info,
-                    token,
-                    next,
-                )),
-            },
+            AuthorizedOutcome::SignupRequired { account_info } => {
+                let mut pending = PendingSignup::new(name.to_owned(), account_info, token, next);
+                pending.remember = remember;
+                CallbackEffect::SignupRequired {
+                    pending: Box::new(pending),
+                }
+            }
             // Audited where it was refused (`sign_in_refused`).
             AuthorizedOutcome::ConfirmationPending { user_id } => {
                 CallbackEffect::ConfirmationPending { user_id }
@@ -201,6 +207,7 @@ impl Engine<'_> {
             AuthorizedOutcome::UnconfirmedClaim { account_info } => {
                 let mut pending = PendingSignup::new(name.to_owned(), account_info, token, next);
                 pending.unconfirmed_claim = true;
+                pending.remember = remember;
                 CallbackEffect::UnconfirmedClaim {
                     pending: Box::new(pending),
                 }

@@ -63,19 +63,24 @@ pub enum LoginOption {
     AcrValues,
     /// `scope`: scopes added to the app's own, from its configured `extra_scopes`.
     Scope,
+    /// `remember`: "remember me" — the session signed in by this flow is a remembered one
+    /// (`[session] remember_lifetime`, a persistent cookie). Ours, never sent to the provider.
+    Remember,
 }
 
 impl LoginOption {
     /// Every option, in the order they are documented.
-    pub const ALL: [LoginOption; 5] = [
+    pub const ALL: [LoginOption; 6] = [
         LoginOption::Prompt,
         LoginOption::LoginHint,
         LoginOption::MaxAge,
         LoginOption::AcrValues,
         LoginOption::Scope,
+        LoginOption::Remember,
     ];
 
-    /// The parameter name (`prompt`, `login_hint`, `max_age`, `acr_values`, `scope`).
+    /// The parameter name (`prompt`, `login_hint`, `max_age`, `acr_values`, `scope`,
+    /// `remember`).
     pub fn name(self) -> &'static str {
         match self {
             LoginOption::Prompt => "prompt",
@@ -83,7 +88,14 @@ impl LoginOption {
             LoginOption::MaxAge => "max_age",
             LoginOption::AcrValues => "acr_values",
             LoginOption::Scope => "scope",
+            LoginOption::Remember => "remember",
         }
+    }
+
+    /// Whether the provider gets this option in the authorization request (`remember` is
+    /// ours alone).
+    pub fn goes_to_provider(self) -> bool {
+        self != LoginOption::Remember
     }
 
     /// The option a parameter name stands for, if it is one.
@@ -271,6 +283,9 @@ pub struct LoginOptions {
     /// Scopes added to the app's own (each one of its `extra_scopes`).
     #[serde(default, rename = "scope", skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<String>,
+    /// "Remember me": the user asked for a remembered session.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub remember: bool,
 }
 
 impl std::fmt::Debug for LoginOptions {
@@ -284,6 +299,7 @@ impl std::fmt::Debug for LoginOptions {
             .field("max_age", &self.max_age)
             .field("acr_values", &self.acr_values)
             .field("scopes", &self.scopes)
+            .field("remember", &self.remember)
             .finish()
     }
 }
@@ -327,6 +343,9 @@ impl LoginOptions {
         if !self.scopes.is_empty() {
             pairs.push((LoginOption::Scope, self.scopes.join(" ")));
         }
+        if self.remember {
+            pairs.push((LoginOption::Remember, "1".to_owned()));
+        }
         pairs
     }
 
@@ -362,10 +381,11 @@ impl LoginOptions {
 
     /// Adds these options to an authorization request URL: `prompt`, `login_hint`, `max_age`
     /// and `acr_values` replace any the URL already has (the app's fixed extra parameters);
-    /// extra scopes join the URL's `scope` (no duplicates). A URL is left untouched when no
-    /// option was asked for.
+    /// extra scopes join the URL's `scope` (no duplicates); `remember` stays here. A URL is
+    /// left untouched when no option for the provider was asked for.
     pub fn apply_to(&self, url: &mut Url) {
-        let ours = self.to_pairs();
+        let mut ours = self.to_pairs();
+        ours.retain(|(option, _)| option.goes_to_provider());
         if ours.is_empty() {
             return;
         }

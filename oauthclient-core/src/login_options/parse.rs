@@ -22,7 +22,8 @@ impl LoginOptions {
     /// at most once, `none` alone; `max_age` a whole number of seconds up to
     /// [`MAX_MAX_AGE_SECS`]; `login_hint` at most [`MAX_LOGIN_HINT_CHARS`] characters, no
     /// control characters; `acr_values` space-separated printable ASCII, at most
-    /// [`MAX_ACR_VALUES_CHARS`] characters; `scope` space-separated.
+    /// [`MAX_ACR_VALUES_CHARS`] characters; `scope` space-separated; `remember` a checkbox's
+    /// `1`/`on`/`true`/`yes` or `0`/`off`/`false`/`no`.
     ///
     /// ```
     /// use oauthclient_core::login_options::{LoginOption, LoginOptionError, LoginOptions, LoginOptionsPolicy};
@@ -65,6 +66,7 @@ impl LoginOptions {
                 LoginOption::MaxAge => options.max_age = Some(max_age(value)?),
                 LoginOption::AcrValues => options.acr_values = acr_values(value)?,
                 LoginOption::Scope => options.scopes = scopes(value, policy)?,
+                LoginOption::Remember => options.remember = remember(value)?,
             }
         }
         Ok(options)
@@ -163,6 +165,15 @@ fn scopes(value: &str, policy: &LoginOptionsPolicy) -> Result<Vec<String>, Login
         return Err(invalid(LoginOption::Scope, "name at least one scope"));
     }
     Ok(scopes)
+}
+
+/// A checkbox's value (`1`, `on` as browsers send it, `true`, `yes`) or its explicit no.
+fn remember(value: &str) -> Result<bool, LoginOptionError> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "on" | "true" | "yes" => Ok(true),
+        "0" | "off" | "false" | "no" => Ok(false),
+        _ => Err(invalid(LoginOption::Remember, "use 1 or 0")),
+    }
 }
 
 /// A value from the request as a message may repeat it: no control characters, cut short.

@@ -275,6 +275,34 @@ fn applying_adds_a_scope_parameter_when_the_url_has_none() {
 }
 
 #[test]
+fn remember_takes_a_checkbox_value_and_stays_here() {
+    for yes in ["1", "on", "true", "YES"] {
+        assert!(parse(&[("remember", yes)]).expect(yes).remember, "{yes}");
+    }
+    for no in ["0", "off", "false", "no"] {
+        assert!(!parse(&[("remember", no)]).expect(no).remember, "{no}");
+    }
+    assert_eq!(
+        invalid_option(parse(&[("remember", "maybe")])),
+        LoginOption::Remember
+    );
+
+    let options = parse(&[("remember", "1")]).expect("remember");
+    assert_eq!(
+        options.to_pairs(),
+        [(LoginOption::Remember, "1".to_owned())]
+    );
+    let mut url = Url::parse("https://provider.example/authorize?client_id=c").expect("url");
+    let before = url.clone();
+    options.apply_to(&mut url);
+    assert_eq!(url, before, "remember is never sent to the provider");
+    let with_prompt = parse(&[("remember", "on"), ("prompt", "login")]).expect("both");
+    with_prompt.apply_to(&mut url);
+    assert!(!query(&url).contains_key("remember"), "{url}");
+    assert_eq!(query(&url)["prompt"], "login");
+}
+
+#[test]
 fn applying_nothing_leaves_the_url_byte_for_byte() {
     let raw = "https://p.example/authorize?scope=a%20b&state=s";
     let mut url = Url::parse(raw).expect("url");

@@ -107,14 +107,8 @@ async fn apply(
             }
             Ok(success(next.as_deref(), &parts.paths.settings()))
         }
-        CallbackEffect::SignedIn { user } => {
-            start_signed_in(
-                parts,
-                call.request,
-                call.session,
-                &user,
-                runtime.remote.remember,
-            )?;
+        CallbackEffect::SignedIn { user, remember } => {
+            start_signed_in(parts, call.request, call.session, &user, remember)?;
             call.oauth_session().set_signed_in_with(app_name);
             Ok(success(next.as_deref(), parts.paths.home()))
         }

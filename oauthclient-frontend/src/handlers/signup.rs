@@ -167,14 +167,16 @@ pub(crate) async fn register(
     form: &SignupForm,
 ) -> Result<Registration, OAuthError> {
     let registration = call.parts.engine().sign_up(runtime, pending, form).await?;
-    carry_out(call, runtime, registration).await
+    carry_out(call, runtime, pending, registration).await
 }
 
 /// Carries out what the engine decided about a registration: forgets the pending sign-up,
-/// sends the confirmation link it asks for, and signs the user in when it says so.
+/// sends the confirmation link it asks for, and signs the user in when it says so (in a
+/// remembered session when the flow asked for one).
 pub(crate) async fn carry_out(
     call: &mut Call<'_>,
     runtime: &AppRuntime,
+    pending: &PendingSignup,
     registration: engine::Registration,
 ) -> Result<Registration, OAuthError> {
     let parts = call.parts;
@@ -209,7 +211,7 @@ pub(crate) async fn carry_out(
         call.request,
         call.session,
         &created,
-        runtime.remote.remember,
+        runtime.remote.remember || pending.remember,
     )?;
     call.oauth_session()
         .set_signed_in_with(&runtime.remote.name);
@@ -269,5 +271,5 @@ pub(crate) async fn continue_registration(
         .engine()
         .continue_sign_up(runtime, pending)
         .await?;
-    carry_out(call, runtime, registration).await
+    carry_out(call, runtime, pending, registration).await
 }

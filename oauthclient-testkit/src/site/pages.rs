@@ -14,10 +14,20 @@ impl<P> Site<P> {
     /// `GET /oauth/login/{app}/` (confirming the connection when signed in); the provider's
     /// authorize URL it redirects to.
     pub async fn start_login(&self, browser: &reqwest::Client, next: Option<&str>) -> String {
+        let next: Vec<(&str, &str)> = next.map(|next| ("next", next)).into_iter().collect();
+        self.start_login_with(browser, &next).await
+    }
+
+    /// [`Site::start_login`] with `query` on the login URL (`next`, per-login options).
+    pub async fn start_login_with(
+        &self,
+        browser: &reqwest::Client,
+        query: &[(&str, &str)],
+    ) -> String {
         let mut url =
             url::Url::parse(&self.url(&format!("/oauth/login/{}/", self.app))).expect("url");
-        if let Some(next) = next {
-            url.query_pairs_mut().append_pair("next", next);
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(query);
         }
         let response = crate::browser_actions::start_flow(browser, url.as_str()).await;
         if response.status() != 302 {
@@ -38,6 +48,17 @@ impl<P> Site<P> {
     /// The whole round trip; the callback's response.
     pub async fn login(&self, browser: &reqwest::Client, next: Option<&str>) -> reqwest::Response {
         let authorize_url = self.start_login(browser, next).await;
+        let callback = self.authorize(browser, &authorize_url).await;
+        browser.get(callback).send().await.expect("callback")
+    }
+
+    /// [`Site::login`] with `query` on the login URL (`next`, per-login options).
+    pub async fn login_with(
+        &self,
+        browser: &reqwest::Client,
+        query: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let authorize_url = self.start_login_with(browser, query).await;
         let callback = self.authorize(browser, &authorize_url).await;
         browser.get(callback).send().await.expect("callback")
     }

@@ -19,14 +19,14 @@ async fn a_verified_address_signs_up_then_the_same_person_signs_in() {
         .callback(&mut flows, &query, None)
         .await
         .expect("sign-up");
-    let CallbackEffect::SignedIn { user } = first else {
+    let CallbackEffect::SignedIn { user, .. } = first else {
         panic!("expected a sign-in, got {first:?}");
     };
     assert!(user.email_confirmed);
     assert!(flows.is_empty(), "the flow is spent");
 
     let again = parts.round_trip(&mut flows, None).await.expect("sign-in");
-    assert!(matches!(again, CallbackEffect::SignedIn { user: ref back } if back.id == user.id));
+    assert!(matches!(again, CallbackEffect::SignedIn { user: ref back, .. } if back.id == user.id));
 }
 
 #[tokio::test]

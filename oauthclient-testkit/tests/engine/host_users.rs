@@ -14,7 +14,7 @@ async fn host_users_sign_up_in_the_hosts_directory_and_sign_in_again() {
     let parts = Parts::with_host_users(&provider);
     let mut flows = PendingFlows::default();
     let effect = parts.round_trip(&mut flows, None).await.expect("callback");
-    let CallbackEffect::SignedIn { user } = effect else {
+    let CallbackEffect::SignedIn { user, .. } = effect else {
         panic!("expected a sign-in, got {effect:?}");
     };
     assert_eq!(user.id.as_str(), "host-user-1", "the host's key");
@@ -26,7 +26,7 @@ async fn host_users_sign_up_in_the_hosts_directory_and_sign_in_again() {
     );
 
     let again = parts.round_trip(&mut flows, None).await.expect("callback");
-    assert!(matches!(again, CallbackEffect::SignedIn { user: ref back } if back.id == user.id));
+    assert!(matches!(again, CallbackEffect::SignedIn { user: ref back, .. } if back.id == user.id));
     assert_eq!(parts.directory().users().len(), 1, "no second user");
 }
 
@@ -58,7 +58,7 @@ async fn host_users_a_failed_link_removes_the_user_it_created() {
 
     parts.store.set_links_fail(false);
     let effect = parts.round_trip(&mut flows, None).await.expect("callback");
-    assert!(matches!(effect, CallbackEffect::SignedIn { ref user } if user.id == orphans[0].id));
+    assert!(matches!(effect, CallbackEffect::SignedIn { ref user, .. } if user.id == orphans[0].id));
 }
 
 #[tokio::test]

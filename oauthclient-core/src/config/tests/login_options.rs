@@ -35,7 +35,7 @@ fn the_allow_list_and_extra_scopes_load() {
     let config = load(&app_with(
         r#"
 [remote_apps.demo.login_options]
-allow = ["prompt", "login_hint", "max_age", "acr_values"]
+allow = ["prompt", "login_hint", "max_age", "acr_values", "remember"]
 extra_scopes = ["repo", "read:org"]
 "#,
     ))

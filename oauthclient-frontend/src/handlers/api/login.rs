@@ -24,6 +24,7 @@ struct BeginBody {
     max_age: Option<u64>,
     acr_values: Option<String>,
     scope: Option<String>,
+    remember: Option<bool>,
 }
 
 impl BeginBody {
@@ -35,6 +36,13 @@ impl BeginBody {
             ("max_age", self.max_age.map(|secs| secs.to_string())),
             ("acr_values", self.acr_values.clone()),
             ("scope", self.scope.clone()),
+            // `false` asks for nothing: it is no option, even where remembering is not allowed.
+            (
+                "remember",
+                self.remember
+                    .filter(|remember| *remember)
+                    .map(|_| "1".to_owned()),
+            ),
         ];
         texts
             .into_iter()
@@ -44,7 +52,7 @@ impl BeginBody {
 }
 
 /// Checks the write, reads `{"next", "prompt", "login_hint", "max_age", "acr_values",
-/// "scope"}` (all optional; an empty body means none; a body must be JSON with
+/// "scope", "remember"}` (all optional; an empty body means none; a body must be JSON with
 /// `Content-Type: application/json`, and any other field is a 400), starts the flow and
 /// answers `200 {"authorization_url": ...}`. An unsafe `next` is dropped, as on the pages; an
 /// option the app does not allow, or an invalid value, is a 400.

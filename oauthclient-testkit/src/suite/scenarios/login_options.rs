@@ -271,6 +271,15 @@ async fn the_json_route_refuses_what_the_app_does_not_allow() {
         "`max_age`",
     )
     .await;
+    json_refused(
+        begin(&site, &browser, &json!({"remember": true})).await,
+        "login_option_not_allowed",
+        "`remember`",
+    )
+    .await;
+    // `false` asks for nothing, so it needs no allowing.
+    let unremembered = begin(&site, &browser, &json!({"remember": false})).await;
+    assert_eq!(unremembered.status(), 200);
     // A field that is no option at all (here a typo) is refused too: nothing is dropped.
     json_refused(
         begin(&site, &browser, &json!({"promt": "login"})).await,

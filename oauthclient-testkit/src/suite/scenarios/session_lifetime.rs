@@ -1,6 +1,7 @@
 //! Session lifetimes (`[session]`) on cookie sessions and (when `OAUTHCLIENT_TEST_REDIS_URL`
 //! is set) Redis sessions: a default session ends after the idle timeout and at its lifetime,
-//! with a browser-session cookie; a remembered one (the app's `remember`) outlives it, ends at
+//! with a browser-session cookie; a remembered one (the app's `remember`, or the user's
+//! "remember me" where the app allows the `remember` login option) outlives it, ends at
 //! the remember lifetime, and has a persistent cookie — and on Redis a key that lives as long;
 //! signing out deletes the server-side session. Checked through a host route
 //! (`/test/whoami`): the session layer ends sessions for every request. Time is a manual
@@ -30,6 +31,14 @@ fn redis_url() -> Option<String> {
 /// remembers its sign-ins when `remember`. Its clock starts at a time of its own, so its
 /// sessions' stamps tell them apart in a shared Redis.
 async fn timed_site(sessions: Sessions, remember: bool) -> (TestSite, Arc<ManualClock>) {
+    timed_site_with(sessions, if remember { "remember = true" } else { "" }).await
+}
+
+/// [`timed_site`] with `app_settings` (keys, not tables) added to the app's table.
+async fn timed_site_with(
+    sessions: Sessions,
+    app_settings: &'static str,
+) -> (TestSite, Arc<ManualClock>) {
     let start = SystemClock.now() + rand::random::<u64>() % 1_000_000_000;
     let clock = Arc::new(ManualClock::new(start));
     let for_builder: Arc<dyn Clock> = clock.clone();
@@ -37,11 +46,7 @@ async fn timed_site(sessions: Sessions, remember: bool) -> (TestSite, Arc<Manual
         .sessions(sessions)
         .edit(move |toml| {
             let header = format!("[remote_apps.{APP}]");
-            let toml = if remember {
-                toml.replace(&header, &format!("{header}\nremember = true"))
-            } else {
-                toml
-            };
+            let toml = toml.replace(&header, &format!("{header}\n{app_settings}"));
             format!(
                 "{toml}\n[session]\nlifetime = {LIFETIME}\nidle_timeout = {IDLE}\n\
                  remember_lifetime = \"{}d\"\n",
@@ -157,6 +162,52 @@ async fn remembered_outlives_default(sessions: Sessions) {
     );
 }
 
+/// "Remember me" asked for by the user (`?remember=1`, allowed by the app's `login_options`)
+/// remembers that sign-in only: a persistent cookie, the remember lifetime, no idle timeout;
+/// the next sign-in without it is a default session again.
+async fn remember_me_remembers_that_sign_in(sessions: Sessions) {
+    let (site, clock) =
+        timed_site_with(sessions, r#"login_options = { allow = ["remember"] }"#).await;
+    let remembered = browser();
+    let response = site.login_with(&remembered, &[("remember", "1")]).await;
+    assert_eq!(response.status(), 302);
+    let cookie = session_set_cookie(&response).expect("the sign-in sets the session cookie");
+    assert!(
+        max_age(&cookie).is_some_and(|age| age > LIFETIME),
+        "remember me: a persistent cookie: {cookie}"
+    );
+    let default = browser();
+    let cookie = sign_in(&site, &default).await;
+    assert_eq!(
+        max_age(&cookie),
+        None,
+        "without it, a browser-session cookie"
+    );
+    clock.advance(IDLE + 1);
+    assert_eq!(site.whoami(&default).await, "anonymous", "idle too long");
+    assert!(
+        signed_in(&site.whoami(&remembered).await),
+        "the remembered session has no idle timeout"
+    );
+    assert!(
+        site.provider
+            .authorize_requests()
+            .iter()
+            .all(|request| !request.contains_key("remember")),
+        "remember is ours, never sent to the provider"
+    );
+}
+
+async fn remember_me_is_refused_where_the_app_does_not_allow_it() {
+    let (site, _clock) = timed_site(Sessions::Cookie, false).await;
+    let browser = browser();
+    let url = format!("{}?remember=1", site.url(&format!("/oauth/login/{APP}/")));
+    let response = crate::browser_actions::start_flow(&browser, &url).await;
+    assert_eq!(response.status(), 400);
+    let body = response.text().await.expect("body");
+    assert!(body.contains("remember"), "{body}");
+}
+
 async fn cookie_kinds(sessions: Sessions) {
     let (default_site, _clock) = timed_site(sessions.clone(), false).await;
     let cookie = sign_in(&default_site, &browser()).await;
@@ -195,6 +246,16 @@ async fn a_default_session_ends_at_its_lifetime_on_redis() {
 
 async fn a_remembered_session_outlives_a_default_one() {
     remembered_outlives_default(Sessions::Cookie).await;
+}
+
+async fn remember_me_remembers_that_sign_in_only() {
+    remember_me_remembers_that_sign_in(Sessions::Cookie).await;
+}
+
+async fn remember_me_remembers_that_sign_in_only_on_redis() {
+    if let Some(url) = redis_url() {
+        remember_me_remembers_that_sign_in(Sessions::Redis(url)).await;
+    }
 }
 
 async fn a_remembered_session_outlives_a_default_one_on_redis() {
@@ -318,6 +379,9 @@ pub(super) fn scenarios() -> Vec<Scenario> {
         a_default_session_ends_at_its_lifetime_on_redis,
         a_remembered_session_outlives_a_default_one,
         a_remembered_session_outlives_a_default_one_on_redis,
+        remember_me_remembers_that_sign_in_only,
+        remember_me_remembers_that_sign_in_only_on_redis,
+        remember_me_is_refused_where_the_app_does_not_allow_it,
         only_a_remembered_session_has_a_persistent_cookie,
         only_a_remembered_session_has_a_persistent_cookie_on_redis,
         a_busy_session_is_not_reissued_on_every_request,
