@@ -151,13 +151,18 @@ function showSection(name) {
 
 // --- the views ---------------------------------------------------------------------------
 
+/** The apps whose logins may ask to be remembered (their `login_options` list `remember`). */
+const rememberAllowed = new Set();
+
 async function showSignedOut() {
   const { providers } = await api('GET', apiUrl('/api/oauth/providers'));
   const list = $('providers');
   list.replaceChildren();
+  rememberAllowed.clear();
   for (const provider of providers) {
     // A link-only app cannot sign anyone in; it is offered once signed in.
     if (provider.link_only) continue;
+    if (provider.login_options.includes('remember')) rememberAllowed.add(provider.name);
     const item = element('li', undefined, { 'data-app': provider.name });
     const text = element('span');
     text.append(element('strong', provider.title));
@@ -165,6 +170,8 @@ async function showSignedOut() {
     item.append(text, button(`Sign in with ${provider.title}`, 'sign-in', () => beginLogin(provider.name)));
     list.append(item);
   }
+  // "Remember me" only where some app allows it; it is sent only to those.
+  $('remember-choice').hidden = rememberAllowed.size === 0;
   showSection('signed-out');
 }
 
@@ -218,10 +225,12 @@ async function refresh() {
 async function beginLogin(app) {
   const here = window.location.origin + window.location.pathname;
   const next = apiIsSameOrigin() ? window.location.pathname : here;
+  const body = { next };
+  if ($('remember').checked && rememberAllowed.has(app)) body.remember = true;
   const { authorization_url: target } = await api(
     'POST',
     apiUrl(`/api/oauth/login/${encodeURIComponent(app)}`),
-    { next },
+    body,
   );
   const url = new URL(target);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {

@@ -58,7 +58,9 @@ async fn host_users_a_failed_link_removes_the_user_it_created() {
 
     parts.store.set_links_fail(false);
     let effect = parts.round_trip(&mut flows, None).await.expect("callback");
-    assert!(matches!(effect, CallbackEffect::SignedIn { ref user, .. } if user.id == orphans[0].id));
+    assert!(
+        matches!(effect, CallbackEffect::SignedIn { ref user, .. } if user.id == orphans[0].id)
+    );
 }
 
 #[tokio::test]

@@ -2,6 +2,7 @@
 //! Public: nothing in it is personal.
 
 use http::StatusCode;
+use oauthclient_core::login_options::LoginOption;
 use serde_json::json;
 
 use crate::handlers::Call;
@@ -11,7 +12,9 @@ use crate::reply::Reply;
 /// `login_url` (the JSON begin-login endpoint, `POST /api/oauth/login/{app}`, under the
 /// site's prefix), `link_only` (the app only links a remote account to a signed-in user: it
 /// cannot sign anyone in, and beginning a login with it while signed out is refused) and
-/// `signup` (`"open"` or `"closed"`: whether a first sign-in with it may create an account).
+/// `signup` (`"open"` or `"closed"`: whether a first sign-in with it may create an account),
+/// `login_options` (the per-login options a login may carry, e.g. `"remember"` for a
+/// "remember me" box) and `extra_scopes` (the scopes its `scope` option may add).
 pub(crate) fn providers(call: &Call<'_>) -> Reply {
     let mut apps: Vec<_> = call
         .parts
@@ -32,6 +35,12 @@ pub(crate) fn providers(call: &Call<'_>) -> Reply {
                 "login_url": call.parts.paths.api_login(&remote.name),
                 "link_only": remote.link_only,
                 "signup": remote.signup,
+                "login_options": LoginOption::ALL
+                    .into_iter()
+                    .filter(|option| remote.login_options.allows(*option))
+                    .map(LoginOption::name)
+                    .collect::<Vec<_>>(),
+                "extra_scopes": remote.login_options.extra_scopes(),
             })
         })
         .collect();

@@ -60,6 +60,29 @@ async fn providers_lists_visible_apps_to_anyone() {
     assert_eq!(fake["signup"], "open");
     assert!(fake["title"].is_string() && fake["description"].is_string());
     assert!(fake["icon"].is_string());
+    assert_eq!(
+        fake["login_options"],
+        json!([]),
+        "nothing allowed by default"
+    );
+    assert_eq!(fake["extra_scopes"], json!([]));
+
+    let with_options = site_with(|toml| {
+        toml.replace(
+            "[remote_apps.fake]",
+            "[remote_apps.fake]\nlogin_options = { allow = [\"remember\", \"prompt\"], extra_scopes = [\"repo\"] }",
+        )
+    })
+    .await;
+    let body = get_json(&with_options, &browser(), "/api/oauth/providers").await;
+    assert_eq!(
+        (
+            &body["providers"][0]["login_options"],
+            &body["providers"][0]["extra_scopes"]
+        ),
+        (&json!(["prompt", "scope", "remember"]), &json!(["repo"])),
+        "what a login may ask for, in the documented order: {body}"
+    );
 
     let hidden =
         site_with(|toml| toml.replace("[remote_apps.fake]", "[remote_apps.fake]\nhide = true"))
