@@ -113,6 +113,8 @@ pub enum Command {
     Config(ConfigCommand),
     /// Applies pending database migrations (run it on deploy, before the new version starts).
     Migrate,
+    /// Lists the providers this build links, one per line: name, protocol, title.
+    Providers,
     /// Linked remote accounts.
     #[command(subcommand)]
     Accounts(Accounts),

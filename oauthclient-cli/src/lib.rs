@@ -24,6 +24,7 @@
 mod args;
 mod config_check;
 mod failure;
+mod providers;
 mod store_commands;
 
 use std::ffi::OsString;
@@ -136,6 +137,7 @@ async fn dispatch(command: &Command, target: &Target) -> Result<(), Failure> {
     match command {
         Command::Config(ConfigCommand::Check { file }) => config_check::check(file, target),
         Command::Migrate => store_commands::migrate(target).await,
+        Command::Providers => providers::list(target),
         Command::Accounts(Accounts::List { user }) => {
             store_commands::list_accounts(target, user.clone().map(UserId::new)).await
         }

@@ -54,6 +54,34 @@ fn config_check_of_an_invalid_file_names_the_key_and_exits_2() {
 }
 
 #[test]
+fn providers_lists_every_provider_the_workspace_ships() {
+    // No configuration needed: it says what a configuration may name.
+    let output = oauthclient(&["providers"]);
+    let shown = text(&output);
+    assert!(output.status.success(), "{shown}");
+    let lines: Vec<Vec<&str>> = shown
+        .lines()
+        .map(|line| line.split_whitespace().collect())
+        .collect();
+    let names: Vec<&str> = lines.iter().map(|words| words[0]).collect();
+    assert_eq!(
+        names,
+        ["github", "oidc", "orcid", "orcid_sandbox"],
+        "{shown}"
+    );
+    let row = |name: &str| {
+        lines
+            .iter()
+            .find(|words| words[0] == name)
+            .map(|words| words[1..].join(" "))
+            .expect("listed")
+    };
+    assert_eq!(row("github"), "oauth2 GitHub");
+    assert!(row("oidc").starts_with("openid-connect "), "{shown}");
+    assert!(row("orcid").starts_with("oauth2 ORCID"), "{shown}");
+}
+
+#[test]
 fn store_commands_without_a_configuration_exit_2() {
     let output = oauthclient(&["accounts", "list"]);
     assert_eq!(output.status.code(), Some(2));

@@ -223,6 +223,11 @@ fn config_check_of_a_host_provider_needs_the_host_cli() {
     );
     assert!(!text(&checked).contains("sandbox-secret-not-for-output"));
 
+    // The host's CLI lists the host's provider beside the shipped ones; the shipped one does not.
+    let listed = host_cli(&["providers"]);
+    assert_ok(&listed, "testkit");
+    assert!(!text(&oauthclient(&["providers"])).contains("testkit"));
+
     let plain = oauthclient(&["config", "check", path(&file)]);
     let shown = text(&plain);
     assert_eq!(plain.status.code(), Some(2), "{shown}");

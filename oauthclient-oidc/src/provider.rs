@@ -42,6 +42,10 @@ impl Provider for Oidc {
         Some(Arc::new(OidcProtocol::default()))
     }
 
+    fn protocol_name(&self) -> &str {
+        "openid-connect"
+    }
+
     fn named_handlers(&self) -> Vec<(String, Handler)> {
         vec![(
             crate::USERINFO.to_owned(),

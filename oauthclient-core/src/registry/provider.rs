@@ -89,6 +89,17 @@ pub trait Provider: Send + Sync + 'static {
     fn named_handlers(&self) -> Vec<(String, Handler)> {
         Vec::new()
     }
+
+    /// The protocol's name as an operator reads it (`oauthclient providers`): `oauth1` when
+    /// the defaults name a `request_token_url`, else `oauth2`; a provider bringing its own
+    /// [`Provider::protocol`] names it (`openid-connect`).
+    fn protocol_name(&self) -> &str {
+        if self.defaults().params.request_token_url.is_some() {
+            "oauth1"
+        } else {
+            "oauth2"
+        }
+    }
 }
 
 /// The `inventory` record of a provider crate's default instance: a `static` value, so the
@@ -175,5 +186,8 @@ impl Provider for Linked {
     }
     fn named_handlers(&self) -> Vec<(String, Handler)> {
         self.0.named_handlers()
+    }
+    fn protocol_name(&self) -> &str {
+        self.0.protocol_name()
     }
 }
