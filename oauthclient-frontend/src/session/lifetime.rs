@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use super::SessionData;
 
-/// Session key of the session's [`Stamp`].
+/// Session key of the session's lifetime stamp: when it began, when it was last used, whether
+/// it is remembered (compact JSON, judged by `Runtime::enforce_session_lifetime`).
 pub const SESSION_LIFETIME_KEY: &str = "_lifetime";
 
 /// The last request is written once it is older than the idle timeout divided by this.
