@@ -13,7 +13,9 @@ use oauthclient_core::secret::{
 use oauthclient_core::state::{PendingFlow, StateError};
 use oauthclient_core::token::granted_scopes;
 use oauthclient_core::{OAuthError, Token};
-use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreErrorResponseType};
+use openidconnect::core::{
+    CoreAuthenticationFlow, CoreClient, CoreErrorResponseType, CoreTokenResponse,
+};
 use openidconnect::{
     AuthType, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
     EndpointNotSet, EndpointSet, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier,
@@ -176,31 +178,42 @@ impl ProtocolHandler for OidcProtocol {
             remote: remote.to_owned(),
             reason: format!("unusable ID token claims: {err}"),
         })?;
-        let mut extra = serde_json::Map::new();
+        let mut extra = userinfo_extra(&metadata);
         extra.insert("id_token".into(), id_token.to_string().into());
         extra.insert("id_token_claims".into(), claims);
-        if let Some(userinfo) = metadata.userinfo_endpoint() {
-            extra.insert("userinfo_endpoint".into(), userinfo.url().as_str().into());
+        Ok(token_of(&response, params, extra))
+    }
+
+    /// The refresh grant at the discovered `token_endpoint`: with only `params.issuer`
+    /// configured, the app's `access_token_url` is the issuer itself. An ID token in the
+    /// answer is not kept (it would need validating without a nonce); the claims of the
+    /// sign-in are what account info reads.
+    async fn refresh(
+        &self,
+        ctx: &ProtocolContext<'_>,
+        refresh_token: &RefreshToken,
+    ) -> Result<Token, OAuthError> {
+        let remote = ctx.app.name.as_str();
+        let (params, metadata) = self.metadata(ctx).await?;
+        let client = client(ctx.app, params, ctx.redirect_uri, &metadata);
+        let http = ctx.http.clone();
+        let call = move |request| {
+            let http = http.clone();
+            async move { http.oauth2_call(request).await }
+        };
+        let secret = openidconnect::RefreshToken::new(refresh_token.expose_secret().to_owned());
+        let response = client
+            .exchange_refresh_token(&secret)
+            .map_err(|err| configuration(remote, &err))?
+            .request_async(&call)
+            .await
+            .map_err(|err| token_error(remote, err))?;
+        let mut token = token_of(&response, params, userinfo_extra(&metadata));
+        // A provider that does not rotate refresh tokens answers without one.
+        if token.refresh_token.is_none() {
+            token.refresh_token = Some(refresh_token.clone());
         }
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |elapsed| elapsed.as_secs());
-        Ok(Token {
-            access_token: AccessToken::new(response.access_token().secret().clone()),
-            secret: None,
-            refresh_token: response
-                .refresh_token()
-                .map(|refresh| RefreshToken::new(refresh.secret().clone())),
-            expires_at: response
-                .expires_in()
-                .map(|lifetime| now.saturating_add(lifetime.as_secs())),
-            token_type: String::new(),
-            scopes: response.scopes().map_or_else(
-                || params.scopes.clone(),
-                |granted| granted_scopes(granted.iter().map(|scope| scope.as_str())),
-            ),
-            extra: serde_json::Value::Object(extra),
-        })
+        Ok(token)
     }
 
     /// RP-Initiated Logout 1.0, when the provider advertises an `end_session_endpoint`:
@@ -277,6 +290,42 @@ fn client(
         ClientAuth::Basic => AuthType::BasicAuth,
         ClientAuth::RequestBody | ClientAuth::None => AuthType::RequestBody,
     })
+}
+
+/// `extra` of a token: `userinfo_endpoint` when the provider has one.
+fn userinfo_extra(metadata: &Metadata) -> serde_json::Map<String, serde_json::Value> {
+    let mut extra = serde_json::Map::new();
+    if let Some(userinfo) = metadata.userinfo_endpoint() {
+        extra.insert("userinfo_endpoint".into(), userinfo.url().as_str().into());
+    }
+    extra
+}
+
+/// Our [`Token`] of a token response; without a `scope` in it, the requested scopes.
+fn token_of(
+    response: &CoreTokenResponse,
+    params: &OAuth2Params,
+    extra: serde_json::Map<String, serde_json::Value>,
+) -> Token {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    Token {
+        access_token: AccessToken::new(response.access_token().secret().clone()),
+        secret: None,
+        refresh_token: response
+            .refresh_token()
+            .map(|refresh| RefreshToken::new(refresh.secret().clone())),
+        expires_at: response
+            .expires_in()
+            .map(|lifetime| now.saturating_add(lifetime.as_secs())),
+        token_type: String::new(),
+        scopes: response.scopes().map_or_else(
+            || params.scopes.clone(),
+            |granted| granted_scopes(granted.iter().map(|scope| scope.as_str())),
+        ),
+        extra: serde_json::Value::Object(extra),
+    }
 }
 
 /// RFC 9207 §2.4: an `iss` must be the issuer (exactly); a provider that advertises

@@ -1,6 +1,6 @@
 //! [`OidcProtocol`] against fake issuers on 127.0.0.1 (`fake_issuer`), each with its own
 //! Ed25519 key (`src/testdata/`, test only): one value serving two apps at two issuers, the
-//! `max_age` check, the claims kept from the ID token, and `pkce = false`.
+//! `max_age` check, the claims kept from the ID token, `pkce = false`, and refresh.
 
 use chrono::TimeDelta;
 use oauthclient_core::client::{HttpClient, HttpLimits};
@@ -8,7 +8,7 @@ use oauthclient_core::config::{Protocol, RemoteApp};
 use oauthclient_core::flow::Grant;
 use oauthclient_core::handlers::{ProtocolContext, ProtocolHandler};
 use oauthclient_core::login_options::LoginOptions;
-use oauthclient_core::secret::AuthorizationCode;
+use oauthclient_core::secret::{AuthorizationCode, RefreshToken};
 use oauthclient_core::state::{PendingFlow, random_nonce};
 use oauthclient_core::{OAuthError, Token};
 use url::Url;
@@ -267,4 +267,47 @@ async fn pkce_is_sent_unless_the_app_turns_it_off() {
     );
     assert!(!form.contains_key("code_verifier"), "{form:?}");
     assert!(url.query_pairs().any(|(name, _)| name == "nonce"), "{url}");
+}
+
+/// An app configured with only `issuer` has the issuer as its `access_token_url`: the refresh
+/// grant must go to the discovered `token_endpoint` instead, and a provider that does not
+/// rotate refresh tokens leaves the old one in place.
+#[tokio::test]
+async fn refresh_goes_to_the_discovered_token_endpoint() {
+    let a = start("a", "client-a", "secret-of-a").await;
+    let b = start("b", "client-b", "secret-of-b").await;
+    let config = config(&a.issuer, &b.issuer);
+    let app = config.remote_app("app_a").expect("configured");
+    let Protocol::OAuth2(params) = &app.protocol else {
+        panic!("an OAuth2 app");
+    };
+    assert_eq!(
+        params.access_token_url.as_str().trim_end_matches('/'),
+        a.issuer.issuer,
+        "the issuer stands in for the token endpoint"
+    );
+    let http = HttpClient::new(HttpLimits::default()).expect("HTTP client");
+    let redirect_uri = Url::parse("http://127.0.0.1:9/oauth/authorized/app_a/").expect("url");
+    let ctx = ProtocolContext {
+        app,
+        http: &http,
+        redirect_uri: &redirect_uri,
+    };
+
+    let token = OidcProtocol::default()
+        .refresh(&ctx, &RefreshToken::new("rt-1".into()))
+        .await
+        .expect("refreshed");
+
+    assert_eq!(token.access_token.expose_secret(), "refreshed-with-rt-1");
+    assert_eq!(
+        token.refresh_token.as_ref().map(RefreshToken::expose_secret),
+        Some("rt-1"),
+        "not rotated: kept"
+    );
+    assert!(token.expires_at.is_some());
+    let forms = a.issuer.token_forms.lock().expect("lock").clone();
+    assert_eq!(forms.len(), 1, "{forms:?}");
+    assert_eq!(forms[0].get("grant_type").map(String::as_str), Some("refresh_token"));
+    assert_eq!(a.token_requests(), [("client-a".to_owned(), "secret-of-a".to_owned())]);
 }

@@ -160,6 +160,17 @@ async fn token(
     if credentials != (issuer.client_id.clone(), issuer.client_secret.clone()) {
         return HttpResponse::Unauthorized().json(serde_json::json!({"error": "invalid_client"}));
     }
+    if let Some(refresh_token) = form
+        .get("refresh_token")
+        .filter(|_| form.get("grant_type").is_some_and(|grant| grant == "refresh_token"))
+    {
+        // No rotation: the answer has no new refresh token.
+        return HttpResponse::Ok().json(serde_json::json!({
+            "access_token": format!("refreshed-with-{refresh_token}"),
+            "token_type": "Bearer",
+            "expires_in": 3600,
+        }));
+    }
     let now = Utc::now();
     let claims = FullIdTokenClaims::new(
         IssuerUrl::new(issuer.issuer.clone()).expect("issuer"),
@@ -190,6 +201,7 @@ async fn token(
     .expect("signed");
     HttpResponse::Ok().json(serde_json::json!({
         "access_token": format!("at-{}", issuer.client_id),
+        "refresh_token": format!("rt-{}", issuer.client_id),
         "token_type": "Bearer",
         "id_token": id_token.to_string(),
     }))
