@@ -139,7 +139,11 @@ impl Runtime {
 
     /// The stored token, refreshed by the app's protocol handler when it expired (OpenID
     /// Connect refreshes at the discovered token endpoint, not at the issuer).
-    async fn fresh_token(&self, runtime: &AppRuntime, user_id: &UserId) -> Result<Token, OAuthError> {
+    async fn fresh_token(
+        &self,
+        runtime: &AppRuntime,
+        user_id: &UserId,
+    ) -> Result<Token, OAuthError> {
         let redirect_uri = self.parts.config.redirect_uri(&runtime.remote.name);
         let ctx = ProtocolContext {
             app: &runtime.remote,

@@ -148,13 +148,12 @@ impl ProtocolHandler for OidcProtocol {
             })?;
         // Read again with every claim kept: the token response type only knows the standard
         // ones, and `groups`, `tid`, `realm_access`, ... are what account mapping needs.
-        let id_token = id_token
-            .to_string()
-            .parse::<FullIdToken>()
-            .map_err(|err| OAuthError::InvalidResponse {
+        let id_token = id_token.to_string().parse::<FullIdToken>().map_err(|err| {
+            OAuthError::InvalidResponse {
                 remote: remote.to_owned(),
                 reason: format!("unusable ID token: {err}"),
-            })?;
+            }
+        })?;
         let nonce = Nonce::new(nonce.expose_secret().to_owned());
         let jwks_uri = metadata.jwks_uri();
         let claims = self
@@ -170,7 +169,13 @@ impl ProtocolHandler for OidcProtocol {
                         keys.clone(),
                         login_options.max_age,
                     );
-                    id_token::validate(remote, &id_token, &verifier, &nonce, response.access_token())
+                    id_token::validate(
+                        remote,
+                        &id_token,
+                        &verifier,
+                        &nonce,
+                        response.access_token(),
+                    )
                 },
             )
             .await?;

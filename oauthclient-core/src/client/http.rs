@@ -240,8 +240,8 @@ mod tests {
             "the reason for the rewrite"
         );
 
-        let empty = scope_array_joined(200, br#"{"access_token":"a","scope":[]}"#)
-            .expect("rewritten");
+        let empty =
+            scope_array_joined(200, br#"{"access_token":"a","scope":[]}"#).expect("rewritten");
         assert_eq!(
             serde_json::from_slice::<serde_json::Value>(&empty).expect("json")["scope"],
             ""

@@ -156,7 +156,11 @@ async fn a_requested_max_age_needs_a_recent_enough_auth_time() {
 async fn sign_in(
     app: &RemoteApp,
     running: &fake_issuer::Running,
-) -> (Url, std::collections::HashMap<String, String>, Result<Token, OAuthError>) {
+) -> (
+    Url,
+    std::collections::HashMap<String, String>,
+    Result<Token, OAuthError>,
+) {
     let http = HttpClient::new(HttpLimits::default()).expect("HTTP client");
     let protocol = OidcProtocol::default();
     let redirect_uri = Url::parse("http://127.0.0.1:9/oauth/authorized/app_a/").expect("url");
@@ -215,7 +219,10 @@ async fn every_claim_of_the_id_token_is_kept() {
         serde_json::json!({"roles": ["admin", "user"]})
     );
     assert_eq!(claims["tid"], "tenant-1");
-    assert_eq!(claims["email"], "someone@example.org", "standard claims too");
+    assert_eq!(
+        claims["email"], "someone@example.org",
+        "standard claims too"
+    );
     assert_eq!(claims["sub"], "user-of-client-a");
 }
 
@@ -252,7 +259,10 @@ async fn pkce_is_sent_unless_the_app_turns_it_off() {
 
     let (url, form, token) = sign_in(&app, &a).await;
     token.expect("signed in with PKCE");
-    assert!(url.query_pairs().any(|(name, _)| name == "code_challenge"), "{url}");
+    assert!(
+        url.query_pairs().any(|(name, _)| name == "code_challenge"),
+        "{url}"
+    );
     assert!(form.contains_key("code_verifier"), "{form:?}");
 
     let Protocol::OAuth2(params) = &mut app.protocol else {
@@ -262,7 +272,8 @@ async fn pkce_is_sent_unless_the_app_turns_it_off() {
     let (url, form, token) = sign_in(&app, &a).await;
     token.expect("signed in without PKCE");
     assert!(
-        !url.query_pairs().any(|(name, _)| name.starts_with("code_challenge")),
+        !url.query_pairs()
+            .any(|(name, _)| name.starts_with("code_challenge")),
         "{url}"
     );
     assert!(!form.contains_key("code_verifier"), "{form:?}");
@@ -295,19 +306,77 @@ async fn refresh_goes_to_the_discovered_token_endpoint() {
     };
 
     let token = OidcProtocol::default()
-        .refresh(&ctx, &RefreshToken::new("rt-1".into()))
+        .refresh(&ctx, &RefreshToken::new("rt-1"))
         .await
         .expect("refreshed");
 
     assert_eq!(token.access_token.expose_secret(), "refreshed-with-rt-1");
     assert_eq!(
-        token.refresh_token.as_ref().map(RefreshToken::expose_secret),
+        token
+            .refresh_token
+            .as_ref()
+            .map(RefreshToken::expose_secret),
         Some("rt-1"),
         "not rotated: kept"
     );
     assert!(token.expires_at.is_some());
     let forms = a.issuer.token_forms.lock().expect("lock").clone();
     assert_eq!(forms.len(), 1, "{forms:?}");
-    assert_eq!(forms[0].get("grant_type").map(String::as_str), Some("refresh_token"));
-    assert_eq!(a.token_requests(), [("client-a".to_owned(), "secret-of-a".to_owned())]);
+    assert_eq!(
+        forms[0].get("grant_type").map(String::as_str),
+        Some("refresh_token")
+    );
+    assert_eq!(
+        a.token_requests(),
+        [("client-a".to_owned(), "secret-of-a".to_owned())]
+    );
+}
+
+/// The same through [`RemoteClient::access_token_via`], as the front end asks for a token:
+/// an expired token of an issuer-only app is refreshed at the discovered token endpoint and
+/// stored.
+#[tokio::test]
+async fn remote_client_refreshes_through_the_protocol_handler() {
+    use std::sync::Arc;
+
+    use oauthclient_core::AccountStore;
+    use oauthclient_core::account::UserId;
+    use oauthclient_core::client::RemoteClient;
+    use oauthclient_core::secret::AccessToken;
+    use oauthclient_testkit::MemoryStore;
+
+    let a = start("a", "client-a", "secret-of-a").await;
+    let b = start("b", "client-b", "secret-of-b").await;
+    let config = config(&a.issuer, &b.issuer);
+    let app = config.remote_app("app_a").expect("configured");
+    let http = HttpClient::new(HttpLimits::default()).expect("HTTP client");
+    let store = Arc::new(MemoryStore::default());
+    let user = UserId::new("1");
+    let mut expired = Token::bearer(AccessToken::new("old"));
+    expired.refresh_token = Some(RefreshToken::new("rt-1"));
+    expired.expires_at = Some(1);
+    store
+        .save_token(&user, &app.credentials.consumer_key, &expired)
+        .await
+        .expect("saved");
+    let tokens = RemoteClient::new(http.clone(), store.clone());
+    let redirect_uri = Url::parse("http://127.0.0.1:9/oauth/authorized/app_a/").expect("url");
+    let ctx = ProtocolContext {
+        app,
+        http: &http,
+        redirect_uri: &redirect_uri,
+    };
+
+    let token = tokens
+        .access_token_via(&OidcProtocol::default(), &ctx, &user)
+        .await
+        .expect("refreshed");
+
+    assert_eq!(token.access_token.expose_secret(), "refreshed-with-rt-1");
+    let stored = store
+        .token(&user, &app.credentials.consumer_key, "")
+        .await
+        .expect("read")
+        .expect("stored");
+    assert_eq!(stored.access_token.expose_secret(), "refreshed-with-rt-1");
 }

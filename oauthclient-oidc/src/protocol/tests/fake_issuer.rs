@@ -13,8 +13,7 @@ use oauthclient_core::config::NoEnv;
 use oauthclient_core::{OAuthClientConfig, Registry};
 use openidconnect::core::{CoreEdDsaPrivateSigningKey, CoreJsonWebKeySet, CoreJwsSigningAlgorithm};
 use openidconnect::{
-    Audience, IssuerUrl, JsonWebKeyId, Nonce, PrivateSigningKey, StandardClaims,
-    SubjectIdentifier,
+    Audience, IssuerUrl, JsonWebKeyId, Nonce, PrivateSigningKey, StandardClaims, SubjectIdentifier,
 };
 
 use crate::id_token::{FullIdToken, FullIdTokenClaims, OtherClaims};
@@ -58,8 +57,8 @@ impl Running {
 
 fn key(name: &str) -> CoreEdDsaPrivateSigningKey {
     let pem = match name {
-        "a" => include_str!("../testdata/ed25519-a.pem"),
-        _ => include_str!("../testdata/ed25519-b.pem"),
+        "a" => include_str!("../../testdata/ed25519-a.pem"),
+        _ => include_str!("../../testdata/ed25519-b.pem"),
     };
     CoreEdDsaPrivateSigningKey::from_ed25519_pem(pem, Some(JsonWebKeyId::new(name.into())))
         .expect("test key")
@@ -160,10 +159,10 @@ async fn token(
     if credentials != (issuer.client_id.clone(), issuer.client_secret.clone()) {
         return HttpResponse::Unauthorized().json(serde_json::json!({"error": "invalid_client"}));
     }
-    if let Some(refresh_token) = form
-        .get("refresh_token")
-        .filter(|_| form.get("grant_type").is_some_and(|grant| grant == "refresh_token"))
-    {
+    if let Some(refresh_token) = form.get("refresh_token").filter(|_| {
+        form.get("grant_type")
+            .is_some_and(|grant| grant == "refresh_token")
+    }) {
         // No rotation: the answer has no new refresh token.
         return HttpResponse::Ok().json(serde_json::json!({
             "access_token": format!("refreshed-with-{refresh_token}"),
@@ -236,4 +235,3 @@ consumer_secret = "{}"
     let registry = Registry::from_inventory().expect("registry");
     OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry).expect("config")
 }
-
