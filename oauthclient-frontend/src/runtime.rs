@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use oauthclient_core::account::{User, UserId};
-use oauthclient_core::handlers::{ApiRequest, ApiResponse, RemoteApi};
+use oauthclient_core::handlers::{ApiRequest, ApiResponse, ProtocolContext, RemoteApi};
 use oauthclient_core::{OAuthClientConfig, OAuthError, Token};
 
 use crate::parts::{AppRuntime, Parts};
@@ -123,11 +123,7 @@ impl Runtime {
         let runtime = self.app(app)?;
         // Checked before the token is even read: a refused URL costs no refresh either.
         runtime.api.resolve_on_base_origin(&request.url)?;
-        let token = self
-            .parts
-            .tokens
-            .access_token(&runtime.remote, user_id)
-            .await?;
+        let token = self.fresh_token(runtime, user_id).await?;
         runtime.api.send(request.with_token(token)).await
     }
 
@@ -138,9 +134,25 @@ impl Runtime {
     /// sign in with the app again; the linked accounts page offers "Reconnect").
     pub async fn access_token(&self, app: &str, user_id: &UserId) -> Result<Token, OAuthError> {
         let runtime = self.app(app)?;
+        self.fresh_token(runtime, user_id).await
+    }
+
+    /// The stored token, refreshed by the app's protocol handler when it expired (OpenID
+    /// Connect refreshes at the discovered token endpoint, not at the issuer).
+    async fn fresh_token(
+        &self,
+        runtime: &AppRuntime,
+        user_id: &UserId,
+    ) -> Result<Token, OAuthError> {
+        let redirect_uri = self.parts.config.redirect_uri(&runtime.remote.name);
+        let ctx = ProtocolContext {
+            app: &runtime.remote,
+            http: &self.parts.http,
+            redirect_uri: &redirect_uri,
+        };
         self.parts
             .tokens
-            .access_token(&runtime.remote, user_id)
+            .access_token_via(runtime.handlers.protocol.as_ref(), &ctx, user_id)
             .await
     }
 

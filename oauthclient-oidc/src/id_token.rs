@@ -6,12 +6,33 @@ use chrono::{DateTime, TimeDelta, Utc};
 use oauthclient_core::OAuthError;
 use oauthclient_core::state::StateError;
 use openidconnect::core::{
-    CoreIdToken, CoreIdTokenClaims, CoreIdTokenVerifier, CoreJsonWebKeySet, CoreJwsSigningAlgorithm,
+    CoreGenderClaim, CoreIdTokenVerifier, CoreJsonWebKeySet, CoreJweContentEncryptionAlgorithm,
+    CoreJwsSigningAlgorithm,
 };
 use openidconnect::{
-    AccessToken, AccessTokenHash, ClaimsVerificationError, ClientId, IssuerUrl, Nonce,
-    SignatureVerificationError,
+    AccessToken, AccessTokenHash, AdditionalClaims, ClaimsVerificationError, ClientId, IdToken,
+    IdTokenClaims, IssuerUrl, Nonce, SignatureVerificationError,
 };
+use serde::{Deserialize, Serialize};
+
+/// Every claim of an ID token that is not one of the standard ones `openidconnect` names
+/// (`groups`, `tid`, `realm_access`, `cern_roles`, ...): kept, so that account mapping can
+/// read them, instead of being dropped as `EmptyAdditionalClaims` would.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub(crate) struct OtherClaims(pub(crate) serde_json::Map<String, serde_json::Value>);
+
+impl AdditionalClaims for OtherClaims {}
+
+/// An ID token whose validated claims include every claim it carries.
+pub(crate) type FullIdToken = IdToken<
+    OtherClaims,
+    CoreGenderClaim,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJwsSigningAlgorithm,
+>;
+
+/// The claims of a [`FullIdToken`]: the standard ones typed, the rest in [`OtherClaims`].
+pub(crate) type FullIdTokenClaims = IdTokenClaims<OtherClaims, CoreGenderClaim>;
 
 /// Signature algorithms an ID token may use: asymmetric only. `HS*` would make the client
 /// secret a signing key (anyone who holds it could mint ID tokens), and `none` is never
@@ -102,11 +123,11 @@ fn auth_time_within(
 /// The validated claims of `id_token`, which must carry `nonce`.
 pub(crate) fn validate<'a>(
     remote: &str,
-    id_token: &'a CoreIdToken,
+    id_token: &'a FullIdToken,
     verifier: &CoreIdTokenVerifier<'_>,
     nonce: &Nonce,
     access_token: &AccessToken,
-) -> Result<&'a CoreIdTokenClaims, Refusal> {
+) -> Result<&'a FullIdTokenClaims, Refusal> {
     let invalid = |reason: String| {
         Refusal::Refused(OAuthError::InvalidResponse {
             remote: remote.to_owned(),

@@ -34,12 +34,14 @@
 //! `{issuer}/.well-known/openid-configuration` (cached for [`DISCOVERY_TTL`]; its `issuer`
 //! must be the configured one exactly, and every endpoint it names that we use must be https,
 //! or http on loopback); authorization
-//! code + PKCE S256 + a `nonce` bound to the flow; the RFC 9207 `iss` checked before the code
+//! code + PKCE S256 (unless `params.pkce = false`) + a `nonce` bound to the flow; the RFC 9207 `iss` checked before the code
 //! is exchanged; the ID token validated (signature by one of [`ALLOWED_ALGORITHMS`] against
 //! the provider's JWKS, fetched again at once, at most every [`JWKS_REFETCH_INTERVAL`], when a
 //! token is signed by a key it lacks, `iss`, `aud`, `exp`/`iat` with [`LEEWAY_SECS`], `nonce`, `at_hash`);
 //! the account from the claims (`sub`, `email` trusted only with `email_verified: true`,
-//! `name`, `preferred_username`); refresh tokens stored; RP-initiated logout when the provider
+//! `name`, `preferred_username`; every claim, provider-specific ones too, kept in the token's
+//! `extra.id_token_claims`); refresh tokens stored and refreshed at the discovered token
+//! endpoint; RP-initiated logout when the provider
 //! advertises an `end_session_endpoint`.
 //!
 //! The provider [`Oidc`] (id `oidc`) brings:

@@ -13,7 +13,9 @@ use oauthclient_core::secret::{
 use oauthclient_core::state::{PendingFlow, StateError};
 use oauthclient_core::token::granted_scopes;
 use oauthclient_core::{OAuthError, Token};
-use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreErrorResponseType};
+use openidconnect::core::{
+    CoreAuthenticationFlow, CoreClient, CoreErrorResponseType, CoreTokenResponse,
+};
 use openidconnect::{
     AuthType, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
     EndpointNotSet, EndpointSet, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier,
@@ -22,7 +24,7 @@ use openidconnect::{
 use url::Url;
 
 use crate::discovery::{Discovery, Metadata};
-use crate::id_token;
+use crate::id_token::{self, FullIdToken};
 use crate::jwks::{self, Jwks};
 
 /// A client built from discovery: token and userinfo endpoints may be absent from it.
@@ -38,13 +40,14 @@ type DiscoveredClient = CoreClient<
 /// OpenID Connect ([`crate::Oidc`]'s protocol): endpoints and keys from the issuer's
 /// discovery document (cached per issuer, so one value may serve apps at several issuers; the
 /// issuer must match exactly and every endpoint be https or loopback http; the keys are
-/// fetched again when a token is signed by a new one), the code flow with PKCE S256 and a
-/// per-flow `nonce`, RFC 9207 `iss` checked before the code is exchanged, and the ID token
-/// validated (signature by an allowed asymmetric algorithm, `iss`, `aud`, `exp`/`iat` with a
-/// minute of leeway, `nonce`, `at_hash`, and `auth_time` within `max_age` when the login asked
-/// for one).
+/// fetched again when a token is signed by a new one), the code flow with PKCE S256 (unless
+/// the app sets `pkce = false`) and a per-flow `nonce`, RFC 9207 `iss` checked before the code
+/// is exchanged, and the ID token validated (signature by an allowed asymmetric algorithm,
+/// `iss`, `aud`, `exp`/`iat` with a minute of leeway, `nonce`, `at_hash`, and `auth_time`
+/// within `max_age` when the login asked for one).
 ///
-/// The token it returns carries the validated claims in `extra.id_token_claims` (what
+/// The token it returns carries every claim of the validated ID token in
+/// `extra.id_token_claims` (standard and provider-specific ones such as `groups`; what
 /// [`crate::OidcAccountInfo`] reads), the raw `extra.id_token`, and
 /// `extra.userinfo_endpoint` when the provider has one.
 ///
@@ -82,9 +85,14 @@ impl ProtocolHandler for OidcProtocol {
         for (name, value) in &params.authorize_params {
             request = request.add_extra_param(name.clone(), value.clone());
         }
-        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-        let (url, _state, nonce) = request.set_pkce_challenge(challenge).url();
-        flow.pkce_verifier = Some(PkceVerifier::new(verifier.into_secret()));
+        // `pkce = false` is for providers (or tenants) that refuse the extra parameters; the
+        // nonce in the ID token still binds the code to this flow.
+        if params.pkce {
+            let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+            request = request.set_pkce_challenge(challenge);
+            flow.pkce_verifier = Some(PkceVerifier::new(verifier.into_secret()));
+        }
+        let (url, _state, nonce) = request.url();
         flow.oidc_nonce = Some(FlowNonce::new(nonce.secret().clone()));
         Ok(url)
     }
@@ -106,22 +114,29 @@ impl ProtocolHandler for OidcProtocol {
         };
         let (params, metadata) = self.metadata(ctx).await?;
         check_iss(remote, &metadata, iss.as_deref())?;
-        let (Some(nonce), Some(pkce_verifier)) = (oidc_nonce, pkce_verifier) else {
+        let Some(nonce) = oidc_nonce else {
             // A flow started by another protocol handler (the app was reconfigured meanwhile).
             return Err(StateError::ForeignResponse.into());
         };
+        if params.pkce && pkce_verifier.is_none() {
+            // Started before PKCE was turned on, or by another protocol handler.
+            return Err(StateError::ForeignResponse.into());
+        }
         let client = client(ctx.app, params, ctx.redirect_uri, &metadata);
         let http = ctx.http.clone();
         let call = move |request| {
             let http = http.clone();
             async move { http.oauth2_call(request).await }
         };
-        let response = client
+        let mut exchange = client
             .exchange_code(AuthorizationCode::new(code.expose_secret().to_owned()))
-            .map_err(|err| configuration(remote, &err))?
-            .set_pkce_verifier(PkceCodeVerifier::new(
-                pkce_verifier.expose_secret().to_owned(),
-            ))
+            .map_err(|err| configuration(remote, &err))?;
+        // A flow started with a challenge sends its verifier, even if PKCE was turned off since.
+        if let Some(verifier) = pkce_verifier {
+            exchange = exchange
+                .set_pkce_verifier(PkceCodeVerifier::new(verifier.expose_secret().to_owned()));
+        }
+        let response = exchange
             .request_async(&call)
             .await
             .map_err(|err| token_error(remote, err))?;
@@ -131,6 +146,14 @@ impl ProtocolHandler for OidcProtocol {
                 remote: remote.to_owned(),
                 reason: "the token response has no id_token".into(),
             })?;
+        // Read again with every claim kept: the token response type only knows the standard
+        // ones, and `groups`, `tid`, `realm_access`, ... are what account mapping needs.
+        let id_token = id_token.to_string().parse::<FullIdToken>().map_err(|err| {
+            OAuthError::InvalidResponse {
+                remote: remote.to_owned(),
+                reason: format!("unusable ID token: {err}"),
+            }
+        })?;
         let nonce = Nonce::new(nonce.expose_secret().to_owned());
         let jwks_uri = metadata.jwks_uri();
         let claims = self
@@ -146,7 +169,13 @@ impl ProtocolHandler for OidcProtocol {
                         keys.clone(),
                         login_options.max_age,
                     );
-                    id_token::validate(remote, id_token, &verifier, &nonce, response.access_token())
+                    id_token::validate(
+                        remote,
+                        &id_token,
+                        &verifier,
+                        &nonce,
+                        response.access_token(),
+                    )
                 },
             )
             .await?;
@@ -154,31 +183,42 @@ impl ProtocolHandler for OidcProtocol {
             remote: remote.to_owned(),
             reason: format!("unusable ID token claims: {err}"),
         })?;
-        let mut extra = serde_json::Map::new();
+        let mut extra = userinfo_extra(&metadata);
         extra.insert("id_token".into(), id_token.to_string().into());
         extra.insert("id_token_claims".into(), claims);
-        if let Some(userinfo) = metadata.userinfo_endpoint() {
-            extra.insert("userinfo_endpoint".into(), userinfo.url().as_str().into());
+        Ok(token_of(&response, params, extra))
+    }
+
+    /// The refresh grant at the discovered `token_endpoint`: with only `params.issuer`
+    /// configured, the app's `access_token_url` is the issuer itself. An ID token in the
+    /// answer is not kept (it would need validating without a nonce); the claims of the
+    /// sign-in are what account info reads.
+    async fn refresh(
+        &self,
+        ctx: &ProtocolContext<'_>,
+        refresh_token: &RefreshToken,
+    ) -> Result<Token, OAuthError> {
+        let remote = ctx.app.name.as_str();
+        let (params, metadata) = self.metadata(ctx).await?;
+        let client = client(ctx.app, params, ctx.redirect_uri, &metadata);
+        let http = ctx.http.clone();
+        let call = move |request| {
+            let http = http.clone();
+            async move { http.oauth2_call(request).await }
+        };
+        let secret = openidconnect::RefreshToken::new(refresh_token.expose_secret().to_owned());
+        let response = client
+            .exchange_refresh_token(&secret)
+            .map_err(|err| configuration(remote, &err))?
+            .request_async(&call)
+            .await
+            .map_err(|err| token_error(remote, err))?;
+        let mut token = token_of(&response, params, userinfo_extra(&metadata));
+        // A provider that does not rotate refresh tokens answers without one.
+        if token.refresh_token.is_none() {
+            token.refresh_token = Some(refresh_token.clone());
         }
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |elapsed| elapsed.as_secs());
-        Ok(Token {
-            access_token: AccessToken::new(response.access_token().secret().clone()),
-            secret: None,
-            refresh_token: response
-                .refresh_token()
-                .map(|refresh| RefreshToken::new(refresh.secret().clone())),
-            expires_at: response
-                .expires_in()
-                .map(|lifetime| now.saturating_add(lifetime.as_secs())),
-            token_type: String::new(),
-            scopes: response.scopes().map_or_else(
-                || params.scopes.clone(),
-                |granted| granted_scopes(granted.iter().map(|scope| scope.as_str())),
-            ),
-            extra: serde_json::Value::Object(extra),
-        })
+        Ok(token)
     }
 
     /// RP-Initiated Logout 1.0, when the provider advertises an `end_session_endpoint`:
@@ -255,6 +295,42 @@ fn client(
         ClientAuth::Basic => AuthType::BasicAuth,
         ClientAuth::RequestBody | ClientAuth::None => AuthType::RequestBody,
     })
+}
+
+/// `extra` of a token: `userinfo_endpoint` when the provider has one.
+fn userinfo_extra(metadata: &Metadata) -> serde_json::Map<String, serde_json::Value> {
+    let mut extra = serde_json::Map::new();
+    if let Some(userinfo) = metadata.userinfo_endpoint() {
+        extra.insert("userinfo_endpoint".into(), userinfo.url().as_str().into());
+    }
+    extra
+}
+
+/// Our [`Token`] of a token response; without a `scope` in it, the requested scopes.
+fn token_of(
+    response: &CoreTokenResponse,
+    params: &OAuth2Params,
+    extra: serde_json::Map<String, serde_json::Value>,
+) -> Token {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    Token {
+        access_token: AccessToken::new(response.access_token().secret().clone()),
+        secret: None,
+        refresh_token: response
+            .refresh_token()
+            .map(|refresh| RefreshToken::new(refresh.secret().clone())),
+        expires_at: response
+            .expires_in()
+            .map(|lifetime| now.saturating_add(lifetime.as_secs())),
+        token_type: String::new(),
+        scopes: response.scopes().map_or_else(
+            || params.scopes.clone(),
+            |granted| granted_scopes(granted.iter().map(|scope| scope.as_str())),
+        ),
+        extra: serde_json::Value::Object(extra),
+    }
 }
 
 /// RFC 9207 §2.4: an `iss` must be the issuer (exactly); a provider that advertises

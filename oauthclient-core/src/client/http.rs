@@ -144,7 +144,9 @@ impl HttpClient {
     /// # Ok::<(), oauthclient_core::error::BuildError>(())
     /// ```
     ///
-    /// An RFC 6749 error body in a `200` (GitHub does this) is reported as the `400` it means.
+    /// An RFC 6749 error body in a `200` (GitHub does this) is reported as the `400` it means,
+    /// and a token response whose `scope` is a JSON array of strings (Twitch) gets it as the
+    /// space-delimited string RFC 6749 §5.1 defines.
     pub async fn oauth2_call(
         &self,
         request: oauth2::HttpRequest,
@@ -158,8 +160,16 @@ impl HttpClient {
         }
         let (status, headers, body) = self.send(builder).await?;
         let status = error_in_success(status, &body);
+        let (body, rewritten) = match scope_array_joined(status, &body) {
+            Some(joined) => (joined, true),
+            None => (body, false),
+        };
         let mut response = oauth2::http::Response::builder().status(status);
         for (name, value) in &headers {
+            // The body was rewritten in memory: its original length no longer applies.
+            if rewritten && name == reqwest::header::CONTENT_LENGTH {
+                continue;
+            }
             response = response.header(name.as_str(), value.as_bytes());
         }
         response
@@ -186,9 +196,67 @@ fn error_in_success(status: u16, body: &[u8]) -> u16 {
     }
 }
 
+/// Twitch answers `"scope": ["a", "b"]` where RFC 6749 §5.1 has a space-delimited string; the
+/// `oauth2` crate then refuses the whole token response. A successful JSON token response
+/// whose `scope` is an array of strings is returned with `"scope": "a b"`; `None` leaves the
+/// body as it is.
+fn scope_array_joined(status: u16, body: &[u8]) -> Option<Vec<u8>> {
+    if status != 200 {
+        return None;
+    }
+    let Ok(serde_json::Value::Object(mut fields)) =
+        serde_json::from_slice::<serde_json::Value>(body)
+    else {
+        return None;
+    };
+    let serde_json::Value::Array(scopes) = fields.get("scope")? else {
+        return None;
+    };
+    let scopes = scopes
+        .iter()
+        .map(serde_json::Value::as_str)
+        .collect::<Option<Vec<&str>>>()?;
+    let joined = scopes.join(" ");
+    fields.insert("scope".into(), joined.into());
+    serde_json::to_vec(&fields).ok()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::error_in_success;
+    use super::{error_in_success, scope_array_joined};
+
+    #[test]
+    fn a_scope_array_in_a_token_response_becomes_a_space_delimited_string() {
+        let twitch = br#"{"access_token":"a","token_type":"bearer","scope":["user:read:email","chat:read"]}"#;
+        let body = scope_array_joined(200, twitch).expect("rewritten");
+        // What the oauth2 crate refused before now parses, with both scopes.
+        let parsed: oauth2::basic::BasicTokenResponse =
+            serde_json::from_slice(&body).expect("a token response");
+        let scopes = oauth2::TokenResponse::scopes(&parsed).expect("scopes");
+        let scopes: Vec<&str> = scopes.iter().map(|scope| scope.as_str()).collect();
+        assert_eq!(scopes, ["user:read:email", "chat:read"]);
+        assert!(
+            serde_json::from_slice::<oauth2::basic::BasicTokenResponse>(twitch).is_err(),
+            "the reason for the rewrite"
+        );
+
+        let empty =
+            scope_array_joined(200, br#"{"access_token":"a","scope":[]}"#).expect("rewritten");
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&empty).expect("json")["scope"],
+            ""
+        );
+        // Left alone: a string scope, a mixed array, no scope, errors, and non-JSON.
+        for body in [
+            &br#"{"access_token":"a","scope":"a b"}"#[..],
+            br#"{"access_token":"a","scope":["a",1]}"#,
+            br#"{"access_token":"a"}"#,
+            b"<html>",
+        ] {
+            assert_eq!(scope_array_joined(200, body), None);
+        }
+        assert_eq!(scope_array_joined(400, twitch), None);
+    }
 
     #[test]
     fn an_error_body_in_a_200_is_a_400() {

@@ -9,6 +9,7 @@ use super::HttpClient;
 use crate::config::RemoteApp;
 use crate::error::OAuthError;
 use crate::flow::Grant;
+use crate::secret::RefreshToken;
 use crate::state::PendingFlow;
 use crate::token::Token;
 
@@ -81,5 +82,18 @@ pub trait ProtocolHandler: Send + Sync {
     ) -> Result<Option<Url>, OAuthError> {
         let _ = (ctx, token, return_to);
         Ok(None)
+    }
+
+    /// Trades a stored `refresh_token` for a fresh token (RFC 6749 §6), when
+    /// [`super::RemoteClient`] finds the token expired. The default posts the refresh grant
+    /// to the app's `access_token_url`; a protocol that learns its
+    /// token endpoint otherwise (OpenID Connect discovery) overrides it. A provider that does
+    /// not rotate refresh tokens answers without one: keep `refresh_token` in the result.
+    async fn refresh(
+        &self,
+        ctx: &ProtocolContext<'_>,
+        refresh_token: &RefreshToken,
+    ) -> Result<Token, OAuthError> {
+        super::refresh::refresh_token(ctx.http, ctx.app, refresh_token).await
     }
 }

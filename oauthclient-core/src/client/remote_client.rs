@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::http::HttpClient;
+use super::protocol_handler::{ProtocolContext, ProtocolHandler};
 use super::refresh::refresh_token;
 use crate::account::UserId;
 use crate::audit::{self, AuditEvent};
@@ -95,10 +96,34 @@ impl RemoteClient {
 
     /// The user's token for `app`, fresh. [`OAuthError::NotLinked`] when there is none;
     /// [`OAuthError::ReconnectRequired`] when it expired and cannot be refreshed.
+    ///
+    /// Refreshes at the app's `access_token_url`; [`RemoteClient::access_token_via`] lets the
+    /// app's protocol handler refresh (OpenID Connect: at the discovered token endpoint).
     pub async fn access_token(
         &self,
         app: &RemoteApp,
         user_id: &UserId,
+    ) -> Result<Token, OAuthError> {
+        self.fresh(app, user_id, None).await
+    }
+
+    /// As [`RemoteClient::access_token`] for `ctx.app`, refreshing through `protocol` — the
+    /// app's protocol handler ([`ProtocolHandler::refresh`]) — which knows where its token
+    /// endpoint is.
+    pub async fn access_token_via(
+        &self,
+        protocol: &dyn ProtocolHandler,
+        ctx: &ProtocolContext<'_>,
+        user_id: &UserId,
+    ) -> Result<Token, OAuthError> {
+        self.fresh(ctx.app, user_id, Some((protocol, ctx))).await
+    }
+
+    async fn fresh(
+        &self,
+        app: &RemoteApp,
+        user_id: &UserId,
+        via: Option<(&dyn ProtocolHandler, &ProtocolContext<'_>)>,
     ) -> Result<Token, OAuthError> {
         let token = self.stored(app, user_id).await?;
         if !self.expired(&token) {
@@ -111,7 +136,7 @@ impl RemoteClient {
         if !self.expired(&token) {
             return Ok(token);
         }
-        self.refresh(app, user_id, token).await
+        self.refresh(app, user_id, token, via).await
     }
 
     async fn refresh(
@@ -119,6 +144,7 @@ impl RemoteClient {
         app: &RemoteApp,
         user_id: &UserId,
         token: Token,
+        via: Option<(&dyn ProtocolHandler, &ProtocolContext<'_>)>,
     ) -> Result<Token, OAuthError> {
         let client_id = app.credentials.consumer_key.as_str();
         let Some(refresh) = token.refresh_token.clone() else {
@@ -137,7 +163,11 @@ impl RemoteClient {
                 remote: app.name.clone(),
             });
         };
-        match refresh_token(&self.http, app, &refresh).await {
+        let refreshed = match via {
+            Some((protocol, ctx)) => protocol.refresh(ctx, &refresh).await,
+            None => refresh_token(&self.http, app, &refresh).await,
+        };
+        match refreshed {
             Ok(mut fresh) => {
                 fresh.token_type.clone_from(&token.token_type);
                 if self

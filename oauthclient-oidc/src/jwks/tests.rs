@@ -7,17 +7,14 @@ use std::time::Duration;
 
 use chrono::{TimeDelta, Utc};
 use oauthclient_core::OAuthError;
-use openidconnect::core::{
-    CoreEdDsaPrivateSigningKey, CoreIdToken, CoreIdTokenClaims, CoreJsonWebKeySet,
-    CoreJwsSigningAlgorithm,
-};
+use openidconnect::core::{CoreEdDsaPrivateSigningKey, CoreJsonWebKeySet, CoreJwsSigningAlgorithm};
 use openidconnect::{
-    AccessToken, Audience, ClientId, EmptyAdditionalClaims, IssuerUrl, JsonWebKeyId, Nonce,
-    PrivateSigningKey, StandardClaims, SubjectIdentifier,
+    AccessToken, Audience, ClientId, IssuerUrl, JsonWebKeyId, Nonce, PrivateSigningKey,
+    StandardClaims, SubjectIdentifier,
 };
 
 use super::Jwks;
-use crate::id_token;
+use crate::id_token::{self, FullIdToken, FullIdTokenClaims, OtherClaims};
 
 const ISSUER: &str = "https://idp.example";
 const CLIENT: &str = "client";
@@ -44,23 +41,23 @@ fn published(names: &[&str]) -> CoreJsonWebKeySet {
     )
 }
 
-fn token(signer: &CoreEdDsaPrivateSigningKey, nonce: &str) -> CoreIdToken {
+fn token(signer: &CoreEdDsaPrivateSigningKey, nonce: &str) -> FullIdToken {
     let now = Utc::now();
-    let claims = CoreIdTokenClaims::new(
+    let claims = FullIdTokenClaims::new(
         IssuerUrl::new(ISSUER.into()).expect("issuer"),
         vec![Audience::new(CLIENT.into())],
         now + TimeDelta::minutes(5),
         now,
         StandardClaims::new(SubjectIdentifier::new("alice".into())),
-        EmptyAdditionalClaims {},
+        OtherClaims::default(),
     )
     .set_nonce(Some(Nonce::new(nonce.into())));
-    CoreIdToken::new(claims, signer, CoreJwsSigningAlgorithm::EdDsa, None, None).expect("signed")
+    FullIdToken::new(claims, signer, CoreJwsSigningAlgorithm::EdDsa, None, None).expect("signed")
 }
 
 /// What `OidcProtocol::finish` does with the keys: the real verifier and checks.
 fn check(
-    id_token: &CoreIdToken,
+    id_token: &FullIdToken,
 ) -> impl Fn(&CoreJsonWebKeySet) -> Result<String, id_token::Refusal> {
     move |keys| {
         let verifier = id_token::verifier(
@@ -115,7 +112,7 @@ impl Provider {
 async fn verify(
     jwks: &Jwks,
     provider: &Provider,
-    id_token: &CoreIdToken,
+    id_token: &FullIdToken,
 ) -> Result<String, OAuthError> {
     jwks.verify("idp", URI, || provider.fetch(), check(id_token))
         .await

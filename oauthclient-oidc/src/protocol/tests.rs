@@ -1,230 +1,23 @@
-//! One [`OidcProtocol`] value serving two apps at two issuers (a named protocol handler picked
-//! by both): each app's flow must use its own issuer's discovery document, so its code and
-//! client secret go to its own token endpoint. Two fake issuers on 127.0.0.1, each with its
-//! own Ed25519 key (`src/testdata/`, test only).
+//! [`OidcProtocol`] against fake issuers on 127.0.0.1 (`fake_issuer`), each with its own
+//! Ed25519 key (`src/testdata/`, test only): one value serving two apps at two issuers, the
+//! `max_age` check, the claims kept from the ID token, `pkce = false`, and refresh.
 
-use std::collections::HashMap;
-use std::net::{Ipv4Addr, TcpListener};
-use std::sync::{Arc, Mutex};
-
-use actix_web::dev::ServerHandle;
-use actix_web::{HttpRequest, HttpResponse, HttpServer, web};
-use base64ct::{Base64, Encoding};
-use chrono::{TimeDelta, Utc};
+use chrono::TimeDelta;
 use oauthclient_core::client::{HttpClient, HttpLimits};
-use oauthclient_core::config::NoEnv;
+use oauthclient_core::config::{Protocol, RemoteApp};
 use oauthclient_core::flow::Grant;
 use oauthclient_core::handlers::{ProtocolContext, ProtocolHandler};
 use oauthclient_core::login_options::LoginOptions;
-use oauthclient_core::secret::AuthorizationCode;
+use oauthclient_core::secret::{AuthorizationCode, RefreshToken};
 use oauthclient_core::state::{PendingFlow, random_nonce};
-use oauthclient_core::{OAuthClientConfig, Registry};
-use openidconnect::core::{
-    CoreEdDsaPrivateSigningKey, CoreIdToken, CoreIdTokenClaims, CoreJsonWebKeySet,
-    CoreJwsSigningAlgorithm,
-};
-use openidconnect::{
-    Audience, EmptyAdditionalClaims, IssuerUrl, JsonWebKeyId, Nonce, PrivateSigningKey,
-    StandardClaims, SubjectIdentifier,
-};
+use oauthclient_core::{OAuthError, Token};
 use url::Url;
 
 use super::OidcProtocol;
 
-/// A fake OpenID Provider: discovery, its key set, and a token endpoint that records the
-/// client credentials it receives (HTTP Basic) and answers only its own client.
-struct FakeIssuer {
-    issuer: String,
-    client_id: String,
-    client_secret: String,
-    key: CoreEdDsaPrivateSigningKey,
-    /// `(client_id, client_secret)` of every token request that reached this issuer.
-    token_requests: Mutex<Vec<(String, String)>>,
-    /// How long ago the user authenticated, as the ID tokens' `auth_time` says (none: no
-    /// `auth_time` claim).
-    auth_time_ago: Mutex<Option<TimeDelta>>,
-}
+mod fake_issuer;
 
-/// A running [`FakeIssuer`]; dropping it stops the server.
-struct Running {
-    issuer: Arc<FakeIssuer>,
-    handle: ServerHandle,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        // `stop` sends the command at once; the server thread carries it out.
-        drop(self.handle.stop(false));
-    }
-}
-
-impl Running {
-    fn token_requests(&self) -> Vec<(String, String)> {
-        self.issuer.token_requests.lock().expect("lock").clone()
-    }
-}
-
-fn key(name: &str) -> CoreEdDsaPrivateSigningKey {
-    let pem = match name {
-        "a" => include_str!("../testdata/ed25519-a.pem"),
-        _ => include_str!("../testdata/ed25519-b.pem"),
-    };
-    CoreEdDsaPrivateSigningKey::from_ed25519_pem(pem, Some(JsonWebKeyId::new(name.into())))
-        .expect("test key")
-}
-
-/// Starts an issuer at `http://127.0.0.1:<port>/realms/<realm>` on its own thread (its own
-/// actix system, so it serves whatever runtime the test uses).
-async fn start(realm: &str, client_id: &str, client_secret: &str) -> Running {
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind 127.0.0.1");
-    let port = listener.local_addr().expect("address").port();
-    let issuer = Arc::new(FakeIssuer {
-        issuer: format!("http://127.0.0.1:{port}/realms/{realm}"),
-        client_id: client_id.into(),
-        client_secret: client_secret.into(),
-        key: key(realm),
-        token_requests: Mutex::default(),
-        auth_time_ago: Mutex::default(),
-    });
-    let data = web::Data::from(issuer.clone());
-    let (started_tx, started_rx) = tokio::sync::oneshot::channel();
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let server = HttpServer::new(move || {
-                actix_web::App::new()
-                    .app_data(data.clone())
-                    .service(web::scope("/realms/{realm}").configure(routes))
-            })
-            .workers(1)
-            .disable_signals()
-            .shutdown_timeout(1)
-            .listen(listener)
-            .expect("listen")
-            .run();
-            let _ = started_tx.send(server.handle());
-            let _ = server.await;
-        });
-    });
-    let handle = started_rx.await.expect("the issuer's server started");
-    Running { issuer, handle }
-}
-
-fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/.well-known/openid-configuration",
-        web::get().to(discovery),
-    )
-    .route("/jwks", web::get().to(jwks))
-    .route("/token", web::post().to(token));
-}
-
-async fn discovery(issuer: web::Data<FakeIssuer>) -> HttpResponse {
-    let base = &issuer.issuer;
-    HttpResponse::Ok().json(serde_json::json!({
-        "issuer": base,
-        "authorization_endpoint": format!("{base}/auth"),
-        "token_endpoint": format!("{base}/token"),
-        "jwks_uri": format!("{base}/jwks"),
-        "response_types_supported": ["code"],
-        "subject_types_supported": ["public"],
-        "id_token_signing_alg_values_supported": ["EdDSA"],
-    }))
-}
-
-async fn jwks(issuer: web::Data<FakeIssuer>) -> HttpResponse {
-    HttpResponse::Ok().json(CoreJsonWebKeySet::new(vec![
-        issuer.key.as_verification_key(),
-    ]))
-}
-
-/// The client from HTTP Basic (RFC 6749 §2.3.1: form-encoded, then base64).
-fn basic_credentials(req: &HttpRequest) -> Option<(String, String)> {
-    let header = req.headers().get("authorization")?.to_str().ok()?;
-    let decoded = Base64::decode_vec(header.strip_prefix("Basic ")?).ok()?;
-    let (id, secret) = std::str::from_utf8(&decoded).ok()?.split_once(':')?;
-    Some((id.to_owned(), secret.to_owned()))
-}
-
-/// Records the credentials; answers its own client with an ID token whose `nonce` is the code
-/// (the test passes the flow's nonce as the code, so the fake needs no authorize leg).
-async fn token(
-    req: HttpRequest,
-    form: web::Form<HashMap<String, String>>,
-    issuer: web::Data<FakeIssuer>,
-) -> HttpResponse {
-    let credentials = basic_credentials(&req).unwrap_or_default();
-    issuer
-        .token_requests
-        .lock()
-        .expect("lock")
-        .push(credentials.clone());
-    if credentials != (issuer.client_id.clone(), issuer.client_secret.clone()) {
-        return HttpResponse::Unauthorized().json(serde_json::json!({"error": "invalid_client"}));
-    }
-    let now = Utc::now();
-    let claims = CoreIdTokenClaims::new(
-        IssuerUrl::new(issuer.issuer.clone()).expect("issuer"),
-        vec![Audience::new(issuer.client_id.clone())],
-        now + TimeDelta::minutes(5),
-        now,
-        StandardClaims::new(SubjectIdentifier::new(format!(
-            "user-of-{}",
-            issuer.client_id
-        ))),
-        EmptyAdditionalClaims {},
-    )
-    .set_nonce(form.get("code").map(|code| Nonce::new(code.clone())))
-    .set_auth_time(
-        issuer
-            .auth_time_ago
-            .lock()
-            .expect("lock")
-            .map(|ago| now - ago),
-    );
-    let id_token = CoreIdToken::new(
-        claims,
-        &issuer.key,
-        CoreJwsSigningAlgorithm::EdDsa,
-        None,
-        None,
-    )
-    .expect("signed");
-    HttpResponse::Ok().json(serde_json::json!({
-        "access_token": format!("at-{}", issuer.client_id),
-        "token_type": "Bearer",
-        "id_token": id_token.to_string(),
-    }))
-}
-
-fn config(a: &FakeIssuer, b: &FakeIssuer) -> OAuthClientConfig {
-    let toml = format!(
-        r#"
-secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
-site_url = "http://127.0.0.1:9"
-
-[remote_apps.app_a]
-provider = "oidc"
-[remote_apps.app_a.params]
-issuer = "{}"
-client_auth = "basic"
-[APP_A_APP_CREDENTIALS]
-consumer_key = "{}"
-consumer_secret = "{}"
-
-[remote_apps.app_b]
-provider = "oidc"
-[remote_apps.app_b.params]
-issuer = "{}"
-client_auth = "basic"
-[APP_B_APP_CREDENTIALS]
-consumer_key = "{}"
-consumer_secret = "{}"
-"#,
-        a.issuer, a.client_id, a.client_secret, b.issuer, b.client_id, b.client_secret
-    );
-    let registry = Registry::from_inventory().expect("registry");
-    OAuthClientConfig::from_toml_str(&toml, &NoEnv, &registry).expect("config")
-}
+use fake_issuer::{config, start};
 
 #[tokio::test]
 async fn one_protocol_value_sends_each_app_to_its_own_issuer_with_its_own_credentials() {
@@ -299,7 +92,6 @@ async fn one_protocol_value_sends_each_app_to_its_own_issuer_with_its_own_creden
 /// not longer ago than that (OpenID Connect Core §3.1.2.1, §3.1.3.7 item 13).
 #[tokio::test]
 async fn a_requested_max_age_needs_a_recent_enough_auth_time() {
-    use oauthclient_core::OAuthError;
     use oauthclient_core::login_options::{LoginOption, LoginOptionsPolicy};
 
     let a = start("a", "client-a", "secret-of-a").await;
@@ -357,4 +149,234 @@ async fn a_requested_max_age_needs_a_recent_enough_auth_time() {
             other => panic!("refused as a bad provider answer, got {other:?}"),
         }
     }
+}
+
+/// One sign-in of `app` at its issuer: the authorize URL, the form the token endpoint
+/// received, and the outcome.
+async fn sign_in(
+    app: &RemoteApp,
+    running: &fake_issuer::Running,
+) -> (
+    Url,
+    std::collections::HashMap<String, String>,
+    Result<Token, OAuthError>,
+) {
+    let http = HttpClient::new(HttpLimits::default()).expect("HTTP client");
+    let protocol = OidcProtocol::default();
+    let redirect_uri = Url::parse("http://127.0.0.1:9/oauth/authorized/app_a/").expect("url");
+    let ctx = ProtocolContext {
+        app,
+        http: &http,
+        redirect_uri: &redirect_uri,
+    };
+    let mut flow = PendingFlow::new(&app.name, random_nonce(), 0);
+    let url = protocol
+        .start(&ctx, "state", &mut flow)
+        .await
+        .expect("starts");
+    let nonce = flow.oidc_nonce.expect("an OpenID Connect flow has a nonce");
+    let grant = Grant::AuthorizationCode {
+        code: AuthorizationCode::new(nonce.expose_secret().to_owned()),
+        pkce_verifier: flow.pkce_verifier,
+        iss: None,
+        oidc_nonce: Some(nonce),
+        login_options: LoginOptions::default(),
+    };
+    let token = protocol.finish(&ctx, grant).await;
+    let form = running
+        .issuer
+        .token_forms
+        .lock()
+        .expect("lock")
+        .last()
+        .cloned()
+        .unwrap_or_default();
+    (url, form, token)
+}
+
+/// Provider-specific claims (`groups`, Keycloak's `realm_access`, Entra's `tid`) reach the
+/// token's `extra.id_token_claims` next to the standard ones: account mapping reads them there.
+#[tokio::test]
+async fn every_claim_of_the_id_token_is_kept() {
+    let a = start("a", "client-a", "secret-of-a").await;
+    let b = start("b", "client-b", "secret-of-b").await;
+    let config = config(&a.issuer, &b.issuer);
+    let extra = serde_json::json!({
+        "groups": ["a", "b"],
+        "realm_access": {"roles": ["admin", "user"]},
+        "tid": "tenant-1",
+        "email": "someone@example.org",
+    });
+    *a.issuer.extra_claims.lock().expect("lock") = extra.as_object().expect("object").clone();
+    let app = config.remote_app("app_a").expect("configured");
+
+    let (_url, _form, token) = sign_in(app, &a).await;
+
+    let claims = &token.expect("signed in").extra["id_token_claims"];
+    assert_eq!(claims["groups"], serde_json::json!(["a", "b"]));
+    assert_eq!(
+        claims["realm_access"],
+        serde_json::json!({"roles": ["admin", "user"]})
+    );
+    assert_eq!(claims["tid"], "tenant-1");
+    assert_eq!(
+        claims["email"], "someone@example.org",
+        "standard claims too"
+    );
+    assert_eq!(claims["sub"], "user-of-client-a");
+}
+
+/// Apple sends `email_verified` (and `is_private_email`) as the strings `"true"`/`"false"`:
+/// the ID token is accepted and `email_verified` read as the boolean it means.
+#[tokio::test]
+async fn a_string_boolean_email_verified_is_accepted() {
+    let a = start("a", "client-a", "secret-of-a").await;
+    let b = start("b", "client-b", "secret-of-b").await;
+    let config = config(&a.issuer, &b.issuer);
+    let apple = serde_json::json!({
+        "email": "x@privaterelay.appleid.com",
+        "email_verified": "true",
+        "is_private_email": "true",
+    });
+    *a.issuer.extra_claims.lock().expect("lock") = apple.as_object().expect("object").clone();
+    let app = config.remote_app("app_a").expect("configured");
+
+    let (_url, _form, token) = sign_in(app, &a).await;
+
+    let claims = &token.expect("Apple's ID token is accepted").extra["id_token_claims"];
+    assert_eq!(claims["email_verified"], true);
+    assert_eq!(claims["is_private_email"], "true", "kept as sent");
+}
+
+/// PKCE by default; `pkce = false` sends neither the challenge nor the verifier, and the
+/// flow still completes (the nonce binds the code).
+#[tokio::test]
+async fn pkce_is_sent_unless_the_app_turns_it_off() {
+    let a = start("a", "client-a", "secret-of-a").await;
+    let b = start("b", "client-b", "secret-of-b").await;
+    let config = config(&a.issuer, &b.issuer);
+    let mut app = config.remote_app("app_a").expect("configured").clone();
+
+    let (url, form, token) = sign_in(&app, &a).await;
+    token.expect("signed in with PKCE");
+    assert!(
+        url.query_pairs().any(|(name, _)| name == "code_challenge"),
+        "{url}"
+    );
+    assert!(form.contains_key("code_verifier"), "{form:?}");
+
+    let Protocol::OAuth2(params) = &mut app.protocol else {
+        panic!("an OAuth2 app");
+    };
+    params.pkce = false;
+    let (url, form, token) = sign_in(&app, &a).await;
+    token.expect("signed in without PKCE");
+    assert!(
+        !url.query_pairs()
+            .any(|(name, _)| name.starts_with("code_challenge")),
+        "{url}"
+    );
+    assert!(!form.contains_key("code_verifier"), "{form:?}");
+    assert!(url.query_pairs().any(|(name, _)| name == "nonce"), "{url}");
+}
+
+/// An app configured with only `issuer` has the issuer as its `access_token_url`: the refresh
+/// grant must go to the discovered `token_endpoint` instead, and a provider that does not
+/// rotate refresh tokens leaves the old one in place.
+#[tokio::test]
+async fn refresh_goes_to_the_discovered_token_endpoint() {
+    let a = start("a", "client-a", "secret-of-a").await;
+    let b = start("b", "client-b", "secret-of-b").await;
+    let config = config(&a.issuer, &b.issuer);
+    let app = config.remote_app("app_a").expect("configured");
+    let Protocol::OAuth2(params) = &app.protocol else {
+        panic!("an OAuth2 app");
+    };
+    assert_eq!(
+        params.access_token_url.as_str().trim_end_matches('/'),
+        a.issuer.issuer,
+        "the issuer stands in for the token endpoint"
+    );
+    let http = HttpClient::new(HttpLimits::default()).expect("HTTP client");
+    let redirect_uri = Url::parse("http://127.0.0.1:9/oauth/authorized/app_a/").expect("url");
+    let ctx = ProtocolContext {
+        app,
+        http: &http,
+        redirect_uri: &redirect_uri,
+    };
+
+    let token = OidcProtocol::default()
+        .refresh(&ctx, &RefreshToken::new("rt-1"))
+        .await
+        .expect("refreshed");
+
+    assert_eq!(token.access_token.expose_secret(), "refreshed-with-rt-1");
+    assert_eq!(
+        token
+            .refresh_token
+            .as_ref()
+            .map(RefreshToken::expose_secret),
+        Some("rt-1"),
+        "not rotated: kept"
+    );
+    assert!(token.expires_at.is_some());
+    let forms = a.issuer.token_forms.lock().expect("lock").clone();
+    assert_eq!(forms.len(), 1, "{forms:?}");
+    assert_eq!(
+        forms[0].get("grant_type").map(String::as_str),
+        Some("refresh_token")
+    );
+    assert_eq!(
+        a.token_requests(),
+        [("client-a".to_owned(), "secret-of-a".to_owned())]
+    );
+}
+
+/// The same through [`RemoteClient::access_token_via`], as the front end asks for a token:
+/// an expired token of an issuer-only app is refreshed at the discovered token endpoint and
+/// stored.
+#[tokio::test]
+async fn remote_client_refreshes_through_the_protocol_handler() {
+    use std::sync::Arc;
+
+    use oauthclient_core::AccountStore;
+    use oauthclient_core::account::UserId;
+    use oauthclient_core::client::RemoteClient;
+    use oauthclient_core::secret::AccessToken;
+    use oauthclient_testkit::MemoryStore;
+
+    let a = start("a", "client-a", "secret-of-a").await;
+    let b = start("b", "client-b", "secret-of-b").await;
+    let config = config(&a.issuer, &b.issuer);
+    let app = config.remote_app("app_a").expect("configured");
+    let http = HttpClient::new(HttpLimits::default()).expect("HTTP client");
+    let store = Arc::new(MemoryStore::default());
+    let user = UserId::new("1");
+    let mut expired = Token::bearer(AccessToken::new("old"));
+    expired.refresh_token = Some(RefreshToken::new("rt-1"));
+    expired.expires_at = Some(1);
+    store
+        .save_token(&user, &app.credentials.consumer_key, &expired)
+        .await
+        .expect("saved");
+    let tokens = RemoteClient::new(http.clone(), store.clone());
+    let redirect_uri = Url::parse("http://127.0.0.1:9/oauth/authorized/app_a/").expect("url");
+    let ctx = ProtocolContext {
+        app,
+        http: &http,
+        redirect_uri: &redirect_uri,
+    };
+
+    let token = tokens
+        .access_token_via(&OidcProtocol::default(), &ctx, &user)
+        .await
+        .expect("refreshed");
+
+    assert_eq!(token.access_token.expose_secret(), "refreshed-with-rt-1");
+    let stored = store
+        .token(&user, &app.credentials.consumer_key, "")
+        .await
+        .expect("read")
+        .expect("stored");
+    assert_eq!(stored.access_token.expose_secret(), "refreshed-with-rt-1");
 }
