@@ -137,7 +137,10 @@ async fn dispatch(command: &Command, target: &Target) -> Result<(), Failure> {
     match command {
         Command::Config(ConfigCommand::Check { file }) => config_check::check(file, target),
         Command::Migrate => store_commands::migrate(target).await,
-        Command::Providers => providers::list(target),
+        Command::Providers => {
+            providers::list(target);
+            Ok(())
+        }
         Command::Accounts(Accounts::List { user }) => {
             store_commands::list_accounts(target, user.clone().map(UserId::new)).await
         }

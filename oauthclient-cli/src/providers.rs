@@ -7,11 +7,9 @@ use std::fmt::Write as _;
 use oauthclient_core::Registry;
 
 use crate::args::Target;
-use crate::failure::Failure;
 
-pub fn list(target: &Target) -> Result<(), Failure> {
+pub fn list(target: &Target) {
     print!("{}", describe(&target.registry));
-    Ok(())
 }
 
 /// One line per provider, sorted by name, in aligned columns.
@@ -61,7 +59,7 @@ mod tests {
     struct Legacy;
 
     impl Provider for Legacy {
-        fn id(&self) -> &str {
+        fn id(&self) -> &'static str {
             "legacy"
         }
         fn defaults(&self) -> RemoteAppSettings {
@@ -82,7 +80,7 @@ mod tests {
     struct Untitled;
 
     impl Provider for Untitled {
-        fn id(&self) -> &str {
+        fn id(&self) -> &'static str {
             "aa"
         }
         fn defaults(&self) -> RemoteAppSettings {

@@ -42,7 +42,7 @@ impl Provider for Oidc {
         Some(Arc::new(OidcProtocol::default()))
     }
 
-    fn protocol_name(&self) -> &str {
+    fn protocol_name(&self) -> &'static str {
         "openid-connect"
     }
 
