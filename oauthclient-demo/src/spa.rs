@@ -1,4 +1,4 @@
-//! `/spa/`: the single-page app of `examples/spa/` (plain HTML and JavaScript on the JSON
+//! `/spa/`: the single-page app of `examples/spa/` (linked into this crate as `spa/`, so its package carries the files) (plain HTML and JavaScript on the JSON
 //! API), served from the demo's own origin. `config.json` tells it where the API is: the
 //! path of `site_url`, on this origin.
 
@@ -10,17 +10,17 @@ const FILES: [(&str, &str, &str); 3] = [
     (
         "index.html",
         "text/html; charset=utf-8",
-        include_str!("../../examples/spa/index.html"),
+        include_str!("../spa/index.html"),
     ),
     (
         "app.js",
         "text/javascript; charset=utf-8",
-        include_str!("../../examples/spa/app.js"),
+        include_str!("../spa/app.js"),
     ),
     (
         "app.css",
         "text/css; charset=utf-8",
-        include_str!("../../examples/spa/app.css"),
+        include_str!("../spa/app.css"),
     ),
 ];
 
