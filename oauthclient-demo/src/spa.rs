@@ -1,6 +1,7 @@
 //! `/spa/`: the single-page app of `examples/spa/` (plain HTML and JavaScript on the JSON
-//! API; this crate's `spa/` links to it, so the crate's package carries the files), served from the demo's own origin. `config.json` tells it where the API is: the
-//! path of `site_url`, on this origin.
+//! API; this crate's `spa/` links to it, so the crate's package carries the files), served
+//! from the demo's own origin. `config.json` tells it where the API is: the path of
+//! `site_url`, on this origin.
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, web};

@@ -1,5 +1,6 @@
 //! `/spa/`: the single-page app of `examples/spa/` (plain HTML and JavaScript on the JSON
-//! API; this crate's `spa/` links to it, so the crate's package carries the files), served from the app's own origin. `config.json` tells it the API is under
+//! API; this crate's `spa/` links to it, so the crate's package carries the files), served
+//! from the app's own origin. `config.json` tells it the API is under
 //! [`PREFIX`](crate::PREFIX), where the library is mounted.
 
 use axum::Router;
