@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::Report;
 use super::fixture_server::Received;
 use super::harness::{CLIENT_ID, CLIENT_SECRET, Harness};
-use super::manifest::{ExpectedCall, Fixtures, substitute};
+use super::manifest::{ExpectedCall, Fixtures, Served, substitute};
 use super::memory_store::MemoryStore;
 
 /// Runs every behaviour check into `report`, then reports any call outside the fixture server.
@@ -31,7 +31,7 @@ async fn run_checks(h: &Harness, fixtures: &Fixtures, report: &mut Report) {
     let manifest = &fixtures.manifest;
     let base = fixtures.token(None).and_then(|token| {
         let routes = fixtures.routes(&std::collections::BTreeMap::new())?;
-        h.server.serve(token, routes);
+        h.server.serve(Served::ok(token), routes);
         Ok(())
     });
     if let Err(err) = base {
@@ -106,12 +106,16 @@ async fn run_case(
     fixtures: &Fixtures,
     case: &super::manifest::Case,
 ) -> Result<Result<AccountInfo, OAuthError>, String> {
-    let token = fixtures.token(case.token.as_deref())?;
-    h.server.serve(token, fixtures.routes(&case.api)?);
-    let token = h
-        .token()
-        .await
-        .map_err(|err| format!("core's token exchange failed on the case's token: {err}"))?;
+    let body = fixtures.token(case.token.as_deref())?;
+    let status = case.token_status.unwrap_or(200);
+    h.server
+        .serve(Served { status, body }, fixtures.routes(&case.api)?);
+    let token = match h.token().await {
+        Ok(token) => token,
+        // The case is about the token endpoint's error shape: the exchange's error is its outcome.
+        Err(err) if case.error.is_some() => return Ok(Err(err)),
+        Err(err) => return Err(format!("core's token exchange failed on the case's token: {err}")),
+    };
     Ok(account_info(h, &token).await)
 }
 
@@ -261,7 +265,7 @@ async fn disconnect(
     } else {
         let token_fixture = fixtures.token(None)?;
         h.server.serve(
-            token_fixture,
+            Served::ok(token_fixture),
             fixtures.routes(&std::collections::BTreeMap::new())?,
         );
     }

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use oauthclient_core::client::authorization_request;
+use oauthclient_core::config::Protocol;
 use oauthclient_core::{OAuthClientConfig, Registry};
 
 use super::harness::CLIENT_ID;
@@ -11,18 +12,29 @@ use super::manifest::Login;
 /// The `state` the login URL check sends.
 const STATE: &str = "conformance-state";
 
-/// The app resolves to handlers, and the provider brings an account info (else it could sign
-/// nobody in).
+/// `login.authorize_url` of an OpenID Connect provider, whose discovery document names it.
+const DISCOVERED: &str = "discovered";
+
+/// The app resolves to handlers, and has account info (else it could sign nobody in) — or, for
+/// a link-only provider, is link-only and has none.
 pub(crate) fn handlers(
     registry: &Registry,
     config: &OAuthClientConfig,
     provider: &str,
+    link_only: bool,
 ) -> Result<String, String> {
     let app = config
         .remote_app(provider)
         .ok_or("the provider's app is missing from the configuration")?;
     let handlers = registry.resolve(app).map_err(|err| err.to_string())?;
     let mut brought = Vec::new();
+    if link_only {
+        return match (app.link_only, handlers.account_info.is_some()) {
+            (true, false) => Ok("link-only: no account info, as declared".into()),
+            (false, _) => Err("the manifest says link-only, the app is not `link_only`".into()),
+            (true, true) => Err("a link-only app with account info: say what it is".into()),
+        };
+    }
     if handlers.account_info.is_some() {
         brought.push("account info");
     } else {
@@ -61,7 +73,12 @@ pub(crate) fn login_url(
     if url.scheme() != "https" {
         problems.push(format!("{url} is not https"));
     }
-    if bare.as_str() != login.authorize_url {
+    let discovered = login.authorize_url == DISCOVERED;
+    let has_issuer = matches!(&app.protocol, Protocol::OAuth2(params) if params.issuer.is_some());
+    if discovered && !has_issuer {
+        problems.push("the authorize URL is `discovered`, but the app names no issuer".into());
+    }
+    if !discovered && bare.as_str() != login.authorize_url {
         problems.push(format!(
             "authorize URL: expected {}, got {bare}",
             login.authorize_url

@@ -32,7 +32,7 @@ pub(crate) struct Received {
 
 #[derive(Debug, Default)]
 struct Answers {
-    token: Option<Value>,
+    token: Option<Served>,
     routes: BTreeMap<(String, String), Served>,
     /// Answer every API request with this instead.
     everything: Option<Served>,
@@ -68,7 +68,7 @@ impl FixtureServer {
     }
 
     /// What the next requests are answered with; clears the log.
-    pub fn serve(&self, token: Value, routes: BTreeMap<(String, String), Served>) {
+    pub fn serve(&self, token: Served, routes: BTreeMap<(String, String), Served>) {
         let mut answers = self.lock();
         answers.token = Some(token);
         answers.routes = routes;
@@ -93,7 +93,7 @@ async fn answer(State(answers): State<Arc<Mutex<Answers>>>, req: Parts, body: By
     let mut answers = answers.lock().unwrap_or_else(PoisonError::into_inner);
     if req.uri.path() == "/token" {
         return match &answers.token {
-            Some(token) => json(200, token),
+            Some(token) => json(token.status, &token.body),
             None => json(500, &serde_json::json!({"error": "server_error"})),
         };
     }

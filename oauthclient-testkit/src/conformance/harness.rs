@@ -1,6 +1,7 @@
 //! The provider under test, configured twice: as shipped (its own URLs, for the static checks)
 //! and pointed at the fixture server (for the behaviour checks).
 
+use std::collections::BTreeMap;
 use std::sync::{Mutex, PoisonError};
 
 use async_trait::async_trait;
@@ -13,6 +14,7 @@ use oauthclient_core::secret::AuthorizationCode;
 use oauthclient_core::{OAuthClientConfig, OAuthError, Registry, RemoteApp, Token};
 
 use super::fixture_server::FixtureServer;
+use super::manifest::Host;
 use super::memory_store::MemoryStore;
 use crate::stand_in::{toml_key, toml_string};
 
@@ -30,9 +32,27 @@ fn app_key(provider: &str, template: &RemoteAppSettings) -> String {
         .unwrap_or_else(|| format!("{}_APP_CREDENTIALS", provider.to_ascii_uppercase()))
 }
 
-/// `[remote_apps.<provider>]` naming only the provider, its credentials, and `params`.
-fn config_toml(provider: &str, template: &RemoteAppSettings, params: &str) -> String {
+/// A throwaway P-256 key (PKCS#8 PEM) for providers that sign client assertions; it is in the
+/// testkit's sources, so it signs nothing but tests.
+pub(crate) const TEST_P256_KEY: &str = include_str!("../../testdata/p256-test-key.pem");
+
+/// `key = "value"` lines, with `{test_p256_key}` replaced by [`TEST_P256_KEY`].
+fn toml_lines(values: &BTreeMap<String, String>) -> String {
+    values
+        .iter()
+        .map(|(key, value)| {
+            let value = value.replace("{test_p256_key}", TEST_P256_KEY);
+            format!("{} = {}\n", toml_key(key), toml_string(&value))
+        })
+        .collect()
+}
+
+/// `[remote_apps.<provider>]` naming only the provider, its credentials, `params`, and what
+/// the manifest says a host adds.
+fn config_toml(provider: &str, template: &RemoteAppSettings, params: &str, host: &Host) -> String {
     let app = toml_key(provider);
+    let host_params = toml_lines(&host.params);
+    let host_credentials = toml_lines(&host.credentials);
     format!(
         "secret_key = \"conformance-secret-key-conformance-secret-key\"\n\
          site_url = \"https://app.example.org\"\n\
@@ -42,9 +62,11 @@ fn config_toml(provider: &str, template: &RemoteAppSettings, params: &str) -> St
          \n\
          [remote_apps.{app}.params]\n\
          {params}\n\
+         {host_params}\n\
          [{key}]\n\
          consumer_key = \"{CLIENT_ID}\"\n\
-         consumer_secret = \"{CLIENT_SECRET}\"\n",
+         consumer_secret = \"{CLIENT_SECRET}\"\n\
+         {host_credentials}",
         provider = toml_string(provider),
         key = toml_key(&app_key(provider, template)),
     )
@@ -55,8 +77,9 @@ pub(crate) fn shipped(
     registry: &Registry,
     provider: &str,
     template: &RemoteAppSettings,
+    host: &Host,
 ) -> Result<OAuthClientConfig, String> {
-    let toml = config_toml(provider, template, "");
+    let toml = config_toml(provider, template, "", host);
     OAuthClientConfig::from_toml_str(&toml, &NoEnv, registry).map_err(|err| err.to_string())
 }
 
@@ -77,6 +100,7 @@ impl Harness {
         registry: &Registry,
         provider: &str,
         template: &RemoteAppSettings,
+        host: &Host,
     ) -> Result<Self, String> {
         if template.params.request_token_url.is_some() {
             return Err("OAuth1 providers are not supported by the conformance suite yet".into());
@@ -96,7 +120,7 @@ impl Harness {
              base_url = \"{base}/api/\"\n\
              {revoke}"
         );
-        let toml = config_toml(provider, template, &params);
+        let toml = config_toml(provider, template, &params, host);
         let config = OAuthClientConfig::from_toml_str(&toml, &NoEnv, registry)
             .map_err(|err| format!("the provider's defaults do not load: {err}"))?;
         let app = config

@@ -20,9 +20,17 @@ pub(crate) struct Manifest {
     /// `"GET user": "user.json"`: API answers, paths relative to the app's `base_url`.
     #[serde(default)]
     pub api: BTreeMap<String, Route>,
+    /// What a host must add to the provider's defaults (an issuer, a signing key).
+    #[serde(default)]
+    pub host: Host,
     /// The login redirect built from the provider's defaults.
     pub login: Login,
+    /// The provider links accounts but signs nobody in: it has no account info, and the
+    /// account checks are skipped.
+    #[serde(default)]
+    pub link_only: bool,
     /// Fields of the `AccountInfo` the base fixtures must give.
+    #[serde(default)]
     pub account_info: serde_json::Map<String, Value>,
     /// The `extra_data` `signup_handler.setup` must return.
     #[serde(default)]
@@ -33,6 +41,18 @@ pub(crate) struct Manifest {
     /// More account-info cases: other fixtures, other expectations.
     #[serde(default)]
     pub cases: Vec<Case>,
+}
+
+/// `"host": {"params": {...}, "credentials": {...}}`: keys a host's configuration adds to the
+/// provider's defaults, e.g. the `issuer` of a Keycloak realm. In `credentials`,
+/// `{test_p256_key}` stands for a P-256 test key (PKCS#8 PEM) for JWT client authentication.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Host {
+    #[serde(default)]
+    pub params: BTreeMap<String, String>,
+    #[serde(default)]
+    pub credentials: BTreeMap<String, String>,
 }
 
 /// An API answer: a fixture file (`200`), or a status with a file or an inline body.
@@ -49,7 +69,8 @@ pub(crate) enum Route {
     },
 }
 
-/// `"login": {"authorize_url": ..., "params": {...}, "pkce": true}`.
+/// `"login": {"authorize_url": ..., "params": {...}, "pkce": true}`. An `authorize_url` of
+/// `"discovered"` (OpenID Connect: the discovery document names it) checks the parameters only.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Login {
@@ -94,6 +115,9 @@ pub(crate) struct Case {
     /// Another token response fixture.
     #[serde(default)]
     pub token: Option<String>,
+    /// The token endpoint's status for it (default 200): an error shape of the provider's.
+    #[serde(default)]
+    pub token_status: Option<u16>,
     /// API answers replacing the base ones (same keys) or added.
     #[serde(default)]
     pub api: BTreeMap<String, Route>,
@@ -110,6 +134,13 @@ pub(crate) struct Case {
 pub(crate) struct Served {
     pub status: u16,
     pub body: Value,
+}
+
+impl Served {
+    /// `body` with `200 OK`.
+    pub fn ok(body: Value) -> Self {
+        Self { status: 200, body }
+    }
 }
 
 /// The manifest with every fixture file read.
@@ -136,6 +167,12 @@ impl Fixtures {
         for case in &fixtures.manifest.cases {
             fixtures.token(case.token.as_deref())?;
             fixtures.routes(&case.api)?;
+            if case.token_status.is_some_and(|status| status != 200) && case.error.is_none() {
+                return Err(format!(
+                    "case `{}`: a token error status needs an expected `error`",
+                    case.name
+                ));
+            }
             if case.account_info.is_some() == case.error.is_some() {
                 return Err(format!(
                     "case `{}`: give either `account_info` or `error`",

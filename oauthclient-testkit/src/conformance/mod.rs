@@ -9,8 +9,8 @@
 //! | check | what |
 //! |---|---|
 //! | `registered` | `Registry::from_inventory()` knows the provider |
-//! | `handlers` | every handler its defaults name is registered, with the right kind, and there is a `signup_handler.info` |
-//! | `login_url` | core's `authorization_request` from the defaults: the authorize URL, `response_type`, `client_id`, `redirect_uri`, `state`, PKCE, and `login.params` |
+//! | `handlers` | every handler its defaults name is registered, with the right kind, and the app has account info (a provider crate's or an `[account_info]` mapping) — or, with `"link_only": true`, is link-only and has none |
+//! | `login_url` | core's `authorization_request` from the defaults: the authorize URL (unless `"discovered"`), `response_type`, `client_id`, `redirect_uri`, `state`, PKCE, and `login.params` |
 //! | `account_info` | the `signup_handler.info` on the token and API fixtures gives the expected fields, `external_method` = the app name |
 //! | `account_setup` | `signup_handler.setup` returns `extra_data` |
 //! | `disconnect` | a linked user is unlinked (account and identity gone) with exactly the declared API calls |
@@ -39,7 +39,13 @@
 //! ```
 //!
 //! A route is a fixture file answered with `200`, or `{"status", "file" | "body"}`. `token`
-//! defaults to a bare bearer token; `login.pkce` to `true`.
+//! defaults to a bare bearer token; `login.pkce` to `true`. A case's `token_status` answers its
+//! token fixture with that status (a provider's token-endpoint error shape). A token fixture
+//! may carry what a protocol adds to the token: `id_token_claims` (the validated claims
+//! OpenID Connect hands on) and `callback` (extra callback parameters, Apple's `user`).
+//! `"host": {"params": {...}, "credentials": {...}}` adds what a host must configure (a
+//! Keycloak realm's `issuer`; `{test_p256_key}` is a throwaway signing key). A link-only
+//! provider (`"link_only": true`) is checked for registration, handlers and login only.
 
 mod behaviour;
 mod checks;
@@ -213,9 +219,13 @@ pub async fn run(provider: ProviderUnderTest) -> Result<Report, ConformanceError
         return Err(ConformanceError::Failed(report));
     };
     report.record("registered", Ok(format!("provider `{name}`")));
-    match harness::shipped(&registry, name, &template) {
+    let manifest = &fixtures.manifest;
+    match harness::shipped(&registry, name, &template, &manifest.host) {
         Ok(config) => {
-            report.record("handlers", checks::handlers(&registry, &config, name));
+            report.record(
+                "handlers",
+                checks::handlers(&registry, &config, name, manifest.link_only),
+            );
             report.record(
                 "login_url",
                 checks::login_url(&config, name, &fixtures.manifest.login),
@@ -226,10 +236,12 @@ pub async fn run(provider: ProviderUnderTest) -> Result<Report, ConformanceError
             Err(format!("the provider's defaults do not load: {err}")),
         ),
     }
-    let harness = harness::Harness::start(&registry, name, &template)
-        .await
-        .map_err(ConformanceError::Setup)?;
-    behaviour::run_all(&harness, &fixtures, &mut report).await;
+    if !manifest.link_only {
+        let harness = harness::Harness::start(&registry, name, &template, &manifest.host)
+            .await
+            .map_err(ConformanceError::Setup)?;
+        behaviour::run_all(&harness, &fixtures, &mut report).await;
+    }
     if report.passed() {
         Ok(report)
     } else {
