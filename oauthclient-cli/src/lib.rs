@@ -39,6 +39,7 @@ use oauthclient_core::account::UserId;
 use oauthclient_github as _;
 use oauthclient_oidc as _;
 use oauthclient_orcid as _;
+use oauthclient_providers as _;
 /// Which users table the store commands work with ([`OperatorCli::users_table`]).
 pub use oauthclient_store_diesel::UsersTable;
 

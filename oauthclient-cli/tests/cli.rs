@@ -66,7 +66,33 @@ fn providers_lists_every_provider_the_workspace_ships() {
     let names: Vec<&str> = lines.iter().map(|words| words[0]).collect();
     assert_eq!(
         names,
-        ["github", "oidc", "orcid", "orcid_sandbox"],
+        [
+            "apple",
+            "auth0",
+            "bitbucket",
+            "cern",
+            "discord",
+            "dropbox",
+            "eosc_aai",
+            "facebook",
+            "github",
+            "gitlab",
+            "globus",
+            "google",
+            "keycloak",
+            "linkedin",
+            "microsoft",
+            "oidc",
+            "okta",
+            "openaire_aai",
+            "orcid",
+            "orcid_sandbox",
+            "reddit",
+            "slack",
+            "twitch",
+            "x",
+            "zenodo",
+        ],
         "{shown}"
     );
     let row = |name: &str| {
@@ -79,6 +105,8 @@ fn providers_lists_every_provider_the_workspace_ships() {
     assert_eq!(row("github"), "oauth2 GitHub");
     assert!(row("oidc").starts_with("openid-connect "), "{shown}");
     assert!(row("orcid").starts_with("oauth2 ORCID"), "{shown}");
+    assert_eq!(row("discord"), "oauth2 Discord");
+    assert_eq!(row("microsoft"), "openid-connect Microsoft");
 }
 
 #[test]

@@ -102,6 +102,12 @@ fn every_template_has_fixtures_and_a_docs_page() {
             root.join("../docs/providers").join(format!("{id}.md")).is_file(),
             "docs/providers/{id}.md"
         );
+        let page = std::fs::read_to_string(root.join("../docs/providers").join(format!("{id}.md")))
+            .expect("readable");
+        assert!(
+            page.contains(template.toml().trim_end()),
+            "docs/providers/{id}.md shows templates/{id}.toml verbatim (regenerate the block)"
+        );
         assert!(
             index.contains(&format!("[{id}]({id}.md)")),
             "docs/providers/index.md lists {id}"

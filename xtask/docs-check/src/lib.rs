@@ -18,6 +18,7 @@
 // must know them.
 use oauthclient_github as _;
 use oauthclient_oidc as _;
+use oauthclient_providers as _;
 use oauthclient_orcid as _;
 
 pub mod toml_blocks;
