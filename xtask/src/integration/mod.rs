@@ -9,15 +9,18 @@
 //! Then the suites against real independent servers: OAuth 1.0a (`oauth1`), SMTP (`smtp`),
 //! OpenID Connect (`oidc`: the demo and the axum example app in the browser too), the
 //! single-page app of `examples/spa/` on both adapters (`spa`), and schemathesis checking
-//! docs/openapi.yaml against the running demo (`schemathesis`); Python tools come from PyPI
-//! into venvs under `target/` (`python`). `cargo xtask integration oidc spa schemathesis`
-//! (any of them) runs only those parts, quicker to iterate on.
+//! docs/openapi.yaml against the running demo (`schemathesis`), and an app that names no
+//! provider, only an `[account_info]` mapping, against npm `oauth2-mock-server` (`generic`);
+//! Python tools come from PyPI into venvs under `target/` (`python`).
+//! `cargo xtask integration oidc spa schemathesis generic` (any of them) runs only those parts,
+//! quicker to iterate on.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod generic;
 mod npm;
 mod oauth1;
 mod oidc;
@@ -49,13 +52,16 @@ enum Part {
     Spa,
     /// schemathesis against the demo's JSON API.
     Schemathesis,
+    /// A provider by configuration against oauth2-mock-server.
+    Generic,
 }
 
 impl Part {
-    const ALL: [(&'static str, Part); 3] = [
+    const ALL: [(&'static str, Part); 4] = [
         ("oidc", Part::Oidc),
         ("spa", Part::Spa),
         ("schemathesis", Part::Schemathesis),
+        ("generic", Part::Generic),
     ];
 }
 
@@ -69,7 +75,7 @@ pub fn integration(args: &[String]) -> Result<(), String> {
             .map(|(_, part)| *part)
             .ok_or_else(|| {
                 format!(
-                    "integration: unknown argument `{arg}` (only `oidc`, `spa`, `schemathesis`)"
+                    "integration: unknown argument `{arg}` (only `oidc`, `spa`, `schemathesis`, `generic`)"
                 )
             })?;
         chosen.push(part);
@@ -98,6 +104,12 @@ pub fn integration(args: &[String]) -> Result<(), String> {
         let phase = Instant::now();
         schemathesis::run(&root, &target)?;
         timing("schemathesis: docs/openapi.yaml holds for the demo", phase);
+    }
+    if wants(Part::Generic) {
+        let phase = Instant::now();
+        ensure_node()?;
+        generic::run(&root, &target)?;
+        timing("generic provider (oauth2-mock-server) passed", phase);
     }
     if !(everything || wants(Part::Oidc) || wants(Part::Spa)) {
         timing("integration passed", started);
