@@ -28,7 +28,7 @@ demo-home-linked = { $provider } linked ✓
 demo-home-sign-in-with = Sign in with { $provider }
 # $link is a link whose text is the .link attribute.
 demo-home-password-sign-in = Or { $link }.
-    .link = sign in with your e-mail address and password
+    .link = sign in with your e-mail and password
 # $url is the sandbox provider's address, as a link.
 demo-home-sandbox = Sandbox mode: the provider at { $url } is a local stand-in; any username and password work.
 
@@ -55,7 +55,7 @@ demo-register-password-label = Password (at least { $min } characters)
 demo-register-submit = Register
 demo-register-password-too-short = Please choose a password of at least { $min } characters.
 demo-register-password-unusable = This password cannot be used.
-demo-register-username-at = A username cannot contain “@” (it would read as an e-mail address).
+demo-register-username-at = A username cannot contain "@" (it would read as an e-mail address).
 demo-check-inbox-resend-label = Send a new link to
 demo-flash-created = Your account was created.
 demo-flash-created-link-sent = Your account was created. We sent you a link to confirm your e-mail address.

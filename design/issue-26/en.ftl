@@ -177,19 +177,21 @@ error-invalid-state = Invalid state.
 
 ## Why a sign-in, link or confirmation ended (one per kind of error)
 
-error-rejected = You rejected the sign-in request.
+# The words of Invenio's oauthclient (kept: hosts and docs quote them).
+error-rejected = You rejected the authentication request.
 # $code: the OAuth error code the provider sent, e.g. temporarily_unavailable.
 error-provider = { $provider } reported an error ({ $code }). Please try again.
 # $app: the name in the URL, as typed.
 error-unknown-app = There is no sign-in method named “{ $app }”.
-error-already-linked = This { $provider } account is already linked to another account.
+# The words of Invenio's oauthclient (kept: hosts and docs quote them).
+error-already-linked = External service is already linked to another account.
 error-link-only = { $provider } can only be linked to an existing account. Please sign in first.
 error-account-disabled = This account is disabled.
 error-not-linked = No { $provider } account is linked.
 error-reconnect-required = Your { $provider } account needs to be reconnected.
 error-no-signup-in-progress = No sign-up is in progress for { $provider }. Please sign in again.
 error-last-login-method = { $provider } is your only way to sign in. Set a password or link another account first.
-error-email-in-use = An account with this e-mail address already exists. Sign in to it first, then connect { $provider } from your linked accounts.
+error-email-in-use = An account with this e-mail address already exists. Sign in to it first, then connect { $provider } from Linked accounts.
 error-signup-closed = Sign-up is closed: no new accounts can be created. If you already have an account, sign in to it.
 error-email-unconfirmed = Please confirm your e-mail address first: follow the link we sent you, or ask for a new one.
 error-mail-unavailable = The confirmation e-mail could not be sent right now. Please try again later.
@@ -205,14 +207,14 @@ error-confirmation-held-by-another = Another account has confirmed this address 
 ## Per-login options a request may carry (prompt, login_hint, max_age, acr_values, scope,
 ## remember). $option is the option's name as sent (e.g. max_age): do not translate it.
 
-login-option-not-allowed = the { $option } option is not allowed for this sign-in method
-login-option-scope-not-allowed = the scope option may not request { $scope } for this sign-in method
+login-option-not-allowed = the `{ $option }` option is not allowed for this sign-in method
+login-option-scope-not-allowed = the `scope` option may not request `{ $scope }` for this sign-in method
 # $reason: one of the login-option-reason-* messages.
-login-option-invalid = invalid { $option }: { $reason }
-login-option-repeated = the { $option } option was given more than once
+login-option-invalid = invalid `{ $option }`: { $reason }
+login-option-repeated = the `{ $option }` option was given more than once
 login-option-reason-prompt-values = use none, login, consent or select_account, separated by spaces
 login-option-reason-prompt-repeated = a value is repeated
-login-option-reason-prompt-none-alone = none cannot be combined with other values
+login-option-reason-prompt-none-alone = `none` cannot be combined with other values
 login-option-reason-login-hint = use at most { $max } characters, no control characters
 login-option-reason-max-age = use a whole number of seconds from 0 to { $max }
 login-option-reason-acr-values = use printable values separated by spaces, at most { $max } characters
