@@ -11,6 +11,8 @@
 
 ## Shared words
 
+# This locale's name in its own language, for language pickers ("Deutsch", "日本語").
+locale-name = English
 page-title-default = Accounts
 common-back = Back
 common-cancel = Cancel
