@@ -162,6 +162,7 @@ error-conflict-heading = Account already exists
 error-refused-heading = Not allowed
 error-bad-request-heading = That did not work
 error-malformed-request = The request could not be read.
+error-request-too-large = The request is too large.
 error-rate-limited-heading = Too many attempts
 error-rate-limited = Too many sign-in attempts. Please wait a moment and try again.
 error-sign-in-required-heading = Sign in required
