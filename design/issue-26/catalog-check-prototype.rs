@@ -2,7 +2,7 @@
 // fluent-syntax 0.12, fluent-langneg 0.13 (feature cldr), unic-langid 0.9 in a scratch crate:
 // both parse with no error or Junk (169 and 77 messages); the negotiation probe at the end
 // printed zh-CN→zh-Hans, zh-TW→en, zh→zh-Hans, pt-PT→pt-BR, pt→pt-BR, de-AT→de, ar-EG→ar (RTL),
-// en-GB→en, sr→en. Not part of the workspace.
+// en-GB→en, sr→en; without the cldr feature, zh-TW→zh-Hans. Not part of the workspace.
 use fluent_syntax::ast::{self, Entry, Expression, InlineExpression, PatternElement};
 use fluent_syntax::parser;
 use std::collections::BTreeSet;
