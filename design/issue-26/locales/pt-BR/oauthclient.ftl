@@ -109,7 +109,7 @@ email-settings-current = Seu endereço: { $email }
 email-settings-confirmed = (confirmado)
 email-settings-unconfirmed = (não confirmado)
 email-settings-resend-submit = Enviar um novo link de confirmação
-email-settings-no-address = Sua conta não tem endereço de e-mail: o dono do endereço comprovou que ele é seu. Informe outro.
+email-settings-no-address = Sua conta não tem endereço de e-mail: a pessoa dona do endereço comprovou que ele pertence a ela. Informe outro.
 email-settings-new-label = Novo endereço de e-mail
 email-settings-change-submit = Alterar endereço
 
