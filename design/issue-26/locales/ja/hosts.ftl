@@ -5,7 +5,7 @@
 demo-brand = oauthclient-rs デモ
 demo-nav-home = ホーム
 demo-nav-mailbox = メールボックス
-demo-nav-email = メール
+demo-nav-email = メールアドレス
 demo-nav-email-unconfirmed = （未確認）
 demo-nav-sign-in = ログイン
 demo-nav-register = 新規登録
@@ -49,7 +49,7 @@ demo-register-username-at = ユーザー名に「@」は使用できません（
 demo-check-inbox-resend-label = 新しいリンクの送信先：
 demo-flash-created = アカウントを作成しました。
 demo-flash-created-link-sent = アカウントを作成しました。メールアドレスを確認するためのリンクを送信しました。
-demo-flash-created-mail-failed = アカウントは作成されましたが、確認メールを送信できませんでした。「メール」から新しいリンクをリクエストしてください。
+demo-flash-created-mail-failed = アカウントは作成されましたが、確認メールを送信できませんでした。「メールアドレス」から新しいリンクをリクエストしてください。
 demo-error-form-expired = フォームの有効期限が切れました。ページを再読み込みしてください。
 demo-not-found = 見つかりません。
 

@@ -4,7 +4,7 @@
 
 demo-brand = oauthclient-rs 演示
 demo-nav-home = 首页
-demo-nav-mailbox = 邮箱
+demo-nav-mailbox = 收件箱
 demo-nav-email = 邮箱地址
 demo-nav-email-unconfirmed = （未确认）
 demo-nav-sign-in = 登录
@@ -55,7 +55,7 @@ demo-not-found = 未找到。
 
 ## The demo: sandbox mailbox (mailbox.html)
 
-demo-mailbox-title = 沙盒邮箱
+demo-mailbox-title = 沙盒收件箱
 demo-mailbox-intro = 此演示在没有 SMTP 服务器的情况下运行：它本应发送的邮件会保存在这里，最新的在前，直到演示停止。
 demo-mailbox-to = 收件人：
 demo-mailbox-subject = 主题：
