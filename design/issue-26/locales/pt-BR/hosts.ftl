@@ -71,7 +71,7 @@ app-sandbox-description = Um provedor substituto local: qualquer nome de usuári
 ## The axum example app (examples/axum-app/templates/home.html)
 
 axum-app-brand = oauthclient com axum
-axum-app-signed-in-as = Conectado como { $user }.
+axum-app-signed-in-as = Você entrou como { $user }.
 axum-app-signed-out = Você não entrou.
 axum-app-sign-in-with = Entrar com { $provider }
 axum-app-not-found = Não encontrado.
@@ -87,7 +87,7 @@ spa-remember-me = Lembrar de mim neste dispositivo
 spa-signup-heading = Conclua seu cadastro
 spa-signup-full-name-label = Nome completo (opcional)
 spa-session-heading = Sua sessão
-spa-signed-in-as = Conectado como { $user }
+spa-signed-in-as = Você entrou como { $user }
 spa-email-unconfirmed = (endereço de e-mail não confirmado)
 spa-sign-out-everywhere-explanation = Encerra todas as sessões da sua conta: neste navegador e em todos os outros dispositivos.
 spa-sign-in-with = Entrar com { $provider }

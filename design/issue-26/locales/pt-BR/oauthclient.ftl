@@ -15,7 +15,7 @@ common-list-separator = {", "}
 
 login-connect-title = Vincular { $provider }
 login-connect-heading = Vincular { $provider }?
-login-connect-explanation = Você está conectado. Se continuar, a conta do { $provider } com que você entrar será vinculada a esta conta.
+login-connect-explanation = Você já entrou na sua conta. Se continuar, a conta do { $provider } com que você entrar será vinculada a esta conta.
 login-connect-submit = Vincular { $provider }
 
 ## Linked accounts (linkedaccounts.html)
@@ -69,7 +69,7 @@ unconfirmed-claim-mine-explanation = Entre nessa conta (com a senha dela) e depo
 unconfirmed-claim-mine-sign-in = Entrar na minha conta
 unconfirmed-claim-mine-no-login = Entre nela e depois vincule o { $provider } em suas contas vinculadas.
 unconfirmed-claim-not-mine-heading = Não é minha
-unconfirmed-claim-not-mine-explanation = Continue com uma conta nova e sua para { $email }, conectada com { $provider }. A outra conta perde a reivindicação não confirmada do endereço; ela mantém a senha e será avisada no próximo acesso.
+unconfirmed-claim-not-mine-explanation = Continue com uma conta nova e sua para { $email }, na qual você entra com { $provider }. A outra conta perde a reivindicação não confirmada do endereço; ela mantém a senha e será avisada no próximo acesso.
 unconfirmed-claim-not-mine-submit = Continuar com uma conta nova
 
 ## Following a confirmation link (confirm_email.html)
@@ -84,7 +84,7 @@ confirm-email-account-password-only = apenas uma senha
 confirm-email-not-yours-warning = Se você não criou esta conta, não confirme:
 confirm-email-not-yours-explanation = ignore este link e o e-mail em que ele veio. Alguém pode ter digitado seu endereço por engano (ou de propósito); nada acontece sem o titular da conta.
 confirm-email-submit-signed-in = Confirmar { $email } para minha conta
-confirm-email-other-account = Você está conectado a outra conta: este link não é para ela.
+confirm-email-other-account = Você entrou em outra conta: este link não é para ela.
 confirm-email-holder-only = Somente o titular desta conta pode confirmar o endereço dela.
 confirm-email-password-label = Senha desta conta
 confirm-email-submit-password = Confirmar { $email }
