@@ -125,7 +125,7 @@ flash-resend-cooldown = Un lien vient d’être envoyé ; veuillez patienter av
 flash-email-changed = Votre adresse e-mail a été modifiée.
 flash-email-changed-mail-failed = Votre adresse a été modifiée, mais l’e-mail de confirmation n’a pas pu être envoyé pour le moment. Demandez un nouveau lien dans un instant.
 flash-signup-mail-failed = Votre compte a été créé, mais l’e-mail de confirmation n’a pas pu être envoyé. Demandez un nouveau lien depuis vos paramètres d’e-mail.
-flash-signed-out-everywhere = Vous avez été déconnecté sur tous les appareils.
+flash-signed-out-everywhere = Déconnexion effectuée sur tous les appareils.
 flash-ended-claim = L’adresse { $email } n’est plus associée à votre compte : elle n’a jamais été confirmée, et un autre compte l’a confirmée (ou le délai de confirmation a expiré). Indiquez une nouvelle adresse dans vos paramètres d’e-mail.
 
 ## Error pages: headings and messages by kind of failure (error.html)

@@ -13,7 +13,7 @@ demo-nav-sign-out = Esci
 
 ## The demo: home page (home.html)
 
-demo-home-welcome = Benvenuto
+demo-home-welcome = Ti diamo il benvenuto
 demo-home-welcome-name = Ciao, { $name }
 demo-home-sign-in-heading = Accedi
 demo-home-linked-intro = Servizi collegati al tuo account e altri che puoi collegare:

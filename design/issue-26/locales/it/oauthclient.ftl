@@ -125,7 +125,7 @@ flash-resend-cooldown = Un link è stato inviato poco fa; attendi prima di richi
 flash-email-changed = Il tuo indirizzo email è stato cambiato.
 flash-email-changed-mail-failed = Il tuo indirizzo è stato cambiato, ma al momento non è stato possibile inviare l’email di conferma. Tra qualche istante richiedi un nuovo link.
 flash-signup-mail-failed = Il tuo account è stato creato, ma non è stato possibile inviare l’email di conferma. Richiedi un nuovo link dalle impostazioni email.
-flash-signed-out-everywhere = Sei uscito da tutti i dispositivi.
+flash-signed-out-everywhere = Hai effettuato l’uscita da tutti i dispositivi.
 flash-ended-claim = L’indirizzo { $email } non è più associato al tuo account: non è mai stato confermato e un altro account lo ha confermato (oppure il tempo per confermarlo è scaduto). Imposta un nuovo indirizzo nelle impostazioni email.
 
 ## Error pages: headings and messages by kind of failure (error.html)
