@@ -186,18 +186,18 @@ error-confirmation-held-by-another = Ein anderes Konto hat diese Adresse zuerst 
 ## Per-login options a request may carry (prompt, login_hint, max_age, acr_values, scope,
 ## remember). $option is the option's name as sent (e.g. max_age): do not translate it.
 
-login-option-not-allowed = die Option `{ $option }` ist für diese Anmeldemethode nicht erlaubt
-login-option-scope-not-allowed = die Option `scope` darf für diese Anmeldemethode `{ $scope }` nicht anfordern
+login-option-not-allowed = Die Option `{ $option }` ist für diese Anmeldemethode nicht erlaubt
+login-option-scope-not-allowed = Die Option `scope` darf für diese Anmeldemethode `{ $scope }` nicht anfordern
 login-option-invalid = ungültiges `{ $option }`: { $reason }
-login-option-repeated = die Option `{ $option }` wurde mehrfach angegeben
-login-option-reason-prompt-values = verwenden Sie none, login, consent oder select_account, durch Leerzeichen getrennt
-login-option-reason-prompt-repeated = ein Wert kommt mehrfach vor
+login-option-repeated = Die Option `{ $option }` wurde mehrfach angegeben
+login-option-reason-prompt-values = Verwenden Sie none, login, consent oder select_account, durch Leerzeichen getrennt
+login-option-reason-prompt-repeated = Ein Wert kommt mehrfach vor
 login-option-reason-prompt-none-alone = `none` kann nicht mit anderen Werten kombiniert werden
 login-option-reason-login-hint = höchstens { $max } Zeichen, keine Steuerzeichen
 login-option-reason-max-age = eine ganze Zahl von Sekunden zwischen 0 und { $max }
 login-option-reason-acr-values = druckbare Werte, durch Leerzeichen getrennt, höchstens { $max } Zeichen
-login-option-reason-scope-empty = geben Sie mindestens einen Scope an
-login-option-reason-remember = verwenden Sie 1 oder 0
+login-option-reason-scope-empty = Geben Sie mindestens einen Scope an
+login-option-reason-remember = Verwenden Sie 1 oder 0
 
 ## JSON API messages (beside a stable machine "code")
 

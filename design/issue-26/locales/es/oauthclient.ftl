@@ -220,7 +220,7 @@ rest-unconfirmed-claim = Existe una cuenta con esta dirección de correo electr�
 
 email-confirm-subject = Confirma tu dirección de correo electrónico
 email-confirm-greeting = Hola:
-email-confirm-intro = alguien ha creado o modificado una cuenta en { $site } con esta dirección de correo electrónico: { $email }.
+email-confirm-intro = Alguien ha creado o modificado una cuenta en { $site } con esta dirección de correo electrónico: { $email }.
 email-confirm-account-username = Nombre de usuario: { $username }
 email-confirm-account-created = Creada el: { $date }
 email-confirm-instructions-text = Si esta cuenta es tuya, confirma la dirección abriendo este enlace (se te pedirá que inicies sesión en la cuenta o que introduzcas su contraseña):

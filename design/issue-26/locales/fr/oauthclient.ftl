@@ -220,7 +220,7 @@ rest-unconfirmed-claim = Un compte avec cette adresse e-mail existe mais n’a j
 
 email-confirm-subject = Confirmez votre adresse e-mail
 email-confirm-greeting = Bonjour,
-email-confirm-intro = quelqu’un a créé ou modifié un compte sur { $site } avec cette adresse e-mail : { $email }.
+email-confirm-intro = Quelqu’un a créé ou modifié un compte sur { $site } avec cette adresse e-mail : { $email }.
 email-confirm-account-username = Nom d’utilisateur : { $username }
 email-confirm-account-created = Créé le : { $date }
 email-confirm-instructions-text = Si ce compte est le vôtre, confirmez l’adresse en ouvrant ce lien (il vous sera demandé de vous connecter au compte ou de saisir son mot de passe) :

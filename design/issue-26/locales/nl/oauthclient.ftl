@@ -220,7 +220,7 @@ rest-unconfirmed-claim = Er bestaat een account met dit e-mailadres, maar het is
 
 email-confirm-subject = Bevestig je e-mailadres
 email-confirm-greeting = Hallo,
-email-confirm-intro = iemand heeft op { $site } een account aangemaakt of gewijzigd met dit e-mailadres: { $email }.
+email-confirm-intro = Iemand heeft op { $site } een account aangemaakt of gewijzigd met dit e-mailadres: { $email }.
 email-confirm-account-username = Gebruikersnaam: { $username }
 email-confirm-account-created = Aangemaakt op: { $date }
 email-confirm-instructions-text = Als dit account van jou is, bevestig het adres dan door deze link te openen (je wordt gevraagd in te loggen op het account of het wachtwoord ervan in te vullen):

@@ -220,7 +220,7 @@ rest-unconfirmed-claim = Existe uma conta com este endereço de e-mail, mas ela 
 
 email-confirm-subject = Confirme seu endereço de e-mail
 email-confirm-greeting = Olá,
-email-confirm-intro = alguém criou ou alterou uma conta em { $site } com este endereço de e-mail: { $email }.
+email-confirm-intro = Alguém criou ou alterou uma conta em { $site } com este endereço de e-mail: { $email }.
 email-confirm-account-username = Nome de usuário: { $username }
 email-confirm-account-created = Criada em: { $date }
 email-confirm-instructions-text = Se esta conta for sua, confirme o endereço abrindo este link (será pedido que você entre na conta ou digite a senha dela):
