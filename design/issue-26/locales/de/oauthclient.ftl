@@ -188,7 +188,7 @@ error-confirmation-held-by-another = Ein anderes Konto hat diese Adresse zuerst 
 
 login-option-not-allowed = Die Option `{ $option }` ist für diese Anmeldemethode nicht erlaubt
 login-option-scope-not-allowed = Die Option `scope` darf für diese Anmeldemethode `{ $scope }` nicht anfordern
-login-option-invalid = ungültiges `{ $option }`: { $reason }
+login-option-invalid = ungültiger Wert für `{ $option }`: { $reason }
 login-option-repeated = Die Option `{ $option }` wurde mehrfach angegeben
 login-option-reason-prompt-values = Verwenden Sie none, login, consent oder select_account, durch Leerzeichen getrennt
 login-option-reason-prompt-repeated = Ein Wert kommt mehrfach vor

@@ -188,7 +188,7 @@ error-confirmation-held-by-another = Een ander account heeft dit adres eerder be
 
 login-option-not-allowed = de optie `{ $option }` is niet toegestaan voor deze inlogmethode
 login-option-scope-not-allowed = de optie `scope` mag voor deze inlogmethode geen `{ $scope }` aanvragen
-login-option-invalid = ongeldige `{ $option }`: { $reason }
+login-option-invalid = ongeldige waarde voor `{ $option }`: { $reason }
 login-option-repeated = de optie `{ $option }` is meer dan eens opgegeven
 login-option-reason-prompt-values = gebruik none, login, consent of select_account, gescheiden door spaties
 login-option-reason-prompt-repeated = een waarde komt meer dan eens voor
