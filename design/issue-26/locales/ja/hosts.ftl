@@ -20,7 +20,7 @@ demo-home-linked-intro = あなたのアカウントに連携済みのサービ�
 demo-home-sign-in-intro = お持ちのアカウントを使用してください：
 demo-home-linked = { $provider } 連携済み ✓
 demo-home-sign-in-with = { $provider } でログイン
-demo-home-password-sign-in = または{ $link }。
+demo-home-password-sign-in = または、{ $link }してください。
     .link = メールアドレスとパスワードでログイン
 demo-home-sandbox = サンドボックスモード：{ $url } のプロバイダーはローカルの代替です。任意のユーザー名とパスワードでログインできます。
 
