@@ -7,8 +7,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use oauthclient_core::config::{RemoteAppParams, RemoteAppSettings};
 use oauthclient_core::handlers::{
-    AccountInfoHandler, AccountSetupHandler, ApiMethod, ApiRequest, ProviderContext,
-    RevokeHandler,
+    AccountInfoHandler, AccountSetupHandler, ApiMethod, ApiRequest, ProviderContext, RevokeHandler,
 };
 use oauthclient_core::registry::{Provider, ProviderEntry};
 use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token, inventory};
@@ -153,7 +152,10 @@ impl RevokeHandler for Revoke {
             // Wrong: an undeclared call. (A revocation cannot keep the user linked on a
             // provider outage any more: it runs after the unlink and cannot fail.)
             if response.is_ok_and(|response| response.is_success()) {
-                let _ = ctx.api.send(ApiRequest::get("me").with_token(token.clone())).await;
+                let _ = ctx
+                    .api
+                    .send(ApiRequest::get("me").with_token(token.clone()))
+                    .await;
             }
         } else if let Err(err) = response {
             eprintln!("{}: revocation failed, unlinked anyway: {err}", ctx.app);

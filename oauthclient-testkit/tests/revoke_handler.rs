@@ -46,7 +46,8 @@ impl RevokeHandler for RecordingRevoke {
             .remote_account(&self.user_id, CLIENT_ID)
             .await
             .map_or(true, |account| account.is_some());
-        let request = ApiRequest::new(ApiMethod::Delete, "grants/current").with_token(token.clone());
+        let request =
+            ApiRequest::new(ApiMethod::Delete, "grants/current").with_token(token.clone());
         let api_failed = ctx.api.send(request).await.is_err();
         self.seen.lock().expect("not poisoned").push(Seen {
             access_token: token.access_token.expose_secret().to_owned(),
@@ -60,7 +61,7 @@ impl RevokeHandler for RecordingRevoke {
 struct Revoking(Arc<RecordingRevoke>);
 
 impl Provider for Revoking {
-    fn id(&self) -> &str {
+    fn id(&self) -> &'static str {
         "revoking"
     }
     fn defaults(&self) -> RemoteAppSettings {
@@ -123,7 +124,10 @@ async fn linked_user(store: &MemoryStore, other_login: bool) -> UserId {
     store.link(&user.id, &link).await.expect("link");
     if other_login {
         let other = AccountInfo::new(ExternalId::new("other-1"), "other-app");
-        store.link_identity(&user.id, &other).await.expect("identity");
+        store
+            .link_identity(&user.id, &other)
+            .await
+            .expect("identity");
     }
     user.id
 }

@@ -18,7 +18,8 @@ use crate::OAuthError;
 use crate::account::AccountInfo;
 use crate::handlers::{
     AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, AuthorizedOutcome,
-    DisconnectHandler, HandlerContext, ProviderContext, SignupDecision, SignupForm, SignupViewHandler,
+    DisconnectHandler, HandlerContext, ProviderContext, SignupDecision, SignupForm,
+    SignupViewHandler,
 };
 use crate::registry::{Handler, Registry};
 use crate::token::Token;
