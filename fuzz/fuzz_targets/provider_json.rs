@@ -13,8 +13,8 @@
 //!   `trusted_email` is only ever a verified e-mail.
 //!
 //! GitHub's mapping (`oauthclient-github`: `from_api`, `email::primary_verified`) and ORCID's
-//! `from_token` are private, reachable only through the async handlers with a full
-//! `HandlerContext`, so they are not fuzzed here.
+//! `from_token` are private, reachable only through the async handlers with a
+//! `ProviderContext` (remote settings, API client), so they are not fuzzed here.
 
 #![no_main]
 

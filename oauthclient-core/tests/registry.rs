@@ -39,11 +39,11 @@ fn naming_a_registered_provider_uses_its_defaults() {
     let app = config.remote_app("fixture").expect("configured");
     assert_eq!(app.title, "Fixture");
     assert_eq!(app.provider.as_deref(), Some("fixture"));
-    // The provider's own disconnect runs; configuration names no handler for it.
+    // Core's disconnect runs the provider's own revocation; configuration names no handler.
     assert_eq!(app.handlers.disconnect, None);
     let provider = registry.provider("fixture").expect("linked");
-    assert!(provider.disconnect().is_some());
-    registry.resolve(app).expect("resolves");
+    assert!(provider.revoke().is_some());
+    assert!(registry.resolve(app).expect("resolves").revoke.is_some());
     assert!(matches!(&app.protocol, Protocol::OAuth2(params)
         if params.authorize_url.as_str() == "https://fixture.example/authorize"));
 }

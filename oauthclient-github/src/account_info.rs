@@ -1,7 +1,7 @@
 //! [`GitHubAccountInfo`]: who signed in, from `GET /user` and `GET /user/emails`.
 
 use async_trait::async_trait;
-use oauthclient_core::handlers::{AccountInfoHandler, ApiMethod, HandlerContext};
+use oauthclient_core::handlers::{AccountInfoHandler, ApiMethod, ProviderContext};
 use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
 
 use crate::api::api_request;
@@ -41,7 +41,7 @@ pub struct GitHubAccountInfo;
 impl AccountInfoHandler for GitHubAccountInfo {
     async fn account_info(
         &self,
-        ctx: &HandlerContext<'_>,
+        ctx: &ProviderContext<'_>,
         token: &Token,
     ) -> Result<AccountInfo, OAuthError> {
         let user: serde_json::Value = ctx
@@ -55,7 +55,7 @@ impl AccountInfoHandler for GitHubAccountInfo {
 }
 
 /// `GET user/emails`; no addresses when the token may not read them.
-async fn emails(ctx: &HandlerContext<'_>, token: &Token) -> Result<Vec<EmailEntry>, OAuthError> {
+async fn emails(ctx: &ProviderContext<'_>, token: &Token) -> Result<Vec<EmailEntry>, OAuthError> {
     let response = ctx
         .api
         .send(api_request(ApiMethod::Get, "user/emails").with_token(token.clone()))

@@ -1,8 +1,7 @@
 //! [`GitHubAccountSetup`]: what to keep on a newly linked GitHub account.
 
 use async_trait::async_trait;
-use oauthclient_core::account::RemoteAccount;
-use oauthclient_core::handlers::{AccountSetupHandler, HandlerContext};
+use oauthclient_core::handlers::{AccountSetupHandler, ProviderContext};
 use oauthclient_core::{AccountInfo, OAuthError, Token};
 
 /// The seed's `github:account_setup` ([`crate::GitHub`]'s account setup): stores `{"login": <login>, "id": <numeric id>}` as the
@@ -10,15 +9,14 @@ use oauthclient_core::{AccountInfo, OAuthError, Token};
 /// second API call). Core links the identity (`github`, id) in the same step.
 ///
 /// ```
-/// # use oauthclient_core::account::RemoteAccount;
-/// # use oauthclient_core::handlers::{AccountSetupHandler, EventBus, HandlerContext};
+/// # use oauthclient_core::handlers::{AccountSetupHandler, ProviderContext};
 /// # use oauthclient_core::{AccountInfo, ExternalId, Token, secret::AccessToken};
-/// # async fn example(ctx: &HandlerContext<'_>, account: &RemoteAccount) -> Result<(), oauthclient_core::OAuthError> {
+/// # async fn example(ctx: &ProviderContext<'_>) -> Result<(), oauthclient_core::OAuthError> {
 /// use oauthclient_github::GitHubAccountSetup;
 ///
 /// let info = AccountInfo::new(ExternalId::new("583231"), "github").with_username("octocat");
 /// let token = Token::bearer(AccessToken::new("gho_example"));
-/// let extra = GitHubAccountSetup.account_setup(ctx, &token, account, &info).await?;
+/// let extra = GitHubAccountSetup.account_setup(ctx, &token, &info).await?;
 /// assert_eq!(extra, serde_json::json!({"login": "octocat", "id": 583231}));
 /// # Ok(())
 /// # }
@@ -30,9 +28,8 @@ pub struct GitHubAccountSetup;
 impl AccountSetupHandler for GitHubAccountSetup {
     async fn account_setup(
         &self,
-        _ctx: &HandlerContext<'_>,
+        _ctx: &ProviderContext<'_>,
         _token: &Token,
-        _account: &RemoteAccount,
         info: &AccountInfo,
     ) -> Result<serde_json::Value, OAuthError> {
         Ok(extra_data(info))

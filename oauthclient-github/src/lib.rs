@@ -34,15 +34,15 @@
 //! | defaults | [`REMOTE_APP`]: endpoints, scope `user:email`, `GITHUB_APP_CREDENTIALS` |
 //! | account info | [`GitHubAccountInfo`]: `GET user` + `GET user/emails` → [`oauthclient_core::AccountInfo`] |
 //! | account setup | [`GitHubAccountSetup`]: `extra_data = {"login", "id"}` |
-//! | disconnect | [`GitHubDisconnect`]: revokes the grant at GitHub, then unlinks |
+//! | revoke | [`GitHubRevoke`]: after core's disconnect unlinked, deletes the grant at GitHub |
 
 mod account_info;
 mod account_setup;
 mod api;
-mod disconnect;
 mod email;
 mod provider;
 mod remote_app;
+mod revoke;
 
 use oauthclient_core::inventory;
 use oauthclient_core::registry::ProviderEntry;
@@ -50,9 +50,9 @@ use oauthclient_core::registry::ProviderEntry;
 pub use account_info::GitHubAccountInfo;
 pub use account_setup::GitHubAccountSetup;
 pub use api::{API_VERSION, MEDIA_TYPE, api_request};
-pub use disconnect::GitHubDisconnect;
 pub use provider::GitHub;
 pub use remote_app::{REMOTE_APP, remote_app};
+pub use revoke::GitHubRevoke;
 
 /// The provider id: `[remote_apps.github]` uses [`GitHub`], as does any app with
 /// `provider = "github"`.

@@ -3,13 +3,13 @@
 use std::sync::Arc;
 
 use oauthclient_core::config::RemoteAppSettings;
-use oauthclient_core::handlers::{AccountInfoHandler, AccountSetupHandler, DisconnectHandler};
+use oauthclient_core::handlers::{AccountInfoHandler, AccountSetupHandler, RevokeHandler};
 use oauthclient_core::registry::Provider;
 
-use crate::{GitHubAccountInfo, GitHubAccountSetup, GitHubDisconnect};
+use crate::{GitHubAccountInfo, GitHubAccountSetup, GitHubRevoke};
 
 /// "Sign in with GitHub": [`crate::REMOTE_APP`], [`GitHubAccountInfo`],
-/// [`GitHubAccountSetup`] and [`GitHubDisconnect`]. Linked through `inventory` as the
+/// [`GitHubAccountSetup`] and [`GitHubRevoke`]. Linked through `inventory` as the
 /// provider `github`; an app using it names no handler.
 ///
 /// ```
@@ -40,7 +40,7 @@ impl Provider for GitHub {
         Some(Arc::new(GitHubAccountSetup))
     }
 
-    fn disconnect(&self) -> Option<Arc<dyn DisconnectHandler>> {
-        Some(Arc::new(GitHubDisconnect))
+    fn revoke(&self) -> Option<Arc<dyn RevokeHandler>> {
+        Some(Arc::new(GitHubRevoke))
     }
 }

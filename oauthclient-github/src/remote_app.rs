@@ -32,7 +32,7 @@ pub static REMOTE_APP: LazyLock<RemoteAppSettings> = LazyLock::new(remote_app);
 /// ```
 /// let app = oauthclient_github::remote_app();
 /// assert_eq!(app.params.app_key.as_deref(), Some("GITHUB_APP_CREDENTIALS"));
-/// assert_eq!(app.disconnect_handler, None, "the provider brings its own");
+/// assert_eq!(app.disconnect_handler, None, "core's, which runs the provider's revocation");
 /// assert_eq!(app, *oauthclient_github::REMOTE_APP);
 /// ```
 pub fn remote_app() -> RemoteAppSettings {

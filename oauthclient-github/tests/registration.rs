@@ -36,7 +36,7 @@ fn the_provider_and_its_handlers_are_registered() {
     let github = registry.provider("github").expect("linked");
     assert!(github.account_info().is_some(), "account info");
     assert!(github.account_setup().is_some(), "account setup");
-    assert!(github.disconnect().is_some(), "disconnect");
+    assert!(github.revoke().is_some(), "revoke");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use async_trait::async_trait;
 use oauthclient_core::account::ExternalId;
-use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, HandlerContext};
+use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, ProviderContext};
 use oauthclient_core::{AccountInfo, OAuthError, Token};
 use serde_json::Value;
 
@@ -121,7 +121,7 @@ impl OidcAccountInfo {
 impl AccountInfoHandler for OidcAccountInfo {
     async fn account_info(
         &self,
-        ctx: &HandlerContext<'_>,
+        ctx: &ProviderContext<'_>,
         token: &Token,
     ) -> Result<AccountInfo, OAuthError> {
         self.mapping
@@ -150,7 +150,7 @@ pub struct OidcUserInfo {
 impl AccountInfoHandler for OidcUserInfo {
     async fn account_info(
         &self,
-        ctx: &HandlerContext<'_>,
+        ctx: &ProviderContext<'_>,
         token: &Token,
     ) -> Result<AccountInfo, OAuthError> {
         let mut claims = id_token_claims(ctx.app, token)?.clone();

@@ -1,7 +1,7 @@
 //! [`OrcidAccountInfo`]: the ORCID iD and name from the token response.
 
 use async_trait::async_trait;
-use oauthclient_core::handlers::{AccountInfoHandler, HandlerContext};
+use oauthclient_core::handlers::{AccountInfoHandler, ProviderContext};
 use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
 
 use crate::orcid_id::is_orcid_id;
@@ -20,9 +20,9 @@ use crate::orcid_id::is_orcid_id;
 /// [`OAuthError::InvalidResponse`].
 ///
 /// ```
-/// # use oauthclient_core::handlers::{AccountInfoHandler, HandlerContext};
+/// # use oauthclient_core::handlers::{AccountInfoHandler, ProviderContext};
 /// # use oauthclient_core::{Token, secret::AccessToken};
-/// # async fn example(ctx: &HandlerContext<'_>) -> Result<(), oauthclient_core::OAuthError> {
+/// # async fn example(ctx: &ProviderContext<'_>) -> Result<(), oauthclient_core::OAuthError> {
 /// use oauthclient_orcid::OrcidAccountInfo;
 ///
 /// let token = Token {
@@ -43,7 +43,7 @@ pub struct OrcidAccountInfo;
 impl AccountInfoHandler for OrcidAccountInfo {
     async fn account_info(
         &self,
-        ctx: &HandlerContext<'_>,
+        ctx: &ProviderContext<'_>,
         token: &Token,
     ) -> Result<AccountInfo, OAuthError> {
         from_token(ctx.app, token)

@@ -1,8 +1,7 @@
 //! [`OrcidAccountSetup`]: what to keep on a newly linked ORCID account.
 
 use async_trait::async_trait;
-use oauthclient_core::account::RemoteAccount;
-use oauthclient_core::handlers::{AccountSetupHandler, HandlerContext};
+use oauthclient_core::handlers::{AccountSetupHandler, ProviderContext};
 use oauthclient_core::{AccountInfo, OAuthError, Token};
 
 /// The seed's `orcid:account_setup` ([`crate::Orcid`]'s account setup): stores `{"orcid": <iD>, "full_name": <name or null>}` as
@@ -10,15 +9,14 @@ use oauthclient_core::{AccountInfo, OAuthError, Token};
 /// iD) in the same step.
 ///
 /// ```
-/// # use oauthclient_core::account::RemoteAccount;
-/// # use oauthclient_core::handlers::{AccountSetupHandler, HandlerContext};
+/// # use oauthclient_core::handlers::{AccountSetupHandler, ProviderContext};
 /// # use oauthclient_core::{AccountInfo, ExternalId, Token, secret::AccessToken};
-/// # async fn example(ctx: &HandlerContext<'_>, account: &RemoteAccount) -> Result<(), oauthclient_core::OAuthError> {
+/// # async fn example(ctx: &ProviderContext<'_>) -> Result<(), oauthclient_core::OAuthError> {
 /// use oauthclient_orcid::OrcidAccountSetup;
 ///
 /// let info = AccountInfo::new(ExternalId::new("0000-0001-2345-6789"), "orcid").with_full_name("Sofia Garcia");
 /// let token = Token::bearer(AccessToken::new("orcid-access-token"));
-/// let extra = OrcidAccountSetup.account_setup(ctx, &token, account, &info).await?;
+/// let extra = OrcidAccountSetup.account_setup(ctx, &token, &info).await?;
 /// assert_eq!(extra, serde_json::json!({"orcid": "0000-0001-2345-6789", "full_name": "Sofia Garcia"}));
 /// # Ok(())
 /// # }
@@ -30,9 +28,8 @@ pub struct OrcidAccountSetup;
 impl AccountSetupHandler for OrcidAccountSetup {
     async fn account_setup(
         &self,
-        _ctx: &HandlerContext<'_>,
+        _ctx: &ProviderContext<'_>,
         _token: &Token,
-        _account: &RemoteAccount,
         info: &AccountInfo,
     ) -> Result<serde_json::Value, OAuthError> {
         Ok(serde_json::json!({

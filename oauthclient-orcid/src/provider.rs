@@ -18,7 +18,7 @@ use crate::{OrcidAccountInfo, OrcidAccountSetup};
 ///
 /// assert_eq!(Orcid::PRODUCTION.id(), "orcid");
 /// assert_eq!(Orcid::SANDBOX.id(), "orcid_sandbox");
-/// assert!(Orcid::SANDBOX.account_info().is_some() && Orcid::SANDBOX.disconnect().is_none());
+/// assert!(Orcid::SANDBOX.account_info().is_some() && Orcid::SANDBOX.revoke().is_none());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Orcid {

@@ -59,7 +59,7 @@ fn production_defaults() {
         registry
             .provider("orcid")
             .expect("linked")
-            .disconnect()
+            .revoke()
             .is_none()
     );
     let params = oauth2(app);

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use oauthclient_core::config::RemoteAppSettings;
-use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, HandlerContext};
+use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, ProviderContext};
 use oauthclient_core::registry::{Provider, ProviderEntry};
 use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
 
@@ -76,7 +76,7 @@ pub struct FakeAccountInfo;
 impl AccountInfoHandler for FakeAccountInfo {
     async fn account_info(
         &self,
-        ctx: &HandlerContext<'_>,
+        ctx: &ProviderContext<'_>,
         token: &Token,
     ) -> Result<AccountInfo, OAuthError> {
         let response = ctx

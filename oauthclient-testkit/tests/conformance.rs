@@ -5,12 +5,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use oauthclient_core::account::RemoteAccount;
 use oauthclient_core::config::{RemoteAppParams, RemoteAppSettings};
-use oauthclient_core::handlers::defaults::DisconnectDefault;
 use oauthclient_core::handlers::{
-    AccountInfoHandler, AccountSetupHandler, ApiMethod, ApiRequest, DisconnectHandler,
-    HandlerContext,
+    AccountInfoHandler, AccountSetupHandler, ApiMethod, ApiRequest, ProviderContext, RevokeHandler,
 };
 use oauthclient_core::registry::{Provider, ProviderEntry};
 use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token, inventory};
@@ -69,8 +66,8 @@ impl Provider for Acme {
         // All three keep extra data with the same (right) setup.
         Some(Arc::new(Setup))
     }
-    fn disconnect(&self) -> Option<Arc<dyn DisconnectHandler>> {
-        Some(Arc::new(Disconnect {
+    fn revoke(&self) -> Option<Arc<dyn RevokeHandler>> {
+        Some(Arc::new(Revoke {
             broken: self.flavour == Flavour::Broken,
         }))
     }
@@ -89,7 +86,7 @@ struct Info {
 impl AccountInfoHandler for Info {
     async fn account_info(
         &self,
-        ctx: &HandlerContext<'_>,
+        ctx: &ProviderContext<'_>,
         token: &Token,
     ) -> Result<AccountInfo, OAuthError> {
         let response = ctx
@@ -133,49 +130,36 @@ struct Setup;
 impl AccountSetupHandler for Setup {
     async fn account_setup(
         &self,
-        _: &HandlerContext<'_>,
+        _: &ProviderContext<'_>,
         _: &Token,
-        _: &RemoteAccount,
         info: &AccountInfo,
     ) -> Result<serde_json::Value, OAuthError> {
         Ok(serde_json::json!({"sub": info.external_id}))
     }
 }
 
-/// Revokes the token (`DELETE tokens/current`), then unlinks.
-struct Disconnect {
+/// Revokes the token (`DELETE tokens/current`) once core's disconnect has unlinked.
+struct Revoke {
     broken: bool,
 }
 
 #[async_trait]
-impl DisconnectHandler for Disconnect {
-    async fn disconnect(&self, ctx: &HandlerContext<'_>) -> Result<(), OAuthError> {
-        let Some(user_id) = ctx.current_user else {
-            return Ok(());
-        };
-        if let Some(token) = ctx
-            .accounts
-            .token(user_id, &ctx.remote.credentials.consumer_key, "")
-            .await?
-        {
-            let revoke =
-                ApiRequest::new(ApiMethod::Delete, "tokens/current").with_token(token.clone());
-            let response = ctx.api.send(revoke).await;
-            if self.broken {
-                // Wrong: a provider outage keeps the user linked, and an undeclared call.
-                let response = response?;
-                if !response.is_success() {
-                    return Err(OAuthError::InvalidResponse {
-                        remote: ctx.app.to_owned(),
-                        reason: "revocation failed".into(),
-                    });
-                }
-                ctx.api
-                    .send(ApiRequest::get("me").with_token(token))
-                    .await?;
+impl RevokeHandler for Revoke {
+    async fn revoke(&self, ctx: &ProviderContext<'_>, token: &Token) {
+        let revoke = ApiRequest::new(ApiMethod::Delete, "tokens/current").with_token(token.clone());
+        let response = ctx.api.send(revoke).await;
+        if self.broken {
+            // Wrong: an undeclared call. (A revocation cannot keep the user linked on a
+            // provider outage any more: it runs after the unlink and cannot fail.)
+            if response.is_ok_and(|response| response.is_success()) {
+                let _ = ctx
+                    .api
+                    .send(ApiRequest::get("me").with_token(token.clone()))
+                    .await;
             }
+        } else if let Err(err) = response {
+            eprintln!("{}: revocation failed, unlinked anyway: {err}", ctx.app);
         }
-        DisconnectDefault.disconnect(ctx).await
     }
 }
 
@@ -186,7 +170,7 @@ struct Outside;
 impl AccountInfoHandler for Outside {
     async fn account_info(
         &self,
-        ctx: &HandlerContext<'_>,
+        ctx: &ProviderContext<'_>,
         token: &Token,
     ) -> Result<AccountInfo, OAuthError> {
         let request = ApiRequest::get("https://api.acme.example/v1/me").with_token(token.clone());
@@ -266,7 +250,6 @@ async fn a_broken_provider_fails_where_it_is_broken() {
             "login_url",
             "account_info",
             "disconnect",
-            "disconnect_when_the_api_fails",
             "api_401_is_invalid_response",
             "case: no subject",
         ],

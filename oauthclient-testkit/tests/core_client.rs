@@ -3,18 +3,13 @@
 
 mod common;
 
-use async_trait::async_trait;
-use oauthclient_core::account::{NewUser, RemoteAccount, User, UserId, UserIdentity};
 use oauthclient_core::client::{
     HttpApi, HttpClient, HttpLimits, authorization_request, exchange_code,
 };
 use oauthclient_core::config::NoEnv;
-use oauthclient_core::handlers::{EventBus, HandlerContext};
-use oauthclient_core::secret::{AccessToken, AuthorizationCode, RefreshToken};
-use oauthclient_core::store::{NewLink, StoreError};
-use oauthclient_core::{
-    AccountInfo, AccountStore, OAuthClientConfig, OAuthError, Registry, Token, UserStore,
-};
+use oauthclient_core::handlers::ProviderContext;
+use oauthclient_core::secret::{AccessToken, AuthorizationCode};
+use oauthclient_core::{AccountInfo, OAuthClientConfig, OAuthError, Registry, Token};
 use oauthclient_testkit::{FakeProvider, FakeUser, PROVIDER};
 
 const TOP: &str = "secret_key = \"a-very-long-random-secret-of-at-least-32-bytes\"\n\
@@ -96,17 +91,8 @@ async fn account_info(
         HttpClient::new(HttpLimits::default()).expect("http"),
         app.clone(),
     );
-    let ctx = HandlerContext {
-        app: "fake",
-        remote: app,
-        current_user: None,
-        accounts: &Unused,
-        users: &Unused,
-        api: &api,
-        handlers: &handlers,
-        events: &EventBus::default(),
-        policy: &oauthclient_core::host_policy::DefaultPolicy,
-    };
+    // No store at all: a provider's account info cannot reach one.
+    let ctx = ProviderContext::new("fake", app, &api);
     let handler = handlers
         .account_info
         .as_ref()
@@ -154,142 +140,4 @@ async fn account_info_refuses_bad_answers() {
     let no_id = core_flow(&provider, &config).await;
     let err = account_info(&config, &no_id).await.expect_err("no id");
     assert!(matches!(err, OAuthError::InvalidResponse { .. }), "{err:?}");
-}
-
-/// Stores the account_info handler must not touch.
-struct Unused;
-
-#[async_trait]
-impl AccountStore for Unused {
-    async fn remote_account(
-        &self,
-        _: &UserId,
-        _: &str,
-    ) -> Result<Option<RemoteAccount>, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn remote_accounts_of(&self, _: &UserId) -> Result<Vec<RemoteAccount>, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn create_remote_account(
-        &self,
-        _: &UserId,
-        _: &str,
-        _: serde_json::Value,
-    ) -> Result<RemoteAccount, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn update_extra_data(&self, _: i64, _: serde_json::Value) -> Result<(), StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn delete_remote_account(&self, _: i64) -> Result<(), StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn save_token(
-        &self,
-        _: &UserId,
-        _: &str,
-        _: &Token,
-    ) -> Result<RemoteAccount, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn token(&self, _: &UserId, _: &str, _: &str) -> Result<Option<Token>, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn account_by_token(
-        &self,
-        _: &str,
-        _: &AccessToken,
-        _: &str,
-    ) -> Result<Option<RemoteAccount>, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn replace_refreshed_token(
-        &self,
-        _: &UserId,
-        _: &str,
-        _: &RefreshToken,
-        _: &Token,
-    ) -> Result<bool, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn delete_token(&self, _: &UserId, _: &str, _: &str) -> Result<(), StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn link_identity(&self, _: &UserId, _: &AccountInfo) -> Result<(), StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn unlink_identity(&self, _: &str, _: &str) -> Result<(), StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn identity(&self, _: &str, _: &str) -> Result<Option<UserIdentity>, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn identities_of(&self, _: &UserId) -> Result<Vec<UserIdentity>, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn link(&self, _: &UserId, _: &NewLink) -> Result<RemoteAccount, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn save_pending_signup(
-        &self,
-        _: &oauthclient_core::pending_signup::PendingSignupId,
-        _: &oauthclient_core::pending_signup::PendingSignup,
-        _: u64,
-    ) -> Result<(), StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn pending_signup(
-        &self,
-        _: &oauthclient_core::pending_signup::PendingSignupId,
-        _: u64,
-    ) -> Result<Option<oauthclient_core::pending_signup::PendingSignup>, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn delete_pending_signup(
-        &self,
-        _: &oauthclient_core::pending_signup::PendingSignupId,
-    ) -> Result<(), StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn unlink_unless_last(
-        &self,
-        _: &UserId,
-        _: &str,
-        _: &str,
-        _: bool,
-    ) -> Result<bool, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-}
-
-#[async_trait]
-impl UserStore for Unused {
-    async fn user_by_id(&self, _: &UserId) -> Result<Option<User>, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn user_holding_email(&self, _: &str) -> Result<Option<User>, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn unconfirmed_claims(&self, _: &str, _: u64) -> Result<Vec<User>, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn create_user(&self, _: &NewUser) -> Result<User, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn register_and_link(&self, _: &NewUser, _: &NewLink) -> Result<User, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn delete_user(&self, _: &UserId) -> Result<(), StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn confirm_email(&self, _: &UserId, _: &str, _: u64) -> Result<bool, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn change_email(&self, _: &UserId, _: &str) -> Result<User, StoreError> {
-        unreachable!("account_info uses no store")
-    }
-    async fn note_confirmation_sent(&self, _: &UserId, _: u64) -> Result<bool, StoreError> {
-        unreachable!("account_info uses no store")
-    }
 }

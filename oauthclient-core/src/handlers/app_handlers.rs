@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::{
     AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, DisconnectHandler, ProtocolHandler,
-    SignupViewHandler,
+    RevokeHandler, SignupViewHandler,
 };
 
 /// The handlers one remote app runs, resolved from its configured names (built-ins where
@@ -23,6 +23,9 @@ pub struct AppHandlers {
     pub account_setup: Option<Arc<dyn AccountSetupHandler>>,
     /// `signup_handler.view`
     pub signup_view: Arc<dyn SignupViewHandler>,
+    /// The provider's revocation, run by core's disconnect after unlinking; core's RFC 7009
+    /// revocation at `revoke_url` when `None`.
+    pub revoke: Option<Arc<dyn RevokeHandler>>,
 }
 
 impl std::fmt::Debug for AppHandlers {
@@ -30,6 +33,7 @@ impl std::fmt::Debug for AppHandlers {
         f.debug_struct("AppHandlers")
             .field("account_info", &self.account_info.is_some())
             .field("account_setup", &self.account_setup.is_some())
+            .field("revoke", &self.revoke.is_some())
             .finish_non_exhaustive()
     }
 }

@@ -7,13 +7,16 @@
 //! | `signup_handler.info` | [`AccountInfoHandler`] | to learn who the user is at the remote |
 //! | `signup_handler.setup` | [`AccountSetupHandler`] | once, when an account is first linked |
 //! | `signup_handler.view` | [`SignupViewHandler`] | to validate the extra sign-up form |
+//! | (provider only) | [`RevokeHandler`] | after core's disconnect unlinked, to revoke the grant at the remote |
 //!
 //! A provider brings its handlers ([`crate::registry::Provider`]): an app using the provider
 //! runs them wherever its configuration names none. A host's own handler instances are
 //! registered by name on the [`crate::registry::Registry`] and referenced by that name in
 //! configuration (`authorized_handler = "authorized_signup"`), like the seed's import paths.
-//! They get everything they need through a [`HandlerContext`] and return values; the web layer
-//! performs the session and HTTP effects.
+//! Host-level handlers (authorized, disconnect, sign-up view) get everything they need through
+//! a [`HandlerContext`] and return values; the web layer performs the session and HTTP
+//! effects. A provider's handlers (account info, account setup, revoke) get only a
+//! [`ProviderContext`]: the app, its remote settings and its API client — no store.
 //!
 //! The protocol a flow speaks ([`ProtocolHandler`]) and the remote API handlers call
 //! ([`RemoteApi`]) belong to [`crate::client`], one layer down, which implements both; they are
@@ -21,7 +24,7 @@
 //!
 //! ```
 //! use async_trait::async_trait;
-//! use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, HandlerContext};
+//! use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, ProviderContext};
 //! use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
 //!
 //! /// account_info for a provider whose API answers `GET /me` with `{"id": ..., "email": ...}`.
@@ -29,7 +32,7 @@
 //!
 //! #[async_trait]
 //! impl AccountInfoHandler for MeEndpoint {
-//!     async fn account_info(&self, ctx: &HandlerContext<'_>, token: &Token) -> Result<AccountInfo, OAuthError> {
+//!     async fn account_info(&self, ctx: &ProviderContext<'_>, token: &Token) -> Result<AccountInfo, OAuthError> {
 //!         let me: serde_json::Value = ctx.api.send(ApiRequest::get("me").with_token(token.clone())).await?.json(ctx.app)?;
 //!         let id = me["id"].as_str().ok_or_else(|| OAuthError::InvalidResponse {
 //!             remote: ctx.app.to_owned(),
@@ -43,6 +46,7 @@
 mod app_handlers;
 pub mod defaults;
 mod events;
+mod provider_context;
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
@@ -55,8 +59,9 @@ pub use crate::client::{ProtocolContext, ProtocolHandler};
 pub use crate::client::{ApiAuth, ApiMethod, ApiRequest, ApiResponse, RemoteApi};
 pub use app_handlers::AppHandlers;
 pub use events::{EventBus, EventListener, OAuthEvent};
+pub use provider_context::ProviderContext;
 
-use crate::account::{AccountInfo, NewUser, RemoteAccount, UserId};
+use crate::account::{AccountInfo, NewUser, UserId};
 use crate::config::RemoteApp;
 use crate::error::OAuthError;
 use crate::store::{AccountStore, UserStore};
@@ -96,6 +101,24 @@ pub struct HandlerContext<'a> {
     pub events: &'a EventBus,
     /// The host's policy (sign-up open?, pre-sign-in, new-user fields, events).
     pub policy: &'a dyn crate::host_policy::HostPolicy,
+}
+
+impl HandlerContext<'_> {
+    /// The narrow view of this context a provider's handlers get: the app, its remote
+    /// settings and its API client.
+    ///
+    /// ```
+    /// use oauthclient_core::handlers::{HandlerContext, ProviderContext};
+    ///
+    /// fn for_the_provider<'a>(ctx: &'a HandlerContext<'_>) -> ProviderContext<'a> {
+    ///     let provider = ctx.provider();
+    ///     assert_eq!(provider.app, ctx.app);
+    ///     provider
+    /// }
+    /// ```
+    pub fn provider(&self) -> ProviderContext<'_> {
+        ProviderContext::new(self.app, self.remote, self.api)
+    }
 }
 
 impl std::fmt::Debug for HandlerContext<'_> {
@@ -181,7 +204,7 @@ pub trait DisconnectHandler: Send + Sync {
 /// ```
 /// use std::sync::Arc;
 /// use async_trait::async_trait;
-/// use oauthclient_core::handlers::{AccountInfoHandler, HandlerContext};
+/// use oauthclient_core::handlers::{AccountInfoHandler, ProviderContext};
 /// use oauthclient_core::registry::{Handler, HandlerKind, Registry};
 /// use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
 ///
@@ -190,7 +213,7 @@ pub trait DisconnectHandler: Send + Sync {
 ///
 /// #[async_trait]
 /// impl AccountInfoHandler for OrcidFromToken {
-///     async fn account_info(&self, ctx: &HandlerContext<'_>, token: &Token) -> Result<AccountInfo, OAuthError> {
+///     async fn account_info(&self, ctx: &ProviderContext<'_>, token: &Token) -> Result<AccountInfo, OAuthError> {
 ///         let orcid = token.extra["orcid"].as_str().ok_or_else(|| OAuthError::InvalidResponse {
 ///             remote: ctx.app.to_owned(),
 ///             reason: "no orcid in the token response".into(),
@@ -209,7 +232,7 @@ pub trait AccountInfoHandler: Send + Sync {
     /// Fetches or derives the account info from the token (and the remote API).
     async fn account_info(
         &self,
-        ctx: &HandlerContext<'_>,
+        ctx: &ProviderContext<'_>,
         token: &Token,
     ) -> Result<AccountInfo, OAuthError>;
 }
@@ -219,8 +242,7 @@ pub trait AccountInfoHandler: Send + Sync {
 /// ```
 /// use std::sync::Arc;
 /// use async_trait::async_trait;
-/// use oauthclient_core::account::RemoteAccount;
-/// use oauthclient_core::handlers::{AccountSetupHandler, HandlerContext};
+/// use oauthclient_core::handlers::{AccountSetupHandler, ProviderContext};
 /// use oauthclient_core::registry::{Handler, HandlerKind, Registry};
 /// use oauthclient_core::{AccountInfo, OAuthError, Token};
 ///
@@ -231,9 +253,8 @@ pub trait AccountInfoHandler: Send + Sync {
 /// impl AccountSetupHandler for KeepLogin {
 ///     async fn account_setup(
 ///         &self,
-///         _ctx: &HandlerContext<'_>,
+///         _ctx: &ProviderContext<'_>,
 ///         _token: &Token,
-///         _account: &RemoteAccount,
 ///         info: &AccountInfo,
 ///     ) -> Result<serde_json::Value, OAuthError> {
 ///         Ok(serde_json::json!({"login": info.username, "id": info.external_id}))
@@ -250,11 +271,46 @@ pub trait AccountSetupHandler: Send + Sync {
     /// Returns the `extra_data` to store on the remote account (e.g. GitHub `{login, id}`).
     async fn account_setup(
         &self,
-        ctx: &HandlerContext<'_>,
+        ctx: &ProviderContext<'_>,
         token: &Token,
-        account: &RemoteAccount,
         info: &AccountInfo,
     ) -> Result<serde_json::Value, OAuthError>;
+}
+
+/// A provider's revocation: tells the remote, after core's disconnect unlinked the account,
+/// that the grant behind `token` (the token that was stored) is no longer wanted — e.g.
+/// GitHub's `DELETE applications/{client_id}/grant`, so the next sign-in asks for consent
+/// again. Brought by [`crate::registry::Provider::revoke`]; an app with none gets core's RFC
+/// 7009 revocation at its `revoke_url` instead.
+///
+/// It cannot fail the disconnect: the user asked to disconnect and a remote that is down must
+/// not undo that, so an implementation logs its failures (never the token) and returns.
+///
+/// ```
+/// use async_trait::async_trait;
+/// use oauthclient_core::handlers::{ApiMethod, ApiRequest, ProviderContext, RevokeHandler};
+/// use oauthclient_core::Token;
+///
+/// /// Forgets the grant with `DELETE grants/{client_id}` (client credentials).
+/// struct DeleteGrant;
+///
+/// #[async_trait]
+/// impl RevokeHandler for DeleteGrant {
+///     async fn revoke(&self, ctx: &ProviderContext<'_>, _token: &Token) {
+///         let path = format!("grants/{}", ctx.remote.credentials.consumer_key);
+///         let request = ApiRequest::new(ApiMethod::Delete, path).with_client_credentials();
+///         match ctx.api.send(request).await {
+///             Ok(response) if response.is_success() => tracing::info!(app = ctx.app, "grant revoked"),
+///             Ok(response) => tracing::warn!(app = ctx.app, status = response.status, "grant not revoked"),
+///             Err(err) => tracing::warn!(app = ctx.app, error = %err, "grant not revoked"),
+///         }
+///     }
+/// }
+/// ```
+#[async_trait]
+pub trait RevokeHandler: Send + Sync {
+    /// Revokes `token`'s grant at the remote; logs, never fails.
+    async fn revoke(&self, ctx: &ProviderContext<'_>, token: &Token);
 }
 
 /// The fields of the extra sign-up form.

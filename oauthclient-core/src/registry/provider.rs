@@ -5,9 +5,7 @@ use std::sync::Arc;
 
 use super::Handler;
 use crate::config::RemoteAppSettings;
-use crate::handlers::{
-    AccountInfoHandler, AccountSetupHandler, DisconnectHandler, ProtocolHandler,
-};
+use crate::handlers::{AccountInfoHandler, AccountSetupHandler, ProtocolHandler, RevokeHandler};
 
 /// A provider ("Sign in with GitHub"): its id, its remote app defaults and its handlers.
 ///
@@ -22,7 +20,7 @@ use crate::handlers::{
 /// use std::sync::Arc;
 /// use async_trait::async_trait;
 /// use oauthclient_core::config::{RemoteAppParams, RemoteAppSettings};
-/// use oauthclient_core::handlers::{AccountInfoHandler, HandlerContext};
+/// use oauthclient_core::handlers::{AccountInfoHandler, ProviderContext};
 /// use oauthclient_core::registry::{Provider, Registry};
 /// use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token};
 ///
@@ -32,7 +30,7 @@ use crate::handlers::{
 ///
 /// #[async_trait]
 /// impl AccountInfoHandler for AcmeInfo {
-///     async fn account_info(&self, ctx: &HandlerContext<'_>, _token: &Token) -> Result<AccountInfo, OAuthError> {
+///     async fn account_info(&self, ctx: &ProviderContext<'_>, _token: &Token) -> Result<AccountInfo, OAuthError> {
 ///         let id = "jane"; // a real handler asks the provider's API
 ///         if !self.allowed.iter().any(|allowed| allowed == id) {
 ///             return Err(OAuthError::InvalidResponse { remote: ctx.app.into(), reason: "not allowed".into() });
@@ -72,9 +70,10 @@ pub trait Provider: Send + Sync + 'static {
         None
     }
 
-    /// Replaces core's disconnect (`disconnect_handler`), e.g. to revoke the grant at the
-    /// provider first; core's by default.
-    fn disconnect(&self) -> Option<Arc<dyn DisconnectHandler>> {
+    /// Revokes the grant at the provider once core's disconnect has unlinked the account
+    /// (GitHub's grant deletion); none by default, and then core revokes the token by RFC 7009
+    /// when the app has a `revoke_url`.
+    fn revoke(&self) -> Option<Arc<dyn RevokeHandler>> {
         None
     }
 
@@ -178,8 +177,8 @@ impl Provider for Linked {
     fn account_setup(&self) -> Option<Arc<dyn AccountSetupHandler>> {
         self.0.account_setup()
     }
-    fn disconnect(&self) -> Option<Arc<dyn DisconnectHandler>> {
-        self.0.disconnect()
+    fn revoke(&self) -> Option<Arc<dyn RevokeHandler>> {
+        self.0.revoke()
     }
     fn protocol(&self) -> Option<Arc<dyn ProtocolHandler>> {
         self.0.protocol()

@@ -8,9 +8,10 @@ use crate::handlers::AppHandlers;
 
 impl Registry {
     /// The handlers `app` runs. For each slot: the handler its configuration names, else its
-    /// provider's, else core's built-in. With no `authorized_handler`, an app that can learn
-    /// who signed in (it has account info) gets `authorized_signup`, others
-    /// `authorized_default`.
+    /// provider's, else core's built-in (the disconnect is core's or the configured one; the
+    /// provider contributes its [`Provider::revoke`], which core's disconnect runs). With no
+    /// `authorized_handler`, an app that can learn who signed in (it has account info) gets
+    /// `authorized_signup`, others `authorized_default`.
     ///
     /// ```
     /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
@@ -72,9 +73,9 @@ impl Registry {
                     Arc::new(OAuth2Protocol)
                 }
             });
-        let disconnect = named!(Disconnect, names.disconnect)
-            .or_else(|| provider.and_then(Provider::disconnect))
-            .unwrap_or_else(|| Arc::new(DisconnectDefault));
+        let disconnect =
+            named!(Disconnect, names.disconnect).unwrap_or_else(|| Arc::new(DisconnectDefault));
+        let revoke = provider.and_then(Provider::revoke);
         let signup_view =
             named!(SignupView, names.signup_view).unwrap_or_else(|| Arc::new(SignupDefault));
         let authorized = named!(Authorized, names.authorized).unwrap_or_else(|| {
@@ -91,6 +92,7 @@ impl Registry {
             account_info,
             account_setup,
             signup_view,
+            revoke,
         })
     }
 

@@ -8,7 +8,7 @@ use async_trait::async_trait;
 
 use super::{Provider, ProviderEntry, Registry, RegistryError};
 use crate::config::{NoEnv, RemoteAppParams, RemoteAppSettings};
-use crate::handlers::{AccountInfoHandler, HandlerContext};
+use crate::handlers::{AccountInfoHandler, ProviderContext};
 use crate::{AccountInfo, ExternalId, OAuthClientConfig, OAuthError, Token};
 
 /// Counts its calls: state a `fn()` factory could not have held.
@@ -21,7 +21,7 @@ struct CountingInfo {
 impl AccountInfoHandler for CountingInfo {
     async fn account_info(
         &self,
-        ctx: &HandlerContext<'_>,
+        ctx: &ProviderContext<'_>,
         _token: &Token,
     ) -> Result<AccountInfo, OAuthError> {
         self.calls.fetch_add(1, Ordering::SeqCst);

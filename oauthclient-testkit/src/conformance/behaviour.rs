@@ -1,7 +1,7 @@
 //! The behaviour checks: the handlers against the fixtures, over real HTTP on 127.0.0.1.
 
 use base64ct::{Base64, Encoding};
-use oauthclient_core::account::{NewUser, RemoteAccount, UserId};
+use oauthclient_core::account::NewUser;
 use oauthclient_core::store::{NewLink, StoreError};
 use oauthclient_core::{AccountInfo, AccountStore, ExternalId, OAuthError, Token, UserStore};
 use serde_json::Value;
@@ -130,8 +130,7 @@ async fn account_info(h: &Harness, token: &Token) -> Result<AccountInfo, OAuthEr
         remote: h.provider.clone(),
         message,
     })?;
-    let store = MemoryStore::default();
-    handler.account_info(&h.ctx(app, &store, None), token).await
+    handler.account_info(&h.provider_ctx(app), token).await
 }
 
 /// Compares the expected fields (and the identity method) with `info`.
@@ -200,16 +199,8 @@ async fn account_setup(
             None => Ok("no signup_handler.setup".into()),
         };
     };
-    let store = MemoryStore::default();
-    let user_id = UserId::from(1);
-    let account = RemoteAccount {
-        id: 1,
-        user_id: user_id.clone(),
-        client_id: CLIENT_ID.into(),
-        extra_data: serde_json::json!({}),
-    };
     let extra = handler
-        .account_setup(&h.ctx(app, &store, Some(&user_id)), token, &account, info)
+        .account_setup(&h.provider_ctx(app), token, info)
         .await
         .map_err(|err| format!("failed: {err}"))?;
     match expected {

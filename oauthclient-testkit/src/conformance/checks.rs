@@ -45,9 +45,9 @@ pub(crate) fn handlers(
     }
     if registry
         .provider(provider)
-        .is_some_and(|provider| provider.disconnect().is_some())
+        .is_some_and(|provider| provider.revoke().is_some())
     {
-        brought.push("disconnect");
+        brought.push("revoke");
     }
     Ok(format!("resolved: {}", brought.join(", ")))
 }

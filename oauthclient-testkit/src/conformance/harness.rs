@@ -8,7 +8,9 @@ use async_trait::async_trait;
 use oauthclient_core::account::UserId;
 use oauthclient_core::client::{HttpApi, HttpClient, HttpLimits, exchange_code};
 use oauthclient_core::config::{NoEnv, RemoteAppSettings};
-use oauthclient_core::handlers::{ApiRequest, ApiResponse, EventBus, HandlerContext, RemoteApi};
+use oauthclient_core::handlers::{
+    ApiRequest, ApiResponse, EventBus, HandlerContext, ProviderContext, RemoteApi,
+};
 use oauthclient_core::registry::AppHandlers;
 use oauthclient_core::secret::AuthorizationCode;
 use oauthclient_core::{OAuthClientConfig, OAuthError, Registry, RemoteApp, Token};
@@ -149,6 +151,11 @@ impl Harness {
         self.config
             .remote_app(&self.provider)
             .ok_or_else(|| "the configured app vanished".to_owned())
+    }
+
+    /// The narrow context the provider's own handlers get: no store, no user.
+    pub fn provider_ctx<'a>(&'a self, app: &'a RemoteApp) -> ProviderContext<'a> {
+        ProviderContext::new(&self.provider, app, &self.api)
     }
 
     /// A handler context over `store`.

@@ -1,6 +1,6 @@
 use std::{collections::BTreeMap, sync::Arc};
 use oauthclient_core::config::{RemoteAppParams as Params, RemoteAppSettings as Settings};
-use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, HandlerContext};
+use oauthclient_core::handlers::{AccountInfoHandler, ApiRequest, ProviderContext};
 use oauthclient_core::{AccountInfo, ExternalId, OAuthError, Token, inventory, registry::{Provider, ProviderEntry}};
 
 /// "Sign in with GitLab": GitLab.com's endpoints, the scope `read_user`, and who signed in.
@@ -24,7 +24,7 @@ impl Provider for GitLab {
 
 #[async_trait::async_trait]
 impl AccountInfoHandler for GitLab { // `GET user`; the e-mail is verified once confirmed
-    async fn account_info(&self, ctx: &HandlerContext<'_>, token: &Token) -> Result<AccountInfo, OAuthError> {
+    async fn account_info(&self, ctx: &ProviderContext<'_>, token: &Token) -> Result<AccountInfo, OAuthError> {
         let user: serde_json::Value = ctx.api.send(ApiRequest::get("user").with_token(token.clone())).await?.json(ctx.app)?;
         let no_id = || OAuthError::InvalidResponse { remote: ctx.app.into(), reason: "no id".into() };
         let mut info = AccountInfo::new(ExternalId::new(user["id"].as_u64().ok_or_else(no_id)?.to_string()), ctx.app);

@@ -15,10 +15,11 @@ use async_trait::async_trait;
 
 use super::*;
 use crate::OAuthError;
-use crate::account::{AccountInfo, RemoteAccount};
+use crate::account::AccountInfo;
 use crate::handlers::{
     AccountInfoHandler, AccountSetupHandler, AuthorizedHandler, AuthorizedOutcome,
-    DisconnectHandler, HandlerContext, SignupDecision, SignupForm, SignupViewHandler,
+    DisconnectHandler, HandlerContext, ProviderContext, SignupDecision, SignupForm,
+    SignupViewHandler,
 };
 use crate::registry::{Handler, Registry};
 use crate::token::Token;
@@ -74,7 +75,7 @@ impl DisconnectHandler for Dummy {
 impl AccountInfoHandler for Dummy {
     async fn account_info(
         &self,
-        _: &HandlerContext<'_>,
+        _: &ProviderContext<'_>,
         _: &Token,
     ) -> Result<AccountInfo, OAuthError> {
         Err(OAuthError::UnknownRemote("dummy".into()))
@@ -84,9 +85,8 @@ impl AccountInfoHandler for Dummy {
 impl AccountSetupHandler for Dummy {
     async fn account_setup(
         &self,
-        _: &HandlerContext<'_>,
+        _: &ProviderContext<'_>,
         _: &Token,
-        _: &RemoteAccount,
         _: &AccountInfo,
     ) -> Result<serde_json::Value, OAuthError> {
         Ok(serde_json::Value::Null)

@@ -306,7 +306,7 @@ pub(crate) async fn account_info(
             remote: ctx.app.to_owned(),
             message: "authorized_signup needs signup_handler.info to learn who the user is".into(),
         })?;
-    let mut info = handler.account_info(ctx, token).await?;
+    let mut info = handler.account_info(&ctx.provider(), token).await?;
     // The identity method is the app name, whatever the handler wrote.
     ctx.app.clone_into(&mut info.external_method);
     ctx.events.emit(&OAuthEvent::AccountInfoReceived {
@@ -415,7 +415,7 @@ pub async fn run_account_setup(
 ) -> Result<(), OAuthError> {
     if let Some(handler) = &ctx.handlers.account_setup {
         let extra_data = handler
-            .account_setup(ctx, &link.token, account, &link.account_info)
+            .account_setup(&ctx.provider(), &link.token, &link.account_info)
             .await?;
         ctx.events.emit(&OAuthEvent::AccountSetupReceived {
             app: ctx.app.to_owned(),

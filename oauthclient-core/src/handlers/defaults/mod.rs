@@ -6,7 +6,7 @@
 //! |---|---|---|
 //! | `authorized_default` | `authorized_default_handler` | stores the token: in the user's account when signed in, else in the session |
 //! | `authorized_signup` | `authorized_signup_handler` | signs in or up through the remote account (find by token, identity, verified e-mail; register; or ask) |
-//! | `disconnect` | `disconnect_handler` | deletes the token, the remote account and the identity |
+//! | `disconnect` | `disconnect_handler` | deletes the token, the remote account and the identity, then revokes at the provider (its `RevokeHandler`, else RFC 7009) |
 //! | `signup` | `signup_handler` | validates the extra sign-up form (an e-mail address) |
 //!
 //! An app with no `authorized_handler` gets `authorized_signup` when it has a

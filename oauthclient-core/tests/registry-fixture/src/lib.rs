@@ -5,9 +5,11 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use oauthclient_core::config::{RemoteAppParams, RemoteAppSettings};
-use oauthclient_core::handlers::{AccountInfoHandler, DisconnectHandler, HandlerContext};
+use oauthclient_core::handlers::{
+    AccountInfoHandler, DisconnectHandler, HandlerContext, ProviderContext, RevokeHandler,
+};
 use oauthclient_core::registry::{Handler, Provider, ProviderEntry};
-use oauthclient_core::{OAuthError, inventory};
+use oauthclient_core::{OAuthError, Token, inventory};
 
 /// The provider's id.
 pub const PROVIDER: &str = "fixture";
@@ -22,7 +24,15 @@ impl DisconnectHandler for NoopDisconnect {
     }
 }
 
-/// The provider: link-only, with its own disconnect, also offered by name.
+/// A revocation that does nothing.
+pub struct NoopRevoke;
+
+#[async_trait]
+impl RevokeHandler for NoopRevoke {
+    async fn revoke(&self, _ctx: &ProviderContext<'_>, _token: &Token) {}
+}
+
+/// The provider: link-only, with its own revocation, and a disconnect offered by name.
 pub struct Fixture;
 
 impl Provider for Fixture {
@@ -47,8 +57,8 @@ impl Provider for Fixture {
         None
     }
 
-    fn disconnect(&self) -> Option<Arc<dyn DisconnectHandler>> {
-        Some(Arc::new(NoopDisconnect))
+    fn revoke(&self) -> Option<Arc<dyn RevokeHandler>> {
+        Some(Arc::new(NoopRevoke))
     }
 
     fn named_handlers(&self) -> Vec<(String, Handler)> {
