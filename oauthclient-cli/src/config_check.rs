@@ -80,6 +80,9 @@ fn describe_app(out: &mut String, config: &OAuthClientConfig, app: &RemoteApp) {
                     ClientAuth::RequestBody => "post",
                     ClientAuth::Basic => "basic",
                     ClientAuth::None => "none (public client)",
+                    ClientAuth::ClientSecretJwt => "client_secret_jwt",
+                    ClientAuth::PrivateKeyJwt => "private_key_jwt",
+                    ClientAuth::SignedSecret => "signed_secret (a signed JWT as the secret)",
                 }
             );
             if let Some(issuer) = &params.issuer {

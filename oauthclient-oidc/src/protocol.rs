@@ -4,7 +4,9 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use async_trait::async_trait;
-use oauthclient_core::config::{ClientAuth, OAuth2Params, Protocol, RemoteApp};
+use oauthclient_core::client::{TokenRequestAuth, token_request_auth};
+use oauthclient_core::clock::SystemClock;
+use oauthclient_core::config::{OAuth2Params, Protocol, RemoteApp};
 use oauthclient_core::flow::Grant;
 use oauthclient_core::handlers::{ProtocolContext, ProtocolHandler};
 use oauthclient_core::secret::{
@@ -71,7 +73,8 @@ impl ProtocolHandler for OidcProtocol {
         flow: &mut PendingFlow,
     ) -> Result<Url, OAuthError> {
         let (params, metadata) = self.metadata(ctx).await?;
-        let client = client(ctx.app, params, ctx.redirect_uri, &metadata);
+        // The authorization request carries no client authentication.
+        let client = client(ctx.app, ctx.redirect_uri, &metadata, None);
         let state = state.to_owned();
         let mut request = client.authorize_url(
             CoreAuthenticationFlow::AuthorizationCode,
@@ -122,15 +125,20 @@ impl ProtocolHandler for OidcProtocol {
             // Started before PKCE was turned on, or by another protocol handler.
             return Err(StateError::ForeignResponse.into());
         }
-        let client = client(ctx.app, params, ctx.redirect_uri, &metadata);
-        let http = ctx.http.clone();
+        let auth = endpoint_auth(ctx.app, params, &metadata)?;
+        let client = client(ctx.app, ctx.redirect_uri, &metadata, Some(&auth));
+        // Core's client with the app's User-Agent; the future owns its clones.
+        let (http, agent) = (ctx.http.clone(), params.user_agent.clone());
         let call = move |request| {
-            let http = http.clone();
-            async move { http.oauth2_call(request).await }
+            let (http, agent) = (http.clone(), agent.clone());
+            async move { http.oauth2_call_as(request, agent.as_deref()).await }
         };
         let mut exchange = client
             .exchange_code(AuthorizationCode::new(code.expose_secret().to_owned()))
             .map_err(|err| configuration(remote, &err))?;
+        for (name, value) in auth.extra_params() {
+            exchange = exchange.add_extra_param(name, value.to_owned());
+        }
         // A flow started with a challenge sends its verifier, even if PKCE was turned off since.
         if let Some(verifier) = pkce_verifier {
             exchange = exchange
@@ -200,16 +208,22 @@ impl ProtocolHandler for OidcProtocol {
     ) -> Result<Token, OAuthError> {
         let remote = ctx.app.name.as_str();
         let (params, metadata) = self.metadata(ctx).await?;
-        let client = client(ctx.app, params, ctx.redirect_uri, &metadata);
-        let http = ctx.http.clone();
+        let auth = endpoint_auth(ctx.app, params, &metadata)?;
+        let client = client(ctx.app, ctx.redirect_uri, &metadata, Some(&auth));
+        // Core's client with the app's User-Agent; the future owns its clones.
+        let (http, agent) = (ctx.http.clone(), params.user_agent.clone());
         let call = move |request| {
-            let http = http.clone();
-            async move { http.oauth2_call(request).await }
+            let (http, agent) = (http.clone(), agent.clone());
+            async move { http.oauth2_call_as(request, agent.as_deref()).await }
         };
         let secret = openidconnect::RefreshToken::new(refresh_token.expose_secret().to_owned());
-        let response = client
+        let mut request = client
             .exchange_refresh_token(&secret)
-            .map_err(|err| configuration(remote, &err))?
+            .map_err(|err| configuration(remote, &err))?;
+        for (name, value) in auth.extra_params() {
+            request = request.add_extra_param(name, value.to_owned());
+        }
+        let response = request
             .request_async(&call)
             .await
             .map_err(|err| token_error(remote, err))?;
@@ -273,27 +287,45 @@ fn oidc_params(app: &RemoteApp) -> Result<&OAuth2Params, OAuthError> {
     }
 }
 
-fn client(
+/// The client authentication of one request to the discovered token endpoint (a fresh
+/// assertion for the JWT methods), addressed with the discovered issuer.
+fn endpoint_auth(
     app: &RemoteApp,
     params: &OAuth2Params,
+    metadata: &Metadata,
+) -> Result<TokenRequestAuth, OAuthError> {
+    let endpoint = metadata
+        .token_endpoint()
+        .map_or(&params.access_token_url, |endpoint| endpoint.url());
+    token_request_auth(
+        app,
+        endpoint,
+        Some(metadata.issuer().as_str()),
+        &SystemClock,
+    )
+}
+
+/// The client of the discovered endpoints, authenticating as `auth` says (none: only the
+/// authorization URL is wanted).
+fn client(
+    app: &RemoteApp,
     redirect_uri: &Url,
     metadata: &Metadata,
+    auth: Option<&TokenRequestAuth>,
 ) -> DiscoveredClient {
-    let secret = match params.client_auth {
-        ClientAuth::None => None,
-        ClientAuth::Basic | ClientAuth::RequestBody => Some(ClientSecret::new(
-            app.credentials.consumer_secret.expose_secret().to_owned(),
-        )),
-    };
+    let secret = auth
+        .and_then(TokenRequestAuth::secret)
+        .map(|secret| ClientSecret::new(secret.expose_secret().to_owned()));
     CoreClient::from_provider_metadata(
         metadata.clone(),
         ClientId::new(app.credentials.consumer_key.clone()),
         secret,
     )
     .set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone()))
-    .set_auth_type(match params.client_auth {
-        ClientAuth::Basic => AuthType::BasicAuth,
-        ClientAuth::RequestBody | ClientAuth::None => AuthType::RequestBody,
+    .set_auth_type(if auth.is_some_and(TokenRequestAuth::basic) {
+        AuthType::BasicAuth
+    } else {
+        AuthType::RequestBody
     })
 }
 
