@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use async_trait::async_trait;
 use oauthclient_core::client::{TokenRequestAuth, token_request_auth};
 use oauthclient_core::clock::SystemClock;
-use oauthclient_core::config::{OAuth2Params, Protocol, RemoteApp};
+use oauthclient_core::config::{IssuerTemplate, OAuth2Params, Protocol, RemoteApp};
 use oauthclient_core::flow::Grant;
 use oauthclient_core::handlers::{ProtocolContext, ProtocolHandler};
 use oauthclient_core::secret::{
@@ -28,6 +28,7 @@ use url::Url;
 use crate::discovery::{Discovery, Metadata};
 use crate::id_token::{self, FullIdToken};
 use crate::jwks::{self, Jwks};
+use crate::tenant;
 
 /// A client built from discovery: token and userinfo endpoints may be absent from it.
 type DiscoveredClient = CoreClient<
@@ -116,7 +117,8 @@ impl ProtocolHandler for OidcProtocol {
             });
         };
         let (params, metadata) = self.metadata(ctx).await?;
-        check_iss(remote, &metadata, iss.as_deref())?;
+        let template = params.issuer_template.as_ref();
+        check_iss(remote, &metadata, template, iss.as_deref())?;
         let Some(nonce) = oidc_nonce else {
             // A flow started by another protocol handler (the app was reconfigured meanwhile).
             return Err(StateError::ForeignResponse.into());
@@ -176,6 +178,7 @@ impl ProtocolHandler for OidcProtocol {
                         metadata.issuer().clone(),
                         keys.clone(),
                         login_options.max_age,
+                        template.is_none(),
                     );
                     id_token::validate(
                         remote,
@@ -187,6 +190,23 @@ impl ProtocolHandler for OidcProtocol {
                 },
             )
             .await?;
+        if let Some(template) = template {
+            let token_iss = claims.issuer().as_str();
+            tenant::check_tenant(
+                remote,
+                template,
+                token_iss,
+                claims.additional_claims().0.get("tid"),
+            )?;
+            // RFC 9207 with a template: the callback named some tenant's issuer; it must be
+            // this token's.
+            if let Some(iss) = &iss
+                && !constant_time_eq(iss.as_bytes(), token_iss.as_bytes())
+            {
+                tracing::warn!(remote, "refused a callback whose iss is not the ID token's");
+                return Err(StateError::ForeignResponse.into());
+            }
+        }
         let claims = serde_json::to_value(claims).map_err(|err| OAuthError::InvalidResponse {
             remote: remote.to_owned(),
             reason: format!("unusable ID token claims: {err}"),
@@ -269,9 +289,13 @@ impl OidcProtocol {
                 remote: ctx.app.name.clone(),
                 message: "an OpenID Connect app needs params.issuer".into(),
             })?;
+        let template = params
+            .issuer_template
+            .as_ref()
+            .map(|template| template.template.as_str());
         let metadata = self
             .discovery
-            .metadata(&ctx.app.name, ctx.http, issuer)
+            .metadata(&ctx.app.name, ctx.http, issuer, template)
             .await?;
         Ok((params, metadata))
     }
@@ -367,12 +391,20 @@ fn token_of(
 
 /// RFC 9207 §2.4: an `iss` must be the issuer (exactly); a provider that advertises
 /// `authorization_response_iss_parameter_supported` must send one. Checked before the code is
-/// exchanged: a mixed-up code is still redeemable at the honest provider.
-fn check_iss(remote: &str, metadata: &Metadata, iss: Option<&str>) -> Result<(), OAuthError> {
+/// exchanged: a mixed-up code is still redeemable at the honest provider. With a multi-tenant
+/// template, `iss` must be the template filled with a GUID here, and the ID token's `iss`
+/// after validation.
+fn check_iss(
+    remote: &str,
+    metadata: &Metadata,
+    template: Option<&IssuerTemplate>,
+    iss: Option<&str>,
+) -> Result<(), OAuthError> {
     let expected = metadata.issuer().as_str();
-    let ok = match iss {
-        Some(iss) => constant_time_eq(expected.as_bytes(), iss.as_bytes()),
-        None => {
+    let ok = match (iss, template) {
+        (Some(iss), Some(template)) => tenant::iss_fits_template(template, iss),
+        (Some(iss), None) => constant_time_eq(expected.as_bytes(), iss.as_bytes()),
+        (None, _) => {
             !metadata
                 .additional_metadata()
                 .authorization_response_iss_parameter_supported
