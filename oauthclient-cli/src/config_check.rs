@@ -77,12 +77,8 @@ fn describe_app(out: &mut String, config: &OAuthClientConfig, app: &RemoteApp) {
                 "    protocol      OAuth 2.0, PKCE {}, client auth {}",
                 if params.pkce { "on" } else { "off" },
                 match params.client_auth {
-                    ClientAuth::RequestBody => "post",
-                    ClientAuth::Basic => "basic",
                     ClientAuth::None => "none (public client)",
-                    ClientAuth::ClientSecretJwt => "client_secret_jwt",
-                    ClientAuth::PrivateKeyJwt => "private_key_jwt",
-                    ClientAuth::SignedSecret => "signed_secret (a signed JWT as the secret)",
+                    other => other.name(),
                 }
             );
             if let Some(issuer) = &params.issuer {

@@ -147,8 +147,9 @@ pub enum TokenMethod {
     Get,
 }
 
-/// How the client authenticates at the token endpoint (RFC 6749 §2.3.1).
+/// How the client authenticates at the token endpoint (RFC 6749 §2.3.1, RFC 7523 §2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum ClientAuth {
     /// `client_id` and `client_secret` in the form body (what Invenio's Flask-OAuthlib sent;
     /// the default).
@@ -170,6 +171,24 @@ pub enum ClientAuth {
 }
 
 impl ClientAuth {
+    /// The `params.client_auth` spelling.
+    ///
+    /// ```
+    /// use oauthclient_core::config::ClientAuth;
+    /// assert_eq!(ClientAuth::default().name(), "post");
+    /// assert_eq!(ClientAuth::PrivateKeyJwt.name(), "private_key_jwt");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::RequestBody => "post",
+            Self::Basic => "basic",
+            Self::None => "none",
+            Self::ClientSecretJwt => "client_secret_jwt",
+            Self::PrivateKeyJwt => "private_key_jwt",
+            Self::SignedSecret => "signed_secret",
+        }
+    }
+
     /// Whether this method sends a JWT made per request (and so needs a
     /// [`super::ClientAssertion`]).
     pub fn signs_jwt(self) -> bool {

@@ -203,7 +203,8 @@ pub struct RemoteAppParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revoke_url: Option<String>,
     /// OAuth2: how the token request authenticates the client: `"post"` (form body, the
-    /// default), `"basic"` (HTTP Basic) or `"none"` (a public client: `client_id` only).
+    /// default), `"basic"` (HTTP Basic), `"none"` (a public client: `client_id` only), or a
+    /// JWT made per request: `"client_secret_jwt"`, `"private_key_jwt"`, `"signed_secret"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_auth: Option<String>,
     /// The name of the credentials table / environment prefix (`GITHUB_APP_CREDENTIALS`).

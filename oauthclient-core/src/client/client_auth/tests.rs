@@ -28,7 +28,7 @@ fn pem(label: &str, der: &[u8]) -> String {
     )
 }
 
-fn p256_pem() -> String {
+pub(super) fn p256_pem() -> String {
     let rng = SystemRandom::new();
     let pkcs8 = EcdsaKeyPair::generate_pkcs8(&signature::ECDSA_P256_SHA256_FIXED_SIGNING, &rng)
         .expect("a P-256 key");
