@@ -217,8 +217,15 @@ fn env_value(
         None if ["scopes", "allow", "extra_scopes", "allowed_tenants"].contains(&leaf) => {
             Ok(split_list(&raw))
         }
-        None if ["pkce", "remember", "hide", "link_only", "trust_email", "x5t_s256"]
-            .contains(&leaf) =>
+        None if [
+            "pkce",
+            "remember",
+            "hide",
+            "link_only",
+            "trust_email",
+            "x5t_s256",
+        ]
+        .contains(&leaf) =>
         {
             parse_bool(&raw)
         }

@@ -69,6 +69,12 @@ pub(super) fn issuer(
 ) -> Result<(Url, Option<IssuerTemplate>), ConfigError> {
     let key = |name: &str| format!("{prefix}.{name}");
     if !raw.contains(TENANT_PLACEHOLDER) {
+        if raw.contains(['{', '}']) {
+            return Err(ConfigError::new(
+                key("issuer"),
+                "{tenantid} is the only placeholder an issuer may hold",
+            ));
+        }
         if tenant.is_some() || allowed_tenants.is_some() {
             let name = if tenant.is_some() {
                 "tenant"

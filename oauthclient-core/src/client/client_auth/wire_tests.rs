@@ -10,11 +10,11 @@ use url::Url;
 
 use super::JWT_BEARER_ASSERTION_TYPE;
 use super::tests::p256_pem;
+use crate::client::refresh::refresh_token;
 use crate::client::{
     ApiMethod, ApiRequest, HttpApi, HttpClient, HttpLimits, RemoteApi as _, exchange_code,
     revoke_token,
 };
-use crate::client::refresh::refresh_token;
 use crate::config::RemoteApp;
 use crate::secret::{AccessToken, AuthorizationCode, RefreshToken};
 use crate::{OAuthClientConfig, Registry, Token};
@@ -104,7 +104,8 @@ fn app(base: &str) -> RemoteApp {
         "DEMO_APP_CREDENTIALS_PRIVATE_KEY".to_owned(),
         p256_pem(),
     )]);
-    let config = OAuthClientConfig::from_toml_str(&toml, &env, &Registry::default()).expect("config");
+    let config =
+        OAuthClientConfig::from_toml_str(&toml, &env, &Registry::default()).expect("config");
     config.remote_app("demo").expect("configured").clone()
 }
 
@@ -135,9 +136,15 @@ async fn token_refresh_and_revocation_requests_carry_the_assertion_and_the_user_
     let http = HttpClient::new(HttpLimits::default()).expect("http");
     let redirect = Url::parse("https://example.org/oauth/authorized/demo/").expect("url");
 
-    exchange_code(&http, &app, &redirect, &AuthorizationCode::new("code"), None)
-        .await
-        .expect("exchanged");
+    exchange_code(
+        &http,
+        &app,
+        &redirect,
+        &AuthorizationCode::new("code"),
+        None,
+    )
+    .await
+    .expect("exchanged");
     let exchange = seen.recv().expect("the exchange");
     assert_authenticated_by_assertion(&exchange, "exchange");
 
