@@ -117,7 +117,7 @@ impl ProtocolHandler for OidcProtocol {
             });
         };
         let (params, metadata) = self.metadata(ctx).await?;
-        let template = params.issuer_template.as_ref();
+        let template = params.issuer_template.as_deref();
         check_iss(remote, &metadata, template, iss.as_deref())?;
         let Some(nonce) = oidc_nonce else {
             // A flow started by another protocol handler (the app was reconfigured meanwhile).
@@ -191,21 +191,7 @@ impl ProtocolHandler for OidcProtocol {
             )
             .await?;
         if let Some(template) = template {
-            let token_iss = claims.issuer().as_str();
-            tenant::check_tenant(
-                remote,
-                template,
-                token_iss,
-                claims.additional_claims().0.get("tid"),
-            )?;
-            // RFC 9207 with a template: the callback named some tenant's issuer; it must be
-            // this token's.
-            if let Some(iss) = &iss
-                && !constant_time_eq(iss.as_bytes(), token_iss.as_bytes())
-            {
-                tracing::warn!(remote, "refused a callback whose iss is not the ID token's");
-                return Err(StateError::ForeignResponse.into());
-            }
+            tenant::check_token(remote, template, claims, iss.as_deref())?;
         }
         let claims = serde_json::to_value(claims).map_err(|err| OAuthError::InvalidResponse {
             remote: remote.to_owned(),

@@ -7,6 +7,9 @@
 use oauthclient_core::OAuthError;
 use oauthclient_core::config::{IssuerTemplate, TENANT_PLACEHOLDER};
 use oauthclient_core::secret::constant_time_eq;
+use oauthclient_core::state::StateError;
+
+use crate::id_token::FullIdTokenClaims;
 
 /// Whether `value` is a GUID (`8-4-4-4-12` hex digits): what Entra's `tid` is. Anything else
 /// (a `/`, a `..`) could make the filled-in issuer point elsewhere.
@@ -46,6 +49,28 @@ pub(crate) fn check_tenant(
             "refused a sign-in from a tenant not in allowed_tenants"
         );
         return Err(refused("the user's tenant is not in allowed_tenants"));
+    }
+    Ok(())
+}
+
+/// [`check_tenant`] on validated ID token claims, then RFC 9207: a callback `iss` (which
+/// named some tenant's issuer) must be this token's.
+pub(crate) fn check_token(
+    remote: &str,
+    template: &IssuerTemplate,
+    claims: &FullIdTokenClaims,
+    callback_iss: Option<&str>,
+) -> Result<(), OAuthError> {
+    let token_iss = claims.issuer().as_str();
+    check_tenant(
+        remote,
+        template,
+        token_iss,
+        claims.additional_claims().0.get("tid"),
+    )?;
+    if callback_iss.is_some_and(|iss| !constant_time_eq(iss.as_bytes(), token_iss.as_bytes())) {
+        tracing::warn!(remote, "refused a callback whose iss is not the ID token's");
+        return Err(StateError::ForeignResponse.into());
     }
     Ok(())
 }
@@ -122,6 +147,10 @@ mod tests {
         else {
             panic!("OAuth2");
         };
-        params.issuer_template.clone().expect("a template")
+        params
+            .issuer_template
+            .as_deref()
+            .cloned()
+            .expect("a template")
     }
 }

@@ -134,9 +134,8 @@ pub(super) fn client_assertion(
         ));
     }
     let audience = match settings.audience.as_deref() {
-        None if has_issuer => AssertionAudience::Issuer,
+        None | Some("issuer") if has_issuer => AssertionAudience::Issuer,
         None | Some("token_endpoint") => AssertionAudience::TokenEndpoint,
-        Some("issuer") if has_issuer => AssertionAudience::Issuer,
         Some("issuer") => {
             return Err(ConfigError::new(
                 field("audience"),

@@ -33,7 +33,7 @@ pub(super) fn credentials(
     title: &str,
 ) -> Result<Credentials> {
     let (client_auth, assertion) = match protocol {
-        Protocol::OAuth2(params) => (params.client_auth, params.client_assertion.as_ref()),
+        Protocol::OAuth2(params) => (params.client_auth, params.client_assertion.as_deref()),
         Protocol::OAuth1(_) => (ClientAuth::RequestBody, None),
     };
     let from_file: CredentialSettings = match doc.get(app_key) {
@@ -99,42 +99,15 @@ pub(super) fn credentials(
     };
 
     if client_auth != ClientAuth::ClientSecretJwt {
-        let pem = match (
-            lookup("private_key", from_file.private_key),
+        let pem = lookup("private_key", from_file.private_key);
+        credentials.signing_key = Some(Arc::new(signing_key(
+            app_key,
+            title,
+            client_auth,
+            assertion,
+            pem,
             from_file.private_key_file,
-        ) {
-            (Some(pem), _) => pem,
-            (None, Some(path)) => std::fs::read_to_string(&path).map_err(|err| {
-                ConfigError::new(
-                    key("private_key_file"),
-                    format!("cannot read `{path}`: {err}"),
-                )
-            })?,
-            (None, None) => {
-                return Err(ConfigError::new(
-                    key("private_key"),
-                    format!(
-                        "missing: {} needs a private key: set private_key or private_key_file \
-                         in the [{app_key}] table, or the {} environment variable",
-                        match client_auth {
-                            ClientAuth::SignedSecret => "signed_secret",
-                            _ => "private_key_jwt",
-                        },
-                        env_name("private_key")
-                    ),
-                ));
-            }
-        };
-        refuse_placeholder(
-            &key("private_key"),
-            &pem,
-            Expected::ClientSecret { provider: title },
-            &env_name("private_key"),
-        )?;
-        // The error names the key and the algorithm, never the key material.
-        let signing_key = SigningKey::from_pem(&pem, assertion.algorithm)
-            .map_err(|err| ConfigError::new(key("private_key"), err.to_string()))?;
-        credentials.signing_key = Some(Arc::new(signing_key));
+        )?));
     }
     credentials.key_id = lookup("key_id", from_file.key_id);
     if client_auth == ClientAuth::SignedSecret && credentials.key_id.is_none() {
@@ -159,4 +132,50 @@ pub(super) fn credentials(
         credentials.certificate_sha256 = Some(Sha256::digest(der.as_ref()).into());
     }
     Ok(credentials)
+}
+
+/// The private key of `private_key_jwt` / `signed_secret`: the PEM (`private_key`, from the
+/// file or the environment) or the file `private_key_file` names, parsed for the configured
+/// algorithm. Errors name the key, never the key material.
+fn signing_key(
+    app_key: &str,
+    title: &str,
+    client_auth: ClientAuth,
+    assertion: &super::ClientAssertion,
+    pem: Option<String>,
+    file: Option<String>,
+) -> Result<SigningKey> {
+    let key = |field: &str| format!("{app_key}.{field}");
+    let env_name = format!("{app_key}_PRIVATE_KEY");
+    let pem = match (pem, file) {
+        (Some(pem), _) => pem,
+        (None, Some(path)) => std::fs::read_to_string(&path).map_err(|err| {
+            ConfigError::new(
+                key("private_key_file"),
+                format!("cannot read `{path}`: {err}"),
+            )
+        })?,
+        (None, None) => {
+            return Err(ConfigError::new(
+                key("private_key"),
+                format!(
+                    "missing: {} needs a private key: set private_key or private_key_file \
+                     in the [{app_key}] table, or the {} environment variable",
+                    match client_auth {
+                        ClientAuth::SignedSecret => "signed_secret",
+                        _ => "private_key_jwt",
+                    },
+                    env_name
+                ),
+            ));
+        }
+    };
+    refuse_placeholder(
+        &key("private_key"),
+        &pem,
+        Expected::ClientSecret { provider: title },
+        &env_name,
+    )?;
+    SigningKey::from_pem(&pem, assertion.algorithm)
+        .map_err(|err| ConfigError::new(key("private_key"), err.to_string()))
 }

@@ -5,7 +5,8 @@ use url::Url;
 
 use super::endpoint::endpoint;
 use super::{
-    ClientAuth, ConfigError, OAuth1Params, OAuth2Params, Protocol, RemoteAppParams, TokenMethod,
+    ClientAuth, ConfigError, IssuerTemplate, OAuth1Params, OAuth2Params, Protocol, RemoteAppParams,
+    TokenMethod,
 };
 
 /// Authorization request parameters that the flow itself sets; configuration may not override
@@ -48,18 +49,7 @@ pub(super) fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protoco
         params.access_token_method.as_ref(),
     )?;
     let base_url = optional_endpoint(&key("base_url"), params.base_url.as_ref())?;
-    let (issuer, issuer_template) = match &params.issuer {
-        Some(raw) => {
-            let (url, template) = super::issuer_template::issuer(
-                prefix,
-                raw,
-                params.tenant.as_ref(),
-                params.allowed_tenants.as_ref(),
-            )?;
-            (Some(url), template)
-        }
-        None => (None, None),
-    };
+    let (issuer, issuer_template) = issuer(prefix, params)?;
     // With an issuer, discovery supplies the endpoints; the issuer stands in until then.
     let endpoint_or_issuer = |name: &str, raw: Option<&String>| match (&issuer, raw) {
         (Some(issuer), None) => Ok(issuer.clone()),
@@ -108,7 +98,8 @@ pub(super) fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protoco
         client_auth,
         issuer.is_some(),
         params.client_assertion.as_ref(),
-    )?;
+    )?
+    .map(Box::new);
     let user_agent = user_agent(&key("user_agent"), params.user_agent.as_ref())?;
     let mut authorize_params = params.request_token_params.clone();
     let scope_param = authorize_params.remove("scope");
@@ -147,6 +138,23 @@ pub(super) fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protoco
         issuer_template,
         user_agent,
     }))
+}
+
+/// The issuer URL and, with `{tenantid}`, its template.
+fn issuer(
+    prefix: &str,
+    params: &RemoteAppParams,
+) -> Result<(Option<Url>, Option<Box<IssuerTemplate>>)> {
+    let Some(raw) = &params.issuer else {
+        return Ok((None, None));
+    };
+    let (url, template) = super::issuer_template::issuer(
+        prefix,
+        raw,
+        params.tenant.as_ref(),
+        params.allowed_tenants.as_ref(),
+    )?;
+    Ok((Some(url), template.map(Box::new)))
 }
 
 fn client_auth(key: &str, raw: Option<&str>) -> Result<ClientAuth> {

@@ -245,10 +245,10 @@ pub struct OAuth2Params {
     /// How the token request authenticates the client.
     pub client_auth: ClientAuth,
     /// How the JWT is made, for the `client_auth` methods that send one.
-    pub client_assertion: Option<super::ClientAssertion>,
+    pub client_assertion: Option<Box<super::ClientAssertion>>,
     /// A multi-tenant issuer (`{tenantid}` in `params.issuer`); `issuer` is then the template
     /// with the configured `tenant`, where discovery starts.
-    pub issuer_template: Option<super::IssuerTemplate>,
+    pub issuer_template: Option<Box<super::IssuerTemplate>>,
     /// The `User-Agent` of this app's token, refresh, revocation and API requests (Reddit
     /// requires a descriptive one); `None`: the library's.
     pub user_agent: Option<String>,

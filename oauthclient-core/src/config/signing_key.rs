@@ -134,7 +134,7 @@ impl std::fmt::Debug for SigningKey {
         f.debug_struct("SigningKey")
             .field("algorithm", &self.algorithm)
             .field("private_key", &"[redacted]")
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
