@@ -270,7 +270,11 @@ fn secrets_and_basic_are_as_before() {
     .expect("loads");
     let auth = auth(&app);
     assert!(auth.basic());
-    assert_eq!(auth.secret().map(crate::secret::ClientSecret::expose_secret), Some("s3cret"));
+    assert_eq!(
+        auth.secret()
+            .map(crate::secret::ClientSecret::expose_secret),
+        Some("s3cret")
+    );
     assert_eq!(auth.extra_params().count(), 0);
 }
 
