@@ -77,9 +77,8 @@ fn describe_app(out: &mut String, config: &OAuthClientConfig, app: &RemoteApp) {
                 "    protocol      OAuth 2.0, PKCE {}, client auth {}",
                 if params.pkce { "on" } else { "off" },
                 match params.client_auth {
-                    ClientAuth::RequestBody => "post",
-                    ClientAuth::Basic => "basic",
                     ClientAuth::None => "none (public client)",
+                    other => other.name(),
                 }
             );
             if let Some(issuer) = &params.issuer {

@@ -70,18 +70,21 @@ pub(crate) struct Discovery {
 }
 
 impl Discovery {
-    /// The metadata of `issuer`, from the cache while it is fresh.
+    /// The metadata of `issuer`, from the cache while it is fresh. With a multi-tenant
+    /// `template` (`…/{tenantid}/…`), a document naming the template as its issuer is also
+    /// accepted (Entra's `common` and `organizations` documents do).
     pub(crate) async fn metadata(
         &self,
         remote: &str,
         http: &HttpClient,
         issuer: &Url,
+        template: Option<&str>,
     ) -> Result<Arc<Metadata>, OAuthError> {
         let key = issuer_string(issuer);
-        if let Some(metadata) = self.fresh(&key) {
+        if let Some(metadata) = self.fresh(&key, template) {
             return Ok(metadata);
         }
-        let metadata = Arc::new(discover(remote, http, issuer).await?);
+        let metadata = Arc::new(discover(remote, http, issuer, template).await?);
         if let Ok(mut cached) = self.cached.lock() {
             if cached.len() >= MAX_ISSUERS && !cached.contains_key(&key) {
                 cached.retain(|_, (fetched, _)| fetched.elapsed() < DISCOVERY_TTL);
@@ -102,17 +105,28 @@ impl Discovery {
         Ok(metadata)
     }
 
-    fn fresh(&self, issuer: &str) -> Option<Arc<Metadata>> {
+    fn fresh(&self, issuer: &str, template: Option<&str>) -> Option<Arc<Metadata>> {
         let cached = self.cached.lock().ok()?;
         let (fetched, metadata) = cached.get(issuer)?;
         // `discover` checked that the document names this issuer; checked again here so a
         // document can never be served for another issuer's key.
-        (fetched.elapsed() < DISCOVERY_TTL && metadata.issuer().as_str() == issuer)
+        (fetched.elapsed() < DISCOVERY_TTL && names_issuer(metadata, issuer, template))
             .then(|| metadata.clone())
     }
 }
 
-async fn discover(remote: &str, http: &HttpClient, issuer: &Url) -> Result<Metadata, OAuthError> {
+/// Whether the document's `issuer` is `issuer`, or the multi-tenant `template` itself.
+fn names_issuer(metadata: &Metadata, issuer: &str, template: Option<&str>) -> bool {
+    let named = metadata.issuer().as_str();
+    named == issuer || template.is_some_and(|template| named == template)
+}
+
+async fn discover(
+    remote: &str,
+    http: &HttpClient,
+    issuer: &Url,
+    template: Option<&str>,
+) -> Result<Metadata, OAuthError> {
     let failed = |reason: String| OAuthError::InvalidResponse {
         remote: remote.to_owned(),
         reason: format!("OpenID Connect discovery failed: {reason}"),
@@ -144,19 +158,24 @@ async fn discover(remote: &str, http: &HttpClient, issuer: &Url) -> Result<Metad
     }
     let metadata: Metadata = serde_json::from_slice(response.body())
         .map_err(|err| failed(format!("not a discovery document: {err}")))?;
-    check(&expected, &metadata).map_err(failed)?;
+    check(&expected, template, &metadata).map_err(failed)?;
     Ok(metadata)
 }
 
 /// What discovery must satisfy before any of it is used:
 /// - `issuer` is exactly the configured issuer (OpenID Connect Discovery §4.3: a document
-///   naming another issuer is a mix-up or an impersonation);
+///   naming another issuer is a mix-up or an impersonation), or for a multi-tenant app the
+///   configured template (`…/{tenantid}/…`, which each ID token then fills with its `tid`);
 /// - every endpoint we use is https, or http on a loopback host: the same rule as configured
 ///   endpoints ([`parse_endpoint`]), since a discovered `token_endpoint` receives the client
 ///   secret and the code, and a `jwks_uri` decides which signatures we trust.
-pub(crate) fn check(expected_issuer: &str, metadata: &Metadata) -> Result<(), String> {
+pub(crate) fn check(
+    expected_issuer: &str,
+    template: Option<&str>,
+    metadata: &Metadata,
+) -> Result<(), String> {
     let issuer = metadata.issuer().as_str();
-    if issuer != expected_issuer {
+    if !names_issuer(metadata, expected_issuer, template) {
         return Err(format!(
             "the document's `issuer` is `{issuer}`, not the configured `{expected_issuer}`"
         ));
@@ -235,7 +254,7 @@ mod tests {
     #[test]
     fn https_endpoints_are_accepted() {
         let issuer = "https://idp.example/realms/staff";
-        assert_eq!(check(issuer, &document(issuer, &[])), Ok(()));
+        assert_eq!(check(issuer, None, &document(issuer, &[])), Ok(()));
     }
 
     #[test]
@@ -246,7 +265,11 @@ mod tests {
             "http://[::1]:9000",
             "http://localhost:3000/realms/dev",
         ] {
-            assert_eq!(check(issuer, &document(issuer, &[])), Ok(()), "{issuer}");
+            assert_eq!(
+                check(issuer, None, &document(issuer, &[])),
+                Ok(()),
+                "{issuer}"
+            );
         }
     }
 
@@ -261,7 +284,7 @@ mod tests {
             "end_session_endpoint",
         ] {
             let evil = document(issuer, &[(field, "http://evil.example/token")]);
-            let err = check(issuer, &evil).expect_err(field);
+            let err = check(issuer, None, &evil).expect_err(field);
             assert!(
                 err.starts_with(&format!(
                     "discovered `{field}`: `http://evil.example/token`"
@@ -273,14 +296,14 @@ mod tests {
         // A loopback issuer does not make other hosts acceptable over http.
         let issuer = "http://127.0.0.1:8080";
         let evil = document(issuer, &[("token_endpoint", "http://evil.example/token")]);
-        assert!(check(issuer, &evil).is_err());
+        assert!(check(issuer, None, &evil).is_err());
     }
 
     #[test]
     fn other_schemes_are_refused() {
         let issuer = "https://idp.example";
         let evil = document(issuer, &[("jwks_uri", "file:///etc/passwd")]);
-        let err = check(issuer, &evil).expect_err("file scheme");
+        let err = check(issuer, None, &evil).expect_err("file scheme");
         assert!(err.starts_with("discovered `jwks_uri`"), "{err}");
     }
 
@@ -293,8 +316,31 @@ mod tests {
             "https://IDP.example/realms/staff",
             "https://evil.example/realms/staff",
         ] {
-            let err = check(configured, &document(other, &[])).expect_err(other);
+            let err = check(configured, None, &document(other, &[])).expect_err(other);
             assert!(err.contains("`issuer`"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_multi_tenant_document_may_name_the_template_and_nothing_else() {
+        let configured = "https://login.example/common/v2.0";
+        let template = Some("https://login.example/{tenantid}/v2.0");
+        // Entra's `common` document names the template, a tenant's document the tenant.
+        let named_template = document("https://login.example/{tenantid}/v2.0", &[]);
+        assert_eq!(check(configured, template, &named_template), Ok(()));
+        assert_eq!(
+            check(configured, template, &document(configured, &[])),
+            Ok(())
+        );
+        assert!(check(configured, None, &named_template).is_err());
+        for other in [
+            "https://login.example/other/v2.0",
+            "https://evil.example/{tenantid}/v2.0",
+        ] {
+            assert!(
+                check(configured, template, &document(other, &[])).is_err(),
+                "{other}"
+            );
         }
     }
 

@@ -67,15 +67,18 @@ pub(crate) enum Refusal {
 /// algorithm allow-list and leeway, and when the login asked for a `max_age`, an `auth_time`
 /// no older than that (OpenID Connect Core §3.1.2.1, §3.1.3.7 item 13). Built without the
 /// client secret: only asymmetric algorithms are allowed, so the secret is never a
-/// verification key.
+/// verification key. `exact_issuer = false` is for multi-tenant issuers only, whose `iss` the
+/// caller then checks against the template and `tid` ([`crate::tenant::check_tenant`]).
 pub(crate) fn verifier(
     client_id: ClientId,
     issuer: IssuerUrl,
     keys: CoreJsonWebKeySet,
     max_age: Option<u64>,
+    exact_issuer: bool,
 ) -> CoreIdTokenVerifier<'static> {
     let leeway = TimeDelta::seconds(LEEWAY_SECS);
-    let verifier = CoreIdTokenVerifier::new_public_client(client_id, issuer, keys);
+    let verifier = CoreIdTokenVerifier::new_public_client(client_id, issuer, keys)
+        .require_issuer_match(exact_issuer);
     let verifier = match max_age {
         Some(max_age) => verifier.set_auth_time_verifier_fn(move |auth_time| {
             auth_time_within(auth_time, max_age, Utc::now())

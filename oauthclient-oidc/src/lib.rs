@@ -60,6 +60,7 @@ mod jwks;
 mod protocol;
 mod provider;
 mod remote_app;
+mod tenant;
 
 use oauthclient_core::inventory;
 use oauthclient_core::registry::ProviderEntry;

@@ -4,7 +4,9 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use async_trait::async_trait;
-use oauthclient_core::config::{ClientAuth, OAuth2Params, Protocol, RemoteApp};
+use oauthclient_core::client::{TokenRequestAuth, token_request_auth};
+use oauthclient_core::clock::SystemClock;
+use oauthclient_core::config::{IssuerTemplate, OAuth2Params, Protocol, RemoteApp};
 use oauthclient_core::flow::Grant;
 use oauthclient_core::handlers::{ProtocolContext, ProtocolHandler};
 use oauthclient_core::secret::{
@@ -26,6 +28,7 @@ use url::Url;
 use crate::discovery::{Discovery, Metadata};
 use crate::id_token::{self, FullIdToken};
 use crate::jwks::{self, Jwks};
+use crate::tenant;
 
 /// A client built from discovery: token and userinfo endpoints may be absent from it.
 type DiscoveredClient = CoreClient<
@@ -71,7 +74,8 @@ impl ProtocolHandler for OidcProtocol {
         flow: &mut PendingFlow,
     ) -> Result<Url, OAuthError> {
         let (params, metadata) = self.metadata(ctx).await?;
-        let client = client(ctx.app, params, ctx.redirect_uri, &metadata);
+        // The authorization request carries no client authentication.
+        let client = client(ctx.app, ctx.redirect_uri, &metadata, None);
         let state = state.to_owned();
         let mut request = client.authorize_url(
             CoreAuthenticationFlow::AuthorizationCode,
@@ -113,7 +117,8 @@ impl ProtocolHandler for OidcProtocol {
             });
         };
         let (params, metadata) = self.metadata(ctx).await?;
-        check_iss(remote, &metadata, iss.as_deref())?;
+        let template = params.issuer_template.as_deref();
+        check_iss(remote, &metadata, template, iss.as_deref())?;
         let Some(nonce) = oidc_nonce else {
             // A flow started by another protocol handler (the app was reconfigured meanwhile).
             return Err(StateError::ForeignResponse.into());
@@ -122,15 +127,20 @@ impl ProtocolHandler for OidcProtocol {
             // Started before PKCE was turned on, or by another protocol handler.
             return Err(StateError::ForeignResponse.into());
         }
-        let client = client(ctx.app, params, ctx.redirect_uri, &metadata);
-        let http = ctx.http.clone();
+        let auth = endpoint_auth(ctx.app, params, &metadata)?;
+        let client = client(ctx.app, ctx.redirect_uri, &metadata, Some(&auth));
+        // Core's client with the app's User-Agent; the future owns its clones.
+        let (http, agent) = (ctx.http.clone(), params.user_agent.clone());
         let call = move |request| {
-            let http = http.clone();
-            async move { http.oauth2_call(request).await }
+            let (http, agent) = (http.clone(), agent.clone());
+            async move { http.oauth2_call_as(request, agent.as_deref()).await }
         };
         let mut exchange = client
             .exchange_code(AuthorizationCode::new(code.expose_secret().to_owned()))
             .map_err(|err| configuration(remote, &err))?;
+        for (name, value) in auth.extra_params() {
+            exchange = exchange.add_extra_param(name, value.to_owned());
+        }
         // A flow started with a challenge sends its verifier, even if PKCE was turned off since.
         if let Some(verifier) = pkce_verifier {
             exchange = exchange
@@ -168,6 +178,7 @@ impl ProtocolHandler for OidcProtocol {
                         metadata.issuer().clone(),
                         keys.clone(),
                         login_options.max_age,
+                        template.is_none(),
                     );
                     id_token::validate(
                         remote,
@@ -179,6 +190,9 @@ impl ProtocolHandler for OidcProtocol {
                 },
             )
             .await?;
+        if let Some(template) = template {
+            tenant::check_token(remote, template, claims, iss.as_deref())?;
+        }
         let claims = serde_json::to_value(claims).map_err(|err| OAuthError::InvalidResponse {
             remote: remote.to_owned(),
             reason: format!("unusable ID token claims: {err}"),
@@ -200,16 +214,22 @@ impl ProtocolHandler for OidcProtocol {
     ) -> Result<Token, OAuthError> {
         let remote = ctx.app.name.as_str();
         let (params, metadata) = self.metadata(ctx).await?;
-        let client = client(ctx.app, params, ctx.redirect_uri, &metadata);
-        let http = ctx.http.clone();
+        let auth = endpoint_auth(ctx.app, params, &metadata)?;
+        let client = client(ctx.app, ctx.redirect_uri, &metadata, Some(&auth));
+        // Core's client with the app's User-Agent; the future owns its clones.
+        let (http, agent) = (ctx.http.clone(), params.user_agent.clone());
         let call = move |request| {
-            let http = http.clone();
-            async move { http.oauth2_call(request).await }
+            let (http, agent) = (http.clone(), agent.clone());
+            async move { http.oauth2_call_as(request, agent.as_deref()).await }
         };
         let secret = openidconnect::RefreshToken::new(refresh_token.expose_secret().to_owned());
-        let response = client
+        let mut request = client
             .exchange_refresh_token(&secret)
-            .map_err(|err| configuration(remote, &err))?
+            .map_err(|err| configuration(remote, &err))?;
+        for (name, value) in auth.extra_params() {
+            request = request.add_extra_param(name, value.to_owned());
+        }
+        let response = request
             .request_async(&call)
             .await
             .map_err(|err| token_error(remote, err))?;
@@ -255,9 +275,13 @@ impl OidcProtocol {
                 remote: ctx.app.name.clone(),
                 message: "an OpenID Connect app needs params.issuer".into(),
             })?;
+        let template = params
+            .issuer_template
+            .as_ref()
+            .map(|template| template.template.as_str());
         let metadata = self
             .discovery
-            .metadata(&ctx.app.name, ctx.http, issuer)
+            .metadata(&ctx.app.name, ctx.http, issuer, template)
             .await?;
         Ok((params, metadata))
     }
@@ -273,27 +297,45 @@ fn oidc_params(app: &RemoteApp) -> Result<&OAuth2Params, OAuthError> {
     }
 }
 
-fn client(
+/// The client authentication of one request to the discovered token endpoint (a fresh
+/// assertion for the JWT methods), addressed with the discovered issuer.
+fn endpoint_auth(
     app: &RemoteApp,
     params: &OAuth2Params,
+    metadata: &Metadata,
+) -> Result<TokenRequestAuth, OAuthError> {
+    let endpoint = metadata
+        .token_endpoint()
+        .map_or(&params.access_token_url, |endpoint| endpoint.url());
+    token_request_auth(
+        app,
+        endpoint,
+        Some(metadata.issuer().as_str()),
+        &SystemClock,
+    )
+}
+
+/// The client of the discovered endpoints, authenticating as `auth` says (none: only the
+/// authorization URL is wanted).
+fn client(
+    app: &RemoteApp,
     redirect_uri: &Url,
     metadata: &Metadata,
+    auth: Option<&TokenRequestAuth>,
 ) -> DiscoveredClient {
-    let secret = match params.client_auth {
-        ClientAuth::None => None,
-        ClientAuth::Basic | ClientAuth::RequestBody => Some(ClientSecret::new(
-            app.credentials.consumer_secret.expose_secret().to_owned(),
-        )),
-    };
+    let secret = auth
+        .and_then(TokenRequestAuth::secret)
+        .map(|secret| ClientSecret::new(secret.expose_secret().to_owned()));
     CoreClient::from_provider_metadata(
         metadata.clone(),
         ClientId::new(app.credentials.consumer_key.clone()),
         secret,
     )
     .set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone()))
-    .set_auth_type(match params.client_auth {
-        ClientAuth::Basic => AuthType::BasicAuth,
-        ClientAuth::RequestBody | ClientAuth::None => AuthType::RequestBody,
+    .set_auth_type(if auth.is_some_and(TokenRequestAuth::basic) {
+        AuthType::BasicAuth
+    } else {
+        AuthType::RequestBody
     })
 }
 
@@ -335,12 +377,20 @@ fn token_of(
 
 /// RFC 9207 §2.4: an `iss` must be the issuer (exactly); a provider that advertises
 /// `authorization_response_iss_parameter_supported` must send one. Checked before the code is
-/// exchanged: a mixed-up code is still redeemable at the honest provider.
-fn check_iss(remote: &str, metadata: &Metadata, iss: Option<&str>) -> Result<(), OAuthError> {
+/// exchanged: a mixed-up code is still redeemable at the honest provider. With a multi-tenant
+/// template, `iss` must be the template filled with a GUID here, and the ID token's `iss`
+/// after validation.
+fn check_iss(
+    remote: &str,
+    metadata: &Metadata,
+    template: Option<&IssuerTemplate>,
+    iss: Option<&str>,
+) -> Result<(), OAuthError> {
     let expected = metadata.issuer().as_str();
-    let ok = match iss {
-        Some(iss) => constant_time_eq(expected.as_bytes(), iss.as_bytes()),
-        None => {
+    let ok = match (iss, template) {
+        (Some(iss), Some(template)) => tenant::iss_fits_template(template, iss),
+        (Some(iss), None) => constant_time_eq(expected.as_bytes(), iss.as_bytes()),
+        (None, _) => {
             !metadata
                 .additional_metadata()
                 .authorization_response_iss_parameter_supported

@@ -1,8 +1,10 @@
 //! OpenID Connect end to end against a certified OpenID Provider: npm `oidc-provider` 9
 //! (`xtask/oidc-provider/server.mjs`), started by `cargo xtask integration`, which sets
 //! `OAUTHCLIENT_TEST_OIDC_ISSUER` and `OAUTHCLIENT_TEST_OIDC_SITE_PORT` (the port whose callback
-//! URLs the provider has registered). When they are set the provider must answer; when they
-//! are not, the test says so and does nothing.
+//! URLs the provider has registered), `OAUTHCLIENT_TEST_OIDC_CLIENT_KEY` (the private P-256
+//! key whose public half the provider's `private_key_jwt` client holds) and
+//! `OAUTHCLIENT_TEST_OIDC_WRONG_KEY` (a key it does not know). When they are set the provider
+//! must answer; when they are not, the test says so and does nothing.
 //!
 //! One test drives every scenario in turn: the provider's fault modes are global, and the
 //! registered callback port can serve one site at a time.
@@ -16,9 +18,50 @@ use oauthclient_testkit::site::{Site, browser, location, query};
 const CONFIDENTIAL: &str = "oidc";
 const PUBLIC: &str = "oidc_public";
 const USERINFO: &str = "oidc_userinfo";
+const CLIENT_SECRET_JWT: &str = "oidc_csjwt";
+const PRIVATE_KEY_JWT: &str = "oidc_pkjwt";
+const WRONG_KEY: &str = "oidc_wrong_key";
 
 struct Provider {
     issuer: String,
+}
+
+/// The apps authenticating with a signed JWT: the provider's `client_secret_jwt` client, its
+/// `private_key_jwt` client with the registered key, and the same client with another key.
+fn jwt_apps(issuer: &str, client_key: &str, wrong_key: &str) -> String {
+    format!(
+        r#"
+[remote_apps.{CLIENT_SECRET_JWT}]
+provider = "oidc"
+[remote_apps.{CLIENT_SECRET_JWT}.params]
+issuer = "{issuer}"
+client_auth = "client_secret_jwt"
+[OIDC_CSJWT_APP_CREDENTIALS]
+consumer_key = "oidc-csjwt"
+consumer_secret = "oidc-csjwt-secret-0123456789-0123456789"
+
+[remote_apps.{PRIVATE_KEY_JWT}]
+provider = "oidc"
+[remote_apps.{PRIVATE_KEY_JWT}.params]
+issuer = "{issuer}"
+client_auth = "private_key_jwt"
+client_assertion = {{ alg = "ES256" }}
+[OIDC_PKJWT_APP_CREDENTIALS]
+consumer_key = "oidc-pkjwt"
+private_key = '''
+{client_key}'''
+
+[remote_apps.{WRONG_KEY}]
+provider = "oidc"
+[remote_apps.{WRONG_KEY}.params]
+issuer = "{issuer}"
+client_auth = "private_key_jwt"
+[OIDC_WRONG_KEY_APP_CREDENTIALS]
+consumer_key = "oidc-pkjwt"
+private_key = '''
+{wrong_key}'''
+"#
+    )
 }
 
 fn apps(issuer: &str) -> String {
@@ -204,7 +247,11 @@ async fn openid_connect_against_oidc_provider() {
         "OAUTHCLIENT_TEST_OIDC_ISSUER={issuer} is set but the provider does not answer"
     );
     let listener = TcpListener::bind(format!("127.0.0.1:{port}")).expect("the registered port");
-    let toml = apps(&issuer);
+    let client_key = std::env::var("OAUTHCLIENT_TEST_OIDC_CLIENT_KEY")
+        .expect("the xtask passes the private_key_jwt client's key");
+    let wrong_key = std::env::var("OAUTHCLIENT_TEST_OIDC_WRONG_KEY")
+        .expect("the xtask passes a key the provider does not know");
+    let toml = apps(&issuer) + &jwt_apps(&issuer, &client_key, &wrong_key);
     let site = Site::start_on(listener, Provider { issuer }, CONFIDENTIAL, &toml, |toml| {
         toml
     })
@@ -214,6 +261,8 @@ async fn openid_connect_against_oidc_provider() {
     confidential_client_signs_up_a_new_user(&site).await;
     returning_user_signs_in_to_the_same_account(&site).await;
     public_client_signs_in(&site).await;
+    jwt_clients_sign_in(&site).await;
+    an_unknown_key_is_refused_by_the_token_endpoint(&site).await;
     userinfo_completes_the_claims(&site).await;
     unverified_email_needs_the_signup_form(&site).await;
     denied_consent_flashes_and_redirects(&site).await;
@@ -281,6 +330,38 @@ async fn public_client_signs_in(site: &Site<Provider>) {
         .await
         .expect("store");
     assert!(token.is_some());
+}
+
+/// `client_secret_jwt` and `private_key_jwt`: oidc-provider verifies the assertion (signature,
+/// `iss` = `sub` = client id, `aud`, `exp`, single-use `jti`) before it answers.
+async fn jwt_clients_sign_in(site: &Site<Provider>) {
+    for (app, client_id, login) in [
+        (CLIENT_SECRET_JWT, "oidc-csjwt", "erin"),
+        (PRIVATE_KEY_JWT, "oidc-pkjwt", "frank"),
+    ] {
+        let (response, browser, _) = sign_in(site, app, login, true).await;
+        assert_eq!(response.status(), 302, "{app}: {:?}", response.text().await);
+        let user_id = site.user_id(&browser).await;
+        let token = site
+            .store
+            .token(&user_id, client_id, "")
+            .await
+            .expect("store");
+        assert!(token.is_some(), "{app}: token stored");
+    }
+    // A second sign-in: a fresh assertion (oidc-provider refuses a replayed jti).
+    let (again, _, _) = sign_in(site, PRIVATE_KEY_JWT, "frank", true).await;
+    assert_eq!(again.status(), 302, "second private_key_jwt sign-in");
+}
+
+/// Signed with a key the provider does not hold: the token endpoint answers `invalid_client`,
+/// which is our misconfiguration (a server error page), and nobody is signed in.
+async fn an_unknown_key_is_refused_by_the_token_endpoint(site: &Site<Provider>) {
+    let (response, browser, _) = sign_in(site, WRONG_KEY, "grace", true).await;
+    assert_eq!(response.status(), 500, "invalid_client is a client error");
+    let body = response.text().await.expect("body");
+    assert!(!body.contains("eyJ"), "no assertion in the error page");
+    assert_eq!(site.whoami(&browser).await, "anonymous");
 }
 
 async fn userinfo_completes_the_claims(site: &Site<Provider>) {

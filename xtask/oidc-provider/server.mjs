@@ -5,7 +5,7 @@
 // behaviour is the optional at_hash claim described below:
 //
 //   node server.mjs --port P --redirect-uri URI [--redirect-uri URI2 ...]
-//                   [--post-logout-redirect-uri URI ...]
+//                   [--post-logout-redirect-uri URI ...] [--client-public-key PEM_FILE]
 //
 // --port 0 picks a free port. The issuer is http://127.0.0.1:<port>. When the
 // server listens, exactly one line "Ready on http://127.0.0.1:<port>" is
@@ -15,7 +15,11 @@
 // Clients:
 //   oidc-confidential / oidc-confidential-secret-0123456789 (client_secret_basic)
 //   oidc-public (token_endpoint_auth_method none)
-// Both: every --redirect-uri, grant types authorization_code + refresh_token,
+//   oidc-csjwt / oidc-csjwt-secret-0123456789-0123456789 (client_secret_jwt, HS256)
+//   oidc-pkjwt (private_key_jwt, ES256), only with --client-public-key: the
+//     public key (PEM, e.g. `openssl pkey -pubout`) becomes the client's JWKS;
+//     the private key never reaches this server.
+// All: every --redirect-uri, grant types authorization_code + refresh_token,
 // response type code, PKCE S256 required; post_logout_redirect_uris are the
 // origins of the redirect URIs with path "/" plus every
 // --post-logout-redirect-uri.
@@ -65,6 +69,7 @@
 // built-in HTML pages so that a browser test makes no request off loopback.
 
 import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -101,7 +106,7 @@ const FOREIGN_ISSUER = 'http://127.0.0.1:1/other-issuer';
 function usage(message) {
   if (message) console.error(`error: ${message}`);
   console.error('usage: node server.mjs --port P --redirect-uri URI [--redirect-uri URI ...] '
-    + '[--post-logout-redirect-uri URI ...] [--no-at-hash]');
+    + '[--post-logout-redirect-uri URI ...] [--client-public-key PEM_FILE] [--no-at-hash]');
   process.exit(2);
 }
 
@@ -113,6 +118,7 @@ try {
       'redirect-uri': { type: 'string', multiple: true },
       'post-logout-redirect-uri': { type: 'string', multiple: true },
       'no-at-hash': { type: 'boolean', default: false },
+      'client-public-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -131,6 +137,16 @@ for (const uri of [...redirectUris, ...(args['post-logout-redirect-uri'] ?? [])]
     new URL(uri); // eslint-disable-line no-new
   } catch {
     usage(`not an absolute URL: ${uri}`);
+  }
+}
+// The private_key_jwt client's public key, as a JWK (RFC 7517).
+let clientJwk;
+if (args['client-public-key'] !== undefined) {
+  try {
+    const pem = fs.readFileSync(args['client-public-key'], 'utf8');
+    clientJwk = { ...crypto.createPublicKey(pem).export({ format: 'jwk' }), use: 'sig', alg: 'ES256' };
+  } catch (err) {
+    usage(`--client-public-key: ${err.message}`);
   }
 }
 const postLogoutRedirectUris = [...new Set([
@@ -198,7 +214,23 @@ const configuration = (signingKey) => ({
       client_id: 'oidc-public',
       token_endpoint_auth_method: 'none',
     },
+    {
+      ...commonClient,
+      client_id: 'oidc-csjwt',
+      client_secret: 'oidc-csjwt-secret-0123456789-0123456789',
+      token_endpoint_auth_method: 'client_secret_jwt',
+      token_endpoint_auth_signing_alg: 'HS256',
+    },
+    ...(clientJwk ? [{
+      ...commonClient,
+      client_id: 'oidc-pkjwt',
+      token_endpoint_auth_method: 'private_key_jwt',
+      token_endpoint_auth_signing_alg: 'ES256',
+      jwks: { keys: [clientJwk] },
+    }] : []),
   ],
+  clientAuthMethods: ['none', 'client_secret_basic', 'client_secret_post', 'client_secret_jwt',
+    'private_key_jwt'],
   jwks: { keys: [signingKey] },
   cookies: { keys: [cookieKey] },
   responseTypes: ['code'],

@@ -104,6 +104,16 @@ impl RemoteApi for HttpApi {
         {
             builder = builder.header(reqwest::header::ACCEPT, "application/json");
         }
+        // The app's own User-Agent (Reddit throttles generic ones), unless the handler set one.
+        if let Protocol::OAuth2(params) = &self.app.protocol
+            && let Some(agent) = &params.user_agent
+            && !request
+                .headers
+                .iter()
+                .any(|(name, _)| name.eq_ignore_ascii_case("user-agent"))
+        {
+            builder = builder.header(reqwest::header::USER_AGENT, agent.as_str());
+        }
         for (name, value) in &request.headers {
             builder = builder.header(name.as_str(), value.as_str());
         }

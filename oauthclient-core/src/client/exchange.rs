@@ -11,8 +11,10 @@ use oauth2::{
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use super::client_auth::{TokenRequestAuth, token_request_auth};
 use super::http::{HttpClient, HttpError};
-use crate::config::{ClientAuth, OAuth2Params, Protocol, RemoteApp, TokenMethod};
+use crate::clock::SystemClock;
+use crate::config::{OAuth2Params, Protocol, RemoteApp, TokenMethod};
 use crate::error::OAuthError;
 use crate::secret::{AccessToken, AuthorizationCode, PkceVerifier, RefreshToken};
 use crate::token::Token;
@@ -43,20 +45,25 @@ pub async fn exchange_code(
     pkce_verifier: Option<&PkceVerifier>,
 ) -> Result<Token, OAuthError> {
     let params = oauth2_params(app)?;
-    let client =
-        token_client(app, params)?.set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone()));
+    let auth = endpoint_auth(app, params)?;
+    let client = token_client(app, params, &auth)?
+        .set_redirect_uri(RedirectUrl::from_url(redirect_uri.clone()));
     let mut request = client.exchange_code(oauth2::AuthorizationCode::new(
         code.expose_secret().to_owned(),
     ));
+    for (name, value) in auth.extra_params() {
+        request = request.add_extra_param(name, value.to_owned());
+    }
     if let Some(verifier) = pkce_verifier {
         request =
             request.set_pkce_verifier(PkceCodeVerifier::new(verifier.expose_secret().to_owned()));
     }
     // The future owns its client (a cheap `Arc` clone): a closure borrowing `http` makes the
     // future `Send` only for one lifetime, which `async_trait` handlers cannot use.
+    let agent = params.user_agent.clone();
     let call = |request| {
-        let http = http.clone();
-        async move { http.oauth2_call(request).await }
+        let (http, agent) = (http.clone(), agent.clone());
+        async move { http.oauth2_call_as(request, agent.as_deref()).await }
     };
     let response = request
         .request_async(&call)
@@ -79,10 +86,22 @@ pub(super) type TokenClient = oauth2::Client<
     oauth2::EndpointSet,
 >;
 
-/// The client for the app's token endpoint, authenticating as `client_auth` says.
+/// The authentication of one request to the app's configured token endpoint (a fresh
+/// assertion for the JWT methods).
+pub(super) fn endpoint_auth(
+    app: &RemoteApp,
+    params: &OAuth2Params,
+) -> Result<TokenRequestAuth, OAuthError> {
+    let issuer = params.issuer.as_ref().map(super::client_auth::as_written);
+    token_request_auth(app, &params.access_token_url, issuer, &SystemClock)
+}
+
+/// The client for the app's token endpoint, authenticating as `auth` says (its extra
+/// parameters are the caller's to add to the request).
 pub(super) fn token_client(
     app: &RemoteApp,
     params: &OAuth2Params,
+    auth: &TokenRequestAuth,
 ) -> Result<TokenClient, OAuthError> {
     if params.access_token_method == TokenMethod::Get {
         return Err(OAuthError::ClientError {
@@ -94,17 +113,18 @@ pub(super) fn token_client(
     }
     let client = oauth2::Client::new(ClientId::new(app.credentials.consumer_key.clone()))
         .set_token_uri(TokenUrl::from_url(params.access_token_url.clone()))
-        .set_auth_type(match params.client_auth {
-            ClientAuth::Basic => AuthType::BasicAuth,
-            ClientAuth::RequestBody | ClientAuth::None => AuthType::RequestBody,
+        .set_auth_type(if auth.basic() {
+            AuthType::BasicAuth
+        } else {
+            AuthType::RequestBody
         });
-    // A public client sends only its `client_id`; PKCE protects its code.
-    Ok(if params.client_auth == ClientAuth::None {
-        client
-    } else {
-        client.set_client_secret(ClientSecret::new(
-            app.credentials.consumer_secret.expose_secret().to_owned(),
-        ))
+    // A public client, and the assertion methods, send no secret: oauth2 then puts
+    // `client_id` in the body (RFC 7523 §3 allows it).
+    Ok(match auth.secret() {
+        None => client,
+        Some(secret) => {
+            client.set_client_secret(ClientSecret::new(secret.expose_secret().to_owned()))
+        }
     })
 }
 
@@ -197,6 +217,7 @@ fn sanitize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::ClientAuth;
 
     fn server_error(code: &str, description: Option<&str>) -> OAuthError {
         let response = StandardErrorResponse::new(
@@ -278,6 +299,9 @@ mod tests {
             pkce: true,
             revoke_url: None,
             client_auth: ClientAuth::RequestBody,
+            client_assertion: None,
+            issuer_template: None,
+            user_agent: None,
         };
         let token = into_token(&response, &params);
         assert_eq!(token.access_token.expose_secret(), "a");

@@ -151,6 +151,35 @@ impl HttpClient {
         &self,
         request: oauth2::HttpRequest,
     ) -> Result<oauth2::HttpResponse, HttpError> {
+        self.oauth2_call_as(request, None).await
+    }
+
+    /// [`HttpClient::oauth2_call`] with `user_agent` (an app's `params.user_agent`) instead of
+    /// the library's `User-Agent`, when given.
+    ///
+    /// ```
+    /// use oauthclient_core::client::{HttpClient, HttpLimits};
+    /// let http = HttpClient::new(HttpLimits::default())?;
+    /// let agent = Some("web:org.example.app:1.0 (by /u/example)".to_owned());
+    /// let call = move |request| {
+    ///     let (http, agent) = (http.clone(), agent.clone());
+    ///     async move { http.oauth2_call_as(request, agent.as_deref()).await }
+    /// };
+    /// # let _ = call;
+    /// # Ok::<(), oauthclient_core::error::BuildError>(())
+    /// ```
+    pub async fn oauth2_call_as(
+        &self,
+        mut request: oauth2::HttpRequest,
+        user_agent: Option<&str>,
+    ) -> Result<oauth2::HttpResponse, HttpError> {
+        if let Some(agent) = user_agent {
+            let value = oauth2::http::HeaderValue::from_str(agent)
+                .map_err(|err| HttpError::Transport(format!("bad User-Agent: {err}")))?;
+            request
+                .headers_mut()
+                .insert(oauth2::http::header::USER_AGENT, value);
+        }
         let (parts, body) = request.into_parts();
         let method = reqwest::Method::from_bytes(parts.method.as_str().as_bytes())
             .map_err(|err| HttpError::Transport(err.to_string()))?;

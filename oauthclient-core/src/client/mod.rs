@@ -6,6 +6,7 @@
 
 mod api;
 mod authorize;
+mod client_auth;
 mod exchange;
 mod http;
 mod oauth1;
@@ -18,6 +19,7 @@ mod revoke;
 
 pub use api::HttpApi;
 pub use authorize::{AuthorizationRequest, authorization_request};
+pub use client_auth::{JWT_BEARER_ASSERTION_TYPE, TokenRequestAuth, token_request_auth};
 pub use exchange::exchange_code;
 pub use http::{HttpClient, HttpError, HttpLimits};
 pub use protocol_handler::{ProtocolContext, ProtocolHandler};

@@ -2,7 +2,7 @@
 
 use oauth2::TokenResponse as _;
 
-use super::exchange::{into_token, oauth2_params, token_client, token_error};
+use super::exchange::{endpoint_auth, into_token, oauth2_params, token_client, token_error};
 use super::http::HttpClient;
 use crate::config::RemoteApp;
 use crate::error::OAuthError;
@@ -21,14 +21,19 @@ pub async fn refresh_token(
     refresh_token: &RefreshToken,
 ) -> Result<Token, OAuthError> {
     let params = oauth2_params(app)?;
-    let client = token_client(app, params)?;
+    let auth = endpoint_auth(app, params)?;
+    let client = token_client(app, params, &auth)?;
     let secret = oauth2::RefreshToken::new(refresh_token.expose_secret().to_owned());
+    let agent = params.user_agent.clone();
     let call = |request| {
-        let http = http.clone();
-        async move { http.oauth2_call(request).await }
+        let (http, agent) = (http.clone(), agent.clone());
+        async move { http.oauth2_call_as(request, agent.as_deref()).await }
     };
-    let response = client
-        .exchange_refresh_token(&secret)
+    let mut request = client.exchange_refresh_token(&secret);
+    for (name, value) in auth.extra_params() {
+        request = request.add_extra_param(name, value.to_owned());
+    }
+    let response = request
         .request_async(&call)
         .await
         .map_err(|err| token_error(&app.name, err))?;

@@ -1,7 +1,9 @@
 //! Token revocation (RFC 7009): telling the provider a token is no longer wanted.
 
+use super::client_auth::{as_written, token_request_auth};
 use super::{ApiMethod, ApiRequest, RemoteApi};
-use crate::config::{ClientAuth, Protocol, RemoteApp};
+use crate::clock::SystemClock;
+use crate::config::{Protocol, RemoteApp};
 use crate::error::OAuthError;
 use crate::token::Token;
 
@@ -29,16 +31,17 @@ pub async fn revoke_token(
     let mut form = vec![("token", value), ("token_type_hint", hint)];
     let client_id = app.credentials.consumer_key.as_str();
     let mut request = ApiRequest::new(ApiMethod::Post, revoke_url.as_str());
-    match params.client_auth {
-        ClientAuth::Basic => request = request.with_client_credentials(),
-        ClientAuth::RequestBody => {
-            form.push(("client_id", client_id));
-            form.push((
-                "client_secret",
-                app.credentials.consumer_secret.expose_secret(),
-            ));
+    // A fresh assertion, addressed as for the token endpoint (the `aud` the provider knows).
+    let issuer = params.issuer.as_ref().map(as_written);
+    let auth = token_request_auth(app, &params.access_token_url, issuer, &SystemClock)?;
+    if auth.basic() {
+        request = request.with_client_credentials();
+    } else {
+        form.push(("client_id", client_id));
+        if let Some(secret) = auth.secret() {
+            form.push(("client_secret", secret.expose_secret()));
         }
-        ClientAuth::None => form.push(("client_id", client_id)),
+        form.extend(auth.extra_params());
     }
     let response = api.send(request.with_form(form)).await?;
     if response.is_success() {

@@ -212,12 +212,29 @@ fn env_value(
     match existing {
         Some(Value::Boolean(_)) => parse_bool(&raw),
         Some(Value::Array(_)) => Ok(split_list(&raw)),
-        // Lists, whether or not the file set them: `params.scopes` and the login options'
-        // `allow` and `extra_scopes`.
-        None if ["scopes", "allow", "extra_scopes"].contains(&leaf) => Ok(split_list(&raw)),
-        None if ["pkce", "remember", "hide", "link_only", "trust_email"].contains(&leaf) => {
+        // Lists, whether or not the file set them: `params.scopes`, `params.allowed_tenants`
+        // and the login options' `allow` and `extra_scopes`.
+        None if ["scopes", "allow", "extra_scopes", "allowed_tenants"].contains(&leaf) => {
+            Ok(split_list(&raw))
+        }
+        None if [
+            "pkce",
+            "remember",
+            "hide",
+            "link_only",
+            "trust_email",
+            "x5t_s256",
+        ]
+        .contains(&leaf) =>
+        {
             parse_bool(&raw)
         }
+        // `params.client_assertion.lifetime`, in seconds.
+        Some(Value::Integer(_)) | None if leaf == "lifetime" => raw
+            .trim()
+            .parse()
+            .map(Value::Integer)
+            .map_err(|_| ConfigError::new(name, "must be a whole number of seconds")),
         _ => Ok(Value::String(raw)),
     }
 }

@@ -6,15 +6,12 @@ use toml::{Table, Value};
 use url::Url;
 
 use super::endpoint::endpoint;
-use super::placeholder::{Expected, refuse_placeholder};
 use super::protocol_params;
-use super::settings::CredentialSettings;
 use super::{
-    ClientAuth, ConfigError, Credentials, DEFAULT_SESSION_KEY_PREFIX, DEFAULT_STATE_EXPIRES,
-    EnvSource, HandlerNames, OAuthClientConfig, Protocol, RemoteApp, RemoteAppSettings,
+    ConfigError, DEFAULT_SESSION_KEY_PREFIX, DEFAULT_STATE_EXPIRES, EnvSource, HandlerNames,
+    OAuthClientConfig, RemoteApp, RemoteAppSettings,
 };
 use super::{HandlerKind, RegisteredNames, provider_not_linked};
-use crate::secret::ClientSecret;
 
 type Result<T> = std::result::Result<T, ConfigError>;
 
@@ -254,7 +251,7 @@ fn remote_app(
         })?;
     let login_options = super::login_options::login_options(&prefix, &settings, &protocol)?;
     let title = settings.title.as_deref().unwrap_or(name);
-    let credentials = credentials(&app_key, doc, env, &protocol, title)?;
+    let credentials = super::credentials::credentials(&app_key, doc, env, &protocol, title)?;
 
     Ok(RemoteApp {
         name: name.to_owned(),
@@ -388,57 +385,5 @@ fn handler_names(
         signup_info: check(HandlerKind::AccountInfo, &signup.info)?,
         signup_setup: check(HandlerKind::AccountSetup, &signup.setup)?,
         signup_view: check(HandlerKind::SignupView, &signup.view)?,
-    })
-}
-
-/// Resolves the seed's `app_key`: the `[APP_KEY]` table, overridden by
-/// `APP_KEY_CONSUMER_KEY` / `APP_KEY_CONSUMER_SECRET` in the environment.
-fn credentials(
-    app_key: &str,
-    doc: &Table,
-    env: &dyn EnvSource,
-    protocol: &Protocol,
-    title: &str,
-) -> Result<Credentials> {
-    // A public client (no client authentication) has no secret to set.
-    let secret_required =
-        !matches!(protocol, Protocol::OAuth2(params) if params.client_auth == ClientAuth::None);
-    let from_file: CredentialSettings = match doc.get(app_key) {
-        None => CredentialSettings::default(),
-        Some(value) => value
-            .clone()
-            .try_into()
-            .map_err(|err: toml::de::Error| ConfigError::new(app_key, err.message()))?,
-    };
-    let resolve = |field: &str, file_value: Option<String>| -> Result<String> {
-        let env_name = format!("{app_key}_{}", field.to_ascii_uppercase());
-        let key = format!("{app_key}.{field}");
-        let value = env
-            .var(&env_name)
-            .or(file_value)
-            .filter(|value| !value.is_empty())
-            .ok_or_else(|| {
-                ConfigError::new(
-                    &key,
-                    format!("missing: set it in the [{app_key}] table or the {env_name} environment variable"),
-                )
-            })?;
-        let expected = if field == "consumer_key" {
-            Expected::ClientId { provider: title }
-        } else {
-            Expected::ClientSecret { provider: title }
-        };
-        refuse_placeholder(&key, &value, expected, &env_name)?;
-        Ok(value)
-    };
-    Ok(Credentials {
-        consumer_key: resolve("consumer_key", from_file.consumer_key)?,
-        consumer_secret: if secret_required {
-            ClientSecret::new(resolve("consumer_secret", from_file.consumer_secret)?)
-        } else {
-            ClientSecret::new(
-                resolve("consumer_secret", from_file.consumer_secret).unwrap_or_default(),
-            )
-        },
     })
 }

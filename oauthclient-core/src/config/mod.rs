@@ -37,9 +37,12 @@
 
 mod account_policy;
 mod accounts;
+mod client_assertion;
+mod credentials;
 mod endpoint;
 mod env;
 mod handler_kind;
+mod issuer_template;
 mod load;
 mod login_options;
 mod mail;
@@ -53,6 +56,7 @@ mod rest;
 mod secret_keys;
 mod session;
 mod settings;
+mod signing_key;
 #[cfg(test)]
 mod tests;
 
@@ -64,9 +68,13 @@ use url::Url;
 
 pub use account_policy::{EmailVerification, SignupPolicy};
 pub use accounts::{AccountSettings, DEFAULT_CONFIRMATION_EXPIRES, DEFAULT_RESEND_COOLDOWN};
+pub use client_assertion::{
+    AssertionAudience, AssertionIssuer, ClientAssertion, ClientAssertionSettings,
+};
 pub use endpoint::endpoint as parse_endpoint;
 pub use env::{EnvSource, NoEnv, ProcessEnv};
 pub use handler_kind::HandlerKind;
+pub use issuer_template::{IssuerTemplate, TENANT_PLACEHOLDER};
 pub use mail::{MailSettings, SmtpSecurity};
 pub use origin::web_origin;
 pub use rate_limit::RateLimit;
@@ -83,6 +91,7 @@ pub use session::{
 pub use settings::{
     LoginOptionsSettings, RemoteAppParams, RemoteAppSettings, RestSettings, SignupHandlerSettings,
 };
+pub use signing_key::{JwsAlgorithm, SigningKey, SigningKeyError};
 
 use crate::secret::SecretKey;
 use crate::state::{StateAlgorithm, StateCodec, StateKey, StateKeys};

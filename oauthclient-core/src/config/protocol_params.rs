@@ -5,7 +5,8 @@ use url::Url;
 
 use super::endpoint::endpoint;
 use super::{
-    ClientAuth, ConfigError, OAuth1Params, OAuth2Params, Protocol, RemoteAppParams, TokenMethod,
+    ClientAuth, ConfigError, IssuerTemplate, OAuth1Params, OAuth2Params, Protocol, RemoteAppParams,
+    TokenMethod,
 };
 
 /// Authorization request parameters that the flow itself sets; configuration may not override
@@ -48,7 +49,7 @@ pub(super) fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protoco
         params.access_token_method.as_ref(),
     )?;
     let base_url = optional_endpoint(&key("base_url"), params.base_url.as_ref())?;
-    let issuer = optional_endpoint(&key("issuer"), params.issuer.as_ref())?;
+    let (issuer, issuer_template) = issuer(prefix, params)?;
     // With an issuer, discovery supplies the endpoints; the issuer stands in until then.
     let endpoint_or_issuer = |name: &str, raw: Option<&String>| match (&issuer, raw) {
         (Some(issuer), None) => Ok(issuer.clone()),
@@ -65,6 +66,8 @@ pub(super) fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protoco
             ("revoke_url", params.revoke_url.is_some()),
             ("client_auth", params.client_auth.is_some()),
             ("issuer", params.issuer.is_some()),
+            ("client_assertion", params.client_assertion.is_some()),
+            ("user_agent", params.user_agent.is_some()),
         ] {
             if set {
                 return Err(ConfigError::new(
@@ -89,6 +92,15 @@ pub(super) fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protoco
             "OAuth2 token requests are sent with POST (RFC 6749 §3.2); \"GET\" is for OAuth1 apps only",
         ));
     }
+    let client_auth = client_auth(&key("client_auth"), params.client_auth.as_deref())?;
+    let client_assertion = super::client_assertion::client_assertion(
+        &key("client_assertion"),
+        client_auth,
+        issuer.is_some(),
+        params.client_assertion.as_ref(),
+    )?
+    .map(Box::new);
+    let user_agent = user_agent(&key("user_agent"), params.user_agent.as_ref())?;
     let mut authorize_params = params.request_token_params.clone();
     let scope_param = authorize_params.remove("scope");
     let scopes = match (&params.scopes, scope_param) {
@@ -121,16 +133,59 @@ pub(super) fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protoco
         authorize_params,
         pkce: params.pkce.unwrap_or(true),
         revoke_url: optional_endpoint(&key("revoke_url"), params.revoke_url.as_ref())?,
-        client_auth: match params.client_auth.as_deref() {
-            None | Some("post") => ClientAuth::RequestBody,
-            Some("basic") => ClientAuth::Basic,
-            Some("none") => ClientAuth::None,
-            Some(other) => {
-                return Err(ConfigError::new(
-                    key("client_auth"),
-                    format!("`{other}` is not \"post\", \"basic\" or \"none\""),
-                ));
-            }
-        },
+        client_auth,
+        client_assertion,
+        issuer_template,
+        user_agent,
     }))
+}
+
+/// The issuer URL and, with `{tenantid}`, its template.
+fn issuer(
+    prefix: &str,
+    params: &RemoteAppParams,
+) -> Result<(Option<Url>, Option<Box<IssuerTemplate>>)> {
+    let Some(raw) = &params.issuer else {
+        return Ok((None, None));
+    };
+    let (url, template) = super::issuer_template::issuer(
+        prefix,
+        raw,
+        params.tenant.as_ref(),
+        params.allowed_tenants.as_ref(),
+    )?;
+    Ok((Some(url), template.map(Box::new)))
+}
+
+fn client_auth(key: &str, raw: Option<&str>) -> Result<ClientAuth> {
+    Ok(match raw {
+        None | Some("post") => ClientAuth::RequestBody,
+        Some("basic") => ClientAuth::Basic,
+        Some("none") => ClientAuth::None,
+        Some("client_secret_jwt") => ClientAuth::ClientSecretJwt,
+        Some("private_key_jwt") => ClientAuth::PrivateKeyJwt,
+        Some("signed_secret") => ClientAuth::SignedSecret,
+        Some(other) => {
+            return Err(ConfigError::new(
+                key,
+                format!(
+                    "`{other}` is not \"post\", \"basic\", \"none\", \"client_secret_jwt\", \
+                     \"private_key_jwt\" or \"signed_secret\""
+                ),
+            ));
+        }
+    })
+}
+
+/// A `User-Agent` must be a valid header value: visible ASCII and spaces, nothing that could
+/// end the header line.
+fn user_agent(key: &str, raw: Option<&String>) -> Result<Option<String>> {
+    let Some(raw) = raw else { return Ok(None) };
+    if raw.trim().is_empty() || !raw.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
+        return Err(ConfigError::new(
+            key,
+            "must be non-empty printable ASCII (e.g. \"web:org.example.app:1.0 (by /u/name)\")",
+        ));
+    }
+    Ok(Some(raw.clone()))
 }

@@ -147,8 +147,9 @@ pub enum TokenMethod {
     Get,
 }
 
-/// How the client authenticates at the token endpoint (RFC 6749 §2.3.1).
+/// How the client authenticates at the token endpoint (RFC 6749 §2.3.1, RFC 7523 §2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum ClientAuth {
     /// `client_id` and `client_secret` in the form body (what Invenio's Flask-OAuthlib sent;
     /// the default).
@@ -159,6 +160,43 @@ pub enum ClientAuth {
     /// A public client (RFC 6749 §2.1: a browser or native app cannot keep a secret): only
     /// `client_id` is sent, PKCE protects the code. `consumer_secret` may then be left out.
     None,
+    /// `client_secret_jwt` (RFC 7523 §2.2, OIDC Core §9): a JWT signed with HMAC-SHA-256
+    /// keyed by the client secret (at least 32 bytes); the secret itself is never sent.
+    ClientSecretJwt,
+    /// `private_key_jwt` (RFC 7523 §2.2, OIDC Core §9): a JWT signed with the client's
+    /// private key; the provider holds only the public key.
+    PrivateKeyJwt,
+    /// Apple's scheme: a JWT signed with the private key *is* the `client_secret` (form body).
+    SignedSecret,
+}
+
+impl ClientAuth {
+    /// The `params.client_auth` spelling.
+    ///
+    /// ```
+    /// use oauthclient_core::config::ClientAuth;
+    /// assert_eq!(ClientAuth::default().name(), "post");
+    /// assert_eq!(ClientAuth::PrivateKeyJwt.name(), "private_key_jwt");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::RequestBody => "post",
+            Self::Basic => "basic",
+            Self::None => "none",
+            Self::ClientSecretJwt => "client_secret_jwt",
+            Self::PrivateKeyJwt => "private_key_jwt",
+            Self::SignedSecret => "signed_secret",
+        }
+    }
+
+    /// Whether this method sends a JWT made per request (and so needs a
+    /// [`super::ClientAssertion`]).
+    pub fn signs_jwt(self) -> bool {
+        matches!(
+            self,
+            Self::ClientSecretJwt | Self::PrivateKeyJwt | Self::SignedSecret
+        )
+    }
 }
 
 /// OAuth 2.0 parameters.
@@ -206,6 +244,14 @@ pub struct OAuth2Params {
     pub revoke_url: Option<Url>,
     /// How the token request authenticates the client.
     pub client_auth: ClientAuth,
+    /// How the JWT is made, for the `client_auth` methods that send one.
+    pub client_assertion: Option<Box<super::ClientAssertion>>,
+    /// A multi-tenant issuer (`{tenantid}` in `params.issuer`); `issuer` is then the template
+    /// with the configured `tenant`, where discovery starts.
+    pub issuer_template: Option<Box<super::IssuerTemplate>>,
+    /// The `User-Agent` of this app's token, refresh, revocation and API requests (Reddit
+    /// requires a descriptive one); `None`: the library's.
+    pub user_agent: Option<String>,
 }
 
 /// OAuth 1.0a parameters.
@@ -252,7 +298,7 @@ pub struct OAuth1Params {
 /// ```
 /// use oauthclient_core::config::Credentials;
 /// use oauthclient_core::secret::ClientSecret;
-/// let credentials = Credentials { consumer_key: "client-id".into(), consumer_secret: ClientSecret::new("s3cret") };
+/// let credentials = Credentials::new("client-id", ClientSecret::new("s3cret"));
 /// // The key is public; the secret never shows up in logs.
 /// let debug = format!("{credentials:?}");
 /// assert!(debug.contains("client-id") && !debug.contains("s3cret"));
@@ -261,8 +307,30 @@ pub struct OAuth1Params {
 pub struct Credentials {
     /// The client id (public). Also the `client_id` of stored remote accounts.
     pub consumer_key: String,
-    /// The client secret.
+    /// The client secret (empty for the methods that need none).
     pub consumer_secret: ClientSecret,
+    /// The private key of `private_key_jwt` / `signed_secret`, parsed at load.
+    pub signing_key: Option<std::sync::Arc<super::SigningKey>>,
+    /// The JWS `kid` of the client's assertions (Apple requires it).
+    pub key_id: Option<String>,
+    /// Apple's team id: the `iss` of its signed secret.
+    pub team_id: Option<String>,
+    /// SHA-256 of the client certificate's DER: the `x5t#S256` header (Entra).
+    pub certificate_sha256: Option<[u8; 32]>,
+}
+
+impl Credentials {
+    /// A client id and secret, without keys.
+    pub fn new(consumer_key: impl Into<String>, consumer_secret: ClientSecret) -> Self {
+        Self {
+            consumer_key: consumer_key.into(),
+            consumer_secret,
+            signing_key: None,
+            key_id: None,
+            team_id: None,
+            certificate_sha256: None,
+        }
+    }
 }
 
 /// Registered handler names of one app.

@@ -203,12 +203,29 @@ pub struct RemoteAppParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revoke_url: Option<String>,
     /// OAuth2: how the token request authenticates the client: `"post"` (form body, the
-    /// default), `"basic"` (HTTP Basic) or `"none"` (a public client: `client_id` only).
+    /// default), `"basic"` (HTTP Basic), `"none"` (a public client: `client_id` only), or a
+    /// JWT made per request: `"client_secret_jwt"`, `"private_key_jwt"`, `"signed_secret"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_auth: Option<String>,
     /// The name of the credentials table / environment prefix (`GITHUB_APP_CREDENTIALS`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_key: Option<String>,
+    // JWT client authentication, multi-tenant issuers and the per-app User-Agent (issue 25).
+    /// How the client assertion JWT is made (`client_auth = "client_secret_jwt"`,
+    /// `"private_key_jwt"` or `"signed_secret"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_assertion: Option<super::ClientAssertionSettings>,
+    /// With `{tenantid}` in `issuer`: the tenant whose discovery document is read (`common`,
+    /// `organizations`, `consumers` or a tenant id); default `common`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+    /// With `{tenantid}` in `issuer`: the only tenants (`tid`) allowed to sign in; empty
+    /// allows every tenant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_tenants: Option<Vec<String>>,
+    /// The `User-Agent` of this app's token, refresh, revocation and API requests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
 }
 
 /// A `[<APP_KEY>]` credentials table. `Debug` redacts the secret.
@@ -219,6 +236,17 @@ pub(super) struct CredentialSettings {
     pub consumer_key: Option<String>,
     #[serde(default)]
     pub consumer_secret: Option<String>,
+    // Keys for JWT client authentication (issue 25).
+    #[serde(default)]
+    pub private_key: Option<String>,
+    #[serde(default)]
+    pub private_key_file: Option<String>,
+    #[serde(default)]
+    pub key_id: Option<String>,
+    #[serde(default)]
+    pub team_id: Option<String>,
+    #[serde(default)]
+    pub certificate: Option<String>,
 }
 
 impl std::fmt::Debug for CredentialSettings {
@@ -229,6 +257,14 @@ impl std::fmt::Debug for CredentialSettings {
                 "consumer_secret",
                 &self.consumer_secret.as_ref().map(|_| "[redacted]"),
             )
+            .field(
+                "private_key",
+                &self.private_key.as_ref().map(|_| "[redacted]"),
+            )
+            .field("private_key_file", &self.private_key_file)
+            .field("key_id", &self.key_id)
+            .field("team_id", &self.team_id)
+            .field("certificate", &self.certificate.is_some())
             .finish()
     }
 }

@@ -65,6 +65,7 @@ fn check(
             IssuerUrl::new(ISSUER.into()).expect("issuer"),
             keys.clone(),
             None,
+            true,
         );
         id_token::validate(
             "idp",

@@ -16,6 +16,7 @@ use url::Url;
 use super::OidcProtocol;
 
 mod fake_issuer;
+mod tenants;
 
 use fake_issuer::{config, start};
 

@@ -19,7 +19,14 @@ const READY_LIMIT: Duration = Duration::from_secs(60);
 const CLIENT_ID: &str = "oidc-confidential";
 const CLIENT_SECRET: &str = "oidc-confidential-secret-0123456789";
 /// The apps of the live test and the demo whose callbacks the provider accepts.
-const CALLBACK_APPS: [&str; 3] = ["oidc", "oidc_public", "oidc_userinfo"];
+const CALLBACK_APPS: [&str; 6] = [
+    "oidc",
+    "oidc_public",
+    "oidc_userinfo",
+    "oidc_csjwt",
+    "oidc_pkjwt",
+    "oidc_wrong_key",
+];
 
 /// An app of the workspace clicked through in chromium against the provider.
 pub(super) struct BrowserApp {
@@ -76,7 +83,7 @@ pub fn run(
     screenshots: &Path,
 ) -> Result<(), String> {
     let modules = install_provider(root, target)?;
-    live_suite(root, &modules)?;
+    live_suite(root, target, &modules)?;
     let demo = BrowserRun {
         app: &DEMO,
         script: "oidc.mjs",
@@ -115,8 +122,25 @@ pub(super) fn install_provider(root: &Path, target: &Path) -> Result<std::path::
 }
 
 /// `cargo test -p oauthclient-oidc --test live` against a provider that knows the test site's
-/// callback URLs (the port is chosen here and handed to the test).
-fn live_suite(root: &Path, modules: &Path) -> Result<(), String> {
+/// callback URLs (the port is chosen here and handed to the test). Two fresh P-256 keys:
+/// the provider gets the first's public half for its `private_key_jwt` client, the test both
+/// private keys (the second, unregistered, for the refusal).
+fn live_suite(root: &Path, target: &Path, modules: &Path) -> Result<(), String> {
+    let keys = target.join(format!("oidc-client-keys-{}", std::process::id()));
+    remove_dir(&keys)?;
+    std::fs::create_dir_all(&keys)
+        .map_err(|err| format!("cannot create {}: {err}", keys.display()))?;
+    let client_key = p256_key(&keys, "client")?;
+    let wrong_key = p256_key(&keys, "wrong")?;
+    let public_key = keys.join("client-public.pem");
+    run_openssl(&[
+        "pkey".as_ref(),
+        "-in".as_ref(),
+        keys.join("client.pem").as_os_str(),
+        "-pubout".as_ref(),
+        "-out".as_ref(),
+        public_key.as_os_str(),
+    ])?;
     let ports = free_ports(2)?;
     let (provider_port, site_port) = (ports[0], ports[1]);
     let provider = start_provider(
@@ -124,7 +148,15 @@ fn live_suite(root: &Path, modules: &Path) -> Result<(), String> {
         modules,
         provider_port,
         &format!("http://127.0.0.1:{site_port}"),
-    )?;
+        Some(&public_key),
+    );
+    let provider = match provider {
+        Ok(provider) => provider,
+        Err(err) => {
+            let _ = remove_dir(&keys);
+            return Err(err);
+        }
+    };
     let suite = cargo(
         &["test", "-p", "oauthclient-oidc", "--test", "live"],
         &[
@@ -133,10 +165,40 @@ fn live_suite(root: &Path, modules: &Path) -> Result<(), String> {
                 &format!("http://127.0.0.1:{provider_port}"),
             ),
             ("OAUTHCLIENT_TEST_OIDC_SITE_PORT", &site_port.to_string()),
+            ("OAUTHCLIENT_TEST_OIDC_CLIENT_KEY", &client_key),
+            ("OAUTHCLIENT_TEST_OIDC_WRONG_KEY", &wrong_key),
         ],
     );
     provider.stop();
+    let _ = remove_dir(&keys);
     suite
+}
+
+/// A fresh P-256 private key (PKCS#8 PEM) written to `dir/name.pem`; returns the PEM.
+fn p256_key(dir: &Path, name: &str) -> Result<String, String> {
+    let path = dir.join(format!("{name}.pem"));
+    run_openssl(&[
+        "genpkey".as_ref(),
+        "-algorithm".as_ref(),
+        "EC".as_ref(),
+        "-pkeyopt".as_ref(),
+        "ec_paramgen_curve:P-256".as_ref(),
+        "-out".as_ref(),
+        path.as_os_str(),
+    ])?;
+    std::fs::read_to_string(&path).map_err(|err| format!("cannot read {}: {err}", path.display()))
+}
+
+fn run_openssl(args: &[&std::ffi::OsStr]) -> Result<(), String> {
+    let status = Command::new("openssl")
+        .args(args)
+        .status()
+        .map_err(|err| format!("cannot run openssl: {err}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("openssl {args:?} failed: {status}"))
+    }
 }
 
 /// `run.app` with a configuration naming the provider, and its script clicking through it.
@@ -173,7 +235,7 @@ pub(super) fn browser(
     )
     .map_err(|err| format!("cannot write {}: {err}", config.display()))?;
 
-    let provider = start_provider(root, modules, provider_port, &site)?;
+    let provider = start_provider(root, modules, provider_port, &site, None)?;
     let server = match start_app(
         root,
         target,
@@ -223,22 +285,29 @@ consumer_secret = "{CLIENT_SECRET}"
 }
 
 /// `oidc-provider` with clients whose callbacks are `{site}/oauth/authorized/{app}/` for the
-/// apps `oidc`, `oidc_public` and `oidc_userinfo`, and `{site}/` as the post-logout redirect.
-fn start_provider(root: &Path, modules: &Path, port: u16, site: &str) -> Result<Server, String> {
-    Server::start(
-        "oidc-provider",
-        Command::new("node")
-            .env("NODE_PATH", modules)
-            .arg(root.join(PROVIDER).join("server.mjs"))
-            .args(["--port", &port.to_string()])
-            .args(CALLBACK_APPS.iter().flat_map(|app| {
-                [
-                    "--redirect-uri".to_owned(),
-                    format!("{site}/oauth/authorized/{app}/"),
-                ]
-            }))
-            .args(["--post-logout-redirect-uri", &format!("{site}/")]),
-        "Ready on",
-        READY_LIMIT,
-    )
+/// apps of [`CALLBACK_APPS`], and `{site}/` as the post-logout redirect; with
+/// `client_public_key`, also the `private_key_jwt` client holding that key.
+fn start_provider(
+    root: &Path,
+    modules: &Path,
+    port: u16,
+    site: &str,
+    client_public_key: Option<&Path>,
+) -> Result<Server, String> {
+    let mut command = Command::new("node");
+    command
+        .env("NODE_PATH", modules)
+        .arg(root.join(PROVIDER).join("server.mjs"))
+        .args(["--port", &port.to_string()])
+        .args(CALLBACK_APPS.iter().flat_map(|app| {
+            [
+                "--redirect-uri".to_owned(),
+                format!("{site}/oauth/authorized/{app}/"),
+            ]
+        }))
+        .args(["--post-logout-redirect-uri", &format!("{site}/")]);
+    if let Some(key) = client_public_key {
+        command.arg("--client-public-key").arg(key);
+    }
+    Server::start("oidc-provider", &mut command, "Ready on", READY_LIMIT)
 }

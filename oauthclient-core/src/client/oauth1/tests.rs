@@ -56,10 +56,7 @@ impl Sign for Recording {
 }
 
 fn credentials(key: &str, secret: &str) -> Credentials {
-    Credentials {
-        consumer_key: key.into(),
-        consumer_secret: ClientSecret::new(secret),
-    }
+    Credentials::new(key, ClientSecret::new(secret))
 }
 
 fn fixed(nonce: &str, timestamp: u64) -> Protocol<'_> {

@@ -8,9 +8,13 @@ fn raw_credentials_and_keys_are_redacted() {
     let credentials = CredentialSettings {
         consumer_key: Some("client-1".into()),
         consumer_secret: Some("s3cret-client".into()),
+        private_key: Some("-----BEGIN PRIVATE KEY-----s3cret-key".into()),
+        key_id: Some("kid-1".into()),
+        ..CredentialSettings::default()
     };
     let shown = format!("{credentials:?}");
     assert!(shown.contains("client-1"), "{shown}");
+    assert!(shown.contains("kid-1"), "{shown}");
     assert!(!shown.contains("s3cret"), "{shown}");
 
     let key = SecretKeySettings {

@@ -223,7 +223,7 @@ fn invalid_configs_name_the_key() {
                 "access_token_method = \"POST\"\nclient_auth = \"magic\"",
             ),
             "remote_apps.github.params.client_auth",
-            "not \"post\", \"basic\" or \"none\"",
+            "`magic` is not \"post\", \"basic\", \"none\", \"client_secret_jwt\"",
         ),
         (
             example_with(

@@ -7,6 +7,7 @@ mod login_options;
 mod placeholders;
 mod provider_scopes;
 mod secret_keys;
+mod tenants_and_agents;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};

@@ -34,6 +34,11 @@ pub(super) struct FakeIssuer {
     /// How long ago the user authenticated, as the ID tokens' `auth_time` says (none: no
     /// `auth_time` claim).
     pub(super) auth_time_ago: Mutex<Option<TimeDelta>>,
+    /// The `issuer` the discovery document names instead of its own (a multi-tenant
+    /// template).
+    pub(super) document_issuer: Mutex<Option<String>>,
+    /// The `iss` the ID tokens carry instead of the issuer (a tenant's issuer).
+    pub(super) token_iss: Mutex<Option<String>>,
 }
 
 /// A running [`FakeIssuer`]; dropping it stops the server.
@@ -78,6 +83,8 @@ pub(super) async fn start(realm: &str, client_id: &str, client_secret: &str) -> 
         token_forms: Mutex::default(),
         extra_claims: Mutex::default(),
         auth_time_ago: Mutex::default(),
+        document_issuer: Mutex::default(),
+        token_iss: Mutex::default(),
     });
     let data = web::Data::from(issuer.clone());
     let (started_tx, started_rx) = tokio::sync::oneshot::channel();
@@ -113,8 +120,9 @@ fn routes(cfg: &mut web::ServiceConfig) {
 
 async fn discovery(issuer: web::Data<FakeIssuer>) -> HttpResponse {
     let base = &issuer.issuer;
+    let named = issuer.document_issuer.lock().expect("lock").clone();
     HttpResponse::Ok().json(serde_json::json!({
-        "issuer": base,
+        "issuer": named.as_ref().unwrap_or(base),
         "authorization_endpoint": format!("{base}/auth"),
         "token_endpoint": format!("{base}/token"),
         "jwks_uri": format!("{base}/jwks"),
@@ -171,8 +179,9 @@ async fn token(
         }));
     }
     let now = Utc::now();
+    let iss = issuer.token_iss.lock().expect("lock").clone();
     let claims = FullIdTokenClaims::new(
-        IssuerUrl::new(issuer.issuer.clone()).expect("issuer"),
+        IssuerUrl::new(iss.unwrap_or_else(|| issuer.issuer.clone())).expect("issuer"),
         vec![Audience::new(issuer.client_id.clone())],
         now + TimeDelta::minutes(5),
         now,
