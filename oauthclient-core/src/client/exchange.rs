@@ -278,6 +278,8 @@ mod tests {
             pkce: true,
             revoke_url: None,
             client_auth: ClientAuth::RequestBody,
+            response_mode: crate::config::ResponseMode::Query,
+            callback_params: Vec::new(),
         };
         let token = into_token(&response, &params);
         assert_eq!(token.access_token.expose_secret(), "a");

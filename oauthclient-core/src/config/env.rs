@@ -212,9 +212,11 @@ fn env_value(
     match existing {
         Some(Value::Boolean(_)) => parse_bool(&raw),
         Some(Value::Array(_)) => Ok(split_list(&raw)),
-        // Lists, whether or not the file set them: `params.scopes` and the login options'
-        // `allow` and `extra_scopes`.
-        None if ["scopes", "allow", "extra_scopes"].contains(&leaf) => Ok(split_list(&raw)),
+        // Lists, whether or not the file set them: `params.scopes`, `params.callback_params`
+        // and the login options' `allow` and `extra_scopes`.
+        None if ["scopes", "allow", "extra_scopes", "callback_params"].contains(&leaf) => {
+            Ok(split_list(&raw))
+        }
         None if ["pkce", "remember", "hide", "link_only", "trust_email"].contains(&leaf) => {
             parse_bool(&raw)
         }

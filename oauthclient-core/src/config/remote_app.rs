@@ -206,6 +206,10 @@ pub struct OAuth2Params {
     pub revoke_url: Option<Url>,
     /// How the token request authenticates the client.
     pub client_auth: ClientAuth,
+    /// How the authorization response comes back (`response_mode`).
+    pub response_mode: super::ResponseMode,
+    /// The callback's extra parameters to keep (`callback_params`), into `extra.callback`.
+    pub callback_params: Vec<String>,
 }
 
 /// OAuth 1.0a parameters.
