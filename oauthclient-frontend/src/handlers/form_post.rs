@@ -9,8 +9,6 @@
 //! code ([`super::authorized::answer`]): the state's nonce must be one of this session's
 //! pending flows, and is spent. See docs/security.md, "form_post responses".
 
-use std::collections::BTreeMap;
-
 use base64ct::{Base64, Encoding};
 use http::header::{ALLOW, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS};
 use http::{HeaderValue, StatusCode};
@@ -225,8 +223,8 @@ fn bare_error(parts: &Parts, status: StatusCode, message: &str) -> Reply {
 
 /// The fields of `form` by name (tests).
 #[cfg(test)]
-fn by_name(form: &RelayForm) -> BTreeMap<&str, Vec<&str>> {
-    let mut map: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+fn by_name(form: &RelayForm) -> std::collections::BTreeMap<&str, Vec<&str>> {
+    let mut map = std::collections::BTreeMap::<&str, Vec<&str>>::new();
     for (name, value) in &form.fields {
         map.entry(name).or_default().push(value);
     }
