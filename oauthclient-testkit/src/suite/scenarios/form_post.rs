@@ -190,10 +190,10 @@ async fn extra_callback_params_reach_the_token_in_both_modes() {
     // The query mode keeps them too.
     let site = site_with(keeping_user).await;
     site.provider.set_callback_extra(&[("user", "plain text")]);
-    let browser = browser();
-    assert_eq!(site.login(&browser, None).await.status(), 302);
+    let second = crate::suite::browser();
+    assert_eq!(site.login(&second, None).await.status(), 302);
     let callback: serde_json::Value =
-        serde_json::from_str(&site.page(&browser, "/test/session-token/callback").await)
+        serde_json::from_str(&site.page(&second, "/test/session-token/callback").await)
             .expect("json");
     assert_eq!(callback["user"], "plain text");
 }
