@@ -9,9 +9,10 @@
 //! Then the suites against real independent servers: OAuth 1.0a (`oauth1`), SMTP (`smtp`),
 //! OpenID Connect (`oidc`: the demo and the axum example app in the browser too), the
 //! single-page app of `examples/spa/` on both adapters (`spa`), and schemathesis checking
-//! docs/openapi.yaml against the running demo (`schemathesis`); Python tools come from PyPI
-//! into venvs under `target/` (`python`). `cargo xtask integration oidc spa schemathesis`
-//! (any of them) runs only those parts, quicker to iterate on.
+//! docs/openapi.yaml against the running demo (`schemathesis`), `response_mode=form_post`
+//! really cross-site in the browser (`form_post`); Python tools come from PyPI into venvs under
+//! `target/` (`python`). `cargo xtask integration oidc spa schemathesis form_post` (any of
+//! them) runs only those parts, quicker to iterate on.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use std::time::{Duration, Instant};
 
 mod npm;
 mod oauth1;
+mod form_post;
 mod oidc;
 mod python;
 mod quickstart;
@@ -49,17 +51,21 @@ enum Part {
     Spa,
     /// schemathesis against the demo's JSON API.
     Schemathesis,
+    /// `response_mode=form_post` in the browser, really cross-site.
+    FormPost,
 }
 
 impl Part {
-    const ALL: [(&'static str, Part); 3] = [
+    const ALL: [(&'static str, Part); 4] = [
         ("oidc", Part::Oidc),
         ("spa", Part::Spa),
         ("schemathesis", Part::Schemathesis),
+        ("form_post", Part::FormPost),
     ];
 }
 
-/// Runs every step, or with part names (`oidc`, `spa`, `schemathesis`) only those.
+/// Runs every step, or with part names (`oidc`, `spa`, `schemathesis`, `form_post`) only
+/// those.
 pub fn integration(args: &[String]) -> Result<(), String> {
     let mut chosen = Vec::new();
     for arg in args {
@@ -69,7 +75,7 @@ pub fn integration(args: &[String]) -> Result<(), String> {
             .map(|(_, part)| *part)
             .ok_or_else(|| {
                 format!(
-                    "integration: unknown argument `{arg}` (only `oidc`, `spa`, `schemathesis`)"
+                    "integration: unknown argument `{arg}` (only `oidc`, `spa`, `schemathesis`, `form_post`)"
                 )
             })?;
         chosen.push(part);
@@ -99,7 +105,7 @@ pub fn integration(args: &[String]) -> Result<(), String> {
         schemathesis::run(&root, &target)?;
         timing("schemathesis: docs/openapi.yaml holds for the demo", phase);
     }
-    if !(everything || wants(Part::Oidc) || wants(Part::Spa)) {
+    if !(everything || wants(Part::Oidc) || wants(Part::Spa) || wants(Part::FormPost)) {
         timing("integration passed", started);
         return Ok(());
     }
@@ -129,6 +135,11 @@ pub fn integration(args: &[String]) -> Result<(), String> {
         let phase = Instant::now();
         spa::run(&root, &target, &modules, &screenshots)?;
         timing("single-page app (both adapters, two origins) passed", phase);
+    }
+    if wants(Part::FormPost) {
+        let phase = Instant::now();
+        form_post::run(&root, &target, &modules, &screenshots)?;
+        timing("form_post relay (chromium, cross-site) passed", phase);
     }
     if everything {
         let phase = Instant::now();

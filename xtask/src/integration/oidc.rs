@@ -15,11 +15,13 @@ use crate::process::{Server, cargo, free_ports, remove_dir};
 /// The provider's script and package.json, relative to the workspace root.
 const PROVIDER: &str = "xtask/oidc-provider";
 const READY_LIMIT: Duration = Duration::from_secs(60);
+/// The host sites and the provider listen on.
+pub(super) const LOOPBACK: &str = "127.0.0.1";
 /// The confidential client the provider registers (`server.mjs`).
 const CLIENT_ID: &str = "oidc-confidential";
 const CLIENT_SECRET: &str = "oidc-confidential-secret-0123456789";
 /// The apps of the live test and the demo whose callbacks the provider accepts.
-const CALLBACK_APPS: [&str; 3] = ["oidc", "oidc_public", "oidc_userinfo"];
+const CALLBACK_APPS: [&str; 4] = ["oidc", "oidc_public", "oidc_userinfo", "oidc_form_post"];
 
 /// An app of the workspace clicked through in chromium against the provider.
 pub(super) struct BrowserApp {
@@ -46,6 +48,10 @@ pub(super) const AXUM_APP: BrowserApp = BrowserApp {
 pub(super) struct BrowserRun<'a> {
     pub app: &'a BrowserApp,
     pub script: &'static str,
+    /// The host of the site's URL: `127.0.0.1` (the provider's host: same site), or
+    /// `localhost` to make the provider's pages cross-site to it (the app still listens on
+    /// 127.0.0.1; the browser maps `localhost` there).
+    pub site_host: &'static str,
     /// What the run adds, given the issuer and a spare free port of its own.
     pub extras: fn(issuer: &str, spare_port: u16) -> Extras,
 }
@@ -80,6 +86,7 @@ pub fn run(
     let demo = BrowserRun {
         app: &DEMO,
         script: "oidc.mjs",
+        site_host: LOOPBACK,
         extras: no_extras,
     };
     browser(
@@ -93,6 +100,7 @@ pub fn run(
     let axum = BrowserRun {
         app: &AXUM_APP,
         script: "axum.mjs",
+        site_host: LOOPBACK,
         extras: no_extras,
     };
     browser(
@@ -151,9 +159,9 @@ pub(super) fn browser(
     let app = run.app;
     let ports = free_ports(3)?;
     let (provider_port, site_port, spare_port) = (ports[0], ports[1], ports[2]);
-    let listen = format!("127.0.0.1:{site_port}");
+    let listen = format!("{LOOPBACK}:{site_port}");
     // The provider registers callbacks under the site URL, prefix included.
-    let site = format!("http://{listen}{}", app.prefix);
+    let site = format!("http://{}:{site_port}{}", run.site_host, app.prefix);
     let issuer = format!("http://127.0.0.1:{provider_port}");
     let extras = (run.extras)(&issuer, spare_port);
     let data_dir = target.join("browser-tests").join(format!(
@@ -223,7 +231,8 @@ consumer_secret = "{CLIENT_SECRET}"
 }
 
 /// `oidc-provider` with clients whose callbacks are `{site}/oauth/authorized/{app}/` for the
-/// apps `oidc`, `oidc_public` and `oidc_userinfo`, and `{site}/` as the post-logout redirect.
+/// apps `oidc`, `oidc_public`, `oidc_userinfo` and `oidc_form_post`, and `{site}/` as the
+/// post-logout redirect.
 fn start_provider(root: &Path, modules: &Path, port: u16, site: &str) -> Result<Server, String> {
     Server::start(
         "oidc-provider",
