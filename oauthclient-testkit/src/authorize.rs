@@ -121,7 +121,11 @@ pub(crate) async fn authorize(
     let extra = locked.callback_extra.clone();
     drop(locked);
     let mut pairs: Vec<(&str, &str)> = vec![("code", &code)];
-    pairs.extend(extra.iter().map(|(name, value)| (name.as_str(), value.as_str())));
+    pairs.extend(
+        extra
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str())),
+    );
     Ok(respond(mode, &redirect_uri, &pairs, state))
 }
 

@@ -170,9 +170,17 @@ pub(crate) fn respond(
 
 /// `200` with a page whose form POSTs `pairs` (and `state`) to `redirect_uri` as soon as it
 /// loads, as providers answer `response_mode=form_post` (Form Post Response Mode §2).
-pub(crate) fn form_post(redirect_uri: &Url, pairs: &[(&str, &str)], state: Option<&str>) -> Response {
+pub(crate) fn form_post(
+    redirect_uri: &Url,
+    pairs: &[(&str, &str)],
+    state: Option<&str>,
+) -> Response {
     let mut inputs = String::new();
-    for (name, value) in pairs.iter().copied().chain(state.map(|state| ("state", state))) {
+    for (name, value) in pairs
+        .iter()
+        .copied()
+        .chain(state.map(|state| ("state", state)))
+    {
         inputs.push_str(&format!(
             "<input type=\"hidden\" name=\"{}\" value=\"{}\">\n",
             escape(name),

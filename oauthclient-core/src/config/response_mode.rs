@@ -67,7 +67,10 @@ pub(super) fn response_mode(key: &str, raw: Option<&str>) -> Result<ResponseMode
 
 /// `params.callback_params`: distinct names of ASCII letters, digits, `_`, `-` and `.`, none of
 /// them reserved, at most eight.
-pub(super) fn callback_params(key: &str, raw: Option<&[String]>) -> Result<Vec<String>, ConfigError> {
+pub(super) fn callback_params(
+    key: &str,
+    raw: Option<&[String]>,
+) -> Result<Vec<String>, ConfigError> {
     let names = raw.unwrap_or_default();
     if names.len() > MAX_CALLBACK_PARAMS {
         return Err(ConfigError::new(
@@ -119,13 +122,23 @@ mod tests {
 
     #[test]
     fn callback_params_refuse_reserved_malformed_and_repeated_names() {
-        let names = |list: &[&str]| list.iter().map(|name| (*name).to_owned()).collect::<Vec<_>>();
+        let names = |list: &[&str]| {
+            list.iter()
+                .map(|name| (*name).to_owned())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             callback_params("k", Some(&names(&["user"]))).ok(),
             Some(names(&["user"]))
         );
         assert_eq!(callback_params("k", None).ok(), Some(vec![]));
-        for bad in [&["state"][..], &["oauthclient_relay"], &["a b"], &[""], &["user", "user"]] {
+        for bad in [
+            &["state"][..],
+            &["oauthclient_relay"],
+            &["a b"],
+            &[""],
+            &["user", "user"],
+        ] {
             assert!(callback_params("k", Some(&names(bad))).is_err(), "{bad:?}");
         }
         let many: Vec<String> = (0..9).map(|i| format!("p{i}")).collect();

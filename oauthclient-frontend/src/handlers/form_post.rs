@@ -49,7 +49,11 @@ pub(crate) async fn callback_post(call: &mut Call<'_>, app_name: &str) -> Reply 
     // Unknown apps and bad forms are answered without the session: the POST may be the
     // provider's, and the response to it must not set a cookie.
     let Some(runtime) = parts.apps.get(app_name) else {
-        return bare_error(parts, StatusCode::NOT_FOUND, "There is no such sign-in method.");
+        return bare_error(
+            parts,
+            StatusCode::NOT_FOUND,
+            "There is no such sign-in method.",
+        );
     };
     let Some(keep) = form_post_fields(runtime) else {
         return bare_error(
@@ -77,7 +81,11 @@ pub(crate) async fn callback_post(call: &mut Call<'_>, app_name: &str) -> Reply 
     if let Some(site) = call.request.header("sec-fetch-site")
         && site != "same-origin"
     {
-        tracing::warn!(remote = app_name, sec_fetch_site = site, "refused: a relayed form_post callback from another origin");
+        tracing::warn!(
+            remote = app_name,
+            sec_fetch_site = site,
+            "refused: a relayed form_post callback from another origin"
+        );
         return bare_error(
             parts,
             StatusCode::FORBIDDEN,
@@ -215,8 +223,11 @@ fn bare_error(parts: &Parts, status: StatusCode, message: &str) -> Reply {
         "home_url": parts.paths.home(),
         "flashes": [],
     });
-    let mut reply = Reply::html(status, parts.templates.render("oauthclient/error.html", &context))
-        .with_header(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    let mut reply = Reply::html(
+        status,
+        parts.templates.render("oauthclient/error.html", &context),
+    )
+    .with_header(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     parts.frame_ancestors.apply(&mut reply.headers);
     reply
 }
@@ -241,13 +252,19 @@ mod tests {
         let body = format!(
             "code=c&state=s&id_token=t&user=%7B%7D&evil=1&code=d&iss=i&x={long}&error_uri={long}"
         );
-        let form = RelayForm::parse(body.as_bytes(), &["code", "state", "iss", "error_uri", "user"]);
+        let form = RelayForm::parse(
+            body.as_bytes(),
+            &["code", "state", "iss", "error_uri", "user"],
+        );
         assert!(!form.relayed);
         let fields = by_name(&form);
         assert_eq!(fields["code"], ["c", "d"]);
         assert_eq!(fields["user"], ["{}"]);
         assert!(!fields.contains_key("id_token") && !fields.contains_key("evil"));
-        assert!(!fields.contains_key("error_uri"), "oversized values are dropped");
+        assert!(
+            !fields.contains_key("error_uri"),
+            "oversized values are dropped"
+        );
         let marked = RelayForm::parse(b"state=s&oauthclient_relay=1", &["state"]);
         assert!(marked.relayed);
         assert_eq!(marked.fields, [("state".to_owned(), "s".to_owned())]);

@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod form_post;
 mod npm;
 mod oauth1;
-mod form_post;
 mod oidc;
 mod python;
 mod quickstart;

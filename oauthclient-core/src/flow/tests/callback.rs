@@ -421,7 +421,10 @@ fn kept_callback_params_reach_the_grant_and_others_are_ignored() {
         [("code", "c"), ("state", "s"), ("user", "a"), ("user", "b")],
         &keep,
     );
-    assert!(matches!(response, CallbackResponse::Duplicate { .. }), "{response:?}");
+    assert!(
+        matches!(response, CallbackResponse::Duplicate { .. }),
+        "{response:?}"
+    );
     assert_eq!(state.as_deref(), Some("s"));
     // Without the allow-list nothing is kept.
     let (response, _) = CallbackResponse::from_query([("code", "c"), ("user", "a")]);
@@ -440,7 +443,10 @@ fn callback_params_become_token_extra_callback() {
     attach_callback_params(&mut token, &params);
     assert_eq!(token.extra["orcid"], "0000", "other extras kept");
     assert_eq!(token.extra["callback"]["user"]["email"], "a@b.example");
-    assert_eq!(token.extra["callback"]["plain"], "\"quoted\"", "only objects are decoded");
+    assert_eq!(
+        token.extra["callback"]["plain"], "\"quoted\"",
+        "only objects are decoded"
+    );
     let mut untouched = Token::bearer(AccessToken::new("t"));
     attach_callback_params(&mut untouched, &BTreeMap::new());
     assert!(untouched.extra.is_null());

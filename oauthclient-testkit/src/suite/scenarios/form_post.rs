@@ -4,9 +4,9 @@
 
 use reqwest::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, SET_COOKIE};
 
+use crate::Consent;
 use crate::site::{PostedForm, cookieless};
 use crate::suite::{APP, Scenario, TestSite, browser, location, scenario_list, site_with};
-use crate::Consent;
 
 /// The test app answering with `response_mode=form_post`.
 #[allow(clippy::needless_pass_by_value, reason = "the shape `edit` takes")]
@@ -53,7 +53,11 @@ async fn the_cross_site_post_gets_a_locked_down_relay_page_and_no_cookie() {
     let site = form_post_site().await;
     let browser = browser();
     let mut posted = provider_form(&site, &browser).await;
-    assert!(posted.action.ends_with(&format!("/oauth/authorized/{APP}/")));
+    assert!(
+        posted
+            .action
+            .ends_with(&format!("/oauth/authorized/{APP}/"))
+    );
     // What a hostile page might add: markup in a value, a field nobody asked for.
     posted
         .fields
@@ -85,14 +89,21 @@ async fn the_cross_site_post_gets_a_locked_down_relay_page_and_no_cookie() {
     let page = response.text().await.expect("page");
     assert!(!page.contains("<script>alert"), "{page}");
     assert!(page.contains("&lt;script&gt;alert(1)"), "escaped: {page}");
-    assert!(page.contains("<noscript>"), "a button without scripts: {page}");
+    assert!(
+        page.contains("<noscript>"),
+        "a button without scripts: {page}"
+    );
     let relay = PostedForm::of_page(&page, &url);
     assert_eq!(relay.action, site.url(&format!("/oauth/authorized/{APP}/")));
     assert_eq!(relay.field("oauthclient_relay"), Some("1"));
     assert_eq!(relay.field("code"), posted.field("code"));
     assert_eq!(relay.field("state"), posted.field("state"));
     assert_eq!(relay.field("iss"), Some("\"><script>alert(1)</script>"));
-    assert_eq!(relay.field("evil"), None, "only the response's fields are relayed");
+    assert_eq!(
+        relay.field("evil"),
+        None,
+        "only the response's fields are relayed"
+    );
 }
 
 async fn the_relayed_post_with_the_session_signs_in_like_the_get() {
