@@ -11,6 +11,7 @@
 import {
   NAVIGATION_TIMEOUT_MS,
   STEP_TIMEOUT_MS,
+  blocked,
   check,
   configure,
   expectCleanRun,
@@ -111,8 +112,27 @@ async function submitFromSite(page, body) {
   );
 }
 
-async function flow(page) {
+/**
+ * A page in a fresh context whose requests are observed, not intercepted: with request
+ * interception (lib.mjs's `newPage`) chromium does not report the headers its network layer
+ * adds — `Sec-Fetch-Site` and `Cookie` among them — and those are what step 1 checks. Requests
+ * off this machine are still counted (as `blocked`, failing the run).
+ */
+async function observedPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+  const page = await context.newPage();
+  page.on('request', (request) => {
+    const host = new URL(request.url()).hostname;
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) blocked.push(request.url());
+  });
+  return page;
+}
+
+async function flow(firstPage) {
   step('1. sign in with the form_post app: the provider POSTs back cross-site, the relay page same-origin');
+  const page = await observedPage(firstPage.context().browser());
   const seen = recordCallbackPosts(page);
   await toConsent(page, 'frank', 'form-post');
   await consent(page);

@@ -10,7 +10,9 @@
 //! pending flows, and is spent. See docs/security.md, "form_post responses".
 
 use base64ct::{Base64, Encoding};
-use http::header::{ALLOW, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS};
+use http::header::{
+    ALLOW, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
 use http::{HeaderValue, StatusCode};
 use oauthclient_core::config::{Protocol, ResponseMode};
 use serde_json::json;
@@ -166,7 +168,9 @@ fn relay_page(
     if let Ok(value) = HeaderValue::from_str(&policy) {
         reply = reply.with_header(CONTENT_SECURITY_POLICY, value);
     }
-    reply.with_header(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"))
+    reply
+        .with_header(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"))
+        .with_header(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"))
 }
 
 /// `'sha256-…'` of [`RELAY_SCRIPT`], as CSP writes a script hash.

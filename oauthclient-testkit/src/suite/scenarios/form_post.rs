@@ -220,16 +220,19 @@ async fn posts_to_query_apps_and_oversized_forms_are_refused_without_a_cookie() 
     assert_eq!(response.status(), 405);
     assert!(response.headers().get(SET_COOKIE).is_none());
     let site = form_post_site().await;
-    let huge = format!("code=c&state={}", "s".repeat(100 * 1024));
-    let response = cookieless()
-        .post(site.url(&format!("/oauth/authorized/{APP}/")))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(huge)
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(response.status(), 413);
-    assert!(response.headers().get(SET_COOKIE).is_none());
+    // Over the relay's 64 KiB, and over the adapters' own 256 KiB limit.
+    for kib in [100, 300] {
+        let huge = format!("code=c&state={}", "s".repeat(kib * 1024));
+        let response = cookieless()
+            .post(site.url(&format!("/oauth/authorized/{APP}/")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(huge)
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(response.status(), 413, "{kib} KiB");
+        assert!(response.headers().get(SET_COOKIE).is_none(), "{kib} KiB");
+    }
     let response = cookieless()
         .post(site.url("/oauth/authorized/nobody/"))
         .form(&[("code", "c")])
