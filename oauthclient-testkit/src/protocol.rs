@@ -4,6 +4,7 @@
 //! the provider's credentials, is [`crate::client_auth`].
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_TYPE, HeaderMap, LOCATION, PRAGMA, WWW_AUTHENTICATE,
@@ -181,11 +182,13 @@ pub(crate) fn form_post(
         .copied()
         .chain(state.map(|state| ("state", state)))
     {
-        inputs.push_str(&format!(
-            "<input type=\"hidden\" name=\"{}\" value=\"{}\">\n",
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            inputs,
+            "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
             escape(name),
             escape(value)
-        ));
+        );
     }
     let page = format!(
         "<!doctype html>\n<html><head><title>Submit This Form</title></head>\n\

@@ -59,7 +59,7 @@ async fn one_protocol_value_sends_each_app_to_its_own_issuer_with_its_own_creden
             iss: None,
             oidc_nonce: Some(nonce),
             login_options: LoginOptions::default(),
-            callback_params: Default::default(),
+            callback_params: std::collections::BTreeMap::new(),
         };
         let token = protocol.finish(&ctx, grant).await;
         finished.push((app.name.clone(), running, url, token));
@@ -131,7 +131,7 @@ async fn a_requested_max_age_needs_a_recent_enough_auth_time() {
             iss: None,
             oidc_nonce: Some(nonce),
             login_options: options,
-            callback_params: Default::default(),
+            callback_params: std::collections::BTreeMap::new(),
         };
         outcomes.push(protocol.finish(&ctx, grant).await);
     }
@@ -183,7 +183,7 @@ async fn sign_in(
         iss: None,
         oidc_nonce: Some(nonce),
         login_options: LoginOptions::default(),
-        callback_params: Default::default(),
+        callback_params: std::collections::BTreeMap::new(),
     };
     let token = protocol.finish(&ctx, grant).await;
     let form = running

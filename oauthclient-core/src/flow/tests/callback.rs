@@ -209,7 +209,7 @@ fn query_with_code_state_and_iss() {
         CallbackResponse::Code {
             code: AuthorizationCode::new("abc"),
             iss: Some("https://issuer.example".to_owned()),
-            extra: Default::default(),
+            extra: BTreeMap::new(),
         }
     );
     assert_eq!(state.as_deref(), Some("s"));
