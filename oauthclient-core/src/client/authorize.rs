@@ -121,6 +121,35 @@ mod tests {
     }
 
     #[test]
+    fn oauth1_apps_refuse_response_modes_and_callback_params() {
+        for key in [
+            r#"response_mode = "form_post""#,
+            r#"callback_params = ["user"]"#,
+        ] {
+            let err = OAuthClientConfig::from_toml_str(
+                &format!(
+                    r#"
+                    secret_key = "a-very-long-random-secret-of-at-least-32-bytes"
+                    site_url = "https://example.org"
+                    [remote_apps.legacy.params]
+                    request_token_url = "https://legacy.example/request_token"
+                    authorize_url = "https://legacy.example/authorize"
+                    access_token_url = "https://legacy.example/access_token"
+                    {key}
+                    [LEGACY_APP_CREDENTIALS]
+                    consumer_key = "k"
+                    consumer_secret = "s"
+                    "#
+                ),
+                &NoEnv,
+                &Registry::default(),
+            )
+            .expect_err("OAuth2 only");
+            assert!(err.to_string().contains("OAuth2 only"), "{err}");
+        }
+    }
+
+    #[test]
     fn response_mode_cannot_be_smuggled_in_request_token_params() {
         let err = OAuthClientConfig::from_toml_str(
             r#"
