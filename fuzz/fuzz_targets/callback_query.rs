@@ -139,7 +139,7 @@ fn check_verified(
         next: claims.next.clone(),
     };
     let expected = match response.clone() {
-        CallbackResponse::Code { code, iss } => FlowState::CodeReceived {
+        CallbackResponse::Code { code, iss, extra } => FlowState::CodeReceived {
             app: app.clone(),
             grant: Grant::AuthorizationCode {
                 code,
@@ -147,6 +147,7 @@ fn check_verified(
                 iss,
                 oidc_nonce: pending.oidc_nonce.clone(),
                 login_options: (*claims.login_options).clone(),
+                callback_params: extra,
             },
             next: claims.next.clone(),
         },
@@ -291,7 +292,8 @@ fn check_against_model(pairs: &[(&str, &str)], response: &CallbackResponse, stat
                 .filter(|d| !d.is_empty());
             assert_eq!(description, &expected);
         }
-        CallbackResponse::Code { code, iss } => {
+        CallbackResponse::Code { code, iss, extra } => {
+            assert!(extra.is_empty(), "from_query keeps no extra parameter");
             assert!(first("error").is_none(), "a code won over an error");
             assert_eq!(Some(code.expose_secret()), first("code"));
             assert_eq!(iss.as_deref(), first("iss"));

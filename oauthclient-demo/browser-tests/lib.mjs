@@ -1,6 +1,6 @@
 // Shared by the browser tests (flow.mjs: the sandbox flow; oidc.mjs and axum.mjs: OpenID
 // Connect against oidc-provider, the demo and the axum example app; spa.mjs: the single-page
-// app on the JSON API): chromium launched headless with every off-machine request aborted,
+// app on the JSON API; form_post.mjs: response_mode=form_post, cross-site): chromium launched headless with every off-machine request aborted,
 // navigation that waits for the next page, checks that fail with what the page said, and a
 // numbered full-page screenshot per step.
 
@@ -183,9 +183,12 @@ export function expectCleanRun() {
 
 // --- running a test --------------------------------------------------------------------------
 
-/** Runs `flow(page)` in a fresh headless chromium; exits the process with its outcome. */
-export function run(name, flow) {
-  main(name, flow).then(
+/**
+ * Runs `flow(page)` in a fresh headless chromium (with `extraArgs` on its command line);
+ * exits the process with its outcome.
+ */
+export function run(name, flow, extraArgs = []) {
+  main(name, flow, extraArgs).then(
     (code) => process.exit(code),
     (err) => {
       console.error(`${name} FAILED to start: ${err.stack || err}`);
@@ -215,7 +218,7 @@ export async function newPage(browser) {
   return page;
 }
 
-async function main(name, flow) {
+async function main(name, flow, extraArgs) {
   const started = Date.now();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -229,6 +232,7 @@ async function main(name, flow) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   console.log(`chromium ${browser.version()} started in ${Date.now() - started} ms`);

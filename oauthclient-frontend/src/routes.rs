@@ -20,6 +20,10 @@ pub enum Endpoint {
     LoginForm,
     /// `GET /oauth/authorized/{app}/`: the provider's redirect back.
     Authorized,
+    /// `POST /oauth/authorized/{app}/`: a `response_mode=form_post` response. The
+    /// provider's cross-site POST gets a page that re-POSTs it same-origin (the session is
+    /// neither read nor written); that second POST is checked like the GET.
+    AuthorizedPost,
     /// `GET /oauth/signup/{app}/`: the sign-up form (or the unconfirmed-claim choice).
     SignupForm,
     /// `POST /oauth/signup/{app}/`: the sign-up form submitted.
@@ -131,6 +135,7 @@ pub const ROUTES: &[Route] = &[
     route(Get, "/oauth/login/{app}/", Endpoint::Login),
     route(Post, "/oauth/login/{app}/", Endpoint::LoginForm),
     route(Get, "/oauth/authorized/{app}/", Endpoint::Authorized),
+    route(Post, "/oauth/authorized/{app}/", Endpoint::AuthorizedPost),
     route(Get, "/oauth/signup/{app}/", Endpoint::SignupForm),
     route(Post, "/oauth/signup/{app}/", Endpoint::SignupSubmit),
     route(
@@ -252,6 +257,11 @@ impl Paths {
     /// `/api/oauth/login/{app}`: begin a login as JSON (a single-page app's sign-in button).
     pub fn api_login(&self, app: &str) -> String {
         self.at(&format!("/api/oauth/login/{app}"))
+    }
+
+    /// `/oauth/authorized/{app}/`: the callback (the relay page's form action).
+    pub fn authorized(&self, app: &str) -> String {
+        self.at(&format!("/oauth/authorized/{app}/"))
     }
 
     /// `/oauth/signup/{app}/`.

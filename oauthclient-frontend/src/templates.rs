@@ -51,6 +51,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/oauthclient/confirmation_sent.html"),
     ),
     (
+        "oauthclient/form_post_relay.html",
+        include_str!("../templates/oauthclient/form_post_relay.html"),
+    ),
+    (
         "oauthclient/email_settings.html",
         include_str!("../templates/oauthclient/email_settings.html"),
     ),

@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use async_trait::async_trait;
 use oauthclient_core::client::{TokenRequestAuth, token_request_auth};
 use oauthclient_core::clock::SystemClock;
-use oauthclient_core::config::{IssuerTemplate, OAuth2Params, Protocol, RemoteApp};
+use oauthclient_core::config::{IssuerTemplate, OAuth2Params, Protocol, RemoteApp, ResponseMode};
 use oauthclient_core::flow::Grant;
 use oauthclient_core::handlers::{ProtocolContext, ProtocolHandler};
 use oauthclient_core::secret::{
@@ -89,6 +89,9 @@ impl ProtocolHandler for OidcProtocol {
         for (name, value) in &params.authorize_params {
             request = request.add_extra_param(name.clone(), value.clone());
         }
+        if params.response_mode != ResponseMode::Query {
+            request = request.add_extra_param("response_mode", params.response_mode.as_str());
+        }
         // `pkce = false` is for providers (or tenants) that refuse the extra parameters; the
         // nonce in the ID token still binds the code to this flow.
         if params.pkce {
@@ -109,6 +112,7 @@ impl ProtocolHandler for OidcProtocol {
             iss,
             oidc_nonce,
             login_options,
+            callback_params,
         } = grant
         else {
             return Err(OAuthError::ClientError {
@@ -200,7 +204,9 @@ impl ProtocolHandler for OidcProtocol {
         let mut extra = userinfo_extra(&metadata);
         extra.insert("id_token".into(), id_token.to_string().into());
         extra.insert("id_token_claims".into(), claims);
-        Ok(token_of(&response, params, extra))
+        let mut token = token_of(&response, params, extra);
+        oauthclient_core::flow::attach_callback_params(&mut token, &callback_params);
+        Ok(token)
     }
 
     /// The refresh grant at the discovered `token_endpoint`: with only `params.issuer`

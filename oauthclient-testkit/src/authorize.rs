@@ -1,7 +1,8 @@
 //! `GET /authorize`: the authorization endpoint (RFC 6749 §4.1.1, RFC 7636 §4.3).
 //!
 //! The user is always already signed in and answers the consent screen as told
-//! ([`crate::Consent`]), so the endpoint redirects straight back to the client. Who is signed
+//! ([`crate::Consent`]), so the endpoint redirects straight back to the client — or, asked
+//! for `response_mode=form_post`, answers with a page whose form POSTs the response back. Who is signed
 //! in is the provider's user, unless the browser carries a [`SIGNED_IN_COOKIE`] naming a
 //! [sandbox user](crate::FakeUser::sandbox): that lets many concurrent clients (a load test)
 //! each be somebody else. In sandbox mode a checked request shows the login page instead
@@ -15,7 +16,7 @@ use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use url::Url;
 
-use crate::protocol::{Params, Refusal, redirect};
+use crate::protocol::{Params, Refusal, ResponseMode, respond};
 use crate::sandbox_state::Pending;
 use crate::state::Shared;
 use crate::user::{Consent, FakeUser};
@@ -61,8 +62,10 @@ pub(crate) async fn authorize(
 
     // Everything else goes back to the client as an error redirect.
     let state = params.get("state");
+    let mode = ResponseMode::of(&params);
     let back = |error: &str, description: &str| {
-        Ok(redirect(
+        Ok(respond(
+            mode,
             &redirect_uri,
             &[("error", error), ("error_description", description)],
             state,
@@ -115,8 +118,15 @@ pub(crate) async fn authorize(
         challenge,
         params.get("scope"),
     );
+    let extra = locked.callback_extra.clone();
     drop(locked);
-    Ok(redirect(&redirect_uri, &[("code", &code)], state))
+    let mut pairs: Vec<(&str, &str)> = vec![("code", &code)];
+    pairs.extend(
+        extra
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str())),
+    );
+    Ok(respond(mode, &redirect_uri, &pairs, state))
 }
 
 /// The name of the cookie that signs a browser in at the provider as

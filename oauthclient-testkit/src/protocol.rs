@@ -4,6 +4,7 @@
 //! the provider's credentials, is [`crate::client_auth`].
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_TYPE, HeaderMap, LOCATION, PRAGMA, WWW_AUTHENTICATE,
@@ -134,6 +135,86 @@ pub(crate) fn require_form(headers: &HeaderMap) -> Result<(), Refusal> {
             "the body must be application/x-www-form-urlencoded",
         ))
     }
+}
+
+/// How `/authorize` answers the client (`response_mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ResponseMode {
+    /// A `302` whose `Location` query carries the response (the default).
+    Query,
+    /// An auto-submitting HTML form POSTing the response (OAuth 2.0 Form Post Response Mode).
+    FormPost,
+}
+
+impl ResponseMode {
+    /// The mode an authorization request asks for (`query` for anything but `form_post`).
+    pub fn of(params: &Params) -> Self {
+        match params.get("response_mode") {
+            Some("form_post") => Self::FormPost,
+            _ => Self::Query,
+        }
+    }
+}
+
+/// The authorization response, as `mode` says: [`redirect`] or [`form_post`].
+pub(crate) fn respond(
+    mode: ResponseMode,
+    redirect_uri: &Url,
+    pairs: &[(&str, &str)],
+    state: Option<&str>,
+) -> Response {
+    match mode {
+        ResponseMode::Query => redirect(redirect_uri, pairs, state),
+        ResponseMode::FormPost => form_post(redirect_uri, pairs, state),
+    }
+}
+
+/// `200` with a page whose form POSTs `pairs` (and `state`) to `redirect_uri` as soon as it
+/// loads, as providers answer `response_mode=form_post` (Form Post Response Mode §2).
+pub(crate) fn form_post(
+    redirect_uri: &Url,
+    pairs: &[(&str, &str)],
+    state: Option<&str>,
+) -> Response {
+    let mut inputs = String::new();
+    for (name, value) in pairs
+        .iter()
+        .copied()
+        .chain(state.map(|state| ("state", state)))
+    {
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            inputs,
+            "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+            escape(name),
+            escape(value)
+        );
+    }
+    let page = format!(
+        "<!doctype html>\n<html><head><title>Submit This Form</title></head>\n\
+         <body onload=\"document.forms[0].submit()\">\n\
+         <form method=\"post\" action=\"{}\">\n{inputs}</form>\n</body></html>\n",
+        escape(redirect_uri.as_str())
+    );
+    (
+        StatusCode::OK,
+        [
+            (CONTENT_TYPE, "text/html; charset=utf-8"),
+            (CACHE_CONTROL, "no-store"),
+        ],
+        page,
+    )
+        .into_response()
+}
+
+/// `value` safe inside a double-quoted HTML attribute.
+fn escape(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\'', "&#x27;")
 }
 
 /// `302` to `redirect_uri` with `pairs` (and `state`) appended to its existing query.

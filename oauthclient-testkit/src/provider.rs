@@ -129,6 +129,17 @@ impl FakeProvider {
         self.state().authorize_error = error.map(str::to_owned);
     }
 
+    /// Extra parameters every successful authorization response carries beside `code` and
+    /// `state`, like Apple's `user` (a JSON object, on the first sign-in only) — in the query,
+    /// or in the posted form when the client asked for `response_mode=form_post` (which the
+    /// provider always honours, answering with a page whose form POSTs the response).
+    pub fn set_callback_extra(&self, extra: &[(&str, &str)]) {
+        self.state().callback_extra = extra
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+            .collect();
+    }
+
     /// Makes `/token` misbehave (see [`Fault`]) for every grant type; `None` restores
     /// normal answers.
     pub fn set_token_fault(&self, fault: Option<Fault>) {

@@ -100,6 +100,8 @@ pub(crate) struct State {
     pub user: FakeUser,
     pub consent: Consent,
     pub authorize_error: Option<String>,
+    /// Extra parameters every successful authorization response carries (Apple's `user`).
+    pub callback_extra: Vec<(String, String)>,
     pub token_fault: Option<Fault>,
     /// Tokens are padded to at least this many characters (large-token providers).
     pub token_size: usize,

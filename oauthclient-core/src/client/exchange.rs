@@ -302,6 +302,8 @@ mod tests {
             client_assertion: None,
             issuer_template: None,
             user_agent: None,
+            response_mode: crate::config::ResponseMode::Query,
+            callback_params: Vec::new(),
         };
         let token = into_token(&response, &params);
         assert_eq!(token.access_token.expose_secret(), "a");

@@ -36,6 +36,7 @@ impl ProtocolHandler for OAuth2Protocol {
             code,
             pkce_verifier,
             iss,
+            callback_params,
             ..
         } = grant
         else {
@@ -44,14 +45,16 @@ impl ProtocolHandler for OAuth2Protocol {
         if let Protocol::OAuth2(params) = &ctx.app.protocol {
             check_issuer(&ctx.app.name, params.issuer.as_ref(), iss.as_deref())?;
         }
-        exchange_code(
+        let mut token = exchange_code(
             ctx.http,
             ctx.app,
             ctx.redirect_uri,
             &code,
             pkce_verifier.as_ref(),
         )
-        .await
+        .await?;
+        crate::flow::attach_callback_params(&mut token, &callback_params);
+        Ok(token)
     }
 }
 

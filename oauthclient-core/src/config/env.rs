@@ -212,9 +212,17 @@ fn env_value(
     match existing {
         Some(Value::Boolean(_)) => parse_bool(&raw),
         Some(Value::Array(_)) => Ok(split_list(&raw)),
-        // Lists, whether or not the file set them: `params.scopes`, `params.allowed_tenants`
-        // and the login options' `allow` and `extra_scopes`.
-        None if ["scopes", "allow", "extra_scopes", "allowed_tenants"].contains(&leaf) => {
+        // Lists, whether or not the file set them: `params.scopes`, `params.allowed_tenants`,
+        // `params.callback_params` and the login options' `allow` and `extra_scopes`.
+        None if [
+            "scopes",
+            "allow",
+            "extra_scopes",
+            "allowed_tenants",
+            "callback_params",
+        ]
+        .contains(&leaf) =>
+        {
             Ok(split_list(&raw))
         }
         None if [

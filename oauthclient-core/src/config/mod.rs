@@ -52,6 +52,7 @@ mod protocol_params;
 mod rate_limit;
 mod registered_names;
 mod remote_app;
+mod response_mode;
 mod rest;
 mod secret_keys;
 mod session;
@@ -84,6 +85,7 @@ pub use remote_app::{
     ClientAuth, Credentials, HandlerNames, OAuth1Params, OAuth2Params, Protocol, RemoteApp,
     RestRedirects, TokenMethod,
 };
+pub use response_mode::{RESERVED_CALLBACK_PARAMS, ResponseMode};
 pub use session::{
     DEFAULT_REMEMBER_LIFETIME, DEFAULT_SESSION_IDLE_TIMEOUT, DEFAULT_SESSION_LIFETIME,
     SessionSettings,

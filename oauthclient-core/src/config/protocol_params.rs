@@ -18,6 +18,7 @@ const RESERVED_AUTHORIZE_PARAMS: &[&str] = &[
     "state",
     "code_challenge",
     "code_challenge_method",
+    "response_mode",
 ];
 
 type Result<T> = std::result::Result<T, ConfigError>;
@@ -68,6 +69,8 @@ pub(super) fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protoco
             ("issuer", params.issuer.is_some()),
             ("client_assertion", params.client_assertion.is_some()),
             ("user_agent", params.user_agent.is_some()),
+            ("response_mode", params.response_mode.is_some()),
+            ("callback_params", params.callback_params.is_some()),
         ] {
             if set {
                 return Err(ConfigError::new(
@@ -133,6 +136,14 @@ pub(super) fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protoco
         authorize_params,
         pkce: params.pkce.unwrap_or(true),
         revoke_url: optional_endpoint(&key("revoke_url"), params.revoke_url.as_ref())?,
+        response_mode: super::response_mode::response_mode(
+            &key("response_mode"),
+            params.response_mode.as_deref(),
+        )?,
+        callback_params: super::response_mode::callback_params(
+            &key("callback_params"),
+            params.callback_params.as_deref(),
+        )?,
         client_auth,
         client_assertion,
         issuer_template,

@@ -252,6 +252,10 @@ pub struct OAuth2Params {
     /// The `User-Agent` of this app's token, refresh, revocation and API requests (Reddit
     /// requires a descriptive one); `None`: the library's.
     pub user_agent: Option<String>,
+    /// How the authorization response comes back (`response_mode`).
+    pub response_mode: super::ResponseMode,
+    /// The callback's extra parameters to keep (`callback_params`), into `extra.callback`.
+    pub callback_params: Vec<String>,
 }
 
 /// OAuth 1.0a parameters.

@@ -226,6 +226,16 @@ pub struct RemoteAppParams {
     /// The `User-Agent` of this app's token, refresh, revocation and API requests.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_agent: Option<String>,
+    // --- issue 25, response modes: how the provider answers, and what of it is kept ---
+    /// OAuth2: how the authorization response comes back: `"query"` (the default: a redirect
+    /// whose query carries it) or `"form_post"` (OAuth 2.0 Form Post Response Mode: the
+    /// browser POSTs it, e.g. Sign in with Apple when it is asked for name or e-mail).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_mode: Option<String>,
+    /// OAuth2: parameters of the callback beyond the protocol's to keep (Apple's `user`), into
+    /// the token's `extra.callback`. Unsigned, browser-supplied data: never an identity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_params: Option<Vec<String>>,
 }
 
 /// A `[<APP_KEY>]` credentials table. `Debug` redacts the secret.

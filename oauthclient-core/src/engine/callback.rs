@@ -80,7 +80,8 @@ pub enum CallbackEffect {
 }
 
 impl Engine<'_> {
-    /// Parses the callback's query and checks its state against `flows`, removing the flow's
+    /// Parses the callback's query (keeping the app's `callback_params`; a `form_post`
+    /// response arrives here re-encoded as a query) and checks its state against `flows`, removing the flow's
     /// nonce (single use, even when the rest of the callback fails): the front end must store
     /// `flows` again whatever comes next. A refused state is audited (`callback_refused`), and
     /// so is a valid one whose per-login options the app's allow-list no longer allows
@@ -95,8 +96,14 @@ impl Engine<'_> {
         let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
             .into_owned()
             .collect();
-        let (response, state) =
-            CallbackResponse::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let keep = match self.config.remote_app(app).map(|remote| &remote.protocol) {
+            Some(crate::config::Protocol::OAuth2(params)) => params.callback_params.as_slice(),
+            _ => &[],
+        };
+        let (response, state) = CallbackResponse::from_query_keeping(
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            keep,
+        );
         let verified = match state.as_deref() {
             Some(state) => self.codec.verify(state, app, flows),
             None => Err(StateError::Missing),

@@ -1,6 +1,8 @@
 //! [`CallbackResponse`]: the query of `/oauth/authorized/{app}/`, parsed; and the
 //! `AwaitingCallback --CallbackReceived-->` transition that checks it.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{FlowState, Grant};
@@ -8,11 +10,15 @@ use crate::error::OAuthError;
 use crate::login_options::LoginOptions;
 use crate::secret::{AuthorizationCode, OAuthVerifier, constant_time_eq};
 use crate::state::{PendingFlow, StateClaims, StateError};
+use crate::token::Token;
 
 /// The most characters of a provider's `error` code we keep.
 const MAX_ERROR_CODE_CHARS: usize = 64;
 /// The most characters of a provider's `error_description` we keep.
 const MAX_DESCRIPTION_CHARS: usize = 256;
+/// The longest value of an extra callback parameter we keep (Apple's `user` is a few hundred
+/// bytes); a longer one is dropped.
+pub const MAX_CALLBACK_PARAM_BYTES: usize = 4096;
 
 /// The query of `/oauth/authorized/{app}/`, parsed by [`CallbackResponse::from_query`].
 ///
@@ -38,6 +44,10 @@ pub enum CallbackResponse {
         /// layer compares it with the provider's issuer before exchanging the code.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         iss: Option<String>,
+        /// The extra parameters the app keeps (`params.callback_params`, e.g. Apple's `user`),
+        /// unsigned and browser-supplied.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        extra: BTreeMap<String, String>,
     },
     /// OAuth2 error redirect: `error=...`.
     Error {
@@ -124,7 +134,7 @@ impl CallbackResponse {
     /// use oauthclient_core::flow::CallbackResponse;
     ///
     /// let (response, state) = CallbackResponse::from_query([("code", "c"), ("state", "s"), ("utm", "x")]);
-    /// assert!(matches!(response, CallbackResponse::Code { ref code, iss: None } if code.expose_secret() == "c"));
+    /// assert!(matches!(response, CallbackResponse::Code { ref code, iss: None, .. } if code.expose_secret() == "c"));
     /// assert_eq!(state.as_deref(), Some("s"));
     ///
     /// let (response, _) = CallbackResponse::from_query([("code", "a"), ("code", "b"), ("state", "s")]);
@@ -133,7 +143,32 @@ impl CallbackResponse {
     pub fn from_query<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> (Self, Option<String>) {
+        Self::from_query_keeping(pairs, &[])
+    }
+
+    /// [`CallbackResponse::from_query`], keeping the parameters named in `keep` (an app's
+    /// `params.callback_params`, which never name a protocol parameter) in a code response's
+    /// `extra`: each at most once (a repeated one makes the response
+    /// [`CallbackResponse::Duplicate`]), empty or longer than
+    /// [`MAX_CALLBACK_PARAM_BYTES`] counting as absent.
+    ///
+    /// ```
+    /// use oauthclient_core::flow::CallbackResponse;
+    ///
+    /// let keep = ["user".to_owned()];
+    /// let (response, _) = CallbackResponse::from_query_keeping(
+    ///     [("code", "c"), ("state", "s"), ("user", r#"{"name":{"firstName":"Ada"}}"#), ("utm", "x")],
+    ///     &keep,
+    /// );
+    /// let CallbackResponse::Code { extra, .. } = response else { panic!("a code") };
+    /// assert_eq!(extra.keys().collect::<Vec<_>>(), ["user"]);
+    /// ```
+    pub fn from_query_keeping<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        keep: &[String],
+    ) -> (Self, Option<String>) {
         let mut params = Params::default();
+        let mut extra: BTreeMap<String, String> = BTreeMap::new();
         let mut duplicate = None;
         let mut state_repeated = false;
         for (name, value) in pairs {
@@ -144,8 +179,15 @@ impl CallbackResponse {
                 } else {
                     *slot = Some(value);
                 }
+            } else if let Some(kept) = keep.iter().find(|kept| kept.as_str() == name) {
+                if extra.contains_key(kept) {
+                    duplicate.get_or_insert("callback parameter");
+                } else {
+                    extra.insert(kept.clone(), value.to_owned());
+                }
             }
         }
+        extra.retain(|_, value| !value.is_empty() && value.len() <= MAX_CALLBACK_PARAM_BYTES);
         if let Some(parameter) = duplicate {
             // A repeated state is dropped even when another parameter repeated first (found
             // by the `callback_query` fuzz target).
@@ -172,6 +214,7 @@ impl CallbackResponse {
             Self::Code {
                 code: AuthorizationCode::new(code),
                 iss: present(params.iss).map(str::to_owned),
+                extra,
             }
         } else if present(params.denied).is_some() {
             Self::OAuth1Denied
@@ -261,12 +304,13 @@ fn grant(
 ) -> Result<Grant, OAuthError> {
     let remote = || app.to_owned();
     match response {
-        CallbackResponse::Code { code, iss } => Ok(Grant::AuthorizationCode {
+        CallbackResponse::Code { code, iss, extra } => Ok(Grant::AuthorizationCode {
             code,
             pkce_verifier: pending.pkce_verifier,
             iss,
             oidc_nonce: pending.oidc_nonce,
             login_options,
+            callback_params: extra,
         }),
         CallbackResponse::Error { error, .. } if error == "access_denied" => {
             Err(OAuthError::Rejected { remote: remote() })
@@ -305,5 +349,45 @@ fn grant(
             remote: remote(),
             reason: "the callback carried neither a code nor an error".to_owned(),
         }),
+    }
+}
+
+/// Puts a grant's kept callback parameters into `token.extra.callback`: each value
+/// JSON-decoded when it holds a JSON object (Apple's `user`), else as the string it is. What
+/// the account-info mapping's `callback:` source reads; a protocol handler calls it once the
+/// code is exchanged. Nothing is written when there are none.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use oauthclient_core::flow::attach_callback_params;
+///
+/// let mut token = oauthclient_core::Token::bearer(oauthclient_core::secret::AccessToken::new("t"));
+/// let params = BTreeMap::from([
+///     ("user".to_owned(), r#"{"name":{"firstName":"Ada"}}"#.to_owned()),
+///     ("hint".to_owned(), "[1]".to_owned()),
+/// ]);
+/// attach_callback_params(&mut token, &params);
+/// assert_eq!(token.extra["callback"]["user"]["name"]["firstName"], "Ada");
+/// assert_eq!(token.extra["callback"]["hint"], "[1]");
+/// ```
+pub fn attach_callback_params(token: &mut Token, params: &BTreeMap<String, String>) {
+    if params.is_empty() {
+        return;
+    }
+    let callback: serde_json::Map<String, serde_json::Value> = params
+        .iter()
+        .map(|(name, value)| {
+            let decoded = serde_json::from_str::<serde_json::Value>(value)
+                .ok()
+                .filter(serde_json::Value::is_object)
+                .unwrap_or_else(|| serde_json::Value::String(value.clone()));
+            (name.clone(), decoded)
+        })
+        .collect();
+    if !token.extra.is_object() {
+        token.extra = serde_json::Value::Object(serde_json::Map::new());
+    }
+    if let Some(extra) = token.extra.as_object_mut() {
+        extra.insert("callback".to_owned(), serde_json::Value::Object(callback));
     }
 }

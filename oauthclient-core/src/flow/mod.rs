@@ -60,9 +60,11 @@ mod outcome;
 #[cfg(test)]
 mod tests;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-pub use callback::CallbackResponse;
+pub use callback::{CallbackResponse, MAX_CALLBACK_PARAM_BYTES, attach_callback_params};
 pub use outcome::AuthorizedOutcome;
 
 use crate::account::{AccountInfo, UserId};
@@ -187,6 +189,7 @@ pub enum FlowState {
 ///     iss: None,
 ///     oidc_nonce: None,
 ///     login_options: Default::default(),
+///     callback_params: Default::default(),
 /// };
 /// assert!(!format!("{grant:?}").contains("\"c\""));
 /// ```
@@ -211,6 +214,10 @@ pub enum Grant {
         /// checks the answer against them (OpenID Connect: `auth_time` within `max_age`).
         #[serde(default, skip_serializing_if = "LoginOptions::is_empty")]
         login_options: LoginOptions,
+        /// The callback's extra parameters the app keeps (`params.callback_params`), for
+        /// the protocol to put into `token.extra.callback` ([`attach_callback_params`]).
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        callback_params: BTreeMap<String, String>,
     },
     /// OAuth1 access token request (RFC 5849 §2.3).
     #[serde(rename = "oauth1_verifier")]

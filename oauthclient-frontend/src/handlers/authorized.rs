@@ -1,6 +1,7 @@
 //! `GET /oauth/authorized/{app}/`: the provider's redirect back (the seed's `authorized`
 //! view). The engine verifies the state, exchanges the code and runs the app's authorized
-//! handler; this carries out what it decided (session, flash, redirect or page).
+//! handler; this carries out what it decided (session, flash, redirect or page). A relayed
+//! `form_post` response ([`super::form_post`]) ends here too, its fields as the query.
 
 use oauthclient_core::OAuthError;
 use oauthclient_core::engine::{CallbackCheck, CallbackEffect};
@@ -15,10 +16,13 @@ use crate::sign_in::start_signed_in;
 /// The callback's URL carries the authorization code (and the state): whatever the answer,
 /// the browser must not send that URL as `Referer` to the next page's resources or links.
 pub(crate) async fn callback(call: &mut Call<'_>, app: &str) -> Reply {
-    answer(call, app).await.without_referrer()
+    let request = call.request;
+    answer(call, app, &request.query).await.without_referrer()
 }
 
-async fn answer(call: &mut Call<'_>, app_name: &str) -> Reply {
+/// The callback whose response parameters are `query` (urlencoded): the GET's own query, or
+/// a relayed form post's fields. The one code path both take.
+pub(super) async fn answer(call: &mut Call<'_>, app_name: &str, query: &str) -> Reply {
     if let Some(limited) = call.rate_limited() {
         return limited;
     }
@@ -26,7 +30,7 @@ async fn answer(call: &mut Call<'_>, app_name: &str) -> Reply {
         Ok(runtime) => runtime,
         Err(err) => return call.error(&err),
     };
-    let (grant, next) = match verify(call, app_name) {
+    let (grant, next) = match verify(call, app_name, query) {
         CallbackCheck::Granted { grant, next } => (grant, next),
         CallbackCheck::Refused { error, next } => {
             return fail(call, runtime, &error, next.as_deref());
@@ -51,15 +55,13 @@ fn fail(call: &mut Call<'_>, runtime: &AppRuntime, err: &OAuthError, next: Optio
 
 /// Checks the callback against this session's flows (the engine decides) and stores the
 /// flows again: the nonce is spent even when the rest of the callback fails.
-fn verify(call: &mut Call<'_>, app_name: &str) -> CallbackCheck {
+fn verify(call: &mut Call<'_>, app_name: &str, query: &str) -> CallbackCheck {
     let mut flows = call.oauth_session().flows();
     let user = call.parts.current_user.user_id(call.request, call.session);
-    let flow = call.parts.engine().verify_callback(
-        app_name,
-        &call.request.query,
-        &mut flows,
-        user.as_ref(),
-    );
+    let flow = call
+        .parts
+        .engine()
+        .verify_callback(app_name, query, &mut flows, user.as_ref());
     call.oauth_session().set_flows(&flows);
     flow
 }

@@ -6,6 +6,7 @@ mod authorized;
 pub(crate) mod confirm_email;
 mod disconnect;
 mod email_settings;
+mod form_post;
 mod linked_accounts;
 mod login;
 pub(crate) mod logout;
@@ -125,6 +126,7 @@ pub(crate) async fn dispatch(
         Endpoint::Login => login::start(&mut call, param).await,
         Endpoint::LoginForm => login::start_from_form(&mut call, param).await,
         Endpoint::Authorized => authorized::callback(&mut call, param).await,
+        Endpoint::AuthorizedPost => form_post::callback_post(&mut call, param).await,
         Endpoint::SignupForm => signup::form(&mut call, param).await,
         Endpoint::SignupSubmit => signup::submit(&mut call, param).await,
         Endpoint::SignupContinue => signup::continue_as_new(&mut call, param).await,

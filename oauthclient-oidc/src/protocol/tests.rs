@@ -60,6 +60,7 @@ async fn one_protocol_value_sends_each_app_to_its_own_issuer_with_its_own_creden
             iss: None,
             oidc_nonce: Some(nonce),
             login_options: LoginOptions::default(),
+            callback_params: std::collections::BTreeMap::new(),
         };
         let token = protocol.finish(&ctx, grant).await;
         finished.push((app.name.clone(), running, url, token));
@@ -131,6 +132,7 @@ async fn a_requested_max_age_needs_a_recent_enough_auth_time() {
             iss: None,
             oidc_nonce: Some(nonce),
             login_options: options,
+            callback_params: std::collections::BTreeMap::new(),
         };
         outcomes.push(protocol.finish(&ctx, grant).await);
     }
@@ -182,6 +184,7 @@ async fn sign_in(
         iss: None,
         oidc_nonce: Some(nonce),
         login_options: LoginOptions::default(),
+        callback_params: std::collections::BTreeMap::new(),
     };
     let token = protocol.finish(&ctx, grant).await;
     let form = running
@@ -380,4 +383,53 @@ async fn remote_client_refreshes_through_the_protocol_handler() {
         .expect("read")
         .expect("stored");
     assert_eq!(stored.access_token.expose_secret(), "refreshed-with-rt-1");
+}
+
+/// `response_mode = "form_post"` asks the provider for it, and the callback's kept extra
+/// parameters (Apple's `user`) reach `extra.callback` beside the ID token's claims.
+#[tokio::test]
+async fn form_post_is_asked_for_and_callback_params_reach_the_token() {
+    let a = start("a", "client-a", "secret-of-a").await;
+    let b = start("b", "client-b", "secret-of-b").await;
+    let config = config(&a.issuer, &b.issuer);
+    let mut app = config.remote_app("app_a").expect("configured").clone();
+    let Protocol::OAuth2(params) = &mut app.protocol else {
+        panic!("an OAuth2 app");
+    };
+    params.response_mode = oauthclient_core::config::ResponseMode::FormPost;
+    let http = HttpClient::new(HttpLimits::default()).expect("HTTP client");
+    let protocol = OidcProtocol::default();
+    let redirect_uri = Url::parse("http://127.0.0.1:9/oauth/authorized/app_a/").expect("url");
+    let ctx = ProtocolContext {
+        app: &app,
+        http: &http,
+        redirect_uri: &redirect_uri,
+    };
+    let mut flow = PendingFlow::new(&app.name, random_nonce(), 0);
+    let url = protocol
+        .start(&ctx, "state", &mut flow)
+        .await
+        .expect("starts");
+    let modes: Vec<_> = url
+        .query_pairs()
+        .filter(|(name, _)| name == "response_mode")
+        .map(|(_, value)| value.into_owned())
+        .collect();
+    assert_eq!(modes, ["form_post"], "{url}");
+    let nonce = flow.oidc_nonce.expect("an OpenID Connect flow has a nonce");
+    let grant = Grant::AuthorizationCode {
+        code: AuthorizationCode::new(nonce.expose_secret().to_owned()),
+        pkce_verifier: flow.pkce_verifier,
+        iss: None,
+        oidc_nonce: Some(nonce),
+        login_options: LoginOptions::default(),
+        callback_params: [(
+            "user".to_owned(),
+            r#"{"name":{"firstName":"Ada"}}"#.to_owned(),
+        )]
+        .into(),
+    };
+    let token = protocol.finish(&ctx, grant).await.expect("signed in");
+    assert_eq!(token.extra["callback"]["user"]["name"]["firstName"], "Ada");
+    assert_eq!(token.extra["id_token_claims"]["sub"], "user-of-client-a");
 }

@@ -57,6 +57,10 @@ impl Adapter for Actix {
                 .route("/test/whoami", web::get().to(whoami))
                 .route("/test/session-token", web::get().to(session_token))
                 .route(
+                    "/test/session-token/callback",
+                    web::get().to(session_token_callback),
+                )
+                .route(
                     "/",
                     web::get().to(|| async { HttpResponse::Ok().body("home") }),
                 );
@@ -90,6 +94,15 @@ async fn whoami(req: HttpRequest) -> HttpResponse {
         Some(id) => HttpResponse::Ok().body(id.to_string()),
         None => HttpResponse::Ok().body("anonymous"),
     }
+}
+
+async fn session_token_callback(req: HttpRequest) -> HttpResponse {
+    let token = req
+        .get_session()
+        .get::<serde_json::Value>(SESSION_TOKEN_KEY)
+        .ok()
+        .flatten();
+    HttpResponse::Ok().body(super::adapter::token_callback(token.as_ref()))
 }
 
 async fn session_token(req: HttpRequest) -> HttpResponse {

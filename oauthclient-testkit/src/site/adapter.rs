@@ -23,7 +23,8 @@ pub trait Running: Send + Sync {}
 /// `GET /test/login/{id}` (signs the user id in as a host's own login would: a new session id,
 /// then [`oauthclient_frontend::USER_ID_KEY`]), `GET /test/whoami` (that key, or `anonymous`),
 /// `GET /test/session-token` (`present` when the session holds a token of the app `fake`, else
-/// `absent`) and `GET /` (`home`). Every response whose `Set-Cookie` exceeds
+/// `absent`), `GET /test/session-token/callback` (that token's `extra.callback` as JSON, or
+/// `null`) and `GET /` (`home`). Every response whose `Set-Cookie` exceeds
 /// [`MAX_COOKIE_BYTES`] becomes a 500 naming the size.
 #[async_trait::async_trait]
 pub trait Adapter: Send + Sync + 'static {
@@ -46,6 +47,14 @@ pub trait Adapter: Send + Sync + 'static {
 /// far below that (the most any scenario piles up, three pending flows with the session's
 /// lifetime stamp, comes to about 1,050 bytes on axum).
 pub const MAX_COOKIE_BYTES: usize = 1152;
+
+/// The `extra.callback` of a session token (the JSON of `/test/session-token/callback`).
+pub(crate) fn token_callback(token: Option<&serde_json::Value>) -> String {
+    token
+        .and_then(|token| token.pointer("/extra/callback"))
+        .unwrap_or(&serde_json::Value::Null)
+        .to_string()
+}
 
 /// The session key `/test/session-token` looks for: the token of the app `fake` under the
 /// default prefix.

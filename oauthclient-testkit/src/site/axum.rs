@@ -108,6 +108,7 @@ fn app(oauth: &OAuthRouter, prefix: &str, layer: OAuthSessionLayer) -> Router {
         .route("/test/login/{id}", get(test_login))
         .route("/test/whoami", get(whoami))
         .route("/test/session-token", get(session_token))
+        .route("/test/session-token/callback", get(session_token_callback))
         .route("/", get(|| async { "home" }))
         .layer(Extension(oauth.runtime().clone()));
     let site = if prefix.is_empty() {
@@ -135,6 +136,16 @@ async fn whoami(Extension(runtime): Extension<Runtime>, session: Session) -> Res
     match session.get::<UserId>(USER_ID_KEY).await {
         Ok(Some(id)) => id.to_string().into_response(),
         Ok(None) => "anonymous".into_response(),
+        Err(_) => unavailable(&runtime),
+    }
+}
+
+async fn session_token_callback(
+    Extension(runtime): Extension<Runtime>,
+    session: Session,
+) -> Response {
+    match session.get::<serde_json::Value>(SESSION_TOKEN_KEY).await {
+        Ok(token) => super::adapter::token_callback(token.as_ref()).into_response(),
         Err(_) => unavailable(&runtime),
     }
 }

@@ -26,6 +26,7 @@ mod adapter;
 pub mod axum;
 mod browser;
 mod data;
+mod form_post;
 mod options;
 mod pages;
 pub mod proxy;
@@ -46,6 +47,7 @@ pub use adapter::{
 };
 pub use browser::{SESSION_COOKIE, browser, location, query, session_set_cookie};
 pub use data::confirmation_path_in;
+pub use form_post::{PostedForm, cookieless};
 pub use options::SiteOptions;
 
 /// The secret every test site signs with.

@@ -9,17 +9,19 @@
 //! Then the suites against real independent servers: OAuth 1.0a (`oauth1`), SMTP (`smtp`),
 //! OpenID Connect (`oidc`: the demo and the axum example app in the browser too), the
 //! single-page app of `examples/spa/` on both adapters (`spa`), and schemathesis checking
-//! docs/openapi.yaml against the running demo (`schemathesis`), and an app that names no
-//! provider, only an `[account_info]` mapping, against npm `oauth2-mock-server` (`generic`);
-//! Python tools come from PyPI into venvs under `target/` (`python`).
-//! `cargo xtask integration oidc spa schemathesis generic` (any of them) runs only those parts,
-//! quicker to iterate on.
+//! docs/openapi.yaml against the running demo (`schemathesis`), `response_mode=form_post`
+//! really cross-site in the browser (`form_post`), and an app that names no provider, only an
+//! `[account_info]` mapping, against npm `oauth2-mock-server` (`generic`); Python tools come
+//! from PyPI into venvs under `target/` (`python`).
+//! `cargo xtask integration oidc spa schemathesis form_post generic` (any of them) runs only
+//! those parts, quicker to iterate on.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod form_post;
 mod generic;
 mod npm;
 mod oauth1;
@@ -54,18 +56,22 @@ enum Part {
     Schemathesis,
     /// A provider by configuration against oauth2-mock-server.
     Generic,
+    /// `response_mode=form_post` in the browser, really cross-site.
+    FormPost,
 }
 
 impl Part {
-    const ALL: [(&'static str, Part); 4] = [
+    const ALL: [(&'static str, Part); 5] = [
         ("oidc", Part::Oidc),
         ("spa", Part::Spa),
         ("schemathesis", Part::Schemathesis),
         ("generic", Part::Generic),
+        ("form_post", Part::FormPost),
     ];
 }
 
-/// Runs every step, or with part names (`oidc`, `spa`, `schemathesis`) only those.
+/// Runs every step, or with part names (`oidc`, `spa`, `schemathesis`, `form_post`, `generic`) only
+/// those.
 pub fn integration(args: &[String]) -> Result<(), String> {
     let mut chosen = Vec::new();
     for arg in args {
@@ -75,7 +81,7 @@ pub fn integration(args: &[String]) -> Result<(), String> {
             .map(|(_, part)| *part)
             .ok_or_else(|| {
                 format!(
-                    "integration: unknown argument `{arg}` (only `oidc`, `spa`, `schemathesis`, `generic`)"
+                    "integration: unknown argument `{arg}` (only `oidc`, `spa`, `schemathesis`, `form_post`, `generic`)"
                 )
             })?;
         chosen.push(part);
@@ -111,7 +117,7 @@ pub fn integration(args: &[String]) -> Result<(), String> {
         generic::run(&root, &target)?;
         timing("generic provider (oauth2-mock-server) passed", phase);
     }
-    if !(everything || wants(Part::Oidc) || wants(Part::Spa)) {
+    if !(everything || wants(Part::Oidc) || wants(Part::Spa) || wants(Part::FormPost)) {
         timing("integration passed", started);
         return Ok(());
     }
@@ -141,6 +147,11 @@ pub fn integration(args: &[String]) -> Result<(), String> {
         let phase = Instant::now();
         spa::run(&root, &target, &modules, &screenshots)?;
         timing("single-page app (both adapters, two origins) passed", phase);
+    }
+    if wants(Part::FormPost) {
+        let phase = Instant::now();
+        form_post::run(&root, &target, &modules, &screenshots)?;
+        timing("form_post relay (chromium, cross-site) passed", phase);
     }
     if everything {
         let phase = Instant::now();

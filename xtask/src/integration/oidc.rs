@@ -15,17 +15,20 @@ use crate::process::{Server, cargo, free_ports, remove_dir};
 /// The provider's script and package.json, relative to the workspace root.
 const PROVIDER: &str = "xtask/oidc-provider";
 const READY_LIMIT: Duration = Duration::from_secs(60);
+/// The host sites and the provider listen on.
+pub(super) const LOOPBACK: &str = "127.0.0.1";
 /// The confidential client the provider registers (`server.mjs`).
 const CLIENT_ID: &str = "oidc-confidential";
 const CLIENT_SECRET: &str = "oidc-confidential-secret-0123456789";
 /// The apps of the live test and the demo whose callbacks the provider accepts.
-const CALLBACK_APPS: [&str; 6] = [
+const CALLBACK_APPS: [&str; 7] = [
     "oidc",
     "oidc_public",
     "oidc_userinfo",
     "oidc_csjwt",
     "oidc_pkjwt",
     "oidc_wrong_key",
+    "oidc_form_post",
 ];
 
 /// An app of the workspace clicked through in chromium against the provider.
@@ -53,6 +56,10 @@ pub(super) const AXUM_APP: BrowserApp = BrowserApp {
 pub(super) struct BrowserRun<'a> {
     pub app: &'a BrowserApp,
     pub script: &'static str,
+    /// The host of the site's URL: `127.0.0.1` (the provider's host: same site), or
+    /// `localhost` to make the provider's pages cross-site to it (the app still listens on
+    /// 127.0.0.1; the browser maps `localhost` there).
+    pub site_host: &'static str,
     /// What the run adds, given the issuer and a spare free port of its own.
     pub extras: fn(issuer: &str, spare_port: u16) -> Extras,
 }
@@ -87,6 +94,7 @@ pub fn run(
     let demo = BrowserRun {
         app: &DEMO,
         script: "oidc.mjs",
+        site_host: LOOPBACK,
         extras: no_extras,
     };
     browser(
@@ -100,6 +108,7 @@ pub fn run(
     let axum = BrowserRun {
         app: &AXUM_APP,
         script: "axum.mjs",
+        site_host: LOOPBACK,
         extras: no_extras,
     };
     browser(
@@ -213,9 +222,9 @@ pub(super) fn browser(
     let app = run.app;
     let ports = free_ports(3)?;
     let (provider_port, site_port, spare_port) = (ports[0], ports[1], ports[2]);
-    let listen = format!("127.0.0.1:{site_port}");
+    let listen = format!("{LOOPBACK}:{site_port}");
     // The provider registers callbacks under the site URL, prefix included.
-    let site = format!("http://{listen}{}", app.prefix);
+    let site = format!("http://{}:{site_port}{}", run.site_host, app.prefix);
     let issuer = format!("http://127.0.0.1:{provider_port}");
     let extras = (run.extras)(&issuer, spare_port);
     let data_dir = target.join("browser-tests").join(format!(

@@ -26,6 +26,7 @@ pub fn run(
         let run = BrowserRun {
             app,
             script: SCRIPT,
+            site_host: oidc::LOOPBACK,
             extras: second_origin,
         };
         oidc::browser(

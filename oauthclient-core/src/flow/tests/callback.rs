@@ -209,6 +209,7 @@ fn query_with_code_state_and_iss() {
         CallbackResponse::Code {
             code: AuthorizationCode::new("abc"),
             iss: Some("https://issuer.example".to_owned()),
+            extra: BTreeMap::new(),
         }
     );
     assert_eq!(state.as_deref(), Some("s"));
@@ -395,4 +396,58 @@ fn a_repeated_state_is_dropped_even_after_another_repeated_parameter() {
         }
     );
     assert_eq!(state, None);
+}
+
+#[test]
+fn kept_callback_params_reach_the_grant_and_others_are_ignored() {
+    let keep = ["user".to_owned()];
+    let long = "x".repeat(MAX_CALLBACK_PARAM_BYTES + 1);
+    let (response, _) = CallbackResponse::from_query_keeping(
+        [("code", "c"), ("user", "{\"a\":1}"), ("other", "o")],
+        &keep,
+    );
+    let CallbackResponse::Code { extra, .. } = &response else {
+        panic!("a code: {response:?}");
+    };
+    assert_eq!(extra.len(), 1);
+    assert_eq!(extra["user"], "{\"a\":1}");
+    let (response, _) =
+        CallbackResponse::from_query_keeping([("code", "c"), ("user", long.as_str())], &keep);
+    assert!(
+        matches!(&response, CallbackResponse::Code { extra, .. } if extra.is_empty()),
+        "an oversized value is dropped"
+    );
+    let (response, state) = CallbackResponse::from_query_keeping(
+        [("code", "c"), ("state", "s"), ("user", "a"), ("user", "b")],
+        &keep,
+    );
+    assert!(
+        matches!(response, CallbackResponse::Duplicate { .. }),
+        "{response:?}"
+    );
+    assert_eq!(state.as_deref(), Some("s"));
+    // Without the allow-list nothing is kept.
+    let (response, _) = CallbackResponse::from_query([("code", "c"), ("user", "a")]);
+    assert!(matches!(&response, CallbackResponse::Code { extra, .. } if extra.is_empty()));
+}
+
+#[test]
+fn callback_params_become_token_extra_callback() {
+    use std::collections::BTreeMap;
+    let mut token = Token::bearer(AccessToken::new("t"));
+    token.extra = serde_json::json!({"orcid": "0000"});
+    let params = BTreeMap::from([
+        ("user".to_owned(), r#"{"email":"a@b.example"}"#.to_owned()),
+        ("plain".to_owned(), "\"quoted\"".to_owned()),
+    ]);
+    attach_callback_params(&mut token, &params);
+    assert_eq!(token.extra["orcid"], "0000", "other extras kept");
+    assert_eq!(token.extra["callback"]["user"]["email"], "a@b.example");
+    assert_eq!(
+        token.extra["callback"]["plain"], "\"quoted\"",
+        "only objects are decoded"
+    );
+    let mut untouched = Token::bearer(AccessToken::new("t"));
+    attach_callback_params(&mut untouched, &BTreeMap::new());
+    assert!(untouched.extra.is_null());
 }

@@ -65,6 +65,7 @@ fn code_response(code: &str) -> CallbackResponse {
     CallbackResponse::Code {
         code: AuthorizationCode::new(code),
         iss: None,
+        extra: BTreeMap::new(),
     }
 }
 
@@ -114,6 +115,7 @@ fn code_received() -> FlowState {
             iss: Some("https://github.com".to_owned()),
             oidc_nonce: None,
             login_options: LoginOptions::default(),
+            callback_params: BTreeMap::new(),
         },
         next: next(),
     }

@@ -52,6 +52,7 @@ fn code_callback_receives_code_with_pkce_verifier() {
                 iss: None,
                 oidc_nonce: None,
                 login_options: LoginOptions::default(),
+                callback_params: BTreeMap::new(),
             },
             next: next(),
         }
@@ -63,6 +64,7 @@ fn code_callback_without_pkce_and_with_iss() {
     let response = CallbackResponse::Code {
         code: AuthorizationCode::new("abc"),
         iss: Some("https://issuer.example".to_owned()),
+        extra: BTreeMap::new(),
     };
     let state = from_awaiting(callback(response, verified()));
     let FlowState::CodeReceived {

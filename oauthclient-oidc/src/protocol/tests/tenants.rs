@@ -82,6 +82,7 @@ consumer_secret = "secret-of-a"
         iss,
         oidc_nonce: Some(nonce),
         login_options: LoginOptions::default(),
+        callback_params: std::collections::BTreeMap::new(),
     };
     protocol.finish(&ctx, grant).await
 }

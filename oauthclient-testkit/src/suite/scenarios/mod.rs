@@ -7,6 +7,7 @@ mod cors;
 mod database_down;
 mod disconnect_race;
 mod email_verification;
+mod form_post;
 mod hardening;
 mod host_policy;
 mod json_api;
@@ -41,6 +42,7 @@ pub(super) fn all() -> Vec<Scenario> {
         database_down::scenarios,
         disconnect_race::scenarios,
         email_verification::scenarios,
+        form_post::scenarios,
         hardening::scenarios,
         host_policy::scenarios,
         json_api::scenarios,
