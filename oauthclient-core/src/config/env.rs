@@ -214,8 +214,21 @@ fn env_value(
         Some(Value::Array(_)) => Ok(split_list(&raw)),
         // Lists, whether or not the file set them: `params.scopes` and the login options'
         // `allow` and `extra_scopes`.
-        None if ["scopes", "allow", "extra_scopes"].contains(&leaf) => Ok(split_list(&raw)),
-        None if ["pkce", "remember", "hide", "link_only", "trust_email"].contains(&leaf) => {
+        None if ["scopes", "allow", "extra_scopes", "require_any"].contains(&leaf) => {
+            Ok(split_list(&raw))
+        }
+        None if [
+            "pkce",
+            "remember",
+            "hide",
+            "link_only",
+            "trust_email",
+            "token_only",
+            "pass_through",
+            "true_strings",
+        ]
+        .contains(&leaf) =>
+        {
             parse_bool(&raw)
         }
         _ => Ok(Value::String(raw)),

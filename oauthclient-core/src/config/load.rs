@@ -227,7 +227,9 @@ fn remote_app(
         })?;
     }
     hosts_scopes_win(&mut merged, user_table);
+    hosts_email_rule_wins(&mut merged, user_table);
     deep_merge(&mut merged, user_table.clone());
+    name_the_table_at_fault(&prefix, &merged)?;
     let settings: RemoteAppSettings = Value::Table(merged)
         .try_into()
         .map_err(|err: toml::de::Error| ConfigError::new(&prefix, err.message()))?;
@@ -255,6 +257,23 @@ fn remote_app(
     let login_options = super::login_options::login_options(&prefix, &settings, &protocol)?;
     let title = settings.title.as_deref().unwrap_or(name);
     let credentials = credentials(&app_key, doc, env, &protocol, title)?;
+    let base_url = match &protocol {
+        Protocol::OAuth2(params) => params.base_url.as_ref(),
+        Protocol::OAuth1(params) => params.base_url.as_ref(),
+    };
+    let account_mapping = settings
+        .account_info
+        .as_ref()
+        .map(|mapping| {
+            super::account_mapping::account_mapping(
+                &prefix,
+                mapping,
+                base_url,
+                &credentials.consumer_key,
+            )
+        })
+        .transpose()?;
+    let roles = super::account_mapping::role_mapping(&prefix, settings.roles.as_ref())?;
 
     Ok(RemoteApp {
         name: name.to_owned(),
@@ -279,7 +298,42 @@ fn remote_app(
         unconfirmed_expires: accounts.unconfirmed_expires,
         rest: super::rest::rest_redirects(&prefix, settings.rest.as_ref(), trusted_hosts)?,
         login_options,
+        account_mapping,
+        roles,
+        token_only: settings.token_only.unwrap_or(false),
     })
+}
+
+/// Deserialises the generic provider's tables on their own first, so a mistake in them names
+/// `remote_apps.<name>.account_info` (or `.roles`) rather than the whole app.
+fn name_the_table_at_fault(prefix: &str, merged: &Table) -> Result<()> {
+    if let Some(table) = merged.get("account_info") {
+        table
+            .clone()
+            .try_into::<super::AccountMappingSettings>()
+            .map_err(|err| ConfigError::new(format!("{prefix}.account_info"), err.message()))?;
+    }
+    if let Some(table) = merged.get("roles") {
+        table
+            .clone()
+            .try_into::<super::RoleSettings>()
+            .map_err(|err| ConfigError::new(format!("{prefix}.roles"), err.message()))?;
+    }
+    Ok(())
+}
+
+/// A host that sets `account_info.email.rule` replaces the provider's whole e-mail rule: the
+/// keys of another rule (`verified` under `always`) would otherwise be merged in and refused.
+fn hosts_email_rule_wins(template: &mut Table, host: &Table) {
+    let host_sets_rule = host
+        .get("account_info")
+        .and_then(Value::as_table)
+        .and_then(|info| info.get("email"))
+        .and_then(Value::as_table)
+        .is_some_and(|email| email.contains_key("rule"));
+    if host_sets_rule && let Some(Value::Table(info)) = template.get_mut("account_info") {
+        info.remove("email");
+    }
 }
 
 /// An `issuer` is OpenID Connect: it needs a protocol handler that speaks it (a provider's
