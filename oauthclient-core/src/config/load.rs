@@ -324,7 +324,7 @@ fn name_the_table_at_fault(prefix: &str, merged: &Table) -> Result<()> {
 
 /// A host that sets `account_info.email.rule` replaces the provider's whole e-mail rule: the
 /// keys of another rule (`verified` under `always`) would otherwise be merged in and refused.
-fn hosts_email_rule_wins(template: &mut Table, host: &Table) {
+pub(super) fn hosts_email_rule_wins(template: &mut Table, host: &Table) {
     let host_sets_rule = host
         .get("account_info")
         .and_then(Value::as_table)
