@@ -21,8 +21,8 @@ pub const MAX_GROUP_CHARS: usize = 256;
 /// assert_eq!(documents.get(Source::Userinfo).and_then(|doc| doc.pointer("/id")), Some(&serde_json::json!(7)));
 /// assert!(documents.get(Source::Emails).is_none());
 /// ```
+// Not `#[non_exhaustive]`: tests and custom handlers build it with `..Documents::default()`.
 #[derive(Debug, Clone, Default, PartialEq)]
-#[non_exhaustive]
 pub struct Documents {
     /// The `userinfo` document.
     pub userinfo: Option<Value>,
