@@ -49,12 +49,12 @@ impl HostPolicy for Recording {
 /// The fake app with its `provider = "testkit"` line replaced by a mapping of the fake
 /// provider's `GET /api/user`, and roles.
 fn mapped_by_configuration(toml: String) -> String {
-    let app = format!("[remote_apps.{APP}]");
-    assert!(toml.contains("provider = \"testkit\"\n"), "{toml}");
+    let params = format!("[remote_apps.{APP}.params]");
+    assert!(toml.contains("provider = \"testkit\"\n") && toml.contains(&params), "{toml}");
     toml.replace("provider = \"testkit\"\n", "").replace(
-        &format!("{app}.params]"),
+        &params,
         &format!(
-            "{app}.account_info]\n\
+            "[remote_apps.{APP}.account_info]\n\
              userinfo = \"user\"\n\
              id = \"/id\"\n\
              username = \"/login\"\n\
@@ -147,7 +147,7 @@ async fn an_app_with_only_a_mapping_signs_in_and_refreshes_groups_and_roles() {
     let extra = extra_data(&site, "ada@example.org").await;
     assert_eq!(
         extra["groups"],
-        serde_json::json!([format!("{client}:staff"), "staff".to_owned()])
+        serde_json::json!(["staff".to_owned(), format!("{client}:staff")])
     );
     assert_eq!(extra["roles"], serde_json::json!(["editor"]));
 
@@ -161,7 +161,7 @@ async fn an_app_with_only_a_mapping_signs_in_and_refreshes_groups_and_roles() {
             ("signed_in", first_groups, set(&["admin", "editor"])),
             (
                 "signed_in",
-                vec![format!("{client}:staff"), "staff".to_owned()],
+                vec!["staff".to_owned(), format!("{client}:staff")],
                 set(&["editor"])
             ),
         ]
