@@ -257,23 +257,7 @@ fn remote_app(
     let login_options = super::login_options::login_options(&prefix, &settings, &protocol)?;
     let title = settings.title.as_deref().unwrap_or(name);
     let credentials = credentials(&app_key, doc, env, &protocol, title)?;
-    let base_url = match &protocol {
-        Protocol::OAuth2(params) => params.base_url.as_ref(),
-        Protocol::OAuth1(params) => params.base_url.as_ref(),
-    };
-    let account_mapping = settings
-        .account_info
-        .as_ref()
-        .map(|mapping| {
-            super::account_mapping::account_mapping(
-                &prefix,
-                mapping,
-                base_url,
-                &credentials.consumer_key,
-            )
-        })
-        .transpose()?;
-    let roles = super::account_mapping::role_mapping(&prefix, settings.roles.as_ref())?;
+    let (account_mapping, roles) = mapping_and_roles(&prefix, &settings, &protocol, &credentials)?;
 
     Ok(RemoteApp {
         name: name.to_owned(),
@@ -302,6 +286,34 @@ fn remote_app(
         roles,
         token_only: settings.token_only.unwrap_or(false),
     })
+}
+
+/// The app's `[account_info]` mapping (validated against its `base_url` and client id) and
+/// `[roles]`.
+fn mapping_and_roles(
+    prefix: &str,
+    settings: &RemoteAppSettings,
+    protocol: &Protocol,
+    credentials: &Credentials,
+) -> Result<(Option<super::AccountMapping>, super::RoleMapping)> {
+    let base_url = match protocol {
+        Protocol::OAuth2(params) => params.base_url.as_ref(),
+        Protocol::OAuth1(params) => params.base_url.as_ref(),
+    };
+    let mapping = settings
+        .account_info
+        .as_ref()
+        .map(|mapping| {
+            super::account_mapping::account_mapping(
+                prefix,
+                mapping,
+                base_url,
+                &credentials.consumer_key,
+            )
+        })
+        .transpose()?;
+    let roles = super::account_mapping::role_mapping(prefix, settings.roles.as_ref())?;
+    Ok((mapping, roles))
 }
 
 /// Deserialises the generic provider's tables on their own first, so a mistake in them names

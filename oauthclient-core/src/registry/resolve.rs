@@ -119,7 +119,10 @@ impl Registry {
         let name = &app.name;
         let linked: Vec<&str> = self
             .provider_names()
-            .filter(|id| self.provider(id).is_some_and(|p| p.account_info().is_some()))
+            .filter(|id| {
+                self.provider(id)
+                    .is_some_and(|p| p.account_info().is_some())
+            })
             .collect();
         let example = linked.first().copied().unwrap_or("github");
         let others = if linked.is_empty() {

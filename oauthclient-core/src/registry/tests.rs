@@ -107,10 +107,13 @@ fn a_linked_provider_is_found_by_its_id() {
     assert_eq!(app.provider.as_deref(), Some("test_linked"));
     assert_eq!(app.title, "Linked");
     // A provider without account info, and the app maps none: it would sign nobody in.
-    let err = registry.resolve(app).err().expect("refused");
+    let Err(err) = registry.resolve(app) else {
+        panic!("refused")
+    };
     assert_eq!(err.key, "remote_apps.test_linked");
     assert!(
-        err.message.contains("provider `test_linked` brings no account info"),
+        err.message
+            .contains("provider `test_linked` brings no account info"),
         "{err}"
     );
 }
@@ -136,10 +139,9 @@ fn an_app_that_would_sign_nobody_in_is_refused_with_the_ways_out() {
         .and_then(|registry| registry.with_provider(stateful("Stateful")))
         .expect("registry");
     let config = load_toml(&registry, GHU);
-    let err = registry
-        .resolve(config.remote_app("ghu").expect("ghu"))
-        .err()
-        .expect("refused");
+    let Err(err) = registry.resolve(config.remote_app("ghu").expect("ghu")) else {
+        panic!("refused")
+    };
     assert_eq!(err.key, "remote_apps.ghu");
     for words in [
         "names no provider and maps no account info",
@@ -175,7 +177,10 @@ fn a_mapping_beats_the_providers_account_info_and_a_named_handler_beats_both() {
     let plain = registry
         .resolve(config.remote_app("test_linked").expect("app"))
         .expect("resolves");
-    assert!(Arc::ptr_eq(plain.account_info.as_ref().expect("provider's"), &providers));
+    assert!(Arc::ptr_eq(
+        plain.account_info.as_ref().expect("provider's"),
+        &providers
+    ));
 
     let config = load_toml(
         &registry,
@@ -202,7 +207,10 @@ fn a_mapping_beats_the_providers_account_info_and_a_named_handler_beats_both() {
     let resolved = registry
         .resolve(config.remote_app("test_linked").expect("app"))
         .expect("resolves");
-    assert!(Arc::ptr_eq(resolved.account_info.as_ref().expect("named"), &named));
+    assert!(Arc::ptr_eq(
+        resolved.account_info.as_ref().expect("named"),
+        &named
+    ));
 }
 
 #[test]

@@ -89,9 +89,11 @@ impl RoleMapping {
     /// Whether `groups` meet `require_any`.
     pub fn allows(&self, groups: &[String]) -> bool {
         self.require_any.is_empty()
-            || groups
-                .iter()
-                .any(|group| self.require_any.iter().any(|pattern| pattern.matches(group)))
+            || groups.iter().any(|group| {
+                self.require_any
+                    .iter()
+                    .any(|pattern| pattern.matches(group))
+            })
     }
 
     /// The roles `groups` give: every role of every matching `map` entry, plus the unmatched

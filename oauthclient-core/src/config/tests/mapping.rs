@@ -67,8 +67,14 @@ primary = "/primary"
         userinfo.headers,
         [("X-Client".to_owned(), "my/client~id".to_owned())]
     );
-    assert_eq!(mapping.id, Pointer::parse("userinfo:/sub", Source::Userinfo).expect("ok"));
-    assert_eq!(mapping.username.as_ref().map(|p| p.source), Some(Source::IdToken));
+    assert_eq!(
+        mapping.id,
+        Pointer::parse("userinfo:/sub", Source::Userinfo).expect("ok")
+    );
+    assert_eq!(
+        mapping.username.as_ref().map(|p| p.source),
+        Some(Source::IdToken)
+    );
     assert_eq!(mapping.name.len(), 2);
     // In a pointer the client id is one segment: `/` and `~` escaped (RFC 6901).
     assert_eq!(
@@ -84,9 +90,7 @@ primary = "/primary"
 
 #[test]
 fn without_userinfo_pointers_read_the_id_token_and_a_single_group_string_is_accepted() {
-    let mapping = mapping(
-        "[remote_apps.sso.account_info]\nid = \"/sub\"\ngroups = \"/groups\"\n",
-    );
+    let mapping = mapping("[remote_apps.sso.account_info]\nid = \"/sub\"\ngroups = \"/groups\"\n");
     assert_eq!(mapping.id.source, Source::IdToken);
     assert_eq!(mapping.groups.len(), 1);
     assert!(mapping.userinfo.is_none() && mapping.email.is_none());
@@ -97,16 +101,23 @@ fn each_email_rule_loads() {
     for (rule, check) in [
         (
             "rule = \"flag\"\naddress = \"/email\"\nverified = \"/email_verified\"\ntrue_strings = true",
-            (|rule: &EmailRule| matches!(rule, EmailRule::Flag { true_strings: true, .. })) as fn(&EmailRule) -> bool,
+            (|rule: &EmailRule| {
+                matches!(
+                    rule,
+                    EmailRule::Flag {
+                        true_strings: true,
+                        ..
+                    }
+                )
+            }) as fn(&EmailRule) -> bool,
         ),
         (
             "rule = \"always\"\naddress = \"/email\"\ndocumented = \"https://docs.sso.example/email\"",
             |rule| matches!(rule, EmailRule::Always { documented, .. } if documented.as_str() == "https://docs.sso.example/email"),
         ),
-        (
-            "rule = \"unverified\"\naddress = \"/email\"",
-            |rule| matches!(rule, EmailRule::Unverified { .. }),
-        ),
+        ("rule = \"unverified\"\naddress = \"/email\"", |rule| {
+            matches!(rule, EmailRule::Unverified { .. })
+        }),
     ] {
         let mapping = mapping(&format!(
             "[remote_apps.sso.account_info]\nid = \"/sub\"\n[remote_apps.sso.account_info.email]\n{rule}\n"
@@ -124,7 +135,11 @@ fn roles_and_token_only_load() {
     let app = config.remote_app("sso").expect("sso");
     assert!(app.token_only);
     assert!(app.account_mapping.is_none());
-    let groups = ["cern_user".to_owned(), "it-ops".to_owned(), "other".to_owned()];
+    let groups = [
+        "cern_user".to_owned(),
+        "it-ops".to_owned(),
+        "other".to_owned(),
+    ];
     assert!(app.roles.allows(&groups));
     assert!(!app.roles.allows(&["other".to_owned()]));
     assert_eq!(
@@ -139,8 +154,8 @@ fn token_only_can_come_from_the_environment() {
         "OAUTHCLIENT_REMOTE_APPS__SSO__TOKEN_ONLY".to_owned(),
         "yes".to_owned(),
     )]);
-    let config =
-        OAuthClientConfig::from_toml_str(&config_with(""), &env, &Registry::default()).expect("loads");
+    let config = OAuthClientConfig::from_toml_str(&config_with(""), &env, &Registry::default())
+        .expect("loads");
     assert!(config.remote_app("sso").expect("sso").token_only);
 }
 
@@ -204,11 +219,18 @@ fn the_hosts_email_rule_replaces_the_providers_whole_rule() {
     let mut host = toml::Table::new();
     template.insert(
         "account_info".into(),
-        toml::Value::Table(toml::from_str("id = \"/sub\"\n[email]\nrule = \"flag\"\naddress = \"/email\"\nverified = \"/v\"").expect("toml")),
+        toml::Value::Table(
+            toml::from_str(
+                "id = \"/sub\"\n[email]\nrule = \"flag\"\naddress = \"/email\"\nverified = \"/v\"",
+            )
+            .expect("toml"),
+        ),
     );
     host.insert(
         "account_info".into(),
-        toml::Value::Table(toml::from_str("[email]\nrule = \"unverified\"\naddress = \"/mail\"").expect("toml")),
+        toml::Value::Table(
+            toml::from_str("[email]\nrule = \"unverified\"\naddress = \"/mail\"").expect("toml"),
+        ),
     );
     super::super::load::hosts_email_rule_wins(&mut template, &host);
     assert!(template["account_info"].get("email").is_none());

@@ -50,8 +50,7 @@ impl AccountInfoHandler for MappedAccountInfo {
                 .as_ref()
                 .ok_or_else(|| OAuthError::ClientError {
                     remote: ctx.app.to_owned(),
-                    message: "mapped account info needs [remote_apps.<name>.account_info]"
-                        .into(),
+                    message: "mapped account info needs [remote_apps.<name>.account_info]".into(),
                 })?;
         let fetch = |request: DocumentRequest, optional: bool| async move {
             fetch_document(ctx, token, &request, optional).await

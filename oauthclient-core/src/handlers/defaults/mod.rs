@@ -23,9 +23,9 @@ mod vouched;
 
 pub(crate) use authorized::ensure_may_use;
 pub use authorized::{AuthorizedDefault, AuthorizedSignup, register_and_link, run_account_setup};
+pub use disconnect::{DisconnectDefault, revoke_at_provider, unlink_guarded};
 pub(crate) use groups::stored_groups_and_roles;
 pub use mapped::{Documents, MAX_GROUP_CHARS, MAX_GROUPS, MappedAccountInfo, MappingError};
-pub use disconnect::{DisconnectDefault, revoke_at_provider, unlink_guarded};
 pub use signup::SignupDefault;
 pub(crate) use vouched::{register_vouched, vouched_email};
 

@@ -150,7 +150,13 @@ async fn new_users_are_completed_by_the_host_and_every_step_is_announced() {
     // A returning sign-in is announced too.
     site.logout(&browser).await;
     site.login(&browser, None).await;
-    let events: Vec<_> = policy.events.lock().expect("lock").iter().map(summary).collect();
+    let events: Vec<_> = policy
+        .events
+        .lock()
+        .expect("lock")
+        .iter()
+        .map(summary)
+        .collect();
     let app = APP.to_owned();
     assert_eq!(
         events,
@@ -179,7 +185,13 @@ async fn links_and_unlinks_are_announced() {
         .await
         .expect("disconnect");
     assert_eq!(response.status(), 302);
-    let events: Vec<_> = policy.events.lock().expect("lock").iter().map(summary).collect();
+    let events: Vec<_> = policy
+        .events
+        .lock()
+        .expect("lock")
+        .iter()
+        .map(summary)
+        .collect();
     assert_eq!(
         events,
         [

@@ -14,11 +14,14 @@ use crate::FakeUser;
 use crate::site::SiteOptions;
 use crate::suite::{APP, Scenario, TestSite, browser, launch, scenario_list};
 
+/// An event's kind, groups and roles.
+type Seen = (&'static str, Vec<String>, BTreeSet<String>);
+
 /// Records the roles each sign-in attempt showed and every event's groups and roles.
 #[derive(Default)]
 struct Recording {
     attempts: Mutex<Vec<BTreeSet<String>>>,
-    events: Mutex<Vec<(&'static str, Vec<String>, BTreeSet<String>)>>,
+    events: Mutex<Vec<Seen>>,
 }
 
 #[async_trait]
@@ -48,9 +51,13 @@ impl HostPolicy for Recording {
 
 /// The fake app with its `provider = "testkit"` line replaced by a mapping of the fake
 /// provider's `GET /api/user`, and roles.
+#[allow(clippy::needless_pass_by_value, reason = "the shape `edit` takes")]
 fn mapped_by_configuration(toml: String) -> String {
     let params = format!("[remote_apps.{APP}.params]");
-    assert!(toml.contains("provider = \"testkit\"\n") && toml.contains(&params), "{toml}");
+    assert!(
+        toml.contains("provider = \"testkit\"\n") && toml.contains(&params),
+        "{toml}"
+    );
     toml.replace("provider = \"testkit\"\n", "").replace(
         &params,
         &format!(
@@ -136,7 +143,10 @@ async fn an_app_with_only_a_mapping_signs_in_and_refreshes_groups_and_roles() {
     let extra = extra_data(&site, "ada@example.org").await;
     assert_eq!(extra["groups"], serde_json::json!(first_groups));
     assert_eq!(extra["roles"], serde_json::json!(["admin", "editor"]));
-    assert!(extra["groups_at"].as_u64().is_some_and(|at| at > 0), "{extra}");
+    assert!(
+        extra["groups_at"].as_u64().is_some_and(|at| at > 0),
+        "{extra}"
+    );
 
     // The provider changed its mind: the next sign-in brings the new groups.
     site.logout(&browser).await;

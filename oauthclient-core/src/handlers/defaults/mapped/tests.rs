@@ -58,9 +58,13 @@ verified = "/verified"
 #[test]
 fn string_and_integer_ids_are_kept_and_others_refused() {
     let mapping = mapping(USERINFO_FLAG);
-    let info = mapping.apply(&userinfo(json!({"id": " Ab1 "}))).expect("a string");
+    let info = mapping
+        .apply(&userinfo(json!({"id": " Ab1 "})))
+        .expect("a string");
     assert_eq!(info.external_id.as_str(), " Ab1 ", "ids are byte-exact");
-    let info = mapping.apply(&userinfo(json!({"id": 583_231}))).expect("an integer");
+    let info = mapping
+        .apply(&userinfo(json!({"id": 583_231})))
+        .expect("an integer");
     assert_eq!(info.external_id.as_str(), "583231");
     for (document, expected) in [
         (json!({}), "no user id"),
@@ -72,7 +76,9 @@ fn string_and_integer_ids_are_kept_and_others_refused() {
         (json!({"id": {"v": 1}}), "an object"),
         (json!({"id": [1]}), "an array"),
     ] {
-        let err = mapping.apply(&userinfo(document.clone())).expect_err("refused");
+        let err = mapping
+            .apply(&userinfo(document.clone()))
+            .expect_err("refused");
         assert!(err.to_string().contains(expected), "{document}: {err}");
     }
     assert!(matches!(
@@ -85,12 +91,16 @@ fn string_and_integer_ids_are_kept_and_others_refused() {
 fn optional_fields_are_trimmed_joined_and_absent_when_empty() {
     let mapping = mapping(USERINFO_FLAG);
     let info = mapping
-        .apply(&userinfo(json!({"id": "1", "login": "  ada ", "first": "Ada", "last": " Lovelace"})))
+        .apply(&userinfo(
+            json!({"id": "1", "login": "  ada ", "first": "Ada", "last": " Lovelace"}),
+        ))
         .expect("maps");
     assert_eq!(info.username.as_deref(), Some("ada"));
     assert_eq!(info.full_name.as_deref(), Some("Ada Lovelace"));
     let info = mapping
-        .apply(&userinfo(json!({"id": "1", "login": "", "first": 7, "last": "Lovelace"})))
+        .apply(&userinfo(
+            json!({"id": "1", "login": "", "first": 7, "last": "Lovelace"}),
+        ))
         .expect("maps");
     assert_eq!(info.username, None);
     assert_eq!(info.full_name.as_deref(), Some("Lovelace"));
@@ -109,7 +119,9 @@ fn the_flag_rule_trusts_json_true_only_unless_strings_are_allowed() {
         (Value::Null, false),
     ] {
         let info = mapping
-            .apply(&userinfo(json!({"id": "1", "email": "a@example.org", "verified": verified})))
+            .apply(&userinfo(
+                json!({"id": "1", "email": "a@example.org", "verified": verified}),
+            ))
             .expect("maps");
         assert_eq!(info.email.as_deref(), Some("a@example.org"));
         assert_eq!(info.email_verified, trusted, "{verified}");
@@ -118,7 +130,9 @@ fn the_flag_rule_trusts_json_true_only_unless_strings_are_allowed() {
         "[remote_apps.sso.account_info]\nid = \"id_token:/sub\"\n[remote_apps.sso.account_info.email]\nrule = \"flag\"\naddress = \"id_token:/email\"\nverified = \"id_token:/email_verified\"\ntrue_strings = true\n",
     );
     let documents = Documents {
-        id_token: Some(json!({"sub": "001.apple", "email": "a@privaterelay.appleid.com", "email_verified": "true"})),
+        id_token: Some(
+            json!({"sub": "001.apple", "email": "a@privaterelay.appleid.com", "email_verified": "true"}),
+        ),
         ..Documents::default()
     };
     assert_eq!(
@@ -162,17 +176,22 @@ fn the_list_rule_takes_the_primary_entry_even_when_a_secondary_is_verified() {
         ])))
         .expect("maps");
     assert_eq!(info.email.as_deref(), Some("main@example.org"));
-    assert!(!info.email_verified, "an unverified primary is not replaced");
+    assert!(
+        !info.email_verified,
+        "an unverified primary is not replaced"
+    );
     let info = mapping
-        .apply(&documents(json!([{"email": "x@example.org", "verified": true}])))
+        .apply(&documents(
+            json!([{"email": "x@example.org", "verified": true}]),
+        ))
         .expect("maps");
     assert_eq!(info.email, None, "no primary entry: no address");
-    let info = mapping.apply(&documents(json!({"not": "a list"}))).expect("maps");
+    let info = mapping
+        .apply(&documents(json!({"not": "a list"})))
+        .expect("maps");
     assert_eq!(info.email, None);
     // No `emails` document (403/404): no address, still signed in.
-    let info = mapping
-        .apply(&userinfo(json!({"id": 9})))
-        .expect("maps");
+    let info = mapping.apply(&userinfo(json!({"id": 9}))).expect("maps");
     assert_eq!(info.email, None);
 }
 
@@ -195,12 +214,18 @@ fn always_and_unverified_rules() {
         "[remote_apps.sso.account_info]\nuserinfo = \"me\"\nid = \"/id\"\n[remote_apps.sso.account_info.email]\nrule = \"always\"\naddress = \"/email\"\ndocumented = \"https://docs.sso.example/verified\"\n",
     );
     let document = userinfo(json!({"id": "1", "email": "a@example.org"}));
-    assert_eq!(always.apply(&document).expect("maps").trusted_email(), Some("a@example.org"));
+    assert_eq!(
+        always.apply(&document).expect("maps").trusted_email(),
+        Some("a@example.org")
+    );
     let unverified = mapping(
         "[remote_apps.sso.account_info]\nuserinfo = \"me\"\nid = \"/id\"\n[remote_apps.sso.account_info.email]\nrule = \"unverified\"\naddress = \"/email\"\n",
     );
     let info = unverified.apply(&document).expect("maps");
-    assert_eq!((info.email.as_deref(), info.email_verified), (Some("a@example.org"), false));
+    assert_eq!(
+        (info.email.as_deref(), info.email_verified),
+        (Some("a@example.org"), false)
+    );
 }
 
 #[test]
@@ -217,7 +242,9 @@ fn groups_are_prefixed_filtered_sorted_deduplicated_and_capped() {
     let info = mapping.apply(&documents).expect("maps");
     assert_eq!(info.groups, ["a", "b", "c", "org:cern"]);
     let many: Vec<String> = (0..MAX_GROUPS + 10).map(|n| format!("g{n:04}")).collect();
-    let info = mapping.apply(&userinfo(json!({"id": "1", "teams": many}))).expect("maps");
+    let info = mapping
+        .apply(&userinfo(json!({"id": "1", "teams": many})))
+        .expect("maps");
     assert_eq!(info.groups.len(), MAX_GROUPS);
     assert_eq!(info.groups[0], "g0000");
 }
@@ -237,8 +264,13 @@ fn cern_roles_give_roles_and_require_a_cern_user() {
         .apply(&signed(json!(["cern_user", "it-dep"])))
         .expect("maps");
     assert!(app.roles.allows(&member.groups));
-    assert_eq!(Vec::from_iter(app.roles.roles_for(&member.groups)), ["staff", "user"]);
-    let visitor = mapping.apply(&signed(json!(["lightweight"]))).expect("maps");
+    assert_eq!(
+        Vec::from_iter(app.roles.roles_for(&member.groups)),
+        ["staff", "user"]
+    );
+    let visitor = mapping
+        .apply(&signed(json!(["lightweight"])))
+        .expect("maps");
     assert!(!app.roles.allows(&visitor.groups));
     assert!(app.roles.roles_for(&visitor.groups).is_empty());
     let nothing = mapping.apply(&signed(Value::Null)).expect("maps");
@@ -255,8 +287,7 @@ fn jwt(claims: &Value) -> String {
 /// Keycloak: realm roles and this client's roles in the access token.
 #[test]
 fn keycloak_realm_and_client_roles_come_from_the_access_token() {
-    let app = app(
-        r#"[remote_apps.sso.account_info]
+    let app = app(r#"[remote_apps.sso.account_info]
 id = "id_token:/sub"
 username = "id_token:/preferred_username"
 groups = [
@@ -269,8 +300,7 @@ address = "id_token:/email"
 verified = "id_token:/email_verified"
 [remote_apps.sso.roles]
 map = { "admin" = ["admin"], "oauthclient-demo:curator" = ["curator"] }
-"#,
-    );
+"#);
     let access_token = jwt(&json!({
         "sub": "f1e2",
         "realm_access": {"roles": ["admin", "offline_access"]},
@@ -314,14 +344,20 @@ fn the_token_carries_claims_fields_a_jwt_payload_and_callback_parameters_apart()
     };
     let documents = documents_in_token(&token);
     assert_eq!(documents.id_token, Some(json!({"sub": "s1"})));
-    assert_eq!(documents.callback, Some(json!({"user": {"name": {"firstName": "Ada"}}})));
+    assert_eq!(
+        documents.callback,
+        Some(json!({"user": {"name": {"firstName": "Ada"}}}))
+    );
     let fields = documents.token.expect("token fields");
     assert_eq!(fields["orcid"], "0000-0002-1825-0097");
     assert!(
         fields.get("callback").is_none() && fields.get("id_token").is_none(),
         "browser-supplied parameters cannot be read as token fields: {fields}"
     );
-    assert_eq!(documents.access_token, None, "an opaque token has no payload");
+    assert_eq!(
+        documents.access_token, None,
+        "an opaque token has no payload"
+    );
     assert!(documents.userinfo.is_none() && documents.emails.is_none());
 }
 
