@@ -8,7 +8,10 @@ mod roles;
 mod settings;
 mod validate;
 
+use toml::{Table, Value};
 use url::Url;
+
+use super::{ConfigError, Credentials, Protocol, RemoteAppSettings};
 
 pub use pointer::{Pointer, Source};
 pub(crate) use roles::role_mapping;
@@ -133,5 +136,58 @@ impl EmailRule {
             Self::List { list, .. } => vec![list],
             Self::Always { address, .. } | Self::Unverified { address } => vec![address],
         }
+    }
+}
+
+/// The app's `[account_info]` mapping (validated against its `base_url` and client id) and
+/// `[roles]`.
+pub(super) fn mapping_and_roles(
+    prefix: &str,
+    settings: &RemoteAppSettings,
+    protocol: &Protocol,
+    credentials: &Credentials,
+) -> Result<(Option<AccountMapping>, RoleMapping), ConfigError> {
+    let base_url = match protocol {
+        Protocol::OAuth2(params) => params.base_url.as_ref(),
+        Protocol::OAuth1(params) => params.base_url.as_ref(),
+    };
+    let mapping = settings
+        .account_info
+        .as_ref()
+        .map(|mapping| account_mapping(prefix, mapping, base_url, &credentials.consumer_key))
+        .transpose()?;
+    let roles = role_mapping(prefix, settings.roles.as_ref())?;
+    Ok((mapping, roles))
+}
+
+/// Deserialises the generic provider's tables on their own first, so a mistake in them names
+/// `remote_apps.<name>.account_info` (or `.roles`) rather than the whole app.
+pub(super) fn name_the_table_at_fault(prefix: &str, merged: &Table) -> Result<(), ConfigError> {
+    if let Some(table) = merged.get("account_info") {
+        table
+            .clone()
+            .try_into::<AccountMappingSettings>()
+            .map_err(|err| ConfigError::new(format!("{prefix}.account_info"), err.message()))?;
+    }
+    if let Some(table) = merged.get("roles") {
+        table
+            .clone()
+            .try_into::<RoleSettings>()
+            .map_err(|err| ConfigError::new(format!("{prefix}.roles"), err.message()))?;
+    }
+    Ok(())
+}
+
+/// A host that sets `account_info.email.rule` replaces the provider's whole e-mail rule: the
+/// keys of another rule (`verified` under `always`) would otherwise be merged in and refused.
+pub(super) fn hosts_email_rule_wins(template: &mut Table, host: &Table) {
+    let host_sets_rule = host
+        .get("account_info")
+        .and_then(Value::as_table)
+        .and_then(|info| info.get("email"))
+        .and_then(Value::as_table)
+        .is_some_and(|email| email.contains_key("rule"));
+    if host_sets_rule && let Some(Value::Table(info)) = template.get_mut("account_info") {
+        info.remove("email");
     }
 }

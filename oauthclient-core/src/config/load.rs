@@ -227,9 +227,9 @@ fn remote_app(
         })?;
     }
     hosts_scopes_win(&mut merged, user_table);
-    hosts_email_rule_wins(&mut merged, user_table);
+    super::account_mapping::hosts_email_rule_wins(&mut merged, user_table);
     deep_merge(&mut merged, user_table.clone());
-    name_the_table_at_fault(&prefix, &merged)?;
+    super::account_mapping::name_the_table_at_fault(&prefix, &merged)?;
     let settings: RemoteAppSettings = Value::Table(merged)
         .try_into()
         .map_err(|err: toml::de::Error| ConfigError::new(&prefix, err.message()))?;
@@ -257,7 +257,8 @@ fn remote_app(
     let login_options = super::login_options::login_options(&prefix, &settings, &protocol)?;
     let title = settings.title.as_deref().unwrap_or(name);
     let credentials = credentials(&app_key, doc, env, &protocol, title)?;
-    let (account_mapping, roles) = mapping_and_roles(&prefix, &settings, &protocol, &credentials)?;
+    let (account_mapping, roles) =
+        super::account_mapping::mapping_and_roles(&prefix, &settings, &protocol, &credentials)?;
 
     Ok(RemoteApp {
         name: name.to_owned(),
@@ -286,66 +287,6 @@ fn remote_app(
         roles,
         token_only: settings.token_only.unwrap_or(false),
     })
-}
-
-/// The app's `[account_info]` mapping (validated against its `base_url` and client id) and
-/// `[roles]`.
-fn mapping_and_roles(
-    prefix: &str,
-    settings: &RemoteAppSettings,
-    protocol: &Protocol,
-    credentials: &Credentials,
-) -> Result<(Option<super::AccountMapping>, super::RoleMapping)> {
-    let base_url = match protocol {
-        Protocol::OAuth2(params) => params.base_url.as_ref(),
-        Protocol::OAuth1(params) => params.base_url.as_ref(),
-    };
-    let mapping = settings
-        .account_info
-        .as_ref()
-        .map(|mapping| {
-            super::account_mapping::account_mapping(
-                prefix,
-                mapping,
-                base_url,
-                &credentials.consumer_key,
-            )
-        })
-        .transpose()?;
-    let roles = super::account_mapping::role_mapping(prefix, settings.roles.as_ref())?;
-    Ok((mapping, roles))
-}
-
-/// Deserialises the generic provider's tables on their own first, so a mistake in them names
-/// `remote_apps.<name>.account_info` (or `.roles`) rather than the whole app.
-fn name_the_table_at_fault(prefix: &str, merged: &Table) -> Result<()> {
-    if let Some(table) = merged.get("account_info") {
-        table
-            .clone()
-            .try_into::<super::AccountMappingSettings>()
-            .map_err(|err| ConfigError::new(format!("{prefix}.account_info"), err.message()))?;
-    }
-    if let Some(table) = merged.get("roles") {
-        table
-            .clone()
-            .try_into::<super::RoleSettings>()
-            .map_err(|err| ConfigError::new(format!("{prefix}.roles"), err.message()))?;
-    }
-    Ok(())
-}
-
-/// A host that sets `account_info.email.rule` replaces the provider's whole e-mail rule: the
-/// keys of another rule (`verified` under `always`) would otherwise be merged in and refused.
-pub(super) fn hosts_email_rule_wins(template: &mut Table, host: &Table) {
-    let host_sets_rule = host
-        .get("account_info")
-        .and_then(Value::as_table)
-        .and_then(|info| info.get("email"))
-        .and_then(Value::as_table)
-        .is_some_and(|email| email.contains_key("rule"));
-    if host_sets_rule && let Some(Value::Table(info)) = template.get_mut("account_info") {
-        info.remove("email");
-    }
 }
 
 /// An `issuer` is OpenID Connect: it needs a protocol handler that speaks it (a provider's

@@ -232,7 +232,7 @@ fn the_hosts_email_rule_replaces_the_providers_whole_rule() {
             toml::from_str("[email]\nrule = \"unverified\"\naddress = \"/mail\"").expect("toml"),
         ),
     );
-    super::super::load::hosts_email_rule_wins(&mut template, &host);
+    account_mapping::hosts_email_rule_wins(&mut template, &host);
     assert!(template["account_info"].get("email").is_none());
     assert_eq!(template["account_info"]["id"].as_str(), Some("/sub"));
 }
