@@ -236,3 +236,38 @@ fn the_hosts_email_rule_replaces_the_providers_whole_rule() {
     assert!(template["account_info"].get("email").is_none());
     assert_eq!(template["account_info"]["id"].as_str(), Some("/sub"));
 }
+
+#[test]
+fn require_any_can_come_from_the_environment_as_a_list() {
+    let env = BTreeMap::from([(
+        "OAUTHCLIENT_REMOTE_APPS__SSO__ROLES__REQUIRE_ANY".to_owned(),
+        "staff, it-*".to_owned(),
+    )]);
+    let config = OAuthClientConfig::from_toml_str(
+        &config_with("token_only = true"),
+        &env,
+        &Registry::default(),
+    )
+    .expect("loads");
+    let roles = &config.remote_app("sso").expect("sso").roles;
+    assert!(roles.allows(&["it-ops".to_owned()]));
+    assert!(!roles.allows(&["visitor".to_owned()]));
+}
+
+#[test]
+fn a_bare_star_matches_every_group_and_patterns_match_by_prefix_only() {
+    let config = load(
+        "token_only = true\n[remote_apps.sso.roles]\nmap = { \"*\" = [\"member\"], \"it-*\" = [\"staff\"] }\n",
+    )
+    .expect("loads");
+    let roles = &config.remote_app("sso").expect("sso").roles;
+    assert_eq!(
+        Vec::from_iter(roles.roles_for(&["x".to_owned()])),
+        ["member"]
+    );
+    assert_eq!(
+        Vec::from_iter(roles.roles_for(&["my-it-ops".to_owned(), "it-".to_owned()])),
+        ["member", "staff"]
+    );
+    assert!(roles.allows(&[]), "no require_any: no requirement");
+}
