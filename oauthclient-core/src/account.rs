@@ -171,6 +171,10 @@ pub struct AccountInfo {
     /// Anything else the provider wants to keep (stored by `account_setup`).
     #[serde(default)]
     pub extra: serde_json::Value,
+    /// The groups the provider puts the user in (sorted, each once): what
+    /// `[remote_apps.<name>.roles]` maps to roles. Empty when the provider says nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
 }
 
 impl AccountInfo {
@@ -184,7 +188,24 @@ impl AccountInfo {
             username: None,
             full_name: None,
             extra: serde_json::Value::Null,
+            groups: Vec::new(),
         }
+    }
+
+    /// Sets the groups, sorted and each kept once.
+    ///
+    /// ```
+    /// use oauthclient_core::{AccountInfo, ExternalId};
+    /// let info = AccountInfo::new(ExternalId::new("1"), "sso").with_groups(["staff", "admin", "staff"]);
+    /// assert_eq!(info.groups, ["admin", "staff"]);
+    /// ```
+    #[must_use]
+    pub fn with_groups<S: Into<String>>(mut self, groups: impl IntoIterator<Item = S>) -> Self {
+        let mut groups: Vec<String> = groups.into_iter().map(Into::into).collect();
+        groups.sort();
+        groups.dedup();
+        self.groups = groups;
+        self
     }
 
     /// Sets the e-mail and whether the provider verified it; only a verified address is

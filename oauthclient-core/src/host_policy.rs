@@ -25,6 +25,8 @@
 //! }
 //! ```
 
+use std::collections::BTreeSet;
+
 use async_trait::async_trait;
 
 use crate::account::{AccountInfo, NewUser, User, UserId};
@@ -42,6 +44,10 @@ pub struct SignInAttempt<'a> {
     pub account_info: &'a AccountInfo,
     /// The signed-in local user, when this is a "connect" rather than a sign-in.
     pub current_user: Option<&'a UserId>,
+    /// The groups the provider puts the user in (sorted; `account_info.groups`).
+    pub groups: &'a [String],
+    /// The roles those groups give here (`[remote_apps.<name>.roles]`).
+    pub roles: &'a BTreeSet<String>,
 }
 
 /// The host's answer to a [`SignInAttempt`].
@@ -83,25 +89,41 @@ impl PreSignIn {
 #[non_exhaustive]
 pub enum HostEvent {
     /// A user signed in through a remote app.
+    #[non_exhaustive]
     SignedIn {
         /// Remote app name.
         app: String,
         /// The user.
         user_id: UserId,
+        /// The provider's groups at this sign-in (as the remote account's `extra_data` keeps
+        /// them; empty for apps without groups).
+        groups: Vec<String>,
+        /// The roles they give (`[remote_apps.<name>.roles]`).
+        roles: BTreeSet<String>,
     },
     /// A local user was created through a remote app (and the remote account linked).
+    #[non_exhaustive]
     SignedUp {
         /// Remote app name.
         app: String,
         /// The new user.
         user_id: UserId,
+        /// The provider's groups.
+        groups: Vec<String>,
+        /// The roles they give.
+        roles: BTreeSet<String>,
     },
     /// A remote account was linked to a signed-in user.
+    #[non_exhaustive]
     Linked {
         /// Remote app name.
         app: String,
         /// The user.
         user_id: UserId,
+        /// The provider's groups.
+        groups: Vec<String>,
+        /// The roles they give.
+        roles: BTreeSet<String>,
     },
     /// A remote account was unlinked.
     Unlinked {

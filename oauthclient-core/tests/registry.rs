@@ -28,6 +28,8 @@ fn naming_a_registered_provider_uses_its_defaults() {
         secret_key = "0123456789abcdef0123456789abcdef"
         site_url = "https://example.org"
         [remote_apps.fixture]
+        # The fixture provider brings no account info: it only keeps tokens.
+        token_only = true
         [FIXTURE_APP_CREDENTIALS]
         consumer_key = "id"
         consumer_secret = "secret"

@@ -12,9 +12,19 @@ use crate::state::Shared;
 
 /// Handles `GET /api/user`: the user the bearer token was issued for.
 pub(crate) async fn user(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
-    let user = bearer_token(&headers).and_then(|token| shared.lock().user_for_access_token(token));
+    let (user, groups) = {
+        let state = shared.lock();
+        let user = bearer_token(&headers).and_then(|token| state.user_for_access_token(token));
+        (user, state.groups.clone())
+    };
     match user {
-        Some(user) => ([(CONTENT_TYPE, JSON)], user.to_json().to_string()).into_response(),
+        Some(user) => {
+            let mut json = user.to_json();
+            if !groups.is_empty() {
+                json["groups"] = serde_json::json!(groups);
+            }
+            ([(CONTENT_TYPE, JSON)], json.to_string()).into_response()
+        }
         None => (
             StatusCode::UNAUTHORIZED,
             [

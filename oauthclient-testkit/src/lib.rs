@@ -10,7 +10,7 @@
 //! |---|---|
 //! | `GET /authorize` | checks the request, redirects back with `code` + `state` (or `error`); a [`SIGNED_IN_COOKIE`] picks the user |
 //! | `POST /token` | `authorization_code` and `refresh_token` grants; client auth by form or HTTP Basic |
-//! | `GET /api/user` | `{"id", "login", "email", "email_verified", "name"}` for a bearer token |
+//! | `GET /api/user` | `{"id", "login", "email", "email_verified", "name"}` (and `"groups"`, see [`FakeProvider::set_groups`]) for a bearer token |
 //! | `POST /revoke` | RFC 7009 revocation |
 //! | `POST /login`, `POST /consent` | the sandbox pages' forms, in [sandbox mode](#sandbox-mode) only |
 //!

@@ -108,6 +108,13 @@ impl FakeProvider {
         self.state().user = user;
     }
 
+    /// The groups `GET /api/user` reports from now on (`"groups"`, left out when empty),
+    /// whoever signs in: for tests of `[remote_apps.<name>.roles]`, whose groups change
+    /// between sign-ins.
+    pub fn set_groups<S: Into<String>>(&self, groups: impl IntoIterator<Item = S>) {
+        self.state().groups = groups.into_iter().map(Into::into).collect();
+    }
+
     /// How the user answers the consent screen: [`Consent::Deny`] makes `/authorize`
     /// redirect back with `error=access_denied`. In sandbox mode the person clicking
     /// Approve or Deny decides instead.

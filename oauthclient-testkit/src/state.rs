@@ -105,6 +105,8 @@ pub(crate) struct State {
     pub token_fault: Option<Fault>,
     /// Tokens are padded to at least this many characters (large-token providers).
     pub token_size: usize,
+    /// `"groups"` of every `/api/user` answer (none: left out).
+    pub groups: Vec<String>,
     pub authorize_log: Vec<BTreeMap<String, String>>,
     pub token_log: Vec<BTreeMap<String, String>>,
     pub issued_access: Vec<String>,

@@ -213,13 +213,15 @@ fn env_value(
         Some(Value::Boolean(_)) => parse_bool(&raw),
         Some(Value::Array(_)) => Ok(split_list(&raw)),
         // Lists, whether or not the file set them: `params.scopes`, `params.allowed_tenants`,
-        // `params.callback_params` and the login options' `allow` and `extra_scopes`.
+        // `params.callback_params`, the login options' `allow` and `extra_scopes`, and the
+        // roles' `require_any`.
         None if [
             "scopes",
             "allow",
             "extra_scopes",
             "allowed_tenants",
             "callback_params",
+            "require_any",
         ]
         .contains(&leaf) =>
         {
@@ -232,6 +234,9 @@ fn env_value(
             "link_only",
             "trust_email",
             "x5t_s256",
+            "token_only",
+            "pass_through",
+            "true_strings",
         ]
         .contains(&leaf) =>
         {

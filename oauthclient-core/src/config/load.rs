@@ -224,7 +224,9 @@ fn remote_app(
         })?;
     }
     hosts_scopes_win(&mut merged, user_table);
+    super::account_mapping::hosts_email_rule_wins(&mut merged, user_table);
     deep_merge(&mut merged, user_table.clone());
+    super::account_mapping::name_the_table_at_fault(&prefix, &merged)?;
     let settings: RemoteAppSettings = Value::Table(merged)
         .try_into()
         .map_err(|err: toml::de::Error| ConfigError::new(&prefix, err.message()))?;
@@ -252,6 +254,8 @@ fn remote_app(
     let login_options = super::login_options::login_options(&prefix, &settings, &protocol)?;
     let title = settings.title.as_deref().unwrap_or(name);
     let credentials = super::credentials::credentials(&app_key, doc, env, &protocol, title)?;
+    let (account_mapping, roles) =
+        super::account_mapping::mapping_and_roles(&prefix, &settings, &protocol, &credentials)?;
 
     Ok(RemoteApp {
         name: name.to_owned(),
@@ -276,6 +280,9 @@ fn remote_app(
         unconfirmed_expires: accounts.unconfirmed_expires,
         rest: super::rest::rest_redirects(&prefix, settings.rest.as_ref(), trusted_hosts)?,
         login_options,
+        account_mapping,
+        roles,
+        token_only: settings.token_only.unwrap_or(false),
     })
 }
 

@@ -35,6 +35,7 @@
 //! # Ok::<(), oauthclient_core::config::ConfigError>(())
 //! ```
 
+mod account_mapping;
 mod account_policy;
 mod accounts;
 mod client_assertion;
@@ -67,6 +68,11 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+pub use account_mapping::{
+    AccountMapping, AccountMappingSettings, DocumentRequest, DocumentRequestSettings,
+    DocumentSettings, EmailRule, EmailSettings, GroupPattern, GroupPointer, GroupSettings,
+    OneOrMany, Pointer, PrefixedGroupSettings, RoleMapping, RoleSettings, Source,
+};
 pub use account_policy::{EmailVerification, SignupPolicy};
 pub use accounts::{AccountSettings, DEFAULT_CONFIRMATION_EXPIRES, DEFAULT_RESEND_COOLDOWN};
 pub use client_assertion::{

@@ -33,7 +33,7 @@ use crate::secret::ClientSecret;
 #[derive(Debug, Clone)]
 #[allow(
     clippy::struct_excessive_bools,
-    reason = "the seed's independent per-app flags: remember, hide, link_only, trust_email"
+    reason = "the seed's independent per-app flags: remember, hide, link_only, trust_email, token_only"
 )]
 pub struct RemoteApp {
     /// The app name (URL segment, identity method).
@@ -74,6 +74,14 @@ pub struct RemoteApp {
     /// The per-login options a login may carry (`[remote_apps.<name>.login_options]`);
     /// nothing unless configured.
     pub login_options: LoginOptionsPolicy,
+    /// `[remote_apps.<name>.account_info]`: who the user is, by configuration (the generic
+    /// provider, [`crate::handlers::defaults::MappedAccountInfo`]).
+    pub account_mapping: Option<super::AccountMapping>,
+    /// `[remote_apps.<name>.roles]`: groups → roles, and the groups a sign-in requires.
+    pub roles: super::RoleMapping,
+    /// The app signs nobody in on purpose (`token_only = true`): an anonymous sign-in keeps
+    /// the token in the session only.
+    pub token_only: bool,
 }
 
 /// Where a REST app's flows end. Each is a relative path or an absolute URL on a trusted host.

@@ -83,6 +83,17 @@ pub struct RemoteAppSettings {
     /// What one login may ask the provider for beyond this table (none by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_options: Option<LoginOptionsSettings>,
+    /// Who the user is, read from the provider's documents by pointers: an app with this
+    /// table needs no provider crate (the generic provider).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_info: Option<super::AccountMappingSettings>,
+    /// The provider's groups → this site's roles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<super::RoleSettings>,
+    /// Explicit opt-in for an app that signs nobody in: an anonymous sign-in keeps the token
+    /// in the session only. Without it, an app that cannot learn who signed in is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_only: Option<bool>,
 }
 
 /// `[remote_apps.<name>.login_options]`: the per-login options a login request may carry.

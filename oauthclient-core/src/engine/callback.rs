@@ -222,14 +222,44 @@ impl Engine<'_> {
         })
     }
 
-    /// Records and announces a sign-in through `app`.
+    /// Records and announces a sign-in through `app`, with the groups and roles the sign-in
+    /// just stored on the user's remote account (whichever handler decided it).
     pub(crate) async fn signed_in(&self, app: &str, user_id: &UserId) {
         audit::record(AuditEvent::SignIn, app, Some(user_id), "");
+        let (groups, roles) = self.stored_groups_and_roles(app, user_id).await;
         self.policy
             .on_event(&HostEvent::SignedIn {
                 app: app.to_owned(),
                 user_id: user_id.clone(),
+                groups,
+                roles,
             })
             .await;
+    }
+
+    /// What `user_id`'s account for `app` keeps of the provider's groups; empty when it keeps
+    /// none or cannot be read (the sign-in itself already succeeded).
+    async fn stored_groups_and_roles(
+        &self,
+        app: &str,
+        user_id: &UserId,
+    ) -> (Vec<String>, std::collections::BTreeSet<String>) {
+        let Some(remote) = self.config.remote_app(app) else {
+            return Default::default();
+        };
+        match self
+            .accounts
+            .remote_account(user_id, &remote.credentials.consumer_key)
+            .await
+        {
+            Ok(Some(account)) => {
+                crate::handlers::defaults::stored_groups_and_roles(&account.extra_data)
+            }
+            Ok(None) => Default::default(),
+            Err(err) => {
+                tracing::warn!(app, error = %err, "cannot read the groups of a sign-in");
+                Default::default()
+            }
+        }
     }
 }

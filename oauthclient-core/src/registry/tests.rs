@@ -106,8 +106,111 @@ fn a_linked_provider_is_found_by_its_id() {
     let app = config.remote_app("test_linked").expect("configured");
     assert_eq!(app.provider.as_deref(), Some("test_linked"));
     assert_eq!(app.title, "Linked");
-    let handlers = registry.resolve(app).expect("resolves");
-    assert!(handlers.account_info.is_none(), "a link-only provider");
+    // A provider without account info, and the app maps none: it would sign nobody in.
+    let Err(err) = registry.resolve(app) else {
+        panic!("refused")
+    };
+    assert_eq!(err.key, "remote_apps.test_linked");
+    assert!(
+        err.message
+            .contains("provider `test_linked` brings no account info"),
+        "{err}"
+    );
+}
+
+fn load_toml(registry: &Registry, app_lines: &str) -> OAuthClientConfig {
+    let toml = format!(
+        "secret_key = \"a-very-long-random-secret-of-at-least-32-bytes\"\n\
+         site_url = \"https://example.org\"\n\
+         [LINKED_APP_CREDENTIALS]\nconsumer_key = \"k\"\nconsumer_secret = \"s\"\n\
+         [GHU_APP_CREDENTIALS]\nconsumer_key = \"k\"\nconsumer_secret = \"s\"\n{app_lines}"
+    );
+    OAuthClientConfig::from_toml_str(&toml, &NoEnv, registry).expect("loads")
+}
+
+const GHU: &str = "[remote_apps.ghu.params]\n\
+                   authorize_url = \"https://github.com/login/oauth/authorize\"\n\
+                   access_token_url = \"https://github.com/login/oauth/access_token\"\n\
+                   base_url = \"https://api.github.com/\"\n";
+
+#[test]
+fn an_app_that_would_sign_nobody_in_is_refused_with_the_ways_out() {
+    let registry = Registry::from_inventory()
+        .and_then(|registry| registry.with_provider(stateful("Stateful")))
+        .expect("registry");
+    let config = load_toml(&registry, GHU);
+    let Err(err) = registry.resolve(config.remote_app("ghu").expect("ghu")) else {
+        panic!("refused")
+    };
+    assert_eq!(err.key, "remote_apps.ghu");
+    for words in [
+        "names no provider and maps no account info",
+        "keep the token in the session and sign nobody in",
+        "provider = \"test_linked\"",
+        "[remote_apps.ghu.account_info]",
+        "token_only = true",
+    ] {
+        assert!(err.message.contains(words), "{words}: {err}");
+    }
+}
+
+#[test]
+fn token_only_and_link_only_apps_are_allowed_to_sign_nobody_in() {
+    let registry = Registry::default();
+    for flag in ["token_only = true", "link_only = true"] {
+        let config = load_toml(&registry, &format!("[remote_apps.ghu]\n{flag}\n{GHU}"));
+        let handlers = registry
+            .resolve(config.remote_app("ghu").expect("ghu"))
+            .expect(flag);
+        assert!(handlers.account_info.is_none(), "{flag}");
+    }
+}
+
+#[test]
+fn a_mapping_beats_the_providers_account_info_and_a_named_handler_beats_both() {
+    let provider = stateful("Stateful");
+    let registry = Registry::from_inventory()
+        .and_then(|registry| registry.with_provider(provider.clone()))
+        .expect("registry");
+    let providers: Arc<dyn AccountInfoHandler> = provider.info.clone();
+    let config = load_toml(&registry, "[remote_apps.test_linked]\n");
+    let plain = registry
+        .resolve(config.remote_app("test_linked").expect("app"))
+        .expect("resolves");
+    assert!(Arc::ptr_eq(
+        plain.account_info.as_ref().expect("provider's"),
+        &providers
+    ));
+
+    let config = load_toml(
+        &registry,
+        "[remote_apps.test_linked.params]\nbase_url = \"https://linked.example/api/\"\n\
+         [remote_apps.test_linked.account_info]\nuserinfo = \"me\"\nid = \"/id\"\n",
+    );
+    let mapped = registry
+        .resolve(config.remote_app("test_linked").expect("app"))
+        .expect("resolves");
+    let handler = mapped.account_info.as_ref().expect("the mapping's");
+    assert!(!Arc::ptr_eq(handler, &providers), "the host's mapping wins");
+
+    let mut registry = registry;
+    let named: Arc<dyn AccountInfoHandler> = Arc::new(CountingInfo::default());
+    registry
+        .add_handler("host:info", super::Handler::AccountInfo(named.clone()))
+        .expect("adds");
+    let config = load_toml(
+        &registry,
+        "[remote_apps.test_linked]\nsignup_handler = { info = \"host:info\" }\n\
+         [remote_apps.test_linked.params]\nbase_url = \"https://linked.example/api/\"\n\
+         [remote_apps.test_linked.account_info]\nuserinfo = \"me\"\nid = \"/id\"\n",
+    );
+    let resolved = registry
+        .resolve(config.remote_app("test_linked").expect("app"))
+        .expect("resolves");
+    assert!(Arc::ptr_eq(
+        resolved.account_info.as_ref().expect("named"),
+        &named
+    ));
 }
 
 #[test]

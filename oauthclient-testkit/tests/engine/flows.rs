@@ -169,9 +169,12 @@ async fn a_link_only_app_refuses_anonymous_starts() {
 }
 
 #[tokio::test]
-async fn an_app_without_account_info_keeps_an_anonymous_token_in_the_session() {
+async fn a_token_only_app_keeps_an_anonymous_token_in_the_session() {
     let provider = provider_for(ada()).await;
-    let parts = Parts::configured(&provider, |toml| toml.replace("provider = \"testkit\"", ""));
+    // No account info: only an app that says it means to sign nobody in may do that.
+    let parts = Parts::configured(&provider, |toml| {
+        toml.replace("provider = \"testkit\"", "token_only = true")
+    });
     let mut flows = PendingFlows::default();
     let effect = parts.round_trip(&mut flows, None).await.expect("callback");
     let CallbackEffect::StoredInSession { token } = effect else {

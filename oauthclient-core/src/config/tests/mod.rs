@@ -4,6 +4,7 @@ mod debug;
 mod invalid;
 mod load;
 mod login_options;
+mod mapping;
 mod placeholders;
 mod provider_scopes;
 mod secret_keys;

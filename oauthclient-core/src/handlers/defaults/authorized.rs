@@ -12,6 +12,7 @@ use crate::host_policy::{HostEvent, PreSignIn, SignInAttempt, populated};
 use crate::store::NewLink;
 use crate::token::Token;
 
+use super::groups::{ensure_in_required_group, record_groups, roles_of};
 use super::vouched::{claims_since, confirm_if_vouched, register_vouched, vouched_email};
 
 /// The seed's `authorized_default_handler`: keeps the token. Signed in → stored on the user's
@@ -40,6 +41,8 @@ impl AuthorizedHandler for AuthorizedDefault {
                     .on_event(&HostEvent::Linked {
                         app: ctx.app.to_owned(),
                         user_id: user_id.clone(),
+                        groups: Vec::new(),
+                        roles: std::collections::BTreeSet::new(),
                     })
                     .await;
                 Ok(AuthorizedOutcome::Linked {
@@ -101,6 +104,7 @@ impl AuthorizedHandler for AuthorizedSignup {
         token: Token,
     ) -> Result<AuthorizedOutcome, OAuthError> {
         let info = account_info(ctx, &token).await?;
+        ensure_in_required_group(ctx, &info)?;
         ask_host(ctx, &info).await?;
         let client_id = ctx.remote.credentials.consumer_key.as_str();
         let identity_owner = identity_owner(ctx, &token, &info).await?;
@@ -121,13 +125,14 @@ impl AuthorizedHandler for AuthorizedSignup {
                 });
             }
             link_and_setup(ctx, current, &link).await?;
+            record_groups(ctx, current, &info).await?;
             // Only a vouched address can confirm: no read otherwise.
             if vouched_email(ctx, &info).is_some()
                 && let Some(user) = ctx.users.user_by_id(current).await?
             {
                 confirm_if_vouched(ctx, &user, &info).await?;
             }
-            announce_link(ctx, current).await;
+            announce_link(ctx, current, &info).await;
             return Ok(AuthorizedOutcome::Linked {
                 user_id: current.clone(),
             });
@@ -146,6 +151,7 @@ impl AuthorizedHandler for AuthorizedSignup {
             ctx.accounts
                 .save_token(&user_id, client_id, &link.token)
                 .await?;
+            record_groups(ctx, &user_id, &info).await?;
             return Ok(AuthorizedOutcome::LoggedIn { user_id });
         }
 
@@ -158,7 +164,8 @@ impl AuthorizedHandler for AuthorizedSignup {
             (Some(holder), Some(_)) => {
                 ensure_may_sign_in(ctx, &holder.id, &info).await?;
                 link_and_setup(ctx, &holder.id, &link).await?;
-                announce_link(ctx, &holder.id).await;
+                record_groups(ctx, &holder.id, &info).await?;
+                announce_link(ctx, &holder.id, &info).await;
                 Ok(AuthorizedOutcome::LoggedIn { user_id: holder.id })
             }
             (Some(_), None) => {
@@ -215,10 +222,13 @@ fn pending_confirmation(
 /// The host's [`crate::host_policy::HostPolicy::pre_sign_in`]: a refusal or a redirect ends
 /// the flow here, before anything is written.
 async fn ask_host(ctx: &HandlerContext<'_>, info: &AccountInfo) -> Result<(), OAuthError> {
+    let roles = roles_of(ctx.remote, info);
     let attempt = SignInAttempt {
         app: ctx.remote,
         account_info: info,
         current_user: ctx.current_user,
+        groups: &info.groups,
+        roles: &roles,
     };
     match ctx.policy.pre_sign_in(&attempt).await {
         PreSignIn::Continue => Ok(()),
@@ -242,11 +252,13 @@ async fn ask_host(ctx: &HandlerContext<'_>, info: &AccountInfo) -> Result<(), OA
 }
 
 /// Tells the host a remote account was linked to `user_id`.
-async fn announce_link(ctx: &HandlerContext<'_>, user_id: &UserId) {
+async fn announce_link(ctx: &HandlerContext<'_>, user_id: &UserId, info: &AccountInfo) {
     ctx.policy
         .on_event(&HostEvent::Linked {
             app: ctx.app.to_owned(),
             user_id: user_id.clone(),
+            groups: info.groups.clone(),
+            roles: roles_of(ctx.remote, info),
         })
         .await;
 }
@@ -267,7 +279,8 @@ pub(crate) async fn ensure_signup_open(
 }
 
 /// Creates the user (completed by the host's `populate_user`) and links the remote account
-/// (one transaction), then runs setup and tells the host (`SignedUp`). A **confirmed** new
+/// (one transaction), then runs setup, records the provider's groups and their roles in the
+/// account's `extra_data`, and tells the host (`SignedUp`). A **confirmed** new
 /// address makes the new user its holder: the store ends every unconfirmed claim on it in the
 /// same transaction (those accounts are told at their next sign-in).
 pub async fn register_and_link(
@@ -284,10 +297,13 @@ pub async fn register_and_link(
     {
         run_account_setup(ctx, &user.id, link, &account).await?;
     }
+    record_groups(ctx, &user.id, &link.account_info).await?;
     ctx.policy
         .on_event(&HostEvent::SignedUp {
             app: ctx.app.to_owned(),
             user_id: user.id.clone(),
+            groups: link.account_info.groups.clone(),
+            roles: roles_of(ctx.remote, &link.account_info),
         })
         .await;
     Ok(user)

@@ -9,17 +9,23 @@
 //! | `disconnect` | `disconnect_handler` | deletes the token, the remote account and the identity, then revokes at the provider (its `RevokeHandler`, else RFC 7009) |
 //! | `signup` | `signup_handler` | validates the extra sign-up form (an e-mail address) |
 //!
-//! An app with no `authorized_handler` gets `authorized_signup` when it has a
-//! `signup_handler.info` (it can learn who the user is), otherwise `authorized_default`.
+//! An app with no `authorized_handler` gets `authorized_signup` when it has account info (a
+//! `signup_handler.info`, an `[account_info]` mapping run by [`MappedAccountInfo`], or its
+//! provider's), otherwise `authorized_default` — which only a `token_only = true` or
+//! `link_only` app may run (see [`crate::Registry::resolve`]).
 
 mod authorized;
 mod disconnect;
+mod groups;
+mod mapped;
 mod signup;
 mod vouched;
 
 pub(crate) use authorized::ensure_may_use;
 pub use authorized::{AuthorizedDefault, AuthorizedSignup, register_and_link, run_account_setup};
 pub use disconnect::{DisconnectDefault, revoke_at_provider, unlink_guarded};
+pub(crate) use groups::stored_groups_and_roles;
+pub use mapped::{Documents, MAX_GROUP_CHARS, MAX_GROUPS, MappedAccountInfo, MappingError};
 pub use signup::SignupDefault;
 pub(crate) use vouched::{register_vouched, vouched_email};
 

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
-use oauthclient_core::account::{AccountInfo, NewUser};
+use oauthclient_core::account::{AccountInfo, NewUser, UserId};
 use oauthclient_core::config::RemoteApp;
 use oauthclient_core::host_policy::{HostEvent, HostPolicy, PreSignIn, SignInAttempt};
 
@@ -45,6 +45,21 @@ impl HostPolicy for Scripted {
     async fn on_event(&self, event: &HostEvent) {
         self.events.lock().expect("lock").push(event.clone());
     }
+}
+
+/// An event as (kind, app, user): what these scenarios check (the groups and roles events
+/// carry are the `roles` scenarios').
+pub(super) fn summary(event: &HostEvent) -> (&'static str, String, UserId) {
+    let (kind, app, user_id) = match event {
+        HostEvent::SignedIn { app, user_id, .. } => ("signed_in", app, user_id),
+        HostEvent::SignedUp { app, user_id, .. } => ("signed_up", app, user_id),
+        HostEvent::Linked { app, user_id, .. } => ("linked", app, user_id),
+        HostEvent::Unlinked { app, user_id } => ("unlinked", app, user_id),
+        HostEvent::TokenRefreshed { app, user_id } => ("token_refreshed", app, user_id),
+        HostEvent::ReconnectRequired { app, user_id } => ("reconnect_required", app, user_id),
+        _ => return ("other", String::new(), UserId::new("")),
+    };
+    (kind, app.clone(), user_id.clone())
 }
 
 async fn scripted_site() -> (TestSite, Arc<Scripted>) {
@@ -135,23 +150,20 @@ async fn new_users_are_completed_by_the_host_and_every_step_is_announced() {
     // A returning sign-in is announced too.
     site.logout(&browser).await;
     site.login(&browser, None).await;
-    let events = policy.events.lock().expect("lock").clone();
+    let events: Vec<_> = policy
+        .events
+        .lock()
+        .expect("lock")
+        .iter()
+        .map(summary)
+        .collect();
     let app = APP.to_owned();
     assert_eq!(
         events,
         [
-            HostEvent::SignedUp {
-                app: app.clone(),
-                user_id: created.id.clone()
-            },
-            HostEvent::SignedIn {
-                app: app.clone(),
-                user_id: created.id.clone()
-            },
-            HostEvent::SignedIn {
-                app,
-                user_id: created.id.clone()
-            },
+            ("signed_up", app.clone(), created.id.clone()),
+            ("signed_in", app.clone(), created.id.clone()),
+            ("signed_in", app, created.id.clone()),
         ]
     );
 }
@@ -173,18 +185,18 @@ async fn links_and_unlinks_are_announced() {
         .await
         .expect("disconnect");
     assert_eq!(response.status(), 302);
-    let events = policy.events.lock().expect("lock").clone();
+    let events: Vec<_> = policy
+        .events
+        .lock()
+        .expect("lock")
+        .iter()
+        .map(summary)
+        .collect();
     assert_eq!(
         events,
         [
-            HostEvent::Linked {
-                app: APP.to_owned(),
-                user_id: local.clone()
-            },
-            HostEvent::Unlinked {
-                app: APP.to_owned(),
-                user_id: local.clone()
-            },
+            ("linked", APP.to_owned(), local.clone()),
+            ("unlinked", APP.to_owned(), local.clone()),
         ]
     );
 }

@@ -21,6 +21,7 @@ mod redis_sessions;
 mod refresh;
 mod remote_client;
 mod revocation;
+mod roles;
 mod security;
 mod session_lifetime;
 mod sign_out_everywhere;
@@ -56,6 +57,7 @@ pub(super) fn all() -> Vec<Scenario> {
         refresh::scenarios,
         remote_client::scenarios,
         revocation::scenarios,
+        roles::scenarios,
         security::scenarios,
         session_lifetime::scenarios,
         sign_out_everywhere::scenarios,

@@ -19,7 +19,7 @@ async fn linked_accounts_page_needs_a_signed_in_user() {
 async fn linked_accounts_page_lists_visible_apps_by_title() {
     let site = site_with(|toml| {
         format!(
-            "{toml}\n[remote_apps.hidden]\ntitle = \"Hidden\"\nhide = true\n[remote_apps.hidden.params]\nauthorize_url = \"https://hidden.example/a\"\naccess_token_url = \"https://hidden.example/t\"\napp_key = \"FAKE_APP_CREDENTIALS\"\n"
+            "{toml}\n[remote_apps.hidden]\ntitle = \"Hidden\"\nhide = true\ntoken_only = true\n[remote_apps.hidden.params]\nauthorize_url = \"https://hidden.example/a\"\naccess_token_url = \"https://hidden.example/t\"\napp_key = \"FAKE_APP_CREDENTIALS\"\n"
         )
     })
     .await;
