@@ -52,13 +52,16 @@ pub struct AccountMappingSettings {
 }
 
 /// One value or a list of them (`name = "/name"` or `name = ["/given", "/family"]`).
+///
+/// `Many` is tried first: serde reads a struct from a sequence too, so with `One` first a
+/// list of two group pointers would be taken for one `{ pointer, prefix }` table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum OneOrMany<T> {
-    /// A single value.
-    One(T),
     /// A list.
     Many(Vec<T>),
+    /// A single value.
+    One(T),
 }
 
 impl<T> OneOrMany<T> {

@@ -97,6 +97,15 @@ fn without_userinfo_pointers_read_the_id_token_and_a_single_group_string_is_acce
 }
 
 #[test]
+fn a_list_of_two_group_pointers_is_two_pointers_not_a_pointer_and_a_prefix() {
+    let mapping = mapping(
+        "[remote_apps.sso.account_info]\nid = \"/sub\"\ngroups = [\"id_token:/groups\", \"id_token:/roles\"]\n",
+    );
+    assert_eq!(mapping.groups.len(), 2, "{:?}", mapping.groups);
+    assert!(mapping.groups.iter().all(|group| group.prefix.is_empty()));
+}
+
+#[test]
 fn each_email_rule_loads() {
     for (rule, check) in [
         (
