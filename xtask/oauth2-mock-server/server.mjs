@@ -13,8 +13,33 @@
 //
 // Usage: node server.mjs --port PORT   (prints "Ready on http://127.0.0.1:PORT")
 
+import fs from 'node:fs';
 import http from 'node:http';
-import { Events, OAuth2Issuer, OAuth2Service } from 'oauth2-mock-server';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+
+// ESM resolution ignores NODE_PATH (the xtask installs node_modules under target/); look the
+// package up there by its package.json's `exports` when a plain import does not find it.
+async function loadMockServer() {
+  try {
+    return await import('oauth2-mock-server');
+  } catch (err) {
+    if (err?.code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    for (const dir of (process.env.NODE_PATH ?? '').split(path.delimiter).filter(Boolean)) {
+      const root = path.join(dir, 'oauth2-mock-server');
+      const manifest = path.join(root, 'package.json');
+      if (!fs.existsSync(manifest)) continue;
+      const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+      const entry = pkg.exports?.['.']?.import?.default ?? pkg.exports?.['.']?.import ?? pkg.module ?? pkg.main;
+      return import(pathToFileURL(path.join(root, typeof entry === 'string' ? entry : 'dist/index.mjs')).href);
+    }
+    console.error('error: cannot find the oauth2-mock-server package; run `npm install` next to '
+      + 'package.json, or point NODE_PATH at a node_modules folder that has it');
+    process.exit(1);
+  }
+}
+const { Events, OAuth2Issuer, OAuth2Service } = await loadMockServer();
 
 const args = process.argv.slice(2);
 const portIndex = args.indexOf('--port');
@@ -51,6 +76,12 @@ service.on(Events.BeforeAuthorizeRedirect, (redirect, req) => {
   const login = String(req.query.login_hint ?? 'alice');
   const code = redirect.url.searchParams.get('code');
   if (code && users[login]) userOfCode.set(code, login);
+});
+
+// The mock signs the same claims within a second into the same JWT; a `jti` makes every
+// token its own, so two users' tokens are never one key of `userOfToken`.
+service.on(Events.BeforeTokenSigning, (token) => {
+  token.payload.jti = randomUUID();
 });
 
 service.on(Events.BeforeResponse, (response, req) => {
