@@ -18,8 +18,8 @@ use clap::Parser;
 // Provider crates register with `inventory`; naming them keeps their registrations linked.
 use oauthclient_github as _;
 use oauthclient_oidc as _;
-use oauthclient_providers as _;
 use oauthclient_orcid as _;
+use oauthclient_providers as _;
 
 use crate::server::StartError;
 

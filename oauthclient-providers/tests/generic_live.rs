@@ -140,7 +140,10 @@ async fn a_second_sign_in_refreshes_the_groups(site: &Site<MockServer>) {
         .await
         .expect("store")
         .expect("linked");
-    assert_eq!(account.extra_data["groups"], serde_json::json!(["research"]));
+    assert_eq!(
+        account.extra_data["groups"],
+        serde_json::json!(["research"])
+    );
     assert_eq!(account.extra_data["roles"], serde_json::json!(["curator"]));
 }
 

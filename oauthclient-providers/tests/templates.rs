@@ -12,7 +12,10 @@ use oauthclient_providers::{Protocol, TEMPLATES};
 fn host_config(id: &str) -> String {
     let template = TEMPLATES.iter().find(|t| t.id() == id).expect("shipped");
     let settings = template.settings().expect("parses");
-    let key = settings.params.app_key.expect("every template names its credentials table");
+    let key = settings
+        .params
+        .app_key
+        .expect("every template names its credentials table");
     let mut params = String::new();
     if template.protocol() == Protocol::OpenIdConnect && settings.params.issuer.is_none() {
         params.push_str("issuer = \"https://sso.example.org/realms/staff\"\n");
@@ -95,11 +98,16 @@ fn every_template_has_fixtures_and_a_docs_page() {
     for template in TEMPLATES {
         let id = template.id();
         assert!(
-            root.join("tests/fixtures").join(id).join("conformance.json").is_file(),
+            root.join("tests/fixtures")
+                .join(id)
+                .join("conformance.json")
+                .is_file(),
             "tests/fixtures/{id}/conformance.json"
         );
         assert!(
-            root.join("../docs/providers").join(format!("{id}.md")).is_file(),
+            root.join("../docs/providers")
+                .join(format!("{id}.md"))
+                .is_file(),
             "docs/providers/{id}.md"
         );
         let page = std::fs::read_to_string(root.join("../docs/providers").join(format!("{id}.md")))

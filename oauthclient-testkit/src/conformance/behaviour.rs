@@ -114,7 +114,11 @@ async fn run_case(
         Ok(token) => token,
         // The case is about the token endpoint's error shape: the exchange's error is its outcome.
         Err(err) if case.error.is_some() => return Ok(Err(err)),
-        Err(err) => return Err(format!("core's token exchange failed on the case's token: {err}")),
+        Err(err) => {
+            return Err(format!(
+                "core's token exchange failed on the case's token: {err}"
+            ));
+        }
     };
     Ok(account_info(h, &token).await)
 }

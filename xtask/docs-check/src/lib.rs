@@ -18,8 +18,8 @@
 // must know them.
 use oauthclient_github as _;
 use oauthclient_oidc as _;
-use oauthclient_providers as _;
 use oauthclient_orcid as _;
+use oauthclient_providers as _;
 
 pub mod toml_blocks;
 
