@@ -11,6 +11,7 @@
 // the crate-private items.
 #![allow(dead_code)]
 
+mod builder;
 mod catalog;
 mod choice;
 mod localizer;
