@@ -63,6 +63,9 @@ pub(super) struct Catalog {
 /// shown in English; a message missing from English too is shown as its id. Ids name a
 /// message (`linked-accounts-title`) or one of its attributes
 /// (`confirm-email-sign-in-then-confirm.link`).
+///
+/// Built once at start-up from the library's embedded catalogs and the host's catalog
+/// directory; the runtime does not build one yet, so pages are still in English.
 pub struct Localizer {
     /// Every built catalog by tag: the enabled locales, and English (the fallback) always.
     pub(super) catalogs: BTreeMap<String, Catalog>,

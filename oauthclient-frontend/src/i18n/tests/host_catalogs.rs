@@ -5,6 +5,31 @@ use std::path::Path;
 use super::super::{Dir, Localizer};
 use super::{library, locale};
 
+/// A fresh directory under the system's temporary directory, removed when dropped (not the
+/// `tempfile` crate: it would add a second `getrandom` to this crate's tree).
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn tempdir() -> TempDir {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("oauthclient-i18n-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a temporary directory");
+    TempDir(dir)
+}
+
 fn write(dir: &Path, relative: &str, text: &str) {
     let path = dir.join(relative);
     std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
@@ -13,7 +38,7 @@ fn write(dir: &Path, relative: &str, text: &str) {
 
 #[test]
 fn a_host_override_wins() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = tempdir();
     write(
         dir.path(),
         "de/app.ftl",
@@ -40,7 +65,7 @@ fn a_host_override_wins() {
 
 #[test]
 fn a_host_file_adds_a_locale_with_english_for_what_it_lacks() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = tempdir();
     write(
         dir.path(),
         "sv/app.ftl",
@@ -62,7 +87,7 @@ fn a_host_file_adds_a_locale_with_english_for_what_it_lacks() {
 
 #[test]
 fn a_malformed_host_file_names_path_line_and_column() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = tempdir();
     write(dir.path(), "de/app.ftl", "fine = Gut\n\nbroken { $x }\n");
     let err = Localizer::builder()
         .host_dir(dir.path())
@@ -77,7 +102,7 @@ fn a_malformed_host_file_names_path_line_and_column() {
 
 #[test]
 fn a_duplicate_id_in_a_host_file_is_refused() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = tempdir();
     write(dir.path(), "de/app.ftl", "a = eins\nb = zwei\na = drei\n");
     let err = Localizer::builder()
         .host_dir(dir.path())
@@ -99,14 +124,14 @@ fn the_same_id_in_two_host_files_of_a_locale_is_refused() {
 
 #[test]
 fn a_directory_that_is_not_a_tag_is_refused() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = tempdir();
     write(dir.path(), "de.old/app.ftl", "a = b\n");
     let err = Localizer::builder()
         .host_dir(dir.path())
         .build()
         .expect_err("must fail");
     assert_eq!(err.path, dir.path().join("de.old"));
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = tempdir();
     write(dir.path(), "app.ftl", "a = b\n");
     assert!(Localizer::builder().host_dir(dir.path()).build().is_err());
 }
