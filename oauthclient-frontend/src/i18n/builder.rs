@@ -118,6 +118,11 @@ impl LocalizerBuilder {
             order.push(pseudo::TAG.to_owned());
         }
         let enabled = match self.enabled {
+            // The pseudo-locale is offered whenever it is switched on, listed or not.
+            Some(mut tags) if self.pseudo => {
+                tags.push(pseudo::TAG.to_owned());
+                tags
+            }
             Some(tags) => tags,
             None => order,
         };

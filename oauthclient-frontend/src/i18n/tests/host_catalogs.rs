@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::super::{Dir, Localizer};
+use super::super::{Dir, Locale, Localizer};
 use super::{library, locale};
 
 /// A fresh directory under the system's temporary directory, removed when dropped (not the
@@ -176,6 +176,13 @@ fn pseudo_locale_only_when_enabled() {
     assert!(localizer.locale("en-XA").is_some());
     // An English reader still gets English.
     assert_eq!(localizer.negotiate("en-US").tag(), "en");
+    let listed = Localizer::builder()
+        .enabled(["en", "de"])
+        .pseudo(true)
+        .build()
+        .expect("builds");
+    let tags: Vec<&str> = listed.available().iter().map(Locale::tag).collect();
+    assert_eq!(tags, ["en", "de", "en-XA"]);
 }
 
 #[test]
