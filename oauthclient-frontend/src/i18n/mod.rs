@@ -7,9 +7,10 @@
 //! request from `?lang=`, the language cookie, the host's hook, `Accept-Language` and the
 //! default, in that order.
 
-// Not wired into the runtime yet (issue 26, step 3): until then only the tests call most of
-// the crate-private items.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "not wired into the runtime yet (issue 26, step 3): only tests call most items"
+)]
 
 mod builder;
 mod catalog;
