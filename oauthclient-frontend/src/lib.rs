@@ -10,6 +10,7 @@ mod errors;
 mod flash;
 mod frame_ancestors;
 mod handlers;
+mod i18n;
 mod mail_queue;
 mod oauth_session;
 mod parts;
@@ -31,6 +32,7 @@ pub use current_user::{
 pub use errors::session_unavailable;
 pub use flash::{Flash, push_flash, take_flashes};
 pub use frame_ancestors::{FrameAncestors, InvalidFrameAncestor};
+pub use i18n::{Arg, CatalogError, Dir, Locale, Localizer};
 pub use rate_limit::check_rate_limit;
 pub use reply::{RETRY_AFTER_UNAVAILABLE_SECS, Reply};
 pub use request::Request;

@@ -28,6 +28,8 @@ pub fn ci() -> Result<(), String> {
         cargo(&args, &[])?;
     }
     crate::deps::deps()?;
+    // Every locale's catalogs against English (fast, and before the long test run).
+    crate::catalogs::catalogs()?;
     // The newcomer's path: every page's code compiles, its configurations load, and the tests
     // docs/security.md cites exist.
     crate::docs_check::check(&crate::process::workspace_root())?;

@@ -7,9 +7,12 @@
 //! - `ci`: format check, clippy with `-D warnings` (all features, and each store backend
 //!   alone), the workspace tests with all features (including doc-tests; PostgreSQL suites run
 //!   when `OAUTHCLIENT_TEST_POSTGRES_URL` is set) and rustdoc with `-D warnings`. The same
-//!   checks `.ci/run` runs. After the dependency rules, the docs check ([`docs_check`]): every
-//!   Rust block of the pages compiles, every TOML configuration block loads, every test
-//!   docs/security.md cites exists. After rustdoc: the public-API listings (`api`).
+//!   checks `.ci/run` runs. After the dependency rules, the catalog check ([`catalogs`]), then
+//!   the docs check ([`docs_check`]): every Rust block of the pages compiles, every TOML
+//!   configuration block loads, every test docs/security.md cites exists. After rustdoc: the public-API listings (`api`).
+//! - `catalogs`: every locale's Fluent catalogs against English ([`catalogs`]; part of `ci`):
+//!   strict parse, the same ids, attributes and variables, the locale's CLDR plural categories,
+//!   no markup, no selectors in client-side messages.
 //! - `test`: README's test command (`cargo test --workspace --all-features`), then a list of
 //!   the suites that did not run for want of their service variable (see [`mod@test`]).
 //! - `api [--bless]`: the public API of each published crate must match its checked-in listing
@@ -46,6 +49,7 @@
 //!   (defaults, `account_info`, `inventory` registration, conformance test on fixtures).
 
 mod bench;
+mod catalogs;
 mod ci;
 mod deps;
 mod docs_check;
@@ -70,9 +74,12 @@ tasks:
                (login redirects vs bare actix-web and axum floors, returning-user and sign-up
                flows on SQLite and on PostgreSQL + Redis sessions, peak RSS); table +
                target/bench/results.json; then criterion
-  ci           fmt check, clippy -D warnings, the dependency rules (deps), the docs check
-               (page code compiles, configs load, cited tests exist), tests, rustdoc
-               -D warnings, the public-API listings (api) and `cargo package --workspace`
+  catalogs     every locale's Fluent catalogs against English: strict parse, the same ids,
+               attributes and variables, the locale's plural categories, no markup
+  ci           fmt check, clippy -D warnings, the dependency rules (deps), the catalogs
+               (catalogs), the docs check (page code compiles, configs load, cited tests
+               exist), tests, rustdoc -D warnings, the public-API listings (api) and
+               `cargo package --workspace`
   test         README's test command: cargo test --workspace --all-features, then the suites
                that did not run because their service variable is not set, and why
   deps         check the lean-dependency rules; print how many crates each build pulls in
@@ -97,6 +104,7 @@ fn main() -> ExitCode {
     let result = match task.as_deref() {
         Some("api") => public_api::api(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("bench") => bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()),
+        Some("catalogs") => catalogs::catalogs(),
         Some("ci") => ci::ci(),
         Some("test") => test::test(),
         Some("deps") => deps::deps(),

@@ -1,0 +1,115 @@
+//! The locale of a request, from what the request and the host say, in this order:
+//!
+//! 1. `?lang=<tag>`: a tag matching an enabled locale wins and is remembered in the language
+//!    cookie; `?lang=` empty or `auto` forgets the cookie; an unknown tag is ignored.
+//! 2. The language cookie, if it still names an enabled locale.
+//! 3. The host's hook (a signed-in user's saved preference), negotiated like a header entry.
+//! 4. `Accept-Language`, q-sorted.
+//! 5. The default locale.
+//!
+//! Pure: the caller reads the query, the cookie and the header, asks the hook only when
+//! [`explicit`] decided nothing, and writes the cookie change on the reply.
+
+use unic_langid::LanguageIdentifier;
+
+use super::negotiate::accept_language;
+use super::{Locale, Localizer};
+
+/// The language cookie's default name.
+pub(crate) const COOKIE_NAME: &str = "oauthclient_lang";
+/// The cookie lasts a year: a language choice is long-lived, and it holds only a tag.
+pub(crate) const COOKIE_MAX_AGE_SECS: u64 = 365 * 24 * 60 * 60;
+
+/// What the reply does with the language cookie.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum CookieChange {
+    /// Nothing.
+    Keep,
+    /// Remember this tag.
+    Set(String),
+    /// Forget the choice (`?lang=` or `?lang=auto`).
+    Clear,
+}
+
+/// What the request says about its locale, read by the caller.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Inputs<'a> {
+    /// The `lang` query parameter, if present (possibly empty).
+    pub(crate) query: Option<&'a str>,
+    /// The language cookie's value, if sent.
+    pub(crate) cookie: Option<&'a str>,
+    /// The host hook's answer for the signed-in user, if it gave one.
+    pub(crate) hook: Option<&'a str>,
+    /// The `Accept-Language` header, if sent.
+    pub(crate) accept_language: Option<&'a str>,
+}
+
+/// The chosen locale and the cookie change that goes with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Choice {
+    pub(crate) locale: Locale,
+    pub(crate) cookie: CookieChange,
+}
+
+/// Steps 1 and 2: the explicit choice, if there is one, and the cookie change (which holds even
+/// when no locale was decided: `?lang=auto` clears the cookie and lets the next steps decide).
+pub(crate) fn explicit(
+    localizer: &Localizer,
+    inputs: &Inputs<'_>,
+) -> (Option<Locale>, CookieChange) {
+    let mut cookie_value = inputs.cookie;
+    let mut change = CookieChange::Keep;
+    if let Some(query) = inputs.query.map(str::trim) {
+        if query.is_empty() || query.eq_ignore_ascii_case("auto") {
+            cookie_value = None;
+            change = CookieChange::Clear;
+        } else if let Some(locale) = matching(localizer, query) {
+            return (
+                Some(locale.clone()),
+                CookieChange::Set(locale.tag().to_owned()),
+            );
+        }
+    }
+    let from_cookie = cookie_value.and_then(|tag| localizer.locale(tag.trim()).cloned());
+    (from_cookie, change)
+}
+
+/// Steps 1 to 5.
+pub(crate) fn resolve(localizer: &Localizer, inputs: &Inputs<'_>) -> Choice {
+    let (decided, cookie) = explicit(localizer, inputs);
+    let locale = decided
+        .or_else(|| {
+            inputs
+                .hook
+                .and_then(|tag| matching(localizer, tag))
+                .cloned()
+        })
+        .or_else(|| {
+            let requested = accept_language(inputs.accept_language.unwrap_or_default());
+            localizer.best_match(&requested).cloned()
+        })
+        .unwrap_or_else(|| localizer.default_locale().clone());
+    Choice { locale, cookie }
+}
+
+/// The enabled locale a single tag negotiates to (`de-AT` → `de`), if any.
+fn matching<'l>(localizer: &'l Localizer, tag: &str) -> Option<&'l Locale> {
+    let lang = tag.trim().parse::<LanguageIdentifier>().ok()?;
+    localizer.best_match(&[lang])
+}
+
+/// The `Set-Cookie` value for a change, or `None` for [`CookieChange::Keep`]. Readable by no
+/// script (`HttpOnly`), sent on top-level navigations from other sites (`Lax`, so a link with
+/// `?lang=` keeps working), `Secure` on HTTPS sites. It holds only a tag, re-validated on
+/// every request, so it needs neither signing nor encryption.
+pub(crate) fn set_cookie(name: &str, change: &CookieChange, https: bool) -> Option<String> {
+    let (value, max_age) = match change {
+        CookieChange::Keep => return None,
+        CookieChange::Set(tag) => (tag.as_str(), COOKIE_MAX_AGE_SECS),
+        CookieChange::Clear => ("", 0),
+    };
+    let secure = if https { "; Secure" } else { "" };
+    Some(format!(
+        "{name}={value}; Path=/; Max-Age={max_age}; SameSite=Lax; HttpOnly{secure}"
+    ))
+}
