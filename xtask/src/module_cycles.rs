@@ -27,6 +27,7 @@ pub const LIBRARY_CRATES: &[&str] = &[
     "oauthclient-github",
     "oauthclient-orcid",
     "oauthclient-oidc",
+    "oauthclient-providers",
     "oauthclient-testkit",
     "oauthclient-cli",
     "examples/own-users",
