@@ -20,13 +20,14 @@ fn host_config(id: &str) -> String {
     if template.protocol() == Protocol::OpenIdConnect && settings.params.issuer.is_none() {
         params.push_str("issuer = \"https://sso.example.org/realms/staff\"\n");
     }
-    let mut credentials = String::new();
-    if settings.params.client_auth.as_deref() == Some("signed_secret") {
-        credentials.push_str(&format!(
+    let credentials = if settings.params.client_auth.as_deref() == Some("signed_secret") {
+        format!(
             "team_id = \"ABCDE12345\"\nkey_id = \"KEY1234567\"\nprivate_key = \"\"\"\n{}\"\"\"\n",
             include_str!("../../oauthclient-testkit/testdata/p256-test-key.pem")
-        ));
-    }
+        )
+    } else {
+        String::new()
+    };
     format!(
         "secret_key = \"a-very-long-random-secret-of-at-least-32-bytes\"\n\
          site_url = \"https://example.org\"\n\

@@ -104,28 +104,7 @@ pub(super) fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protoco
     )?
     .map(Box::new);
     let user_agent = user_agent(&key("user_agent"), params.user_agent.as_ref())?;
-    let mut authorize_params = params.request_token_params.clone();
-    let scope_param = authorize_params.remove("scope");
-    let scopes = match (&params.scopes, scope_param) {
-        (Some(_), Some(_)) => {
-            return Err(ConfigError::new(
-                key("scopes"),
-                "set either scopes or request_token_params.scope, not both",
-            ));
-        }
-        (Some(list), None) => list.clone(),
-        (None, Some(scope)) => scope.split_whitespace().map(str::to_owned).collect(),
-        (None, None) => Vec::new(),
-    };
-    if let Some(reserved) = authorize_params
-        .keys()
-        .find(|param| RESERVED_AUTHORIZE_PARAMS.contains(&param.as_str()))
-    {
-        return Err(ConfigError::new(
-            key(&format!("request_token_params.{reserved}")),
-            "is set by the flow itself and cannot be configured",
-        ));
-    }
+    let (scopes, authorize_params) = scopes_and_authorize_params(&key, params)?;
     Ok(Protocol::OAuth2(OAuth2Params {
         issuer,
         authorize_url,
@@ -149,6 +128,37 @@ pub(super) fn protocol(prefix: &str, params: &RemoteAppParams) -> Result<Protoco
         issuer_template,
         user_agent,
     }))
+}
+
+/// The requested scopes (`scopes`, or `request_token_params.scope`, never both) and the other
+/// authorization parameters, none of them one the flow sets itself.
+fn scopes_and_authorize_params(
+    key: &dyn Fn(&str) -> String,
+    params: &RemoteAppParams,
+) -> Result<(Vec<String>, std::collections::BTreeMap<String, String>)> {
+    let mut authorize_params = params.request_token_params.clone();
+    let scope_param = authorize_params.remove("scope");
+    let scopes = match (&params.scopes, scope_param) {
+        (Some(_), Some(_)) => {
+            return Err(ConfigError::new(
+                key("scopes"),
+                "set either scopes or request_token_params.scope, not both",
+            ));
+        }
+        (Some(list), None) => list.clone(),
+        (None, Some(scope)) => scope.split_whitespace().map(str::to_owned).collect(),
+        (None, None) => Vec::new(),
+    };
+    if let Some(reserved) = authorize_params
+        .keys()
+        .find(|param| RESERVED_AUTHORIZE_PARAMS.contains(&param.as_str()))
+    {
+        return Err(ConfigError::new(
+            key(&format!("request_token_params.{reserved}")),
+            "is set by the flow itself and cannot be configured",
+        ));
+    }
+    Ok((scopes, authorize_params))
 }
 
 /// The issuer URL and, with `{tenantid}`, its template.

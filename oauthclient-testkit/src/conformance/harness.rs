@@ -2,6 +2,7 @@
 //! and pointed at the fixture server (for the behaviour checks).
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::sync::{Mutex, PoisonError};
 
 use async_trait::async_trait;
@@ -40,13 +41,12 @@ pub(crate) const TEST_P256_KEY: &str = include_str!("../../testdata/p256-test-ke
 
 /// `key = "value"` lines, with `{test_p256_key}` replaced by [`TEST_P256_KEY`].
 fn toml_lines(values: &BTreeMap<String, String>) -> String {
-    values
-        .iter()
-        .map(|(key, value)| {
-            let value = value.replace("{test_p256_key}", TEST_P256_KEY);
-            format!("{} = {}\n", toml_key(key), toml_string(&value))
-        })
-        .collect()
+    let mut lines = String::new();
+    for (key, value) in values {
+        let value = value.replace("{test_p256_key}", TEST_P256_KEY);
+        let _ = writeln!(lines, "{} = {}", toml_key(key), toml_string(&value));
+    }
+    lines
 }
 
 /// `[remote_apps.<provider>]` naming only the provider, its credentials, `params`, and what
