@@ -111,20 +111,30 @@ async fn signs_up_with_the_verified_primary_address_and_maps_teams(site: &Site<M
         .expect("store")
         .expect("the integer id, written in decimal, is the identity");
     assert_eq!(identity.user_id, user_id);
+    assert_groups_and_roles(
+        site,
+        &user_id,
+        &["research", "staff"],
+        &["admin", "curator"],
+    )
+    .await;
+}
+
+/// The linked account's `extra_data` holds these groups and the roles they map to.
+async fn assert_groups_and_roles(
+    site: &Site<MockServer>,
+    user_id: &oauthclient_core::account::UserId,
+    groups: &[&str],
+    roles: &[&str],
+) {
     let account = site
         .store
-        .remote_account(&user_id, CLIENT_ID)
+        .remote_account(user_id, CLIENT_ID)
         .await
         .expect("store")
         .expect("linked");
-    assert_eq!(
-        account.extra_data["groups"],
-        serde_json::json!(["research", "staff"])
-    );
-    assert_eq!(
-        account.extra_data["roles"],
-        serde_json::json!(["admin", "curator"])
-    );
+    assert_eq!(account.extra_data["groups"], serde_json::json!(groups));
+    assert_eq!(account.extra_data["roles"], serde_json::json!(roles));
 }
 
 async fn a_second_sign_in_refreshes_the_groups(site: &Site<MockServer>) {
@@ -133,17 +143,7 @@ async fn a_second_sign_in_refreshes_the_groups(site: &Site<MockServer>) {
     let response = site.login_with(&browser, &[("login_hint", "alice")]).await;
     assert_eq!(response.status(), 302, "{:?}", response.text().await);
     let user_id = site.user_id(&browser).await;
-    let account = site
-        .store
-        .remote_account(&user_id, CLIENT_ID)
-        .await
-        .expect("store")
-        .expect("linked");
-    assert_eq!(
-        account.extra_data["groups"],
-        serde_json::json!(["research"])
-    );
-    assert_eq!(account.extra_data["roles"], serde_json::json!(["curator"]));
+    assert_groups_and_roles(site, &user_id, &["research"], &["curator"]).await;
 }
 
 async fn an_unconfirmed_address_needs_the_signup_form(site: &Site<MockServer>) {
