@@ -152,6 +152,7 @@ async fn disconnect(
             "secret_key = \"revoke-test-secret-key-revoke-test-secret-key\"\n\
              site_url = \"https://app.example.org\"\n\
              [remote_apps.revoking]\n\
+             link_only = true\n\
              [REVOKING_APP_CREDENTIALS]\n\
              consumer_key = \"{CLIENT_ID}\"\n\
              consumer_secret = \"s\"\n"
