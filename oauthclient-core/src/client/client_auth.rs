@@ -229,5 +229,3 @@ fn client_error(app: &RemoteApp, message: &str) -> OAuthError {
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod wire_tests;

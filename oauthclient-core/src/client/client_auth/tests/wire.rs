@@ -8,8 +8,8 @@ use std::sync::mpsc;
 
 use url::Url;
 
-use super::JWT_BEARER_ASSERTION_TYPE;
-use super::tests::p256_pem;
+use super::super::JWT_BEARER_ASSERTION_TYPE;
+use super::p256_pem;
 use crate::client::refresh::refresh_token;
 use crate::client::{
     ApiMethod, ApiRequest, HttpApi, HttpClient, HttpLimits, RemoteApi as _, exchange_code,

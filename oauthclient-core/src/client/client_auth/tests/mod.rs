@@ -367,3 +367,5 @@ fn the_private_key_never_shows_in_debug() {
     assert!(!debug.contains(&body[..20]), "{debug}");
     assert!(debug.contains("[redacted]"));
 }
+
+mod wire;
