@@ -5,8 +5,13 @@
 //! engine, and the syntax is Jinja2's, the same as Invenio's own templates. Autoescaping is on
 //! for every `.html` template.
 
-use minijinja::Environment;
+use std::sync::Arc;
+
+use minijinja::value::{Kwargs, Value, ValueKind};
+use minijinja::{Environment, State};
 use oauthclient_core::error::BuildError;
+
+use crate::i18n::{Arg, Locale, Localizer};
 
 /// The templates shipped with the crate; a host app may replace any of them by name.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -79,9 +84,26 @@ pub(crate) struct Templates {
 }
 
 impl Templates {
-    /// The defaults, with `overrides` (name, source) replacing or adding templates.
-    pub fn new(overrides: Vec<(String, String)>) -> Result<Self, BuildError> {
+    /// The defaults, with `overrides` (name, source) replacing or adding templates, and the
+    /// `t(id, name=value, ...)` function formatting messages from `localizer`.
+    pub fn new(
+        overrides: Vec<(String, String)>,
+        localizer: Arc<Localizer>,
+    ) -> Result<Self, BuildError> {
         let mut env = Environment::new();
+        env.add_function(
+            "t",
+            move |state: &State<'_, '_>, id: String, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+                let locale = page_locale(&localizer, state);
+                let mut args = Vec::new();
+                for name in kwargs.args() {
+                    let value: Value = kwargs.get(name)?;
+                    args.push((name, message_arg(&value)));
+                }
+                kwargs.assert_all_used()?;
+                Ok(localizer.format(locale, &id, &args))
+            },
+        );
         let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
             .iter()
             .map(|(name, source)| ((*name).to_owned(), (*source).to_owned()))
@@ -113,4 +135,25 @@ impl Templates {
             }
         }
     }
+}
+
+/// The locale the page was rendered for (`locale.lang` in its context), or the default one
+/// when the context has none (a page a host renders with these templates).
+fn page_locale<'l>(localizer: &'l Localizer, state: &State<'_, '_>) -> &'l Locale {
+    state
+        .lookup("locale")
+        .and_then(|locale| locale.get_attr("lang").ok())
+        .and_then(|lang| lang.as_str().and_then(|tag| localizer.locale(tag)))
+        .unwrap_or_else(|| localizer.default_locale())
+}
+
+/// A template value as a message variable: integers select plural variants, anything else is
+/// shown as its text.
+fn message_arg(value: &Value) -> Arg<'static> {
+    if value.kind() == ValueKind::Number
+        && let Ok(number) = i64::try_from(value.clone())
+    {
+        return Arg::Number(number);
+    }
+    Arg::Text(value.to_string().into())
 }

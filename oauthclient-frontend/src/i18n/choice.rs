@@ -113,3 +113,41 @@ pub(crate) fn set_cookie(name: &str, change: &CookieChange, https: bool) -> Opti
         "{name}={value}; Path=/; Max-Age={max_age}; SameSite=Lax; HttpOnly{secure}"
     ))
 }
+
+/// The locale of `request` (steps 1, 2, 4 and 5: no host hook yet) and the cookie change its
+/// `?lang=` asks for. Pure, so every part of a request that needs the locale gets the same one.
+pub(crate) fn of_request(localizer: &Localizer, request: &crate::request::Request) -> Choice {
+    let query = lang_query(&request.query);
+    let cookie = cookie_value(request, COOKIE_NAME);
+    resolve(
+        localizer,
+        &Inputs {
+            query: query.as_deref(),
+            cookie,
+            hook: None,
+            accept_language: request.header("accept-language"),
+        },
+    )
+}
+
+/// The `lang` query parameter (possibly empty), if present; a malformed query has none.
+fn lang_query(query: &str) -> Option<String> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+        .ok()?
+        .into_iter()
+        .find_map(|(name, value)| (name == "lang").then_some(value))
+}
+
+/// The value of the cookie `name` in the request's `Cookie` headers.
+fn cookie_value<'r>(request: &'r crate::request::Request, name: &str) -> Option<&'r str> {
+    request
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|header| header.split(';'))
+        .find_map(|pair| {
+            let (key, value) = pair.trim().split_once('=')?;
+            (key.trim() == name).then_some(value.trim())
+        })
+}

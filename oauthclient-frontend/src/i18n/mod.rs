@@ -14,7 +14,7 @@
 
 mod builder;
 mod catalog;
-mod choice;
+pub(crate) mod choice;
 mod localizer;
 mod negotiate;
 mod pseudo;
