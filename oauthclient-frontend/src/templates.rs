@@ -93,7 +93,10 @@ impl Templates {
         let mut env = Environment::new();
         env.add_function(
             "t",
-            move |state: &State<'_, '_>, id: String, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+            move |state: &State<'_, '_>,
+                  id: String,
+                  kwargs: Kwargs|
+                  -> Result<String, minijinja::Error> {
                 let locale = page_locale(&localizer, state);
                 let mut args = Vec::new();
                 for name in kwargs.args() {
@@ -156,4 +159,54 @@ fn message_arg(value: &Value) -> Arg<'static> {
         return Arg::Number(number);
     }
     Arg::Text(value.to_string().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn templates(source: &str) -> Templates {
+        let localizer = Arc::new(Localizer::new().expect("catalogs"));
+        Templates::new(vec![("page.html".to_owned(), source.to_owned())], localizer)
+            .expect("templates")
+    }
+
+    #[test]
+    fn t_formats_in_the_locale_of_the_page() {
+        let templates = templates(r#"{{ t("linked-accounts-title") }}"#);
+        let german = json!({"locale": {"lang": "de", "dir": "ltr"}});
+        assert_eq!(templates.render("page.html", &german), "Verknüpfte Konten");
+    }
+
+    #[test]
+    fn t_without_a_locale_uses_the_default_one() {
+        let templates = templates(r#"{{ t("linked-accounts-title") }}"#);
+        assert_eq!(templates.render("page.html", &json!({})), "Linked accounts");
+    }
+
+    #[test]
+    fn t_passes_its_keyword_arguments_and_escapes_them() {
+        let templates = templates(r#"{{ t("linked-accounts-reconnect-hint", provider=name) }}"#);
+        let context = json!({"name": "<b>Git</b>", "locale": {"lang": "en", "dir": "ltr"}});
+        assert_eq!(
+            templates.render("page.html", &context),
+            "The stored authorization expired: sign in with &lt;b&gt;Git&lt;&#x2f;b&gt; again"
+        );
+    }
+
+    #[test]
+    fn base_page_carries_the_locale_or_english_without_one() {
+        let templates = templates(r#"{% extends "oauthclient/base.html" %}"#);
+        let arabic = json!({"locale": {"lang": "ar", "dir": "rtl"}, "flashes": []});
+        assert!(
+            templates
+                .render("page.html", &arabic)
+                .contains(r#"<html lang="ar" dir="rtl">"#)
+        );
+        let host = templates.render("page.html", &json!({"flashes": []}));
+        assert!(host.contains(r#"<html lang="en">"#), "{host}");
+        assert!(host.contains("<title>Accounts</title>"), "{host}");
+    }
 }

@@ -151,3 +151,80 @@ fn cookie_value<'r>(request: &'r crate::request::Request, name: &str) -> Option<
             (key.trim() == name).then_some(value.trim())
         })
 }
+
+#[cfg(test)]
+mod request_tests {
+    use http::HeaderValue;
+
+    use super::*;
+    use crate::request::Request;
+
+    fn request(query: &str, headers: &[(&'static str, &str)]) -> Request {
+        let mut request = Request {
+            query: query.to_owned(),
+            ..Request::default()
+        };
+        for (name, value) in headers {
+            request
+                .headers
+                .append(*name, HeaderValue::from_str(value).expect("header"));
+        }
+        request
+    }
+
+    #[test]
+    fn the_query_wins_and_sets_the_cookie() {
+        let localizer = Localizer::new().expect("catalogs");
+        let choice = of_request(
+            &localizer,
+            &request(
+                "next=%2F&lang=fr",
+                &[
+                    ("cookie", "a=1; oauthclient_lang=de"),
+                    ("accept-language", "ja"),
+                ],
+            ),
+        );
+        assert_eq!(choice.locale.tag(), "fr");
+        assert_eq!(choice.cookie, CookieChange::Set("fr".to_owned()));
+    }
+
+    #[test]
+    fn the_cookie_comes_before_the_header() {
+        let localizer = Localizer::new().expect("catalogs");
+        let choice = of_request(
+            &localizer,
+            &request(
+                "",
+                &[
+                    ("cookie", "a=1; oauthclient_lang=de"),
+                    ("accept-language", "ja"),
+                ],
+            ),
+        );
+        assert_eq!(choice.locale.tag(), "de");
+        assert_eq!(choice.cookie, CookieChange::Keep);
+    }
+
+    #[test]
+    fn an_empty_lang_clears_the_cookie_and_the_header_decides() {
+        let localizer = Localizer::new().expect("catalogs");
+        let choice = of_request(
+            &localizer,
+            &request(
+                "lang=",
+                &[("cookie", "oauthclient_lang=de"), ("accept-language", "ja")],
+            ),
+        );
+        assert_eq!(choice.locale.tag(), "ja");
+        assert_eq!(choice.cookie, CookieChange::Clear);
+    }
+
+    #[test]
+    fn nothing_said_is_the_default() {
+        let localizer = Localizer::new().expect("catalogs");
+        let choice = of_request(&localizer, &request("lang=xx", &[]));
+        assert_eq!(choice.locale.tag(), "en");
+        assert_eq!(choice.cookie, CookieChange::Keep);
+    }
+}

@@ -123,10 +123,13 @@ async fn unknown_lang_parameter_falls_back_to_english() {
         .expect("page");
     assert_eq!(response.status(), 200);
     assert!(
-        response.headers().get("set-cookie").is_none_or(|cookie| !cookie
-            .to_str()
-            .unwrap_or_default()
-            .starts_with("oauthclient_lang=")),
+        response
+            .headers()
+            .get("set-cookie")
+            .is_none_or(|cookie| !cookie
+                .to_str()
+                .unwrap_or_default()
+                .starts_with("oauthclient_lang=")),
         "an unknown tag is not remembered"
     );
     let body = response.text().await.expect("body");
