@@ -260,6 +260,10 @@ impl<T: From<Runtime>> RuntimeBuilder<T> {
             self.config.accounts.confirmation_expires,
         );
         let paths = Paths::new(self.config.site_url.path(), self.home);
+        let localizer = Arc::new(
+            crate::i18n::Localizer::new()
+                .map_err(|err| BuildError::part("the message catalogs", err))?,
+        );
         let parts = Parts {
             rate_limiter: self.config.rate_limit.clone().map(RateLimiter::new),
             tokens,
@@ -270,7 +274,8 @@ impl<T: From<Runtime>> RuntimeBuilder<T> {
             accounts,
             users,
             current_user: self.current_user,
-            templates: Templates::new(self.templates)?,
+            templates: Templates::new(self.templates, localizer.clone())?,
+            localizer,
             events: self.events,
             paths,
             mailer,

@@ -37,6 +37,11 @@ pub(crate) fn page(
         // the views that act on the user check it against the store.
         map.entry("signed_in")
             .or_insert_with(|| json!(parts.current_user.user_id(request, session).is_some()));
+        // The page's language, for `<html lang dir>` and the templates' `t(...)`: what
+        // `handlers::dispatch` chose (the same answer for the same request).
+        map.entry("locale").or_insert_with(|| {
+            json!(crate::i18n::choice::of_request(&parts.localizer, request).locale)
+        });
         // Every page can carry forms (a host's sign-out button in an overridden base).
         if !map.contains_key("csrf_token") {
             map.insert("csrf_token".into(), json!(crate::csrf::token(session)));

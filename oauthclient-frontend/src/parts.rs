@@ -14,6 +14,7 @@ use oauthclient_core::{AccountStore, OAuthClientConfig, UserStore};
 
 use crate::current_user::CurrentUser;
 use crate::frame_ancestors::FrameAncestors;
+use crate::i18n::Localizer;
 use crate::mail_queue::MailQueue;
 use crate::oauth_session::OAuthSession;
 use crate::rate_limit::RateLimiter;
@@ -36,6 +37,8 @@ pub(crate) struct Parts {
     pub users: Arc<dyn UserStore>,
     pub current_user: Arc<dyn CurrentUser>,
     pub templates: Templates,
+    /// The message catalogs every page and answer is formatted with.
+    pub localizer: Arc<Localizer>,
     pub events: EventBus,
     pub paths: Paths,
     /// Sends confirmation mail; `None` only when no app's verification sends mail.

@@ -5,8 +5,13 @@
 //! engine, and the syntax is Jinja2's, the same as Invenio's own templates. Autoescaping is on
 //! for every `.html` template.
 
-use minijinja::Environment;
+use std::sync::Arc;
+
+use minijinja::value::{Kwargs, Value, ValueKind};
+use minijinja::{Environment, State};
 use oauthclient_core::error::BuildError;
+
+use crate::i18n::{Arg, Locale, Localizer};
 
 /// The templates shipped with the crate; a host app may replace any of them by name.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -79,9 +84,29 @@ pub(crate) struct Templates {
 }
 
 impl Templates {
-    /// The defaults, with `overrides` (name, source) replacing or adding templates.
-    pub fn new(overrides: Vec<(String, String)>) -> Result<Self, BuildError> {
+    /// The defaults, with `overrides` (name, source) replacing or adding templates, and the
+    /// `t(id, name=value, ...)` function formatting messages from `localizer`.
+    pub fn new(
+        overrides: Vec<(String, String)>,
+        localizer: Arc<Localizer>,
+    ) -> Result<Self, BuildError> {
         let mut env = Environment::new();
+        env.add_function(
+            "t",
+            move |state: &State<'_, '_>,
+                  id: String,
+                  kwargs: Kwargs|
+                  -> Result<String, minijinja::Error> {
+                let locale = page_locale(&localizer, state);
+                let mut args = Vec::new();
+                for name in kwargs.args() {
+                    let value: Value = kwargs.get(name)?;
+                    args.push((name, message_arg(&value)));
+                }
+                kwargs.assert_all_used()?;
+                Ok(localizer.format(locale, &id, &args))
+            },
+        );
         let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
             .iter()
             .map(|(name, source)| ((*name).to_owned(), (*source).to_owned()))
@@ -112,5 +137,76 @@ impl Templates {
                     .to_owned()
             }
         }
+    }
+}
+
+/// The locale the page was rendered for (`locale.lang` in its context), or the default one
+/// when the context has none (a page a host renders with these templates).
+fn page_locale<'l>(localizer: &'l Localizer, state: &State<'_, '_>) -> &'l Locale {
+    state
+        .lookup("locale")
+        .and_then(|locale| locale.get_attr("lang").ok())
+        .and_then(|lang| lang.as_str().and_then(|tag| localizer.locale(tag)))
+        .unwrap_or_else(|| localizer.default_locale())
+}
+
+/// A template value as a message variable: integers select plural variants, anything else is
+/// shown as its text.
+fn message_arg(value: &Value) -> Arg<'static> {
+    if value.kind() == ValueKind::Number
+        && let Ok(number) = i64::try_from(value.clone())
+    {
+        return Arg::Number(number);
+    }
+    Arg::Text(value.to_string().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn templates(source: &str) -> Templates {
+        let localizer = Arc::new(Localizer::new().expect("catalogs"));
+        Templates::new(vec![("page.html".to_owned(), source.to_owned())], localizer)
+            .expect("templates")
+    }
+
+    #[test]
+    fn t_formats_in_the_locale_of_the_page() {
+        let templates = templates(r#"{{ t("linked-accounts-title") }}"#);
+        let german = json!({"locale": {"lang": "de", "dir": "ltr"}});
+        assert_eq!(templates.render("page.html", &german), "Verknüpfte Konten");
+    }
+
+    #[test]
+    fn t_without_a_locale_uses_the_default_one() {
+        let templates = templates(r#"{{ t("linked-accounts-title") }}"#);
+        assert_eq!(templates.render("page.html", &json!({})), "Linked accounts");
+    }
+
+    #[test]
+    fn t_passes_its_keyword_arguments_and_escapes_them() {
+        let templates = templates(r#"{{ t("linked-accounts-reconnect-hint", provider=name) }}"#);
+        let context = json!({"name": "<b>Git</b>", "locale": {"lang": "en", "dir": "ltr"}});
+        assert_eq!(
+            templates.render("page.html", &context),
+            "The stored authorization expired: sign in with &lt;b&gt;Git&lt;&#x2f;b&gt; again"
+        );
+    }
+
+    #[test]
+    fn base_page_carries_the_locale_or_english_without_one() {
+        let templates = templates(r#"{% extends "oauthclient/base.html" %}"#);
+        let arabic = json!({"locale": {"lang": "ar", "dir": "rtl"}, "flashes": []});
+        assert!(
+            templates
+                .render("page.html", &arabic)
+                .contains(r#"<html lang="ar" dir="rtl">"#)
+        );
+        let host = templates.render("page.html", &json!({"flashes": []}));
+        assert!(host.contains(r#"<html lang="en">"#), "{host}");
+        assert!(host.contains("<title>Accounts</title>"), "{host}");
     }
 }

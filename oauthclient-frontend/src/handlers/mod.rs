@@ -16,6 +16,8 @@ use std::sync::Arc;
 
 use oauthclient_core::OAuthError;
 
+use crate::i18n::Locale;
+use crate::i18n::choice::{self, CookieChange};
 use crate::parts::{AppRuntime, Parts};
 use crate::reply::Reply;
 use crate::request::Request;
@@ -27,6 +29,8 @@ pub(crate) struct Call<'a> {
     pub parts: &'a Arc<Parts>,
     pub request: &'a Request,
     pub session: &'a mut SessionData,
+    /// The request's locale, chosen once by [`dispatch`].
+    pub locale: Locale,
 }
 
 impl Call<'_> {
@@ -45,8 +49,12 @@ impl Call<'_> {
         &mut self,
         status: http::StatusCode,
         template: &str,
-        context: serde_json::Value,
+        mut context: serde_json::Value,
     ) -> Reply {
+        if let Some(map) = context.as_object_mut() {
+            map.entry("locale")
+                .or_insert_with(|| serde_json::json!(self.locale));
+        }
         crate::errors::page(
             self.parts,
             self.request,
@@ -117,41 +125,79 @@ pub(crate) async fn dispatch(
     request: &Request,
     session: &mut SessionData,
 ) -> Reply {
+    let choice = choice::of_request(&parts.localizer, request);
     let mut call = Call {
         parts,
         request,
         session,
+        locale: choice.locale.clone(),
     };
+    let mut reply = serve(&mut call, endpoint, param).await;
+    localize_reply(parts, &choice, &mut reply);
+    reply
+}
+
+/// Marks a page with its language, and writes the language cookie `?lang=` asked for.
+fn localize_reply(parts: &Parts, choice: &choice::Choice, reply: &mut Reply) {
+    let is_html = reply
+        .headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"));
+    if is_html {
+        if let Ok(tag) = http::HeaderValue::from_str(choice.locale.tag()) {
+            reply.headers.insert(http::header::CONTENT_LANGUAGE, tag);
+        }
+        // The page depends on what picks the locale: caches must keep one copy per value.
+        reply.headers.append(
+            http::header::VARY,
+            http::HeaderValue::from_static("Accept-Language, Cookie"),
+        );
+    }
+    if choice.cookie != CookieChange::Keep
+        && let Some(cookie) = choice::set_cookie(
+            choice::COOKIE_NAME,
+            &choice.cookie,
+            crate::cookie::is_https(&parts.config),
+        )
+        && let Ok(value) = http::HeaderValue::from_str(&cookie)
+    {
+        reply.headers.append(http::header::SET_COOKIE, value);
+    }
+}
+
+/// The one exhaustive match from an endpoint to its handler.
+async fn serve(call: &mut Call<'_>, endpoint: Endpoint, param: &str) -> Reply {
     match endpoint {
-        Endpoint::Login => login::start(&mut call, param).await,
-        Endpoint::LoginForm => login::start_from_form(&mut call, param).await,
-        Endpoint::Authorized => authorized::callback(&mut call, param).await,
-        Endpoint::AuthorizedPost => form_post::callback_post(&mut call, param).await,
-        Endpoint::SignupForm => signup::form(&mut call, param).await,
-        Endpoint::SignupSubmit => signup::submit(&mut call, param).await,
-        Endpoint::SignupContinue => signup::continue_as_new(&mut call, param).await,
-        Endpoint::DisconnectConfirm => disconnect::confirm(&mut call, param).await,
-        Endpoint::DisconnectSubmit => disconnect::submit(&mut call, param).await,
-        Endpoint::LogoutConfirm => logout::confirm(&mut call),
-        Endpoint::LogoutSubmit => logout::submit(&mut call).await,
-        Endpoint::LogoutEverywhere => logout::everywhere(&mut call).await,
-        Endpoint::ConfirmEmailResend => confirm_email::resend(&mut call).await,
-        Endpoint::ConfirmEmailPending => confirm_email::pending_page(&mut call).await,
-        Endpoint::ConfirmEmailPage => confirm_email::page(&mut call, param).await,
-        Endpoint::ConfirmEmailSubmit => confirm_email::confirm(&mut call, param).await,
-        Endpoint::EmailSettings => email_settings::show(&mut call).await,
-        Endpoint::EmailChange => email_settings::change(&mut call).await,
-        Endpoint::LinkedAccounts => linked_accounts::index(&mut call).await,
-        Endpoint::ApiAccounts => api::accounts(&mut call).await,
-        Endpoint::ApiCsrf => api::csrf_token(&mut call),
-        Endpoint::ApiDisconnect => api::disconnect(&mut call, param).await,
-        Endpoint::ApiSignup => api::signup(&mut call, param).await,
-        Endpoint::ApiSignupContinue => api::continue_as_new(&mut call, param).await,
-        Endpoint::ApiProviders => api::providers(&call),
-        Endpoint::ApiSession => api::session(&mut call).await,
-        Endpoint::ApiLogin => api::begin_login(&mut call, param).await,
-        Endpoint::ApiLogoutEverywhere => api::logout_everywhere(&mut call).await,
-        Endpoint::ApiPreflight => crate::cors::preflight(&parts.config, request),
+        Endpoint::Login => login::start(call, param).await,
+        Endpoint::LoginForm => login::start_from_form(call, param).await,
+        Endpoint::Authorized => authorized::callback(call, param).await,
+        Endpoint::AuthorizedPost => form_post::callback_post(call, param).await,
+        Endpoint::SignupForm => signup::form(call, param).await,
+        Endpoint::SignupSubmit => signup::submit(call, param).await,
+        Endpoint::SignupContinue => signup::continue_as_new(call, param).await,
+        Endpoint::DisconnectConfirm => disconnect::confirm(call, param).await,
+        Endpoint::DisconnectSubmit => disconnect::submit(call, param).await,
+        Endpoint::LogoutConfirm => logout::confirm(call),
+        Endpoint::LogoutSubmit => logout::submit(call).await,
+        Endpoint::LogoutEverywhere => logout::everywhere(call).await,
+        Endpoint::ConfirmEmailResend => confirm_email::resend(call).await,
+        Endpoint::ConfirmEmailPending => confirm_email::pending_page(call).await,
+        Endpoint::ConfirmEmailPage => confirm_email::page(call, param).await,
+        Endpoint::ConfirmEmailSubmit => confirm_email::confirm(call, param).await,
+        Endpoint::EmailSettings => email_settings::show(call).await,
+        Endpoint::EmailChange => email_settings::change(call).await,
+        Endpoint::LinkedAccounts => linked_accounts::index(call).await,
+        Endpoint::ApiAccounts => api::accounts(call).await,
+        Endpoint::ApiCsrf => api::csrf_token(call),
+        Endpoint::ApiDisconnect => api::disconnect(call, param).await,
+        Endpoint::ApiSignup => api::signup(call, param).await,
+        Endpoint::ApiSignupContinue => api::continue_as_new(call, param).await,
+        Endpoint::ApiProviders => api::providers(call),
+        Endpoint::ApiSession => api::session(call).await,
+        Endpoint::ApiLogin => api::begin_login(call, param).await,
+        Endpoint::ApiLogoutEverywhere => api::logout_everywhere(call).await,
+        Endpoint::ApiPreflight => crate::cors::preflight(&call.parts.config, call.request),
     }
 }
 

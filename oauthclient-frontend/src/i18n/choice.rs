@@ -113,3 +113,118 @@ pub(crate) fn set_cookie(name: &str, change: &CookieChange, https: bool) -> Opti
         "{name}={value}; Path=/; Max-Age={max_age}; SameSite=Lax; HttpOnly{secure}"
     ))
 }
+
+/// The locale of `request` (steps 1, 2, 4 and 5: no host hook yet) and the cookie change its
+/// `?lang=` asks for. Pure, so every part of a request that needs the locale gets the same one.
+pub(crate) fn of_request(localizer: &Localizer, request: &crate::request::Request) -> Choice {
+    let query = lang_query(&request.query);
+    let cookie = cookie_value(request, COOKIE_NAME);
+    resolve(
+        localizer,
+        &Inputs {
+            query: query.as_deref(),
+            cookie,
+            hook: None,
+            accept_language: request.header("accept-language"),
+        },
+    )
+}
+
+/// The `lang` query parameter (possibly empty), if present; a malformed query has none.
+fn lang_query(query: &str) -> Option<String> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+        .ok()?
+        .into_iter()
+        .find_map(|(name, value)| (name == "lang").then_some(value))
+}
+
+/// The value of the cookie `name` in the request's `Cookie` headers.
+fn cookie_value<'r>(request: &'r crate::request::Request, name: &str) -> Option<&'r str> {
+    request
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|header| header.split(';'))
+        .find_map(|pair| {
+            let (key, value) = pair.trim().split_once('=')?;
+            (key.trim() == name).then_some(value.trim())
+        })
+}
+
+#[cfg(test)]
+mod request_tests {
+    use http::HeaderValue;
+
+    use super::*;
+    use crate::request::Request;
+
+    fn request(query: &str, headers: &[(&'static str, &str)]) -> Request {
+        let mut request = Request {
+            query: query.to_owned(),
+            ..Request::default()
+        };
+        for (name, value) in headers {
+            request
+                .headers
+                .append(*name, HeaderValue::from_str(value).expect("header"));
+        }
+        request
+    }
+
+    #[test]
+    fn the_query_wins_and_sets_the_cookie() {
+        let localizer = Localizer::new().expect("catalogs");
+        let choice = of_request(
+            &localizer,
+            &request(
+                "next=%2F&lang=fr",
+                &[
+                    ("cookie", "a=1; oauthclient_lang=de"),
+                    ("accept-language", "ja"),
+                ],
+            ),
+        );
+        assert_eq!(choice.locale.tag(), "fr");
+        assert_eq!(choice.cookie, CookieChange::Set("fr".to_owned()));
+    }
+
+    #[test]
+    fn the_cookie_comes_before_the_header() {
+        let localizer = Localizer::new().expect("catalogs");
+        let choice = of_request(
+            &localizer,
+            &request(
+                "",
+                &[
+                    ("cookie", "a=1; oauthclient_lang=de"),
+                    ("accept-language", "ja"),
+                ],
+            ),
+        );
+        assert_eq!(choice.locale.tag(), "de");
+        assert_eq!(choice.cookie, CookieChange::Keep);
+    }
+
+    #[test]
+    fn an_empty_lang_clears_the_cookie_and_the_header_decides() {
+        let localizer = Localizer::new().expect("catalogs");
+        let choice = of_request(
+            &localizer,
+            &request(
+                "lang=",
+                &[("cookie", "oauthclient_lang=de"), ("accept-language", "ja")],
+            ),
+        );
+        assert_eq!(choice.locale.tag(), "ja");
+        assert_eq!(choice.cookie, CookieChange::Clear);
+    }
+
+    #[test]
+    fn nothing_said_is_the_default() {
+        let localizer = Localizer::new().expect("catalogs");
+        let choice = of_request(&localizer, &request("lang=xx", &[]));
+        assert_eq!(choice.locale.tag(), "en");
+        assert_eq!(choice.cookie, CookieChange::Keep);
+    }
+}

@@ -65,7 +65,7 @@ pub(super) struct Catalog {
 /// (`confirm-email-sign-in-then-confirm.link`).
 ///
 /// Built once at start-up from the library's embedded catalogs and the host's catalog
-/// directory; the runtime does not build one yet, so pages are still in English.
+/// directory; the runtime builds one (`RuntimeBuilder::build`) with the shipped catalogs.
 pub struct Localizer {
     /// Every built catalog by tag: the enabled locales, and English (the fallback) always.
     pub(super) catalogs: BTreeMap<String, Catalog>,

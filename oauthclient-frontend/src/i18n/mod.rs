@@ -1,7 +1,8 @@
 //! Localization: the library's Fluent catalogs, a host's own catalogs, and the choice of a
 //! request's locale (issue 26).
 //!
-//! This is the foundation only: nothing in the pages uses it yet. [`Localizer`] holds one
+//! The runtime builds one [`Localizer`] and picks each request's locale; only the shell and the
+//! linked-accounts page are translated so far. [`Localizer`] holds one
 //! Fluent bundle per locale and formats messages with a fallback chain that never fails
 //! (the locale, then English, then the id); `negotiate` and `choice` pick the locale of a
 //! request from `?lang=`, the language cookie, the host's hook, `Accept-Language` and the
@@ -9,12 +10,12 @@
 
 #![allow(
     dead_code,
-    reason = "not wired into the runtime yet (issue 26, step 3): only tests call most items"
+    reason = "partly wired (issue 26): the host catalogs, settings and pseudo-locale are not yet"
 )]
 
 mod builder;
 mod catalog;
-mod choice;
+pub(crate) mod choice;
 mod localizer;
 mod negotiate;
 mod pseudo;

@@ -10,6 +10,7 @@ mod email_verification;
 mod form_post;
 mod hardening;
 mod host_policy;
+mod i18n;
 mod json_api;
 mod login;
 mod login_options;
@@ -46,6 +47,7 @@ pub(super) fn all() -> Vec<Scenario> {
         form_post::scenarios,
         hardening::scenarios,
         host_policy::scenarios,
+        i18n::scenarios,
         json_api::scenarios,
         login::scenarios,
         login_options::scenarios,
