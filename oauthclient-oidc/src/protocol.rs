@@ -1,19 +1,14 @@
 //! [`OidcProtocol`]: the authorization code flow with PKCE S256 and a `nonce`, the RFC 9207
 //! `iss` check, ID token validation, and RP-initiated logout.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use async_trait::async_trait;
-use oauthclient_core::client::{TokenRequestAuth, token_request_auth};
+use oauthclient_core::client::{TokenRequestAuth, token_from_response, token_request_auth};
 use oauthclient_core::clock::SystemClock;
 use oauthclient_core::config::{IssuerTemplate, OAuth2Params, Protocol, RemoteApp, ResponseMode};
 use oauthclient_core::flow::Grant;
 use oauthclient_core::handlers::{ProtocolContext, ProtocolHandler};
-use oauthclient_core::secret::{
-    AccessToken, FlowNonce, PkceVerifier, RefreshToken, constant_time_eq,
-};
+use oauthclient_core::secret::{FlowNonce, PkceVerifier, RefreshToken, constant_time_eq};
 use oauthclient_core::state::{PendingFlow, StateError};
-use oauthclient_core::token::granted_scopes;
 use oauthclient_core::{OAuthError, Token};
 use openidconnect::core::{
     CoreAuthenticationFlow, CoreClient, CoreErrorResponseType, CoreTokenResponse,
@@ -354,31 +349,13 @@ fn userinfo_extra(metadata: &Metadata) -> serde_json::Map<String, serde_json::Va
     extra
 }
 
-/// Our [`Token`] of a token response; without a `scope` in it, the requested scopes.
+/// Our [`Token`] of a token response (core's conversion), `extra` as built here.
 fn token_of(
     response: &CoreTokenResponse,
     params: &OAuth2Params,
     extra: serde_json::Map<String, serde_json::Value>,
 ) -> Token {
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_secs());
-    Token {
-        access_token: AccessToken::new(response.access_token().secret().clone()),
-        secret: None,
-        refresh_token: response
-            .refresh_token()
-            .map(|refresh| RefreshToken::new(refresh.secret().clone())),
-        expires_at: response
-            .expires_in()
-            .map(|lifetime| now.saturating_add(lifetime.as_secs())),
-        token_type: String::new(),
-        scopes: response.scopes().map_or_else(
-            || params.scopes.clone(),
-            |granted| granted_scopes(granted.iter().map(|scope| scope.as_str())),
-        ),
-        extra: serde_json::Value::Object(extra),
-    }
+    token_from_response(response, params, serde_json::Value::Object(extra))
 }
 
 /// RFC 9207 §2.4: an `iss` must be the issuer (exactly); a provider that advertises

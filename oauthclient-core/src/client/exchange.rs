@@ -139,14 +139,29 @@ pub(crate) fn oauth2_params(app: &RemoteApp) -> Result<&OAuth2Params, OAuthError
 }
 
 pub(super) fn into_token(response: &TokenResponseWithExtras, params: &OAuth2Params) -> Token {
+    let extra = response.extra_fields().fields.clone();
+    token_from_response(
+        response,
+        params,
+        if extra.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::Value::Object(extra.into_iter().collect())
+        },
+    )
+}
+
+/// Our [`Token`] of any OAuth 2.0 token response (core's, or an OpenID Connect one): the
+/// expiry from `expires_in`, the granted scopes split on commas and spaces or, without a
+/// `scope` in the response, the requested ones; `extra` as the caller built it.
+pub fn token_from_response<R: TokenResponse>(
+    response: &R,
+    params: &OAuth2Params,
+    extra: serde_json::Value,
+) -> Token {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs());
-    let scopes = response.scopes().map_or_else(
-        || params.scopes.clone(),
-        |granted| crate::token::granted_scopes(granted.iter().map(|scope| scope.as_str())),
-    );
-    let extra = response.extra_fields().fields.clone();
     Token {
         access_token: AccessToken::new(response.access_token().secret().clone()),
         secret: None,
@@ -157,12 +172,11 @@ pub(super) fn into_token(response: &TokenResponseWithExtras, params: &OAuth2Para
             .expires_in()
             .map(|lifetime| now.saturating_add(lifetime.as_secs())),
         token_type: String::new(),
-        scopes,
-        extra: if extra.is_empty() {
-            serde_json::Value::Null
-        } else {
-            serde_json::Value::Object(extra.into_iter().collect())
-        },
+        scopes: response.scopes().map_or_else(
+            || params.scopes.clone(),
+            |granted| crate::token::granted_scopes(granted.iter().map(|scope| scope.as_str())),
+        ),
+        extra,
     }
 }
 

@@ -20,7 +20,7 @@ mod revoke;
 pub use api::HttpApi;
 pub use authorize::{AuthorizationRequest, authorization_request};
 pub use client_auth::{JWT_BEARER_ASSERTION_TYPE, TokenRequestAuth, token_request_auth};
-pub use exchange::exchange_code;
+pub use exchange::{exchange_code, token_from_response};
 pub use http::{HttpClient, HttpError, HttpLimits};
 pub use protocol_handler::{ProtocolContext, ProtocolHandler};
 pub use protocols::{OAuth1Protocol, OAuth2Protocol};
