@@ -18,6 +18,8 @@ import {
   expectVisible,
   navigate,
   run,
+  sandboxDecide,
+  sandboxLogin as signInAtSandbox,
   shot,
   site,
   step,
@@ -52,38 +54,12 @@ async function expectFlash(page, category, text) {
 }
 
 /** On the sandbox's login page: signs in as `username`, then expects the consent page. */
-async function sandboxLogin(page, username, shareEmail, shotName) {
-  check(
-    new URL(page.url()).origin === sandboxOrigin,
-    `expected the sandbox provider's page (${sandboxOrigin}), got ${page.url()}`,
-  );
-  await expectVisible(page.getByTestId('sandbox-username'), 'the sandbox username field');
-  await page.getByTestId('sandbox-username').fill(username);
-  await page.getByTestId('sandbox-password').fill('any password at all');
-  const share = page.getByTestId('sandbox-share-email');
-  await (shareEmail ? share.check() : share.uncheck());
-  check((await share.isChecked()) === shareEmail, 'the "share my e-mail" box did not change');
-  await shot(page, `${shotName}-login`);
-
-  const consent = await navigate(page, () => page.getByTestId('sandbox-login').click());
-  expectStatus(consent, 200);
-  await expectVisible(page.getByTestId('sandbox-approve'), 'the sandbox Approve button');
-  const who = await page.getByTestId('sandbox-user').innerText();
-  check(who.includes(username), `the consent page names "${who}", not ${username}`);
-  check(
-    shareEmail === !who.includes('not shared'),
-    `the consent page says "${who}" though share e-mail was ${shareEmail ? 'ticked' : 'unticked'}`,
-  );
-  await shot(page, `${shotName}-consent`);
+function sandboxLogin(page, username, shareEmail, shotName) {
+  return signInAtSandbox(page, username, shareEmail, { sandboxOrigin, shotName });
 }
 
-async function approve(page) {
-  const response = await navigate(page, () => page.getByTestId('sandbox-approve').click());
-  check(
-    new URL(page.url()).origin === new URL(site).origin,
-    `after Approve the browser should be back on the site, it is at ${page.url()}`,
-  );
-  return response;
+function approve(page) {
+  return sandboxDecide(page);
 }
 
 function sandboxRow(page) {

@@ -1,8 +1,9 @@
 // Shared by the browser tests (flow.mjs: the sandbox flow; oidc.mjs and axum.mjs: OpenID
 // Connect against oidc-provider, the demo and the axum example app; spa.mjs: the single-page
-// app on the JSON API; form_post.mjs: response_mode=form_post, cross-site): chromium launched headless with every off-machine request aborted,
-// navigation that waits for the next page, checks that fail with what the page said, and a
-// numbered full-page screenshot per step.
+// app on the JSON API; form_post.mjs: response_mode=form_post, cross-site; i18n-walk.mjs: every
+// page in the pseudo-locale and three languages): chromium launched headless with every
+// off-machine request aborted, navigation that waits for the next page, checks that fail with
+// what the page said, the sandbox provider's pages, and a numbered full-page screenshot per step.
 
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
@@ -17,17 +18,28 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** The site under test (no trailing slash) and where screenshots go; set by `configure`. */
 export let site = '';
 let shotDir = '';
+/** How many screenshots were taken before the current directory was set (numbering restarts). */
+let shotsBefore = 0;
 
-/** Sets the site and the screenshot directory, and arms the overall watchdog. */
-export function configure(siteUrl, screenshotDir) {
+/**
+ * Sets the site and the screenshot directory, and arms the overall watchdog (`timeoutMs`, 3
+ * minutes unless a longer test says otherwise).
+ */
+export function configure(siteUrl, screenshotDir, { timeoutMs = OVERALL_TIMEOUT_MS } = {}) {
   site = siteUrl.replace(/\/+$/, '');
+  setScreenshotDir(screenshotDir);
+  const watchdog = setTimeout(() => {
+    console.error(`browser test: gave up after ${timeoutMs / 1000} s`);
+    process.exit(1);
+  }, timeoutMs);
+  watchdog.unref();
+}
+
+/** Later screenshots go to `screenshotDir` (created), numbered from 01 again. */
+export function setScreenshotDir(screenshotDir) {
   shotDir = path.resolve(screenshotDir);
   mkdirSync(shotDir, { recursive: true });
-  const watchdog = setTimeout(() => {
-    console.error(`browser test: gave up after ${OVERALL_TIMEOUT_MS / 1000} s`);
-    process.exit(1);
-  }, OVERALL_TIMEOUT_MS);
-  watchdog.unref();
+  shotsBefore = screenshots.length;
 }
 
 // A CommonJS require honours NODE_PATH (an ES `import` would not).
@@ -58,7 +70,8 @@ export function step(label) {
 }
 
 export async function shot(page, name) {
-  const file = path.join(shotDir, `${String(screenshots.length + 1).padStart(2, '0')}-${name}.png`);
+  const number = screenshots.length - shotsBefore + 1;
+  const file = path.join(shotDir, `${String(number).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   screenshots.push(file);
   console.log(`     screenshot ${file}`);
@@ -125,6 +138,49 @@ export async function expectVisible(locator, what) {
   } catch {
     throw new Error(`expected ${what} to be visible`);
   }
+}
+
+// --- the sandbox provider's pages (flow.mjs, i18n-walk.mjs) -------------------------------
+
+/**
+ * On the sandbox provider's login page: signs in as `username`, sharing the e-mail address or
+ * not, then expects the consent page. `sandboxOrigin`, when the test knows it, must be the
+ * page's; `shotName` takes a screenshot of both pages.
+ */
+export async function sandboxLogin(page, username, shareEmail, { sandboxOrigin, shotName } = {}) {
+  const origin = new URL(page.url()).origin;
+  check(
+    sandboxOrigin ? origin === sandboxOrigin : origin !== new URL(site).origin,
+    `expected the sandbox provider's page${sandboxOrigin ? ` (${sandboxOrigin})` : ''}, got ${page.url()}`,
+  );
+  await expectVisible(page.getByTestId('sandbox-username'), 'the sandbox username field');
+  await page.getByTestId('sandbox-username').fill(username);
+  await page.getByTestId('sandbox-password').fill('any password at all');
+  const share = page.getByTestId('sandbox-share-email');
+  await (shareEmail ? share.check() : share.uncheck());
+  check((await share.isChecked()) === shareEmail, 'the "share my e-mail" box did not change');
+  if (shotName) await shot(page, `${shotName}-login`);
+
+  const consent = await navigate(page, () => page.getByTestId('sandbox-login').click());
+  expectStatus(consent, 200);
+  await expectVisible(page.getByTestId('sandbox-approve'), 'the sandbox Approve button');
+  const who = await page.getByTestId('sandbox-user').innerText();
+  check(who.includes(username), `the consent page names "${who}", not ${username}`);
+  check(
+    shareEmail === !who.includes('not shared'),
+    `the consent page says "${who}" though share e-mail was ${shareEmail ? 'ticked' : 'unticked'}`,
+  );
+  if (shotName) await shot(page, `${shotName}-consent`);
+}
+
+/** On the sandbox provider's consent page: approves (or denies); back on the site. */
+export async function sandboxDecide(page, decision = 'approve') {
+  const response = await navigate(page, () => page.getByTestId(`sandbox-${decision}`).click());
+  check(
+    new URL(page.url()).origin === new URL(site).origin,
+    `after ${decision} the browser should be back on the site, it is at ${page.url()}`,
+  );
+  return response;
 }
 
 // --- oidc-provider's pages (oidc.mjs, axum.mjs) ---------------------------------------------

@@ -26,16 +26,18 @@ mod generic;
 mod npm;
 mod oauth1;
 mod oidc;
+mod i18n;
 mod python;
 mod quickstart;
+mod sandbox;
 mod schemathesis;
 mod smtp;
 mod spa;
 
 use crate::process::{
-    Server, apt_install, cargo, free_ports, output_line, remove_dir, run_for, target_dir,
-    workspace_root,
+    Server, apt_install, cargo, output_line, remove_dir, run_for, target_dir, workspace_root,
 };
+use sandbox::SandboxApp;
 
 /// Where Debian's chromium package puts the browser (flow.mjs launches this one).
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -58,20 +60,23 @@ enum Part {
     Generic,
     /// `response_mode=form_post` in the browser, really cross-site.
     FormPost,
+    /// Every page in the pseudo-locale and three languages, on both adapters.
+    I18n,
 }
 
 impl Part {
-    const ALL: [(&'static str, Part); 5] = [
+    const ALL: [(&'static str, Part); 6] = [
         ("oidc", Part::Oidc),
         ("spa", Part::Spa),
         ("schemathesis", Part::Schemathesis),
         ("generic", Part::Generic),
         ("form_post", Part::FormPost),
+        ("i18n", Part::I18n),
     ];
 }
 
-/// Runs every step, or with part names (`oidc`, `spa`, `schemathesis`, `form_post`, `generic`) only
-/// those.
+/// Runs every step, or with part names (`oidc`, `spa`, `schemathesis`, `form_post`, `generic`,
+/// `i18n`) only those.
 pub fn integration(args: &[String]) -> Result<(), String> {
     let mut chosen = Vec::new();
     for arg in args {
@@ -81,7 +86,7 @@ pub fn integration(args: &[String]) -> Result<(), String> {
             .map(|(_, part)| *part)
             .ok_or_else(|| {
                 format!(
-                    "integration: unknown argument `{arg}` (only `oidc`, `spa`, `schemathesis`, `form_post`, `generic`)"
+                    "integration: unknown argument `{arg}` (only `oidc`, `spa`, `schemathesis`, `form_post`, `generic`, `i18n`)"
                 )
             })?;
         chosen.push(part);
@@ -117,7 +122,8 @@ pub fn integration(args: &[String]) -> Result<(), String> {
         generic::run(&root, &target)?;
         timing("generic provider (oauth2-mock-server) passed", phase);
     }
-    if !(everything || wants(Part::Oidc) || wants(Part::Spa) || wants(Part::FormPost)) {
+    let browser_parts = [Part::Oidc, Part::Spa, Part::FormPost, Part::I18n];
+    if !browser_parts.into_iter().any(wants) {
         timing("integration passed", started);
         return Ok(());
     }
@@ -153,6 +159,11 @@ pub fn integration(args: &[String]) -> Result<(), String> {
         form_post::run(&root, &target, &modules, &screenshots)?;
         timing("form_post relay (chromium, cross-site) passed", phase);
     }
+    if wants(Part::I18n) {
+        let phase = Instant::now();
+        i18n::run(&root, &target, &modules)?;
+        timing("i18n walk (en-XA, de, ja, ar; both adapters) passed", phase);
+    }
     if everything {
         let phase = Instant::now();
         quickstart::run(&root, &target)?;
@@ -180,31 +191,18 @@ fn sandbox_flow(
         .map_err(|err| format!("cannot create {}: {err}", screenshots.display()))?;
 
     let phase = Instant::now();
-    let ports = free_ports(2)?;
-    let (site, sandbox) = (ports[0], ports[1]);
-    let demo = start_app(
-        root,
-        target,
-        "oauthclient-demo",
-        &[
-            "--listen".into(),
-            format!("127.0.0.1:{site}").into(),
-            "--sandbox-port".into(),
-            sandbox.to_string().into(),
-            "--data-dir".into(),
-            data_dir.clone().into(),
-        ],
-    )?;
+    let demo = sandbox::start(root, target, SandboxApp::Demo, &data_dir, &[])?;
     timing("demo ready", phase);
 
     let phase = Instant::now();
+    let provider = demo.provider.clone().unwrap_or_default();
     let flow = run_browser_script(
         root,
         modules,
         "flow.mjs",
         &[
-            format!("http://127.0.0.1:{site}").into(),
-            format!("http://127.0.0.1:{sandbox}").into(),
+            demo.site.clone().into(),
+            provider.into(),
             screenshots.to_path_buf().into(),
         ],
     );
@@ -221,13 +219,15 @@ fn sandbox_flow(
     flow.map_err(|err| format!("{err}; the demo's data is in {}", data_dir.display()))
 }
 
-/// Starts the debug build of the workspace binary `binary` (built beforehand) with `args`;
-/// ready when it prints "Ready in" (the demo and the axum app both do).
+/// Starts the debug build of the workspace binary `binary` (built beforehand) with `args` and
+/// `env` added to its environment; ready when it prints "Ready in" (the demo and the axum app
+/// both do).
 fn start_app(
     root: &Path,
     target: &Path,
     binary: &str,
     args: &[OsString],
+    env: &[(&str, &str)],
 ) -> Result<Server, String> {
     let path = target
         .join("debug")
@@ -237,6 +237,7 @@ fn start_app(
         Command::new(&path)
             .current_dir(root)
             .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
             .args(args),
         "Ready in",
         APP_READY_LIMIT,
@@ -250,6 +251,17 @@ fn run_browser_script(
     script: &str,
     args: &[OsString],
 ) -> Result<(), String> {
+    run_browser_script_within(root, modules, script, args, FLOW_LIMIT)
+}
+
+/// [`run_browser_script`] for a script that may take up to `limit`.
+fn run_browser_script_within(
+    root: &Path,
+    modules: &Path,
+    script: &str,
+    args: &[OsString],
+    limit: Duration,
+) -> Result<(), String> {
     let status = run_for(
         Command::new("node")
             .current_dir(root)
@@ -257,7 +269,7 @@ fn run_browser_script(
             .env("CHROMIUM_PATH", CHROMIUM)
             .arg(Path::new(BROWSER_TESTS).join(script))
             .args(args),
-        FLOW_LIMIT,
+        limit,
     )?;
     if status.success() {
         Ok(())

@@ -250,6 +250,7 @@ pub(super) fn browser(
         target,
         app.binary,
         &["--config".into(), config.into()],
+        &[],
     ) {
         Ok(server) => server,
         Err(err) => {

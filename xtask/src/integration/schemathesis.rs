@@ -19,8 +19,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use super::python::ensure_venv;
-use super::{clear_old_runs, start_app};
-use crate::process::{free_ports, run_for};
+use super::clear_old_runs;
+use super::sandbox::{self, SandboxApp};
+use crate::process::run_for;
 
 /// The tool's pinned requirements and the session helper, relative to the workspace root.
 const REQUIREMENTS: &str = "xtask/schemathesis/requirements.txt";
@@ -49,22 +50,8 @@ pub fn run(root: &Path, target: &Path) -> Result<(), String> {
     let work = target.join("schemathesis-run");
     clear_old_runs(&work)?;
     let data_dir = work.join(format!("data-{}", std::process::id()));
-    let ports = free_ports(2)?;
-    let (site_port, sandbox_port) = (ports[0], ports[1]);
-    let site = format!("http://127.0.0.1:{site_port}");
-    let demo = start_app(
-        root,
-        target,
-        "oauthclient-demo",
-        &[
-            "--listen".into(),
-            format!("127.0.0.1:{site_port}").into(),
-            "--sandbox-port".into(),
-            sandbox_port.to_string().into(),
-            "--data-dir".into(),
-            data_dir.clone().into(),
-        ],
-    )?;
+    let demo = sandbox::start(root, target, SandboxApp::Demo, &data_dir, &[])?;
+    let site = demo.site.clone();
     let outcome = session(&python, root, &site).and_then(|(cookie, token)| {
         schemathesis(
             &bin.join("schemathesis"),
