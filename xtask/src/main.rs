@@ -40,8 +40,11 @@
 //!   provider crate with `new-provider` under `target/` and runs its conformance test.
 //!   Also: the single-page app of `examples/spa/` in chromium on both adapters, same origin
 //!   and cross-origin (`browser-tests/spa.mjs`), and schemathesis checking docs/openapi.yaml
-//!   against the running demo. `integration oidc`, `integration spa`,
-//!   `integration schemathesis` (any of them together) run only those parts.
+//!   against the running demo, and the i18n walk (`browser-tests/i18n-walk.mjs`): every page of
+//!   the demo and of the axum example app in the pseudo-locale `en-XA` (no text outside the
+//!   catalogs), then screenshots in German, Japanese and Arabic. `integration oidc`,
+//!   `integration spa`, `integration schemathesis`, `integration form_post`,
+//!   `integration generic`, `integration i18n` (any of them together) run only those parts.
 //! - `quickstart`: docs/quickstart.md step 3 must be `oauthclient-demo/examples/quickstart.rs`,
 //!   and that app, run with the page's configuration, must redirect a login to GitHub (part of
 //!   `integration`).
@@ -85,15 +88,16 @@ tasks:
   deps         check the lean-dependency rules; print how many crates each build pulls in
   docs         the docs check alone (part of ci): every page's Rust blocks compile, its TOML
                configuration blocks load, the tests docs/security.md cites exist
-  integration [oidc] [spa] [schemathesis]
+  integration [oidc] [spa] [schemathesis] [form_post] [generic] [i18n]
                the demo app in headless chromium (playwright-core): sign-up, linking,
                disconnecting, signing in again; screenshots in target/browser-screenshots/;
                the OAuth 1.0a and SMTP suites against real servers; OpenID Connect against
                npm oidc-provider (live test, the demo and the axum example app under /auth
                in chromium); then a generated provider crate must build and pass its
                conformance test; the single-page app (examples/spa) on both adapters and
-               from a second origin; schemathesis against docs/openapi.yaml. With names:
-               only those parts
+               from a second origin; schemathesis against docs/openapi.yaml; every page in
+               the pseudo-locale en-XA (no text outside the catalogs) and screenshots in de,
+               ja, ar on both adapters (i18n). With names: only those parts
   quickstart   run docs/quickstart.md step 3 as written (part of integration)
   new-provider NAME [--dir DIR] [--check]
                generate oauthclient-NAME: defaults, account_info, registration, and a

@@ -12,9 +12,10 @@
 //! docs/openapi.yaml against the running demo (`schemathesis`), `response_mode=form_post`
 //! really cross-site in the browser (`form_post`), and an app that names no provider, only an
 //! `[account_info]` mapping, against npm `oauth2-mock-server` (`generic`); Python tools come
-//! from PyPI into venvs under `target/` (`python`).
-//! `cargo xtask integration oidc spa schemathesis form_post generic` (any of them) runs only
-//! those parts, quicker to iterate on.
+//! from PyPI into venvs under `target/` (`python`). Last, every page of the demo and of the
+//! axum example app in the pseudo-locale and three languages (`i18n`).
+//! `cargo xtask integration oidc spa schemathesis form_post generic i18n` (any of them) runs
+//! only those parts, quicker to iterate on.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
