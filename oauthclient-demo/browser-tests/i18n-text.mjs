@@ -9,6 +9,8 @@
 
 /** Reads, in the page, what the walk checks; run with `page.evaluate(readPage)`. */
 export function readPage() {
+  // Inside the page: this function's source is all that playwright sends there.
+  const NODE_BREAK = '\u0001';
   const hiddenParents = 'script, style, noscript, template';
   const texts = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -34,8 +36,8 @@ export function readPage() {
   }
   return {
     // One string, so that a message whose markup splits it into several text nodes still
-    // has its two markers together.
-    text: texts.join(' '),
+    // has its two markers together; the nodes stay apart for the report.
+    text: texts.join(NODE_BREAK),
     attributes,
     title: document.title,
     lang: document.documentElement.lang,
@@ -48,6 +50,8 @@ const OPEN = '⟦';
 const CLOSE = '⟧';
 /** Stands for a removed catalog message while the rest is examined. */
 const GAP = '\u0000';
+/** Between two text nodes of a page (`readPage`). */
+const NODE_BREAK = '\u0001';
 
 /** Patterns of data that is never translated: links, paths, addresses, dates, hosts. */
 const DATA_PATTERNS = [
@@ -92,7 +96,7 @@ export function strayText(text, removeData) {
   }
   const unmatched = rest.includes(OPEN) || rest.includes(CLOSE);
   const stray = rest
-    .split(GAP)
+    .split(new RegExp(`[${GAP}${NODE_BREAK}]`))
     .map((piece) => piece.replace(/\s+/g, ' ').trim())
     .filter((piece) => LATIN_RUN.test(removeData(piece)))
     .map((piece) => (piece.length > 160 ? `${piece.slice(0, 160)}...` : piece));
@@ -113,7 +117,7 @@ export function pseudoProblems(read, lang, removeData) {
   ];
   for (const { where, text } of sources) {
     const { stray, unmatched } = strayText(text, removeData);
-    for (const piece of stray) problems.push(`${where}: "${piece}"`);
+    if (stray.length) problems.push(`${where}: ${stray.map((piece) => `"${piece}"`).join(' | ')}`);
     if (unmatched) problems.push(`${where}: a ${OPEN} or ${CLOSE} without its partner`);
   }
   return problems;
