@@ -24,10 +24,10 @@ use std::time::{Duration, Instant};
 
 mod form_post;
 mod generic;
+mod i18n;
 mod npm;
 mod oauth1;
 mod oidc;
-mod i18n;
 mod python;
 mod quickstart;
 mod sandbox;

@@ -18,8 +18,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use super::python::ensure_venv;
 use super::clear_old_runs;
+use super::python::ensure_venv;
 use super::sandbox::{self, SandboxApp};
 use crate::process::run_for;
 
