@@ -344,7 +344,13 @@ async function flow(firstPage) {
       page = next;
     }
     const walk = new Walk(page, lang);
-    await walkAll(walk);
+    try {
+      await walkAll(walk);
+    } catch (err) {
+      // run() photographs the first browser only; this one is the walk's own.
+      await shot(page, 'failure').catch(() => {});
+      throw new Error(`${lang}, at ${page.url()}: ${err.message}`);
+    }
     problems.push(...walk.problems);
   }
   expectCleanRun();
