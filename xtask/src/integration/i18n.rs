@@ -4,18 +4,23 @@
 //! The demo (actix-web) and the axum example app start in sandbox mode with the pseudo-locale
 //! `en-XA` switched on (`OAUTHCLIENT_LOCALES__PSEUDO=true`). The walk fails on any text of any
 //! page that no catalog produced, and leaves full-page screenshots in German, Japanese and
-//! Arabic under `target/browser-tests/screenshots/i18n/<adapter>/<lang>/`.
+//! Arabic under `target/browser-tests/screenshots/i18n/<adapter>/<lang>/`. Before that,
+//! `node --test` checks the walk's judge of stray text (`browser-tests/i18n-text.test.mjs`).
 
 use std::ffi::OsString;
 use std::path::Path;
+use std::process::Command;
 use std::time::Duration;
 
-use super::run_browser_script_within;
 use super::sandbox::{self, SandboxApp};
-use crate::process::remove_dir;
+use super::{BROWSER_TESTS, run_browser_script_within};
+use crate::process::{remove_dir, run_ok};
 
 /// The script, run as `node i18n-walk.mjs ADAPTER HOME_URL SITE_URL SCREENSHOT_ROOT`.
 const SCRIPT: &str = "i18n-walk.mjs";
+/// The tests of the walk's judge of stray text (`node --test`, no browser).
+const JUDGE_TESTS: &str = "i18n-text.test.mjs";
+const JUDGE_TESTS_LIMIT: Duration = Duration::from_secs(60);
 /// Switches the pseudo-locale on, whatever the sandbox configuration says.
 const PSEUDO_LOCALE: (&str, &str) = ("OAUTHCLIENT_LOCALES__PSEUDO", "true");
 /// Four walks of some 30 pages each (the script gives up after 9 minutes).
@@ -26,6 +31,14 @@ const ADAPTERS: [(&str, SandboxApp); 2] = [("actix", SandboxApp::Demo), ("axum",
 /// Walks both apps (the second even when the first fails, so one run lists every offender);
 /// `playwright` is playwright-core's node_modules.
 pub fn run(root: &Path, target: &Path, playwright: &Path) -> Result<(), String> {
+    // A judge that lets English through would make every walk pass: it is tested first.
+    run_ok(
+        Command::new("node")
+            .current_dir(root)
+            .arg("--test")
+            .arg(Path::new(BROWSER_TESTS).join(JUDGE_TESTS)),
+        JUDGE_TESTS_LIMIT,
+    )?;
     let work = target.join("browser-tests");
     let screenshots = work.join("screenshots").join("i18n");
     remove_dir(&screenshots)?;
