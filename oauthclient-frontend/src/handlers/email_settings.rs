@@ -69,7 +69,13 @@ pub(crate) async fn change(call: &mut Call<'_>) -> Reply {
         }) => (user, send_confirmation),
         Ok(EmailChange::Refused(problem)) => {
             // Its English words for now; the page shows `problem.message_id` once localized.
-            return render(call, StatusCode::BAD_REQUEST, &user, email, &[problem.message]);
+            return render(
+                call,
+                StatusCode::BAD_REQUEST,
+                &user,
+                email,
+                &[problem.message],
+            );
         }
         Err(err) => return call.error(&err),
     };
