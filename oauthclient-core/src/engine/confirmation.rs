@@ -5,7 +5,6 @@
 use url::Url;
 
 use super::Engine;
-use super::signup::conflict_field_error;
 use crate::account::{User, UserId};
 use crate::audit::{self, AuditEvent};
 use crate::config::EmailVerification;
@@ -13,6 +12,7 @@ use crate::email::{ConfirmationClaims, ConfirmationError};
 use crate::error::OAuthError;
 use crate::handlers::FieldError;
 use crate::handlers::defaults::SignupDefault;
+use crate::message::Message;
 
 /// A confirmation link to mail: the front end renders the message and sends it. Its `Debug`
 /// leaves the link out: whoever holds it may confirm.
@@ -207,7 +207,12 @@ impl Engine<'_> {
                 user,
                 send_confirmation: self.config.accounts.email_verification.sends_mail(),
             }),
-            Err(err) if err.is_conflict() => Ok(EmailChange::Refused(conflict_field_error(&err))),
+            // Only the address changes: whatever field the store names, the address is taken.
+            Err(err) if err.is_conflict() => Ok(EmailChange::Refused(FieldError::localized(
+                "email",
+                Message::new("signup-error-email-taken"),
+                err.message(),
+            ))),
             Err(err) => Err(err.into()),
         }
     }

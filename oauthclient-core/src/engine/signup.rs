@@ -184,7 +184,7 @@ impl Engine<'_> {
 
 /// A store's conflict as the error of the field it names (an address unless it says
 /// otherwise): its catalog message by field, the store's words as the English text.
-pub(super) fn conflict_field_error(err: &StoreError) -> FieldError {
+fn conflict_field_error(err: &StoreError) -> FieldError {
     let field = err.field().unwrap_or("email");
     let message = conflict_message(err).unwrap_or(Message::new("error-conflict"));
     FieldError::localized(field, message, err.message())
