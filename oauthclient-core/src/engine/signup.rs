@@ -189,3 +189,31 @@ fn conflict_field_error(err: &StoreError) -> FieldError {
     let message = conflict_message(err).unwrap_or(Message::new("error-conflict"));
     FieldError::localized(field, message, err.message())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_conflict_is_shown_beside_its_field_by_catalog_id_with_the_stores_words_kept() {
+        let cases = [
+            (
+                StoreError::conflict_on("email", "e"),
+                "email",
+                "signup-error-email-taken",
+            ),
+            (
+                StoreError::conflict_on("username", "u"),
+                "username",
+                "signup-error-username-taken",
+            ),
+            (StoreError::conflict("c"), "email", "error-conflict"),
+        ];
+        for (err, field, id) in cases {
+            let error = conflict_field_error(&err);
+            assert_eq!(error.field, field);
+            assert_eq!(error.message, err.message());
+            assert_eq!(error.message_id.as_ref().map(Message::id), Some(id));
+        }
+    }
+}
