@@ -332,7 +332,7 @@ fn refusal_id(change: &Result<EmailChange, OAuthError>) -> Option<&str> {
         Ok(EmailChange::Refused(error)) => {
             assert_eq!(error.field, "email");
             assert!(!error.message.is_empty(), "the English words are kept");
-            error.message_id.as_ref().map(|message| message.id())
+            error.message_id.as_ref().map(oauthclient_core::Message::id)
         }
         _ => None,
     }
