@@ -21,9 +21,11 @@
 //! ```
 
 mod build;
+mod catalog;
 mod code;
 
 pub use build::BuildError;
+pub use catalog::CatalogError;
 
 use crate::config::ConfigError;
 use crate::email::ConfirmationError;

@@ -125,7 +125,7 @@ pub(crate) async fn dispatch(
     request: &Request,
     session: &mut SessionData,
 ) -> Reply {
-    let choice = choice::of_request(&parts.localizer, request);
+    let choice = choice::of_session(parts, request, session).await;
     let mut call = Call {
         parts,
         request,

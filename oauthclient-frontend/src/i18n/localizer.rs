@@ -9,6 +9,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+#[cfg(test)]
 use super::builder::LocalizerBuilder;
 use super::catalog::{CatalogError, ENGLISH};
 use super::negotiate::{accept_language, best_match, negotiate};
@@ -95,11 +96,13 @@ pub(crate) enum Problem {
 impl Localizer {
     /// A localizer with the library's catalogs only, every shipped locale enabled, English by
     /// default.
+    #[cfg(test)]
     pub(crate) fn new() -> Result<Self, CatalogError> {
         Self::builder().build()
     }
 
     /// Configures the default locale, the enabled ones, the pseudo-locale and host catalogs.
+    #[cfg(test)]
     pub(crate) fn builder() -> LocalizerBuilder {
         LocalizerBuilder::default()
     }
