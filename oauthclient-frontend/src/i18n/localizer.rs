@@ -11,7 +11,7 @@ use unic_langid::LanguageIdentifier;
 
 #[cfg(test)]
 use super::builder::LocalizerBuilder;
-use super::catalog::{CatalogError, ENGLISH};
+use super::catalog::ENGLISH;
 use super::negotiate::{accept_language, best_match, negotiate};
 use super::{Locale, pseudo};
 
@@ -97,7 +97,7 @@ impl Localizer {
     /// A localizer with the library's catalogs only, every shipped locale enabled, English by
     /// default.
     #[cfg(test)]
-    pub(crate) fn new() -> Result<Self, CatalogError> {
+    pub(crate) fn new() -> Result<Self, super::CatalogError> {
         Self::builder().build()
     }
 

@@ -126,6 +126,14 @@ impl Locale {
     }
 }
 
+impl Default for Locale {
+    /// English, left to right: the locale of a host page that has no runtime at hand (the
+    /// adapters' helpers outside their session layer).
+    fn default() -> Self {
+        Self::new(catalog::ENGLISH.parse().unwrap_or_default())
+    }
+}
+
 impl fmt::Display for Locale {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.tag)
