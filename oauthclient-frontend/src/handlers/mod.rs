@@ -194,6 +194,7 @@ async fn serve(call: &mut Call<'_>, endpoint: Endpoint, param: &str) -> Reply {
         Endpoint::ApiSignup => api::signup(call, param).await,
         Endpoint::ApiSignupContinue => api::continue_as_new(call, param).await,
         Endpoint::ApiProviders => api::providers(call),
+        Endpoint::ApiLocale => api::locale(call),
         Endpoint::ApiSession => api::session(call).await,
         Endpoint::ApiLogin => api::begin_login(call, param).await,
         Endpoint::ApiLogoutEverywhere => api::logout_everywhere(call).await,

@@ -112,6 +112,11 @@ impl LocalizerBuilder {
             order.push((*tag).to_owned());
         }
         let english_ids = parse_strict(&library_path(ENGLISH), LIBRARY_CATALOGS[0].1)?;
+        let mut ids = english_ids.clone();
+        for file in &host {
+            ids.extend(parse_strict(&file.path, &file.source)?);
+        }
+        ids.retain(|id| !id.starts_with('-'));
         let mut new_tags: Vec<LanguageIdentifier> = host
             .iter()
             .map(|file| file.lang.clone())
@@ -161,6 +166,7 @@ impl LocalizerBuilder {
             catalogs,
             locales,
             default,
+            ids,
             reported: Mutex::new(BTreeSet::new()),
         })
     }

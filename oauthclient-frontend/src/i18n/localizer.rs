@@ -74,6 +74,8 @@ pub struct Localizer {
     pub(super) locales: Vec<Locale>,
     pub(super) available: Vec<LanguageIdentifier>,
     pub(super) default: Locale,
+    /// Every message id the library's English catalog and the host's files define.
+    pub(super) ids: BTreeSet<String>,
     pub(super) reported: Mutex<BTreeSet<(String, String)>>,
 }
 
@@ -214,7 +216,7 @@ pub(crate) fn fluent_args<'a>(args: &'a [(&'a str, Arg<'a>)]) -> FluentArgs<'a> 
 }
 
 /// `id` or `id.attribute`.
-fn split_id(id: &str) -> (&str, Option<&str>) {
+pub(super) fn split_id(id: &str) -> (&str, Option<&str>) {
     match id.split_once('.') {
         Some((message, attribute)) => (message, Some(attribute)),
         None => (id, None),

@@ -11,6 +11,7 @@
 mod builder;
 mod catalog;
 pub(crate) mod choice;
+mod client;
 mod localizer;
 mod negotiate;
 mod pseudo;
