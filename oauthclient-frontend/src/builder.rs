@@ -238,6 +238,12 @@ impl<T: From<Runtime>> RuntimeBuilder<T> {
     /// `file:line:column: what`), or the part that could not be made (its cause as the
     /// error's source).
     pub fn build(self) -> Result<T, BuildError> {
+        // First: a catalog mistake is the host's to fix whatever else is missing.
+        let localizer = Arc::new(crate::i18n::localizer(
+            &self.config.locales,
+            self.locales_dir,
+            self.locale_sources,
+        )?);
         let missing = |what: &str| BuildError::Missing(what.to_owned());
         let accounts = self
             .accounts
@@ -286,11 +292,6 @@ impl<T: From<Runtime>> RuntimeBuilder<T> {
             self.config.accounts.confirmation_expires,
         );
         let paths = Paths::new(self.config.site_url.path(), self.home);
-        let localizer = Arc::new(crate::i18n::localizer(
-            &self.config.locales,
-            self.locales_dir,
-            self.locale_sources,
-        )?);
         let parts = Parts {
             rate_limiter: self.config.rate_limit.clone().map(RateLimiter::new),
             tokens,
@@ -406,3 +407,6 @@ fn configured_mailer(config: &OAuthClientConfig) -> Result<Option<Arc<dyn Mailer
     }
     Ok(None)
 }
+
+#[cfg(test)]
+mod tests;
