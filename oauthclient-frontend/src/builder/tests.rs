@@ -74,7 +74,12 @@ fn an_id_defined_twice_by_the_host_is_refused() {
 #[test]
 fn a_bad_locale_tag_is_refused() {
     let message = catalog_error(builder("").locale_source("pt_BR", "app.ftl", "x = y\n"));
-    assert!(message.contains("`pt_BR` is not a BCP 47 language tag"), "{message}");
+    assert_eq!(
+        message,
+        "app.ftl: `pt_BR` must be written `pt-BR` (the directory name is the locale's tag)"
+    );
+    let message = catalog_error(builder("").locale_source("de DE", "app.ftl", "x = y\n"));
+    assert!(message.contains("`de DE` is not a BCP 47 language tag"), "{message}");
 }
 
 #[test]
