@@ -1,10 +1,10 @@
 //! Helpers for the host app's own actix-web routes: the front end's CSRF tokens, flash
 //! messages, the request's locale and rate limit over an `HttpRequest`.
 
+use actix_session::SessionExt;
 use actix_web::{HttpMessage, HttpRequest};
 use oauthclient_core::OAuthError;
 use oauthclient_core::rate_limit::{Limited, RateLimiter};
-use actix_session::SessionExt;
 use oauthclient_frontend::{Flash, Locale};
 
 use crate::adapter::{load, request, with_session};

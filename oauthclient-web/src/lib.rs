@@ -15,7 +15,8 @@ pub use client::{OAuthClient, OAuthClientBuilder};
 pub use host::{check_rate_limit, csrf_token, locale, push_flash, take_flashes, verify_csrf};
 pub use oauthclient_frontend::{
     CurrentUser, DEFAULT_TEMPLATES, Flash, FrameAncestors, InvalidFrameAncestor, Locale,
-    PERMANENT_KEY, Request, SESSION_EPOCH_KEY, SESSION_LIFETIME_KEY, SessionCurrentUser, SessionData, USER_ID_KEY,
+    PERMANENT_KEY, Request, SESSION_EPOCH_KEY, SESSION_LIFETIME_KEY, SessionCurrentUser,
+    SessionData, USER_ID_KEY,
 };
 #[cfg(feature = "redis")]
 pub use redis::connect_redis_store;

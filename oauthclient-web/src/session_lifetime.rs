@@ -14,10 +14,10 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use actix_session::{SessionExt, SessionStatus};
-use actix_web::{Error, HttpMessage};
 use actix_web::cookie::Cookie;
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, forward_ready};
 use actix_web::http::header::{HeaderValue, SET_COOKIE};
+use actix_web::{Error, HttpMessage};
 use oauthclient_frontend::{Runtime, SessionVerdict};
 
 use crate::adapter;

@@ -103,7 +103,9 @@ pub fn is_language_tag(tag: &str) -> bool {
 /// Whether `prefix` can start a Fluent message id: a letter, then letters, digits, `-`, `_`.
 fn is_id_prefix(prefix: &str) -> bool {
     let mut chars = prefix.chars();
-    chars.next().is_some_and(|first| first.is_ascii_alphabetic())
+    chars
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
@@ -234,7 +236,10 @@ mod tests {
         )
         .expect("valid");
         assert_eq!(read.default, "pt-BR");
-        assert_eq!(read.enabled, Some(vec!["pt-BR".to_owned(), "en".to_owned()]));
+        assert_eq!(
+            read.enabled,
+            Some(vec!["pt-BR".to_owned(), "en".to_owned()])
+        );
         assert_eq!(read.dir, Some(PathBuf::from("i18n")));
         assert!(read.pseudo);
         assert_eq!(read.client_prefixes, ["spa-", "app_"]);
@@ -242,10 +247,22 @@ mod tests {
 
     #[test]
     fn tags_are_checked_for_syntax_only() {
-        for good in ["en", "de", "pt-BR", "zh-Hans", "en-XA", "sv", "es-419", "tlh"] {
+        for good in [
+            "en", "de", "pt-BR", "zh-Hans", "en-XA", "sv", "es-419", "tlh",
+        ] {
             assert!(is_language_tag(good), "{good}");
         }
-        for bad in ["", "e", "pt_BR", "de-", "-de", "1a", "de DE", "verylongtag", "de-ÄT"] {
+        for bad in [
+            "",
+            "e",
+            "pt_BR",
+            "de-",
+            "-de",
+            "1a",
+            "de DE",
+            "verylongtag",
+            "de-ÄT",
+        ] {
             assert!(!is_language_tag(bad), "{bad:?}");
         }
     }
@@ -259,11 +276,20 @@ mod tests {
             ("[locales]\ndefault = 5", "locales.default"),
             ("[locales]\nenabled = \"de\"", "locales.enabled"),
             ("[locales]\nenabled = []", "locales.enabled"),
-            ("[locales]\nenabled = [\"de\", \"x y\"]", "locales.enabled[1]"),
+            (
+                "[locales]\nenabled = [\"de\", \"x y\"]",
+                "locales.enabled[1]",
+            ),
             ("[locales]\ndir = \"\"", "locales.dir"),
             ("[locales]\npseudo = \"yes\"", "locales.pseudo"),
-            ("[locales]\nclient_prefixes = [\"-x\"]", "locales.client_prefixes[0]"),
-            ("[locales]\nclient_prefixes = [\"\"]", "locales.client_prefixes[0]"),
+            (
+                "[locales]\nclient_prefixes = [\"-x\"]",
+                "locales.client_prefixes[0]",
+            ),
+            (
+                "[locales]\nclient_prefixes = [\"\"]",
+                "locales.client_prefixes[0]",
+            ),
         ];
         for (toml, key) in cases {
             let err = settings(toml).expect_err(toml);

@@ -1,10 +1,10 @@
 //! What `build()` says about the message catalogs and `[locales]`: each problem is a
 //! [`BuildError::Catalog`] naming the file (and line and column, when it is one place).
 
+use oauthclient_core::OAuthClientConfig;
 use oauthclient_core::config::NoEnv;
 use oauthclient_core::error::BuildError;
 use oauthclient_core::registry::Registry;
-use oauthclient_core::OAuthClientConfig;
 
 use super::RuntimeBuilder;
 use crate::runtime::Runtime;
@@ -44,7 +44,10 @@ fn a_malformed_host_file_names_its_file_line_and_column() {
         "locales/de/app.ftl",
         "app-title = Meine App\napp-broken { $x }\n",
     ));
-    assert!(message.starts_with("locales/de/app.ftl:2:12: "), "{message}");
+    assert!(
+        message.starts_with("locales/de/app.ftl:2:12: "),
+        "{message}"
+    );
 }
 
 #[test]
@@ -66,7 +69,10 @@ fn an_id_defined_twice_by_the_host_is_refused() {
             .locale_source("de", "a.ftl", "app-title = Eins\n")
             .locale_source("de", "b.ftl", "app-title = Zwei\n"),
     );
-    assert!(message.starts_with("b.ftl: `app-title` is already defined in a.ftl"), "{message}");
+    assert!(
+        message.starts_with("b.ftl: `app-title` is already defined in a.ftl"),
+        "{message}"
+    );
     let message = catalog_error(builder("").locale_source("de", "c.ftl", "x = 1\nx = 2\n"));
     assert_eq!(message, "c.ftl:2:1: `x` is defined twice");
 }
@@ -79,7 +85,10 @@ fn a_bad_locale_tag_is_refused() {
         "app.ftl: `pt_BR` must be written `pt-BR` (the directory name is the locale's tag)"
     );
     let message = catalog_error(builder("").locale_source("de DE", "app.ftl", "x = y\n"));
-    assert!(message.contains("`de DE` is not a BCP 47 language tag"), "{message}");
+    assert!(
+        message.contains("`de DE` is not a BCP 47 language tag"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -97,13 +106,11 @@ fn default_and_enabled_locales_need_a_catalog() {
 #[test]
 fn the_pseudo_locale_is_offered_only_when_asked() {
     let built = |locales: &str| {
-        let localizer = crate::i18n::localizer(
-            &builder(locales).config.locales,
-            None,
-            Vec::new(),
-        )
-        .expect("catalogs");
-        localizer.locale("en-XA").map(|locale| localizer.text(locale, "linked-accounts-title"))
+        let localizer = crate::i18n::localizer(&builder(locales).config.locales, None, Vec::new())
+            .expect("catalogs");
+        localizer
+            .locale("en-XA")
+            .map(|locale| localizer.text(locale, "linked-accounts-title"))
     };
     assert_eq!(built(""), None);
     let text = built("[locales]\npseudo = true\n").expect("en-XA enabled");

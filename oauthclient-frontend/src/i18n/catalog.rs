@@ -196,8 +196,9 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, CatalogError> {
         .map_err(|err| CatalogError::unreadable(dir, "cannot read the catalog directory", err))?;
     let mut paths = Vec::new();
     for entry in entries {
-        let entry =
-            entry.map_err(|err| CatalogError::unreadable(dir, "cannot read the catalog directory", err))?;
+        let entry = entry.map_err(|err| {
+            CatalogError::unreadable(dir, "cannot read the catalog directory", err)
+        })?;
         paths.push(entry.path());
     }
     paths.sort();

@@ -33,10 +33,11 @@ impl Localizer {
         if prefixes.is_empty() {
             return messages;
         }
-        let wanted = self
-            .ids
-            .iter()
-            .filter(|id| prefixes.iter().any(|prefix| id.starts_with(prefix.as_str())));
+        let wanted = self.ids.iter().filter(|id| {
+            prefixes
+                .iter()
+                .any(|prefix| id.starts_with(prefix.as_str()))
+        });
         for id in wanted {
             let text = [locale.tag(), ENGLISH]
                 .iter()

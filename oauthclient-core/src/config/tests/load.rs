@@ -347,8 +347,8 @@ fn locales_come_from_the_file_and_the_environment() {
     assert_eq!(locales.client_prefixes, ["spa-"]);
     // From a string, a relative directory stays relative (to the working directory).
     assert_eq!(locales.dir.as_deref(), Some(Path::new("i18n")));
-    let err = load_with_env(&toml, &[("OAUTHCLIENT_LOCALES__DEFAULT", "de_DE")])
-        .expect_err("not a tag");
+    let err =
+        load_with_env(&toml, &[("OAUTHCLIENT_LOCALES__DEFAULT", "de_DE")]).expect_err("not a tag");
     assert_eq!(err.key, "locales.default");
 }
 

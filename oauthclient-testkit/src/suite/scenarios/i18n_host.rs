@@ -3,8 +3,8 @@
 //! from the adapter's helper, and `GET /api/oauth/locale` for a single-page app's texts.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 use oauthclient_core::account::UserId;
@@ -33,11 +33,11 @@ impl HostPolicy for Preferences {
 
 /// A site whose policy knows that one user prefers German and another a language no catalog
 /// has, with each signed in in their own browser.
-async fn site_with_preferences() -> (TestSite, Arc<Preferences>, reqwest::Client, reqwest::Client)
-{
+async fn site_with_preferences() -> (TestSite, Arc<Preferences>, reqwest::Client, reqwest::Client) {
     let prefs = Arc::new(Preferences::default());
     let for_builder: Arc<dyn HostPolicy> = prefs.clone();
-    let site = launch(SiteOptions::new().customize(move |builder| builder.policy(for_builder))).await;
+    let site =
+        launch(SiteOptions::new().customize(move |builder| builder.policy(for_builder))).await;
     let german = site.local_user("de@local.example", false).await;
     let klingon = site.local_user("klingon@local.example", false).await;
     {
@@ -128,7 +128,10 @@ async fn lang_on_a_host_page_sets_the_cookie_once() {
     let browser = browser();
     let (_, cookies, _) = get(&site, &browser, "/test/locale?lang=pt-BR", "en").await;
     assert_eq!(cookies.len(), 1, "{cookies:?}");
-    assert!(cookies[0].starts_with("oauthclient_lang=pt-BR;"), "{cookies:?}");
+    assert!(
+        cookies[0].starts_with("oauthclient_lang=pt-BR;"),
+        "{cookies:?}"
+    );
     // The host page itself was asked in the new language, and the next one remembers it.
     let (_, _, body) = get(&site, &browser, "/test/locale", "en").await;
     assert_eq!(body, "pt-BR ltr");
@@ -206,10 +209,81 @@ async fn the_locale_endpoint_follows_lang_and_writes_no_session() {
         .filter_map(|value| value.to_str().ok().map(str::to_owned))
         .collect();
     assert_eq!(cookies.len(), 1, "only the language cookie: {cookies:?}");
-    assert!(cookies[0].starts_with("oauthclient_lang=fr;"), "{cookies:?}");
+    assert!(
+        cookies[0].starts_with("oauthclient_lang=fr;"),
+        "{cookies:?}"
+    );
     let json: Value = response.json().await.expect("json");
     assert_eq!(json["lang"], "fr");
     assert_eq!(json["messages"]["spa-title"], "Your account");
+}
+
+/// A signed-in browser on `site`.
+async fn signed_in(site: &TestSite) -> reqwest::Client {
+    let ada = site.local_user("ada@local.example", false).await;
+    let browser = browser();
+    site.sign_in_as(&browser, &ada).await;
+    browser
+}
+
+async fn a_host_catalog_overrides_library_messages_and_adds_locales() {
+    let site = launch(SiteOptions::new().customize(|builder| {
+        builder
+            .locale_source(
+                "de",
+                "locales/de/app.ftl",
+                "linked-accounts-title = Ihre Apps\n",
+            )
+            .locale_source(
+                "sv",
+                "locales/sv/app.ftl",
+                "linked-accounts-title = Länkade konton\n",
+            )
+    }))
+    .await;
+    let browser = signed_in(&site).await;
+    let (language, _, body) = get(&site, &browser, PAGE, "de").await;
+    assert_eq!(language.as_deref(), Some("de"));
+    assert!(
+        body.contains("<h1>Ihre Apps</h1>"),
+        "the host's message wins: {body}"
+    );
+    assert!(
+        body.contains("Verbinden Sie Ihr Konto mit diesen Diensten"),
+        "the library's others stay: {body}"
+    );
+    // A new locale: its own message, English for what it lacks.
+    let (language, _, body) = get(&site, &browser, PAGE, "sv-SE").await;
+    assert_eq!(language.as_deref(), Some("sv"));
+    assert!(body.contains(r#"<html lang="sv" dir="ltr">"#), "{body}");
+    assert!(body.contains("<h1>Länkade konton</h1>"), "{body}");
+    assert!(
+        body.contains("Connect your account with these services"),
+        "{body}"
+    );
+}
+
+async fn the_pseudo_locale_is_offered_only_when_configured() {
+    let site =
+        launch(SiteOptions::new().edit(|toml| format!("{toml}\n[locales]\npseudo = true\n"))).await;
+    let browser = signed_in(&site).await;
+    let (language, _, body) = get(&site, &browser, &format!("{PAGE}?lang=en-XA"), "de").await;
+    assert_eq!(language.as_deref(), Some("en-XA"));
+    assert!(body.contains(r#"<html lang="en-XA" dir="ltr">"#), "{body}");
+    assert!(body.contains("<h1>⟦"), "{body}");
+
+    let plain = site_without_pseudo().await;
+    let browser = signed_in(&plain).await;
+    let (language, _, _) = get(&plain, &browser, &format!("{PAGE}?lang=en-XA"), "de").await;
+    assert_eq!(
+        language.as_deref(),
+        Some("en"),
+        "negotiated to plain English"
+    );
+}
+
+async fn site_without_pseudo() -> TestSite {
+    launch(SiteOptions::new()).await
 }
 
 pub(super) fn scenarios() -> Vec<Scenario> {
@@ -220,5 +294,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
         lang_on_a_host_page_sets_the_cookie_once,
         the_locale_endpoint_gives_a_single_page_app_its_texts,
         the_locale_endpoint_follows_lang_and_writes_no_session,
+        a_host_catalog_overrides_library_messages_and_adds_locales,
+        the_pseudo_locale_is_offered_only_when_configured,
     ]
 }
