@@ -32,6 +32,7 @@ use async_trait::async_trait;
 use crate::account::{AccountInfo, NewUser, User, UserId};
 use crate::config::RemoteApp;
 use crate::config::SignupPolicy;
+use crate::message::Message;
 
 /// Someone came back from a provider; the host may let them go on, send them elsewhere, or
 /// refuse. Nothing has been written yet.
@@ -64,8 +65,11 @@ pub enum PreSignIn {
     },
     /// Stop here with a message for the user (403 page).
     Refuse {
-        /// Shown to the user as it is.
+        /// Shown to the user as it is when there is no `message_id`; logged.
         message: String,
+        /// A message of the host's own catalog (its `.ftl` files), shown in the reader's
+        /// language instead of `message`.
+        message_id: Option<Message>,
     },
 }
 
@@ -74,6 +78,24 @@ impl PreSignIn {
     pub fn refuse(message: impl Into<String>) -> Self {
         Self::Refuse {
             message: message.into(),
+            message_id: None,
+        }
+    }
+
+    /// [`PreSignIn::Refuse`] with a message of the host's catalog, shown in the reader's
+    /// language; its id stands for it where a text is needed (logs, `to_string()`).
+    ///
+    /// ```
+    /// use oauthclient_core::Message;
+    /// use oauthclient_core::host_policy::PreSignIn;
+    ///
+    /// let refusal = PreSignIn::refuse_message(Message::new("host-waiting-list").arg("days", 3_i64));
+    /// assert!(matches!(refusal, PreSignIn::Refuse { ref message, message_id: Some(_) } if message == "host-waiting-list"));
+    /// ```
+    pub fn refuse_message(message: Message) -> Self {
+        Self::Refuse {
+            message: message.id().to_owned(),
+            message_id: Some(message),
         }
     }
 
@@ -185,6 +207,18 @@ pub trait HostPolicy: Send + Sync + 'static {
     async fn verify_password(&self, user: &User, password: &str) -> bool {
         let _ = (user, password);
         false
+    }
+
+    /// The language `user` chose here (a BCP 47 tag such as `"de"` or `"pt-BR"`, from the
+    /// host's own profile), asked for a signed-in user's request when neither `?lang=` nor the
+    /// language cookie decided. A tag with no enabled catalog is ignored (`Accept-Language`
+    /// decides). Default: `None`.
+    ///
+    /// Awaited on every such request: answer from memory or a cache, not a database round
+    /// trip. The answer is not stored, so a changed preference applies at once.
+    async fn preferred_locale(&self, user: &UserId) -> Option<String> {
+        let _ = user;
+        None
     }
 
     /// Something happened. Default: nothing. Runs inline, after the change is stored: keep it
