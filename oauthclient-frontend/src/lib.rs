@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod app_text;
 mod builder;
 mod confirmation;
 mod cookie;
@@ -21,6 +22,7 @@ mod routes;
 mod runtime;
 mod session;
 mod sign_in;
+mod template_functions;
 mod templates;
 
 pub use builder::RuntimeBuilder;
@@ -39,4 +41,5 @@ pub use request::Request;
 pub use routes::{Endpoint, Paths, ROUTES, Route, RouteMethod};
 pub use runtime::Runtime;
 pub use session::{SESSION_LIFETIME_KEY, SessionData, SessionExpiry, SessionOp, SessionVerdict};
+pub use template_functions::register_template_functions;
 pub use templates::DEFAULT_TEMPLATES;

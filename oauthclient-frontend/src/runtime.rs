@@ -179,7 +179,18 @@ impl Runtime {
     /// unless one went out less than `email_resend_cooldown` ago. `Ok(false)`: cooling down,
     /// nothing sent.
     pub async fn send_confirmation(&self, user: &User) -> Result<bool, OAuthError> {
-        crate::confirmation::send(&self.parts, user).await
+        let locale = self.parts.localizer.default_locale();
+        crate::confirmation::send(&self.parts, user, locale).await
+    }
+
+    /// [`Runtime::send_confirmation`], the mail written in `locale` (the language of the
+    /// request that asked for it).
+    pub async fn send_confirmation_in(
+        &self,
+        user: &User,
+        locale: &crate::i18n::Locale,
+    ) -> Result<bool, OAuthError> {
+        crate::confirmation::send(&self.parts, user, locale).await
     }
 
     /// Signs `user` in through the configured [`crate::CurrentUser`] glue (renewing the session),
@@ -203,13 +214,21 @@ impl Runtime {
         session: &mut SessionData,
         err: &OAuthError,
     ) -> Reply {
-        crate::errors::error(&self.parts, request, session, err, None)
+        let locale = crate::i18n::choice::of_request(&self.parts.localizer, request).locale;
+        crate::errors::error(&self.parts, request, session, &locale, err, None)
     }
 
     /// A session store outage, answered as the library answers it: `503` with
     /// `Retry-After`, for adapters whose session layer failed before a handler ran.
     pub fn session_unavailable(&self) -> Reply {
         crate::errors::session_unavailable()
+    }
+
+    /// [`Runtime::session_unavailable`] in the language of `request` (its `?lang=`, language
+    /// cookie or `Accept-Language`: the session, and so the host's hook, is out of reach).
+    pub fn session_unavailable_for(&self, request: &Request) -> Reply {
+        let locale = crate::i18n::choice::of_request(&self.parts.localizer, request).locale;
+        crate::errors::session_unavailable_in(&self.parts.localizer, &locale)
     }
 }
 

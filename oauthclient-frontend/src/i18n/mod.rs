@@ -17,6 +17,7 @@ mod builder;
 mod catalog;
 pub(crate) mod choice;
 mod localizer;
+pub(crate) mod markup;
 mod negotiate;
 mod pseudo;
 #[cfg(test)]
