@@ -373,7 +373,29 @@ pub fn session_unavailable() -> Reply {
 
 /// [`session_unavailable`] in `locale`.
 pub(crate) fn session_unavailable_in(localizer: &Localizer, locale: &Locale) -> Reply {
-    let mut reply = unavailable_text(&localizer.text(locale, "error-unavailable"));
+    plain_in(
+        localizer,
+        locale,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "error-unavailable",
+    )
+    .retry_after(crate::reply::RETRY_AFTER_UNAVAILABLE_SECS)
+}
+
+/// `413` in plain text, in `locale`: a body over the adapter's limit, refused before any
+/// handler ran.
+pub(crate) fn request_too_large_in(localizer: &Localizer, locale: &Locale) -> Reply {
+    plain_in(
+        localizer,
+        locale,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "error-request-too-large",
+    )
+}
+
+/// A plain-text answer with the catalog message `id` in `locale`, marked with its language.
+fn plain_in(localizer: &Localizer, locale: &Locale, status: StatusCode, id: &str) -> Reply {
+    let mut reply = plain_text(status, &localizer.text(locale, id));
     if let Ok(tag) = http::HeaderValue::from_str(locale.tag()) {
         reply.headers.insert(http::header::CONTENT_LANGUAGE, tag);
     }
@@ -381,11 +403,16 @@ pub(crate) fn session_unavailable_in(localizer: &Localizer, locale: &Locale) -> 
 }
 
 fn unavailable_text(text: &str) -> Reply {
-    let mut reply = Reply::empty(StatusCode::SERVICE_UNAVAILABLE);
+    plain_text(StatusCode::SERVICE_UNAVAILABLE, text)
+        .retry_after(crate::reply::RETRY_AFTER_UNAVAILABLE_SECS)
+}
+
+fn plain_text(status: StatusCode, text: &str) -> Reply {
+    let mut reply = Reply::empty(status);
     reply.headers.insert(
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static("text/plain; charset=utf-8"),
     );
     text.clone_into(&mut reply.body);
-    reply.retry_after(crate::reply::RETRY_AFTER_UNAVAILABLE_SECS)
+    reply
 }

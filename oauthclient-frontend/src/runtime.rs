@@ -224,6 +224,13 @@ impl Runtime {
         crate::errors::session_unavailable()
     }
 
+    /// `413 Payload Too Large` in plain text, in the language of `request`: for an adapter
+    /// whose body limit refused the request before a handler ran.
+    pub fn request_too_large(&self, request: &Request) -> Reply {
+        let locale = crate::i18n::choice::of_request(&self.parts.localizer, request).locale;
+        crate::errors::request_too_large_in(&self.parts.localizer, &locale)
+    }
+
     /// [`Runtime::session_unavailable`] in the language of `request` (its `?lang=`, language
     /// cookie or `Accept-Language`: the session, and so the host's hook, is out of reach).
     pub fn session_unavailable_for(&self, request: &Request) -> Reply {
