@@ -87,9 +87,24 @@ impl OAuthRouter {
     }
 
     /// Takes the messages queued for this session, for a host app's own pages (oauthclient's
-    /// pages show them already).
+    /// pages show them already). The library's messages come in English:
+    /// [`OAuthRouter::take_flashes_for`] writes them in the request's language.
     pub async fn take_flashes(&self, session: &Session) -> Result<Vec<Flash>, OAuthError> {
         with_session(self.runtime(), session, oauthclient_frontend::take_flashes).await
+    }
+
+    /// [`OAuthRouter::take_flashes`], the library's messages in the language of the request
+    /// (`parts`: its `?lang=`, language cookie or `Accept-Language`).
+    pub async fn take_flashes_for(
+        &self,
+        parts: &Parts,
+        session: &Session,
+    ) -> Result<Vec<Flash>, OAuthError> {
+        let request = request_from(parts, Vec::new());
+        with_session(self.runtime(), session, |data| {
+            self.runtime().take_flashes(&request, data)
+        })
+        .await
     }
 }
 

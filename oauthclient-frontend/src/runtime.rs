@@ -224,6 +224,14 @@ impl Runtime {
         crate::errors::session_unavailable()
     }
 
+    /// Takes the messages queued for this session, for a host app's own pages, formatted in
+    /// the language of `request` (the library's own messages; a host's text stays as it was
+    /// pushed). The free [`crate::take_flashes`] formats in English.
+    pub fn take_flashes(&self, request: &Request, session: &mut SessionData) -> Vec<crate::Flash> {
+        let locale = crate::i18n::choice::of_request(&self.parts.localizer, request).locale;
+        crate::flash::take_in(session, &self.parts.localizer, &locale)
+    }
+
     /// `413 Payload Too Large` in plain text, in the language of `request`: for an adapter
     /// whose body limit refused the request before a handler ran.
     pub fn request_too_large(&self, request: &Request) -> Reply {
