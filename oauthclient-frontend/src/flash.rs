@@ -146,24 +146,22 @@ pub(crate) fn take_in(
 pub fn take_flashes(session: &mut SessionData) -> Vec<Flash> {
     static LIBRARY: OnceLock<Option<Localizer>> = OnceLock::new();
     let library = LIBRARY.get_or_init(|| Localizer::new().ok());
-    match library {
-        Some(localizer) => take_in(session, localizer, localizer.default_locale()),
-        // The embedded catalogs always build (a unit test says so); ids beat losing messages.
-        None => {
-            let flashes: Vec<StoredFlash> = session.get(FLASH_KEY).unwrap_or_default();
-            session.remove(FLASH_KEY);
-            flashes
-                .into_iter()
-                .map(|flash| match flash {
-                    StoredFlash::Text(flash) => flash,
-                    StoredFlash::Message { category, message } => Flash {
-                        category,
-                        message: message.id,
-                    },
-                })
-                .collect()
-        }
+    if let Some(localizer) = library {
+        return take_in(session, localizer, localizer.default_locale());
     }
+    // The embedded catalogs always build (a unit test says so); ids beat losing messages.
+    let flashes: Vec<StoredFlash> = session.get(FLASH_KEY).unwrap_or_default();
+    session.remove(FLASH_KEY);
+    flashes
+        .into_iter()
+        .map(|flash| match flash {
+            StoredFlash::Text(flash) => flash,
+            StoredFlash::Message { category, message } => Flash {
+                category,
+                message: message.id,
+            },
+        })
+        .collect()
 }
 
 #[cfg(test)]

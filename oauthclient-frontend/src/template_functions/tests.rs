@@ -85,7 +85,7 @@ fn tm_in_a_text_template_is_t() {
 
 #[test]
 fn join_list_uses_the_locale_separator_and_keeps_safe_items() {
-    let source = r#"{{ names|join_list }}"#;
+    let source = "{{ names|join_list }}";
     let ja = json!({"names": ["GitHub", "ORCID"], "locale": {"lang": "ja", "dir": "ltr"}});
     assert_eq!(render("page.html", source, &ja), "GitHub、ORCID");
     let en = json!({"names": ["<a>", "b"]});
