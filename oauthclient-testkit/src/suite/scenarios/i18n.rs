@@ -309,6 +309,17 @@ async fn a_body_over_the_limit_is_refused_in_the_request_language() {
     );
 }
 
+async fn markup_around_a_variable_stays_the_template_s() {
+    let (site, browser) = signed_in().await;
+    let (status, _, _, body) = page(&site, &browser, "/account/settings/email/", Some("de")).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>E-Mail-Adresse</h1>"), "{body}");
+    assert!(
+        body.contains("<p>Ihre Adresse: <strong data-email>ada@local.example</strong>"),
+        "{body}"
+    );
+}
+
 pub(super) fn scenarios() -> Vec<Scenario> {
     scenario_list![
         accept_language_de_gives_the_german_page,
@@ -323,5 +334,6 @@ pub(super) fn scenarios() -> Vec<Scenario> {
         a_flash_is_shown_in_the_language_of_the_page_that_shows_it,
         the_chosen_language_outlives_signing_out,
         a_body_over_the_limit_is_refused_in_the_request_language,
+        markup_around_a_variable_stays_the_template_s,
     ]
 }
