@@ -199,7 +199,7 @@ pub async fn register(
         .await;
     }
     if let Some(problem) = SignupDefault::email_problem(&form.email) {
-        return invalid(problem).await;
+        return invalid(&problem.to_string()).await;
     }
     if form.password.chars().count() < MIN_PASSWORD_CHARS {
         return invalid("Please choose a password of at least 8 characters.").await;
