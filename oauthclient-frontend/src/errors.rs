@@ -150,7 +150,7 @@ pub(crate) fn error(
     let text = |id: &str| parts.localizer.text(locale, id);
     let (heading, message) = match outcome {
         Outcome::FlashAndRedirect => {
-            crate::flash::push_flash(session, "danger", shown_message(parts, locale, err));
+            flash_error(parts, session, locale, err);
             let signed_in = parts.current_user.user_id(request, session).is_some();
             let fallback = if signed_in {
                 parts.paths.settings()
@@ -212,12 +212,28 @@ fn with_provider(parts: &Parts, locale: &Locale, id: &str, err: &OAuthError) -> 
 }
 
 /// The words of an error whose outcome shows them (conflicts, refusals, bad requests,
-/// flashes), in `locale`.
-fn shown_message(_parts: &Parts, _locale: &Locale, err: &OAuthError) -> String {
-    match err {
-        // A store's message is the operator's: a conflict is shown generically.
-        OAuthError::Store(store) => store.message().to_owned(),
+/// flashes), in `locale`: its catalog message, else (a host's refusal) its own words.
+fn shown_message(parts: &Parts, locale: &Locale, err: &OAuthError) -> String {
+    crate::messages::error_text(parts, locale, err).unwrap_or_else(|| match err {
+        // A store's own words are the operator's, never shown.
+        OAuthError::Store(_) => parts.localizer.text(locale, "error-conflict"),
         other => other.to_string(),
+    })
+}
+
+/// Queues `err` as a flash: its catalog message, formatted by the page that shows it, or its
+/// words when it has none.
+fn flash_error(parts: &Parts, session: &mut SessionData, locale: &Locale, err: &OAuthError) {
+    match err.message() {
+        Some(message) if !matches!(err, OAuthError::LoginOption { .. }) => {
+            let args = crate::messages::args_of(parts, locale, &message);
+            let borrowed: Vec<(&str, Arg<'_>)> = args
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.clone()))
+                .collect();
+            crate::flash::push_message(session, "danger", message.id(), &borrowed);
+        }
+        _ => crate::flash::push_flash(session, "danger", shown_message(parts, locale, err)),
     }
 }
 

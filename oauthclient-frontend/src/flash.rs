@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use oauthclient_core::{Message, MessageArg};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Arg, Locale, Localizer};
@@ -94,6 +95,26 @@ pub fn push_flash(session: &mut SessionData, category: &str, message: impl Into<
             message: message.into(),
         }),
     );
+}
+
+/// Queues a catalog message (the library's or the host's own catalog), formatted in the
+/// language of the page that shows it. Its arguments are shown as given (`provider` too: pass
+/// the app's title).
+pub fn push_flash_message(session: &mut SessionData, category: &str, message: &Message) {
+    let args: Vec<(&str, Arg<'_>)> = message
+        .args()
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                MessageArg::Number(number) => Arg::Number(*number),
+                MessageArg::Text(text) => Arg::from(text.as_str()),
+                // A kind of value added to core later: its text.
+                other => Arg::from(other.to_string()),
+            };
+            (name.as_ref(), value)
+        })
+        .collect();
+    push_message(session, category, message.id(), &args);
 }
 
 /// Queues the catalog message `id` with its variables, formatted when a page shows it.
@@ -224,5 +245,23 @@ mod tests {
             .map(|flash| flash.message)
             .collect();
         assert_eq!(messages, ["hallo", "Your e-mail address was changed."]);
+    }
+
+    #[test]
+    fn a_host_message_keeps_its_arguments() {
+        let localizer = localizer();
+        let mut session = SessionData::default();
+        let message = Message::new("flash-confirmation-sent").arg("email", "ada@example.org");
+        push_flash_message(&mut session, "info", &message);
+        let french = localizer.locale("fr").expect("fr").clone();
+        let flashes = take_in(&mut session, &localizer, &french);
+        assert!(
+            flashes[0].message.contains("ada@example.org"),
+            "{flashes:?}"
+        );
+        assert_ne!(
+            flashes[0].message,
+            "We sent a confirmation link to ada@example.org."
+        );
     }
 }

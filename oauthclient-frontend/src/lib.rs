@@ -13,6 +13,7 @@ mod frame_ancestors;
 mod handlers;
 mod i18n;
 mod mail_queue;
+mod messages;
 mod oauth_session;
 mod parts;
 mod rate_limit;
@@ -32,7 +33,7 @@ pub use current_user::{
     CurrentUser, PERMANENT_KEY, SESSION_EPOCH_KEY, SessionCurrentUser, USER_ID_KEY,
 };
 pub use errors::session_unavailable;
-pub use flash::{Flash, push_flash, take_flashes};
+pub use flash::{Flash, push_flash, push_flash_message, take_flashes};
 pub use frame_ancestors::{FrameAncestors, InvalidFrameAncestor};
 pub use i18n::{Arg, CatalogError, Dir, Locale, Localizer};
 pub use rate_limit::check_rate_limit;

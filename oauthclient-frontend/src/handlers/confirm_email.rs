@@ -161,7 +161,9 @@ pub(crate) async fn confirm(call: &mut Call<'_>, token: &str) -> Reply {
             Reply::redirect(call.parts.paths.home()).without_referrer()
         }
         Err(err @ OAuthError::Confirmation(ConfirmationError::NotHolder)) => {
-            render(call, token, StatusCode::FORBIDDEN, Some(err.to_string())).await
+            let shown = crate::messages::error_text(call.parts, &call.locale, &err)
+                .unwrap_or_else(|| err.to_string());
+            render(call, token, StatusCode::FORBIDDEN, Some(shown)).await
         }
         Err(err) => call.error(&err).without_referrer(),
     }

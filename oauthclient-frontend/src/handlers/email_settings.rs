@@ -68,14 +68,8 @@ pub(crate) async fn change(call: &mut Call<'_>) -> Reply {
             send_confirmation,
         }) => (user, send_confirmation),
         Ok(EmailChange::Refused(problem)) => {
-            // Its English words for now; the page shows `problem.message_id` once localized.
-            return render(
-                call,
-                StatusCode::BAD_REQUEST,
-                &user,
-                email,
-                &[problem.message],
-            );
+            let shown = crate::messages::field_error_text(call.parts, &call.locale, &problem);
+            return render(call, StatusCode::BAD_REQUEST, &user, email, &[shown]);
         }
         Err(err) => return call.error(&err),
     };

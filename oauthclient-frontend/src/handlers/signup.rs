@@ -55,7 +55,7 @@ fn render(
         "action": call.parts.paths.signup(&runtime.remote.name),
         "email": form.email,
         "full_name": form.full_name.clone().unwrap_or_default(),
-        "errors": errors,
+        "errors": crate::messages::field_errors_json(call.parts, &call.locale, errors),
     });
     call.page(status, "oauthclient/signup.html", context)
 }

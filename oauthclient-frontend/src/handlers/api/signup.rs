@@ -87,7 +87,7 @@ fn registered(call: &Call<'_>, result: Result<Registration, OAuthError>) -> Repl
         ),
         Ok(Registration::Invalid(errors)) => Reply::json(
             StatusCode::BAD_REQUEST,
-            &json!({"code": codes::INVALID_FORM, "message": call.t("api-invalid-form", &[]), "status": 400, "errors": errors}),
+            &json!({"code": codes::INVALID_FORM, "message": call.t("api-invalid-form", &[]), "status": 400, "errors": crate::messages::field_errors_json(call.parts, &call.locale, &errors)}),
         ),
         Err(err) => call.json_error(&err),
     }
