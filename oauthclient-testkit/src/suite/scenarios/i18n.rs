@@ -2,10 +2,10 @@
 //! English by default; error pages, JSON messages, REST `?message=`, flashes and the
 //! confirmation mail in the request's language.
 
-use crate::FakeUser;
 use crate::suite::{
     APP, Scenario, TestSite, browser, location, query, scenario_list, site, site_with,
 };
+use crate::{Consent, FakeUser};
 
 const PAGE: &str = "/account/settings/linkedaccounts/";
 
@@ -320,6 +320,50 @@ async fn markup_around_a_variable_stays_the_template_s() {
     );
 }
 
+async fn a_refused_sign_in_reaches_a_rest_app_in_the_request_language() {
+    let site = site_with(|toml| {
+        toml.replace(
+            "[remote_apps.fake]",
+            "[remote_apps.fake]\nrest = { authorized_redirect_url = \"/spa/done\", signup_redirect_url = \"/spa/signup\", error_redirect_url = \"/spa/error\" }",
+        )
+    })
+    .await;
+    site.provider.set_consent(Consent::Deny);
+    let landed = location(&site.login(&browser_speaking("es"), None).await);
+    assert!(landed.starts_with("/spa/error?"), "{landed}");
+    let params = query(&format!("http://x{landed}"));
+    assert_eq!(
+        params["message"],
+        "Has rechazado la solicitud de autenticación."
+    );
+    assert_eq!(params["code"], "400");
+}
+
+async fn a_sign_up_field_error_is_in_the_page_language() {
+    let site = site().await;
+    site.provider.set_user(FakeUser {
+        email: None,
+        email_verified: false,
+        ..FakeUser::default()
+    });
+    let browser = browser_speaking("de");
+    let form = format!("/oauth/signup/{APP}/");
+    assert_eq!(location(&site.login(&browser, None).await), form);
+    let (_, _, csrf) = site.page_with_csrf(&browser, &form).await;
+    let response = browser
+        .post(site.url(&form))
+        .form(&[("csrf_token", csrf.as_str()), ("email", "not an address")])
+        .send()
+        .await
+        .expect("submit");
+    assert_eq!(response.status(), 400);
+    let body = response.text().await.expect("body");
+    assert!(
+        body.contains(r#"data-field="email">Bitte geben Sie eine gültige E-Mail-Adresse ein.</p>"#),
+        "{body}"
+    );
+}
+
 pub(super) fn scenarios() -> Vec<Scenario> {
     scenario_list![
         accept_language_de_gives_the_german_page,
@@ -335,5 +379,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
         the_chosen_language_outlives_signing_out,
         a_body_over_the_limit_is_refused_in_the_request_language,
         markup_around_a_variable_stays_the_template_s,
+        a_refused_sign_in_reaches_a_rest_app_in_the_request_language,
+        a_sign_up_field_error_is_in_the_page_language,
     ]
 }
