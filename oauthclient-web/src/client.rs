@@ -63,9 +63,13 @@ impl OAuthClient {
     /// Takes the messages queued for this session, for a host app's own pages, the library's
     /// messages in the language of `req` (the free [`crate::take_flashes`] writes them in
     /// English).
-    pub fn take_flashes(&self, req: &HttpRequest) -> Vec<Flash> {
+    pub async fn take_flashes(&self, req: &HttpRequest) -> Vec<Flash> {
         let request = adapter::request(req, &[]);
-        adapter::with_session(req, |session| self.runtime.take_flashes(&request, session))
+        let session = actix_session::SessionExt::get_session(req);
+        let mut data = adapter::load(&session);
+        let flashes = self.runtime.take_flashes(&request, &mut data).await;
+        adapter::apply(&session, data.take_ops());
+        flashes
     }
 
     /// Mounts every endpoint: `App::new().configure(oauth.configure())`. Under a path prefix

@@ -21,10 +21,12 @@
 //! ```
 
 mod build;
+mod catalog;
 mod code;
 mod message;
 
 pub use build::BuildError;
+pub use catalog::CatalogError;
 pub(crate) use message::conflict_message;
 
 use crate::config::ConfigError;
