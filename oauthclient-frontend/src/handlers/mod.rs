@@ -164,14 +164,17 @@ pub(crate) async fn dispatch(
     reply
 }
 
-/// Marks a page with its language, and writes the language cookie `?lang=` asked for.
+/// Marks a page or a JSON answer (its `message` is translated) with its language, and writes
+/// the language cookie `?lang=` asked for.
 fn localize_reply(parts: &Parts, choice: &choice::Choice, reply: &mut Reply) {
-    let is_html = reply
+    let localized = reply
         .headers
         .get(http::header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.starts_with("text/html"));
-    if is_html {
+        .is_some_and(|value| {
+            value.starts_with("text/html") || value.starts_with("application/json")
+        });
+    if localized {
         if let Ok(tag) = http::HeaderValue::from_str(choice.locale.tag()) {
             reply.headers.insert(http::header::CONTENT_LANGUAGE, tag);
         }

@@ -195,6 +195,13 @@ async fn a_json_message_is_translated_and_its_code_is_not() {
         .await
         .expect("get");
     assert_eq!(response.status(), 401);
+    assert_eq!(
+        response
+            .headers()
+            .get("content-language")
+            .and_then(|value| value.to_str().ok()),
+        Some("fr")
+    );
     let body: serde_json::Value = response.json().await.expect("json");
     assert_eq!(body["code"], "sign_in_required");
     assert_eq!(body["status"], 401);
