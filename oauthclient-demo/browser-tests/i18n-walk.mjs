@@ -81,7 +81,9 @@ class Walk {
     const { page, lang } = this;
     await page.waitForLoadState('load');
     this.pages += 1;
-    const label = `${lang} ${String(this.pages).padStart(2, '0')}-${name} (${new URL(page.url()).pathname})`;
+    // A token in the path (the confirmation link's) would drown the report.
+    const where = new URL(page.url()).pathname.replace(/[^/]{40,}/g, '...');
+    const label = `${lang} ${String(this.pages).padStart(2, '0')}-${name} (${where})`;
     await shot(page, name);
     const read = await page.evaluate(readPage);
     const problems =
