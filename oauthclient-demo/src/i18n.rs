@@ -30,15 +30,19 @@ macro_rules! catalogs {
 }
 
 /// (tag, name in error messages, Fluent source), for every locale the demo ships.
-pub const CATALOGS: [(&str, &str, &str); 20] =
-    catalogs!("en", "de", "fr", "es", "pt-BR", "it", "nl", "ja", "zh-Hans", "ar");
+pub const CATALOGS: [(&str, &str, &str); 20] = catalogs!(
+    "en", "de", "fr", "es", "pt-BR", "it", "nl", "ja", "zh-Hans", "ar"
+);
 
 /// The single-page app at `/spa/` fetches its texts (`spa-*`) from `GET /api/oauth/locale`:
 /// they are offered to the browser whatever the configuration says (`[locales]
 /// client_prefixes`).
 pub fn serve_spa_texts(config: &mut OAuthClientConfig) {
     let prefixes = &mut config.locales.client_prefixes;
-    if !prefixes.iter().any(|prefix| SPA_PREFIX.starts_with(prefix.as_str())) {
+    if !prefixes
+        .iter()
+        .any(|prefix| SPA_PREFIX.starts_with(prefix.as_str()))
+    {
         prefixes.push(SPA_PREFIX.to_owned());
     }
 }

@@ -210,21 +210,14 @@ pub async fn register(
         )
         .await;
     }
-    if let Some(id) = email_problem(&form.email) {
-        return invalid(texts.get(id)).await;
-    }
-    if form.password.chars().count() < MIN_PASSWORD_CHARS {
-        let min = Arg::from(i64::try_from(MIN_PASSWORD_CHARS).unwrap_or(i64::MAX));
-        return invalid(texts.format("demo-register-password-too-short", &[("min", min)])).await;
+    if let Some(problem) = registration_problem(&texts, &form) {
+        return invalid(problem).await;
     }
     let salt = SaltString::generate(&mut rand::rngs::OsRng);
     let Ok(hash) = Argon2::default().hash_password(form.password.as_bytes(), &salt) else {
         return invalid(texts.get("demo-register-password-unusable")).await;
     };
     let username = form.username.trim();
-    if username.contains('@') {
-        return invalid(texts.get("demo-register-username-at")).await;
-    }
     let user = NewUser {
         email: form.email.trim().to_owned(),
         username: (!username.is_empty()).then(|| username.to_owned()),
@@ -351,6 +344,22 @@ fn dummy_hash() -> &'static str {
             .map(|hash| hash.to_string())
             .unwrap_or_default()
     })
+}
+
+/// What is wrong with a registration form, checked before any work: the address, the
+/// password's length, an `@` in the username.
+fn registration_problem(texts: &Texts, form: &Credentials) -> Option<String> {
+    if let Some(id) = email_problem(&form.email) {
+        return Some(texts.get(id));
+    }
+    if form.password.chars().count() < MIN_PASSWORD_CHARS {
+        let min = Arg::from(i64::try_from(MIN_PASSWORD_CHARS).unwrap_or(i64::MAX));
+        return Some(texts.format("demo-register-password-too-short", &[("min", min)]));
+    }
+    if form.username.trim().contains('@') {
+        return Some(texts.get("demo-register-username-at"));
+    }
+    None
 }
 
 /// The catalog id of what is wrong with a typed e-mail address, if anything (the library's

@@ -66,7 +66,11 @@ async fn file(
         Some(response) => response,
         None => HttpResponse::NotFound()
             .content_type("text/plain; charset=utf-8")
-            .body(Texts::of(&state.localizer, &req).await.get("demo-not-found")),
+            .body(
+                Texts::of(&state.localizer, &req)
+                    .await
+                    .get("demo-not-found"),
+            ),
     }
 }
 

@@ -34,7 +34,10 @@ async fn pages_speak_german_and_arabic_right_to_left() {
     let (_, language, home) = get_in(&demo, "/", "de-DE, de;q=0.9, en;q=0.5").await;
     assert_eq!(language, "de");
     assert!(home.contains(r#"<html lang="de" dir="ltr">"#), "{home}");
-    assert!(home.contains("<title>oauthclient-rs-Demo</title>"), "{home}");
+    assert!(
+        home.contains("<title>oauthclient-rs-Demo</title>"),
+        "{home}"
+    );
     assert!(home.contains(">Mit Sandbox anmelden</a>"), "{home}");
     // The link is the template's markup, its text the catalog's.
     assert!(
@@ -43,10 +46,16 @@ async fn pages_speak_german_and_arabic_right_to_left() {
         ),
         "{home}"
     );
-    assert!(home.contains("Sandbox-Modus: Der Anbieter unter <a href="), "{home}");
+    assert!(
+        home.contains("Sandbox-Modus: Der Anbieter unter <a href="),
+        "{home}"
+    );
 
     let (_, _, login) = get_in(&demo, "/login", "de").await;
-    assert!(login.contains(r#"<label for="password">Passwort</label>"#), "{login}");
+    assert!(
+        login.contains(r#"<label for="password">Passwort</label>"#),
+        "{login}"
+    );
 
     let (_, language, home) = get_in(&demo, "/", "ar").await;
     assert_eq!(language, "ar");
@@ -90,7 +99,9 @@ async fn a_wrong_password_and_an_expired_form_are_refused_in_german() {
         page.contains("E-Mail-Adresse oder Passwort ist falsch."),
         "{page}"
     );
-    let expired = login("not-the-token".to_owned()).await.expect("POST /login");
+    let expired = login("not-the-token".to_owned())
+        .await
+        .expect("POST /login");
     assert_eq!(expired.status(), 403);
     assert_eq!(
         expired.text().await.expect("body"),

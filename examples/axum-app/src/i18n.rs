@@ -27,8 +27,9 @@ macro_rules! catalogs {
 }
 
 /// (tag, name in error messages, Fluent source), for every locale the app ships.
-pub(crate) const CATALOGS: [(&str, &str, &str); 20] =
-    catalogs!("en", "de", "fr", "es", "pt-BR", "it", "nl", "ja", "zh-Hans", "ar");
+pub(crate) const CATALOGS: [(&str, &str, &str); 20] = catalogs!(
+    "en", "de", "fr", "es", "pt-BR", "it", "nl", "ja", "zh-Hans", "ar"
+);
 
 /// The prefix of the single-page app's message ids.
 const SPA_PREFIX: &str = "spa-";

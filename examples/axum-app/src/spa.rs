@@ -59,14 +59,15 @@ async fn file(
     session: Session,
 ) -> Response {
     let name = name.map_or_else(|| "index.html".to_owned(), |Path(name)| name);
-    match FILES.iter().find(|(file, _, _)| *file == name) {
-        Some((_, content_type, body)) => reply(content_type, (*body).to_owned()),
-        None => {
-            let locale = oauth.locale(&parts, &session).await;
-            let text = oauth.runtime().localizer().text(&locale, "axum-app-not-found");
-            (StatusCode::NOT_FOUND, text).into_response()
-        }
+    if let Some((_, content_type, body)) = FILES.iter().find(|(file, _, _)| *file == name) {
+        return reply(content_type, (*body).to_owned());
     }
+    let locale = oauth.locale(&parts, &session).await;
+    let text = oauth
+        .runtime()
+        .localizer()
+        .text(&locale, "axum-app-not-found");
+    (StatusCode::NOT_FOUND, text).into_response()
 }
 
 async fn config_json() -> Response {

@@ -40,7 +40,10 @@ async fn the_home_page_speaks_german_and_arabic_right_to_left() {
     let (_, language, home) = get_in(&format!("{base}/"), "de-CH, de;q=0.9, en;q=0.5").await;
     assert_eq!(language, "de");
     assert!(home.contains(r#"<html lang="de" dir="ltr">"#), "{home}");
-    assert!(home.contains("<title>oauthclient mit axum</title>"), "{home}");
+    assert!(
+        home.contains("<title>oauthclient mit axum</title>"),
+        "{home}"
+    );
     assert!(home.contains("Nicht angemeldet."), "{home}");
     assert!(home.contains(">Mit Sandbox anmelden</a>"), "{home}");
 
@@ -62,7 +65,10 @@ async fn the_single_page_app_gets_its_texts_in_german() {
     let locale: serde_json::Value = serde_json::from_str(&body).expect("JSON");
     assert_eq!(locale["lang"], "de", "{locale}");
     assert_eq!(locale["dir"], "ltr", "{locale}");
-    assert_eq!(locale["messages"]["spa-loading"], "Wird geladen …", "{locale}");
+    assert_eq!(
+        locale["messages"]["spa-loading"], "Wird geladen …",
+        "{locale}"
+    );
     // Variables are left for the page's script to fill.
     assert_eq!(
         locale["messages"]["spa-sign-in-with"], "Mit { $provider } anmelden",
