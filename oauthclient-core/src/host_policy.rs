@@ -32,6 +32,7 @@ use async_trait::async_trait;
 use crate::account::{AccountInfo, NewUser, User, UserId};
 use crate::config::RemoteApp;
 use crate::config::SignupPolicy;
+use crate::message::Message;
 
 /// Someone came back from a provider; the host may let them go on, send them elsewhere, or
 /// refuse. Nothing has been written yet.
@@ -64,8 +65,11 @@ pub enum PreSignIn {
     },
     /// Stop here with a message for the user (403 page).
     Refuse {
-        /// Shown to the user as it is.
+        /// Shown to the user as it is when there is no `message_id`; logged.
         message: String,
+        /// A message of the host's own catalog (its `.ftl` files), shown in the reader's
+        /// language instead of `message`.
+        message_id: Option<Message>,
     },
 }
 
@@ -74,6 +78,24 @@ impl PreSignIn {
     pub fn refuse(message: impl Into<String>) -> Self {
         Self::Refuse {
             message: message.into(),
+            message_id: None,
+        }
+    }
+
+    /// [`PreSignIn::Refuse`] with a message of the host's catalog, shown in the reader's
+    /// language; its id stands for it where a text is needed (logs, `to_string()`).
+    ///
+    /// ```
+    /// use oauthclient_core::Message;
+    /// use oauthclient_core::host_policy::PreSignIn;
+    ///
+    /// let refusal = PreSignIn::refuse_message(Message::new("host-waiting-list").arg("days", 3_i64));
+    /// assert!(matches!(refusal, PreSignIn::Refuse { ref message, message_id: Some(_) } if message == "host-waiting-list"));
+    /// ```
+    pub fn refuse_message(message: Message) -> Self {
+        Self::Refuse {
+            message: message.id().to_owned(),
+            message_id: Some(message),
         }
     }
 

@@ -17,6 +17,7 @@
 //! | [`engine`] | the flow engine: start a login, finish a callback, sign up, disconnect |
 //! | [`flow`] | the login flow as a pure state machine |
 //! | [`error`] | [`OAuthError`], the error taxonomy |
+//! | [`message`] | [`Message`]: a user-facing text's catalog id and arguments, for a front end to localize |
 //! | [`email`] | mailbox keys, confirmation links, the [`email::Mailer`] trait |
 //! | [`secret`] | redacted, constant-time-compared secret newtypes |
 //! | [`token`] / [`account`] | [`Token`] and [`AccountInfo`] |
@@ -31,7 +32,7 @@
 //! Each module uses only modules in the layers below it (`cargo xtask deps` fails on an import
 //! cycle), lowest first:
 //!
-//! 1. leaf types: [`secret`], [`clock`], [`redact`], [`next_url`], [`login_options`],
+//! 1. leaf types: [`message`], [`secret`], [`clock`], [`redact`], [`next_url`], [`login_options`],
 //!    [`account`], [`token`], [`audit`], [`state`], [`pending_signup`];
 //! 2. [`store`]: the store traits and their [`store::StoreError`];
 //! 3. [`config`]: configuration as data, loaded without knowing the registry (it asks a
@@ -79,6 +80,7 @@ pub mod flow;
 pub mod handlers;
 pub mod host_policy;
 pub mod login_options;
+pub mod message;
 pub mod next_url;
 pub mod pending_signup;
 pub mod rate_limit;
@@ -93,6 +95,7 @@ pub mod user_directory;
 pub use account::{AccountInfo, ExternalId};
 pub use config::{OAuthClientConfig, RemoteApp};
 pub use error::OAuthError;
+pub use message::{Message, MessageArg};
 pub use registry::Registry;
 pub use store::{AccountStore, StoreError, UserStore};
 pub use token::Token;

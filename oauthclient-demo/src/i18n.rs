@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use actix_web::HttpRequest;
-use oauthclient_core::OAuthClientConfig;
+use oauthclient_core::{Message, OAuthClientConfig};
 use oauthclient_web::OAuthClientBuilder;
 use oauthclient_web::frontend::{Arg, Locale, Localizer};
 
@@ -87,6 +87,22 @@ impl Texts {
     /// The message `id` with its variables.
     pub fn format(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         self.localizer.format(&self.locale, id, args)
+    }
+
+    /// A message of core's (an address problem, an error), with its variables.
+    pub fn message(&self, message: &Message) -> String {
+        let args: Vec<(&str, Arg<'_>)> = message
+            .args()
+            .iter()
+            .map(|(name, value)| {
+                let value = match value.as_number() {
+                    Some(number) => Arg::Number(number),
+                    None => Arg::from(value.to_string()),
+                };
+                (name.as_ref(), value)
+            })
+            .collect();
+        self.format(message.id(), &args)
     }
 
     /// An app's title: `app-<name>-title` when a catalog has it, else the configured one.

@@ -349,8 +349,9 @@ fn dummy_hash() -> &'static str {
 /// What is wrong with a registration form, checked before any work: the address, the
 /// password's length, an `@` in the username.
 fn registration_problem(texts: &Texts, form: &Credentials) -> Option<String> {
-    if let Some(id) = email_problem(&form.email) {
-        return Some(texts.get(id));
+    // The library's sign-up form says the same about an address.
+    if let Some(problem) = SignupDefault::email_problem(&form.email) {
+        return Some(texts.message(&problem.message()));
     }
     if form.password.chars().count() < MIN_PASSWORD_CHARS {
         let min = Arg::from(i64::try_from(MIN_PASSWORD_CHARS).unwrap_or(i64::MAX));
@@ -360,19 +361,6 @@ fn registration_problem(texts: &Texts, form: &Credentials) -> Option<String> {
         return Some(texts.get("demo-register-username-at"));
     }
     None
-}
-
-/// The catalog id of what is wrong with a typed e-mail address, if anything (the library's
-/// sign-up form says the same).
-fn email_problem(email: &str) -> Option<&'static str> {
-    let problem = SignupDefault::email_problem(email)?;
-    Some(if email.trim().is_empty() {
-        "signup-error-email-missing"
-    } else if problem.contains("domain") {
-        "signup-error-email-domain"
-    } else {
-        "signup-error-email-invalid"
-    })
 }
 
 /// 403, plain text: the form's CSRF token did not match the session's.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::account::{User, UserId};
 use crate::config::SecretKeyEntry;
 use crate::email::mailbox_key;
+use crate::message::Message;
 use crate::secret::SecretKey;
 use crate::state::{StateCodec, StateError, StateKey, StateKeys};
 
@@ -44,6 +45,25 @@ pub enum ConfirmationError {
     /// Another account confirmed this address first: it holds it now.
     #[error("Another account has confirmed this address first.")]
     HeldByAnother,
+}
+
+impl ConfirmationError {
+    /// The catalog message shown for this refused link (`error-confirmation-*`).
+    ///
+    /// ```
+    /// use oauthclient_core::email::ConfirmationError;
+    /// assert_eq!(ConfirmationError::Expired.message().id(), "error-confirmation-expired");
+    /// ```
+    pub fn message(&self) -> Message {
+        Message::new(match self {
+            ConfirmationError::Invalid => "error-confirmation-invalid",
+            ConfirmationError::Expired => "error-confirmation-expired",
+            ConfirmationError::AlreadyUsed => "error-confirmation-used",
+            ConfirmationError::OtherAddress => "error-confirmation-other-address",
+            ConfirmationError::NotHolder => "error-confirmation-not-holder",
+            ConfirmationError::HeldByAnother => "error-confirmation-held-by-another",
+        })
+    }
 }
 
 /// What a confirmation token asserts.

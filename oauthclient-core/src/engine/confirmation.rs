@@ -10,7 +10,9 @@ use crate::audit::{self, AuditEvent};
 use crate::config::EmailVerification;
 use crate::email::{ConfirmationClaims, ConfirmationError};
 use crate::error::OAuthError;
+use crate::handlers::FieldError;
 use crate::handlers::defaults::SignupDefault;
+use crate::message::Message;
 
 /// A confirmation link to mail: the front end renders the message and sends it. Its `Debug`
 /// leaves the link out: whoever holds it may confirm.
@@ -69,8 +71,9 @@ impl std::fmt::Debug for HolderProof<'_> {
 #[derive(Debug)]
 // Not `#[non_exhaustive]`: a new variant must be a compile error in every front end.
 pub enum EmailChange {
-    /// The address cannot be used (malformed, or another user's): say why; nothing changed.
-    Refused(String),
+    /// The address cannot be used (malformed, or another user's): the `email` field's error,
+    /// with its catalog message; nothing changed.
+    Refused(FieldError),
     /// Changed, unconfirmed; links sent to the old address stopped working.
     Changed {
         /// The user as stored now.
@@ -197,14 +200,19 @@ impl Engine<'_> {
     pub async fn change_email(&self, user: &User, email: &str) -> Result<EmailChange, OAuthError> {
         let email = email.trim();
         if let Some(problem) = SignupDefault::email_problem(email) {
-            return Ok(EmailChange::Refused(problem.to_owned()));
+            return Ok(EmailChange::Refused(problem.field_error()));
         }
         match self.users.change_email(&user.id, email).await {
             Ok(user) => Ok(EmailChange::Changed {
                 user,
                 send_confirmation: self.config.accounts.email_verification.sends_mail(),
             }),
-            Err(err) if err.is_conflict() => Ok(EmailChange::Refused(err.message().to_owned())),
+            // Only the address changes: whatever field the store names, the address is taken.
+            Err(err) if err.is_conflict() => Ok(EmailChange::Refused(FieldError::localized(
+                "email",
+                Message::new("signup-error-email-taken"),
+                err.message(),
+            ))),
             Err(err) => Err(err.into()),
         }
     }

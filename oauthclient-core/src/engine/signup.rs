@@ -5,11 +5,13 @@ use super::{AppRuntime, Engine};
 use crate::account::User;
 use crate::audit::{self, AuditEvent};
 use crate::config::EmailVerification;
-use crate::error::OAuthError;
+use crate::error::{OAuthError, conflict_message};
 use crate::handlers::defaults::{register_and_link, register_vouched, vouched_email};
 use crate::handlers::{FieldError, SignupDecision, SignupForm};
+use crate::message::Message;
 use crate::pending_signup::PendingSignup;
 use crate::store::NewLink;
+use crate::store::StoreError;
 
 /// Why a sign-up form is refused while the "is this your account?" question is open.
 const UNCONFIRMED_CLAIM_FIRST: &str = "An account with this e-mail address exists but was never \
@@ -67,8 +69,9 @@ impl Engine<'_> {
         if pending.unconfirmed_claim {
             // The person must answer "is this your account?" first (`continue_sign_up`); a
             // form must not create an account past that question.
-            return Ok(Registration::Invalid(vec![FieldError::new(
+            return Ok(Registration::Invalid(vec![FieldError::localized(
                 "email",
+                Message::new("signup-error-unconfirmed-claim-first"),
                 UNCONFIRMED_CLAIM_FIRST,
             )]));
         }
@@ -92,11 +95,7 @@ impl Engine<'_> {
             Ok(created) => created,
             Err(OAuthError::Store(err)) if err.is_conflict() => {
                 // Beside the field the store names; an address unless it says otherwise.
-                let field = err.field().unwrap_or("email");
-                return Ok(Registration::Invalid(vec![FieldError::new(
-                    field,
-                    err.message(),
-                )]));
+                return Ok(Registration::Invalid(vec![conflict_field_error(&err)]));
             }
             Err(err) => return Err(err),
         };
@@ -169,7 +168,7 @@ impl Engine<'_> {
             );
         }
         let user = self.users.user_by_id(&user_id).await?.ok_or_else(|| {
-            OAuthError::Store(crate::store::StoreError::new(
+            OAuthError::Store(StoreError::new(
                 crate::store::StoreErrorKind::Other,
                 format!("user {user_id} vanished while signing up"),
             ))
@@ -180,5 +179,41 @@ impl Engine<'_> {
             send_confirmation: false,
             sign_in: true,
         })
+    }
+}
+
+/// A store's conflict as the error of the field it names (an address unless it says
+/// otherwise): its catalog message by field, the store's words as the English text.
+fn conflict_field_error(err: &StoreError) -> FieldError {
+    let field = err.field().unwrap_or("email");
+    let message = conflict_message(err).unwrap_or(Message::new("error-conflict"));
+    FieldError::localized(field, message, err.message())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_conflict_is_shown_beside_its_field_by_catalog_id_with_the_stores_words_kept() {
+        let cases = [
+            (
+                StoreError::conflict_on("email", "e"),
+                "email",
+                "signup-error-email-taken",
+            ),
+            (
+                StoreError::conflict_on("username", "u"),
+                "username",
+                "signup-error-username-taken",
+            ),
+            (StoreError::conflict("c"), "email", "error-conflict"),
+        ];
+        for (err, field, id) in cases {
+            let error = conflict_field_error(&err);
+            assert_eq!(error.field, field);
+            assert_eq!(error.message, err.message());
+            assert_eq!(error.message_id.as_ref().map(Message::id), Some(id));
+        }
     }
 }

@@ -89,12 +89,12 @@ fn confirmation_code(reason: ConfirmationError) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::login_options::LoginOption;
 
     /// One value of every kind: a new kind must be added here (and gets its own code).
-    fn one_of_each() -> Vec<OAuthError> {
+    pub(in crate::error) fn one_of_each() -> Vec<OAuthError> {
         let remote = || "github".to_owned();
         let mut errors = vec![
             OAuthError::ClientError {
@@ -127,6 +127,7 @@ mod tests {
             OAuthError::RefusedByHost {
                 remote: remote(),
                 message: "m".into(),
+                message_id: None,
             },
             OAuthError::RedirectedByHost {
                 remote: remote(),

@@ -22,12 +22,15 @@
 
 mod build;
 mod code;
+mod message;
 
 pub use build::BuildError;
+pub(crate) use message::conflict_message;
 
 use crate::config::ConfigError;
 use crate::email::ConfirmationError;
 use crate::login_options::LoginOptionError;
+use crate::message::Message;
 use crate::state::StateError;
 use crate::store::StoreError;
 
@@ -160,8 +163,12 @@ pub enum OAuthError {
     RefusedByHost {
         /// Remote app name.
         remote: String,
-        /// The host's words.
+        /// The host's words (shown as they are when there is no `message_id`).
         message: String,
+        /// The host's catalog message ([`crate::host_policy::PreSignIn::refuse_message`]),
+        /// shown in the reader's language instead of `message`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message_id: Option<Message>,
     },
     /// The host's policy sent the browser elsewhere ([`crate::host_policy::PreSignIn::Redirect`]):
     /// the flow ends there, nothing written. The web layer redirects (to a safe URL only).

@@ -120,6 +120,7 @@ fn refusals() -> Vec<(OAuthError, Outcome)> {
             OAuthError::RefusedByHost {
                 remote: "github".into(),
                 message: "Not today.".into(),
+                message_id: None,
             },
             Outcome::Refused,
         ),
@@ -147,6 +148,7 @@ fn the_hosts_refusal_is_shown_in_its_own_words_and_its_redirect_is_not_a_message
     let refused = OAuthError::RefusedByHost {
         remote: "github".into(),
         message: "Not today.".into(),
+        message_id: None,
     };
     assert_eq!(refused.to_string(), "Not today.");
     assert!(refused.is_user_facing());

@@ -64,6 +64,7 @@ pub use provider_context::ProviderContext;
 use crate::account::{AccountInfo, NewUser, UserId};
 use crate::config::RemoteApp;
 use crate::error::OAuthError;
+use crate::message::Message;
 use crate::store::{AccountStore, UserStore};
 use crate::token::Token;
 
@@ -346,16 +347,44 @@ pub struct SignupForm {
 pub struct FieldError {
     /// The form field (`email`, `username`).
     pub field: String,
-    /// What is wrong, for the user.
+    /// What is wrong, in English (or the host's words): shown as it is when there is no
+    /// `message_id`, and logged.
     pub message: String,
+    /// The catalog message a front end shows instead of `message`, in the reader's language
+    /// (the library's own errors have one; a host's [`FieldError::new`] has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<Message>,
 }
 
 impl FieldError {
-    /// `message` about `field`.
+    /// `message` about `field`, shown as it is.
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             field: field.into(),
             message: message.into(),
+            message_id: None,
+        }
+    }
+
+    /// The catalog message `message` about `field`, with its English text `english`.
+    ///
+    /// ```
+    /// use oauthclient_core::Message;
+    /// use oauthclient_core::handlers::FieldError;
+    ///
+    /// let error = FieldError::localized("email", Message::new("signup-error-email-missing"), "Please enter your e-mail address.");
+    /// assert_eq!(error.message_id.as_ref().map(Message::id), Some("signup-error-email-missing"));
+    /// assert_eq!(error.message, "Please enter your e-mail address.");
+    /// ```
+    pub fn localized(
+        field: impl Into<String>,
+        message: Message,
+        english: impl Into<String>,
+    ) -> Self {
+        Self {
+            field: field.into(),
+            message: english.into(),
+            message_id: Some(message),
         }
     }
 }

@@ -25,6 +25,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod message;
 mod parse;
 #[cfg(test)]
 mod tests;
@@ -33,6 +34,8 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 use url::Url;
+
+pub use message::InvalidReason;
 
 /// Longest `login_hint` accepted, in characters.
 pub const MAX_LOGIN_HINT_CHARS: usize = 256;
@@ -240,7 +243,7 @@ pub enum LoginOptionError {
         /// Which option.
         option: LoginOption,
         /// What a valid value looks like.
-        reason: String,
+        reason: InvalidReason,
     },
     /// The option appeared more than once in the request.
     #[error("the `{option}` option was given more than once")]

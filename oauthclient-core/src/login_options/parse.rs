@@ -2,8 +2,8 @@
 //! option's grammar.
 
 use super::{
-    LoginOption, LoginOptionError, LoginOptions, LoginOptionsPolicy, MAX_ACR_VALUES_CHARS,
-    MAX_LOGIN_HINT_CHARS, MAX_MAX_AGE_SECS, Prompt,
+    InvalidReason, LoginOption, LoginOptionError, LoginOptions, LoginOptionsPolicy,
+    MAX_ACR_VALUES_CHARS, MAX_LOGIN_HINT_CHARS, MAX_MAX_AGE_SECS, Prompt,
 };
 
 /// The most characters of a refused scope repeated in a message.
@@ -78,15 +78,12 @@ fn words(value: &str) -> impl Iterator<Item = &str> {
     value.split(' ').filter(|word| !word.is_empty())
 }
 
-fn invalid(option: LoginOption, reason: &str) -> LoginOptionError {
-    LoginOptionError::Invalid {
-        option,
-        reason: reason.to_owned(),
-    }
+fn invalid(option: LoginOption, reason: InvalidReason) -> LoginOptionError {
+    LoginOptionError::Invalid { option, reason }
 }
 
 fn prompt(value: &str) -> Result<Vec<Prompt>, LoginOptionError> {
-    let grammar = "use none, login, consent or select_account, separated by spaces";
+    let grammar = InvalidReason::PromptValues;
     let mut prompts = Vec::new();
     for word in words(value) {
         let prompt = Prompt::ALL
@@ -94,15 +91,12 @@ fn prompt(value: &str) -> Result<Vec<Prompt>, LoginOptionError> {
             .find(|prompt| prompt.as_str() == word)
             .ok_or_else(|| invalid(LoginOption::Prompt, grammar))?;
         if prompts.contains(&prompt) {
-            return Err(invalid(LoginOption::Prompt, "a value is repeated"));
+            return Err(invalid(LoginOption::Prompt, InvalidReason::PromptRepeated));
         }
         prompts.push(prompt);
     }
     if prompts.contains(&Prompt::None) && prompts.len() > 1 {
-        return Err(invalid(
-            LoginOption::Prompt,
-            "`none` cannot be combined with other values",
-        ));
+        return Err(invalid(LoginOption::Prompt, InvalidReason::PromptNoneAlone));
     }
     if prompts.is_empty() {
         return Err(invalid(LoginOption::Prompt, grammar));
@@ -112,25 +106,22 @@ fn prompt(value: &str) -> Result<Vec<Prompt>, LoginOptionError> {
 
 fn login_hint(value: &str) -> Result<String, LoginOptionError> {
     if value.chars().count() > MAX_LOGIN_HINT_CHARS || value.chars().any(char::is_control) {
-        return Err(invalid(
-            LoginOption::LoginHint,
-            &format!("use at most {MAX_LOGIN_HINT_CHARS} characters, no control characters"),
-        ));
+        return Err(invalid(LoginOption::LoginHint, InvalidReason::login_hint()));
     }
     Ok(value.to_owned())
 }
 
 fn max_age(value: &str) -> Result<u64, LoginOptionError> {
-    let reason = format!("use a whole number of seconds from 0 to {MAX_MAX_AGE_SECS}");
+    let reason = InvalidReason::max_age();
     // Digits only: `u64::from_str` would also take a leading `+`.
     if value.len() > 10 || !value.bytes().all(|byte| byte.is_ascii_digit()) {
-        return Err(invalid(LoginOption::MaxAge, &reason));
+        return Err(invalid(LoginOption::MaxAge, reason));
     }
     value
         .parse::<u64>()
         .ok()
         .filter(|secs| *secs <= MAX_MAX_AGE_SECS)
-        .ok_or_else(|| invalid(LoginOption::MaxAge, &reason))
+        .ok_or_else(|| invalid(LoginOption::MaxAge, reason))
 }
 
 fn acr_values(value: &str) -> Result<Vec<String>, LoginOptionError> {
@@ -139,12 +130,7 @@ fn acr_values(value: &str) -> Result<Vec<String>, LoginOptionError> {
         .all(|byte| byte == b' ' || byte.is_ascii_graphic());
     let values: Vec<String> = words(value).map(str::to_owned).collect();
     if !printable || value.len() > MAX_ACR_VALUES_CHARS || values.is_empty() {
-        return Err(invalid(
-            LoginOption::AcrValues,
-            &format!(
-                "use printable values separated by spaces, at most {MAX_ACR_VALUES_CHARS} characters"
-            ),
-        ));
+        return Err(invalid(LoginOption::AcrValues, InvalidReason::acr_values()));
     }
     Ok(values)
 }
@@ -162,7 +148,7 @@ fn scopes(value: &str, policy: &LoginOptionsPolicy) -> Result<Vec<String>, Login
         }
     }
     if scopes.is_empty() {
-        return Err(invalid(LoginOption::Scope, "name at least one scope"));
+        return Err(invalid(LoginOption::Scope, InvalidReason::ScopeEmpty));
     }
     Ok(scopes)
 }
@@ -172,7 +158,7 @@ fn remember(value: &str) -> Result<bool, LoginOptionError> {
     match value.to_ascii_lowercase().as_str() {
         "1" | "on" | "true" | "yes" => Ok(true),
         "0" | "off" | "false" | "no" => Ok(false),
-        _ => Err(invalid(LoginOption::Remember, "use 1 or 0")),
+        _ => Err(invalid(LoginOption::Remember, InvalidReason::Remember)),
     }
 }
 

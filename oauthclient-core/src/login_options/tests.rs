@@ -3,7 +3,8 @@ use std::collections::BTreeMap;
 use url::Url;
 
 use super::{
-    LoginOption, LoginOptionError, LoginOptions, LoginOptionsPolicy, MAX_LOGIN_HINT_CHARS, Prompt,
+    InvalidReason, LoginOption, LoginOptionError, LoginOptions, LoginOptionsPolicy,
+    MAX_LOGIN_HINT_CHARS, Prompt,
 };
 
 /// Everything allowed, with two extra scopes.
@@ -18,7 +19,7 @@ fn parse(pairs: &[(&str, &str)]) -> Result<LoginOptions, LoginOptionError> {
 fn invalid_option(result: Result<LoginOptions, LoginOptionError>) -> LoginOption {
     match result {
         Err(LoginOptionError::Invalid { option, reason }) => {
-            assert!(!reason.is_empty());
+            assert!(!reason.to_string().is_empty());
             option
         }
         other => panic!("expected an invalid value, got {other:?}"),
@@ -345,7 +346,7 @@ fn debug_redacts_the_login_hint() {
 fn the_error_serialises_with_its_option() {
     let err = LoginOptionError::Invalid {
         option: LoginOption::MaxAge,
-        reason: "r".into(),
+        reason: InvalidReason::max_age(),
     };
     let json = serde_json::to_value(&err).expect("json");
     assert_eq!(json["kind"], "invalid");
@@ -357,5 +358,94 @@ fn the_error_serialises_with_its_option() {
     assert_eq!(
         LoginOptionError::ScopeNotAllowed { scope: "x".into() }.option(),
         LoginOption::Scope
+    );
+}
+
+#[test]
+fn each_invalid_value_keeps_its_english_words_and_has_its_catalog_id() {
+    let cases = [
+        (
+            &[("prompt", "nonsense")][..],
+            "invalid `prompt`: use none, login, consent or select_account, separated by spaces",
+            "login-option-reason-prompt-values",
+        ),
+        (
+            &[("prompt", "login login")][..],
+            "invalid `prompt`: a value is repeated",
+            "login-option-reason-prompt-repeated",
+        ),
+        (
+            &[("prompt", "none login")][..],
+            "invalid `prompt`: `none` cannot be combined with other values",
+            "login-option-reason-prompt-none-alone",
+        ),
+        (
+            &[("login_hint", "a\u{7}")][..],
+            "invalid `login_hint`: use at most 256 characters, no control characters",
+            "login-option-reason-login-hint",
+        ),
+        (
+            &[("max_age", "-1")][..],
+            "invalid `max_age`: use a whole number of seconds from 0 to 31536000",
+            "login-option-reason-max-age",
+        ),
+        (
+            &[("acr_values", "   ")][..],
+            "invalid `acr_values`: use printable values separated by spaces, at most 256 characters",
+            "login-option-reason-acr-values",
+        ),
+        (
+            &[("scope", "   ")][..],
+            "invalid `scope`: name at least one scope",
+            "login-option-reason-scope-empty",
+        ),
+        (
+            &[("remember", "maybe")][..],
+            "invalid `remember`: use 1 or 0",
+            "login-option-reason-remember",
+        ),
+    ];
+    for (pairs, text, reason_id) in cases {
+        let err = parse(pairs).expect_err("refused");
+        assert_eq!(err.to_string(), text);
+        let message = err.message();
+        assert_eq!(message.id(), "login-option-invalid");
+        assert_eq!(
+            message.get("option").and_then(|option| option.as_text()),
+            Some(err.option().name())
+        );
+        let reason = err.reason_message().expect("a reason");
+        assert_eq!(reason.id(), reason_id, "{text}");
+        let has_max = text.contains("256") || text.contains("31536000");
+        assert_eq!(reason.get("max").is_some(), has_max, "{text}");
+    }
+}
+
+#[test]
+fn the_other_refusals_name_their_option_or_scope() {
+    let not_allowed = LoginOptions::parse([("prompt", "login")], &LoginOptionsPolicy::default())
+        .expect_err("not allowed");
+    assert_eq!(not_allowed.message().id(), "login-option-not-allowed");
+    assert_eq!(
+        not_allowed
+            .message()
+            .get("option")
+            .and_then(|o| o.as_text()),
+        Some("prompt")
+    );
+    assert_eq!(not_allowed.reason_message(), None);
+    let scope = parse(&[("scope", "admin")]).expect_err("scope");
+    assert_eq!(scope.message().id(), "login-option-scope-not-allowed");
+    assert_eq!(
+        scope.message().get("scope").and_then(|s| s.as_text()),
+        Some("admin")
+    );
+    let repeated = LoginOptionError::Repeated {
+        option: LoginOption::MaxAge,
+    };
+    assert_eq!(repeated.message().id(), "login-option-repeated");
+    assert_eq!(
+        repeated.message().get("option").and_then(|o| o.as_text()),
+        Some("max_age")
     );
 }

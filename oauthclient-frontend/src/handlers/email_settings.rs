@@ -68,7 +68,14 @@ pub(crate) async fn change(call: &mut Call<'_>) -> Reply {
             send_confirmation,
         }) => (user, send_confirmation),
         Ok(EmailChange::Refused(problem)) => {
-            return render(call, StatusCode::BAD_REQUEST, &user, email, &[problem]);
+            // Its English words for now; the page shows `problem.message_id` once localized.
+            return render(
+                call,
+                StatusCode::BAD_REQUEST,
+                &user,
+                email,
+                &[problem.message],
+            );
         }
         Err(err) => return call.error(&err),
     };

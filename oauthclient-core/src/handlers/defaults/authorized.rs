@@ -236,7 +236,10 @@ async fn ask_host(ctx: &HandlerContext<'_>, info: &AccountInfo) -> Result<(), OA
             remote: ctx.app.to_owned(),
             url,
         }),
-        PreSignIn::Refuse { message } => {
+        PreSignIn::Refuse {
+            message,
+            message_id,
+        } => {
             audit::record(
                 AuditEvent::SignInRefused,
                 ctx.app,
@@ -246,6 +249,7 @@ async fn ask_host(ctx: &HandlerContext<'_>, info: &AccountInfo) -> Result<(), OA
             Err(OAuthError::RefusedByHost {
                 remote: ctx.app.to_owned(),
                 message,
+                message_id,
             })
         }
     }

@@ -38,6 +38,7 @@ pub(crate) fn ensure_in_required_group(
     Err(OAuthError::RefusedByHost {
         remote: ctx.app.to_owned(),
         message: NOT_IN_AN_ALLOWED_GROUP.to_owned(),
+        message_id: None,
     })
 }
 

@@ -26,7 +26,7 @@ pub use authorized::{AuthorizedDefault, AuthorizedSignup, register_and_link, run
 pub use disconnect::{DisconnectDefault, revoke_at_provider, unlink_guarded};
 pub(crate) use groups::stored_groups_and_roles;
 pub use mapped::{Documents, MAX_GROUP_CHARS, MAX_GROUPS, MappedAccountInfo, MappingError};
-pub use signup::SignupDefault;
+pub use signup::{AddressProblem, SignupDefault};
 pub(crate) use vouched::{register_vouched, vouched_email};
 
 /// Registered name of [`AuthorizedDefault`].
