@@ -69,6 +69,31 @@ async fn pages_speak_german_and_arabic_right_to_left() {
 }
 
 #[tokio::test]
+async fn lang_in_the_query_chooses_french_and_the_cookie_keeps_it() {
+    let demo = start(&[]);
+    let browser = common::browser();
+    let chosen = browser
+        .get(format!("{}/?lang=fr", demo.listen))
+        .header("Accept-Language", "de")
+        .send()
+        .await
+        .expect("GET /?lang=fr");
+    let cookies: Vec<&str> = chosen
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .collect();
+    assert!(
+        cookies.iter().any(|cookie| cookie.starts_with("oauthclient_lang=fr")),
+        "{cookies:?}"
+    );
+    let page = demo.page(&browser, "/login").await;
+    assert!(page.contains(r#"<html lang="fr" dir="ltr">"#), "{page}");
+    assert!(page.contains("<h1>Se connecter</h1>"), "{page}");
+}
+
+#[tokio::test]
 async fn a_wrong_password_and_an_expired_form_are_refused_in_german() {
     let demo = start(&[]);
     let browser = common::browser();

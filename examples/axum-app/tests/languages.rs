@@ -58,6 +58,34 @@ async fn the_home_page_speaks_german_and_arabic_right_to_left() {
 }
 
 #[tokio::test]
+async fn lang_in_the_query_chooses_french_and_the_cookie_keeps_it() {
+    let (_sandbox, base) = start().await;
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let home = |url: String| {
+        browser
+            .get(url)
+            .header("Accept-Language", "de")
+            .send()
+    };
+    let chosen = home(format!("{base}/?lang=fr")).await.expect("GET");
+    let cookie = chosen
+        .headers()
+        .get("set-cookie")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(cookie.starts_with("oauthclient_lang=fr"), "{cookie}");
+    let page = chosen.text().await.expect("body");
+    assert!(page.contains(r#"<html lang="fr" dir="ltr">"#), "{page}");
+    let page = home(format!("{base}/")).await.expect("GET").text().await.expect("body");
+    assert!(page.contains(r#"<html lang="fr" dir="ltr">"#), "{page}");
+    assert!(page.contains("<p>Non connecté.</p>"), "{page}");
+}
+
+#[tokio::test]
 async fn the_single_page_app_gets_its_texts_in_german() {
     let (_sandbox, base) = start().await;
     let (status, _, body) = get_in(&format!("{base}/auth/api/oauth/locale"), "de").await;
