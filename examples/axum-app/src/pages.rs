@@ -69,7 +69,11 @@ async fn home(State(pages): State<Arc<Pages>>, parts: Parts, session: Session) -
     };
     // Messages the library queued (e.g. after a refused sign-in) are shown once. Without
     // them the page is still right, so a store hiccup here only costs the messages.
-    let flashes = pages.oauth.take_flashes(&session).await.unwrap_or_default();
+    let flashes = pages
+        .oauth
+        .take_flashes_for(&parts, &session)
+        .await
+        .unwrap_or_default();
     let user = user.map(|user| context! { id => user.id.to_string(), email => user.email });
     let apps: Vec<Value> = pages
         .apps
