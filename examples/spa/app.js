@@ -316,8 +316,11 @@ async function signOutEverywhere() {
   showStatus(message);
 }
 
-/** The sign-up form's fields, by the name the API's field errors give them. */
-const FIELD_NAMES = { email: 'spa-field-email', full_name: 'spa-field-full-name' };
+/** The sign-up form's fields' names in the reader's language, by the API's field names. */
+const FIELD_NAMES = {
+  email: () => t('spa-field-email'),
+  full_name: () => t('spa-field-full-name'),
+};
 
 /** The sign-up step of a REST app's flow (`signup_redirect_url` pointing here with `?signup=APP`). */
 async function signUp(app, form) {
@@ -332,7 +335,7 @@ async function signUp(app, form) {
     showStatus(result.message);
   } catch (err) {
     for (const field of err.errors || []) {
-      const name = FIELD_NAMES[field.field] ? t(FIELD_NAMES[field.field]) : field.field;
+      const name = Object.hasOwn(FIELD_NAMES, field.field) ? FIELD_NAMES[field.field]() : field.field;
       errors.append(element('li', t('spa-field-error', { field: name, message: field.message })));
     }
     throw err;
