@@ -85,7 +85,9 @@ async fn lang_in_the_query_chooses_french_and_the_cookie_keeps_it() {
         .filter_map(|value| value.to_str().ok())
         .collect();
     assert!(
-        cookies.iter().any(|cookie| cookie.starts_with("oauthclient_lang=fr")),
+        cookies
+            .iter()
+            .any(|cookie| cookie.starts_with("oauthclient_lang=fr")),
         "{cookies:?}"
     );
     let page = demo.page(&browser, "/login").await;

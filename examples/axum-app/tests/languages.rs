@@ -64,12 +64,7 @@ async fn lang_in_the_query_chooses_french_and_the_cookie_keeps_it() {
         .cookie_store(true)
         .build()
         .expect("client");
-    let home = |url: String| {
-        browser
-            .get(url)
-            .header("Accept-Language", "de")
-            .send()
-    };
+    let home = |url: String| browser.get(url).header("Accept-Language", "de").send();
     let chosen = home(format!("{base}/?lang=fr")).await.expect("GET");
     let cookie = chosen
         .headers()
@@ -80,7 +75,12 @@ async fn lang_in_the_query_chooses_french_and_the_cookie_keeps_it() {
     assert!(cookie.starts_with("oauthclient_lang=fr"), "{cookie}");
     let page = chosen.text().await.expect("body");
     assert!(page.contains(r#"<html lang="fr" dir="ltr">"#), "{page}");
-    let page = home(format!("{base}/")).await.expect("GET").text().await.expect("body");
+    let page = home(format!("{base}/"))
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("body");
     assert!(page.contains(r#"<html lang="fr" dir="ltr">"#), "{page}");
     assert!(page.contains("<p>Non connecté.</p>"), "{page}");
 }
