@@ -1,5 +1,5 @@
 //! Helpers for the host app's own axum handlers: the signed-in user, sign-in, CSRF tokens,
-//! flash messages and the rate limit, over a tower-sessions [`Session`].
+//! flash messages, the request's locale and the rate limit, over a tower-sessions [`Session`].
 //!
 //! They are methods of [`OAuthRouter`], not free functions as in `oauthclient-web`: a
 //! tower-sessions session cannot list its keys, so the runtime says which ones to load.
@@ -9,7 +9,7 @@ use http::request::Parts;
 use oauthclient_core::OAuthError;
 use oauthclient_core::account::User;
 use oauthclient_core::rate_limit::{Limited, RateLimiter};
-use oauthclient_frontend::Flash;
+use oauthclient_frontend::{Flash, Locale};
 use tower_sessions::Session;
 
 use crate::OAuthRouter;
@@ -84,6 +84,21 @@ impl OAuthRouter {
             oauthclient_frontend::push_flash(data, category, message);
         })
         .await
+    }
+
+    /// The locale of this request, as the library's pages pick it (`?lang=`, the language
+    /// cookie, the host's `HostPolicy::preferred_locale` for a signed-in user,
+    /// `Accept-Language`, `[locales] default`): for a host page's `<html lang dir>` and its
+    /// own messages (`router.runtime().localizer().text(&locale, "my-id")`). Never fails: if
+    /// the session cannot be read, the signed-in user's preference is skipped.
+    pub async fn locale(&self, parts: &Parts, session: &Session) -> Locale {
+        let runtime = self.runtime();
+        let data = crate::adapter::load(runtime, session)
+            .await
+            .unwrap_or_default();
+        runtime
+            .locale(&request_from(parts, Vec::new()), &data)
+            .await
     }
 
     /// Takes the messages queued for this session, for a host app's own pages (oauthclient's

@@ -11,8 +11,9 @@ mod session_layer;
 pub use adapter::BODY_LIMIT;
 pub use host::check_rate_limit;
 pub use oauthclient_frontend::{
-    CurrentUser, DEFAULT_TEMPLATES, Flash, FrameAncestors, InvalidFrameAncestor, PERMANENT_KEY,
-    Request, SESSION_EPOCH_KEY, SESSION_LIFETIME_KEY, SessionCurrentUser, SessionData, USER_ID_KEY,
+    CurrentUser, DEFAULT_TEMPLATES, Flash, FrameAncestors, InvalidFrameAncestor, Locale,
+    PERMANENT_KEY, Request, SESSION_EPOCH_KEY, SESSION_LIFETIME_KEY, SessionCurrentUser,
+    SessionData, USER_ID_KEY,
 };
 #[cfg(feature = "redis")]
 pub use redis_store::{REDIS_OPERATION_TIMEOUT, RedisSessionStore, connect_redis_store};

@@ -283,6 +283,11 @@ where
         let clone = self.inner.clone();
         let mut inner = std::mem::replace(&mut self.inner, clone);
         let layer = self.layer.clone();
+        // Host routes too: `?lang=` on any page remembers the language.
+        let language_cookie = self
+            .layer
+            .runtime
+            .language_cookie(request.uri().query().unwrap_or_default());
         Box::pin(async move {
             let (session, record, sent) = layer.open(request.headers());
             // Every request, host routes included: an expired session ends before any handler.
@@ -294,7 +299,22 @@ where
             layer
                 .finish(&session, record.as_deref(), sent, &mut response)
                 .await;
+            if let Some(cookie) = language_cookie {
+                add_language_cookie(response.headers_mut(), &cookie);
+            }
             Ok(response)
         })
+    }
+}
+
+/// Appends the language cookie `?lang=` asked for, unless the library's answer carries it.
+fn add_language_cookie(headers: &mut HeaderMap, cookie: &str) {
+    let prefix = format!("{}=", oauthclient_frontend::LANGUAGE_COOKIE);
+    let written = headers
+        .get_all(SET_COOKIE)
+        .iter()
+        .any(|value| value.to_str().is_ok_and(|text| text.starts_with(&prefix)));
+    if !written && let Ok(value) = HeaderValue::from_str(cookie) {
+        headers.append(SET_COOKIE, value);
     }
 }

@@ -209,6 +209,18 @@ pub trait HostPolicy: Send + Sync + 'static {
         false
     }
 
+    /// The language `user` chose here (a BCP 47 tag such as `"de"` or `"pt-BR"`, from the
+    /// host's own profile), asked for a signed-in user's request when neither `?lang=` nor the
+    /// language cookie decided. A tag with no enabled catalog is ignored (`Accept-Language`
+    /// decides). Default: `None`.
+    ///
+    /// Awaited on every such request: answer from memory or a cache, not a database round
+    /// trip. The answer is not stored, so a changed preference applies at once.
+    async fn preferred_locale(&self, user: &UserId) -> Option<String> {
+        let _ = user;
+        None
+    }
+
     /// Something happened. Default: nothing. Runs inline, after the change is stored: keep it
     /// short, or spawn the work.
     async fn on_event(&self, event: &HostEvent) {

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use oauthclient_core::client::{
@@ -46,6 +46,8 @@ pub struct RuntimeBuilder<T = Runtime> {
     frame_ancestors: FrameAncestors,
     policy: Arc<dyn HostPolicy>,
     clock: Arc<dyn Clock>,
+    locales_dir: Option<PathBuf>,
+    locale_sources: Vec<(String, String, String)>,
     output: PhantomData<fn() -> T>,
 }
 
@@ -76,6 +78,8 @@ impl<T: From<Runtime>> RuntimeBuilder<T> {
             frame_ancestors: FrameAncestors::default(),
             policy: Arc::new(DefaultPolicy),
             clock: Arc::new(SystemClock),
+            locales_dir: None,
+            locale_sources: Vec::new(),
             output: PhantomData,
         }
     }
@@ -208,10 +212,38 @@ impl<T: From<Runtime>> RuntimeBuilder<T> {
         self
     }
 
-    /// Resolves every app's handlers, makes the mailer and compiles the templates. Fails with a
-    /// [`BuildError`] naming the missing part, the configuration key at fault, or the part
-    /// that could not be made (its cause as the error's source).
+    /// The host's message catalogs, `<dir>/<tag>/*.ftl`, instead of `[locales] dir`: a file
+    /// for a locale the library ships overrides its messages of the same id; a file for
+    /// another tag adds a locale (its missing messages are shown in English).
+    #[must_use]
+    pub fn locales_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.locales_dir = Some(dir.into());
+        self
+    }
+
+    /// One host catalog given as text, for locale `tag` (e.g. embedded with `include_str!`);
+    /// `name` is how errors name it (`"locales/de/app.ftl"`). Loaded after
+    /// [`Self::locales_dir`]'s files, with the same rules; an id it defines twice, or that
+    /// another host file of the same locale defines, fails [`Self::build`].
+    #[must_use]
+    pub fn locale_source(mut self, tag: &str, name: &str, text: impl Into<String>) -> Self {
+        self.locale_sources
+            .push((tag.to_owned(), name.to_owned(), text.into()));
+        self
+    }
+
+    /// Resolves every app's handlers, loads the message catalogs, makes the mailer and
+    /// compiles the templates. Fails with a [`BuildError`] naming the missing part, the
+    /// configuration key at fault, the catalog problem ([`BuildError::Catalog`]:
+    /// `file:line:column: what`), or the part that could not be made (its cause as the
+    /// error's source).
     pub fn build(self) -> Result<T, BuildError> {
+        // First: a catalog mistake is the host's to fix whatever else is missing.
+        let localizer = Arc::new(crate::i18n::localizer(
+            &self.config.locales,
+            self.locales_dir,
+            self.locale_sources,
+        )?);
         let missing = |what: &str| BuildError::Missing(what.to_owned());
         let accounts = self
             .accounts
@@ -260,10 +292,6 @@ impl<T: From<Runtime>> RuntimeBuilder<T> {
             self.config.accounts.confirmation_expires,
         );
         let paths = Paths::new(self.config.site_url.path(), self.home);
-        let localizer = Arc::new(
-            crate::i18n::Localizer::new()
-                .map_err(|err| BuildError::part("the message catalogs", err))?,
-        );
         let parts = Parts {
             rate_limiter: self.config.rate_limit.clone().map(RateLimiter::new),
             tokens,
@@ -379,3 +407,6 @@ fn configured_mailer(config: &OAuthClientConfig) -> Result<Option<Arc<dyn Mailer
     }
     Ok(None)
 }
+
+#[cfg(test)]
+mod tests;

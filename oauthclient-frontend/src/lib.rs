@@ -32,7 +32,7 @@ pub use current_user::{
 pub use errors::session_unavailable;
 pub use flash::{Flash, push_flash, take_flashes};
 pub use frame_ancestors::{FrameAncestors, InvalidFrameAncestor};
-pub use i18n::{Arg, CatalogError, Dir, Locale, Localizer};
+pub use i18n::{Arg, CatalogError, Dir, LANGUAGE_COOKIE, Locale, Localizer};
 pub use rate_limit::check_rate_limit;
 pub use reply::{RETRY_AFTER_UNAVAILABLE_SECS, Reply};
 pub use request::Request;

@@ -67,6 +67,9 @@ pub enum Endpoint {
     /// `GET /api/oauth/providers`: the visible sign-in methods, for a single-page app's own
     /// sign-in page (public).
     ApiProviders,
+    /// `GET /api/oauth/locale`: the request's locale, the enabled locales and the messages
+    /// under `[locales] client_prefixes`, for a single-page app's own texts (public).
+    ApiLocale,
     /// `GET /api/oauth/session`: whether someone is signed in, who, and their linked accounts.
     ApiSession,
     /// `POST /api/oauth/login/{app}`: begin a login as JSON; answers the provider's
@@ -185,6 +188,7 @@ pub const ROUTES: &[Route] = &[
         Endpoint::ApiSignupContinue,
     ),
     route(Get, "/api/oauth/providers", Endpoint::ApiProviders),
+    route(Get, "/api/oauth/locale", Endpoint::ApiLocale),
     route(Get, "/api/oauth/session", Endpoint::ApiSession),
     route(Post, "/api/oauth/login/{app}", Endpoint::ApiLogin),
     route(
@@ -206,6 +210,7 @@ pub const ROUTES: &[Route] = &[
         Endpoint::ApiPreflight,
     ),
     route(Options, "/api/oauth/providers", Endpoint::ApiPreflight),
+    route(Options, "/api/oauth/locale", Endpoint::ApiPreflight),
     route(Options, "/api/oauth/session", Endpoint::ApiPreflight),
     route(Options, "/api/oauth/login/{app}", Endpoint::ApiPreflight),
     route(

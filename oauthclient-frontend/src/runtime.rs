@@ -7,6 +7,7 @@ use oauthclient_core::account::{User, UserId};
 use oauthclient_core::handlers::{ApiRequest, ApiResponse, ProtocolContext, RemoteApi};
 use oauthclient_core::{OAuthClientConfig, OAuthError, Token};
 
+use crate::i18n::{Locale, Localizer};
 use crate::parts::{AppRuntime, Parts};
 use crate::reply::Reply;
 use crate::request::Request;
@@ -99,6 +100,37 @@ impl Runtime {
     /// The configuration in use.
     pub fn config(&self) -> &OAuthClientConfig {
         &self.parts.config
+    }
+
+    /// The message catalogs and locales in use (the library's, the host's, `[locales]`): for
+    /// host pages that format their own messages (`localizer.text(&locale, "my-app-title")`).
+    pub fn localizer(&self) -> &Arc<Localizer> {
+        &self.parts.localizer
+    }
+
+    /// The locale of `request` as the library's pages pick it: `?lang=`, the language cookie,
+    /// the host's [`HostPolicy::preferred_locale`] for a signed-in user, `Accept-Language`,
+    /// then `[locales] default`. For host pages; the adapters' session layers write the
+    /// cookie `?lang=` asks for on every response ([`Runtime::language_cookie`]).
+    ///
+    /// [`HostPolicy::preferred_locale`]: oauthclient_core::host_policy::HostPolicy::preferred_locale
+    pub async fn locale(&self, request: &Request, session: &SessionData) -> Locale {
+        crate::i18n::choice::of_session(&self.parts, request, session)
+            .await
+            .locale
+    }
+
+    /// The `Set-Cookie` value the `?lang=` of `query` (the raw query string) asks for: the
+    /// language cookie holding an enabled locale's tag, or its removal for `?lang=` empty or
+    /// `auto`; `None` without `?lang=` or for a tag with no enabled catalog. The adapters'
+    /// session layers add it to responses of host routes (the library's own answers carry it
+    /// already).
+    pub fn language_cookie(&self, query: &str) -> Option<String> {
+        crate::i18n::choice::cookie_for_query(
+            &self.parts.localizer,
+            query,
+            crate::cookie::is_https(&self.parts.config),
+        )
     }
 
     /// The URLs of the library's pages, under the site's public prefix.

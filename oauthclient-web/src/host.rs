@@ -1,12 +1,14 @@
 //! Helpers for the host app's own actix-web routes: the front end's CSRF tokens, flash
-//! messages and rate limit over an `HttpRequest`.
+//! messages, the request's locale and rate limit over an `HttpRequest`.
 
-use actix_web::HttpRequest;
+use actix_session::SessionExt;
+use actix_web::{HttpMessage, HttpRequest};
 use oauthclient_core::OAuthError;
 use oauthclient_core::rate_limit::{Limited, RateLimiter};
-use oauthclient_frontend::Flash;
+use oauthclient_frontend::{Flash, Locale};
 
-use crate::adapter::{request, with_session};
+use crate::adapter::{load, request, with_session};
+use crate::session_lifetime::HostRuntime;
 
 /// This session's CSRF token, created on first use. Host apps put it in their own forms
 /// (field `csrf_token`) and check it with [`verify_csrf`].
@@ -26,6 +28,20 @@ pub fn verify_csrf(req: &HttpRequest, submitted: Option<&str>) -> Result<(), OAu
 /// pages show them already).
 pub fn take_flashes(req: &HttpRequest) -> Vec<Flash> {
     with_session(req, oauthclient_frontend::take_flashes)
+}
+
+/// The locale of this request, as the library's pages pick it (`?lang=`, the language
+/// cookie, the host's `HostPolicy::preferred_locale` for a signed-in user,
+/// `Accept-Language`, `[locales] default`): for a host page's `<html lang dir>` and its own
+/// messages (`client.runtime().localizer().text(&locale, "my-id")`). Outside
+/// [`crate::OAuthSessionMiddleware`] there is no runtime to ask: English.
+pub async fn locale(req: &HttpRequest) -> Locale {
+    let runtime = req.extensions().get::<HostRuntime>().cloned();
+    let Some(HostRuntime(runtime)) = runtime else {
+        return Locale::default();
+    };
+    let data = load(&req.get_session());
+    runtime.locale(&request(req, &[]), &data).await
 }
 
 /// Queues a message for the next page oauthclient (or the host app) renders.

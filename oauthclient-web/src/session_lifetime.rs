@@ -14,10 +14,10 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use actix_session::{SessionExt, SessionStatus};
-use actix_web::Error;
 use actix_web::cookie::Cookie;
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, forward_ready};
 use actix_web::http::header::{HeaderValue, SET_COOKIE};
+use actix_web::{Error, HttpMessage};
 use oauthclient_frontend::{Runtime, SessionVerdict};
 
 use crate::adapter;
@@ -54,6 +54,9 @@ where
 
     fn call(&self, req: ServiceRequest) -> Self::Future {
         let runtime = self.runtime.clone();
+        // Host routes too: `?lang=` on any page remembers the language.
+        let language_cookie = runtime.language_cookie(req.query_string());
+        req.extensions_mut().insert(HostRuntime(runtime.clone()));
         let session = req.get_session();
         let mut data = adapter::load(&session);
         let expired = runtime.enforce_session_lifetime(&mut data) == SessionVerdict::Expired;
@@ -77,6 +80,9 @@ where
             let mut data = adapter::load(&session);
             let expiry = runtime.stamp_session(&mut data, holds_values);
             adapter::apply(&session, data.take_ops());
+            if let Some(cookie) = language_cookie {
+                add_language_cookie(response.headers_mut(), &cookie);
+            }
             if let Some(max_age) = expiry.and_then(|expiry| expiry.cookie_max_age) {
                 response
                     .response_mut()
@@ -85,6 +91,21 @@ where
             }
             Ok(response)
         })
+    }
+}
+
+/// The runtime, in a request's extensions for the host helpers ([`crate::locale`]).
+#[derive(Clone)]
+pub(crate) struct HostRuntime(pub(crate) Runtime);
+
+/// Appends the language cookie `?lang=` asked for, unless the library's answer carries it.
+fn add_language_cookie(headers: &mut actix_web::http::header::HeaderMap, cookie: &str) {
+    let prefix = format!("{}=", oauthclient_frontend::LANGUAGE_COOKIE);
+    let written = headers
+        .get_all(SET_COOKIE)
+        .any(|value| value.to_str().is_ok_and(|text| text.starts_with(&prefix)));
+    if !written && let Ok(value) = HeaderValue::from_str(cookie) {
+        headers.append(SET_COOKIE, value);
     }
 }
 

@@ -120,7 +120,8 @@ impl<S: BuildHasher> EnvSource for HashMap<String, String, S> {
 /// Applies `OAUTHCLIENT_*` variables. Top-level keys map directly
 /// (`OAUTHCLIENT_SITE_URL` → `site_url`); remote app keys use `__` as path separator
 /// (`OAUTHCLIENT_REMOTE_APPS__GITHUB__PARAMS__BASE_URL` → `remote_apps.github.params.base_url`),
-/// as do `[session]` keys (`OAUTHCLIENT_SESSION__IDLE_TIMEOUT` → `session.idle_timeout`).
+/// as do `[session]` keys (`OAUTHCLIENT_SESSION__IDLE_TIMEOUT` → `session.idle_timeout`) and
+/// `[locales]` keys (`OAUTHCLIENT_LOCALES__DEFAULT` → `locales.default`).
 pub(super) fn apply_overrides(doc: &mut Table, env: &dyn EnvSource) -> Result<(), ConfigError> {
     for (name, raw) in env.vars_with_prefix(ENV_PREFIX) {
         let path: Vec<String> = name[ENV_PREFIX.len()..]
@@ -164,6 +165,10 @@ pub(super) fn apply_overrides(doc: &mut Table, env: &dyn EnvSource) -> Result<()
                     .parse::<i64>()
                     .map_or_else(|_| Value::String(raw.trim().to_owned()), Value::Integer);
                 table_at(doc, "session", &key)?.insert(leaf.clone(), value);
+            }
+            [first, leaf] if first == "locales" => {
+                let value = super::locales::env_value(leaf, &raw, &name)?;
+                table_at(doc, "locales", &key)?.insert(leaf.clone(), value);
             }
             [first, app, rest @ ..] if first == "remote_apps" && !rest.is_empty() => {
                 let apps = table_at(doc, "remote_apps", &key)?;

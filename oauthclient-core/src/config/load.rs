@@ -67,6 +67,7 @@ pub(super) fn from_toml_str(
         rate_limit: super::rate_limit::rate_limit(&doc)?,
         mail: super::mail::mail_settings(&doc, env)?,
         session: super::session::session_settings(&doc)?,
+        locales: super::locales::locale_settings(&doc)?,
         accounts,
         remote_apps,
         session_key_prefix,

@@ -45,6 +45,7 @@ mod env;
 mod handler_kind;
 mod issuer_template;
 mod load;
+mod locales;
 mod login_options;
 mod mail;
 mod origin;
@@ -82,6 +83,7 @@ pub use endpoint::endpoint as parse_endpoint;
 pub use env::{EnvSource, NoEnv, ProcessEnv};
 pub use handler_kind::HandlerKind;
 pub use issuer_template::{IssuerTemplate, TENANT_PLACEHOLDER};
+pub use locales::{DEFAULT_LOCALE, LocaleSettings, is_language_tag};
 pub use mail::{MailSettings, SmtpSecurity};
 pub use origin::web_origin;
 pub use rate_limit::RateLimit;
@@ -244,6 +246,9 @@ pub struct OAuthClientConfig {
     pub mail: Option<MailSettings>,
     /// `[session]`: session lifetime, idle timeout and the lifetime of remembered sessions.
     pub session: SessionSettings,
+    /// `[locales]`: the default and offered locales, the host's catalogs, the pseudo-locale
+    /// and the messages the browser may fetch.
+    pub locales: LocaleSettings,
 }
 
 impl OAuthClientConfig {
@@ -270,7 +275,8 @@ impl OAuthClientConfig {
         load::from_toml_str(toml, env, registry)
     }
 
-    /// Reads `path` and calls [`OAuthClientConfig::from_toml_str`].
+    /// Reads `path` and calls [`OAuthClientConfig::from_toml_str`]; a relative
+    /// `[locales] dir` is then resolved against `path`'s directory.
     ///
     /// ```
     /// use oauthclient_core::{OAuthClientConfig, Registry, config::NoEnv};
@@ -286,7 +292,10 @@ impl OAuthClientConfig {
         let text = std::fs::read_to_string(path).map_err(|err| {
             ConfigError::new(path.display().to_string(), format!("cannot read: {err}"))
         })?;
-        Self::from_toml_str(&text, env, registry)
+        let mut config = Self::from_toml_str(&text, env, registry)?;
+        let base = path.parent().unwrap_or_else(|| Path::new(""));
+        config.locales.resolve_dir_against(base);
+        Ok(config)
     }
 
     /// The remote app called `name`, if configured.

@@ -1,5 +1,6 @@
 //! [`BuildError`]: why the parts of an OAuth client could not be put together at start-up.
 
+use super::CatalogError;
 use crate::config::ConfigError;
 
 /// Why a front end (or one of its parts, like the HTTP client) could not be built. Nothing was
@@ -29,6 +30,11 @@ pub enum BuildError {
     /// The builder was not given a part it needs.
     #[error("the OAuth client needs {0}")]
     Missing(String),
+    /// A message catalog (the library's or the host's) cannot be used, or a `[locales]`
+    /// setting names a locale without one: `Display` is the catalog's
+    /// `path:line:column: what` (e.g. `locales/de/app.ftl:12:5: expected "="`).
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
     /// A part could not be made.
     #[error("cannot build {part}")]
     Part {

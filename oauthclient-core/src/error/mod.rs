@@ -21,11 +21,13 @@
 //! ```
 
 mod build;
+mod catalog;
 mod code;
 mod message;
 
 pub use build::BuildError;
 pub(crate) use message::conflict_message;
+pub use catalog::CatalogError;
 
 use crate::config::ConfigError;
 use crate::email::ConfirmationError;

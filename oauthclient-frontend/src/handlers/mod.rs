@@ -125,7 +125,7 @@ pub(crate) async fn dispatch(
     request: &Request,
     session: &mut SessionData,
 ) -> Reply {
-    let choice = choice::of_request(&parts.localizer, request);
+    let choice = choice::of_session(parts, request, session).await;
     let mut call = Call {
         parts,
         request,
@@ -194,6 +194,7 @@ async fn serve(call: &mut Call<'_>, endpoint: Endpoint, param: &str) -> Reply {
         Endpoint::ApiSignup => api::signup(call, param).await,
         Endpoint::ApiSignupContinue => api::continue_as_new(call, param).await,
         Endpoint::ApiProviders => api::providers(call),
+        Endpoint::ApiLocale => api::locale(call),
         Endpoint::ApiSession => api::session(call).await,
         Endpoint::ApiLogin => api::begin_login(call, param).await,
         Endpoint::ApiLogoutEverywhere => api::logout_everywhere(call).await,

@@ -40,6 +40,21 @@ impl Default for LocalizerBuilder {
 const SETTINGS: &str = "[locales]";
 
 impl LocalizerBuilder {
+    /// A builder with the `[locales]` settings: default, enabled, pseudo-locale, host
+    /// directory.
+    pub(crate) fn from_settings(settings: &oauthclient_core::config::LocaleSettings) -> Self {
+        let mut builder = Self::default()
+            .default_locale(&settings.default)
+            .pseudo(settings.pseudo);
+        if let Some(enabled) = &settings.enabled {
+            builder = builder.enabled(enabled.iter().cloned());
+        }
+        if let Some(dir) = &settings.dir {
+            builder = builder.host_dir(dir.clone());
+        }
+        builder
+    }
+
     /// The locale used when nothing else decides (default `en`).
     pub(crate) fn default_locale(mut self, tag: &str) -> Self {
         tag.clone_into(&mut self.default);
@@ -97,6 +112,11 @@ impl LocalizerBuilder {
             order.push((*tag).to_owned());
         }
         let english_ids = parse_strict(&library_path(ENGLISH), LIBRARY_CATALOGS[0].1)?;
+        let mut ids = english_ids.clone();
+        for file in &host {
+            ids.extend(parse_strict(&file.path, &file.source)?);
+        }
+        ids.retain(|id| !id.starts_with('-'));
         let mut new_tags: Vec<LanguageIdentifier> = host
             .iter()
             .map(|file| file.lang.clone())
@@ -146,6 +166,7 @@ impl LocalizerBuilder {
             catalogs,
             locales,
             default,
+            ids,
             reported: Mutex::new(BTreeSet::new()),
         })
     }
@@ -208,7 +229,7 @@ fn library_resource(tag: &str, source: &str) -> Result<Arc<FluentResource>, Cata
         .map(Arc::new)
         .map_err(|(_, errors)| {
             let start = errors.first().map_or(0, |error| error.pos.start);
-            CatalogError::at(
+            catalog::error_at(
                 &library_path(tag),
                 source,
                 start,
@@ -257,7 +278,7 @@ fn bundle(
     for file in host.iter().filter(|file| file.lang == source_lang) {
         let resource = FluentResource::try_new(file.source.clone()).map_err(|(_, errors)| {
             let start = errors.first().map_or(0, |error| error.pos.start);
-            CatalogError::at(&file.path, &file.source, start, "unparsable catalog")
+            catalog::error_at(&file.path, &file.source, start, "unparsable catalog")
         })?;
         bundle.add_resource_overriding(Arc::new(resource));
     }

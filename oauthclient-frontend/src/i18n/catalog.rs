@@ -38,70 +38,17 @@ pub(crate) fn library_path(tag: &str) -> PathBuf {
     ))
 }
 
-/// A catalog that cannot be used: a syntax error, an id defined twice, a directory that is not
-/// a language tag, an unreadable file, or a locale setting with no catalog behind it.
-///
-/// `Display` is `path:line:column: message` (`path: message` when there is no position), for
-/// example `locales/de/app.ftl:12:5: Expected a token starting with "="`.
-#[derive(Debug, thiserror::Error)]
-#[error("{}", self.location_and_message())]
-#[non_exhaustive]
-pub struct CatalogError {
-    /// The file or directory at fault (for a locale setting with no catalog: `[locales]`).
-    pub path: PathBuf,
-    /// The 1-based line of the problem; 0 when it concerns the whole file or directory.
-    pub line: usize,
-    /// The 1-based column (in characters) of the problem; 0 when `line` is 0.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-    /// The I/O failure behind an unreadable file or directory.
-    #[source]
-    io: Option<std::io::Error>,
-}
+pub use oauthclient_core::error::CatalogError;
 
-impl CatalogError {
-    pub(crate) fn at(path: &Path, source: &str, byte: usize, message: impl Into<String>) -> Self {
-        let (line, column) = line_and_column(source, byte);
-        Self {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: message.into(),
-            io: None,
-        }
-    }
-
-    pub(crate) fn whole(path: &Path, message: impl Into<String>) -> Self {
-        Self {
-            path: path.to_path_buf(),
-            line: 0,
-            column: 0,
-            message: message.into(),
-            io: None,
-        }
-    }
-
-    fn io(path: &Path, message: &str, io: std::io::Error) -> Self {
-        Self {
-            io: Some(io),
-            ..Self::whole(path, message)
-        }
-    }
-
-    fn location_and_message(&self) -> String {
-        if self.line == 0 {
-            format!("{}: {}", self.path.display(), self.message)
-        } else {
-            format!(
-                "{}:{}:{}: {}",
-                self.path.display(),
-                self.line,
-                self.column,
-                self.message
-            )
-        }
-    }
+/// A problem at byte offset `byte` of `source`, the text of `path`.
+pub(crate) fn error_at(
+    path: &Path,
+    source: &str,
+    byte: usize,
+    message: impl Into<String>,
+) -> CatalogError {
+    let (line, column) = line_and_column(source, byte);
+    CatalogError::at(path, line, column, message)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -136,7 +83,7 @@ pub(crate) fn parse_strict(path: &Path, source: &str) -> Result<BTreeSet<String>
             let first = errors.iter().min_by_key(|error| error.pos.start);
             return Err(first.map_or_else(
                 || CatalogError::whole(path, "unreadable Fluent syntax"),
-                |error| CatalogError::at(path, source, error.pos.start, error.kind.to_string()),
+                |error| error_at(path, source, error.pos.start, error.kind.to_string()),
             ));
         }
     };
@@ -149,13 +96,13 @@ pub(crate) fn parse_strict(path: &Path, source: &str) -> Result<BTreeSet<String>
                 // The parser reports Junk with an error; this is the belt to those braces. The
                 // slice points into `source`, so its address gives its offset.
                 let offset = (content.as_ptr() as usize).saturating_sub(source.as_ptr() as usize);
-                return Err(CatalogError::at(path, source, offset, "unparsable entry"));
+                return Err(error_at(path, source, offset, "unparsable entry"));
             }
             _ => continue,
         };
         if ids.contains(&id) {
             let offset = second_definition(source, &id).unwrap_or(0);
-            return Err(CatalogError::at(
+            return Err(error_at(
                 path,
                 source,
                 offset,
@@ -212,7 +159,7 @@ pub(crate) fn load_host_dir(dir: &Path) -> Result<Vec<HostFile>, CatalogError> {
             .filter(|path| is_ftl(path))
         {
             let source = std::fs::read_to_string(&path)
-                .map_err(|err| CatalogError::io(&path, "cannot read the catalog", err))?;
+                .map_err(|err| CatalogError::unreadable(&path, "cannot read the catalog", err))?;
             parse_strict(&path, &source)?;
             files.push(HostFile {
                 lang: lang.clone(),
@@ -246,11 +193,12 @@ fn is_ftl(path: &Path) -> bool {
 
 fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, CatalogError> {
     let entries = std::fs::read_dir(dir)
-        .map_err(|err| CatalogError::io(dir, "cannot read the catalog directory", err))?;
+        .map_err(|err| CatalogError::unreadable(dir, "cannot read the catalog directory", err))?;
     let mut paths = Vec::new();
     for entry in entries {
-        let entry =
-            entry.map_err(|err| CatalogError::io(dir, "cannot read the catalog directory", err))?;
+        let entry = entry.map_err(|err| {
+            CatalogError::unreadable(dir, "cannot read the catalog directory", err)
+        })?;
         paths.push(entry.path());
     }
     paths.sort();

@@ -7,8 +7,9 @@
 //! 4. `Accept-Language`, q-sorted.
 //! 5. The default locale.
 //!
-//! Pure: the caller reads the query, the cookie and the header, asks the hook only when
-//! [`explicit`] decided nothing, and writes the cookie change on the reply.
+//! [`resolve`] is pure: the caller reads the query, the cookie and the header, asks the hook
+//! only when [`explicit`] decided nothing ([`of_session`] does all that), and writes the cookie
+//! change on the reply.
 
 use unic_langid::LanguageIdentifier;
 
@@ -16,7 +17,7 @@ use super::negotiate::accept_language;
 use super::{Locale, Localizer};
 
 /// The language cookie's default name.
-pub(crate) const COOKIE_NAME: &str = "oauthclient_lang";
+pub(crate) const COOKIE_NAME: &str = super::LANGUAGE_COOKIE;
 /// The cookie lasts a year: a language choice is long-lived, and it holds only a tag.
 pub(crate) const COOKIE_MAX_AGE_SECS: u64 = 365 * 24 * 60 * 60;
 
@@ -114,24 +115,63 @@ pub(crate) fn set_cookie(name: &str, change: &CookieChange, https: bool) -> Opti
     ))
 }
 
-/// The locale of `request` (steps 1, 2, 4 and 5: no host hook yet) and the cookie change its
-/// `?lang=` asks for. Pure, so every part of a request that needs the locale gets the same one.
+/// The locale of `request` without the host hook (steps 1, 2, 4 and 5, for answers given
+/// without a session) and the cookie change its `?lang=` asks for.
 pub(crate) fn of_request(localizer: &Localizer, request: &crate::request::Request) -> Choice {
     let query = lang_query(&request.query);
-    let cookie = cookie_value(request, COOKIE_NAME);
-    resolve(
-        localizer,
-        &Inputs {
-            query: query.as_deref(),
-            cookie,
-            hook: None,
-            accept_language: request.header("accept-language"),
-        },
-    )
+    resolve(localizer, &request_inputs(request, query.as_deref()))
+}
+
+/// The locale of `request` in `session` (steps 1 to 5) and the cookie change its `?lang=` asks
+/// for. The host hook is awaited only when `?lang=` and the cookie decided nothing and the
+/// [`crate::CurrentUser`] glue says someone is signed in (from the session: no store read).
+pub(crate) async fn of_session(
+    parts: &crate::parts::Parts,
+    request: &crate::request::Request,
+    session: &crate::session::SessionData,
+) -> Choice {
+    let query = lang_query(&request.query);
+    let mut inputs = request_inputs(request, query.as_deref());
+    let (decided, _) = explicit(&parts.localizer, &inputs);
+    let mut preferred = None;
+    if decided.is_none()
+        && let Some(user) = parts.current_user.user_id(request, session)
+    {
+        preferred = parts.policy.preferred_locale(&user).await;
+    }
+    inputs.hook = preferred.as_deref();
+    resolve(&parts.localizer, &inputs)
+}
+
+/// What the request itself says: the `lang` query parameter (read by the caller), the cookie
+/// and `Accept-Language`.
+fn request_inputs<'r>(request: &'r crate::request::Request, query: Option<&'r str>) -> Inputs<'r> {
+    Inputs {
+        query,
+        cookie: cookie_value(request, COOKIE_NAME),
+        hook: None,
+        accept_language: request.header("accept-language"),
+    }
+}
+
+/// The `Set-Cookie` value the `?lang=` of `query` (a raw query string) asks for: a tag of an
+/// enabled locale is remembered, `?lang=` empty or `auto` forgets; `None` otherwise.
+pub(crate) fn cookie_for_query(localizer: &Localizer, query: &str, https: bool) -> Option<String> {
+    let lang = lang_query(query)?;
+    let inputs = Inputs {
+        query: Some(&lang),
+        ..Inputs::default()
+    };
+    let (_, change) = explicit(localizer, &inputs);
+    set_cookie(COOKIE_NAME, &change, https)
 }
 
 /// The `lang` query parameter (possibly empty), if present; a malformed query has none.
 fn lang_query(query: &str) -> Option<String> {
+    // Most requests have no `lang`: skip the decoding.
+    if !query.contains("lang") {
+        return None;
+    }
     serde_urlencoded::from_str::<Vec<(String, String)>>(query)
         .ok()?
         .into_iter()

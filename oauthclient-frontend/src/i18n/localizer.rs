@@ -9,8 +9,9 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+#[cfg(test)]
 use super::builder::LocalizerBuilder;
-use super::catalog::{CatalogError, ENGLISH};
+use super::catalog::ENGLISH;
 use super::negotiate::{accept_language, best_match, negotiate};
 use super::{Locale, pseudo};
 
@@ -73,6 +74,8 @@ pub struct Localizer {
     pub(super) locales: Vec<Locale>,
     pub(super) available: Vec<LanguageIdentifier>,
     pub(super) default: Locale,
+    /// Every message id the library's English catalog and the host's files define.
+    pub(super) ids: BTreeSet<String>,
     pub(super) reported: Mutex<BTreeSet<(String, String)>>,
 }
 
@@ -95,11 +98,13 @@ pub(crate) enum Problem {
 impl Localizer {
     /// A localizer with the library's catalogs only, every shipped locale enabled, English by
     /// default.
-    pub(crate) fn new() -> Result<Self, CatalogError> {
+    #[cfg(test)]
+    pub(crate) fn new() -> Result<Self, super::CatalogError> {
         Self::builder().build()
     }
 
     /// Configures the default locale, the enabled ones, the pseudo-locale and host catalogs.
+    #[cfg(test)]
     pub(crate) fn builder() -> LocalizerBuilder {
         LocalizerBuilder::default()
     }
@@ -211,7 +216,7 @@ pub(crate) fn fluent_args<'a>(args: &'a [(&'a str, Arg<'a>)]) -> FluentArgs<'a> 
 }
 
 /// `id` or `id.attribute`.
-fn split_id(id: &str) -> (&str, Option<&str>) {
+pub(super) fn split_id(id: &str) -> (&str, Option<&str>) {
     match id.split_once('.') {
         Some((message, attribute)) => (message, Some(attribute)),
         None => (id, None),

@@ -8,14 +8,10 @@
 //! request from `?lang=`, the language cookie, the host's hook, `Accept-Language` and the
 //! default, in that order.
 
-#![allow(
-    dead_code,
-    reason = "partly wired (issue 26): the host catalogs, settings and pseudo-locale are not yet"
-)]
-
 mod builder;
 mod catalog;
 pub(crate) mod choice;
+mod client;
 mod localizer;
 mod negotiate;
 mod pseudo;
@@ -30,6 +26,26 @@ use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 pub use catalog::CatalogError;
 pub use localizer::{Arg, Localizer};
+
+/// The language cookie: the tag `?lang=` chose, read back on later requests.
+pub const LANGUAGE_COOKIE: &str = "oauthclient_lang";
+
+/// The localizer `[locales]` and the builder's host catalogs describe: `dir` (the builder's
+/// `.locales_dir`) replaces `[locales] dir`; `sources` are `(tag, name, text)`.
+pub(crate) fn localizer(
+    settings: &oauthclient_core::config::LocaleSettings,
+    dir: Option<std::path::PathBuf>,
+    sources: Vec<(String, String, String)>,
+) -> Result<Localizer, CatalogError> {
+    let mut builder = builder::LocalizerBuilder::from_settings(settings);
+    if let Some(dir) = dir {
+        builder = builder.host_dir(dir);
+    }
+    for (tag, name, text) in sources {
+        builder = builder.source(&tag, name, text);
+    }
+    builder.build()
+}
 
 /// The writing direction of a locale, for the page's `dir` attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -108,6 +124,14 @@ impl Locale {
 
     pub(crate) fn lang(&self) -> &LanguageIdentifier {
         &self.lang
+    }
+}
+
+impl Default for Locale {
+    /// English, left to right: the locale of a host page that has no runtime at hand (the
+    /// adapters' helpers outside their session layer).
+    fn default() -> Self {
+        Self::new(catalog::ENGLISH.parse().unwrap_or_default())
     }
 }
 

@@ -55,6 +55,7 @@ impl Adapter for Actix {
                 .configure(oauth.configure())
                 .route("/test/login/{id}", web::get().to(test_login))
                 .route("/test/whoami", web::get().to(whoami))
+                .route("/test/locale", web::get().to(locale))
                 .route("/test/session-token", web::get().to(session_token))
                 .route(
                     "/test/session-token/callback",
@@ -94,6 +95,12 @@ async fn whoami(req: HttpRequest) -> HttpResponse {
         Some(id) => HttpResponse::Ok().body(id.to_string()),
         None => HttpResponse::Ok().body("anonymous"),
     }
+}
+
+/// A host page's locale: `tag dir`.
+async fn locale(req: HttpRequest) -> HttpResponse {
+    let locale = oauthclient_web::locale(&req).await;
+    HttpResponse::Ok().body(format!("{} {}", locale.tag(), locale.dir()))
 }
 
 async fn session_token_callback(req: HttpRequest) -> HttpResponse {

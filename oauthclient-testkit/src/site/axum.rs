@@ -107,6 +107,7 @@ fn app(oauth: &OAuthRouter, prefix: &str, layer: OAuthSessionLayer) -> Router {
         .router()
         .route("/test/login/{id}", get(test_login))
         .route("/test/whoami", get(whoami))
+        .route("/test/locale", get(locale))
         .route("/test/session-token", get(session_token))
         .route("/test/session-token/callback", get(session_token_callback))
         .route("/", get(|| async { "home" }))
@@ -138,6 +139,16 @@ async fn whoami(Extension(runtime): Extension<Runtime>, session: Session) -> Res
         Ok(None) => "anonymous".into_response(),
         Err(_) => unavailable(&runtime),
     }
+}
+
+/// A host page's locale: `tag dir`.
+async fn locale(
+    Extension(runtime): Extension<Runtime>,
+    parts: http::request::Parts,
+    session: Session,
+) -> Response {
+    let locale = OAuthRouter::from(runtime).locale(&parts, &session).await;
+    format!("{} {}", locale.tag(), locale.dir()).into_response()
 }
 
 async fn session_token_callback(

@@ -319,3 +319,48 @@ fn session_lifetimes_come_from_the_file_and_the_environment() {
         .expect_err("idle longer than the lifetime");
     assert_eq!(err.key, "session.idle_timeout");
 }
+
+#[test]
+fn locales_come_from_the_file_and_the_environment() {
+    assert_eq!(
+        load(&EXAMPLE).expect("example").locales,
+        LocaleSettings::default()
+    );
+    let toml = format!("{}\n[locales]\ndefault = \"de\"\n", *EXAMPLE);
+    let config = load_with_env(
+        &toml,
+        &[
+            ("OAUTHCLIENT_LOCALES__ENABLED", "de,fr"),
+            ("OAUTHCLIENT_LOCALES__PSEUDO", "true"),
+            ("OAUTHCLIENT_LOCALES__CLIENT_PREFIXES", "spa-"),
+            ("OAUTHCLIENT_LOCALES__DIR", "i18n"),
+        ],
+    )
+    .expect("loads");
+    let locales = &config.locales;
+    assert_eq!(locales.default, "de");
+    assert_eq!(
+        locales.enabled.as_deref(),
+        Some(&["de".to_owned(), "fr".to_owned()][..])
+    );
+    assert!(locales.pseudo);
+    assert_eq!(locales.client_prefixes, ["spa-"]);
+    // From a string, a relative directory stays relative (to the working directory).
+    assert_eq!(locales.dir.as_deref(), Some(Path::new("i18n")));
+    let err =
+        load_with_env(&toml, &[("OAUTHCLIENT_LOCALES__DEFAULT", "de_DE")]).expect_err("not a tag");
+    assert_eq!(err.key, "locales.default");
+}
+
+#[test]
+fn a_relative_locales_dir_is_relative_to_the_config_file() {
+    let dir = std::env::temp_dir().join(format!("oauthclient-locales-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let path = dir.join("oauthclient.toml");
+    let toml = format!("{}\n[locales]\ndir = \"locales\"\n", *EXAMPLE);
+    std::fs::write(&path, toml).expect("write");
+    let config = OAuthClientConfig::from_file(&path, &NoEnv, &registry());
+    let _ = std::fs::remove_dir_all(&dir);
+    let config = config.expect("loads");
+    assert_eq!(config.locales.dir, Some(dir.join("locales")));
+}

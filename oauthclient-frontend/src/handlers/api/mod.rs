@@ -1,10 +1,11 @@
 //! The JSON API under `/api/oauth/` for single-page apps: the providers and the session (for
-//! an app's own sign-in page), beginning a login, linked accounts, the CSRF token, disconnect
+//! an app's own sign-in page), the locale and the app's messages, beginning a login, linked accounts, the CSRF token, disconnect
 //! the sign-up step and signing out everywhere. Writes are accepted when the request's `Origin`
 //! is this site, or (no `Origin`, or an `Origin` on `cors_origins`) when `X-CSRF-Token` matches
 //! the session's token.
 
 mod accounts;
+mod locale;
 mod login;
 mod logout;
 mod providers;
@@ -21,6 +22,7 @@ use crate::errors::{codes, json_message};
 use crate::reply::Reply;
 
 pub(crate) use accounts::{accounts, disconnect};
+pub(crate) use locale::locale;
 pub(crate) use login::begin_login;
 pub(crate) use logout::logout_everywhere;
 pub(crate) use providers::providers;

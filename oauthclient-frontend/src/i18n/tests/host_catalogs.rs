@@ -219,3 +219,32 @@ fn the_localizer_is_shared_between_threads() {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Localizer>();
 }
+
+#[test]
+fn client_messages_keep_every_variable_as_a_placeholder() {
+    let localizer = Localizer::builder()
+        .source(
+            "en",
+            "en/spa.ftl",
+            "spa-count = { $n ->\n    [one] one app\n   *[other] { $n } apps\n} for { $who }\nspa-plain = Hi\nother-id = not sent\n",
+        )
+        .source("sv", "sv/spa.ftl", "spa-plain = Hej\n")
+        .build()
+        .expect("builds");
+    let prefixes = ["spa-".to_owned()];
+    let en = locale(&localizer, "en");
+    let messages = localizer.client_messages(&en, &prefixes);
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert_eq!(messages["spa-count"], "{ $n } apps for { $who }");
+    let sv = locale(&localizer, "sv");
+    let messages = localizer.client_messages(&sv, &prefixes);
+    assert_eq!(messages["spa-plain"], "Hej");
+    assert_eq!(
+        messages["spa-count"], "{ $n } apps for { $who }",
+        "English fallback"
+    );
+    assert!(localizer.client_messages(&en, &[]).is_empty());
+    // A host locale without `locale-name` is named by its tag; the library's by their own.
+    assert_eq!(localizer.locale_name(&sv), "sv");
+    assert_eq!(localizer.locale_name(&locale(&localizer, "de")), "Deutsch");
+}

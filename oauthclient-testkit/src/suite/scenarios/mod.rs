@@ -11,6 +11,7 @@ mod form_post;
 mod hardening;
 mod host_policy;
 mod i18n;
+mod i18n_host;
 mod json_api;
 mod login;
 mod login_options;
@@ -48,6 +49,7 @@ pub(super) fn all() -> Vec<Scenario> {
         hardening::scenarios,
         host_policy::scenarios,
         i18n::scenarios,
+        i18n_host::scenarios,
         json_api::scenarios,
         login::scenarios,
         login_options::scenarios,
