@@ -64,7 +64,7 @@ async fn serve(runtime: &Runtime, route: &Route, request: axum::extract::Request
     // The only body error a client can still read the answer to is the size limit; a broken
     // connection gets no answer at all.
     let Ok(body) = axum::body::to_bytes(body, BODY_LIMIT).await else {
-        return plain(StatusCode::PAYLOAD_TOO_LARGE, "request body too large");
+        return response(runtime.request_too_large(&request_from(&parts, Vec::new())));
     };
     let request = request_from(&parts, body.to_vec());
     let mut data = match load(runtime, &session).await {

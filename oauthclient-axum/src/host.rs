@@ -102,9 +102,30 @@ impl OAuthRouter {
     }
 
     /// Takes the messages queued for this session, for a host app's own pages (oauthclient's
-    /// pages show them already).
+    /// pages show them already). The library's messages come in English:
+    /// [`OAuthRouter::take_flashes_for`] writes them in the request's language.
     pub async fn take_flashes(&self, session: &Session) -> Result<Vec<Flash>, OAuthError> {
         with_session(self.runtime(), session, oauthclient_frontend::take_flashes).await
+    }
+
+    /// [`OAuthRouter::take_flashes`], the library's messages in the locale of the request
+    /// ([`OAuthRouter::locale`]).
+    pub async fn take_flashes_for(
+        &self,
+        parts: &Parts,
+        session: &Session,
+    ) -> Result<Vec<Flash>, OAuthError> {
+        let runtime = self.runtime();
+        let mut data = crate::adapter::load(runtime, session)
+            .await
+            .map_err(|err| session_error(&err))?;
+        let flashes = runtime
+            .take_flashes(&request_from(parts, Vec::new()), &mut data)
+            .await;
+        crate::adapter::apply(session, data.take_ops())
+            .await
+            .map_err(|err| session_error(&err))?;
+        Ok(flashes)
     }
 }
 

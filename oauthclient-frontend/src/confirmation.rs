@@ -9,11 +9,13 @@ use oauthclient_core::account::User;
 use oauthclient_core::email::EmailMessage;
 use serde_json::json;
 
+use crate::i18n::Locale;
 use crate::parts::Parts;
 
 /// Sends `user` a link confirming their current address when one is due (the engine
 /// decides: [`oauthclient_core::engine::Engine::confirmation_mail`]); `Ok(false)` when none is.
-pub(crate) async fn send(parts: &Parts, user: &User) -> Result<bool, OAuthError> {
+/// The mail is written in `locale`.
+pub(crate) async fn send(parts: &Parts, user: &User, locale: &Locale) -> Result<bool, OAuthError> {
     let due = parts
         .engine()
         .confirmation_mail(user, parts.mailer.is_some())
@@ -23,6 +25,7 @@ pub(crate) async fn send(parts: &Parts, user: &User) -> Result<bool, OAuthError>
         return Ok(false);
     };
     let context = json!({
+        "locale": locale,
         "link": mail.link.as_str(),
         "email": mail.to,
         "site_url": parts.config.site_url.as_str(),
@@ -48,7 +51,8 @@ pub(crate) async fn send(parts: &Parts, user: &User) -> Result<bool, OAuthError>
         parts
             .templates
             .render("oauthclient/email/confirm.html", &context),
-    );
+    )
+    .with_language(locale.tag());
     mailer.send(&message).await.map_err(|err| {
         tracing::error!(user_id = user.id.as_str(), error = %err, "confirmation mail not sent");
         OAuthError::MailUnavailable {

@@ -53,12 +53,18 @@ pub(crate) fn apply(config: &OAuthClientConfig, request: &Request, reply: &mut R
 }
 
 /// `OPTIONS` on an API route: 204 with what may be sent for an allowed origin, else 403.
-pub(crate) fn preflight(config: &OAuthClientConfig, request: &Request) -> Reply {
+pub(crate) fn preflight(
+    config: &OAuthClientConfig,
+    localizer: &crate::i18n::Localizer,
+    request: &Request,
+) -> Reply {
     if allowed_origin(config, request).is_none() {
         return json_message(
+            localizer,
+            &crate::i18n::choice::of_request(localizer, request).locale,
             403,
             crate::errors::codes::ORIGIN_NOT_ALLOWED,
-            "Cross-origin requests from this origin are not allowed.",
+            "error-origin-not-allowed",
         );
     }
     let mut reply = Reply::empty(StatusCode::NO_CONTENT);

@@ -7,23 +7,29 @@ use oauthclient_core::error::Outcome;
 use oauthclient_core::state::StateError;
 use serde_json::json;
 
+use crate::i18n::{Arg, Locale, Localizer};
 use crate::parts::Parts;
 use crate::reply::Reply;
 use crate::request::Request;
 use crate::session::SessionData;
 
-/// Renders a page with the shell's context: the flashes of this session, the home and
-/// settings URLs, whether someone is signed in, and the CSRF token every form needs.
+/// Renders a page with the shell's context: the flashes of this session (formatted in
+/// `locale`), the home and settings URLs, whether someone is signed in, the page's locale and
+/// the CSRF token every form needs.
 pub(crate) fn page(
     parts: &Parts,
     request: &Request,
     session: &mut SessionData,
+    locale: &Locale,
     status: StatusCode,
     template: &str,
     mut context: serde_json::Value,
 ) -> Reply {
     if let Some(map) = context.as_object_mut() {
-        map.insert("flashes".into(), json!(crate::flash::take(session)));
+        map.insert(
+            "flashes".into(),
+            json!(crate::flash::take_in(session, &parts.localizer, locale)),
+        );
         map.entry("home_url")
             .or_insert_with(|| json!(parts.paths.home()));
         map.entry("settings_url")
@@ -37,11 +43,8 @@ pub(crate) fn page(
         // the views that act on the user check it against the store.
         map.entry("signed_in")
             .or_insert_with(|| json!(parts.current_user.user_id(request, session).is_some()));
-        // The page's language, for `<html lang dir>` and the templates' `t(...)`: what
-        // `handlers::dispatch` chose (the same answer for the same request).
-        map.entry("locale").or_insert_with(|| {
-            json!(crate::i18n::choice::of_request(&parts.localizer, request).locale)
-        });
+        // The page's language, for `<html lang dir>` and the templates' `t(...)`.
+        map.entry("locale").or_insert_with(|| json!(locale));
         // Every page can carry forms (a host's sign-out button in an overridden base).
         if !map.contains_key("csrf_token") {
             map.insert("csrf_token".into(), json!(crate::csrf::token(session)));
@@ -57,17 +60,25 @@ pub(crate) fn too_many_requests(
     parts: &Parts,
     request: &Request,
     session: &mut SessionData,
+    locale: &Locale,
     wait: std::time::Duration,
 ) -> Reply {
     let seconds = wait.as_secs().max(1);
     tracing::info!(retry_after = seconds, "rate limited");
+    let text = |id: &str| parts.localizer.text(locale, id);
+    let context = json!({
+        "heading": text("error-rate-limited-heading"),
+        "message": text("error-rate-limited"),
+        "status": 429,
+    });
     page(
         parts,
         request,
         session,
+        locale,
         StatusCode::TOO_MANY_REQUESTS,
         "oauthclient/error.html",
-        json!({"message": "Too many sign-in attempts. Please wait a moment and try again.", "status": 429}),
+        context,
     )
     .retry_after(seconds)
 }
@@ -77,27 +88,26 @@ pub(crate) fn rate_limited(
     parts: &Parts,
     request: &Request,
     session: &mut SessionData,
+    locale: &Locale,
 ) -> Option<Reply> {
     let limiter = parts.rate_limiter.as_ref()?;
     limiter
         .check(request)
         .err()
-        .map(|wait| too_many_requests(parts, request, session, wait))
+        .map(|wait| too_many_requests(parts, request, session, locale, wait))
 }
 
 /// [`rate_limited`] for the JSON API: `429 {"code", "message", "status"}` with `Retry-After`.
-pub(crate) fn json_rate_limited(parts: &Parts, request: &Request) -> Option<Reply> {
+pub(crate) fn json_rate_limited(
+    parts: &Parts,
+    request: &Request,
+    locale: &Locale,
+) -> Option<Reply> {
     let wait = parts.rate_limiter.as_ref()?.check(request).err()?;
     let seconds = wait.as_secs().max(1);
     tracing::info!(retry_after = seconds, "rate limited");
-    Some(
-        json_message(
-            429,
-            codes::RATE_LIMITED,
-            "Too many sign-in attempts. Please wait a moment and try again.",
-        )
-        .retry_after(seconds),
-    )
+    let message = parts.localizer.text(locale, "error-rate-limited");
+    Some(json_text(429, codes::RATE_LIMITED, &message).retry_after(seconds))
 }
 
 /// Logs `err` at the level its outcome deserves; the reason stays in the log.
@@ -115,13 +125,14 @@ fn log(err: &OAuthError, outcome: Outcome) {
     }
 }
 
-/// The one place an [`OAuthError`] becomes a page. State failures and provider misbehaviour
-/// are logged with their reason and shown generically; nothing reaches the page that could
-/// carry a token.
+/// The one place an [`OAuthError`] becomes a page, in `locale`. State failures and provider
+/// misbehaviour are logged with their reason and shown generically; nothing reaches the page
+/// that could carry a token.
 pub(crate) fn error(
     parts: &Parts,
     request: &Request,
     session: &mut SessionData,
+    locale: &Locale,
     err: &OAuthError,
     next: Option<&str>,
 ) -> Reply {
@@ -136,10 +147,10 @@ pub(crate) fn error(
     }
     let outcome = err.outcome();
     log(err, outcome);
-    let remote = err.remote().unwrap_or("-");
+    let text = |id: &str| parts.localizer.text(locale, id);
     let (heading, message) = match outcome {
         Outcome::FlashAndRedirect => {
-            crate::flash::push(session, "danger", err.to_string());
+            flash_error(parts, session, locale, err);
             let signed_in = parts.current_user.user_id(request, session).is_some();
             let fallback = if signed_in {
                 parts.paths.settings()
@@ -148,26 +159,29 @@ pub(crate) fn error(
             };
             return Reply::redirect(next.unwrap_or(&fallback));
         }
-        Outcome::Forbidden => (
-            "Request refused",
-            "This sign-in request could not be verified (it may have expired or been used already). Please start again.".to_owned(),
-        ),
-        Outcome::NotFound => ("Not found", "There is no such sign-in method.".to_owned()),
+        Outcome::Forbidden => (text("error-forbidden-heading"), text("error-forbidden")),
+        Outcome::NotFound => (text("error-not-found-heading"), text("error-not-found")),
         Outcome::BadGateway => (
-            "Sign-in failed",
-            format!("{remote} did not answer as expected. Nothing was changed; please try again later."),
+            text("error-bad-gateway-heading"),
+            with_provider(parts, locale, "error-bad-gateway", err),
         ),
-        Outcome::Unavailable => (
-            "Temporarily unavailable",
-            "The service is temporarily unavailable. Please try again in a moment.".to_owned(),
-        ),
+        Outcome::Unavailable => (text("error-unavailable-heading"), text("error-unavailable")),
         Outcome::ServerMisconfigured => (
-            "Sign-in unavailable",
-            "This sign-in method is not configured correctly. The administrators have been notified.".to_owned(),
+            text("error-misconfigured-heading"),
+            text("error-misconfigured"),
         ),
-        Outcome::Conflict => ("Account already exists", err.to_string()),
-        Outcome::Refused => ("Not allowed", err.to_string()),
-        Outcome::BadRequest => ("That did not work", bad_request_message(err)),
+        Outcome::Conflict => (
+            text("error-conflict-heading"),
+            shown_message(parts, locale, err),
+        ),
+        Outcome::Refused => (
+            text("error-refused-heading"),
+            shown_message(parts, locale, err),
+        ),
+        Outcome::BadRequest => (
+            text("error-bad-request-heading"),
+            shown_message(parts, locale, err),
+        ),
     };
     let status =
         StatusCode::from_u16(outcome.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -175,6 +189,7 @@ pub(crate) fn error(
         parts,
         request,
         session,
+        locale,
         status,
         "oauthclient/error.html",
         json!({
@@ -188,10 +203,37 @@ pub(crate) fn error(
     )
 }
 
-fn bad_request_message(err: &OAuthError) -> String {
-    match err {
-        OAuthError::Store(store) => store.message().to_owned(),
+/// The message `id` with `$provider`: the title of the app the error is about.
+fn with_provider(parts: &Parts, locale: &Locale, id: &str, err: &OAuthError) -> String {
+    let title = crate::app_text::app_title(parts, locale, err.remote().unwrap_or("-"));
+    parts
+        .localizer
+        .format(locale, id, &[("provider", Arg::from(title))])
+}
+
+/// The words of an error whose outcome shows them (conflicts, refusals, bad requests,
+/// flashes), in `locale`: its catalog message, else (a host's refusal) its own words.
+fn shown_message(parts: &Parts, locale: &Locale, err: &OAuthError) -> String {
+    crate::messages::error_text(parts, locale, err).unwrap_or_else(|| match err {
+        // A store's own words are the operator's, never shown.
+        OAuthError::Store(_) => parts.localizer.text(locale, "error-conflict"),
         other => other.to_string(),
+    })
+}
+
+/// Queues `err` as a flash: its catalog message, formatted by the page that shows it, or its
+/// words when it has none.
+fn flash_error(parts: &Parts, session: &mut SessionData, locale: &Locale, err: &OAuthError) {
+    match err.message() {
+        Some(message) if !matches!(err, OAuthError::LoginOption { .. }) => {
+            let args = crate::messages::args_of(parts, locale, &message);
+            let borrowed: Vec<(&str, Arg<'_>)> = args
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.clone()))
+                .collect();
+            crate::flash::push_message(session, "danger", message.id(), &borrowed);
+        }
+        _ => crate::flash::push_flash(session, "danger", shown_message(parts, locale, err)),
     }
 }
 
@@ -206,23 +248,23 @@ pub(crate) fn rest_redirect(base: &str, message: &str, code: u16) -> Reply {
     Reply::redirect(&format!("{base}{separator}{query}"))
 }
 
-/// The status code and the message a REST client or JSON caller gets for `err`: the user-facing
-/// text where there is one, a generic one otherwise (state reasons stay in the log).
-pub(crate) fn api_error(err: &OAuthError) -> (u16, String) {
+/// The status code and the message (in `locale`) a REST client or JSON caller gets for `err`:
+/// the user-facing text where there is one, a generic one otherwise (state reasons stay in the
+/// log).
+pub(crate) fn api_error(parts: &Parts, locale: &Locale, err: &OAuthError) -> (u16, String) {
     let outcome = err.outcome();
     log(err, outcome);
-    let remote = err.remote().unwrap_or("-");
+    let text = |id: &str| parts.localizer.text(locale, id);
     let message = match outcome {
-        Outcome::Forbidden => forbidden_message(err).to_owned(),
-        Outcome::BadGateway => format!("{remote} did not answer as expected."),
-        Outcome::Unavailable => "The service is temporarily unavailable.".to_owned(),
-        Outcome::ServerMisconfigured => {
-            "This sign-in method is not configured correctly.".to_owned()
-        }
-        Outcome::BadRequest => bad_request_message(err),
-        Outcome::Refused | Outcome::Conflict | Outcome::NotFound | Outcome::FlashAndRedirect => {
-            err.to_string()
-        }
+        Outcome::Forbidden => text(forbidden_message(err)),
+        Outcome::BadGateway => with_provider(parts, locale, "api-error-bad-gateway", err),
+        Outcome::Unavailable => text("api-error-unavailable"),
+        Outcome::ServerMisconfigured => text("api-error-misconfigured"),
+        Outcome::BadRequest
+        | Outcome::Refused
+        | Outcome::Conflict
+        | Outcome::NotFound
+        | Outcome::FlashAndRedirect => shown_message(parts, locale, err),
     };
     let code = match outcome {
         // A flash has no status of its own; for an API it is the client's request that ended.
@@ -255,34 +297,61 @@ pub(crate) mod codes {
     pub(crate) const CONFIRMATION_REQUIRED: &str = "confirmation_required";
 }
 
-/// A refused check says only "invalid state" (which check failed stays in the log: it helps a
-/// forger), except the two a single-page app gets wrong by mistake and must be able to fix.
+/// The message id of a refused check: only "invalid state" (which check failed stays in the
+/// log: it helps a forger), except the two a single-page app gets wrong by mistake and must be
+/// able to fix.
 fn forbidden_message(err: &OAuthError) -> &'static str {
     match err {
-        OAuthError::InvalidState(StateError::CsrfMismatch) => {
-            "The X-CSRF-Token header is missing or wrong."
-        }
-        OAuthError::InvalidState(StateError::OriginNotAllowed) => {
-            "Requests from this origin are not allowed."
-        }
-        _ => "Invalid state.",
+        OAuthError::InvalidState(StateError::CsrfMismatch) => "error-csrf-header",
+        OAuthError::InvalidState(StateError::OriginNotAllowed) => "error-origin-not-allowed",
+        _ => "error-invalid-state",
     }
 }
 
 /// A JSON body `{"code": ..., "message": ..., "status": ...}` with that status: `code` the
 /// stable machine code, `message` for people, `status` the HTTP status again (for clients
 /// that only see the body).
-pub(crate) fn json_message(status: u16, code: &str, message: &str) -> Reply {
+pub(crate) fn json_text(status: u16, code: &str, message: &str) -> Reply {
     Reply::json(
         StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
         &json!({"code": code, "message": message, "status": status}),
     )
 }
 
-/// `err` as JSON.
-pub(crate) fn json_error(err: &OAuthError) -> Reply {
-    let (status, message) = api_error(err);
-    json_message(status, err.code(), &message)
+/// [`json_text`] with the catalog message `id` in `locale`.
+pub(crate) fn json_message(
+    localizer: &Localizer,
+    locale: &Locale,
+    status: u16,
+    code: &str,
+    id: &str,
+) -> Reply {
+    json_text(status, code, &localizer.text(locale, id))
+}
+
+/// `err` as JSON, its message in `locale`.
+pub(crate) fn json_error(parts: &Parts, locale: &Locale, err: &OAuthError) -> Reply {
+    let (status, message) = api_error(parts, locale, err);
+    json_text(status, err.code(), &message)
+}
+
+/// A JSON body that could not be read: `400 {"code": "malformed_request", "message",
+/// "detail", "status"}`; `detail` is the parser's words (English, for the developer).
+pub(crate) fn json_malformed(
+    parts: &Parts,
+    locale: &Locale,
+    err: &crate::request::MalformedRequest,
+) -> Reply {
+    tracing::info!(error = %err, "malformed request");
+    Reply::json(
+        StatusCode::BAD_REQUEST,
+        &json!({
+            "code": codes::MALFORMED_REQUEST,
+            "message": parts.localizer.text(locale, "error-malformed-request"),
+            "detail": err.detail(),
+            "status": 400,
+        }),
+    )
 }
 
 /// A request whose body or query could not be read: a 400 page.
@@ -290,28 +359,76 @@ pub(crate) fn malformed(
     parts: &Parts,
     request: &Request,
     session: &mut SessionData,
+    locale: &Locale,
     err: &crate::request::MalformedRequest,
 ) -> Reply {
     tracing::info!(error = %err, "malformed request");
+    let text = |id: &str| parts.localizer.text(locale, id);
+    let context = json!({
+        "heading": text("error-bad-request-heading"),
+        "message": text("error-malformed-request"),
+        "status": 400,
+    });
     page(
         parts,
         request,
         session,
+        locale,
         StatusCode::BAD_REQUEST,
         "oauthclient/error.html",
-        json!({"heading": "That did not work", "message": "The request could not be read.", "status": 400}),
+        context,
     )
 }
 
 /// The answer when the session store could not be reached (Redis down): `503` with
-/// `Retry-After`, plain text, for an adapter whose session layer failed outside a handler.
+/// `Retry-After`, plain text in English, for an adapter whose session layer failed outside a
+/// handler. `Runtime::session_unavailable_for` answers in the request's language.
 pub fn session_unavailable() -> Reply {
-    let mut reply = Reply::empty(StatusCode::SERVICE_UNAVAILABLE);
+    unavailable_text("The service is temporarily unavailable. Please try again in a moment.")
+}
+
+/// [`session_unavailable`] in `locale`.
+pub(crate) fn session_unavailable_in(localizer: &Localizer, locale: &Locale) -> Reply {
+    plain_in(
+        localizer,
+        locale,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "error-unavailable",
+    )
+    .retry_after(crate::reply::RETRY_AFTER_UNAVAILABLE_SECS)
+}
+
+/// `413` in plain text, in `locale`: a body over the adapter's limit, refused before any
+/// handler ran.
+pub(crate) fn request_too_large_in(localizer: &Localizer, locale: &Locale) -> Reply {
+    plain_in(
+        localizer,
+        locale,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "error-request-too-large",
+    )
+}
+
+/// A plain-text answer with the catalog message `id` in `locale`, marked with its language.
+fn plain_in(localizer: &Localizer, locale: &Locale, status: StatusCode, id: &str) -> Reply {
+    let mut reply = plain_text(status, &localizer.text(locale, id));
+    if let Ok(tag) = http::HeaderValue::from_str(locale.tag()) {
+        reply.headers.insert(http::header::CONTENT_LANGUAGE, tag);
+    }
+    reply
+}
+
+fn unavailable_text(text: &str) -> Reply {
+    plain_text(StatusCode::SERVICE_UNAVAILABLE, text)
+        .retry_after(crate::reply::RETRY_AFTER_UNAVAILABLE_SECS)
+}
+
+fn plain_text(status: StatusCode, text: &str) -> Reply {
+    let mut reply = Reply::empty(status);
     reply.headers.insert(
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static("text/plain; charset=utf-8"),
     );
-    "The service is temporarily unavailable. Please try again in a moment."
-        .clone_into(&mut reply.body);
-    reply.retry_after(crate::reply::RETRY_AFTER_UNAVAILABLE_SECS)
+    text.clone_into(&mut reply.body);
+    reply
 }

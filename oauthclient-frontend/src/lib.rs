@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod app_text;
 mod builder;
 mod confirmation;
 mod cookie;
@@ -12,6 +13,7 @@ mod frame_ancestors;
 mod handlers;
 mod i18n;
 mod mail_queue;
+mod messages;
 mod oauth_session;
 mod parts;
 mod rate_limit;
@@ -21,6 +23,7 @@ mod routes;
 mod runtime;
 mod session;
 mod sign_in;
+mod template_functions;
 mod templates;
 
 pub use builder::RuntimeBuilder;
@@ -30,7 +33,7 @@ pub use current_user::{
     CurrentUser, PERMANENT_KEY, SESSION_EPOCH_KEY, SessionCurrentUser, USER_ID_KEY,
 };
 pub use errors::session_unavailable;
-pub use flash::{Flash, push_flash, take_flashes};
+pub use flash::{Flash, push_flash, push_flash_message, take_flashes};
 pub use frame_ancestors::{FrameAncestors, InvalidFrameAncestor};
 pub use i18n::{Arg, CatalogError, Dir, LANGUAGE_COOKIE, Locale, Localizer};
 pub use rate_limit::check_rate_limit;
@@ -39,4 +42,5 @@ pub use request::Request;
 pub use routes::{Endpoint, Paths, ROUTES, Route, RouteMethod};
 pub use runtime::Runtime;
 pub use session::{SESSION_LIFETIME_KEY, SessionData, SessionExpiry, SessionOp, SessionVerdict};
+pub use template_functions::register_template_functions;
 pub use templates::DEFAULT_TEMPLATES;

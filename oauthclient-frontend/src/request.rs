@@ -30,6 +30,13 @@ pub struct Request {
 #[error("the request could not be read: {0}")]
 pub(crate) struct MalformedRequest(String);
 
+impl MalformedRequest {
+    /// What the parser said (English, for a developer: the JSON answer's `detail`).
+    pub(crate) fn detail(&self) -> &str {
+        &self.0
+    }
+}
+
 impl Request {
     /// A header's value as text; a value that is not text counts as absent.
     pub fn header(&self, name: &str) -> Option<&str> {

@@ -211,7 +211,18 @@ impl Runtime {
     /// unless one went out less than `email_resend_cooldown` ago. `Ok(false)`: cooling down,
     /// nothing sent.
     pub async fn send_confirmation(&self, user: &User) -> Result<bool, OAuthError> {
-        crate::confirmation::send(&self.parts, user).await
+        let locale = self.parts.localizer.default_locale();
+        crate::confirmation::send(&self.parts, user, locale).await
+    }
+
+    /// [`Runtime::send_confirmation`], the mail written in `locale` (the language of the
+    /// request that asked for it).
+    pub async fn send_confirmation_in(
+        &self,
+        user: &User,
+        locale: &Locale,
+    ) -> Result<bool, OAuthError> {
+        crate::confirmation::send(&self.parts, user, locale).await
     }
 
     /// Signs `user` in through the configured [`crate::CurrentUser`] glue (renewing the session),
@@ -235,13 +246,40 @@ impl Runtime {
         session: &mut SessionData,
         err: &OAuthError,
     ) -> Reply {
-        crate::errors::error(&self.parts, request, session, err, None)
+        let locale = crate::i18n::choice::of_request(&self.parts.localizer, request).locale;
+        crate::errors::error(&self.parts, request, session, &locale, err, None)
     }
 
     /// A session store outage, answered as the library answers it: `503` with
     /// `Retry-After`, for adapters whose session layer failed before a handler ran.
     pub fn session_unavailable(&self) -> Reply {
         crate::errors::session_unavailable()
+    }
+
+    /// Takes the messages queued for this session, for a host app's own pages, formatted in
+    /// the locale of the request ([`Runtime::locale`]: the library's own messages; a host's
+    /// text stays as it was pushed). The free [`crate::take_flashes`] formats in English.
+    pub async fn take_flashes(
+        &self,
+        request: &Request,
+        session: &mut SessionData,
+    ) -> Vec<crate::Flash> {
+        let locale = self.locale(request, session).await;
+        crate::flash::take_in(session, &self.parts.localizer, &locale)
+    }
+
+    /// `413 Payload Too Large` in plain text, in the language of `request`: for an adapter
+    /// whose body limit refused the request before a handler ran.
+    pub fn request_too_large(&self, request: &Request) -> Reply {
+        let locale = crate::i18n::choice::of_request(&self.parts.localizer, request).locale;
+        crate::errors::request_too_large_in(&self.parts.localizer, &locale)
+    }
+
+    /// [`Runtime::session_unavailable`] in the language of `request` (its `?lang=`, language
+    /// cookie or `Accept-Language`: the session, and so the host's hook, is out of reach).
+    pub fn session_unavailable_for(&self, request: &Request) -> Reply {
+        let locale = crate::i18n::choice::of_request(&self.parts.localizer, request).locale;
+        crate::errors::session_unavailable_in(&self.parts.localizer, &locale)
     }
 }
 

@@ -67,14 +67,11 @@ pub(crate) fn start_signed_in(
     oauth_session.clear_signup();
     oauth_session.clear_proven_holder();
     if let Some(address) = &user.ended_claim {
-        crate::flash::push(
+        crate::flash::push_message(
             session,
             "warning",
-            format!(
-                "The address {address} is no longer on your account: it was never confirmed, \
-                 and another account confirmed it (or the time to confirm it ran out). Set a new \
-                 address in your e-mail settings."
-            ),
+            "flash-ended-claim",
+            &[("email", address.as_str().into())],
         );
     }
     Ok(())

@@ -7,11 +7,10 @@
 
 use std::sync::Arc;
 
-use minijinja::value::{Kwargs, Value, ValueKind};
-use minijinja::{Environment, State};
+use minijinja::Environment;
 use oauthclient_core::error::BuildError;
 
-use crate::i18n::{Arg, Locale, Localizer};
+use crate::i18n::Localizer;
 
 /// The templates shipped with the crate; a host app may replace any of them by name.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -81,32 +80,25 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 #[derive(Debug)]
 pub(crate) struct Templates {
     env: Environment<'static>,
+    /// The page shown when a template fails, in the default locale (no template involved).
+    fallback: String,
 }
 
 impl Templates {
     /// The defaults, with `overrides` (name, source) replacing or adding templates, and the
-    /// `t(id, name=value, ...)` function formatting messages from `localizer`.
+    /// message functions of [`crate::register_template_functions`] formatting from `localizer`.
     pub fn new(
         overrides: Vec<(String, String)>,
         localizer: Arc<Localizer>,
     ) -> Result<Self, BuildError> {
-        let mut env = Environment::new();
-        env.add_function(
-            "t",
-            move |state: &State<'_, '_>,
-                  id: String,
-                  kwargs: Kwargs|
-                  -> Result<String, minijinja::Error> {
-                let locale = page_locale(&localizer, state);
-                let mut args = Vec::new();
-                for name in kwargs.args() {
-                    let value: Value = kwargs.get(name)?;
-                    args.push((name, message_arg(&value)));
-                }
-                kwargs.assert_all_used()?;
-                Ok(localizer.format(locale, &id, &args))
-            },
+        let default = localizer.default_locale();
+        let fallback = format!(
+            "<!doctype html><title>{}</title><p>{}</p>",
+            minijinja::HtmlEscape(&localizer.text(default, "error-render-failed-title")),
+            minijinja::HtmlEscape(&localizer.text(default, "error-render-failed")),
         );
+        let mut env = Environment::new();
+        crate::template_functions::register_template_functions(&mut env, localizer);
         let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
             .iter()
             .map(|(name, source)| ((*name).to_owned(), (*source).to_owned()))
@@ -119,7 +111,7 @@ impl Templates {
             env.add_template_owned(name.clone(), source)
                 .map_err(|err| BuildError::part(format!("template `{name}`"), err))?;
         }
-        Ok(Self { env })
+        Ok(Self { env, fallback })
     }
 
     /// Renders `name`; a failing template is logged and answered with a plain fallback, so
@@ -133,32 +125,10 @@ impl Templates {
             Ok(html) => html,
             Err(err) => {
                 tracing::error!(template = name, error = %err, "template failed to render");
-                "<!doctype html><title>Error</title><p>This page could not be displayed.</p>"
-                    .to_owned()
+                self.fallback.clone()
             }
         }
     }
-}
-
-/// The locale the page was rendered for (`locale.lang` in its context), or the default one
-/// when the context has none (a page a host renders with these templates).
-fn page_locale<'l>(localizer: &'l Localizer, state: &State<'_, '_>) -> &'l Locale {
-    state
-        .lookup("locale")
-        .and_then(|locale| locale.get_attr("lang").ok())
-        .and_then(|lang| lang.as_str().and_then(|tag| localizer.locale(tag)))
-        .unwrap_or_else(|| localizer.default_locale())
-}
-
-/// A template value as a message variable: integers select plural variants, anything else is
-/// shown as its text.
-fn message_arg(value: &Value) -> Arg<'static> {
-    if value.kind() == ValueKind::Number
-        && let Ok(number) = i64::try_from(value.clone())
-    {
-        return Arg::Number(number);
-    }
-    Arg::Text(value.to_string().into())
 }
 
 #[cfg(test)]

@@ -28,10 +28,17 @@ pub(crate) fn routes(cfg: &mut web::ServiceConfig, runtime: &Runtime) {
                 RouteMethod::Post => web::post(),
                 RouteMethod::Options => web::route().method(actix_web::http::Method::OPTIONS),
             };
-            resource = resource.route(method.to(move |req: HttpRequest, body: web::Bytes| {
-                let runtime = runtime.clone();
-                async move { serve(&runtime, route, &req, body).await }
-            }));
+            resource = resource.route(method.to(
+                move |req: HttpRequest, body: Result<web::Bytes, actix_web::Error>| {
+                    let runtime = runtime.clone();
+                    async move {
+                        match body {
+                            Ok(body) => serve(&runtime, route, &req, body).await,
+                            Err(err) => body_refused(&runtime, &req, &err),
+                        }
+                    }
+                },
+            ));
         }
         cfg.service(resource);
     }
@@ -53,6 +60,15 @@ async fn serve(
     let reply = runtime.handle(route, param, &request, &mut data).await;
     apply(&session, data.take_ops());
     response(reply)
+}
+
+/// A body actix could not read: over the size limit, the library's 413 in the request's
+/// language; anything else, actix's own answer.
+fn body_refused(runtime: &Runtime, req: &HttpRequest, err: &actix_web::Error) -> HttpResponse {
+    if err.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
+        return response(runtime.request_too_large(&request(req, &[])));
+    }
+    err.error_response()
 }
 
 /// The neutral parts of `req`.

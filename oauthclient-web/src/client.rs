@@ -12,7 +12,7 @@ use oauthclient_core::error::BuildError;
 use oauthclient_core::handlers::{ApiRequest, ApiResponse};
 use oauthclient_core::registry::Registry;
 use oauthclient_core::{OAuthClientConfig, OAuthError, Token};
-use oauthclient_frontend::{Runtime, RuntimeBuilder};
+use oauthclient_frontend::{Flash, Runtime, RuntimeBuilder};
 
 use crate::adapter;
 use crate::lifetime_store::LifetimeStore;
@@ -58,6 +58,18 @@ impl OAuthClient {
     /// The framework-neutral front end this service runs.
     pub fn runtime(&self) -> &Runtime {
         &self.runtime
+    }
+
+    /// Takes the messages queued for this session, for a host app's own pages, the library's
+    /// messages in the language of `req` (the free [`crate::take_flashes`] writes them in
+    /// English).
+    pub async fn take_flashes(&self, req: &HttpRequest) -> Vec<Flash> {
+        let request = adapter::request(req, &[]);
+        let session = actix_session::SessionExt::get_session(req);
+        let mut data = adapter::load(&session);
+        let flashes = self.runtime.take_flashes(&request, &mut data).await;
+        adapter::apply(&session, data.take_ops());
+        flashes
     }
 
     /// Mounts every endpoint: `App::new().configure(oauth.configure())`. Under a path prefix

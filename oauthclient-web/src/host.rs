@@ -25,7 +25,8 @@ pub fn verify_csrf(req: &HttpRequest, submitted: Option<&str>) -> Result<(), OAu
 }
 
 /// Takes the messages queued for this session, for a host app's own pages (oauthclient's
-/// pages show them already).
+/// pages show them already). The library's messages come in English:
+/// [`crate::OAuthClient::take_flashes`] writes them in the request's language.
 pub fn take_flashes(req: &HttpRequest) -> Vec<Flash> {
     with_session(req, oauthclient_frontend::take_flashes)
 }

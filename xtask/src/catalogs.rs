@@ -9,14 +9,15 @@
 //!    categories of the locale (or exact numbers) and has a default variant;
 //! 5. no `<` or `>` in text (markup belongs to templates), no empty value, no leading or
 //!    trailing space that English lacks or has (`common-list-separator` excepted);
+//! 6. every id the code uses is defined in English, and every English id is used ([`usage`]);
 //! 7. messages the single-page app formats itself (`spa-*`) have no selectors.
 //!
-//! Rule 6 (ids used = ids defined) is [`usage_problems`], to be run once templates call `t()`.
 //! Problems are printed all at once, `path:line[:column]: what`.
 
 mod shape;
 #[cfg(test)]
 mod tests;
+mod usage;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -96,6 +97,7 @@ pub fn catalogs() -> Result<(), String> {
         locales += checked;
         problems.extend(found);
     }
+    problems.extend(check_usage(&workspace));
     report(&problems, locales)
 }
 
@@ -113,6 +115,62 @@ fn report(problems: &[Problem], locales: usize) -> Result<(), String> {
         problems.len(),
         files.len()
     ))
+}
+
+/// Rule 6 over every root that exists: see [`usage`].
+fn check_usage(workspace: &Path) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for usage in usage::USAGES {
+        let root = workspace.join(usage.root);
+        if !root.is_dir() {
+            continue;
+        }
+        let own = english_ids(&root);
+        let mut defined = own.clone();
+        for other in usage.also_defined_by {
+            defined.extend(english_ids(&workspace.join(other)));
+        }
+        let mut used = BTreeSet::new();
+        for dir in usage.sources {
+            for file in usage::source_files(&workspace.join(dir)) {
+                let Ok(text) = std::fs::read_to_string(&file) else {
+                    continue;
+                };
+                let rust = file.extension().is_some_and(|extension| extension == "rs");
+                let (known, unknown) =
+                    usage::classify(&usage::ids_in_file(&file, &text), rust, &defined);
+                used.extend(known);
+                for id in unknown {
+                    let message = format!("`{id}` is used but not defined in English");
+                    problems.push(Problem::at(&file, 0, 0, message));
+                }
+            }
+        }
+        let used_here: BTreeSet<String> = used
+            .into_iter()
+            .filter(|id| own.contains(id.split('.').next().unwrap_or(id)))
+            .collect();
+        for message in usage_problems(&own, &used_here, usage.exempt) {
+            problems.push(Problem::at(&root.join(ENGLISH), 0, 0, message));
+        }
+    }
+    problems
+}
+
+/// The message ids (not terms, not attributes) of a root's English catalog.
+fn english_ids(root: &Path) -> BTreeSet<String> {
+    let mut problems = Vec::new();
+    let mut definitions = BTreeMap::new();
+    let dir = root.join(ENGLISH);
+    for file in sorted(&dir, &mut problems) {
+        if let Ok(source) = std::fs::read_to_string(&file) {
+            read_file(&file, &source, &mut definitions, &mut problems);
+        }
+    }
+    definitions
+        .into_keys()
+        .filter(|id| !id.starts_with('-'))
+        .collect()
 }
 
 /// Checks one root; returns the number of locales read and the problems.
@@ -326,12 +384,7 @@ fn category_name(category: &PluralCategory) -> &'static str {
 
 /// Rule 6: ids used in templates (`t("…")`, `tm("…")`) and code must be defined in English,
 /// and every English id must be used (ids starting with an `exempt` prefix excepted: per-app
-/// titles, `locale-name`). Not run yet: the templates do not call `t()` until issue 26's
-/// wiring step.
-#[allow(
-    dead_code,
-    reason = "run once the templates call t() (issue 26, wiring step)"
-)]
+/// titles, `locale-name`).
 pub(crate) fn usage_problems(
     defined: &BTreeSet<String>,
     used: &BTreeSet<String>,
@@ -356,10 +409,6 @@ pub(crate) fn usage_problems(
 
 /// The ids a template uses: the first argument of each `t("…")` / `tm("…")` call (either
 /// quote).
-#[allow(
-    dead_code,
-    reason = "run once the templates call t() (issue 26, wiring step)"
-)]
 pub(crate) fn ids_in_template(text: &str) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     for call in ["t(", "tm("] {

@@ -20,6 +20,10 @@ pub struct EmailMessage {
     pub text: String,
     /// The HTML body.
     pub html: String,
+    /// The language the message is written in (a BCP 47 tag such as `de`), sent as the
+    /// `Content-Language` header; `None` sends none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl std::fmt::Debug for EmailMessage {
@@ -30,6 +34,7 @@ impl std::fmt::Debug for EmailMessage {
             .field("subject", &self.subject)
             .field("text", &"[redacted]")
             .field("html", &"[redacted]")
+            .field("language", &self.language)
             .finish()
     }
 }
@@ -47,7 +52,15 @@ impl EmailMessage {
             subject: subject.into(),
             text: text.into(),
             html: html.into(),
+            language: None,
         }
+    }
+
+    /// The same message, marked as written in `language` (a BCP 47 tag).
+    #[must_use]
+    pub fn with_language(mut self, language: impl Into<String>) -> Self {
+        self.language = Some(language.into());
+        self
     }
 }
 

@@ -26,8 +26,8 @@ mod code;
 mod message;
 
 pub use build::BuildError;
-pub(crate) use message::conflict_message;
 pub use catalog::CatalogError;
+pub(crate) use message::conflict_message;
 
 use crate::config::ConfigError;
 use crate::email::ConfirmationError;

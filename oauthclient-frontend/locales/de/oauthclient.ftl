@@ -173,6 +173,7 @@ error-no-signup-in-progress = Für { $provider } läuft keine Registrierung. Bit
 error-last-login-method = { $provider } ist Ihre einzige Möglichkeit, sich anzumelden. Legen Sie zuerst ein Passwort fest oder verknüpfen Sie ein anderes Konto.
 error-email-in-use = Ein Konto mit dieser E-Mail-Adresse existiert bereits. Melden Sie sich zuerst dort an und verbinden Sie dann { $provider } unter „Verknüpfte Konten“.
 error-signup-closed = Die Registrierung ist geschlossen: Es können keine neuen Konten erstellt werden. Wenn Sie bereits ein Konto haben, melden Sie sich dort an.
+error-not-in-allowed-group = Ihr Konto gehört keiner Gruppe an, die hier zugelassen ist.
 error-email-unconfirmed = Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse: Folgen Sie dem Link, den wir Ihnen gesendet haben, oder fordern Sie einen neuen an.
 error-mail-unavailable = Die Bestätigungs-E-Mail konnte gerade nicht gesendet werden. Bitte versuchen Sie es später erneut.
 error-login-option = Diese Anmeldeanfrage wurde abgelehnt: { $reason }.

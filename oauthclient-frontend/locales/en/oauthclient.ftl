@@ -196,6 +196,8 @@ error-no-signup-in-progress = No sign-up is in progress for { $provider }. Pleas
 error-last-login-method = { $provider } is your only way to sign in. Set a password or link another account first.
 error-email-in-use = An account with this e-mail address already exists. Sign in to it first, then connect { $provider } from Linked accounts.
 error-signup-closed = Sign-up is closed: no new accounts can be created. If you already have an account, sign in to it.
+# A sign-in refused because the provider lists the user in none of the groups the app requires.
+error-not-in-allowed-group = Your account is not in a group allowed here.
 error-email-unconfirmed = Please confirm your e-mail address first: follow the link we sent you, or ask for a new one.
 error-mail-unavailable = The confirmation e-mail could not be sent right now. Please try again later.
 # $reason: one of the login-option-* messages.

@@ -173,6 +173,7 @@ error-no-signup-in-progress = No hay ningún registro en curso con { $provider }
 error-last-login-method = { $provider } es tu única forma de iniciar sesión. Establece primero una contraseña o vincula otra cuenta.
 error-email-in-use = Ya existe una cuenta con esta dirección de correo electrónico. Inicia sesión en ella primero y luego vincula { $provider } desde Cuentas vinculadas.
 error-signup-closed = El registro está cerrado: no se pueden crear cuentas nuevas. Si ya tienes una cuenta, inicia sesión en ella.
+error-not-in-allowed-group = Tu cuenta no pertenece a ningún grupo autorizado aquí.
 error-email-unconfirmed = Primero confirma tu dirección de correo electrónico: sigue el enlace que te enviamos o solicita uno nuevo.
 error-mail-unavailable = Ahora mismo no se ha podido enviar el correo de confirmación. Inténtalo de nuevo más tarde.
 error-login-option = Se ha rechazado esta solicitud de inicio de sesión: { $reason }.

@@ -173,6 +173,7 @@ error-no-signup-in-progress = Aucune inscription n’est en cours pour { $provid
 error-last-login-method = { $provider } est votre seul moyen de connexion. Définissez d’abord un mot de passe ou liez un autre compte.
 error-email-in-use = Un compte avec cette adresse e-mail existe déjà. Connectez-vous d’abord à ce compte, puis associez { $provider } depuis Comptes liés.
 error-signup-closed = Les inscriptions sont fermées : aucun nouveau compte ne peut être créé. Si vous avez déjà un compte, connectez-vous.
+error-not-in-allowed-group = Votre compte n’appartient à aucun groupe autorisé ici.
 error-email-unconfirmed = Veuillez d’abord confirmer votre adresse e-mail : suivez le lien que nous vous avons envoyé, ou demandez-en un nouveau.
 error-mail-unavailable = L’e-mail de confirmation n’a pas pu être envoyé pour le moment. Veuillez réessayer plus tard.
 error-login-option = Cette demande de connexion a été refusée : { $reason }.

@@ -173,6 +173,7 @@ error-no-signup-in-progress = Nessuna registrazione in corso con { $provider }. 
 error-last-login-method = { $provider } è l’unico modo in cui puoi accedere. Prima imposta una password o collega un altro account.
 error-email-in-use = Esiste già un account con questo indirizzo email. Accedi prima a quell’account, poi collega { $provider } da Account collegati.
 error-signup-closed = Le registrazioni sono chiuse: non è possibile creare nuovi account. Se hai già un account, accedi.
+error-not-in-allowed-group = Il tuo account non appartiene a nessun gruppo autorizzato qui.
 error-email-unconfirmed = Prima conferma il tuo indirizzo email: segui il link che ti abbiamo inviato o richiedine uno nuovo.
 error-mail-unavailable = Al momento non è stato possibile inviare l’email di conferma. Riprova più tardi.
 error-login-option = Questa richiesta di accesso è stata rifiutata: { $reason }.

@@ -173,6 +173,7 @@ error-no-signup-in-progress = { $provider } での登録は進行中ではあり
 error-last-login-method = { $provider } はあなたの唯一のログイン方法です。先にパスワードを設定するか、別のアカウントを連携してください。
 error-email-in-use = このメールアドレスのアカウントはすでに存在します。先にそのアカウントにログインしてから、連携済みアカウントのページで { $provider } を連携してください。
 error-signup-closed = 登録の受付は終了しています。新しいアカウントは作成できません。すでにアカウントをお持ちの場合は、そのアカウントにログインしてください。
+error-not-in-allowed-group = お使いのアカウントは、ここで許可されているグループに属していません。
 error-email-unconfirmed = 先にメールアドレスを確認してください。送信したリンクを開くか、新しいリンクをリクエストしてください。
 error-mail-unavailable = 現在確認メールを送信できません。しばらくしてからもう一度お試しください。
 error-login-option = このログインリクエストは拒否されました：{ $reason }。

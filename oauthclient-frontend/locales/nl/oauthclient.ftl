@@ -173,6 +173,7 @@ error-no-signup-in-progress = Er loopt geen registratie voor { $provider }. Log 
 error-last-login-method = { $provider } is je enige manier om in te loggen. Stel eerst een wachtwoord in of koppel een ander account.
 error-email-in-use = Er bestaat al een account met dit e-mailadres. Log daar eerst op in en koppel daarna { $provider } via Gekoppelde accounts.
 error-signup-closed = Registreren is gesloten: er kunnen geen nieuwe accounts worden aangemaakt. Heb je al een account, log daar dan op in.
+error-not-in-allowed-group = Je account hoort niet bij een groep die hier is toegestaan.
 error-email-unconfirmed = Bevestig eerst je e-mailadres: volg de link die we je hebben gestuurd of vraag een nieuwe aan.
 error-mail-unavailable = De bevestigingsmail kon nu niet worden verstuurd. Probeer het later opnieuw.
 error-login-option = Dit inlogverzoek is geweigerd: { $reason }.

@@ -173,6 +173,7 @@ error-no-signup-in-progress = Nenhum cadastro em andamento com { $provider }. En
 error-last-login-method = O { $provider } é sua única forma de entrar. Defina uma senha ou vincule outra conta primeiro.
 error-email-in-use = Já existe uma conta com este endereço de e-mail. Entre nela primeiro e depois vincule o { $provider } em Contas vinculadas.
 error-signup-closed = O cadastro está fechado: não é possível criar novas contas. Se você já tem uma conta, entre nela.
+error-not-in-allowed-group = Sua conta não pertence a nenhum grupo permitido aqui.
 error-email-unconfirmed = Confirme seu endereço de e-mail primeiro: siga o link que enviamos ou peça um novo.
 error-mail-unavailable = Não foi possível enviar o e-mail de confirmação agora. Tente novamente mais tarde.
 error-login-option = Esta solicitação de entrada foi recusada: { $reason }.

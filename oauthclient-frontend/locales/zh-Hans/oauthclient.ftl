@@ -173,6 +173,7 @@ error-no-signup-in-progress = 没有正在进行的 { $provider } 注册。请�
 error-last-login-method = { $provider } 是你唯一的登录方式。请先设置密码或关联另一个账户。
 error-email-in-use = 已存在使用此邮箱地址的账户。请先登录该账户，然后在“已关联的账户”中关联 { $provider }。
 error-signup-closed = 注册已关闭：无法创建新账户。如果你已有账户，请登录该账户。
+error-not-in-allowed-group = 你的账户不属于此处允许的任何群组。
 error-email-unconfirmed = 请先确认你的邮箱地址：打开我们发送给你的链接，或申请新的链接。
 error-mail-unavailable = 暂时无法发送确认邮件。请稍后重试。
 error-login-option = 此登录请求被拒绝：{ $reason }。

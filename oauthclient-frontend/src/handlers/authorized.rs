@@ -46,7 +46,7 @@ pub(super) async fn answer(call: &mut Call<'_>, app_name: &str, query: &str) -> 
 fn fail(call: &mut Call<'_>, runtime: &AppRuntime, err: &OAuthError, next: Option<&str>) -> Reply {
     match &runtime.remote.rest {
         Some(rest) => {
-            let (code, message) = api_error(err);
+            let (code, message) = api_error(call.parts, &call.locale, err);
             rest_redirect(&rest.error, &message, code)
         }
         None => call.error_to(err, next),
@@ -91,8 +91,9 @@ async fn apply(
     let parts = call.parts;
     let app_name = runtime.remote.name.as_str();
     let rest = runtime.remote.rest.as_ref();
+    let authorized = call.t("rest-authorized", &[]);
     let success = |next: Option<&str>, fallback: &str| match rest {
-        Some(rest) => rest_redirect(&rest.authorized, "Successfully authorized.", 200),
+        Some(rest) => rest_redirect(&rest.authorized, &authorized, 200),
         None => Reply::redirect(next.unwrap_or(fallback)),
     };
     match effect {
@@ -102,10 +103,8 @@ async fn apply(
         }
         CallbackEffect::Linked { .. } => {
             if rest.is_none() {
-                call.flash(
-                    "success",
-                    format!("Your {} account is now linked.", runtime.remote.title),
-                );
+                let title = crate::app_text::app_title(parts, &call.locale, app_name);
+                call.flash("success", "flash-linked", &[("provider", title.into())]);
             }
             Ok(success(next.as_deref(), &parts.paths.settings()))
         }
@@ -119,11 +118,9 @@ async fn apply(
                 .hold_signup(parts.accounts.as_ref(), &pending)
                 .await?;
             Ok(match rest {
-                Some(rest) => rest_redirect(
-                    &rest.signup,
-                    "Additional information is needed to sign up.",
-                    200,
-                ),
+                Some(rest) => {
+                    rest_redirect(&rest.signup, &call.t("rest-signup-required", &[]), 200)
+                }
                 None => Reply::redirect(&parts.paths.signup(app_name)),
             })
         }
@@ -143,12 +140,9 @@ async fn apply(
                 .hold_signup(parts.accounts.as_ref(), &pending)
                 .await?;
             Ok(match rest {
-                Some(rest) => rest_redirect(
-                    &rest.signup,
-                    "An account with this e-mail address exists but was never confirmed: if it \
-                     is yours, sign in to it and connect again; if not, continue.",
-                    409,
-                ),
+                Some(rest) => {
+                    rest_redirect(&rest.signup, &call.t("rest-unconfirmed-claim", &[]), 409)
+                }
                 None => Reply::redirect(&parts.paths.signup(app_name)),
             })
         }

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::Call;
+use crate::i18n::Locale;
 use crate::parts::Parts;
 use crate::reply::Reply;
 use crate::sign_in::start_signed_in;
@@ -77,7 +78,7 @@ async fn try_render(
         .filter_map(|identity| parts.apps.get(&identity.method))
         .map(|app| {
             json!({
-                "title": app.remote.title,
+                "title": crate::app_text::app_title(parts, &call.locale, &app.remote.name),
                 "login_url": format!("{}?next={next}", parts.paths.login(&app.remote.name)),
             })
         })
@@ -154,12 +155,15 @@ pub(crate) async fn confirm(call: &mut Call<'_>, token: &str) -> Reply {
             }
             call.flash(
                 "success",
-                format!("Your e-mail address {email} is confirmed."),
+                "flash-email-confirmed",
+                &[("email", email.as_str().into())],
             );
             Reply::redirect(call.parts.paths.home()).without_referrer()
         }
         Err(err @ OAuthError::Confirmation(ConfirmationError::NotHolder)) => {
-            render(call, token, StatusCode::FORBIDDEN, Some(err.to_string())).await
+            let shown = crate::messages::error_text(call.parts, &call.locale, &err)
+                .unwrap_or_else(|| err.to_string());
+            render(call, token, StatusCode::FORBIDDEN, Some(shown)).await
         }
         Err(err) => call.error(&err).without_referrer(),
     }
@@ -195,37 +199,32 @@ pub(crate) async fn resend(call: &mut Call<'_>) -> Reply {
         Err(err) => return call.error(&err),
     };
     if let Some(user) = signed_in {
-        let (category, message) = match crate::confirmation::send(call.parts, &user).await {
-            Ok(true) => ("success", format!("We sent a new link to {}.", user.email)),
-            Ok(false) if user.email_confirmed => {
-                ("info", "Your address is already confirmed.".to_owned())
-            }
-            Ok(false) => (
-                "info",
-                "A link was sent a moment ago; please wait before asking for another one."
-                    .to_owned(),
+        let sent = crate::confirmation::send(call.parts, &user, &call.locale).await;
+        match sent {
+            Ok(true) => call.flash(
+                "success",
+                "flash-confirmation-resent",
+                &[("email", user.email.as_str().into())],
             ),
+            Ok(false) if user.email_confirmed => call.flash("info", "flash-already-confirmed", &[]),
+            Ok(false) => call.flash("info", "flash-resend-cooldown", &[]),
             Err(err) => return call.error(&err),
-        };
-        call.flash(category, message);
+        }
         return Reply::redirect(&call.parts.paths.email_settings());
     }
     let email = form.email.unwrap_or_default();
     // Anonymous: the same answer, at once, whatever the address: the lookup and the mail
     // happen after the response. Without a mailer there is nothing to send.
     if call.parts.mailer.is_some() {
-        queue_resend(call.parts, email.clone());
+        // The mail goes out after the response: it keeps the language of this request.
+        queue_resend(call.parts, email.clone(), call.locale.clone());
     }
-    sent_page(
-        call,
-        &email,
-        "If an account with this address is waiting for confirmation, a new link is on its way.",
-    )
+    sent_page(call, &email, "confirmation-sent-resent")
 }
 
 /// Mails a new link to each account claiming `email` unconfirmed (within its lifetime), in
 /// the background.
-fn queue_resend(parts: &Arc<Parts>, email: String) {
+fn queue_resend(parts: &Arc<Parts>, email: String, locale: Locale) {
     let parts = Arc::clone(parts);
     parts.clone().mail_queue.spawn(async move {
         let claims = match parts.engine().accounts_awaiting_confirmation(&email).await {
@@ -236,7 +235,7 @@ fn queue_resend(parts: &Arc<Parts>, email: String) {
             }
         };
         for user in claims {
-            if let Err(err) = crate::confirmation::send(&parts, &user).await {
+            if let Err(err) = crate::confirmation::send(&parts, &user, &locale).await {
                 tracing::warn!(user_id = %user.id, error = %err, "resend: no link sent");
             }
         }
@@ -244,9 +243,13 @@ fn queue_resend(parts: &Arc<Parts>, email: String) {
 }
 
 /// "Check your inbox", with a form to ask for another link.
-pub(crate) fn sent_page(call: &mut Call<'_>, email: &str, message: &str) -> Reply {
-    let context =
-        json!({"email": email, "message": message, "resend_url": call.parts.paths.resend()});
+/// `message_id` is the page's message.
+pub(crate) fn sent_page(call: &mut Call<'_>, email: &str, message_id: &str) -> Reply {
+    let context = json!({
+        "email": email,
+        "message": call.t(message_id, &[]),
+        "resend_url": call.parts.paths.resend(),
+    });
     call.page(
         StatusCode::OK,
         "oauthclient/confirmation_sent.html",

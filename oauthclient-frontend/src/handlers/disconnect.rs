@@ -27,7 +27,7 @@ pub(crate) async fn confirm(call: &mut Call<'_>, app: &str) -> Reply {
     match visible_app(call.parts, app) {
         Ok(runtime) => {
             let context = json!({
-                "app_title": runtime.remote.title,
+                "app_title": crate::app_text::app_title(call.parts, &call.locale, &runtime.remote.name),
                 "action": call.parts.paths.disconnect(&runtime.remote.name),
             });
             call.page(StatusCode::OK, "oauthclient/disconnect.html", context)
@@ -55,7 +55,11 @@ pub(crate) async fn submit(call: &mut Call<'_>, app: &str) -> Reply {
     };
     match result {
         Ok(title) => {
-            call.flash("success", format!("Your {title} account was disconnected."));
+            call.flash(
+                "success",
+                "flash-disconnected",
+                &[("provider", title.into())],
+            );
             Reply::redirect(&call.parts.paths.settings())
         }
         Err(err) => call.error(&err),
@@ -71,5 +75,9 @@ pub(crate) async fn disconnect(
 ) -> Result<String, OAuthError> {
     call.parts.engine().disconnect(runtime, &user_id).await?;
     call.oauth_session().remove_token(&runtime.remote.name);
-    Ok(runtime.remote.title.clone())
+    Ok(crate::app_text::app_title(
+        call.parts,
+        &call.locale,
+        &runtime.remote.name,
+    ))
 }

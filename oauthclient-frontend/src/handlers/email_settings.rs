@@ -68,33 +68,29 @@ pub(crate) async fn change(call: &mut Call<'_>) -> Reply {
             send_confirmation,
         }) => (user, send_confirmation),
         Ok(EmailChange::Refused(problem)) => {
-            // Its English words for now; the page shows `problem.message_id` once localized.
-            return render(
-                call,
-                StatusCode::BAD_REQUEST,
-                &user,
-                email,
-                &[problem.message],
-            );
+            let shown = crate::messages::field_error_text(call.parts, &call.locale, &problem);
+            return render(call, StatusCode::BAD_REQUEST, &user, email, &[shown]);
         }
         Err(err) => return call.error(&err),
     };
     if send_confirmation {
-        match crate::confirmation::send(call.parts, &changed).await {
+        match crate::confirmation::send(call.parts, &changed, &call.locale).await {
             Ok(_) => call.flash(
                 "success",
-                format!("We sent a confirmation link to {}.", changed.email),
+                "flash-confirmation-sent",
+                &[("email", changed.email.as_str().into())],
             ),
             // What the visitor reads is the user-facing text, never a backend's message.
-            Err(OAuthError::MailUnavailable { .. }) => call.flash(
-                "danger",
-                "Your address was changed, but the confirmation e-mail could not be sent right \
-                 now. Ask for a new link in a moment.",
-            ),
-            Err(err) => call.flash("danger", api_error(&err).1),
+            Err(OAuthError::MailUnavailable { .. }) => {
+                call.flash("danger", "flash-email-changed-mail-failed", &[]);
+            }
+            Err(err) => {
+                let (_, message) = api_error(call.parts, &call.locale, &err);
+                crate::flash::push_flash(call.session, "danger", message);
+            }
         }
     } else {
-        call.flash("success", "Your e-mail address was changed.");
+        call.flash("success", "flash-email-changed", &[]);
     }
     Reply::redirect(&call.parts.paths.email_settings())
 }

@@ -39,8 +39,8 @@ pub(crate) async fn index(call: &mut Call<'_>) -> Reply {
 fn app_context(call: &Call<'_>, app: &LinkedApp) -> serde_json::Value {
     json!({
         "name": app.name,
-        "title": app.title,
-        "description": app.description,
+        "title": crate::app_text::app_title(call.parts, &call.locale, &app.name),
+        "description": crate::app_text::app_description(call.parts, &call.locale, &app.name),
         "icon": app.icon,
         "connected": app.linked,
         "reconnect": app.reconnect,
@@ -59,9 +59,10 @@ pub(crate) fn login_required(call: &mut Call<'_>) -> Reply {
         let separator = if login.contains('?') { '&' } else { '?' };
         return Reply::redirect(&format!("{login}{separator}next={next}"));
     }
-    call.page(
-        StatusCode::UNAUTHORIZED,
-        "oauthclient/error.html",
-        json!({"heading": "Sign in required", "message": "Please sign in to manage your linked accounts.", "status": 401}),
-    )
+    let context = json!({
+        "heading": call.t("error-sign-in-required-heading", &[]),
+        "message": call.t("error-sign-in-required", &[]),
+        "status": 401,
+    });
+    call.page(StatusCode::UNAUTHORIZED, "oauthclient/error.html", context)
 }

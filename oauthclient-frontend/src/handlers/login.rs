@@ -87,7 +87,7 @@ fn confirm_connect(
                 .map(|(option, value)| json!({"name": option.name(), "value": value}))
                 .collect();
             let context = json!({
-                "app_title": runtime.remote.title,
+                "app_title": crate::app_text::app_title(call.parts, &call.locale, &runtime.remote.name),
                 "action": call.parts.paths.login(&runtime.remote.name),
                 "next": next.and_then(|raw| call.parts.engine().safe_next(app, raw)),
                 "options": options,

@@ -71,7 +71,7 @@ pub(crate) fn end_this_session(call: &mut Call<'_>) {
 }
 
 /// The flash after signing out everywhere.
-pub(crate) const SIGNED_OUT_EVERYWHERE: &str = "You were signed out on every device.";
+pub(crate) const SIGNED_OUT_EVERYWHERE: &str = "flash-signed-out-everywhere";
 
 /// `POST /oauth/logout/everywhere`: every session of the user ends, this one purged like the
 /// normal sign-out; home with a flash.
@@ -93,6 +93,6 @@ pub(crate) async fn everywhere(call: &mut Call<'_>) -> Reply {
     }
     end_this_session(call);
     // The fresh session after the purge carries only the flash.
-    call.flash("success", SIGNED_OUT_EVERYWHERE);
+    call.flash("success", SIGNED_OUT_EVERYWHERE, &[]);
     Reply::redirect(call.parts.paths.home())
 }

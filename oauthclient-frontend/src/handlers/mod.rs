@@ -16,8 +16,8 @@ use std::sync::Arc;
 
 use oauthclient_core::OAuthError;
 
-use crate::i18n::Locale;
 use crate::i18n::choice::{self, CookieChange};
+use crate::i18n::{Arg, Locale};
 use crate::parts::{AppRuntime, Parts};
 use crate::reply::Reply;
 use crate::request::Request;
@@ -36,12 +36,36 @@ pub(crate) struct Call<'a> {
 impl Call<'_> {
     /// `err` as the library's page.
     pub(crate) fn error(&mut self, err: &OAuthError) -> Reply {
-        crate::errors::error(self.parts, self.request, self.session, err, None)
+        crate::errors::error(
+            self.parts,
+            self.request,
+            self.session,
+            &self.locale,
+            err,
+            None,
+        )
     }
 
     /// `err` as the library's page; a flash goes back to `next`.
     pub(crate) fn error_to(&mut self, err: &OAuthError, next: Option<&str>) -> Reply {
-        crate::errors::error(self.parts, self.request, self.session, err, next)
+        crate::errors::error(
+            self.parts,
+            self.request,
+            self.session,
+            &self.locale,
+            err,
+            next,
+        )
+    }
+
+    /// `err` as JSON, its message in the request's locale.
+    pub(crate) fn json_error(&self, err: &OAuthError) -> Reply {
+        crate::errors::json_error(self.parts, &self.locale, err)
+    }
+
+    /// A JSON answer with the catalog message `id` in the request's locale.
+    pub(crate) fn json_message(&self, status: u16, code: &str, id: &str) -> Reply {
+        crate::errors::json_message(&self.parts.localizer, &self.locale, status, code, id)
     }
 
     /// A page with the shell's context.
@@ -49,16 +73,13 @@ impl Call<'_> {
         &mut self,
         status: http::StatusCode,
         template: &str,
-        mut context: serde_json::Value,
+        context: serde_json::Value,
     ) -> Reply {
-        if let Some(map) = context.as_object_mut() {
-            map.entry("locale")
-                .or_insert_with(|| serde_json::json!(self.locale));
-        }
         crate::errors::page(
             self.parts,
             self.request,
             self.session,
+            &self.locale,
             status,
             template,
             context,
@@ -67,7 +88,7 @@ impl Call<'_> {
 
     /// The rate limit's 429, when this client is over it.
     pub(crate) fn rate_limited(&mut self) -> Option<Reply> {
-        crate::errors::rate_limited(self.parts, self.request, self.session)
+        crate::errors::rate_limited(self.parts, self.request, self.session, &self.locale)
     }
 
     /// The signed-in user, checked against the store.
@@ -94,9 +115,14 @@ impl Call<'_> {
         crate::csrf::token(self.session)
     }
 
-    /// Queues a flash message.
-    pub(crate) fn flash(&mut self, category: &str, message: impl Into<String>) {
-        crate::flash::push(self.session, category, message);
+    /// Queues the catalog message `id` as a flash, formatted when a page shows it.
+    pub(crate) fn flash(&mut self, category: &str, id: &str, args: &[(&str, Arg<'_>)]) {
+        crate::flash::push_message(self.session, category, id, args);
+    }
+
+    /// The catalog message `id` in the request's locale.
+    pub(crate) fn t(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.parts.localizer.format(&self.locale, id, args)
     }
 
     /// The typed OAuth keys of the session.
@@ -111,6 +137,7 @@ impl Call<'_> {
                 self.parts,
                 self.request,
                 self.session,
+                &self.locale,
                 &err,
             ))
         })
@@ -137,14 +164,17 @@ pub(crate) async fn dispatch(
     reply
 }
 
-/// Marks a page with its language, and writes the language cookie `?lang=` asked for.
+/// Marks a page or a JSON answer (its `message` is translated) with its language, and writes
+/// the language cookie `?lang=` asked for.
 fn localize_reply(parts: &Parts, choice: &choice::Choice, reply: &mut Reply) {
-    let is_html = reply
+    let localized = reply
         .headers
         .get(http::header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.starts_with("text/html"));
-    if is_html {
+        .is_some_and(|value| {
+            value.starts_with("text/html") || value.starts_with("application/json")
+        });
+    if localized {
         if let Ok(tag) = http::HeaderValue::from_str(choice.locale.tag()) {
             reply.headers.insert(http::header::CONTENT_LANGUAGE, tag);
         }
@@ -198,7 +228,9 @@ async fn serve(call: &mut Call<'_>, endpoint: Endpoint, param: &str) -> Reply {
         Endpoint::ApiSession => api::session(call).await,
         Endpoint::ApiLogin => api::begin_login(call, param).await,
         Endpoint::ApiLogoutEverywhere => api::logout_everywhere(call).await,
-        Endpoint::ApiPreflight => crate::cors::preflight(&call.parts.config, call.request),
+        Endpoint::ApiPreflight => {
+            crate::cors::preflight(&call.parts.config, &call.parts.localizer, call.request)
+        }
     }
 }
 

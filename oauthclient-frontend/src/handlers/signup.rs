@@ -51,11 +51,11 @@ fn render(
     errors: &[FieldError],
 ) -> Reply {
     let context = json!({
-        "app_title": runtime.remote.title,
+        "app_title": crate::app_text::app_title(call.parts, &call.locale, &runtime.remote.name),
         "action": call.parts.paths.signup(&runtime.remote.name),
         "email": form.email,
         "full_name": form.full_name.clone().unwrap_or_default(),
-        "errors": errors,
+        "errors": crate::messages::field_errors_json(call.parts, &call.locale, errors),
     });
     call.page(status, "oauthclient/signup.html", context)
 }
@@ -115,11 +115,7 @@ pub(crate) async fn submit(call: &mut Call<'_>, app: &str) -> Reply {
         }
         Ok(Registration::SignedIn { mail_failed, .. }) => {
             if mail_failed {
-                call.flash(
-                    "danger",
-                    "Your account was created, but the confirmation e-mail could not be sent. \
-                     Ask for a new link from your e-mail settings.",
-                );
+                call.flash("danger", "flash-signup-mail-failed", &[]);
             }
             Reply::redirect(pending.next.as_deref().unwrap_or(&home))
         }
@@ -127,11 +123,9 @@ pub(crate) async fn submit(call: &mut Call<'_>, app: &str) -> Reply {
             call,
             &email,
             if mail_failed {
-                "Your account was created, but the confirmation e-mail could not be sent right \
-                 now. Ask for a new link below in a moment."
+                "confirmation-sent-created-mail-failed"
             } else {
-                "Your account was created. Follow the link we sent to your e-mail address to \
-                 confirm it, then sign in."
+                "confirmation-sent-created"
             },
         ),
         Err(err) => call.error_to(&err, pending.next.as_deref()),
@@ -192,7 +186,7 @@ pub(crate) async fn carry_out(
         .release_signup(parts.accounts.as_ref())
         .await?;
     let (mail_sent, mail_failed) = if send_confirmation {
-        match crate::confirmation::send(parts, &created).await {
+        match crate::confirmation::send(parts, &created, &call.locale).await {
             Ok(sent) => (sent, false),
             Err(OAuthError::MailUnavailable { .. }) => (false, true),
             Err(err) => return Err(err),
@@ -228,7 +222,7 @@ fn choice(call: &mut Call<'_>, runtime: &AppRuntime, pending: &PendingSignup) ->
     let connect = parts.paths.login(&runtime.remote.name);
     let next: String = url::form_urlencoded::byte_serialize(connect.as_bytes()).collect();
     let context = json!({
-        "app_title": runtime.remote.title,
+        "app_title": crate::app_text::app_title(call.parts, &call.locale, &runtime.remote.name),
         "email": pending.account_info.email,
         "login_url": parts.current_user.login_url().map(|login| format!("{login}?next={next}")),
         "continue_action": parts.paths.signup_continue(&runtime.remote.name),

@@ -9,7 +9,6 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-#[cfg(test)]
 use super::builder::LocalizerBuilder;
 use super::catalog::ENGLISH;
 use super::negotiate::{accept_language, best_match, negotiate};
@@ -97,10 +96,9 @@ pub(crate) enum Problem {
 
 impl Localizer {
     /// A localizer with the library's catalogs only, every shipped locale enabled, English by
-    /// default.
-    #[cfg(test)]
+    /// default (also what the free `take_flashes` formats with).
     pub(crate) fn new() -> Result<Self, super::CatalogError> {
-        Self::builder().build()
+        LocalizerBuilder::default().build()
     }
 
     /// Configures the default locale, the enabled ones, the pseudo-locale and host catalogs.

@@ -1,8 +1,8 @@
 //! Localization: the library's Fluent catalogs, a host's own catalogs, and the choice of a
 //! request's locale (issue 26).
 //!
-//! The runtime builds one [`Localizer`] and picks each request's locale; only the shell and the
-//! linked-accounts page are translated so far. [`Localizer`] holds one
+//! The runtime builds one [`Localizer`] and picks each request's locale; every page, flash,
+//! error, JSON message and mail is formatted in it. [`Localizer`] holds one
 //! Fluent bundle per locale and formats messages with a fallback chain that never fails
 //! (the locale, then English, then the id); `negotiate` and `choice` pick the locale of a
 //! request from `?lang=`, the language cookie, the host's hook, `Accept-Language` and the
@@ -13,6 +13,7 @@ mod catalog;
 pub(crate) mod choice;
 mod client;
 mod localizer;
+pub(crate) mod markup;
 mod negotiate;
 mod pseudo;
 #[cfg(test)]

@@ -53,6 +53,7 @@ pages! {
     host_policy => "docs/host-policy.md",
     index => "docs/index.md",
     key_rotation => "docs/key-rotation.md",
+    locales => "docs/locales.md",
     migrating_from_invenio => "docs/migrating-from-invenio.md",
     operator_cli => "docs/operator-cli.md",
     providers_github => "docs/providers/github.md",

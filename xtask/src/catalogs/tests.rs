@@ -188,3 +188,50 @@ fn template_ids_are_found_in_t_and_tm_calls() {
         BTreeSet::from(["intro".to_owned(), "title".to_owned()])
     );
 }
+
+#[test]
+fn usage_scan_reads_each_kind_of_file() {
+    let ids = |name: &str, text: &str| usage::ids_in_file(Path::new(name), text);
+    assert_eq!(
+        ids(
+            "page.html",
+            r#"<p data-i18n="spa-title">{{ t("page-title") }}</p>"#
+        ),
+        BTreeSet::from(["page-title".to_owned(), "spa-title".to_owned()])
+    );
+    assert_eq!(
+        ids(
+            "app.js",
+            r"el.textContent = t('spa-sign-in', {provider});"
+        ),
+        BTreeSet::from(["spa-sign-in".to_owned()])
+    );
+    let rust =
+        r#"let m = Message::new("error-rejected"); let h = "content-type"; let x = "Hello";"#;
+    assert_eq!(
+        ids("errors.rs", rust),
+        BTreeSet::from(["content-type".to_owned(), "error-rejected".to_owned()])
+    );
+}
+
+#[test]
+fn rust_literals_claim_to_be_ids_only_in_a_catalog_family() {
+    let defined: BTreeSet<String> = ["error-rejected", "flash-linked"].map(String::from).into();
+    let found: BTreeSet<String> = [
+        "error-rejected",
+        "error-rejectd",
+        "content-type",
+        "email-confirmation",
+    ]
+    .map(String::from)
+    .into();
+    let (used, unknown) = usage::classify(&found, true, &defined);
+    assert_eq!(used, BTreeSet::from(["error-rejected".to_owned()]));
+    assert_eq!(unknown, BTreeSet::from(["error-rejectd".to_owned()]));
+    let (_, unknown) = usage::classify(&found, false, &defined);
+    assert_eq!(
+        unknown.len(),
+        3,
+        "a template's call always claims: {unknown:?}"
+    );
+}

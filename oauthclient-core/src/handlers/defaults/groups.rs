@@ -11,6 +11,7 @@ use crate::audit::{self, AuditEvent};
 use crate::config::RemoteApp;
 use crate::error::OAuthError;
 use crate::handlers::HandlerContext;
+use crate::message::Message;
 
 /// What the user sees when `require_any` refuses them.
 pub(crate) const NOT_IN_AN_ALLOWED_GROUP: &str = "Your account is not in a group allowed here.";
@@ -38,7 +39,7 @@ pub(crate) fn ensure_in_required_group(
     Err(OAuthError::RefusedByHost {
         remote: ctx.app.to_owned(),
         message: NOT_IN_AN_ALLOWED_GROUP.to_owned(),
-        message_id: None,
+        message_id: Some(Message::new("error-not-in-allowed-group")),
     })
 }
 

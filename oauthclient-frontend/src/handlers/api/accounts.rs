@@ -5,7 +5,7 @@ use http::StatusCode;
 use serde_json::json;
 
 use super::{unauthorized, verify_write};
-use crate::errors::{codes, json_error, json_message};
+use crate::errors::codes;
 use crate::handlers::{Call, disconnect, visible_app};
 use crate::reply::Reply;
 
@@ -14,8 +14,8 @@ use crate::reply::Reply;
 pub(crate) async fn accounts(call: &mut Call<'_>) -> Reply {
     let user_id = match call.signed_in_id().await {
         Ok(Some(user_id)) => user_id,
-        Ok(None) => return unauthorized(),
-        Err(err) => return json_error(&err),
+        Ok(None) => return unauthorized(call),
+        Err(err) => return call.json_error(&err),
     };
     match call
         .parts
@@ -39,7 +39,7 @@ pub(crate) async fn accounts(call: &mut Call<'_>) -> Reply {
                 .collect();
             Reply::json(StatusCode::OK, &json!({ "accounts": apps }))
         }
-        Err(err) => json_error(&err),
+        Err(err) => call.json_error(&err),
     }
 }
 
@@ -47,15 +47,15 @@ pub(crate) async fn accounts(call: &mut Call<'_>) -> Reply {
 pub(crate) async fn disconnect(call: &mut Call<'_>, app: &str) -> Reply {
     let user_id = match call.signed_in_id().await {
         Ok(Some(user_id)) => user_id,
-        Ok(None) => return unauthorized(),
-        Err(err) => return json_error(&err),
+        Ok(None) => return unauthorized(call),
+        Err(err) => return call.json_error(&err),
     };
     let result = match verify_write(call).and_then(|()| visible_app(call.parts, app)) {
         Ok(runtime) => disconnect::disconnect(call, runtime, user_id).await,
         Err(err) => Err(err),
     };
     match result {
-        Ok(_) => json_message(200, codes::DISCONNECTED, "Successfully disconnected."),
-        Err(err) => json_error(&err),
+        Ok(_) => call.json_message(200, codes::DISCONNECTED, "api-disconnected"),
+        Err(err) => call.json_error(&err),
     }
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::verify_write;
-use crate::errors::{codes, json_error, json_message, json_rate_limited};
+use crate::errors::{json_malformed, json_rate_limited};
 use crate::handlers::login::start_flow;
 use crate::handlers::{Call, visible_app};
 use crate::reply::Reply;
@@ -57,18 +57,18 @@ impl BeginBody {
 /// answers `200 {"authorization_url": ...}`. An unsafe `next` is dropped, as on the pages; an
 /// option the app does not allow, or an invalid value, is a 400.
 pub(crate) async fn begin_login(call: &mut Call<'_>, app: &str) -> Reply {
-    if let Some(limited) = json_rate_limited(call.parts, call.request) {
+    if let Some(limited) = json_rate_limited(call.parts, call.request, &call.locale) {
         return limited;
     }
     if let Err(err) = verify_write(call) {
-        return json_error(&err);
+        return call.json_error(&err);
     }
     let body: BeginBody = if call.request.body.iter().all(u8::is_ascii_whitespace) {
         BeginBody::default()
     } else {
         match call.request.json() {
             Ok(body) => body,
-            Err(err) => return json_message(400, codes::MALFORMED_REQUEST, &err.to_string()),
+            Err(err) => return json_malformed(call.parts, &call.locale, &err),
         }
     };
     match started(call, app, &body).await {
@@ -76,7 +76,7 @@ pub(crate) async fn begin_login(call: &mut Call<'_>, app: &str) -> Reply {
             StatusCode::OK,
             &json!({ "authorization_url": url.as_str() }),
         ),
-        Err(err) => json_error(&err),
+        Err(err) => call.json_error(&err),
     }
 }
 

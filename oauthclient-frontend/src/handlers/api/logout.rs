@@ -2,7 +2,7 @@
 //! purged like the normal sign-out.
 
 use super::{unauthorized, verify_write};
-use crate::errors::{codes, json_error, json_message};
+use crate::errors::codes;
 use crate::handlers::Call;
 use crate::handlers::logout::{SIGNED_OUT_EVERYWHERE, end_this_session};
 use crate::reply::Reply;
@@ -11,15 +11,15 @@ use crate::reply::Reply;
 pub(crate) async fn logout_everywhere(call: &mut Call<'_>) -> Reply {
     let user_id = match call.signed_in_id().await {
         Ok(Some(user_id)) => user_id,
-        Ok(None) => return unauthorized(),
-        Err(err) => return json_error(&err),
+        Ok(None) => return unauthorized(call),
+        Err(err) => return call.json_error(&err),
     };
     if let Err(err) = verify_write(call) {
-        return json_error(&err);
+        return call.json_error(&err);
     }
     if let Err(err) = call.parts.engine().sign_out_everywhere(&user_id).await {
-        return json_error(&err);
+        return call.json_error(&err);
     }
     end_this_session(call);
-    json_message(200, codes::SIGNED_OUT_EVERYWHERE, SIGNED_OUT_EVERYWHERE)
+    call.json_message(200, codes::SIGNED_OUT_EVERYWHERE, SIGNED_OUT_EVERYWHERE)
 }

@@ -18,7 +18,7 @@ use oauthclient_core::state::StateError;
 use serde_json::json;
 
 use super::Call;
-use crate::errors::{codes, json_message};
+use crate::errors::codes;
 use crate::reply::Reply;
 
 pub(crate) use accounts::{accounts, disconnect};
@@ -33,8 +33,8 @@ pub(crate) use signup::{continue_as_new, signup};
 pub(crate) const CSRF_HEADER: &str = "X-CSRF-Token";
 
 /// The 401 of the endpoints that need a signed-in user.
-fn unauthorized() -> Reply {
-    json_message(401, codes::SIGN_IN_REQUIRED, "Sign in required.")
+fn unauthorized(call: &Call<'_>) -> Reply {
+    call.json_message(401, codes::SIGN_IN_REQUIRED, "api-sign-in-required")
 }
 
 /// Same-origin check for writes: a browser always sends `Origin` on a cross-site POST, so a

@@ -4,7 +4,6 @@
 use http::StatusCode;
 use serde_json::json;
 
-use crate::errors::json_error;
 use crate::handlers::Call;
 use crate::reply::Reply;
 
@@ -15,7 +14,7 @@ pub(crate) async fn session(call: &mut Call<'_>) -> Reply {
     let user = match call.signed_in_user().await {
         Ok(Some(user)) => user,
         Ok(None) => return Reply::json(StatusCode::OK, &json!({ "signed_in": false })),
-        Err(err) => return json_error(&err),
+        Err(err) => return call.json_error(&err),
     };
     let apps = match call
         .parts
@@ -24,7 +23,7 @@ pub(crate) async fn session(call: &mut Call<'_>) -> Reply {
         .await
     {
         Ok(apps) => apps,
-        Err(err) => return json_error(&err),
+        Err(err) => return call.json_error(&err),
     };
     let accounts: Vec<_> = apps
         .into_iter()

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::verify_write;
-use crate::errors::{codes, json_error, json_message};
+use crate::errors::{codes, json_malformed};
 use crate::handlers::Call;
 use crate::handlers::signup::{Registration, continue_registration, open_signup, register};
 use crate::parts::AppRuntime;
@@ -27,18 +27,19 @@ struct SignupBody {
 pub(crate) async fn signup(call: &mut Call<'_>, app: &str) -> Reply {
     let body: SignupBody = match call.request.json() {
         Ok(body) => body,
-        Err(err) => return json_message(400, codes::MALFORMED_REQUEST, &err.to_string()),
+        Err(err) => return json_malformed(call.parts, &call.locale, &err),
     };
     let (runtime, pending) = match open_signup_for_write(call, app).await {
         Ok(found) => found,
-        Err(err) => return json_error(&err),
+        Err(err) => return call.json_error(&err),
     };
     let form = SignupForm {
         email: body.email,
         username: body.username,
         full_name: body.full_name,
     };
-    registered(register(call, runtime, &pending, &form).await)
+    let result = register(call, runtime, &pending, &form).await;
+    registered(call, result)
 }
 
 /// A write's checks, then the app (open for sign-up) and the sign-up this session waits on.
@@ -55,19 +56,20 @@ async fn open_signup_for_write<'p>(
 pub(crate) async fn continue_as_new(call: &mut Call<'_>, app: &str) -> Reply {
     let (runtime, pending) = match open_signup_for_write(call, app).await {
         Ok(found) => found,
-        Err(err) => return json_error(&err),
+        Err(err) => return call.json_error(&err),
     };
-    registered(continue_registration(call, runtime, &pending).await)
+    let result = continue_registration(call, runtime, &pending).await;
+    registered(call, result)
 }
 
 /// A registration's result as JSON: one answer for the form and for "continue".
-fn registered(result: Result<Registration, OAuthError>) -> Reply {
+fn registered(call: &Call<'_>, result: Result<Registration, OAuthError>) -> Reply {
     match result {
         Ok(Registration::SignedIn { mail_sent, .. }) => Reply::json(
             StatusCode::OK,
             &json!({
                 "code": codes::SIGNED_UP,
-                "message": "Successfully signed up.",
+                "message": call.t("api-signed-up", &[]),
                 "status": 200,
                 "signed_in": true,
                 "confirmation_sent": mail_sent,
@@ -76,7 +78,7 @@ fn registered(result: Result<Registration, OAuthError>) -> Reply {
         Ok(Registration::ConfirmFirst { mail_failed, .. }) => Reply::json(
             StatusCode::ACCEPTED,
             &json!({
-                "message": "Account created. Confirm the e-mail address through the link we sent, then sign in.",
+                "message": call.t("api-confirmation-required", &[]),
                 "code": codes::CONFIRMATION_REQUIRED,
                 "status": 202,
                 "signed_in": false,
@@ -85,8 +87,8 @@ fn registered(result: Result<Registration, OAuthError>) -> Reply {
         ),
         Ok(Registration::Invalid(errors)) => Reply::json(
             StatusCode::BAD_REQUEST,
-            &json!({"code": codes::INVALID_FORM, "message": "Please correct the form.", "status": 400, "errors": errors}),
+            &json!({"code": codes::INVALID_FORM, "message": call.t("api-invalid-form", &[]), "status": 400, "errors": crate::messages::field_errors_json(call.parts, &call.locale, &errors)}),
         ),
-        Err(err) => json_error(&err),
+        Err(err) => call.json_error(&err),
     }
 }
