@@ -72,7 +72,7 @@ pub async fn render_in(
         map.insert("locale".into(), json!(texts.locale()));
         map.insert("min_password_chars".into(), json!(MIN_PASSWORD_CHARS));
         map.insert("user".into(), json!(user));
-        map.insert("flashes".into(), json!(state.oauth.take_flashes(req)));
+        map.insert("flashes".into(), json!(state.oauth.take_flashes(req).await));
         map.insert(
             "csrf_token".into(),
             json!(oauthclient_web::csrf_token(req).unwrap_or_default()),

@@ -200,10 +200,7 @@ fn usage_scan_reads_each_kind_of_file() {
         BTreeSet::from(["page-title".to_owned(), "spa-title".to_owned()])
     );
     assert_eq!(
-        ids(
-            "app.js",
-            r"el.textContent = t('spa-sign-in', {provider});"
-        ),
+        ids("app.js", r"el.textContent = t('spa-sign-in', {provider});"),
         BTreeSet::from(["spa-sign-in".to_owned()])
     );
     let rust =
