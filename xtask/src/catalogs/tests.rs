@@ -28,10 +28,12 @@ fn has(problems: &[String], needle: &str) -> bool {
 
 #[test]
 fn the_repository_catalogs_pass() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../oauthclient-frontend/locales");
-    let (locales, problems) = check_root(&root);
-    assert!(locales >= 10, "{locales} locales");
-    assert!(problems.is_empty(), "{problems:#?}");
+    for root in ROOTS {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(root);
+        let (locales, problems) = check_root(&root);
+        assert!(locales >= 10, "{}: {locales} locales", root.display());
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
 }
 
 #[test]
