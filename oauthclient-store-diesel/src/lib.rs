@@ -37,6 +37,7 @@ mod migrations;
 mod models;
 mod passwords;
 mod pending_signups;
+mod purge;
 mod rotate;
 mod schema;
 mod store;
@@ -50,7 +51,8 @@ pub use admin::AccountSummary;
 pub use connection::Backend;
 pub use crypto::{TokenKey, TokenKeys};
 pub use migrations::SchemaStatus;
-pub use rotate::RotationReport;
+pub use purge::PURGE_BATCH;
+pub use rotate::{ROTATION_BATCH, RotationReport};
 pub use store::{DieselStore, StoreOptions};
 pub use users_table::UsersTable;
 
