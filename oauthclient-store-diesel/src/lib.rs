@@ -31,6 +31,7 @@ mod connection;
 mod crypto;
 mod email_keys;
 mod error;
+mod growth;
 mod identities;
 mod json;
 mod migrations;
@@ -55,6 +56,15 @@ pub use purge::PURGE_BATCH;
 pub use rotate::{ROTATION_BATCH, RotationReport};
 pub use store::{DieselStore, StoreOptions};
 pub use users_table::UsersTable;
+
+/// The data generator behind `cargo xtask bench --users N` (docs/benchmarks.md, "Growth");
+/// not part of the API.
+#[doc(hidden)]
+pub mod __growth {
+    pub use crate::growth::{
+        GROWTH_BATCH, GrowthPlan, access_token_of, email_of, fill, is_purgeable, reset, users_in,
+    };
+}
 
 /// Entry points for this crate's criterion benchmarks (`benches/`); not part of the API.
 #[doc(hidden)]
