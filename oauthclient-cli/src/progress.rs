@@ -5,7 +5,7 @@
 use std::io::IsTerminal as _;
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 /// How often the bar redraws at most: enough to look live, too little to cost anything.
 const REFRESH_PER_SECOND: u8 = 4;
@@ -24,7 +24,7 @@ impl Progress {
     pub fn rows(what: &str) -> Self {
         Self::new(
             what,
-            "{msg}\n[{elapsed_precise}] {wide_bar} {human_pos}/{human_len} rows, {per_sec}, {eta} left",
+            "{msg}\n[{elapsed_precise}] {wide_bar} {human_pos}/{human_len} rows, {rate}, {eta} left",
         )
     }
 
@@ -42,7 +42,14 @@ impl Progress {
         let bar = ProgressBar::with_draw_target(Some(0), target);
         // The templates are constants: a broken one falls back to indicatif's default bar.
         if let Ok(style) = ProgressStyle::with_template(template) {
-            bar.set_style(style);
+            // indicatif's own `{per_sec}` prints four decimals; whole rows per second read
+            // better.
+            bar.set_style(style.with_key(
+                "rate",
+                |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+                    let _ = write!(out, "{} rows/s", thousands(state.per_sec().round()));
+                },
+            ));
         }
         bar.set_message(what.to_owned());
         Self {

@@ -47,8 +47,9 @@ impl DieselStore {
     }
 
     /// [`DieselStore::purge_expired_tokens`], one transaction per `batch_size` accounts (at
-    /// least 1, at most 10,000): after each committed batch, `progress(done, total)` says how
-    /// many of the `total` purgeable rows (counted at the start) are gone, and stops the purge
+    /// least 1, at most 10,000): before the first batch (`done` 0) and after each committed
+    /// one, `progress(done, total)` says how many of the `total` purgeable rows (counted at
+    /// the start) are gone, and stops the purge
     /// by returning [`ControlFlow::Break`]. What was deleted stays deleted, and running it
     /// again deletes the rest. Memory stays at one batch of account ids; each batch starts
     /// after the last account of the one before, so the table is read once.
@@ -76,15 +77,14 @@ impl DieselStore {
             let total = usize::try_from(total).unwrap_or(usize::MAX);
             let mut purged = 0;
             let mut after = i64::MIN;
-            loop {
+            let mut next = progress(0, total);
+            while next.is_continue() {
                 let (deleted, last) =
                     write_transaction(conn, |conn| purge_batch(conn, cutoff, after, batch))?;
                 let Some(last) = last else { break };
                 after = last;
                 purged += deleted;
-                if progress(purged, total).is_break() {
-                    break;
-                }
+                next = progress(purged, total);
             }
             Ok(purged)
         })

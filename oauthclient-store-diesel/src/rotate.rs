@@ -29,8 +29,9 @@ pub struct RotationReport {
 
 impl DieselStore {
     /// Re-encrypts every token row not yet under the current key (and recomputes its lookup
-    /// hash), in batches, calling `progress(done, total)` after each. A row under a key that is
-    /// no longer configured stops the rotation with a clear error; rows done so far stay done,
+    /// hash), in batches of [`ROTATION_BATCH`] rows, each committed, calling
+    /// `progress(done, total)` once before the first (`done` 0) and after each. A row under a
+    /// key that is no longer configured stops the rotation with a clear error; rows done so far stay done,
     /// so running it again (with the missing key added back) continues.
     ///
     /// ```
@@ -58,8 +59,8 @@ impl DieselStore {
     }
 
     /// [`DieselStore::rotate_token_keys`] with `batch_size` rows per transaction (at least
-    /// one): after each committed batch, `progress(done, total)` says how many of the `total`
-    /// stale rows are re-encrypted, and stops the rotation by returning
+    /// one): before the first batch (`done` 0) and after each committed one,
+    /// `progress(done, total)` says how many of the `total` stale rows are re-encrypted, and stops the rotation by returning
     /// [`ControlFlow::Break`] (what was committed stays: running it again continues, as after
     /// an interruption). Memory stays at one batch of rows, and each batch starts after the
     /// last row of the one before (by primary key), so a million rows cost one pass over the
@@ -89,16 +90,15 @@ impl DieselStore {
             let already_current = count(conn, false)?;
             let mut rotated = 0;
             let mut after: Option<(i64, String)> = None;
-            loop {
+            let mut next = progress(0, total);
+            while next.is_continue() {
                 let (done, last) = write_transaction(conn, |conn| {
                     rotate_batch(conn, keys, &current, after.as_ref(), batch)
                 })?;
                 let Some(last) = last else { break };
                 after = Some(last);
                 rotated += done;
-                if progress(rotated, total).is_break() {
-                    break;
-                }
+                next = progress(rotated, total);
             }
             Ok(RotationReport {
                 rotated,
