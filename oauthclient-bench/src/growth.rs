@@ -1,7 +1,7 @@
 //! `fill`: the data generator behind `cargo xtask bench --users N` (docs/benchmarks.md,
 //! "Growth: the data generator"). Writes N users, each with a remote account, an identity and
 //! a sealed token, into a SQLite file and/or a PostgreSQL database, in bulk batches
-//! (`oauthclient_store_diesel::__growth`), and a configuration next to each that opens it.
+//! (`oauthclient_store_diesel::__growth`), and for each a configuration that opens it.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -24,6 +24,9 @@ pub struct FillOptions {
     pub postgres: Option<String>,
     pub reset: bool,
     pub batch: usize,
+    /// Where the configurations that open the databases go (`growth-sqlite.toml`,
+    /// `growth-postgres.toml`).
+    pub config_dir: PathBuf,
 }
 
 impl FillOptions {
@@ -34,6 +37,7 @@ impl FillOptions {
             postgres: None,
             reset: false,
             batch: GROWTH_BATCH,
+            config_dir: PathBuf::from("."),
         };
         let mut rest = args.iter();
         while let Some(flag) = rest.next() {
@@ -48,6 +52,7 @@ impl FillOptions {
                 "--postgres" => options.postgres = Some(value()?),
                 "--batch" => options.batch = positive(flag, &value()?)?,
                 "--reset" => options.reset = true,
+                "--config-dir" => options.config_dir = PathBuf::from(value()?),
                 other => return Err(format!("unknown option `{other}`")),
             }
         }
@@ -76,14 +81,11 @@ pub fn run(options: &FillOptions) -> Result<(), String> {
         .map_err(|err| format!("cannot start: {err}"))?;
     if let Some(file) = &options.sqlite {
         let url = format!("sqlite://{}", file.display());
-        let config = file.with_extension("toml");
+        let config = options.config_dir.join("growth-sqlite.toml");
         runtime.block_on(fill_one("sqlite", &url, &config, options))?;
     }
     if let Some(url) = &options.postgres {
-        let config = options.sqlite.as_deref().map_or_else(
-            || PathBuf::from("growth-postgres.toml"),
-            |file| file.with_file_name("growth-postgres.toml"),
-        );
+        let config = options.config_dir.join("growth-postgres.toml");
         runtime.block_on(fill_one("postgres", url, &config, options))?;
     }
     Ok(())
@@ -172,8 +174,11 @@ mod tests {
 
     #[test]
     fn fill_options_and_their_errors() {
-        let options =
-            FillOptions::parse(&args("--users 1000 --sqlite g.sqlite --reset")).expect("ok");
+        let options = FillOptions::parse(&args(
+            "--users 1000 --sqlite g.sqlite --reset --config-dir target/bench",
+        ))
+        .expect("ok");
+        assert_eq!(options.config_dir, PathBuf::from("target/bench"));
         assert_eq!(options.users, 1_000);
         assert_eq!(options.sqlite, Some(PathBuf::from("g.sqlite")));
         assert_eq!((options.postgres, options.reset), (None, true));

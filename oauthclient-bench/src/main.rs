@@ -32,7 +32,7 @@ commands:
   run --demo PATH [--out FILE] [--seconds N] [--clients N] [--connections N]
       [--postgres URL] [--redis URL]
                        the whole benchmark (what `cargo xtask bench` runs)
-  fill --users N [--sqlite FILE] [--postgres URL] [--reset] [--batch N]
+  fill --users N [--sqlite FILE] [--postgres URL] [--reset] [--batch N] [--config-dir DIR]
                        the data generator (`cargo xtask bench --users N`): N users with
                        accounts, identities and sealed tokens, in bulk
   floor --port PORT    a bare actix-web 302 handler (the demo's floor)
