@@ -66,7 +66,10 @@ impl FillOptions {
     }
 }
 
-fn positive<T: std::str::FromStr + PartialOrd + Default>(flag: &str, value: &str) -> Result<T, String> {
+fn positive<T: std::str::FromStr + PartialOrd + Default>(
+    flag: &str,
+    value: &str,
+) -> Result<T, String> {
     match value.parse::<T>() {
         Ok(number) if number > T::default() => Ok(number),
         _ => Err(format!("{flag}: `{value}` is not a positive number")),
@@ -121,8 +124,9 @@ async fn fill_one(
     let started = Instant::now();
     // A line at every tenth: enough to see it move over a million users, quiet in a log.
     let step = (options.users / 10).max(1);
+    let batch = u64::try_from(options.batch).unwrap_or(1);
     let written = fill(&store, &plan, move |done, total| {
-        if done % step < u64::try_from(GROWTH_BATCH).unwrap_or(1) || done == total {
+        if done % step < batch || done == total {
             eprintln!(
                 "{backend}: {done}/{total} users ({:.0} users/s)",
                 per_second(done, started)
@@ -131,7 +135,8 @@ async fn fill_one(
     })
     .await
     .map_err(failed)?;
-    std::fs::write(config, config_toml(url)).map_err(|err| format!("{}: {err}", config.display()))?;
+    std::fs::write(config, config_toml(url))
+        .map_err(|err| format!("{}: {err}", config.display()))?;
     println!(
         "{backend}: {written} users, remote accounts, identities and tokens in {:.1} s \
          ({:.0} users/s) into {shown}; configuration: {}",
@@ -183,7 +188,10 @@ mod tests {
         assert_eq!(options.sqlite, Some(PathBuf::from("g.sqlite")));
         assert_eq!((options.postgres, options.reset), (None, true));
         assert_eq!(options.batch, GROWTH_BATCH);
-        assert!(FillOptions::parse(&args("--sqlite g.sqlite")).is_err(), "--users");
+        assert!(
+            FillOptions::parse(&args("--sqlite g.sqlite")).is_err(),
+            "--users"
+        );
         assert!(FillOptions::parse(&args("--users 10")).is_err(), "a target");
         assert!(FillOptions::parse(&args("--users 0 --sqlite g")).is_err());
         assert!(FillOptions::parse(&args("--users ten --sqlite g")).is_err());

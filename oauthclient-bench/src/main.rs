@@ -49,7 +49,9 @@ fn main() -> ExitCode {
         Some("run") => {
             options::RunOptions::parse(&args[1..]).and_then(|options| run::run(&options))
         }
-        Some("fill") => growth::FillOptions::parse(&args[1..]).and_then(|options| growth::run(&options)),
+        Some("fill") => {
+            growth::FillOptions::parse(&args[1..]).and_then(|options| growth::run(&options))
+        }
         Some("floor") => options::port(&args[1..]).and_then(floor::serve),
         Some("axum-floor") => options::port(&args[1..]).and_then(floor::serve_axum),
         Some("axum-site") => {

@@ -183,7 +183,9 @@ pub enum Tokens {
 fn batch_size(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {
         Ok(size @ 1..=10_000) => Ok(size),
-        _ => Err(format!("`{text}` is not a batch size: a whole number from 1 to 10000")),
+        _ => Err(format!(
+            "`{text}` is not a batch size: a whole number from 1 to 10000"
+        )),
     }
 }
 

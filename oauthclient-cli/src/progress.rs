@@ -30,7 +30,10 @@ impl Progress {
 
     /// Progress over migrations; the message names the one applied last.
     pub fn migrations(what: &str) -> Self {
-        Self::new(what, "{msg}\n[{elapsed_precise}] {wide_bar} {pos}/{len} migrations")
+        Self::new(
+            what,
+            "{msg}\n[{elapsed_precise}] {wide_bar} {pos}/{len} migrations",
+        )
     }
 
     fn new(what: &str, template: &str) -> Self {
@@ -85,7 +88,10 @@ pub fn rate(rows: usize, took: Duration) -> String {
     let seconds = took.as_secs_f64();
     let per_second = if seconds > 0.0 {
         // Display only: precision past 2^52 rows is irrelevant.
-        #[allow(clippy::cast_precision_loss, reason = "an approximate rate for display")]
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "an approximate rate for display"
+        )]
         let rows = rows as f64;
         rows / seconds
     } else {
@@ -104,7 +110,7 @@ fn thousands(value: f64) -> String {
     let digits = (value.max(0.0) as u64).to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(digit);
@@ -124,7 +130,10 @@ mod tests {
         assert_eq!(thousands(999.0), "999");
         assert_eq!(thousands(1_000.0), "1,000");
         assert_eq!(thousands(1_234_567.0), "1,234,567");
-        assert_eq!(rate(5_000, Duration::from_millis(500)), "0.5 s, 10,000 rows/s");
+        assert_eq!(
+            rate(5_000, Duration::from_millis(500)),
+            "0.5 s, 10,000 rows/s"
+        );
         assert_eq!(rate(10, Duration::ZERO), "0.0 s, 0 rows/s");
     }
 

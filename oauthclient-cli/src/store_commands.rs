@@ -171,7 +171,9 @@ pub async fn rotate_key(target: &Target, batch_size: usize) -> Result<(), Failur
         .first()
         .map(|key| key.id.clone())
         .unwrap_or_default();
-    let progress = Progress::rows(&format!("re-encrypting stored tokens under key `{current}`"));
+    let progress = Progress::rows(&format!(
+        "re-encrypting stored tokens under key `{current}`"
+    ));
     let shown = progress.clone();
     let report = store
         .rotate_token_keys_in_batches(batch_size, move |done, total| {

@@ -93,7 +93,10 @@ async fn rotate_key_stopped_after_one_batch_continues_on_the_next_run() {
                 .await
                 .expect("readable under k2")
                 .expect("token");
-            assert_eq!(token.access_token.expose_secret(), format!("gho_resume_{n}"));
+            assert_eq!(
+                token.access_token.expose_secret(),
+                format!("gho_resume_{n}")
+            );
         }
         // Idempotent: nothing left.
         let again = oauthclient(&["--config", path(&file), "tokens", "rotate-key"]);
@@ -113,8 +116,8 @@ async fn purge_expired_works_in_batches_and_continues_after_a_stop() {
         let long_ago = 1_000_000;
         let mut expired = Vec::new();
         for n in 0..5 {
-            let token = Token::bearer(AccessToken::new(format!("gho_old_{n}")))
-                .with_expires_at(long_ago);
+            let token =
+                Token::bearer(AccessToken::new(format!("gho_old_{n}"))).with_expires_at(long_ago);
             expired.push(linked_user(&store, &format!("old{n}@example.org"), token).await);
         }
         // A second purgeable slot of the first account: a batch takes all of an account's.
@@ -228,7 +231,8 @@ async fn migrate_reports_each_migration_and_prints_one_line_when_piped() {
     let first = oauthclient(&["migrate", "--database-url", &fresh.url]);
     let line = summary_line(&first);
     assert!(
-        line.starts_with("applied 4 migration(s) (20261128000001, ") && line.ends_with("; the schema is up to date"),
+        line.starts_with("applied 4 migration(s) (20261128000001, ")
+            && line.ends_with("; the schema is up to date"),
         "{line}"
     );
 }

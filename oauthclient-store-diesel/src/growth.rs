@@ -74,17 +74,14 @@ pub fn email_of(user: u64) -> String {
 
 /// Whether user `n`'s token is expired without a refresh token (every fourth).
 pub fn is_purgeable(user: u64) -> bool {
-    user % 4 == 0
+    user.is_multiple_of(4)
 }
 
 /// How many users the database holds: a generator refuses a non-empty target.
 pub async fn users_in(store: &DieselStore) -> Result<u64, StoreError> {
     store
         .run(|conn, _| {
-            let count: i64 = users::table
-                .count()
-                .get_result(conn)
-                .map_err(query_error)?;
+            let count: i64 = users::table.count().get_result(conn).map_err(query_error)?;
             Ok(u64::try_from(count).unwrap_or(0))
         })
         .await
@@ -113,12 +110,18 @@ pub async fn reset(store: &DieselStore) -> Result<(), StoreError> {
 /// Writes `plan` into an empty database (the library's users table), calling
 /// `progress(done, total)` after each committed batch; returns how many users it wrote.
 /// Refuses a database that already has users (see [`reset`]).
-pub async fn fill<P>(store: &DieselStore, plan: &GrowthPlan, mut progress: P) -> Result<u64, StoreError>
+pub async fn fill<P>(
+    store: &DieselStore,
+    plan: &GrowthPlan,
+    mut progress: P,
+) -> Result<u64, StoreError>
 where
     P: FnMut(u64, u64) + Send + 'static,
 {
     if store.users_table() == UsersTable::Host {
-        return Err(refusal("the generator writes the library's users table, not a host's"));
+        return Err(refusal(
+            "the generator writes the library's users table, not a host's",
+        ));
     }
     let existing = users_in(store).await?;
     if existing > 0 {

@@ -126,9 +126,11 @@ fn rotate_batch(
         .into_boxed();
     if let Some((account, slot)) = after {
         query = query.filter(
-            tokens::id_remote_account.gt(*account).or(tokens::id_remote_account
-                .eq(*account)
-                .and(tokens::token_type.gt(slot.clone()))),
+            tokens::id_remote_account
+                .gt(*account)
+                .or(tokens::id_remote_account
+                    .eq(*account)
+                    .and(tokens::token_type.gt(slot.clone()))),
         );
     }
     let stale: Vec<TokenRow> = query.load(conn).map_err(query_error)?;

@@ -86,7 +86,10 @@ async fn generated_users_read_back_through_the_store() {
 
         // The operator commands work through them: every fourth token is purgeable.
         let purgeable = (1..=USERS).filter(|n| is_purgeable(*n)).count();
-        assert_eq!(store.purge_expired_tokens(0).await.expect("purge"), purgeable);
+        assert_eq!(
+            store.purge_expired_tokens(0).await.expect("purge"),
+            purgeable
+        );
         let rotated = db
             .store_with(keys(&[("k2", SECRET_2), ("k1", SECRET_1)]))
             .await

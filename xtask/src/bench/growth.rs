@@ -64,9 +64,7 @@ fn fill_args(args: &[String], sqlite_default: &str) -> Result<Vec<String>, Strin
                     "postgres" => Backends::Postgres,
                     "both" => Backends::Both,
                     other => {
-                        return Err(format!(
-                            "--backend `{other}`: sqlite, postgres or both"
-                        ));
+                        return Err(format!("--backend `{other}`: sqlite, postgres or both"));
                     }
                 });
             }
@@ -130,7 +128,9 @@ mod tests {
         );
         assert_eq!(
             translated("--users 10 --postgres postgres://h/g --reset").as_deref(),
-            Ok("fill --users 10 --sqlite target/bench/growth.sqlite --postgres postgres://h/g --reset")
+            Ok(
+                "fill --users 10 --sqlite target/bench/growth.sqlite --postgres postgres://h/g --reset"
+            )
         );
         assert_eq!(
             translated("--users 10 --backend postgres --postgres postgres://h/g").as_deref(),
@@ -145,9 +145,24 @@ mod tests {
     #[test]
     fn mistakes_are_named() {
         let postgres_without_url = translated("--users 10 --backend postgres").unwrap_err();
-        assert!(postgres_without_url.contains("--postgres URL"), "{postgres_without_url}");
-        assert!(translated("--users 10 --backend mysql").unwrap_err().contains("mysql"));
-        assert!(translated("--users 10 --seconds 3").unwrap_err().contains("--seconds"));
-        assert!(translated("--backend sqlite").unwrap_err().contains("--users"));
+        assert!(
+            postgres_without_url.contains("--postgres URL"),
+            "{postgres_without_url}"
+        );
+        assert!(
+            translated("--users 10 --backend mysql")
+                .unwrap_err()
+                .contains("mysql")
+        );
+        assert!(
+            translated("--users 10 --seconds 3")
+                .unwrap_err()
+                .contains("--seconds")
+        );
+        assert!(
+            translated("--backend sqlite")
+                .unwrap_err()
+                .contains("--users")
+        );
     }
 }
