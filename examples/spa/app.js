@@ -8,6 +8,10 @@
 // another origin (which must list this page's origin in `cors_origins`, and its host in
 // `trusted_hosts` so that the sign-in may come back here). Server data is only ever written
 // with `textContent`.
+//
+// Texts come in the reader's language from `GET /api/oauth/locale` (the site's catalogs'
+// `spa-*` messages, `[locales] client_prefixes`); the API's own `message` fields are already
+// in that language (the browser sends `Accept-Language` and the site's language cookie).
 
 'use strict';
 
@@ -23,6 +27,66 @@ class ApiError extends Error {
     /** A form's field errors (`[{field, message}]`), as the sign-up step answers them. */
     this.errors = errors;
   }
+}
+
+// --- texts in the reader's language ------------------------------------------------------
+
+/** The site's `spa-*` messages in the reader's language, variables left as `{ $name }`. */
+let messages = {};
+
+/** A variable in a message: `{ $name }`; in `split`, the name is captured. */
+const VARIABLE = /\{\s*\$([A-Za-z][\w-]*)\s*\}/g;
+
+/** The message `id` with its variables filled from `args` (the id itself if unknown). */
+function t(id, args = {}) {
+  const text = Object.hasOwn(messages, id) ? messages[id] : id;
+  return text.replace(VARIABLE, (whole, name) => (Object.hasOwn(args, name) ? String(args[name]) : whole));
+}
+
+/**
+ * Asks the API for the reader's language and its messages, and sets the page's `lang` and
+ * `dir`. `lang` chooses a language: the API remembers it in a cookie.
+ */
+async function loadLocale(lang) {
+  const query = lang ? `?lang=${encodeURIComponent(lang)}` : '';
+  const locale = await api('GET', apiUrl(`/api/oauth/locale${query}`));
+  messages = locale.messages && typeof locale.messages === 'object' ? locale.messages : {};
+  document.documentElement.lang = locale.lang;
+  document.documentElement.dir = locale.dir;
+  return locale;
+}
+
+/**
+ * Gives each `data-i18n` element the text of its message; a child marked `data-i18n-arg`
+ * (markup the page owns) takes the place of the variable it names. Without the message the
+ * element keeps the page's English.
+ */
+function translatePage() {
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    const id = node.dataset.i18n;
+    if (!Object.hasOwn(messages, id)) continue;
+    const slots = {};
+    for (const child of node.querySelectorAll('[data-i18n-arg]')) slots[child.dataset.i18nArg] = child;
+    // Odd parts are variable names (the captured group): the page's element, else nothing.
+    const parts = messages[id].split(VARIABLE);
+    node.replaceChildren(...parts.map((part, index) => (index % 2 === 1 ? slots[part] ?? '' : part)));
+  }
+}
+
+/** The language picker: each available language by its own name; choosing one reloads. */
+function showLanguages(locale) {
+  const available = Array.isArray(locale.available) ? locale.available : [];
+  const select = $('language');
+  select.replaceChildren(...available.map(({ tag, name }) => {
+    const option = element('option', name, { value: tag, lang: tag });
+    option.selected = tag === locale.lang;
+    return option;
+  }));
+  $('language-choice').hidden = available.length < 2;
+  select.addEventListener('change', () => run(select, async () => {
+    await loadLocale(select.value);
+    window.location.reload();
+  }));
 }
 
 // --- talking to the API ------------------------------------------------------------------
@@ -69,7 +133,7 @@ async function api(method, url, body) {
   try {
     response = await fetch(url, init);
   } catch {
-    throw new ApiError('The server could not be reached (network error or a refused cross-origin request).', null, 0);
+    throw new ApiError(t('spa-error-network'), null, 0);
   }
   let data = null;
   try {
@@ -80,7 +144,7 @@ async function api(method, url, body) {
   if (!response.ok) {
     const message = data && typeof data.message === 'string'
       ? data.message
-      : `The server answered HTTP ${response.status}.`;
+      : t('spa-error-http', { status: response.status });
     const errors = data && Array.isArray(data.errors) ? data.errors : [];
     throw new ApiError(message, data ? data.code : null, response.status, errors);
   }
@@ -108,9 +172,9 @@ function showError(err) {
   }
   $('error-message').textContent = err.message;
   const detail = [];
-  if (err.status) detail.push(`HTTP ${err.status}`);
+  if (err.status) detail.push(t('spa-error-detail-status', { status: err.status }));
   if (err.code !== null && err.code !== undefined && err.code !== err.status) {
-    detail.push(`code ${err.code}`);
+    detail.push(t('spa-error-detail-code', { code: err.code }));
   }
   $('error-detail').textContent = detail.join(', ');
   box.hidden = false;
@@ -167,7 +231,7 @@ async function showSignedOut() {
     const text = element('span');
     text.append(element('strong', provider.title));
     if (provider.description) text.append(element('span', provider.description, { class: 'state' }));
-    item.append(text, button(`Sign in with ${provider.title}`, 'sign-in', () => beginLogin(provider.name)));
+    item.append(text, button(t('spa-sign-in-with', { provider: provider.title }), 'sign-in', () => beginLogin(provider.name)));
     list.append(item);
   }
   // "Remember me" only where some app allows it; it is sent only to those.
@@ -189,18 +253,18 @@ function showSignedIn(session) {
     });
     const text = element('span');
     text.append(element('strong', account.title));
-    let state = 'Not connected';
-    if (account.reconnect) state = 'Needs reconnecting: sign in with it again';
-    else if (account.linked) state = 'Connected';
+    let state = t('spa-account-not-connected');
+    if (account.reconnect) state = t('spa-account-needs-reconnect');
+    else if (account.linked) state = t('spa-account-connected');
     text.append(element('span', state, { class: 'state', 'data-testid': 'account-state' }));
     const actions = element('span');
     if (!account.linked) {
-      actions.append(button(`Connect ${account.title}`, 'connect', () => beginLogin(account.name)));
+      actions.append(button(t('spa-connect', { provider: account.title }), 'connect', () => beginLogin(account.name)));
     } else {
       if (account.reconnect) {
-        actions.append(button(`Reconnect ${account.title}`, 'reconnect', () => beginLogin(account.name)));
+        actions.append(button(t('spa-reconnect', { provider: account.title }), 'reconnect', () => beginLogin(account.name)));
       }
-      actions.append(button(`Disconnect ${account.title}`, 'disconnect', () => disconnect(account.name), true));
+      actions.append(button(t('spa-disconnect', { provider: account.title }), 'disconnect', () => disconnect(account.name), true));
     }
     item.append(text, actions);
     list.append(item);
@@ -234,9 +298,9 @@ async function beginLogin(app) {
   );
   const url = new URL(target);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ApiError('The server answered an authorization URL that is not http(s).', null, 0);
+    throw new ApiError(t('spa-error-bad-authorization-url'), null, 0);
   }
-  showStatus('Going to the provider…');
+  showStatus(t('spa-going-to-provider'));
   window.location.assign(url.href);
 }
 
@@ -252,6 +316,12 @@ async function signOutEverywhere() {
   showStatus(message);
 }
 
+/** The sign-up form's fields' names in the reader's language, by the API's field names. */
+const FIELD_NAMES = {
+  email: () => t('spa-field-email'),
+  full_name: () => t('spa-field-full-name'),
+};
+
 /** The sign-up step of a REST app's flow (`signup_redirect_url` pointing here with `?signup=APP`). */
 async function signUp(app, form) {
   const body = { email: form.email.value };
@@ -264,7 +334,10 @@ async function signUp(app, form) {
     await refresh();
     showStatus(result.message);
   } catch (err) {
-    for (const field of err.errors || []) errors.append(element('li', `${field.field}: ${field.message}`));
+    for (const field of err.errors || []) {
+      const name = Object.hasOwn(FIELD_NAMES, field.field) ? FIELD_NAMES[field.field]() : field.field;
+      errors.append(element('li', t('spa-field-error', { field: name, message: field.message })));
+    }
     throw err;
   }
 }
@@ -290,6 +363,13 @@ function takeQueryMessage() {
 
 async function start() {
   await loadConfig();
+  try {
+    const locale = await loadLocale();
+    translatePage();
+    showLanguages(locale);
+  } catch {
+    // A site without the locale endpoint: the page stays in English.
+  }
   $('sign-out-everywhere').addEventListener('click', (event) => run(event.currentTarget, signOutEverywhere));
   const signupApp = takeQueryMessage();
   if (signupApp) {

@@ -69,13 +69,13 @@ async fn serve(runtime: &Runtime, route: &Route, request: axum::extract::Request
     let request = request_from(&parts, body.to_vec());
     let mut data = match load(runtime, &session).await {
         Ok(data) => data,
-        Err(err) => return unavailable(runtime, &err),
+        Err(err) => return unavailable(runtime, &request, &err),
     };
     let reply = runtime
         .handle(route, param.as_deref(), &request, &mut data)
         .await;
     if let Err(err) = apply(&session, data.take_ops()).await {
-        return unavailable(runtime, &err);
+        return unavailable(runtime, &request, &err);
     }
     response(reply)
 }
@@ -142,10 +142,11 @@ pub(crate) fn response(reply: Reply) -> Response {
     response
 }
 
-/// A session store failure, answered as the front end answers outages: 503 + `Retry-After`.
-pub(crate) fn unavailable(runtime: &Runtime, err: &SessionError) -> Response {
+/// A session store failure, answered as the front end answers outages: 503 + `Retry-After`,
+/// in the language of `request` (which needs only what [`Request::language_only`] keeps).
+pub(crate) fn unavailable(runtime: &Runtime, request: &Request, err: &SessionError) -> Response {
     tracing::warn!(error = %err, "session store unavailable");
-    response(runtime.session_unavailable())
+    response(runtime.session_unavailable_for(request))
 }
 
 /// A session failure as the library's error type, for the host helpers: a store outage

@@ -20,7 +20,7 @@ use cookie::time::OffsetDateTime;
 use cookie::{Cookie, CookieJar, Key, SameSite};
 use http::header::{COOKIE, SET_COOKIE};
 use http::{HeaderMap, HeaderValue};
-use oauthclient_frontend::{Runtime, SESSION_LIFETIME_KEY, SessionData, SessionExpiry};
+use oauthclient_frontend::{Request, Runtime, SESSION_LIFETIME_KEY, SessionData, SessionExpiry};
 use tower_sessions::session::{Error as SessionError, Id};
 use tower_sessions::{Expiry, Session, SessionStore};
 
@@ -125,6 +125,7 @@ impl OAuthSessionLayer {
     /// A store failure replaces the response with the front end's 503.
     async fn finish(
         &self,
+        language: &Request,
         session: &Session,
         record: Option<&CookieRecord>,
         sent: bool,
@@ -134,7 +135,7 @@ impl OAuthSessionLayer {
         let expiry = match self.stamp(session, holds_values).await {
             Ok(expiry) => expiry,
             Err(err) => {
-                *response = adapter::unavailable(&self.runtime, &err);
+                *response = adapter::unavailable(&self.runtime, language, &err);
                 return;
             }
         };
@@ -161,7 +162,7 @@ impl OAuthSessionLayer {
                 }),
             },
             Err(err) => {
-                *response = adapter::unavailable(&self.runtime, &err);
+                *response = adapter::unavailable(&self.runtime, language, &err);
                 return;
             }
         };
@@ -174,7 +175,7 @@ impl OAuthSessionLayer {
                 self.set_cookie(response, cookie.build(), true);
             }
             Err(err) => {
-                *response = adapter::unavailable(&self.runtime, &SessionError::from(err));
+                *response = adapter::unavailable(&self.runtime, language, &SessionError::from(err));
             }
         }
     }
@@ -288,16 +289,19 @@ where
             .layer
             .runtime
             .language_cookie(request.uri().query().unwrap_or_default());
+        // A store failure after the handler answers in the request's language.
+        let language =
+            Request::language_only(request.uri().query().unwrap_or_default(), request.headers());
         Box::pin(async move {
             let (session, record, sent) = layer.open(request.headers());
             // Every request, host routes included: an expired session ends before any handler.
             if let Err(err) = layer.enforce(&session).await {
-                return Ok(adapter::unavailable(&layer.runtime, &err));
+                return Ok(adapter::unavailable(&layer.runtime, &language, &err));
             }
             request.extensions_mut().insert(session.clone());
             let mut response = inner.call(request).await?;
             layer
-                .finish(&session, record.as_deref(), sent, &mut response)
+                .finish(&language, &session, record.as_deref(), sent, &mut response)
                 .await;
             if let Some(cookie) = language_cookie {
                 add_language_cookie(response.headers_mut(), &cookie);

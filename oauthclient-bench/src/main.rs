@@ -4,13 +4,14 @@
 //! handlers as the floors, the testkit provider stand-in, the release demo — the actix-web
 //! adapter — and the axum site, each on SQLite and on PostgreSQL + Redis sessions), drives
 //! them with the load generator in this process, checks every response, verifies the flows in
-//! the database, and prints a table and writes JSON. `floor`, `axum-floor`, `provider` and
+//! the database, and prints a table and writes JSON. `fill` is the data generator. `floor`, `axum-floor`, `provider` and
 //! `axum-site` are the processes `run` starts.
 
 mod axum_site;
 mod database;
 mod floor;
 mod flows;
+mod growth;
 mod jar;
 mod latency;
 mod machine;
@@ -31,6 +32,9 @@ commands:
   run --demo PATH [--out FILE] [--seconds N] [--clients N] [--connections N]
       [--postgres URL] [--redis URL]
                        the whole benchmark (what `cargo xtask bench` runs)
+  fill --users N [--sqlite FILE] [--postgres URL] [--reset] [--batch N] [--config-dir DIR]
+                       the data generator (`cargo xtask bench --users N`): N users with
+                       accounts, identities and sealed tokens, in bulk
   floor --port PORT    a bare actix-web 302 handler (the demo's floor)
   axum-floor --port PORT
                        a bare axum 302 handler (the axum site's floor)
@@ -44,6 +48,9 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => {
             options::RunOptions::parse(&args[1..]).and_then(|options| run::run(&options))
+        }
+        Some("fill") => {
+            growth::FillOptions::parse(&args[1..]).and_then(|options| growth::run(&options))
         }
         Some("floor") => options::port(&args[1..]).and_then(floor::serve),
         Some("axum-floor") => options::port(&args[1..]).and_then(floor::serve_axum),

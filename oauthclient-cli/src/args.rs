@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use oauthclient_core::Registry;
-use oauthclient_store_diesel::UsersTable;
+use oauthclient_store_diesel::{PURGE_BATCH, ROTATION_BATCH, UsersTable};
 
 /// Operate an oauthclient-rs deployment: database migrations, linked accounts, token keys,
 /// configuration checks.
@@ -159,14 +159,34 @@ pub enum Accounts {
 #[derive(Debug, Subcommand)]
 pub enum Tokens {
     /// Re-encrypts every stored token under the first of the configuration's secret keys, so
-    /// the others can be removed afterwards.
-    RotateKey,
-    /// Deletes tokens that expired and cannot be refreshed; accounts stay linked.
+    /// the others can be removed afterwards. Each batch commits: interrupted, run it again to
+    /// continue.
+    RotateKey {
+        /// Token rows re-encrypted per transaction.
+        #[arg(long, default_value_t = ROTATION_BATCH, value_parser = batch_size, value_name = "ROWS")]
+        batch_size: usize,
+    },
+    /// Deletes tokens that expired and cannot be refreshed; accounts stay linked. Each batch
+    /// commits: interrupted, run it again to continue.
     PurgeExpired {
         /// Keep tokens that expired less than this many seconds ago.
         #[arg(long, default_value_t = 0, value_name = "SECONDS")]
         grace: u64,
+        /// Accounts whose expired tokens go per transaction (at most 10000).
+        #[arg(long, default_value_t = PURGE_BATCH, value_parser = batch_size, value_name = "ACCOUNTS")]
+        batch_size: usize,
     },
+}
+
+/// `--batch-size`: a whole number from 1 to 10,000 (SQLite binds a purge batch's accounts
+/// as parameters, 32,766 at most per statement).
+fn batch_size(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(size @ 1..=10_000) => Ok(size),
+        _ => Err(format!(
+            "`{text}` is not a batch size: a whole number from 1 to 10000"
+        )),
+    }
 }
 
 #[cfg(test)]

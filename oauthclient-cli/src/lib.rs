@@ -24,6 +24,7 @@
 mod args;
 mod config_check;
 mod failure;
+mod progress;
 mod providers;
 mod store_commands;
 
@@ -151,9 +152,11 @@ async fn dispatch(command: &Command, target: &Target) -> Result<(), Failure> {
         Command::Accounts(Accounts::PurgeUnconfirmed) => {
             store_commands::purge_unconfirmed(target).await
         }
-        Command::Tokens(Tokens::RotateKey) => store_commands::rotate_key(target).await,
-        Command::Tokens(Tokens::PurgeExpired { grace }) => {
-            store_commands::purge_expired(target, *grace).await
+        Command::Tokens(Tokens::RotateKey { batch_size }) => {
+            store_commands::rotate_key(target, *batch_size).await
+        }
+        Command::Tokens(Tokens::PurgeExpired { grace, batch_size }) => {
+            store_commands::purge_expired(target, *grace, *batch_size).await
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The commands that work on the database: `migrate`, `accounts`, `tokens`.
 
 use std::io::Write as _;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 use oauthclient_core::account::UserId;
@@ -14,6 +15,7 @@ use oauthclient_store_diesel::{
 use crate::args::Target;
 use crate::config_check;
 use crate::failure::Failure;
+use crate::progress::{Progress, rate};
 
 /// `migrate`: applies what is pending and says what it did.
 pub async fn migrate(target: &Target) -> Result<(), Failure> {
@@ -63,13 +65,25 @@ pub async fn migrate(target: &Target) -> Result<(), Failure> {
             unknown.join(", ")
         ))),
         SchemaStatus::Behind(pending) => {
-            println!(
+            let progress = Progress::migrations(&format!(
                 "applying {} migration(s): {}",
                 pending.len(),
                 pending.join(", ")
+            ));
+            let shown = progress.clone();
+            let applied = store
+                .migrate_with_progress(move |name, done, total| {
+                    shown.say(format!("applied {name}"));
+                    shown.update(done, total);
+                })
+                .await;
+            let took = progress.finish();
+            let applied = applied.map_err(migrate_failed)?;
+            println!(
+                "applied {applied} migration(s) ({}) in {:.1} s; the schema is up to date",
+                pending.join(", "),
+                took.as_secs_f64()
             );
-            let applied = store.migrate().await.map_err(migrate_failed)?;
-            println!("applied {applied} migration(s); the schema is up to date");
             Ok(())
         }
     }
@@ -148,19 +162,27 @@ pub async fn unlink(target: &Target, user: UserId, app_name: &str) -> Result<(),
     Ok(())
 }
 
-/// `tokens rotate-key`: re-encrypts under the first configured key, with progress.
-pub async fn rotate_key(target: &Target) -> Result<(), Failure> {
+/// `tokens rotate-key`: re-encrypts under the first configured key, `batch_size` rows per
+/// committed transaction, with progress; a run that was interrupted continues where it stopped.
+pub async fn rotate_key(target: &Target, batch_size: usize) -> Result<(), Failure> {
     let (config, store) = open(target).await?;
     let current = config
         .secret_keys
         .first()
         .map(|key| key.id.clone())
         .unwrap_or_default();
-    eprintln!("re-encrypting stored tokens under key `{current}`");
+    let progress = Progress::rows(&format!(
+        "re-encrypting stored tokens under key `{current}`"
+    ));
+    let shown = progress.clone();
     let report = store
-        .rotate_token_keys(|done, total| eprintln!("  {done}/{total} rows"))
-        .await
-        .map_err(failed)?;
+        .rotate_token_keys_in_batches(batch_size, move |done, total| {
+            shown.update(done, total);
+            ControlFlow::Continue(())
+        })
+        .await;
+    let took = progress.finish();
+    let report = report.map_err(failed)?;
     // `default` usually lives in the environment, not the file: say how it goes away.
     let default_note =
         if current != "default" && config.secret_keys.iter().any(|key| key.id == "default") {
@@ -169,19 +191,33 @@ pub async fn rotate_key(target: &Target) -> Result<(), Failure> {
             ""
         };
     println!(
-        "rotated {} token row(s); {} already under `{current}`; keys other than `{current}` \
-         can now be removed from the configuration{default_note}, no sooner than 30 minutes \
-         after the promotion (see docs/key-rotation.md)",
-        report.rotated, report.already_current
+        "rotated {} token row(s); {} already under `{current}` ({}); keys other than \
+         `{current}` can now be removed from the configuration{default_note}, no sooner than \
+         30 minutes after the promotion (see docs/key-rotation.md)",
+        report.rotated,
+        report.already_current,
+        rate(report.rotated, took)
     );
     Ok(())
 }
 
-/// `tokens purge-expired [--grace]`.
-pub async fn purge_expired(target: &Target, grace: u64) -> Result<(), Failure> {
+/// `tokens purge-expired [--grace] [--batch-size]`: batches of accounts, each committed.
+pub async fn purge_expired(target: &Target, grace: u64, batch_size: usize) -> Result<(), Failure> {
     let (_config, store) = open(target).await?;
-    let purged = store.purge_expired_tokens(grace).await.map_err(failed)?;
-    println!("purged {purged} expired token(s) without a refresh token");
+    let progress = Progress::rows("deleting expired tokens without a refresh token");
+    let shown = progress.clone();
+    let purged = store
+        .purge_expired_tokens_in_batches(grace, batch_size, move |done, total| {
+            shown.update(done, total);
+            ControlFlow::Continue(())
+        })
+        .await;
+    let took = progress.finish();
+    let purged = purged.map_err(failed)?;
+    println!(
+        "purged {purged} expired token(s) without a refresh token ({})",
+        rate(purged, took)
+    );
     Ok(())
 }
 

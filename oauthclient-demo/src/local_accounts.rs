@@ -16,15 +16,17 @@ use oauthclient_core::host_policy::HostPolicy;
 use oauthclient_core::next_url::safe_next_url;
 use oauthclient_core::{OAuthError, UserStore};
 use oauthclient_store_diesel::DieselStore;
+use oauthclient_web::frontend::Arg;
 use oauthclient_web::{check_rate_limit, push_flash, verify_csrf};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::pages::render;
+use crate::i18n::Texts;
+use crate::pages::{render, render_in};
 use crate::server::DemoState;
 
 /// The shortest password accepted.
-const MIN_PASSWORD_CHARS: usize = 8;
+pub const MIN_PASSWORD_CHARS: usize = 8;
 
 /// The sign-in and registration form. No `Debug`: it holds the password (and the CSRF token).
 #[derive(Deserialize)]
@@ -56,11 +58,12 @@ fn redirect(location: &str) -> HttpResponse {
 async fn form_page(
     state: &DemoState,
     req: &HttpRequest,
+    texts: &Texts,
     template: &str,
     status: StatusCode,
     context: serde_json::Value,
 ) -> HttpResponse {
-    let mut response = render(state, req, template, context).await;
+    let mut response = render_in(state, req, texts, template, context).await;
     *response.status_mut() = status;
     response
 }
@@ -85,20 +88,22 @@ pub async fn login(
     form: web::Form<Credentials>,
     state: web::Data<DemoState>,
 ) -> HttpResponse {
+    let texts = Texts::of(&state.localizer, &req).await;
     // First, before any argon2 work: a flood of attempts must not cost the CPU either.
     if let Err(limited) = check_rate_limit(&state.login_limiter, &req) {
-        return too_many_attempts(&state, &req, &form, limited.retry_after).await;
+        return too_many_attempts(&state, &req, &texts, &form, limited.retry_after).await;
     }
     if verify_csrf(&req, form.csrf_token.as_deref()).is_err() {
-        return HttpResponse::Forbidden().body("The form expired; please reload the page.");
+        return form_expired(&texts);
     }
     let refused = || {
         form_page(
             &state,
             &req,
+            &texts,
             "login.html",
             StatusCode::UNAUTHORIZED,
-            json!({"email": form.email, "next": form.next, "error": "Wrong e-mail address or password."}),
+            json!({"email": form.email, "next": form.next, "error": texts.get("demo-login-wrong-credentials")}),
         )
     };
     // Several accounts may claim one address until one of them confirms it: the password
@@ -113,7 +118,7 @@ pub async fn login(
         .await
     {
         Ok(candidates) => candidates,
-        Err(err) => return unavailable(&err),
+        Err(err) => return unavailable(&texts, &err),
     };
     let Some(user) = first_with_password(candidates, &form.password).filter(|user| user.active)
     else {
@@ -125,13 +130,14 @@ pub async fn login(
             return form_page(
                 &state,
                 &req,
+                &texts,
                 "check_inbox.html",
                 StatusCode::FORBIDDEN,
-                json!({"email": user.email, "message": "Please confirm your e-mail address first: follow the link we sent you, or ask for a new one below."}),
+                json!({"email": user.email, "message": texts.get("demo-login-email-unconfirmed")}),
             )
             .await;
         }
-        Err(err) => return unavailable(&err),
+        Err(err) => return unavailable(&texts, &err),
     }
     let next = form
         .next
@@ -146,15 +152,18 @@ pub async fn login(
 async fn too_many_attempts(
     state: &DemoState,
     req: &HttpRequest,
+    texts: &Texts,
     form: &Credentials,
     wait: std::time::Duration,
 ) -> HttpResponse {
     let seconds = wait.as_secs().max(1);
     tracing::info!(retry_after = seconds, "password sign-in rate limited");
-    let error = format!("Too many sign-in attempts. Please wait {seconds} seconds and try again.");
+    let count = i64::try_from(seconds).unwrap_or(i64::MAX);
+    let error = texts.format("demo-login-rate-limited", &[("seconds", Arg::from(count))]);
     let mut response = form_page(
         state,
         req,
+        texts,
         "login.html",
         StatusCode::TOO_MANY_REQUESTS,
         json!({"email": form.email, "next": form.next, "error": error}),
@@ -176,13 +185,15 @@ pub async fn register(
     form: web::Form<Credentials>,
     state: web::Data<DemoState>,
 ) -> HttpResponse {
+    let texts = Texts::of(&state.localizer, &req).await;
     if verify_csrf(&req, form.csrf_token.as_deref()).is_err() {
-        return HttpResponse::Forbidden().body("The form expired; please reload the page.");
+        return form_expired(&texts);
     }
-    let invalid = |error: &str| {
+    let invalid = |error: String| {
         form_page(
             &state,
             &req,
+            &texts,
             "register.html",
             StatusCode::BAD_REQUEST,
             json!({"email": form.email, "username": form.username, "error": error}),
@@ -192,27 +203,21 @@ pub async fn register(
         return form_page(
             &state,
             &req,
+            &texts,
             "register.html",
             StatusCode::FORBIDDEN,
-            json!({"email": form.email, "error": OAuthError::SignupClosed { remote: String::new() }.to_string()}),
+            json!({"email": form.email, "error": texts.get("error-signup-closed")}),
         )
         .await;
     }
-    if let Some(problem) = SignupDefault::email_problem(&form.email) {
-        return invalid(&problem.to_string()).await;
-    }
-    if form.password.chars().count() < MIN_PASSWORD_CHARS {
-        return invalid("Please choose a password of at least 8 characters.").await;
+    if let Some(problem) = registration_problem(&texts, &form) {
+        return invalid(problem).await;
     }
     let salt = SaltString::generate(&mut rand::rngs::OsRng);
     let Ok(hash) = Argon2::default().hash_password(form.password.as_bytes(), &salt) else {
-        return invalid("This password cannot be used.").await;
+        return invalid(texts.get("demo-register-password-unusable")).await;
     };
     let username = form.username.trim();
-    if username.contains('@') {
-        return invalid("A username cannot contain \"@\" (it would read as an e-mail address).")
-            .await;
-    }
     let user = NewUser {
         email: form.email.trim().to_owned(),
         username: (!username.is_empty()).then(|| username.to_owned()),
@@ -221,15 +226,21 @@ pub async fn register(
     };
     let created = match state.store.create_user(&user).await {
         Ok(created) => created,
-        Err(err) if err.is_conflict() => return invalid(err.message()).await,
-        Err(err) => return unavailable(&err),
+        Err(err) if err.is_conflict() => {
+            let id = match err.field() {
+                Some("username") => "signup-error-username-taken",
+                _ => "signup-error-email-taken",
+            };
+            return invalid(texts.get(id)).await;
+        }
+        Err(err) => return unavailable(&texts, &err),
     };
     if let Err(err) = state
         .store
         .set_password_hash(&created.id, Some(hash.to_string()))
         .await
     {
-        return unavailable(&err);
+        return unavailable(&texts, &err);
     }
     // A typed address proves nothing until its link is followed.
     let verification = state.oauth.config().accounts.email_verification;
@@ -237,20 +248,21 @@ pub async fn register(
         match state.oauth.send_confirmation(&created).await {
             Ok(_) => false,
             Err(OAuthError::MailUnavailable { .. }) => true,
-            Err(err) => return unavailable(&err),
+            Err(err) => return unavailable(&texts, &err),
         }
     } else {
         false
     };
     if verification == EmailVerification::Mandatory {
-        let message = if mail_failed {
-            "Your account was created, but the confirmation e-mail could not be sent right now. Ask for a new link below in a moment."
+        let message = texts.get(if mail_failed {
+            "confirmation-sent-created-mail-failed"
         } else {
-            "Your account was created. Follow the link we sent to your e-mail address to confirm it, then sign in."
-        };
+            "confirmation-sent-created"
+        });
         return form_page(
             &state,
             &req,
+            &texts,
             "check_inbox.html",
             StatusCode::OK,
             json!({"email": created.email, "message": message}),
@@ -258,21 +270,14 @@ pub async fn register(
         .await;
     }
     if let Err(err) = state.oauth.sign_in(&req, &created) {
-        return unavailable(&err);
+        return unavailable(&texts, &err);
     }
-    push_flash(
-        &req,
-        "success",
-        match (verification.sends_mail(), mail_failed) {
-            (true, false) => {
-                "Your account was created. We sent you a link to confirm your e-mail address."
-            }
-            (true, true) => {
-                "Your account was created, but the confirmation e-mail could not be sent. Ask for a new link under E-mail."
-            }
-            (false, _) => "Your account was created.",
-        },
-    );
+    let created = match (verification.sends_mail(), mail_failed) {
+        (true, false) => "demo-flash-created-link-sent",
+        (true, true) => "demo-flash-created-mail-failed",
+        (false, _) => "demo-flash-created",
+    };
+    push_flash(&req, "success", texts.get(created));
     redirect("/")
 }
 
@@ -341,7 +346,33 @@ fn dummy_hash() -> &'static str {
     })
 }
 
-fn unavailable(err: &dyn std::fmt::Display) -> HttpResponse {
+/// What is wrong with a registration form, checked before any work: the address, the
+/// password's length, an `@` in the username.
+fn registration_problem(texts: &Texts, form: &Credentials) -> Option<String> {
+    // The library's sign-up form says the same about an address.
+    if let Some(problem) = SignupDefault::email_problem(&form.email) {
+        return Some(texts.message(&problem.message()));
+    }
+    if form.password.chars().count() < MIN_PASSWORD_CHARS {
+        let min = Arg::from(i64::try_from(MIN_PASSWORD_CHARS).unwrap_or(i64::MAX));
+        return Some(texts.format("demo-register-password-too-short", &[("min", min)]));
+    }
+    if form.username.trim().contains('@') {
+        return Some(texts.get("demo-register-username-at"));
+    }
+    None
+}
+
+/// 403, plain text: the form's CSRF token did not match the session's.
+fn form_expired(texts: &Texts) -> HttpResponse {
+    HttpResponse::Forbidden()
+        .content_type("text/plain; charset=utf-8")
+        .body(texts.get("demo-error-form-expired"))
+}
+
+fn unavailable(texts: &Texts, err: &dyn std::fmt::Display) -> HttpResponse {
     tracing::error!(error = %err, "demo request failed");
-    HttpResponse::ServiceUnavailable().body("The service is temporarily unavailable.")
+    HttpResponse::ServiceUnavailable()
+        .content_type("text/plain; charset=utf-8")
+        .body(texts.get("api-error-unavailable"))
 }

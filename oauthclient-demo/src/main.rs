@@ -5,6 +5,7 @@
 //! nothing configured. `--config FILE` uses a real configuration instead (GitHub, ORCID, ...).
 
 mod cli;
+mod i18n;
 mod local_accounts;
 mod pages;
 mod server;

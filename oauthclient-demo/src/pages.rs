@@ -1,11 +1,17 @@
-//! The demo's own pages: home, and rendering with the flashes and the signed-in user.
+//! The demo's own pages: home, and rendering with the flashes, the signed-in user and the
+//! request's locale.
 
-use actix_web::http::header::ContentType;
+use std::sync::Arc;
+
+use actix_web::http::header::{self, ContentType};
 use actix_web::{HttpRequest, HttpResponse, web};
 use minijinja::Environment;
 use oauthclient_core::AccountStore;
+use oauthclient_web::frontend::{Localizer, register_template_functions};
 use serde_json::json;
 
+use crate::i18n::Texts;
+use crate::local_accounts::MIN_PASSWORD_CHARS;
 use crate::server::DemoState;
 
 /// The page shell, with the "Mailbox" link only when there is a mailbox page (the offline
@@ -21,9 +27,14 @@ pub fn base_template(has_mailbox: bool) -> String {
         .join("\n")
 }
 
-/// The demo's templates.
-pub fn templates(has_mailbox: bool) -> Result<Environment<'static>, minijinja::Error> {
+/// The demo's templates, with `t()` / `tm()` formatting the catalogs' messages in the page's
+/// `locale`.
+pub fn templates(
+    has_mailbox: bool,
+    localizer: &Arc<Localizer>,
+) -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
+    register_template_functions(&mut env, Arc::clone(localizer));
     env.add_template_owned("base.html", base_template(has_mailbox))?;
     env.add_template("home.html", include_str!("../templates/home.html"))?;
     env.add_template("login.html", include_str!("../templates/login.html"))?;
@@ -36,17 +47,32 @@ pub fn templates(has_mailbox: bool) -> Result<Environment<'static>, minijinja::E
     Ok(env)
 }
 
-/// Renders `template` with the signed-in user, the flashes and a CSRF token added.
+/// Renders `template` in the request's locale with the signed-in user, the flashes and a
+/// CSRF token added.
 pub async fn render(
     state: &DemoState,
     req: &HttpRequest,
+    template: &str,
+    context: serde_json::Value,
+) -> HttpResponse {
+    let texts = Texts::of(&state.localizer, req).await;
+    render_in(state, req, &texts, template, context).await
+}
+
+/// [`render`] with the request's texts already at hand.
+pub async fn render_in(
+    state: &DemoState,
+    req: &HttpRequest,
+    texts: &Texts,
     template: &str,
     mut context: serde_json::Value,
 ) -> HttpResponse {
     let user = state.oauth.signed_in_user(req).await.ok().flatten();
     if let Some(map) = context.as_object_mut() {
+        map.insert("locale".into(), json!(texts.locale()));
+        map.insert("min_password_chars".into(), json!(MIN_PASSWORD_CHARS));
         map.insert("user".into(), json!(user));
-        map.insert("flashes".into(), json!(oauthclient_web::take_flashes(req)));
+        map.insert("flashes".into(), json!(state.oauth.take_flashes(req).await));
         map.insert(
             "csrf_token".into(),
             json!(oauthclient_web::csrf_token(req).unwrap_or_default()),
@@ -59,18 +85,20 @@ pub async fn render(
     match html {
         Ok(html) => HttpResponse::Ok()
             .content_type(ContentType::html())
+            .insert_header((header::CONTENT_LANGUAGE, texts.locale().tag()))
             .body(html),
         Err(err) => {
             tracing::error!(template, error = %err, "page failed to render");
             HttpResponse::InternalServerError()
                 .content_type(ContentType::plaintext())
-                .body("This page could not be displayed.")
+                .body(texts.get("error-render-failed"))
         }
     }
 }
 
 /// `GET /`: a "Sign in with ..." button per visible app.
 pub async fn home(req: HttpRequest, state: web::Data<DemoState>) -> HttpResponse {
+    let texts = Texts::of(&state.localizer, &req).await;
     let signed_in = state.oauth.signed_in_user(&req).await.ok().flatten();
     let linked: Vec<String> = match signed_in {
         Some(user) => state
@@ -92,14 +120,15 @@ pub async fn home(req: HttpRequest, state: web::Data<DemoState>) -> HttpResponse
         .map(|app| {
             json!({
                 "name": app.name,
-                "title": app.title,
+                "title": texts.app_title(&app.name, &app.title),
                 "linked": linked.contains(&app.client_id),
             })
         })
         .collect();
-    render(
+    render_in(
         &state,
         &req,
+        &texts,
         "home.html",
         json!({"apps": apps, "sandbox_url": state.sandbox_url}),
     )

@@ -16,15 +16,18 @@ use oauthclient_core::redact::redact_url_in;
 use oauthclient_core::{OAuthClientConfig, OAuthError, Registry};
 use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKeys};
 use oauthclient_testkit::FakeProvider;
+use oauthclient_web::frontend::Localizer;
 use oauthclient_web::{OAuthClient, SessionBackend, SessionCurrentUser};
 
 use crate::cli::Cli;
 use crate::settings::{DemoSettings, SessionStoreSetting, sandbox_secret};
-use crate::{local_accounts, pages, spa};
+use crate::{i18n, local_accounts, pages, spa};
 
 /// What the demo's own pages share.
 pub struct DemoState {
     pub templates: Environment<'static>,
+    /// The library's localizer, with the demo's catalogs: the demo's pages and texts too.
+    pub localizer: Arc<Localizer>,
     pub store: Arc<DieselStore>,
     /// Every visible app, sorted by title.
     pub apps: Vec<AppButton>,
@@ -61,7 +64,7 @@ fn login_limit(config: &OAuthClientConfig) -> RateLimit {
 pub struct AppButton {
     /// The app name (URL segment).
     pub name: String,
-    /// Its title.
+    /// Its configured title (a catalog's `app-<name>-title` wins over it).
     pub title: String,
     /// Its consumer key, to tell whether the signed-in user linked it.
     pub client_id: String,
@@ -166,7 +169,8 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
     let settings = DemoSettings::from_toml(&text)?;
     let registry = Registry::from_inventory()
         .map_err(|err| StartError::Other(format!("handler registry: {err}")))?;
-    let config = OAuthClientConfig::from_toml_str(&text, &ProcessEnv, &registry)?;
+    let mut config = OAuthClientConfig::from_toml_str(&text, &ProcessEnv, &registry)?;
+    i18n::serve_spa_texts(&mut config);
     let site_url = config.site_url.as_str().trim_end_matches('/').to_owned();
     let api_prefix = config.site_url.path().trim_end_matches('/').to_owned();
     let keys = TokenKeys::from_config(&config.secret_keys)
@@ -211,7 +215,9 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         (None, MailSetting::ServerLog) => builder = builder.mailer(Arc::new(LogMailer)),
         (None, _) => {}
     }
-    let oauth = builder
+    // The demo's pages, the sandbox app's title and description, and the single-page app's
+    // texts, in every shipped language.
+    let oauth = i18n::with_catalogs(builder)
         .accounts(store.clone())
         .users(store.clone())
         .current_user(Arc::new(
@@ -227,10 +233,12 @@ pub async fn prepare(cli: &Cli) -> Result<Demo, StartError> {
         )
         .template("base.html", pages::base_template(mailbox.is_some()))
         .build()?;
-    let templates = pages::templates(mailbox.is_some())
+    let localizer = Arc::clone(oauth.runtime().localizer());
+    let templates = pages::templates(mailbox.is_some(), &localizer)
         .map_err(|err| StartError::Other(format!("templates: {err}")))?;
     let state = web::Data::new(DemoState {
         templates,
+        localizer,
         store,
         apps,
         sandbox_url: sandbox.as_ref().map(FakeProvider::base_url),

@@ -4,7 +4,10 @@
 //! `site_url`, on this origin.
 
 use actix_web::http::header::{self, HeaderValue};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use crate::i18n::Texts;
+use crate::server::DemoState;
 
 /// The app's files: name, content type, content.
 const FILES: [(&str, &str, &str); 3] = [
@@ -51,24 +54,36 @@ async fn to_slash() -> HttpResponse {
 }
 
 async fn index() -> HttpResponse {
-    serve("index.html")
+    serve("index.html").unwrap_or_else(|| HttpResponse::NotFound().finish())
 }
 
-async fn file(name: web::Path<String>) -> HttpResponse {
-    serve(&name)
+async fn file(
+    req: HttpRequest,
+    name: web::Path<String>,
+    state: web::Data<DemoState>,
+) -> HttpResponse {
+    match serve(&name) {
+        Some(response) => response,
+        None => HttpResponse::NotFound()
+            .content_type("text/plain; charset=utf-8")
+            .body(
+                Texts::of(&state.localizer, &req)
+                    .await
+                    .get("demo-not-found"),
+            ),
+    }
 }
 
 async fn config_json(config: web::Data<SpaConfig>) -> HttpResponse {
     reply("application/json", config.0.clone())
 }
 
-fn serve(name: &str) -> HttpResponse {
-    match FILES.iter().find(|(file, _, _)| *file == name) {
-        Some((_, content_type, body)) => reply(content_type, (*body).to_owned()),
-        None => HttpResponse::NotFound()
-            .content_type("text/plain; charset=utf-8")
-            .body("Not found."),
-    }
+/// One of the app's files, if `name` is one.
+fn serve(name: &str) -> Option<HttpResponse> {
+    FILES
+        .iter()
+        .find(|(file, _, _)| *file == name)
+        .map(|(_, content_type, body)| reply(content_type, (*body).to_owned()))
 }
 
 fn reply(content_type: &str, body: String) -> HttpResponse {

@@ -38,6 +38,24 @@ impl MalformedRequest {
 }
 
 impl Request {
+    /// A request holding only what picks its language: the query (`?lang=`), the
+    /// `Accept-Language` and `Cookie` (the language cookie) headers. An adapter keeps one from
+    /// the start of a request for an answer it may have to give after the request is gone (a
+    /// session store failing when the session is saved).
+    pub fn language_only(query: &str, headers: &HeaderMap) -> Self {
+        let mut kept = HeaderMap::with_capacity(2);
+        for name in [http::header::ACCEPT_LANGUAGE, http::header::COOKIE] {
+            for value in headers.get_all(&name) {
+                kept.append(name.clone(), value.clone());
+            }
+        }
+        Self {
+            query: query.to_owned(),
+            headers: kept,
+            ..Self::default()
+        }
+    }
+
     /// A header's value as text; a value that is not text counts as absent.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|value| value.to_str().ok())

@@ -1,5 +1,5 @@
 //! Operator queries behind the `oauthclient` CLI: every linked account at a glance, and
-//! clearing out tokens that can no longer be used, ending expired unconfirmed e-mail claims.
+//! ending expired unconfirmed e-mail claims. Purging expired tokens: `purge`.
 
 use std::collections::BTreeMap;
 
@@ -15,7 +15,6 @@ use crate::schema::{
     oauthclient_remotetoken as tokens,
 };
 use crate::store::DieselStore;
-use crate::tokens::now;
 use crate::users::{claim_rows, holder_row};
 use crate::users_table::UsersTable;
 
@@ -124,39 +123,6 @@ impl DieselStore {
                     }
                 })
                 .collect())
-        })
-        .await
-    }
-
-    /// Deletes the tokens that expired more than `grace_secs` ago and cannot be refreshed
-    /// (no refresh token); the accounts stay linked, and the next sign-in stores a new token.
-    /// Returns how many rows went.
-    ///
-    /// ```
-    /// # tokio::runtime::Runtime::new().expect("runtime").block_on(async {
-    /// use oauthclient_core::secret::SecretKey;
-    /// use oauthclient_store_diesel::{DieselStore, StoreOptions, TokenKey, TokenKeys};
-    /// let dir = tempfile::tempdir().expect("temp dir");
-    /// let url = format!("sqlite://{}", dir.path().join("oauth.sqlite").display());
-    /// let keys = TokenKeys::new(vec![TokenKey::derive("k1", &SecretKey::new("a-very-long-random-secret-of-32+bytes"))]).expect("a key");
-    /// let store = DieselStore::connect(&url, keys, StoreOptions::default()).await?;
-    /// assert_eq!(store.purge_expired_tokens(0).await?, 0);
-    /// # Ok::<(), oauthclient_core::StoreError>(())
-    /// # }).expect("example");
-    /// ```
-    pub async fn purge_expired_tokens(&self, grace_secs: u64) -> Result<usize, StoreError> {
-        let grace = chrono::TimeDelta::seconds(i64::try_from(grace_secs).unwrap_or(i64::MAX));
-        let cutoff = now()
-            .checked_sub_signed(grace)
-            .unwrap_or(NaiveDateTime::MIN);
-        self.write(move |conn, _keys| {
-            diesel::delete(
-                tokens::table
-                    .filter(tokens::expires.lt(cutoff))
-                    .filter(tokens::refresh_token.is_null()),
-            )
-            .execute(conn)
-            .map_err(query_error)
         })
         .await
     }

@@ -31,12 +31,14 @@ mod connection;
 mod crypto;
 mod email_keys;
 mod error;
+mod growth;
 mod identities;
 mod json;
 mod migrations;
 mod models;
 mod passwords;
 mod pending_signups;
+mod purge;
 mod rotate;
 mod schema;
 mod store;
@@ -50,9 +52,19 @@ pub use admin::AccountSummary;
 pub use connection::Backend;
 pub use crypto::{TokenKey, TokenKeys};
 pub use migrations::SchemaStatus;
-pub use rotate::RotationReport;
+pub use purge::PURGE_BATCH;
+pub use rotate::{ROTATION_BATCH, RotationReport};
 pub use store::{DieselStore, StoreOptions};
 pub use users_table::UsersTable;
+
+/// The data generator behind `cargo xtask bench --users N` (docs/benchmarks.md, "Growth");
+/// not part of the API.
+#[doc(hidden)]
+pub mod __growth {
+    pub use crate::growth::{
+        GROWTH_BATCH, GrowthPlan, access_token_of, email_of, fill, is_purgeable, reset, users_in,
+    };
+}
 
 /// Entry points for this crate's criterion benchmarks (`benches/`); not part of the API.
 #[doc(hidden)]

@@ -37,7 +37,9 @@ fn migrations_for(conn: &AnyConnection, users_table: UsersTable) -> EmbeddedMigr
     }
 }
 
-/// Applies every pending migration; returns how many ran.
+/// Applies every pending migration, oldest first, each in its own transaction (as diesel's
+/// `run_pending_migrations` does), calling `applied(name, done, total)` after each; returns
+/// how many ran. A failure leaves the ones before it applied: running again continues.
 ///
 /// Before the `email_keys` migration changes a database that has users, their addresses are
 /// checked: if two would share a mailbox key (or one has none), nothing is migrated and the
@@ -45,11 +47,13 @@ fn migrations_for(conn: &AnyConnection, users_table: UsersTable) -> EmbeddedMigr
 pub(crate) fn run_pending(
     conn: &mut AnyConnection,
     users_table: UsersTable,
+    applied: &mut dyn FnMut(&str, usize, usize),
 ) -> Result<usize, StoreError> {
-    let migrations = migrations_for(conn, users_table);
-    let pending: Vec<String> = conn
+    let migrations = conn
         .pending_migrations(migrations_for(conn, users_table))
-        .map_err(|err| StoreError::unavailable(format!("cannot read the schema version: {err}")))?
+        .map_err(|err| StoreError::unavailable(format!("cannot read the schema version: {err}")))?;
+    // Oldest first: diesel returns them sorted by version.
+    let pending: Vec<String> = migrations
         .iter()
         .map(|migration| migration.name().version().to_string())
         .collect();
@@ -60,12 +64,18 @@ pub(crate) fn run_pending(
     {
         email_keys::check_before_migration(conn)?;
     }
-    let applied = conn
-        .run_pending_migrations(migrations)
-        .map(|applied| applied.len())
-        .map_err(|err| StoreError::unavailable(format!("migration failed: {err}")));
-    restore_sqlite_session(conn, applied.is_err())?;
-    applied
+    let total = migrations.len();
+    let mut ran = Ok(0);
+    for (done, migration) in migrations.iter().enumerate() {
+        if let Err(err) = conn.run_migration(migration.as_ref()) {
+            ran = Err(StoreError::unavailable(format!("migration failed: {err}")));
+            break;
+        }
+        applied(&migration.name().to_string(), done + 1, total);
+        ran = Ok(done + 1);
+    }
+    restore_sqlite_session(conn, ran.is_err())?;
+    ran
 }
 
 /// SQLite migrations that rebuild a table run outside diesel's transaction, with foreign keys

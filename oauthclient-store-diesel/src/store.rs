@@ -195,9 +195,19 @@ impl DieselStore {
     /// users 3 (Ada@x.org) and 7 (ada@x.org) one mailbox key ada@x.org: merge or change one
     /// address, then run migrate again"; nothing changed then.
     pub async fn migrate(&self) -> Result<usize, StoreError> {
+        self.migrate_with_progress(|_, _, _| {}).await
+    }
+
+    /// [`DieselStore::migrate`], calling `applied(name, done, total)` after each migration
+    /// (`("2026-12-05-000001_email_keys", 1, 3)`). Each migration commits on its own: one that
+    /// fails leaves those before it applied, and running it again continues from there.
+    pub async fn migrate_with_progress<P>(&self, mut applied: P) -> Result<usize, StoreError>
+    where
+        P: FnMut(&str, usize, usize) + Send + 'static,
+    {
         let users_table = self.users_table;
         let applied = self
-            .run(move |conn, _| migrations::run_pending(conn, users_table))
+            .run(move |conn, _| migrations::run_pending(conn, users_table, &mut applied))
             .await?;
         if users_table == UsersTable::Library {
             self.fill_email_keys().await?;

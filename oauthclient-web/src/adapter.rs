@@ -92,6 +92,20 @@ pub(crate) fn request(req: &HttpRequest, body: &[u8]) -> Request {
     }
 }
 
+/// Only what picks `req`'s language ([`Request::language_only`]), kept for an answer given
+/// after the request itself is gone.
+pub(crate) fn language_request(req: &HttpRequest) -> Request {
+    let mut headers = http::HeaderMap::new();
+    for name in [http::header::ACCEPT_LANGUAGE, http::header::COOKIE] {
+        for value in req.headers().get_all(name.as_str()) {
+            if let Ok(value) = http::HeaderValue::from_bytes(value.as_bytes()) {
+                headers.append(name.clone(), value);
+            }
+        }
+    }
+    Request::language_only(req.query_string(), &headers)
+}
+
 /// The session's values (actix-session keeps each as a JSON string).
 pub(crate) fn load(session: &Session) -> SessionData {
     let entries = session.entries();

@@ -70,11 +70,13 @@ where
         let lifetimes = LifetimeService::new(service, self.runtime.clone());
         let sessions = self.sessions.new_transform(lifetimes);
         let cookie_name = self.cookie_name.clone();
+        let runtime = self.runtime.clone();
         Box::pin(async move {
             let inner = sessions.await?;
             Ok(SessionService {
                 inner: Rc::new(inner),
                 cookie_name,
+                runtime,
             })
         })
     }
@@ -85,6 +87,7 @@ where
 pub struct SessionService<Inner> {
     inner: Rc<Inner>,
     cookie_name: Rc<str>,
+    runtime: Runtime,
 }
 
 impl<Inner, B> Service<ServiceRequest> for SessionService<Inner>
@@ -100,12 +103,16 @@ where
 
     fn call(&self, req: ServiceRequest) -> Self::Future {
         let path = req.path().to_owned();
+        // A store failure (when the session is saved, after the handler) answers in the
+        // request's language.
+        let language = crate::adapter::language_request(req.request());
         let response = self.inner.call(req);
         let cookie_name = self.cookie_name.clone();
+        let runtime = self.runtime.clone();
         Box::pin(async move {
-            let mut response = response
-                .await
-                .map_err(|err| store_failure_to_503(&path, err))?;
+            let mut response = response.await.map_err(|err| {
+                store_failure_to_503(&path, err, || runtime.session_unavailable_for(&language))
+            })?;
             persist_cookie(&mut response, &cookie_name);
             Ok(response)
         })

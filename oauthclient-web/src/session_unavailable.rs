@@ -7,6 +7,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::InternalError;
 use actix_web::middleware::Next;
+use oauthclient_frontend::Reply;
 
 /// Middleware turning session store failures into `503 Service Unavailable` with
 /// `Retry-After`. [`crate::OAuthClient::session_middleware`] and
@@ -40,11 +41,16 @@ pub async fn session_unavailable(
     let path = req.path().to_owned();
     next.call(req)
         .await
-        .map_err(|err| store_failure_to_503(&path, err))
+        .map_err(|err| store_failure_to_503(&path, err, oauthclient_frontend::session_unavailable))
 }
 
-/// A session store failure becomes a 503 with `Retry-After`; any other error passes unchanged.
-pub(crate) fn store_failure_to_503(path: &str, err: Error) -> Error {
+/// A session store failure becomes a 503 with `Retry-After` (the `answer`, made only then);
+/// any other error passes unchanged.
+pub(crate) fn store_failure_to_503(
+    path: &str,
+    err: Error,
+    answer: impl FnOnce() -> Reply,
+) -> Error {
     // actix-session reports store failures as opaque `InternalError`s wrapping these (a
     // load failure wraps the store's `anyhow::Error`).
     let store_failed = err.as_error::<InternalError<anyhow::Error>>().is_some()
@@ -55,6 +61,6 @@ pub(crate) fn store_failure_to_503(path: &str, err: Error) -> Error {
         return err;
     }
     tracing::warn!(path, error = %err, "session store unavailable");
-    let response = crate::adapter::response(oauthclient_frontend::session_unavailable());
+    let response = crate::adapter::response(answer());
     InternalError::from_response("session store unavailable", response).into()
 }

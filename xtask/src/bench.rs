@@ -1,4 +1,7 @@
-//! `cargo xtask bench`: release builds, then the load benchmark and the micro-benchmarks.
+//! `cargo xtask bench`: release builds, then the load benchmark and the micro-benchmarks;
+//! with `--users N`, the data generator instead ([`growth`]).
+
+mod growth;
 
 use std::process::Command;
 use std::time::Duration;
@@ -9,6 +12,9 @@ use crate::process::{cargo, run_for, target_dir};
 /// release mode, runs `oauthclient-bench run` (extra arguments are passed on), then the
 /// criterion benchmarks unless `--no-micro` is given.
 pub fn bench(args: &[String]) -> Result<(), String> {
+    if growth::requested(args) {
+        return growth::fill(args);
+    }
     let micro = !args.iter().any(|arg| arg == "--no-micro");
     let passed: Vec<&str> = args
         .iter()

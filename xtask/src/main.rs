@@ -77,6 +77,10 @@ tasks:
                (login redirects vs bare actix-web and axum floors, returning-user and sign-up
                flows on SQLite and on PostgreSQL + Redis sessions, peak RSS); table +
                target/bench/results.json; then criterion
+  bench --users N [--backend sqlite|postgres|both] [--sqlite FILE] [--postgres URL] [--reset]
+               the data generator: N users, remote accounts, identities and encrypted
+               tokens in bulk into a SQLite file (target/bench/growth.sqlite) and/or a
+               PostgreSQL database; refuses one that has users unless --reset
   catalogs     every locale's Fluent catalogs against English: strict parse, the same ids,
                attributes and variables, the locale's plural categories, no markup
   ci           fmt check, clippy -D warnings, the dependency rules (deps), the catalogs

@@ -5,6 +5,7 @@
 //! (`src/main.rs`) adds the command line, the offline [`sandbox`] and Ctrl-C. A library so
 //! the integration test runs the very same app in-process.
 
+mod i18n;
 mod pages;
 pub mod sandbox;
 mod settings;
@@ -50,7 +51,8 @@ pub struct App {
 pub async fn build(config_text: &str) -> Result<App, Error> {
     let settings = Settings::from_toml(config_text)?;
     let registry = Registry::from_inventory()?;
-    let config = OAuthClientConfig::from_toml_str(config_text, &ProcessEnv, &registry)?;
+    let mut config = OAuthClientConfig::from_toml_str(config_text, &ProcessEnv, &registry)?;
+    i18n::serve_spa_texts(&mut config);
     if config.site_url.path().trim_end_matches('/') != PREFIX {
         let message = format!("must end with {PREFIX}, where this app mounts the library");
         return Err(ConfigError::new("site_url", message).into());
@@ -60,7 +62,9 @@ pub async fn build(config_text: &str) -> Result<App, Error> {
     let store = DieselStore::open(&config, &settings.database_url)
         .await
         .map_err(|err| format!("database: {err}"))?;
-    let oauth: OAuthRouter = OAuthRouter::builder(config, registry)
+    // The app's page, the sandbox app's title and description, and the single-page app's
+    // texts, in every shipped language.
+    let oauth: OAuthRouter = i18n::with_catalogs(OAuthRouter::builder(config, registry))
         .store(Arc::new(store))
         // Anonymous visitors of a page that needs a user (linked accounts) go to the home
         // page, which has the sign-in buttons.
@@ -74,7 +78,7 @@ pub async fn build(config_text: &str) -> Result<App, Error> {
         }
     };
     let router = pages::routes(&oauth)?
-        .merge(spa::routes())
+        .merge(spa::routes(&oauth))
         .nest(PREFIX, oauth.router())
         // Outside every route: the library's and the host's pages share one session.
         .layer(sessions);

@@ -4,13 +4,15 @@
 //! [`PREFIX`](crate::PREFIX), where the library is mounted.
 
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::{Path, State};
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
 };
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
+use oauthclient_axum::{OAuthRouter, Session};
 
 use crate::PREFIX;
 
@@ -38,28 +40,39 @@ const FILES: [(&str, &str, &str); 3] = [
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
                    img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/// The routes `/spa` (to `/spa/`), `/spa/`, `/spa/config.json` and `/spa/{file}`.
-pub(crate) fn routes() -> Router {
+/// The routes `/spa` (to `/spa/`), `/spa/`, `/spa/config.json` and `/spa/{file}`; `oauth`
+/// says "Not found." in the reader's language.
+pub(crate) fn routes(oauth: &OAuthRouter) -> Router {
     Router::new()
         .route("/spa", get(|| async { Redirect::permanent("/spa/") }))
-        .route("/spa/", get(|| async { serve("index.html") }))
+        .route("/spa/", get(file))
         .route("/spa/config.json", get(config_json))
-        .route(
-            "/spa/{file}",
-            get(|Path(name): Path<String>| async move { serve(&name) }),
-        )
+        .route("/spa/{file}", get(file))
+        .with_state(oauth.clone())
+}
+
+/// One of the app's files (`/spa/` is `index.html`), or a plain-text 404.
+async fn file(
+    State(oauth): State<OAuthRouter>,
+    name: Option<Path<String>>,
+    parts: Parts,
+    session: Session,
+) -> Response {
+    let name = name.map_or_else(|| "index.html".to_owned(), |Path(name)| name);
+    if let Some((_, content_type, body)) = FILES.iter().find(|(file, _, _)| *file == name) {
+        return reply(content_type, (*body).to_owned());
+    }
+    let locale = oauth.locale(&parts, &session).await;
+    let text = oauth
+        .runtime()
+        .localizer()
+        .text(&locale, "axum-app-not-found");
+    (StatusCode::NOT_FOUND, text).into_response()
 }
 
 async fn config_json() -> Response {
     let body = format!(r#"{{"api": "{PREFIX}"}}"#);
     reply("application/json", body)
-}
-
-fn serve(name: &str) -> Response {
-    match FILES.iter().find(|(file, _, _)| *file == name) {
-        Some((_, content_type, body)) => reply(content_type, (*body).to_owned()),
-        None => (StatusCode::NOT_FOUND, "Not found.").into_response(),
-    }
 }
 
 fn reply(content_type: &'static str, body: String) -> Response {

@@ -28,10 +28,12 @@ fn has(problems: &[String], needle: &str) -> bool {
 
 #[test]
 fn the_repository_catalogs_pass() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../oauthclient-frontend/locales");
-    let (locales, problems) = check_root(&root);
-    assert!(locales >= 10, "{locales} locales");
-    assert!(problems.is_empty(), "{problems:#?}");
+    for root in ROOTS {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(root);
+        let (locales, problems) = check_root(&root);
+        assert!(locales >= 10, "{}: {locales} locales", root.display());
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
 }
 
 #[test]
@@ -198,10 +200,7 @@ fn usage_scan_reads_each_kind_of_file() {
         BTreeSet::from(["page-title".to_owned(), "spa-title".to_owned()])
     );
     assert_eq!(
-        ids(
-            "app.js",
-            r"el.textContent = t('spa-sign-in', {provider});"
-        ),
+        ids("app.js", r"el.textContent = t('spa-sign-in', {provider});"),
         BTreeSet::from(["spa-sign-in".to_owned()])
     );
     let rust =

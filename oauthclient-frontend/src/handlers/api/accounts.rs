@@ -5,6 +5,7 @@ use http::StatusCode;
 use serde_json::json;
 
 use super::{unauthorized, verify_write};
+use crate::app_text::{app_description, app_title};
 use crate::errors::codes;
 use crate::handlers::{Call, disconnect, visible_app};
 use crate::reply::Reply;
@@ -29,8 +30,8 @@ pub(crate) async fn accounts(call: &mut Call<'_>) -> Reply {
                 .map(|app| {
                     json!({
                         "app": app.name,
-                        "title": app.title,
-                        "description": app.description,
+                        "title": app_title(call.parts, &call.locale, &app.name),
+                        "description": app_description(call.parts, &call.locale, &app.name),
                         "icon": app.icon,
                         "linked": app.linked,
                         "external_id": app.external_id,

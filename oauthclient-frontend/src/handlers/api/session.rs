@@ -4,6 +4,7 @@
 use http::StatusCode;
 use serde_json::json;
 
+use crate::app_text::{app_description, app_title};
 use crate::handlers::Call;
 use crate::reply::Reply;
 
@@ -30,8 +31,8 @@ pub(crate) async fn session(call: &mut Call<'_>) -> Reply {
         .map(|app| {
             json!({
                 "name": app.name,
-                "title": app.title,
-                "description": app.description,
+                "title": app_title(call.parts, &call.locale, &app.name),
+                "description": app_description(call.parts, &call.locale, &app.name),
                 "icon": app.icon,
                 "linked": app.linked,
                 "reconnect": app.reconnect,

@@ -12,7 +12,7 @@ use oauthclient_core::host_policy::HostPolicy;
 use serde_json::Value;
 
 use crate::site::SiteOptions;
-use crate::suite::{Scenario, TestSite, browser, launch, scenario_list};
+use crate::suite::{APP, Scenario, TestSite, browser, launch, scenario_list};
 
 const PAGE: &str = "/account/settings/linkedaccounts/";
 
@@ -263,6 +263,39 @@ async fn a_host_catalog_overrides_library_messages_and_adds_locales() {
     );
 }
 
+/// A configured title is in one language; `app-<name>-title` / `-description` in a catalog
+/// win in their locale, on pages and in the JSON API alike.
+async fn catalog_app_titles_win_over_the_configured_ones() {
+    let german =
+        format!("app-{APP}-title = Testanbieter\napp-{APP}-description = Der Anbieter der Tests\n");
+    let site = launch(
+        SiteOptions::new()
+            .customize(move |builder| builder.locale_source("de", "locales/de/apps.ftl", german)),
+    )
+    .await;
+    let browser = signed_in(&site).await;
+    let (_, _, page) = get(&site, &browser, PAGE, "de").await;
+    assert!(page.contains("Testanbieter"), "{page}");
+    assert!(page.contains("Der Anbieter der Tests"), "{page}");
+    for path in [
+        "/api/oauth/providers",
+        "/api/oauth/accounts",
+        "/api/oauth/session",
+    ] {
+        let (_, _, german) = get(&site, &browser, path, "de").await;
+        assert!(
+            german.contains(r#""title":"Testanbieter""#),
+            "{path}: {german}"
+        );
+        assert!(
+            german.contains(r#""description":"Der Anbieter der Tests""#),
+            "{path}: {german}"
+        );
+        let (_, _, english) = get(&site, &browser, path, "en").await;
+        assert!(!english.contains("Testanbieter"), "{path}: {english}");
+    }
+}
+
 async fn the_pseudo_locale_is_offered_only_when_configured() {
     let site =
         launch(SiteOptions::new().edit(|toml| format!("{toml}\n[locales]\npseudo = true\n"))).await;
@@ -295,6 +328,7 @@ pub(super) fn scenarios() -> Vec<Scenario> {
         the_locale_endpoint_gives_a_single_page_app_its_texts,
         the_locale_endpoint_follows_lang_and_writes_no_session,
         a_host_catalog_overrides_library_messages_and_adds_locales,
+        catalog_app_titles_win_over_the_configured_ones,
         the_pseudo_locale_is_offered_only_when_configured,
     ]
 }

@@ -74,8 +74,8 @@ async fn the_session_cookie_holds_only_a_key() {
     );
 }
 
-/// Redis going down under a running server: 503 (not a 500), and back to normal when it
-/// returns, with the session intact.
+/// Redis going down under a running server: 503 (not a 500) in the reader's language, and
+/// back to normal when it returns, with the session intact.
 async fn redis_down_is_a_503_and_recovers() {
     let Some(url) = redis_url() else {
         return;
@@ -105,6 +105,19 @@ async fn redis_down_is_a_503_and_recovers() {
         .expect("the server answers");
     assert_eq!(response.status(), 503);
     assert!(response.headers().contains_key("retry-after"));
+    // In the reader's language, though the session (and so the host's hook) is out of reach.
+    let german = browser
+        .get(site.url("/test/whoami"))
+        .header("accept-language", "de")
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(german.status(), 503);
+    let text = german.text().await.expect("body");
+    assert!(
+        text.contains("Der Dienst ist vorübergehend nicht verfügbar"),
+        "{text}"
+    );
 
     proxy.up();
     // The Redis client reconnects on its next command; a few tries at most.
