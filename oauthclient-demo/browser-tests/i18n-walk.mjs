@@ -340,9 +340,10 @@ async function flow(firstPage) {
   for (const lang of [PSEUDO, ...LANGUAGES]) {
     if (lang !== PSEUDO) {
       setScreenshotDir(shotDir(lang));
-      // A browser of its own: no language cookie, no session.
+      // A browser of its own: no language cookie, no session. The first stays open for
+      // run()'s failure screenshot.
       const next = await newPage(page.context().browser());
-      await page.context().close();
+      if (page !== firstPage) await page.context().close();
       page = next;
     }
     const walk = new Walk(page, lang);
