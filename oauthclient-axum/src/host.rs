@@ -6,9 +6,9 @@
 //! Session store failures come back as [`OAuthError::Store`] (unavailable: a 503).
 
 use http::request::Parts;
-use oauthclient_core::OAuthError;
 use oauthclient_core::account::User;
 use oauthclient_core::rate_limit::{Limited, RateLimiter};
+use oauthclient_core::{Message, OAuthError};
 use oauthclient_frontend::{Flash, Locale};
 use tower_sessions::Session;
 
@@ -82,6 +82,20 @@ impl OAuthRouter {
     ) -> Result<(), OAuthError> {
         with_session(self.runtime(), session, |data| {
             oauthclient_frontend::push_flash(data, category, message);
+        })
+        .await
+    }
+
+    /// Queues a message by catalog id (the library's or one of your own `.ftl` files),
+    /// formatted in the language of the page that shows it.
+    pub async fn push_flash_message(
+        &self,
+        session: &Session,
+        category: &str,
+        message: &Message,
+    ) -> Result<(), OAuthError> {
+        with_session(self.runtime(), session, |data| {
+            oauthclient_frontend::push_flash_message(data, category, message);
         })
         .await
     }

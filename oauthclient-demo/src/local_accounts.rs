@@ -14,10 +14,10 @@ use oauthclient_core::email::{EmailVerification, SignupPolicy};
 use oauthclient_core::handlers::defaults::SignupDefault;
 use oauthclient_core::host_policy::HostPolicy;
 use oauthclient_core::next_url::safe_next_url;
-use oauthclient_core::{OAuthError, UserStore};
+use oauthclient_core::{Message, OAuthError, UserStore};
 use oauthclient_store_diesel::DieselStore;
 use oauthclient_web::frontend::Arg;
-use oauthclient_web::{check_rate_limit, push_flash, verify_csrf};
+use oauthclient_web::{check_rate_limit, push_flash_message, verify_csrf};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -277,7 +277,7 @@ pub async fn register(
         (true, true) => "demo-flash-created-mail-failed",
         (false, _) => "demo-flash-created",
     };
-    push_flash(&req, "success", texts.get(created));
+    push_flash_message(&req, "success", &Message::new(created));
     redirect("/")
 }
 

@@ -151,3 +151,25 @@ async fn the_single_page_app_gets_its_texts_in_german() {
     assert_eq!(status, 404);
     assert_eq!(body, "Nicht gefunden.");
 }
+
+#[tokio::test]
+async fn the_account_created_flash_is_shown_in_the_language_of_the_next_page() {
+    let demo = start(&[]);
+    let browser = common::browser();
+    let registered = demo
+        .submit(
+            &browser,
+            "/register",
+            "/register",
+            &[
+                ("email", "ada@local.example"),
+                ("password", "correct horse battery"),
+            ],
+        )
+        .await;
+    assert_eq!(registered.status(), 302);
+    // Registered in English; the page that shows the flash asks for German.
+    let home = demo.page(&browser, "/?lang=de").await;
+    assert!(home.contains("Ihr Konto wurde erstellt."), "{home}");
+    assert!(!home.contains("Your account was created"), "{home}");
+}

@@ -3,8 +3,8 @@
 
 use actix_session::SessionExt;
 use actix_web::{HttpMessage, HttpRequest};
-use oauthclient_core::OAuthError;
 use oauthclient_core::rate_limit::{Limited, RateLimiter};
+use oauthclient_core::{Message, OAuthError};
 use oauthclient_frontend::{Flash, Locale};
 
 use crate::adapter::{load, request, with_session};
@@ -49,6 +49,15 @@ pub async fn locale(req: &HttpRequest) -> Locale {
 pub fn push_flash(req: &HttpRequest, category: &str, message: impl Into<String>) {
     with_session(req, |session| {
         oauthclient_frontend::push_flash(session, category, message);
+    });
+}
+
+/// Queues a message by catalog id (the library's or one of your own `.ftl` files), formatted
+/// in the language of the page that shows it: a `?lang=` between the redirect and that page
+/// still applies.
+pub fn push_flash_message(req: &HttpRequest, category: &str, message: &Message) {
+    with_session(req, |session| {
+        oauthclient_frontend::push_flash_message(session, category, message);
     });
 }
 

@@ -12,7 +12,9 @@ mod session_store;
 mod session_unavailable;
 
 pub use client::{OAuthClient, OAuthClientBuilder};
-pub use host::{check_rate_limit, csrf_token, locale, push_flash, take_flashes, verify_csrf};
+pub use host::{
+    check_rate_limit, csrf_token, locale, push_flash, push_flash_message, take_flashes, verify_csrf,
+};
 pub use oauthclient_frontend::{
     CurrentUser, DEFAULT_TEMPLATES, Flash, FrameAncestors, InvalidFrameAncestor, Locale,
     PERMANENT_KEY, Request, SESSION_EPOCH_KEY, SESSION_LIFETIME_KEY, SessionCurrentUser,
