@@ -4,6 +4,9 @@
 //! refusal to write into a database that has users. SQLite always, PostgreSQL when
 //! `OAUTHCLIENT_TEST_POSTGRES_URL` is set.
 
+// The suite always runs on SQLite; PostgreSQL joins it when configured.
+#![cfg(feature = "sqlite")]
+
 mod common;
 
 use std::sync::{Arc, Mutex};
