@@ -115,7 +115,7 @@ impl Runtime {
     ///
     /// [`HostPolicy::preferred_locale`]: oauthclient_core::host_policy::HostPolicy::preferred_locale
     pub async fn locale(&self, request: &Request, session: &SessionData) -> Locale {
-        crate::i18n::choice::of_session(&self.parts, request, session)
+        crate::handlers::request_locale(&self.parts, request, session)
             .await
             .locale
     }

@@ -152,7 +152,7 @@ pub(crate) async fn dispatch(
     request: &Request,
     session: &mut SessionData,
 ) -> Reply {
-    let choice = choice::of_session(parts, request, session).await;
+    let choice = request_locale(parts, request, session).await;
     let mut call = Call {
         parts,
         request,
@@ -162,6 +162,21 @@ pub(crate) async fn dispatch(
     let mut reply = serve(&mut call, endpoint, param).await;
     localize_reply(parts, &choice, &mut reply);
     reply
+}
+
+/// The locale of `request` in `session` (steps 1 to 5 of [`choice`]): the host's hook is
+/// asked only when the [`crate::CurrentUser`] glue says someone is signed in (from the
+/// session: no store read).
+pub(crate) async fn request_locale(
+    parts: &Parts,
+    request: &Request,
+    session: &SessionData,
+) -> choice::Choice {
+    choice::of_request_with_hook(&parts.localizer, request, || async {
+        let user = parts.current_user.user_id(request, session)?;
+        parts.policy.preferred_locale(&user).await
+    })
+    .await
 }
 
 /// Marks a page or a JSON answer (its `message` is translated) with its language, and writes

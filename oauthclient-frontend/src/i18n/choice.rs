@@ -122,25 +122,27 @@ pub(crate) fn of_request(localizer: &Localizer, request: &crate::request::Reques
     resolve(localizer, &request_inputs(request, query.as_deref()))
 }
 
-/// The locale of `request` in `session` (steps 1 to 5) and the cookie change its `?lang=` asks
-/// for. The host hook is awaited only when `?lang=` and the cookie decided nothing and the
-/// [`crate::CurrentUser`] glue says someone is signed in (from the session: no store read).
-pub(crate) async fn of_session(
-    parts: &crate::parts::Parts,
+/// The locale of `request` (steps 1 to 5) and the cookie change its `?lang=` asks for.
+/// `hook` (the host's saved preference, when someone is signed in) is awaited only when
+/// `?lang=` and the cookie decided nothing.
+pub(crate) async fn of_request_with_hook<F, Fut>(
+    localizer: &Localizer,
     request: &crate::request::Request,
-    session: &crate::session::SessionData,
-) -> Choice {
+    hook: F,
+) -> Choice
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = Option<String>>,
+{
     let query = lang_query(&request.query);
     let mut inputs = request_inputs(request, query.as_deref());
-    let (decided, _) = explicit(&parts.localizer, &inputs);
-    let mut preferred = None;
-    if decided.is_none()
-        && let Some(user) = parts.current_user.user_id(request, session)
-    {
-        preferred = parts.policy.preferred_locale(&user).await;
-    }
+    let (decided, _) = explicit(localizer, &inputs);
+    let preferred = match decided {
+        Some(_) => None,
+        None => hook().await,
+    };
     inputs.hook = preferred.as_deref();
-    resolve(&parts.localizer, &inputs)
+    resolve(localizer, &inputs)
 }
 
 /// What the request itself says: the `lang` query parameter (read by the caller), the cookie
