@@ -107,12 +107,7 @@ impl Texts {
 
     /// An app's title: `app-<name>-title` when a catalog has it, else the configured one.
     pub fn app_title(&self, name: &str, configured: &str) -> String {
-        let id = format!("app-{name}-title");
-        if self.localizer.has(&self.locale, &id) {
-            self.get(&id)
-        } else {
-            configured.to_owned()
-        }
+        self.localizer.app_title(&self.locale, name, configured)
     }
 }
 

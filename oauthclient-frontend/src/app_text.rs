@@ -8,26 +8,16 @@ use crate::parts::Parts;
 /// The app's title: the catalog's `app-<name>-title`, else the configured title, else the name
 /// itself (an app that is not configured, as in an error about an unknown app).
 pub(crate) fn app_title(parts: &Parts, locale: &Locale, name: &str) -> String {
-    let id = format!("app-{name}-title");
-    if parts.localizer.has(locale, &id) {
-        return parts.localizer.text(locale, &id);
-    }
-    parts
-        .apps
-        .get(name)
-        .map_or_else(|| name.to_owned(), |app| app.remote.title.clone())
+    let configured = parts.apps.get(name).map_or(name, |app| &app.remote.title);
+    parts.localizer.app_title(locale, name, configured)
 }
 
 /// The app's description: the catalog's `app-<name>-description`, else the configured one
 /// (empty when there is none).
 pub(crate) fn app_description(parts: &Parts, locale: &Locale, name: &str) -> String {
-    let id = format!("app-{name}-description");
-    if parts.localizer.has(locale, &id) {
-        return parts.localizer.text(locale, &id);
-    }
-    parts
+    let configured = parts
         .apps
         .get(name)
-        .map(|app| app.remote.description.clone())
-        .unwrap_or_default()
+        .map_or("", |app| &app.remote.description);
+    parts.localizer.app_description(locale, name, configured)
 }

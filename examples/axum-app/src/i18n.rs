@@ -3,7 +3,6 @@
 //! single-page app's texts).
 
 use oauthclient_axum::OAuthRouterBuilder;
-use oauthclient_axum::frontend::{Locale, Localizer};
 use oauthclient_core::OAuthClientConfig;
 
 /// One embedded catalog per locale and app: the app's page (`locales/<tag>/app.ftl`) and the
@@ -53,21 +52,6 @@ pub(crate) fn with_catalogs(mut builder: OAuthRouterBuilder) -> OAuthRouterBuild
         builder = builder.locale_source(tag, name, text);
     }
     builder
-}
-
-/// An app's title: `app-<name>-title` when a catalog has it, else the configured one.
-pub(crate) fn app_title(
-    localizer: &Localizer,
-    locale: &Locale,
-    name: &str,
-    configured: &str,
-) -> String {
-    let id = format!("app-{name}-title");
-    if localizer.has(locale, &id) {
-        localizer.text(locale, &id)
-    } else {
-        configured.to_owned()
-    }
 }
 
 #[cfg(test)]

@@ -17,7 +17,6 @@ use oauthclient_core::OAuthError;
 use oauthclient_core::account::User;
 
 use crate::PREFIX;
-use crate::i18n::app_title;
 
 /// What the pages share.
 struct Pages {
@@ -79,7 +78,7 @@ async fn home(State(pages): State<Arc<Pages>>, parts: Parts, session: Session) -
         .apps
         .iter()
         .map(|(name, title)| {
-            let title = app_title(&pages.localizer, &locale, name, title);
+            let title = pages.localizer.app_title(&locale, name, title);
             context! { name, title }
         })
         .collect();

@@ -143,6 +143,26 @@ impl Localizer {
         })
     }
 
+    /// A remote app's title in `locale`: the catalog's `app-<name>-title` (yours or the
+    /// library's) when one has it, else the `configured` title, which is in one language.
+    pub fn app_title(&self, locale: &Locale, name: &str, configured: &str) -> String {
+        self.app_text(locale, &format!("app-{name}-title"), configured)
+    }
+
+    /// A remote app's description in `locale`: the catalog's `app-<name>-description` when one
+    /// has it, else the `configured` description.
+    pub fn app_description(&self, locale: &Locale, name: &str, configured: &str) -> String {
+        self.app_text(locale, &format!("app-{name}-description"), configured)
+    }
+
+    fn app_text(&self, locale: &Locale, id: &str, configured: &str) -> String {
+        if self.has(locale, id) {
+            self.text(locale, id)
+        } else {
+            configured.to_owned()
+        }
+    }
+
     /// The enabled locales, in negotiation order.
     pub fn available(&self) -> &[Locale] {
         &self.locales

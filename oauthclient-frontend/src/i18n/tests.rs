@@ -81,6 +81,29 @@ fn a_missing_id_shows_english_then_the_id() {
 }
 
 #[test]
+fn app_titles_from_a_catalog_win_in_its_locale_only() {
+    let localizer = Localizer::builder()
+        .source(
+            "de",
+            "host/de/apps.ftl",
+            "app-gitlab-title = GitLab (Firma)\n",
+        )
+        .build()
+        .expect("builds");
+    let (de, en) = (locale(&localizer, "de"), locale(&localizer, "en"));
+    assert_eq!(
+        localizer.app_title(&de, "gitlab", "GitLab"),
+        "GitLab (Firma)"
+    );
+    assert_eq!(localizer.app_title(&en, "gitlab", "GitLab"), "GitLab");
+    assert_eq!(
+        localizer.app_description(&de, "gitlab", "Source code"),
+        "Source code",
+        "no description in the catalog: the configured one"
+    );
+}
+
+#[test]
 fn a_missing_variable_falls_back_to_english_and_never_to_nothing() {
     let localizer = library();
     let de = locale(&localizer, "de");
