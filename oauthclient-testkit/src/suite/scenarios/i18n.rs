@@ -18,19 +18,28 @@ async fn signed_in() -> (TestSite, reqwest::Client) {
     (site, browser)
 }
 
-/// `GET path` with an optional `Accept-Language`: status, `Content-Language`, `Vary`s, body.
-async fn page(
+/// What the language scenarios read of an answer.
+pub(super) struct Answer {
+    pub(super) status: u16,
+    pub(super) content_language: Option<String>,
+    pub(super) vary: Vec<String>,
+    /// The `Set-Cookie`s of the language cookie.
+    pub(super) language_cookies: Vec<String>,
+    pub(super) body: String,
+}
+
+/// `GET path` with an optional `Accept-Language`.
+pub(super) async fn fetch(
     site: &TestSite,
     browser: &reqwest::Client,
     path: &str,
     accept_language: Option<&str>,
-) -> (u16, Option<String>, Vec<String>, String) {
+) -> Answer {
     let mut request = browser.get(site.url(path));
     if let Some(languages) = accept_language {
         request = request.header("accept-language", languages);
     }
     let response = request.send().await.expect("page");
-    let status = response.status().as_u16();
     let header = |name: &str| {
         response
             .headers()
@@ -39,10 +48,33 @@ async fn page(
             .filter_map(|value| value.to_str().ok().map(str::to_owned))
             .collect::<Vec<_>>()
     };
-    let content_language = header("content-language").into_iter().next();
-    let vary = header("vary");
-    let body = response.text().await.expect("body");
-    (status, content_language, vary, body)
+    let language_cookies = header("set-cookie")
+        .into_iter()
+        .filter(|cookie| cookie.starts_with("oauthclient_lang="))
+        .collect();
+    Answer {
+        status: response.status().as_u16(),
+        content_language: header("content-language").into_iter().next(),
+        vary: header("vary"),
+        language_cookies,
+        body: response.text().await.expect("body"),
+    }
+}
+
+/// [`fetch`]: status, `Content-Language`, `Vary`s, body.
+async fn page(
+    site: &TestSite,
+    browser: &reqwest::Client,
+    path: &str,
+    accept_language: Option<&str>,
+) -> (u16, Option<String>, Vec<String>, String) {
+    let answer = fetch(site, browser, path, accept_language).await;
+    (
+        answer.status,
+        answer.content_language,
+        answer.vary,
+        answer.body,
+    )
 }
 
 async fn accept_language_de_gives_the_german_page() {

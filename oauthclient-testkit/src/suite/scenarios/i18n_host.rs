@@ -52,35 +52,19 @@ async fn site_with_preferences() -> (TestSite, Arc<Preferences>, reqwest::Client
     (site, prefs, german_browser, klingon_browser)
 }
 
-/// `GET path` with an `Accept-Language`: the `Content-Language`, the language cookies set, the
-/// body.
+/// `GET path` with `Accept-Language`: `Content-Language`, the language cookies set, body.
 async fn get(
     site: &TestSite,
     browser: &reqwest::Client,
     path: &str,
     accept_language: &str,
 ) -> (Option<String>, Vec<String>, String) {
-    let response = browser
-        .get(site.url(path))
-        .header("accept-language", accept_language)
-        .send()
-        .await
-        .expect("answer");
-    let content_language = response
-        .headers()
-        .get("content-language")
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_owned);
-    let cookies = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .filter(|cookie| cookie.starts_with("oauthclient_lang="))
-        .map(str::to_owned)
-        .collect();
-    let body = response.text().await.expect("body");
-    (content_language, cookies, body)
+    let answer = super::i18n::fetch(site, browser, path, Some(accept_language)).await;
+    (
+        answer.content_language,
+        answer.language_cookies,
+        answer.body,
+    )
 }
 
 async fn the_hook_comes_after_lang_and_the_cookie_and_before_accept_language() {
