@@ -134,7 +134,7 @@ async fn bad_verification_code_tells_the_user_to_start_again() {
         .page(&browser, "/account/settings/linkedaccounts/")
         .await;
     assert!(page.contains("bad_verification_code"), "{page}");
-    assert!(page.contains("please try again"), "{page}");
+    assert!(page.contains("Please try again"), "{page}");
     assert_eq!(site.whoami(&browser).await, "anonymous");
     assert!(
         site.store

@@ -220,7 +220,7 @@ async fn an_expired_code_asks_the_user_to_start_again() {
         .page(&browser, "/account/settings/linkedaccounts/")
         .await;
     assert!(
-        page.contains("invalid_grant") && page.contains("please try again"),
+        page.contains("invalid_grant") && page.contains("Please try again"),
         "{page}"
     );
     assert!(
