@@ -28,12 +28,7 @@ pub fn register_template_functions(env: &mut Environment<'_>, localizer: Arc<Loc
               id: String,
               kwargs: Kwargs|
               -> Result<String, minijinja::Error> {
-            let args = plain_args(&kwargs)?;
-            let borrowed: Vec<(&str, Arg<'_>)> = args
-                .iter()
-                .map(|(name, arg)| (name.as_str(), arg.clone()))
-                .collect();
-            Ok(for_t.format(page_locale(&for_t, state), &id, &borrowed))
+            format_plain(&for_t, page_locale(&for_t, state), &id, &kwargs)
         },
     );
     let for_tm = Arc::clone(&localizer);
@@ -45,12 +40,7 @@ pub fn register_template_functions(env: &mut Environment<'_>, localizer: Arc<Loc
               -> Result<Value, minijinja::Error> {
             let locale = page_locale(&for_tm, state);
             if state.auto_escape() != AutoEscape::Html {
-                let args = plain_args(&kwargs)?;
-                let borrowed: Vec<(&str, Arg<'_>)> = args
-                    .iter()
-                    .map(|(name, arg)| (name.as_str(), arg.clone()))
-                    .collect();
-                return Ok(Value::from(for_tm.format(locale, &id, &borrowed)));
+                return format_plain(&for_tm, locale, &id, &kwargs).map(Value::from);
             }
             let mut args = Vec::new();
             for name in kwargs.args() {
@@ -97,15 +87,20 @@ fn join_list(html: bool, items: &[Value], separator: &str) -> Value {
     Value::from_safe_string(parts.join(&HtmlEscape(separator).to_string()))
 }
 
-/// The keyword arguments as message variables.
-fn plain_args(kwargs: &Kwargs) -> Result<Vec<(String, Arg<'static>)>, minijinja::Error> {
+/// The message `id` as plain text, its variables the keyword arguments.
+fn format_plain(
+    localizer: &Localizer,
+    locale: &Locale,
+    id: &str,
+    kwargs: &Kwargs,
+) -> Result<String, minijinja::Error> {
     let mut args = Vec::new();
     for name in kwargs.args() {
         let value: Value = kwargs.get(name)?;
-        args.push((name.to_owned(), message_arg(&value)));
+        args.push((name, message_arg(&value)));
     }
     kwargs.assert_all_used()?;
-    Ok(args)
+    Ok(localizer.format(locale, id, &args))
 }
 
 /// The locale the page was rendered for (`locale.lang` in its context), or the default one
