@@ -5,6 +5,7 @@
 use diesel::Connection;
 use diesel::connection::SimpleConnection;
 use oauthclient_core::redact::redact_url_userinfo;
+use oauthclient_core::store::StoreError;
 
 /// A connection to whichever backend the URL named.
 #[cfg(all(feature = "sqlite", feature = "postgres"))]
@@ -126,6 +127,43 @@ impl ConnectionManager {
             ))),
         }
     }
+}
+
+/// SQLite's page cache for a bulk pass over the tokens ([`with_bulk_cache`]), in KiB.
+#[cfg(feature = "sqlite")]
+const BULK_CACHE_KIB: u32 = 64 * 1024;
+
+/// WAL pages between checkpoints during a bulk pass (SQLite's default is 1,000).
+#[cfg(feature = "sqlite")]
+const BULK_CHECKPOINT_PAGES: u32 = 16_384;
+
+/// Runs `work` with a 64 MiB SQLite page cache instead of the default 2 MiB, and a checkpoint
+/// every 64 MiB of WAL instead of every 4 MiB, then restores the defaults (the connection
+/// goes back to the pool). A key rotation or a purge rewrites the lookup-hash index at random
+/// places: with the defaults, every batch reads most of its index pages back from the file and
+/// copies them into it again at the next checkpoint. Both bounds are fixed, whatever the
+/// table's size. PostgreSQL caches on the server: nothing to do there.
+pub(crate) fn with_bulk_cache<T>(
+    conn: &mut AnyConnection,
+    work: impl FnOnce(&mut AnyConnection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    #[cfg(feature = "sqlite")]
+    #[allow(
+        irrefutable_let_patterns,
+        reason = "refutable when the postgres feature is on"
+    )]
+    if let AnyConnection::Sqlite(sqlite) = conn {
+        sqlite
+            .batch_execute(&format!(
+                "PRAGMA cache_size = -{BULK_CACHE_KIB}; PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}"
+            ))
+            .map_err(crate::error::query_error)?;
+        let result = work(conn);
+        // SQLite's defaults; a failure here leaves only a larger cache and WAL behind.
+        let _ = conn.batch_execute("PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000");
+        return result;
+    }
+    work(conn)
 }
 
 impl r2d2::ManageConnection for ConnectionManager {

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use oauthclient_core::store::StoreError;
 
-use crate::connection::AnyConnection;
+use crate::connection::{AnyConnection, with_bulk_cache};
 use crate::error::query_error;
 use crate::schema::oauthclient_remotetoken as tokens;
 use crate::store::DieselStore;
@@ -68,25 +68,27 @@ impl DieselStore {
             .unwrap_or(NaiveDateTime::MIN);
         let batch = i64::try_from(batch_size.clamp(1, MAX_PURGE_BATCH)).unwrap_or(1);
         self.run(move |conn, _keys| {
-            let total: i64 = tokens::table
-                .filter(tokens::expires.lt(cutoff))
-                .filter(tokens::refresh_token.is_null())
-                .count()
-                .get_result(conn)
-                .map_err(query_error)?;
-            let total = usize::try_from(total).unwrap_or(usize::MAX);
-            let mut purged = 0;
-            let mut after = i64::MIN;
-            let mut next = progress(0, total);
-            while next.is_continue() {
-                let (deleted, last) =
-                    write_transaction(conn, |conn| purge_batch(conn, cutoff, after, batch))?;
-                let Some(last) = last else { break };
-                after = last;
-                purged += deleted;
-                next = progress(purged, total);
-            }
-            Ok(purged)
+            with_bulk_cache(conn, |conn| {
+                let total: i64 = tokens::table
+                    .filter(tokens::expires.lt(cutoff))
+                    .filter(tokens::refresh_token.is_null())
+                    .count()
+                    .get_result(conn)
+                    .map_err(query_error)?;
+                let total = usize::try_from(total).unwrap_or(usize::MAX);
+                let mut purged = 0;
+                let mut after = i64::MIN;
+                let mut next = progress(0, total);
+                while next.is_continue() {
+                    let (deleted, last) =
+                        write_transaction(conn, |conn| purge_batch(conn, cutoff, after, batch))?;
+                    let Some(last) = last else { break };
+                    after = last;
+                    purged += deleted;
+                    next = progress(purged, total);
+                }
+                Ok(purged)
+            })
         })
         .await
     }
