@@ -4,7 +4,7 @@
 //! this one (from `/proc/self/task/*/schedstat`) is divided by the number of logins.
 //! Sequential, one connection: a micro-measurement to compare builds, not a load benchmark.
 //!
-//! `cargo run --release -p oauthclient-testkit --features actix,axum --example login_cost --
+//! `cargo run --release -p oauthclient-testkit --features actix,axum,http-suite --example login_cost --
 //! actix|axum cookie|redis [logins]` (Redis from `OAUTHCLIENT_TEST_REDIS_URL`).
 
 #![allow(

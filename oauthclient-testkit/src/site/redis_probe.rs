@@ -30,12 +30,22 @@ impl RedisProbe {
             .query_async(&mut connection)
             .await
             .expect("KEYS");
+        // One MGET per chunk, not a GET per key: a Redis shared with other runs (benchmarks)
+        // holds tens of thousands of sessions, and the TTLs read at the end must not have run
+        // down while the probe walked them one by one. MGET answers nil for a key of another
+        // type.
         let mut found = Vec::new();
-        for key in keys {
-            let value: Option<String> = connection.get(&key).await.unwrap_or_default();
-            if value.is_some_and(|value| value.contains(marker)) {
-                let ttl: i64 = connection.ttl(&key).await.expect("TTL");
-                found.push((key, ttl));
+        for chunk in keys.chunks(1000) {
+            let values: Vec<Option<Vec<u8>>> = redis::cmd("MGET")
+                .arg(chunk)
+                .query_async(&mut connection)
+                .await
+                .expect("MGET");
+            for (key, value) in chunk.iter().zip(values) {
+                if value.is_some_and(|value| String::from_utf8_lossy(&value).contains(marker)) {
+                    let ttl: i64 = connection.ttl(key).await.expect("TTL");
+                    found.push((key.clone(), ttl));
+                }
             }
         }
         found
