@@ -101,7 +101,7 @@ fn main() {
         let wall = wall.elapsed();
         println!(
             "{label}: {logins} logins, server CPU {:.1} µs/login, wall {:.1} µs/login",
-            cpu as f64 / 1000.0 / f64::from(logins),
+            std::time::Duration::from_nanos(cpu).as_secs_f64() * 1e6 / f64::from(logins),
             wall.as_secs_f64() * 1e6 / f64::from(logins),
         );
     });
