@@ -16,7 +16,9 @@ pub use oauthclient_frontend::{
     SessionData, USER_ID_KEY,
 };
 #[cfg(feature = "redis")]
-pub use redis_store::{REDIS_OPERATION_TIMEOUT, RedisSessionStore, connect_redis_store};
+pub use redis_store::{
+    REDIS_OPERATION_TIMEOUT, RedisConnection, RedisSessionStore, connect_redis_store,
+};
 pub use router::{OAuthRouter, OAuthRouterBuilder};
 pub use session_layer::{OAuthSessionLayer, OAuthSessionService};
 /// The session type host handlers extract (`session: Session`), the one

@@ -1,84 +1,46 @@
 //! Redis sessions (feature `redis`): server-side session state shared by every instance.
 //!
-//! Why a store of our own over `deadpool-redis` rather than `tower-sessions-redis-store`: that
-//! crate is built on the `fred` client, a second Redis client next to the `redis` crate the
-//! workspace already uses (oauthclient-web's sessions), with its own connection and retry
-//! settings to learn. A tower-sessions store is four operations; over the deadpool pool — which
-//! replaces connections broken while Redis was down, so the server recovers by itself — each
-//! is a few lines, and each is bounded by [`REDIS_OPERATION_TIMEOUT`].
+//! Why a store of our own rather than `tower-sessions-redis-store`: that crate is built on the
+//! `fred` client, a second Redis client next to the `redis` crate the workspace already uses,
+//! with its own connection and retry settings to learn. A tower-sessions store is four
+//! operations; over [`RedisConnection`] — one multiplexed connection that reconnects by itself,
+//! one round trip per operation, each bounded by [`REDIS_OPERATION_TIMEOUT`] — each is a few
+//! lines.
 
 use std::time::Duration;
 
 use async_trait::async_trait;
-use deadpool_redis::redis::{self, AsyncCommands as _, SetExpiry, SetOptions};
-use deadpool_redis::{Config, Pool, PoolConfig, Runtime, Timeouts};
 use oauthclient_core::OAuthError;
-use oauthclient_core::redact::{redact_url_in, redact_url_userinfo};
-use oauthclient_core::store::StoreError;
+pub use oauthclient_frontend::{REDIS_OPERATION_TIMEOUT, RedisConnection};
+use redis::{SetExpiry, SetOptions};
 use tower_sessions::SessionStore;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, Result};
 
-/// How long one Redis session operation may take. The Redis client retries with back-off
-/// when the server is gone, which can hold a request for minutes; past this bound the request
-/// fails as a 503 and the server stays responsive.
-pub const REDIS_OPERATION_TIMEOUT: Duration = Duration::from_secs(3);
-
 /// Where sessions live in Redis: `oauthclient:session:{id}`.
 const KEY_PREFIX: &str = "oauthclient:session:";
 
-/// A tower-sessions store in Redis, over a `deadpool-redis` pool; give it to
+/// A tower-sessions store in Redis, over a [`RedisConnection`]; give it to
 /// [`crate::OAuthRouter::session_layer_with`]. Records are JSON, each key expiring with its
 /// session.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct RedisSessionStore {
-    pool: Pool,
-    /// The server's URL, only to redact it (its password) out of error messages.
-    url: String,
-}
-
-impl std::fmt::Debug for RedisSessionStore {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RedisSessionStore")
-            .field("url", &redact_url_userinfo(&self.url))
-            .finish_non_exhaustive()
-    }
+    connection: RedisConnection,
 }
 
 impl RedisSessionStore {
-    /// A store over a pool the host already has (`url` is the pool's, used only to keep its
-    /// password out of error messages). Nothing is checked: [`connect_redis_store`] is the
-    /// start-up path that proves Redis answers.
-    pub fn from_pool(pool: Pool, url: &str) -> Self {
-        Self {
-            pool,
-            url: url.to_owned(),
-        }
+    /// A store over a connection the host already has ([`RedisConnection::connect`], which
+    /// proves Redis answers; [`connect_redis_store`] does both).
+    pub fn new(connection: RedisConnection) -> Self {
+        Self { connection }
     }
 
-    /// Runs `command` on a pooled connection within [`REDIS_OPERATION_TIMEOUT`].
+    /// Runs `command` (bounded by [`REDIS_OPERATION_TIMEOUT`]).
     async fn run<T: redis::FromRedisValue>(&self, command: redis::Cmd) -> Result<T> {
-        let operation = async {
-            let mut connection = self.pool.get().await.map_err(|err| err.to_string())?;
-            command
-                .query_async::<T>(&mut connection)
-                .await
-                .map_err(|err| err.to_string())
-        };
-        match tokio::time::timeout(REDIS_OPERATION_TIMEOUT, operation).await {
-            Ok(Ok(value)) => Ok(value),
-            Ok(Err(message)) => Err(self.unavailable(&message)),
-            Err(_) => {
-                Err(self.unavailable(&format!("no answer within {REDIS_OPERATION_TIMEOUT:?}")))
-            }
-        }
-    }
-
-    fn unavailable(&self, message: &str) -> Error {
-        Error::Backend(format!(
-            "redis session store: {}",
-            redact_url_in(message, &self.url)
-        ))
+        self.connection
+            .query(&command)
+            .await
+            .map_err(|err| Error::Backend(err.to_string()))
     }
 
     /// `SET` of `record` until its expiry; `only_new` refuses to overwrite (`NX`).
@@ -152,38 +114,7 @@ pub async fn connect_redis_store(
     url: &str,
     timeout: Duration,
 ) -> std::result::Result<RedisSessionStore, OAuthError> {
-    let unavailable = |message: String| {
-        OAuthError::Store(StoreError::unavailable(format!(
-            "redis session store: {}",
-            redact_url_in(&message, url)
-        )))
-    };
-    let shown = redact_url_userinfo(url);
-    let mut config = Config::from_url(url);
-    config.pool = Some(PoolConfig {
-        timeouts: Timeouts {
-            wait: Some(timeout),
-            create: Some(timeout),
-            recycle: Some(timeout),
-        },
-        ..PoolConfig::default()
-    });
-    let pool = config
-        .create_pool(Some(Runtime::Tokio1))
-        .map_err(|err| unavailable(err.to_string()))?;
-    // The pool connects lazily: prove Redis answers now.
-    let ping = async {
-        let mut connection = pool.get().await.map_err(|err| err.to_string())?;
-        connection
-            .ping::<String>()
-            .await
-            .map_err(|err| err.to_string())
-    };
-    match tokio::time::timeout(timeout, ping).await {
-        Ok(Ok(_)) => Ok(RedisSessionStore::from_pool(pool, url)),
-        Ok(Err(err)) => Err(unavailable(format!("cannot connect to {shown}: {err}"))),
-        Err(_) => Err(unavailable(format!(
-            "no answer from {shown} within {timeout:?}"
-        ))),
-    }
+    Ok(RedisSessionStore::new(
+        RedisConnection::connect(url, timeout).await?,
+    ))
 }

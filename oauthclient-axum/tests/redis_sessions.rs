@@ -1,5 +1,6 @@
 //! Redis sessions: the same behaviour as cookie sessions when `OAUTHCLIENT_TEST_REDIS_URL`
-//! names a server, and a Redis outage answered `503` + `Retry-After` (no server needed).
+//! names a server, and a Redis outage (the server cut off behind a proxy) answered `503` +
+//! `Retry-After`.
 
 #![cfg(feature = "redis")]
 
@@ -9,6 +10,7 @@ use std::time::Duration;
 
 use common::{browser, csrf, set_cookies, site};
 use oauthclient_axum::{RedisSessionStore, connect_redis_store};
+use oauthclient_testkit::site::proxy::CutProxy;
 
 fn redis_url() -> Option<String> {
     let url = std::env::var("OAUTHCLIENT_TEST_REDIS_URL").ok();
@@ -18,13 +20,25 @@ fn redis_url() -> Option<String> {
     url
 }
 
-/// A store whose server is not there (a closed port): every operation fails.
-fn dead_store() -> RedisSessionStore {
-    let url = "redis://:hunter2secret@127.0.0.1:1/";
-    let pool = deadpool_redis::Config::from_url(url)
-        .create_pool(Some(deadpool_redis::Runtime::Tokio1))
-        .expect("pool");
-    RedisSessionStore::from_pool(pool, url)
+/// A store whose server went away: connected through a proxy that is then cut (and refuses
+/// new connections), so every operation fails. The proxy lives as long as the store is used.
+async fn dead_store(url: &str) -> (RedisSessionStore, CutProxy) {
+    let parsed = url::Url::parse(url).expect("OAUTHCLIENT_TEST_REDIS_URL is a URL");
+    let target = format!(
+        "{}:{}",
+        parsed.host_str().unwrap_or("127.0.0.1"),
+        parsed.port().unwrap_or(6379)
+    )
+    .parse()
+    .expect("a numeric Redis host (127.0.0.1)");
+    let proxy = CutProxy::start(target).await;
+    let mut through_proxy = parsed;
+    through_proxy.set_port(Some(proxy.port)).expect("port");
+    let store = connect_redis_store(through_proxy.as_str(), Duration::from_secs(3))
+        .await
+        .expect("redis through the proxy");
+    proxy.down();
+    (store, proxy)
 }
 
 #[tokio::test]
@@ -99,7 +113,9 @@ async fn signing_in_replaces_the_session_id_and_forgets_the_old_one() {
 
 #[tokio::test]
 async fn a_redis_outage_while_saving_is_503_with_retry_after() {
-    let site = site(|oauth| oauth.session_layer_with(dead_store())).await;
+    let Some(url) = redis_url() else { return };
+    let (store, _proxy) = dead_store(&url).await;
+    let site = site(move |oauth| oauth.session_layer_with(store)).await;
     let started = std::time::Instant::now();
     let response = browser()
         .get(site.url("/auth/api/oauth/csrf"))
@@ -118,6 +134,7 @@ async fn a_redis_outage_while_loading_is_503_with_retry_after() {
     let store = connect_redis_store(&url, Duration::from_secs(3))
         .await
         .expect("redis");
+    let (dead, _proxy) = dead_store(&url).await;
     let live = site(move |oauth| oauth.session_layer_with(store)).await;
     let response = browser()
         .get(live.url("/auth/api/oauth/csrf"))
@@ -130,7 +147,7 @@ async fn a_redis_outage_while_loading_is_503_with_retry_after() {
         .expect("pair")
         .to_owned();
     // Same secret, so the same cookie opens; its store is down.
-    let down = site(|oauth| oauth.session_layer_with(dead_store())).await;
+    let down = site(move |oauth| oauth.session_layer_with(dead)).await;
     let response = browser()
         .get(down.url("/auth/api/oauth/csrf"))
         .header("cookie", cookie)

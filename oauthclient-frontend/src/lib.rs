@@ -17,6 +17,8 @@ mod messages;
 mod oauth_session;
 mod parts;
 mod rate_limit;
+#[cfg(feature = "redis")]
+mod redis_connection;
 mod reply;
 mod request;
 mod routes;
@@ -37,6 +39,8 @@ pub use flash::{Flash, push_flash, push_flash_message, take_flashes};
 pub use frame_ancestors::{FrameAncestors, InvalidFrameAncestor};
 pub use i18n::{Arg, CatalogError, Dir, LANGUAGE_COOKIE, Locale, Localizer};
 pub use rate_limit::check_rate_limit;
+#[cfg(feature = "redis")]
+pub use redis_connection::{REDIS_OPERATION_TIMEOUT, RedisConnection, RedisError};
 pub use reply::{RETRY_AFTER_UNAVAILABLE_SECS, Reply};
 pub use request::Request;
 pub use routes::{Endpoint, Paths, ROUTES, Route, RouteMethod};

@@ -5,7 +5,7 @@ mod client;
 mod host;
 mod lifetime_store;
 #[cfg(feature = "redis")]
-mod redis;
+mod redis_store;
 mod session_lifetime;
 mod session_middleware;
 mod session_store;
@@ -21,7 +21,9 @@ pub use oauthclient_frontend::{
     SessionData, USER_ID_KEY,
 };
 #[cfg(feature = "redis")]
-pub use redis::connect_redis_store;
+pub use oauthclient_frontend::{REDIS_OPERATION_TIMEOUT, RedisConnection};
+#[cfg(feature = "redis")]
+pub use redis_store::{RedisSessionStore, connect_redis_store};
 pub use session_middleware::OAuthSessionMiddleware;
 pub use session_store::SessionBackend;
 pub use session_unavailable::session_unavailable;

@@ -13,9 +13,10 @@ use actix_web::cookie::time::Duration;
 pub enum SessionBackend {
     /// Everything in the (signed, encrypted) cookie. No server state.
     Cookie(CookieSessionStore),
-    /// State in Redis; the cookie holds only the session key.
+    /// State in Redis; the cookie holds only the session key. Every operation is bounded by
+    /// [`crate::REDIS_OPERATION_TIMEOUT`] (the store bounds its own).
     #[cfg(feature = "redis")]
-    Redis(actix_session::storage::RedisSessionStore),
+    Redis(crate::RedisSessionStore),
 }
 
 impl SessionBackend {
@@ -44,9 +45,7 @@ impl SessionStore for SessionBackend {
         match self {
             Self::Cookie(store) => store.load(session_key).await,
             #[cfg(feature = "redis")]
-            Self::Redis(store) => bounded(store.load(session_key))
-                .await
-                .map_err(LoadError::Other)?,
+            Self::Redis(store) => store.load(session_key).await,
         }
     }
 
@@ -58,9 +57,7 @@ impl SessionStore for SessionBackend {
         match self {
             Self::Cookie(store) => store.save(session_state, ttl).await,
             #[cfg(feature = "redis")]
-            Self::Redis(store) => bounded(store.save(session_state, ttl))
-                .await
-                .map_err(SaveError::Other)?,
+            Self::Redis(store) => store.save(session_state, ttl).await,
         }
     }
 
@@ -73,9 +70,7 @@ impl SessionStore for SessionBackend {
         match self {
             Self::Cookie(store) => store.update(session_key, session_state, ttl).await,
             #[cfg(feature = "redis")]
-            Self::Redis(store) => bounded(store.update(session_key, session_state, ttl))
-                .await
-                .map_err(UpdateError::Other)?,
+            Self::Redis(store) => store.update(session_key, session_state, ttl).await,
         }
     }
 
@@ -87,7 +82,7 @@ impl SessionStore for SessionBackend {
         match self {
             Self::Cookie(store) => store.update_ttl(session_key, ttl).await,
             #[cfg(feature = "redis")]
-            Self::Redis(store) => bounded(store.update_ttl(session_key, ttl)).await?,
+            Self::Redis(store) => store.update_ttl(session_key, ttl).await,
         }
     }
 
@@ -95,23 +90,7 @@ impl SessionStore for SessionBackend {
         match self {
             Self::Cookie(store) => store.delete(session_key).await,
             #[cfg(feature = "redis")]
-            Self::Redis(store) => bounded(store.delete(session_key)).await?,
+            Self::Redis(store) => store.delete(session_key).await,
         }
     }
-}
-
-/// How long one Redis session operation may take. The Redis client retries with back-off
-/// when the server is gone, which can hold a request for minutes; past this bound the request
-/// fails (as a 503, see [`crate::session_unavailable`]) and the server stays responsive.
-#[cfg(feature = "redis")]
-pub const REDIS_OPERATION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
-
-/// `operation`, or a "no answer" error after [`REDIS_OPERATION_TIMEOUT`].
-#[cfg(feature = "redis")]
-async fn bounded<T>(operation: impl Future<Output = T>) -> Result<T, anyhow::Error> {
-    tokio::time::timeout(REDIS_OPERATION_TIMEOUT, operation)
-        .await
-        .map_err(|_| {
-            anyhow::anyhow!("redis session store: no answer within {REDIS_OPERATION_TIMEOUT:?}")
-        })
 }
