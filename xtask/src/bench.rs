@@ -14,6 +14,10 @@ use crate::process::{cargo, run_for, target_dir, workspace_root};
 
 /// This task's own flags, never passed on.
 #[derive(Debug, Default, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent command-line switches"
+)]
 struct Flags {
     no_micro: bool,
     growth: bool,

@@ -388,7 +388,7 @@ mod tests {
         assert_eq!(chart.values[0], [Some(1300.0), Some(800.0)]);
         let growth_results = json!({"runs": [
             {"engine": "SQLite", "users": 1000, "callback_p50_ms": 1.0, "callback_p99_ms": 4.0},
-            {"engine": "SQLite", "users": 1000000, "callback_p50_ms": 1.1, "callback_p99_ms": 4.5},
+            {"engine": "SQLite", "users": 1_000_000, "callback_p50_ms": 1.1, "callback_p99_ms": 4.5},
             {"engine": "PostgreSQL", "users": 1000, "callback_p50_ms": 2.0, "callback_p99_ms": 8.0},
         ]});
         let chart = growth(&growth_results).expect("a chart");
