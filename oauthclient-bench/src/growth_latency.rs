@@ -111,12 +111,16 @@ pub fn run(options: &LatencyOptions) -> Result<(), String> {
     for config in &options.configs {
         let (database_url, secret) = read_config(config)?;
         let users = runtime.block_on(count_users(&database_url, &secret))?;
-        let entry = measure(
+        let mut entry = measure(
             options,
             (&runtime, &client, &binaries, &dir),
             &stand_in,
             (&database_url, &secret, users),
         )?;
+        // A sign-in that missed the generated identity would sign a new user up and still
+        // land on the next URL: the count shows it.
+        let after = runtime.block_on(count_users(&database_url, &secret))?;
+        verify(&mut entry, users, after);
         println!("   {}", line(&entry));
         entries.retain(|old| !(old["engine"] == entry["engine"] && old["users"] == entry["users"]));
         entries.push(entry);
@@ -240,6 +244,23 @@ fn measure(
     }))
 }
 
+/// Records whether the database still holds exactly the generated users; a difference is
+/// that many errors.
+fn verify(entry: &mut Value, before: u64, after: u64) {
+    if after == before {
+        entry["verified"] = json!(format!(
+            "still {before} users: every flow signed a generated user in"
+        ));
+        return;
+    }
+    let errors = entry["errors"].as_u64().unwrap_or(0) + after.abs_diff(before);
+    entry["errors"] = json!(errors);
+    entry["first_error"] = json!(format!(
+        "the database held {before} users before the flows and {after} after: flows signed \
+         users up instead of in"
+    ));
+}
+
 /// The growth provider stand-in: the process, the sites' app table, its authorization URL.
 fn start_provider(binaries: &Binaries, dir: &Path) -> Result<(Server, String, String), String> {
     let port = free_port()?;
@@ -313,7 +334,7 @@ fn line(entry: &Value) -> String {
     format!(
         "{} users on {}: {} flows/s, callback p50 {} ms / p99 {} ms, {} errors",
         entry["users"],
-        entry["backend"],
+        entry["backend"].as_str().unwrap_or("?"),
         entry["flows_per_second"],
         entry["callback_p50_ms"],
         entry["callback_p99_ms"],
@@ -370,6 +391,25 @@ mod tests {
             "the demo"
         );
         assert!(LatencyOptions::parse(&args("--demo d --config a --fast")).is_err());
+    }
+
+    #[test]
+    fn a_changed_user_count_is_an_error() {
+        let mut entry = json!({"errors": 0});
+        verify(&mut entry, 1000, 1000);
+        assert_eq!(entry["errors"], 0);
+        assert!(
+            entry["verified"]
+                .as_str()
+                .is_some_and(|text| text.contains("1000"))
+        );
+        verify(&mut entry, 1000, 1004);
+        assert_eq!(entry["errors"], 4);
+        assert!(
+            entry["first_error"]
+                .as_str()
+                .is_some_and(|text| text.contains("1004"))
+        );
     }
 
     #[test]

@@ -58,6 +58,7 @@ mod catalogs;
 mod ci;
 mod deps;
 mod docs_check;
+mod docs_links;
 mod integration;
 mod module_cycles;
 mod new_provider;
@@ -101,7 +102,8 @@ tasks:
                that did not run because their service variable is not set, and why
   deps         check the lean-dependency rules; print how many crates each build pulls in
   docs         the docs check alone (part of ci): every page's Rust blocks compile, its TOML
-               configuration blocks load, the tests docs/security.md cites exist
+               configuration blocks load, its relative links and images lead to files, the
+               tests docs/security.md cites exist
   integration [oidc] [spa] [schemathesis] [form_post] [generic] [i18n]
                the demo app in headless chromium (playwright-core): sign-up, linking,
                disconnecting, signing in again; screenshots in target/browser-screenshots/;
