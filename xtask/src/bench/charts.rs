@@ -55,7 +55,8 @@ pub fn svg(chart: &Bars) -> Result<String, String> {
             .flatten()
             .flatten()
             .fold(0.0_f64, |high, value| high.max(*value));
-        let top = if highest > 0.0 { highest * 1.2 } else { 1.0 };
+        // Headroom above the highest bar: its note, and the legend in the upper right.
+        let top = if highest > 0.0 { highest * 1.4 } else { 1.0 };
         let groups = i32::try_from(groups).unwrap_or(i32::MAX / GROUP);
         let centres: Vec<i32> = (0..groups).map(|group| group * GROUP + GROUP / 2).collect();
         let mut context = ChartBuilder::on(&root)
