@@ -131,6 +131,8 @@ pub enum Users {
     Returning(Arc<Vec<String>>),
     /// Client `c`'s `k`-th flow signs up `"{prefix}-{c}-{k}"`.
     New(String),
+    /// Every flow signs in as a generated user picked at random: `growth-{n}`, `n` in 1..=N.
+    Generated(u64),
 }
 
 impl Users {
@@ -138,6 +140,12 @@ impl Users {
         match self {
             Users::Returning(pool) => pool[(client + flow * clients) % pool.len()].clone(),
             Users::New(prefix) => format!("{prefix}-{client}-{flow}"),
+            Users::Generated(count) => {
+                format!(
+                    "growth-{}",
+                    rand::Rng::gen_range(&mut rand::thread_rng(), 1..=*count.max(&1))
+                )
+            }
         }
     }
 }

@@ -4,8 +4,15 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
+use crate::connections::HeldConnections;
 use crate::flows::Outcome;
 use crate::procs::CpuMark;
+use crate::wrk::WrkResult;
+
+/// The client of the rows the load generator of this crate measured.
+pub const GENERATOR: &str = "oauthclient-bench";
+/// The client of the rows `wrk` measured.
+pub const WRK: &str = "wrk";
 
 /// One measured phase.
 #[derive(Debug)]
@@ -17,6 +24,8 @@ pub struct Row {
     pub adapter: &'static str,
     /// `SQLite + cookie sessions`, `PostgreSQL + Redis sessions`; `–` for a floor.
     pub backend: &'static str,
+    /// Who made the load: [`GENERATOR`] or [`WRK`].
+    pub client: &'static str,
     /// `req/s` or `flows/s`.
     pub unit: &'static str,
     pub rate: f64,
@@ -47,6 +56,7 @@ impl Row {
             phase,
             adapter,
             backend,
+            client: GENERATOR,
             unit: if flows { "flows/s" } else { "req/s" },
             rate: outcome.rate(),
             ok: outcome.ok,
@@ -59,6 +69,49 @@ impl Row {
             cpu,
             verified: None,
         }
+    }
+
+    /// A redirect phase measured by wrk: its passing answers, its percentiles, its errors (wrong
+    /// answers and failed sockets).
+    pub fn from_wrk(
+        phase: &'static str,
+        adapter: &'static str,
+        backend: &'static str,
+        result: &WrkResult,
+        cpu: CpuMark,
+    ) -> Self {
+        Self {
+            phase,
+            adapter,
+            backend,
+            client: WRK,
+            unit: "req/s",
+            rate: result.rate(),
+            ok: result.ok(),
+            errors: result.errors(),
+            first_error: (result.errors() > 0).then(|| {
+                format!(
+                    "{} wrong answers (of which {} not 2xx/3xx), {} socket errors, {} unchecked",
+                    result.wrong,
+                    result.non_2xx_3xx,
+                    result.socket_errors,
+                    result.requests.saturating_sub(result.checked)
+                )
+            }),
+            p50_ms: result.p50_ms,
+            p99_ms: result.p99_ms,
+            callback_p50_ms: None,
+            callback_p99_ms: None,
+            cpu,
+            verified: None,
+        }
+    }
+
+    /// The client's CPU time per passing request or flow, in microseconds.
+    pub fn client_cpu_us(&self) -> f64 {
+        #[allow(clippy::cast_precision_loss, reason = "a count far below 2^52")]
+        let ok = self.ok.max(1) as f64;
+        self.cpu.load * 1e6 / ok
     }
 
     /// The provider stand-in's share of all CPU time used in the phase.
@@ -78,6 +131,7 @@ impl Row {
             "phase": self.phase,
             "adapter": self.adapter,
             "backend": self.backend,
+            "client": self.client,
             "unit": self.unit,
             "rate": round(self.rate, 1),
             "ok": self.ok,
@@ -94,6 +148,7 @@ impl Row {
             },
             "provider_cpu_share": round(self.provider_share(), 3),
             "server_cpu_us_per_op": round(self.server_cpu_us(), 1),
+            "client_cpu_us_per_op": round(self.client_cpu_us(), 1),
             "verified": self.verified,
         })
     }
@@ -107,25 +162,27 @@ pub struct Report {
     pub rows: Vec<Row>,
     /// Peak RSS of each site's server, by adapter and backend.
     pub peak_rss_mib: Vec<(&'static str, &'static str, f64)>,
+    /// Each site's memory while holding many connections.
+    pub connections: Vec<HeldConnections>,
 }
 
 /// The adapter whose floor every login is also compared with.
 const ACTIX: &str = "actix-web";
 
 impl Report {
-    /// The floor of `adapter`'s framework.
-    fn floor(&self, adapter: &str) -> Option<&Row> {
+    /// The floor of `adapter`'s framework, measured by `client`.
+    fn floor(&self, adapter: &str, client: &str) -> Option<&Row> {
         self.rows
             .iter()
-            .find(|row| row.phase == "floor" && row.adapter == adapter)
+            .find(|row| row.phase == "floor" && row.adapter == adapter && row.client == client)
     }
 
     /// A login's rate and server CPU per request against its own framework's floor, and its
     /// rate against the actix-web floor.
     fn against_floors(&self, login: &Row) -> Option<(f64, f64, Option<f64>)> {
-        let own = self.floor(login.adapter)?;
+        let own = self.floor(login.adapter, login.client)?;
         let actix = self
-            .floor(ACTIX)
+            .floor(ACTIX, login.client)
             .filter(|_| login.adapter != ACTIX)
             .map(|actix| login.rate / actix.rate);
         Some((
@@ -139,8 +196,8 @@ impl Report {
     pub fn table(&self) -> String {
         let mut out = format!("Machine: {}\nSettings: {}\n\n", self.machine, self.settings);
         out.push_str(
-            "| phase | adapter | backend | rate | p50 ms | p99 ms | callback p50 / p99 ms | errors | server CPU µs/op | provider CPU share |\n\
-             |---|---|---|---:|---:|---:|---:|---:|---:|---:|\n",
+            "| phase | adapter | backend | client | rate | p50 ms | p99 ms | callback p50 / p99 ms | errors | server CPU µs/op | client CPU µs/op | provider CPU share |\n\
+             |---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         );
         for row in &self.rows {
             let mut rate = format!("{:.0} {}", row.rate, row.unit);
@@ -166,16 +223,21 @@ impl Report {
             };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {rate} | {:.2} | {:.2} | {callback} | {} | {cpu} | {share} |",
+                "| {} | {} | {} | {} | {rate} | {:.2} | {:.2} | {callback} | {} | {cpu} | {:.0} | {share} |",
                 label(row.phase),
                 row.adapter,
                 row.backend,
+                row.client,
                 row.p50_ms,
                 row.p99_ms,
                 row.errors,
+                row.client_cpu_us(),
             );
         }
         out.push('\n');
+        for held in &self.connections {
+            let _ = writeln!(out, "{}", held.line());
+        }
         for (adapter, backend, rss) in &self.peak_rss_mib {
             let _ = writeln!(
                 out,
@@ -184,7 +246,7 @@ impl Report {
         }
         for row in &self.rows {
             let phase = label(row.phase);
-            let (adapter, backend) = (row.adapter, row.backend);
+            let (adapter, backend, client) = (row.adapter, row.backend, row.client);
             if let Some(verified) = &row.verified {
                 let _ = writeln!(
                     out,
@@ -194,7 +256,7 @@ impl Report {
             if let Some(error) = &row.first_error {
                 let _ = writeln!(
                     out,
-                    "First error ({phase}, {adapter} on {backend}): {error}"
+                    "First error ({phase}, {adapter} on {backend}, {client}): {error}"
                 );
             }
         }
@@ -206,13 +268,14 @@ impl Report {
             "machine": self.machine,
             "settings": self.settings,
             "floors": self.rows.iter().filter(|row| row.phase == "floor")
-                .map(|row| json!({"adapter": row.adapter, "rate": round(row.rate, 1),
+                .map(|row| json!({"adapter": row.adapter, "client": row.client,
+                    "rate": round(row.rate, 1),
                     "server_cpu_us_per_op": round(row.server_cpu_us(), 1)}))
                 .collect::<Vec<_>>(),
             "login_to_floor": self.rows.iter().filter(|row| row.phase == "login")
                 .map(|row| {
                     let ratios = self.against_floors(row);
-                    json!({"adapter": row.adapter, "backend": row.backend,
+                    json!({"adapter": row.adapter, "backend": row.backend, "client": row.client,
                         "ratio": ratios.map(|(rate, _, _)| round(rate, 3)),
                         "server_cpu_ratio": ratios.map(|(_, cpu, _)| round(cpu, 3)),
                         "ratio_to_actix_web_floor": ratios
@@ -224,12 +287,15 @@ impl Report {
                 .map(|(adapter, backend, rss)| json!({"adapter": adapter, "backend": backend,
                     "mib": round(*rss, 1)}))
                 .collect::<Vec<_>>(),
+            "connections": self.connections.iter().map(HeldConnections::to_json)
+                .collect::<Vec<_>>(),
         })
     }
 
     /// Whether every request and flow passed its checks.
     pub fn clean(&self) -> bool {
         self.rows.iter().all(|row| row.errors == 0 && row.ok > 0)
+            && self.connections.iter().all(HeldConnections::clean)
     }
 }
 
@@ -243,7 +309,8 @@ fn label(phase: &str) -> &'static str {
     }
 }
 
-fn round(value: f64, digits: i32) -> f64 {
+/// `value` rounded to `digits` decimals, for the JSON.
+pub fn round(value: f64, digits: i32) -> f64 {
     let scale = 10_f64.powi(digits);
     (value * scale).round() / scale
 }

@@ -1,5 +1,8 @@
 //! `run`: every phase in order, for each adapter (the demo on actix-web, then the axum site),
-//! against servers started for it ([`crate::servers`]), and the report.
+//! against servers started for it ([`crate::servers`]), and the report. The redirect phases
+//! (the generator's and wrk's) are in [`login`].
+
+mod login;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -8,17 +11,17 @@ use std::time::Duration;
 use reqwest::Client;
 use tokio::runtime::Runtime;
 
+use crate::connections::{self, CONNECTIONS};
 use crate::database::ThrowawayDatabase;
-use crate::floor::FLOOR_LOCATION;
-use crate::flows::{self, Outcome, Site, Users};
+use crate::flows::{self, Site, Users};
 use crate::options::RunOptions;
-use crate::procs::{CpuMark, Server, free_port};
+use crate::procs::{CpuMark, Server, free_port, raise_open_files};
 use crate::provider::APP;
 use crate::report::{Report, Row};
 use crate::servers::{
-    Adapter, Backend, Binaries, Floor, random_secret, start_floor, start_provider, start_site,
+    Adapter, Backend, Binaries, random_secret, start_floor, start_provider, start_site,
 };
-use crate::verify;
+use crate::{verify, wrk};
 
 /// Returning users per concurrent client.
 const POOL_PER_CLIENT: usize = 4;
@@ -37,6 +40,8 @@ struct Bench<'a> {
     /// The provider's remote app table, for the sites' configuration.
     app_table: String,
     authorize_url: String,
+    /// wrk's check of every answer.
+    wrk_script: PathBuf,
 }
 
 pub fn run(options: &RunOptions) -> Result<(), String> {
@@ -45,6 +50,10 @@ pub fn run(options: &RunOptions) -> Result<(), String> {
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     std::fs::create_dir_all(&dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+    // A thousand connections to a site, each an open file here and there (the sites inherit
+    // the limit), with room for the pools and logs.
+    let files = raise_open_files(2 * CONNECTIONS as u64 + 1024)?;
+    let wrk_script = wrk::write_script(&dir)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -60,10 +69,13 @@ pub fn run(options: &RunOptions) -> Result<(), String> {
         settings: format!(
             "{} s per phase, {} connections for redirects, {} concurrent clients for flows, \
              demo (actix-web) with 2 workers, axum site on tokio with 2 worker threads, \
-             provider stand-in with 1",
+             provider stand-in with 1; wrk -t{} -c{}; {CONNECTIONS} connections a site in the \
+             memory phase (open-files limit {files})",
             options.phase.as_secs(),
             options.connections,
-            options.clients
+            options.clients,
+            wrk::THREADS,
+            wrk::CONNECTIONS,
         ),
         ..Report::default()
     };
@@ -79,6 +91,7 @@ pub fn run(options: &RunOptions) -> Result<(), String> {
         provider,
         app_table,
         authorize_url,
+        wrk_script,
     };
     for adapter in Adapter::ALL {
         bench.adapter(adapter, &mut report)?;
@@ -147,92 +160,43 @@ impl Bench<'_> {
             let login = format!("{}/oauth/login/{APP}/", site.demo);
             let rows = self.login_rows(floor.take(), adapter, (&server, &login), backend.label);
             report.rows.extend(rows);
-            self.flow_rows(adapter, backend, &site, &server, &secret, report)?;
+            let returning = self.flow_rows(adapter, backend, &site, &server, &secret, report)?;
             report
                 .peak_rss_mib
                 .push((adapter.label(), backend.label, server.peak_rss_mib()));
+            let mut held = self.connections(&site, &server, &returning, port);
+            (held.adapter, held.backend) = (adapter.label(), backend.label);
+            println!("   {}", held.line());
+            report.connections.push(held);
         }
         Ok(())
     }
 
-    /// The floor and the login measured in alternating stretches, so that whatever else the
-    /// machine does during the run weighs on both alike.
-    fn floor_and_login(
+    /// [`CONNECTIONS`] keep-alive connections held open to the site for a phase while
+    /// returning-user flows run alongside.
+    fn connections(
         &self,
-        floor: &Floor,
-        (site, login_url): (&Server, &str),
-    ) -> (Outcome, CpuMark, Outcome, CpuMark) {
-        let (runtime, client, options) = (&self.runtime, &self.client, self.options);
-        let authorize_url = self.authorize_url.as_str();
-        let floor_prefix = FLOOR_LOCATION.split('?').next().unwrap_or(FLOOR_LOCATION);
-        let stretch = options.phase / ROUNDS;
-        let (mut floor_total, mut floor_cpu) = (Outcome::default(), CpuMark::default());
-        let (mut login_total, mut login_cpu) = (Outcome::default(), CpuMark::default());
-        runtime.block_on(warm_up(client, &floor.url, floor_prefix, options));
-        runtime.block_on(warm_up(client, login_url, authorize_url, options));
-        for _ in 0..ROUNDS {
-            let (outcome, cpu) = measured(&floor.server, None, || {
-                runtime.block_on(flows::redirects(
-                    client,
-                    &floor.url,
-                    floor_prefix,
-                    options.connections,
-                    stretch,
-                ))
-            });
-            floor_total.extend(outcome);
-            floor_cpu = floor_cpu.plus(cpu);
-            let (outcome, cpu) = measured(site, None, || {
-                runtime.block_on(flows::redirects(
-                    client,
-                    login_url,
-                    authorize_url,
-                    options.connections,
-                    stretch,
-                ))
-            });
-            login_total.extend(outcome);
-            login_cpu = login_cpu.plus(cpu);
-        }
-        (floor_total, floor_cpu, login_total, login_cpu)
+        site: &Site,
+        server: &Server,
+        returning: &Users,
+        port: u16,
+    ) -> connections::HeldConnections {
+        let (client, options) = (&self.client, self.options);
+        println!("   {CONNECTIONS} keep-alive connections, returning flows alongside");
+        let address = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+        let login = format!("/oauth/login/{APP}/");
+        let phase = options.phase.max(connections::SHORTEST);
+        self.runtime.block_on(connections::hold(
+            server,
+            (address, &login),
+            CONNECTIONS,
+            phase,
+            flows::flows(client, site, returning, options.clients, phase, usize::MAX),
+        ))
     }
 
-    /// The login phase of one site; the first one of each adapter alternates with its floor.
-    fn login_rows(
-        &self,
-        floor: Option<Floor>,
-        adapter: Adapter,
-        (site, login): (&Server, &str),
-        backend: &'static str,
-    ) -> Vec<Row> {
-        let framework = adapter.label();
-        if let Some(floor) = floor {
-            let (floor_outcome, floor_cpu, login_outcome, login_cpu) =
-                self.floor_and_login(&floor, (site, login));
-            return vec![
-                Row::new("floor", framework, "–", floor_outcome, floor_cpu),
-                Row::new("login", framework, backend, login_outcome, login_cpu),
-            ];
-        }
-        let (runtime, client, options) = (&self.runtime, &self.client, self.options);
-        let authorize_url = self.authorize_url.as_str();
-        let (outcome, cpu) = measured(site, None, || {
-            runtime.block_on(async {
-                warm_up(client, login, authorize_url, options).await;
-                flows::redirects(
-                    client,
-                    login,
-                    authorize_url,
-                    options.connections,
-                    options.phase,
-                )
-                .await
-            })
-        });
-        vec![Row::new("login", framework, backend, outcome, cpu)]
-    }
-
-    /// The returning-user and sign-up phases against one running site.
+    /// The returning-user and sign-up phases against one running site; the returning users,
+    /// for the phases after.
     fn flow_rows(
         &self,
         adapter: Adapter,
@@ -241,7 +205,7 @@ impl Bench<'_> {
         server: &Server,
         secret: &str,
         report: &mut Report,
-    ) -> Result<(), String> {
+    ) -> Result<Users, String> {
         let (runtime, client, options) = (&self.runtime, &self.client, self.options);
         let provider = Some(&self.provider);
         // The returning users sign up once first (this also warms the flow path up).
@@ -307,7 +271,7 @@ impl Bench<'_> {
             row.ok
         ));
         report.rows.push(row);
-        Ok(())
+        Ok(returning)
     }
 }
 

@@ -171,7 +171,7 @@ fn own(exe: &Path, args: &[&str]) -> Command {
 }
 
 /// The provider writes its table right after it starts listening.
-fn wait_for_file(path: &Path) -> Result<String, String> {
+pub fn wait_for_file(path: &Path) -> Result<String, String> {
     for _ in 0..100 {
         if let Ok(text) = std::fs::read_to_string(path)
             && !text.is_empty()

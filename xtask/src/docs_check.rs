@@ -3,6 +3,7 @@
 //! - every page (docs/, README.md, each crate's README) is listed in `xtask/docs-check`, whose
 //!   `cargo test` compiles each page's Rust blocks as doc-tests and loads each TOML
 //!   configuration block with the real loader (see that crate's documentation);
+//! - every relative link and image of the pages leads to a file ([`crate::docs_links`]);
 //! - every test docs/security.md cites in its table's test column exists: `file.rs::name`
 //!   names a `fn name` in a file of that path, `module::name` and a bare `name` a `fn name`
 //!   anywhere, `file.rs` a file, "fuzz target `x`" a fuzz target, "`x` unit tests" a module.
@@ -17,7 +18,15 @@ const SECURITY: &str = "docs/security.md";
 /// Runs the docs check from the workspace `root`.
 pub fn check(root: &Path) -> Result<(), String> {
     let listed = read(&root.join(DOCS_CHECK).join("src/lib.rs"))?;
-    let mut problems = unlisted_pages(&pages(root)?, &listed);
+    let pages = pages(root)?;
+    let mut problems = unlisted_pages(&pages, &listed);
+    for page in &pages {
+        problems.extend(crate::docs_links::broken(
+            root,
+            page,
+            &read(&root.join(page))?,
+        ));
+    }
     let sources = rust_sources(root)?;
     problems.extend(missing_citations(&read(&root.join(SECURITY))?, &sources));
     if !problems.is_empty() {

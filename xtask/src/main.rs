@@ -2,8 +2,10 @@
 //!
 //! - `bench`: release builds of the demo and `oauthclient-bench`, the load benchmark of both
 //!   adapters, the demo on actix-web and an axum site (see docs/benchmarks.md; results in
-//!   `target/bench/results.json`), then the criterion micro-benchmarks (state token, next URL,
-//!   token encryption).
+//!   `target/bench/results.json`; the redirect phases also under `wrk`, and a thousand
+//!   connections a site), then the criterion micro-benchmarks (state token, next URL, token
+//!   encryption), then SVG charts; `--users N` fills generated data, `--growth` measures
+//!   returning-user latency on it.
 //! - `ci`: format check, clippy with `-D warnings` (all features, and each store backend
 //!   alone), the workspace tests with all features (including doc-tests; PostgreSQL suites run
 //!   when `OAUTHCLIENT_TEST_POSTGRES_URL` is set) and rustdoc with `-D warnings`. The same
@@ -56,6 +58,7 @@ mod catalogs;
 mod ci;
 mod deps;
 mod docs_check;
+mod docs_links;
 mod integration;
 mod module_cycles;
 mod new_provider;
@@ -73,10 +76,18 @@ tasks:
                compare each published crate's public API with api/<crate>.txt and print
                the difference; --bless rewrites the listings (a deliberate API change)
   bench [--seconds N] [--clients N] [--connections N] [--postgres URL] [--redis URL] [--no-micro]
+        [--charts-into-docs]
                release builds; the demo (actix-web) and an axum site under load on 127.0.0.1
-               (login redirects vs bare actix-web and axum floors, returning-user and sign-up
-               flows on SQLite and on PostgreSQL + Redis sessions, peak RSS); table +
-               target/bench/results.json; then criterion
+               (login redirects vs bare actix-web and axum floors, by the load generator and
+               by wrk; returning-user and sign-up flows on SQLite and on PostgreSQL + Redis
+               sessions; peak RSS; RSS at 1,000 connections); table +
+               target/bench/results.json; then criterion; then SVG charts (target/bench/, or
+               docs/bench/ with --charts-into-docs)
+  bench --charts [--charts-into-docs]
+               only redraw the charts from target/bench/*.json
+  bench --growth [--users N ...] [--seconds N] [--clients N] [--redis URL]
+               (fill, then) returning-user callback latency on the generated databases:
+               target/bench/growth.json (one entry per backend and size), plans.md, charts
   bench --users N [--backend sqlite|postgres|both] [--sqlite FILE] [--postgres URL] [--reset]
                the data generator: N users, remote accounts, identities and encrypted
                tokens in bulk into a SQLite file (target/bench/growth.sqlite) and/or a
@@ -91,7 +102,8 @@ tasks:
                that did not run because their service variable is not set, and why
   deps         check the lean-dependency rules; print how many crates each build pulls in
   docs         the docs check alone (part of ci): every page's Rust blocks compile, its TOML
-               configuration blocks load, the tests docs/security.md cites exist
+               configuration blocks load, its relative links and images lead to files, the
+               tests docs/security.md cites exist
   integration [oidc] [spa] [schemathesis] [form_post] [generic] [i18n]
                the demo app in headless chromium (playwright-core): sign-up, linking,
                disconnecting, signing in again; screenshots in target/browser-screenshots/;

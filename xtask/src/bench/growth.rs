@@ -20,6 +20,23 @@ pub fn requested(args: &[String]) -> bool {
     args.iter().any(|arg| arg == "--users")
 }
 
+/// Splits `--growth`'s arguments: those of the generator (`--users N` and the rest of
+/// [`fill`]'s), and those of `oauthclient-bench latency` (`--seconds N`, `--clients N`,
+/// `--redis URL`).
+pub fn latency_args(args: &[String]) -> (Vec<String>, Vec<String>) {
+    let (mut fill, mut latency) = (Vec::new(), Vec::new());
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if matches!(arg.as_str(), "--seconds" | "--clients" | "--redis") {
+            latency.push(arg.clone());
+            latency.extend(rest.next().cloned());
+        } else {
+            fill.push(arg.clone());
+        }
+    }
+    (fill, latency)
+}
+
 /// Builds the generator and fills the databases `args` name.
 pub fn fill(args: &[String]) -> Result<(), String> {
     let out = target_dir().join("bench");
@@ -112,6 +129,15 @@ mod tests {
 
     fn translated(text: &str) -> Result<String, String> {
         fill_args(&args(text), "target/bench/growth.sqlite").map(|args| args.join(" "))
+    }
+
+    #[test]
+    fn growth_arguments_go_to_the_generator_or_the_latency_run() {
+        let (fill, latency) = super::latency_args(&args(
+            "--users 1000 --seconds 5 --postgres postgres://h/g --redis redis://r/ --reset",
+        ));
+        assert_eq!(fill, args("--users 1000 --postgres postgres://h/g --reset"));
+        assert_eq!(latency, args("--seconds 5 --redis redis://r/"));
     }
 
     #[test]
