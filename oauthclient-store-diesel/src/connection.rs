@@ -165,10 +165,9 @@ impl r2d2::ManageConnection for ConnectionManager {
     /// last work found the server unavailable is kept, but tested at its next check-out, and
     /// so is every other connection that was idle then ([`PoolHealth::returned`]).
     fn has_broken(&self, conn: &mut PooledConnection) -> bool {
-        if std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(&mut conn.conn) {
-            return true;
-        }
+        // First, so that a connection dropped here still makes its siblings suspect: a lost
+        // server often leaves the transaction manager in its error state too.
         self.health.returned(conn);
-        false
+        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(&mut conn.conn)
     }
 }
