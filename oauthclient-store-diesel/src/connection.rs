@@ -88,6 +88,7 @@ impl std::fmt::Debug for ConnectionManager {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ConnectionManager")
             .field("url", &redact_url_userinfo(&self.url))
+            .field("health", &self.health)
             .finish()
     }
 }
