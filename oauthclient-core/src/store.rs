@@ -219,6 +219,30 @@ pub trait AccountStore: Send + Sync {
     /// All identities of a user (to decide whether unlinking leaves a way to sign in).
     async fn identities_of(&self, user_id: &UserId) -> Result<Vec<UserIdentity>, StoreError>;
 
+    /// Whose remote account is signing in: the user holding `token`'s access token for
+    /// `client_id` ([`AccountStore::account_by_token`]), else the user the identity
+    /// `(method, external_id)` belongs to ([`AccountStore::identity`]). A callback asks this
+    /// once; the default asks those two in turn, and a store may answer both in one round
+    /// trip (the Diesel store does).
+    async fn owner_of(
+        &self,
+        client_id: &str,
+        token: &Token,
+        method: &str,
+        external_id: &str,
+    ) -> Result<Option<UserId>, StoreError> {
+        if let Some(account) = self
+            .account_by_token(client_id, &token.access_token, &token.token_type)
+            .await?
+        {
+            return Ok(Some(account.user_id));
+        }
+        Ok(self
+            .identity(method, external_id)
+            .await?
+            .map(|identity| identity.user_id))
+    }
+
     /// Atomically links an identity, creates (or updates) the remote account and stores the
     /// token: all or nothing.
     async fn link(&self, user_id: &UserId, link: &NewLink) -> Result<RemoteAccount, StoreError>;

@@ -196,6 +196,32 @@ impl AccountStore for DieselStore {
             .await
     }
 
+    /// Both lookups on one connection: one blocking-pool hop and one check-out per callback
+    /// instead of two.
+    async fn owner_of(
+        &self,
+        client_id: &str,
+        token: &Token,
+        method: &str,
+        external_id: &str,
+    ) -> Result<Option<UserId>, StoreError> {
+        let (client_id, method, external_id) = (
+            client_id.to_owned(),
+            method.to_owned(),
+            external_id.to_owned(),
+        );
+        let (access_token, token_type) = (token.access_token.clone(), token.token_type.clone());
+        self.run(move |conn, keys| {
+            if let Some(account) =
+                accounts::by_token(conn, keys, &client_id, &access_token, &token_type)?
+            {
+                return Ok(Some(account.user_id));
+            }
+            Ok(identities::find(conn, &method, &external_id)?.map(|identity| identity.user_id))
+        })
+        .await
+    }
+
     async fn link(&self, user_id: &UserId, link: &NewLink) -> Result<RemoteAccount, StoreError> {
         let user_id = user_id.clone();
         let link = link.clone();

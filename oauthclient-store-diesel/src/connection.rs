@@ -7,6 +7,8 @@ use diesel::connection::SimpleConnection;
 use oauthclient_core::redact::redact_url_userinfo;
 use oauthclient_core::store::StoreError;
 
+use crate::checkout::{PoolHealth, PooledConnection};
+
 /// A connection to whichever backend the URL named.
 #[cfg(all(feature = "sqlite", feature = "postgres"))]
 #[derive(diesel::MultiConnection)]
@@ -75,10 +77,11 @@ fn sqlite_path(url: &str) -> &str {
 #[cfg(feature = "sqlite")]
 const SQLITE_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Opens connections for the pool.
-#[derive(Clone)]
+/// Opens connections for the pool, and decides when one must prove it is alive before use
+/// ([`crate::checkout`]).
 pub struct ConnectionManager {
     url: String,
+    health: PoolHealth,
 }
 
 impl std::fmt::Debug for ConnectionManager {
@@ -86,13 +89,17 @@ impl std::fmt::Debug for ConnectionManager {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ConnectionManager")
             .field("url", &redact_url_userinfo(&self.url))
+            .field("health", &self.health)
             .finish()
     }
 }
 
 impl ConnectionManager {
     pub(crate) fn new(url: impl Into<String>) -> Self {
-        Self { url: url.into() }
+        Self {
+            url: url.into(),
+            health: PoolHealth::new(),
+        }
     }
 
     fn establish(&self) -> Result<AnyConnection, diesel::ConnectionError> {
@@ -167,23 +174,39 @@ pub(crate) fn with_bulk_cache<T>(
 }
 
 impl r2d2::ManageConnection for ConnectionManager {
-    type Connection = AnyConnection;
+    type Connection = PooledConnection;
     type Error = diesel::r2d2::Error;
 
-    fn connect(&self) -> Result<AnyConnection, Self::Error> {
+    fn connect(&self) -> Result<PooledConnection, Self::Error> {
         self.establish()
+            .map(PooledConnection::new)
             .map_err(diesel::r2d2::Error::ConnectionError)
     }
 
-    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), Self::Error> {
-        conn.batch_execute("SELECT 1")
-            .map_err(diesel::r2d2::Error::QueryError)
+    /// Runs at check-out (PostgreSQL only, see [`crate::store`]): `SELECT 1` only for a
+    /// connection the pool cannot vouch for ([`PoolHealth::trusts`]), so a busy pool skips the
+    /// extra round trip while a connection left idle, or one that may have died with its
+    /// server, is still tested and dropped when dead.
+    fn is_valid(&self, conn: &mut PooledConnection) -> Result<(), Self::Error> {
+        if self.health.trusts(conn) {
+            return Ok(());
+        }
+        conn.conn
+            .batch_execute("SELECT 1")
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        conn.mark_good();
+        Ok(())
     }
 
     /// A connection a panic unwound through, or whose transaction could not be closed
     /// ([`crate::transaction::write_transaction`] marks those), may still be inside a transaction:
-    /// handing it out again would block every writer, so the pool drops it.
-    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
-        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(conn)
+    /// handing it out again would block every writer, so the pool drops it. A connection whose
+    /// last work found the server unavailable is kept, but tested at its next check-out, and
+    /// so is every other connection that was idle then ([`PoolHealth::returned`]).
+    fn has_broken(&self, conn: &mut PooledConnection) -> bool {
+        // First, so that a connection dropped here still makes its siblings suspect: a lost
+        // server often leaves the transaction manager in its error state too.
+        self.health.returned(conn);
+        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(&mut conn.conn)
     }
 }

@@ -26,8 +26,11 @@ pub(crate) fn store_error(err: &DieselError) -> StoreError {
         DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, info) => {
             StoreError::conflict(format!("missing referenced row: {}", info.message()))
         }
+        // `UnableToSendCommand`: libpq could not send the query, its connection is gone.
         DieselError::DatabaseError(
-            DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::SerializationFailure,
+            DatabaseErrorKind::ClosedConnection
+            | DatabaseErrorKind::UnableToSendCommand
+            | DatabaseErrorKind::SerializationFailure,
             info,
         ) => StoreError::unavailable(info.message().to_owned()),
         DieselError::DatabaseError(_, info) if is_busy(info.message()) => {

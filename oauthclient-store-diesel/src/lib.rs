@@ -27,6 +27,7 @@
 mod account_store;
 mod accounts;
 mod admin;
+mod checkout;
 mod connection;
 mod crypto;
 mod email_keys;

@@ -136,8 +136,10 @@ impl DieselStore {
                 .connection_timeout(timeout)
                 // A PostgreSQL connection can die with its server, and only a query tells:
                 // `SELECT 1` at check-out keeps a dead one from failing the next caller and
-                // lets the pool recover once the server is back. A SQLite connection is a
-                // file handle that cannot go stale, so it skips the extra statement.
+                // lets the pool recover once the server is back. Only connections the pool
+                // cannot vouch for are tested (idle over a second, or after a failure:
+                // `crate::checkout`), so a busy pool pays no round trip per call. A SQLite
+                // connection is a file handle that cannot go stale, so it skips the test.
                 .test_on_check_out(backend == Backend::Postgres)
                 .build(manager)
                 .map_err(|err| pool_error(&err))
@@ -254,7 +256,11 @@ impl DieselStore {
         let keys = Arc::clone(&self.keys);
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().map_err(|err| pool_error(&err))?;
-            work(&mut conn, &keys)
+            let outcome = work(&mut conn.conn, &keys);
+            // A lost server makes the pool test this connection (and its idle siblings)
+            // before handing it out again.
+            conn.note(&outcome);
+            outcome
         })
         .await
         .map_err(|err| task_error(&err))?

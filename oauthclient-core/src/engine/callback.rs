@@ -1,7 +1,7 @@
 //! The provider's redirect back: the state checked against this session's flows, the grant
 //! exchanged for a token, and the app's authorized handler's decision turned into an effect.
 
-use super::{AppRuntime, Engine};
+use super::{AppRuntime, Engine, memo};
 use crate::account::{User, UserId};
 use crate::audit::{self, AuditEvent};
 use crate::client::ProtocolContext;
@@ -157,7 +157,31 @@ impl Engine<'_> {
 
     /// Exchanges `grant` for a token and runs the app's authorized handler for
     /// `current_user`; the effect to carry out, with `next` kept for a sign-up.
+    ///
+    /// The handler and the engine's own checks read the stores through a memo of this
+    /// callback: a user or remote account read twice (the handler's
+    /// check and the site's rules; the groups recorded and then announced) costs one store
+    /// call.
     pub async fn finish_callback(
+        &self,
+        app: &AppRuntime,
+        grant: Grant,
+        current_user: Option<&UserId>,
+        next: Option<String>,
+    ) -> Result<CallbackEffect, OAuthError> {
+        let memo = memo::CallbackMemo::new(self.accounts, self.users);
+        let engine = Engine {
+            accounts: &memo,
+            users: &memo,
+            ..*self
+        };
+        engine
+            .finish_callback_once(app, grant, current_user, next)
+            .await
+    }
+
+    /// [`Engine::finish_callback`] on this engine's stores as they are.
+    async fn finish_callback_once(
         &self,
         app: &AppRuntime,
         grant: Grant,

@@ -27,6 +27,7 @@ mod confirmation;
 mod disconnect;
 mod login;
 mod logout;
+mod memo;
 mod resend;
 mod signup;
 

@@ -6,6 +6,7 @@ mod email;
 mod flows;
 mod host_users;
 mod login_options;
+mod store_calls;
 mod unconfirmed_claims;
 
 use std::sync::Arc;

@@ -385,25 +385,22 @@ pub(crate) fn ensure_may_use(
 }
 
 /// The local user the remote account already belongs to: by the stored access token, then
-/// by the identity.
+/// by the identity ([`crate::store::AccountStore::owner_of`]: one store call).
 async fn identity_owner(
     ctx: &HandlerContext<'_>,
     token: &Token,
     info: &AccountInfo,
 ) -> Result<Option<UserId>, OAuthError> {
     let client_id = ctx.remote.credentials.consumer_key.as_str();
-    if let Some(account) = ctx
-        .accounts
-        .account_by_token(client_id, &token.access_token, &token.token_type)
-        .await?
-    {
-        return Ok(Some(account.user_id));
-    }
     Ok(ctx
         .accounts
-        .identity(&info.external_method, info.external_id.as_str())
-        .await?
-        .map(|identity| identity.user_id))
+        .owner_of(
+            client_id,
+            token,
+            &info.external_method,
+            info.external_id.as_str(),
+        )
+        .await?)
 }
 
 /// Links (identity + account + token, one transaction), then runs setup on a first link.
