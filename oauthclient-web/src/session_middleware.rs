@@ -102,20 +102,17 @@ where
     forward_ready!(inner);
 
     fn call(&self, req: ServiceRequest) -> Self::Future {
+        let path = req.path().to_owned();
         // A store failure (when the session is saved, after the handler) answers in the
-        // request's language: keep the request (a reference count), and read its language
-        // only then, not on every request.
-        let request = req.request().clone();
+        // request's language.
+        let language = crate::adapter::language_request(req.request());
         let response = self.inner.call(req);
         let cookie_name = self.cookie_name.clone();
         let runtime = self.runtime.clone();
         Box::pin(async move {
             let mut response = response.await.map_err(|err| {
-                store_failure_to_503(request.path(), err, || {
-                    runtime.session_unavailable_for(&crate::adapter::language_request(&request))
-                })
+                store_failure_to_503(&path, err, || runtime.session_unavailable_for(&language))
             })?;
-            drop(request);
             persist_cookie(&mut response, &cookie_name);
             Ok(response)
         })
