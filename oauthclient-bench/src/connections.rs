@@ -49,8 +49,12 @@ pub struct HeldConnections {
     pub first_error: Option<String>,
     /// Requests answered over the held connections.
     pub requests: u64,
+    /// `VmRSS` before the first connection opened.
+    pub rss_before_mib: f64,
     /// The highest `VmRSS` sampled during the phase.
     pub rss_max_mib: f64,
+    /// The highest `RssAnon` sampled during the phase (heap, stacks, buffers).
+    pub rss_anon_max_mib: f64,
     /// `VmHWM` after the phase: the site's peak over its whole life.
     pub hwm_mib: f64,
     /// The flows that ran alongside.
@@ -61,15 +65,17 @@ impl HeldConnections {
     /// The report's line.
     pub fn line(&self) -> String {
         format!(
-            "{} connections to the {} site ({}): {} held at once, {} failed; VmRSS up to {:.1} MiB \
-             (VmHWM {:.1} MiB; target ≤ {TARGET_MIB:.0} MiB); {} returning flows alongside \
-             ({:.0}/s), {} failed{}",
+            "{} connections to the {} site ({}): {} held at once, {} failed; VmRSS {:.1} MiB before, \
+             up to {:.1} MiB (anonymous up to {:.1} MiB; VmHWM {:.1} MiB; target ≤ {TARGET_MIB:.0} MiB); \
+             {} returning flows alongside ({:.0}/s), {} failed{}",
             self.requested,
             self.adapter,
             self.backend,
             self.held,
             self.failed,
+            self.rss_before_mib,
             self.rss_max_mib,
+            self.rss_anon_max_mib,
             self.hwm_mib,
             self.flows.ok,
             self.flows.rate(),
@@ -91,7 +97,9 @@ impl HeldConnections {
             "failed": self.failed,
             "first_error": self.first_error.as_deref().or(self.flows.first_error.as_deref()),
             "requests": self.requests,
+            "rss_before_mib": round(self.rss_before_mib, 1),
             "rss_max_mib": round(self.rss_max_mib, 1),
+            "rss_anon_max_mib": round(self.rss_anon_max_mib, 1),
             "hwm_mib": round(self.hwm_mib, 1),
             "flows_ok": self.flows.ok,
             "flows_errors": self.flows.errors,
@@ -114,6 +122,7 @@ pub async fn hold<F: Future<Output = Outcome>>(
     duration: Duration,
     alongside: F,
 ) -> HeldConnections {
+    let rss_before_mib = server.rss_mib();
     let deadline = Instant::now() + duration.max(SHORTEST);
     let open = Arc::new(AtomicUsize::new(0));
     let request: Arc<[u8]> =
@@ -129,19 +138,22 @@ pub async fn hold<F: Future<Output = Outcome>>(
         tasks.spawn(keep(address, request, deadline, offset, open));
     }
     let sampler = async {
-        let (mut rss_max, mut held) = (0.0_f64, 0);
+        let (mut rss_max, mut anon_max, mut held) = (0.0_f64, 0.0_f64, 0);
         while Instant::now() < deadline {
             rss_max = rss_max.max(server.rss_mib());
+            anon_max = anon_max.max(server.rss_anon_mib());
             held = held.max(open.load(Ordering::Relaxed));
             tokio::time::sleep(SAMPLE_EVERY).await;
         }
-        (rss_max, held)
+        (rss_max, anon_max, held)
     };
-    let ((rss_max_mib, held), flows) = tokio::join!(sampler, alongside);
+    let ((rss_max_mib, rss_anon_max_mib, held), flows) = tokio::join!(sampler, alongside);
     let mut result = HeldConnections {
         requested: count,
         held,
+        rss_before_mib,
         rss_max_mib,
+        rss_anon_max_mib,
         flows,
         ..HeldConnections::default()
     };

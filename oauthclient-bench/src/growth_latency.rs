@@ -19,6 +19,7 @@ use tokio::runtime::Runtime;
 
 use crate::flows::{self, Site, Users};
 use crate::growth_provider::GROWTH_APP;
+use crate::options::BENCH_REDIS;
 use crate::plans::{self, Engine};
 use crate::procs::{CpuMark, Server, free_port};
 use crate::report::round;
@@ -46,7 +47,7 @@ impl LatencyOptions {
             configs: Vec::new(),
             phase: Duration::from_secs(10),
             clients: 4,
-            redis: "redis://127.0.0.1:6379/".into(),
+            redis: BENCH_REDIS.into(),
             out: PathBuf::from("target/bench/growth.json"),
             plans: PathBuf::from("target/bench/plans.md"),
         };

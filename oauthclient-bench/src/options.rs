@@ -3,6 +3,10 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// The Redis sessions go to by default: database 1, so that the benchmark's sessions (they
+/// live a week) do not pile up in database 0, where the tests look at session keys.
+pub const BENCH_REDIS: &str = "redis://127.0.0.1:6379/1";
+
 /// What `run` measures and against what.
 #[derive(Debug, Clone)]
 pub struct RunOptions {
@@ -31,7 +35,7 @@ impl RunOptions {
             clients: 4,
             connections: 64,
             postgres: "postgres://postgres@127.0.0.1:5432/test".into(),
-            redis: "redis://127.0.0.1:6379/".into(),
+            redis: BENCH_REDIS.into(),
         };
         let mut rest = args.iter();
         while let Some(flag) = rest.next() {

@@ -73,6 +73,15 @@ impl Server {
     pub fn rss_mib(&self) -> f64 {
         mib(kib_field(&format!("/proc/{}/status", self.pid()), "VmRSS:"))
     }
+
+    /// The anonymous part of the resident memory (`RssAnon`: heap, stacks, buffers) in MiB;
+    /// the rest of `VmRSS` is mapped files (the executable, libraries), shared and reclaimable.
+    pub fn rss_anon_mib(&self) -> f64 {
+        mib(kib_field(
+            &format!("/proc/{}/status", self.pid()),
+            "RssAnon:",
+        ))
+    }
 }
 
 impl Drop for Server {

@@ -106,18 +106,17 @@ impl PoolHealth {
     }
 }
 
-#[cfg(test)]
+// The tests open in-memory SQLite connections.
+#[cfg(all(test, feature = "sqlite"))]
 mod tests {
     use super::*;
 
-    #[cfg(feature = "sqlite")]
     fn connection() -> PooledConnection {
         use diesel::Connection;
         let sqlite = diesel::SqliteConnection::establish(":memory:").expect("in-memory SQLite");
         PooledConnection::new(AnyConnection::Sqlite(sqlite))
     }
 
-    #[cfg(feature = "sqlite")]
     #[test]
     fn a_connection_that_just_worked_is_trusted() {
         let health = PoolHealth::new();
@@ -127,7 +126,6 @@ mod tests {
         assert!(health.trusts(&conn), "just returned after work");
     }
 
-    #[cfg(feature = "sqlite")]
     #[test]
     fn an_idle_connection_is_tested() {
         let health = PoolHealth::new();
@@ -140,7 +138,6 @@ mod tests {
         assert!(health.trusts(&conn));
     }
 
-    #[cfg(feature = "sqlite")]
     #[test]
     fn an_unavailable_server_makes_every_connection_suspect() {
         let health = PoolHealth::new();
@@ -157,7 +154,6 @@ mod tests {
         assert!(health.trusts(&failed), "tested since");
     }
 
-    #[cfg(feature = "sqlite")]
     #[test]
     fn other_failures_leave_the_connection_trusted() {
         let health = PoolHealth::new();

@@ -29,6 +29,7 @@ mod accounts;
 mod admin;
 mod checkout;
 mod connection;
+mod connection_manager;
 mod crypto;
 mod email_keys;
 mod error;

@@ -8,7 +8,8 @@ use oauthclient_core::OAuthClientConfig;
 use oauthclient_core::redact::{redact_url_in, redact_url_userinfo};
 use oauthclient_core::store::{StoreError, StoreErrorKind};
 
-use crate::connection::{AnyConnection, Backend, ConnectionManager};
+use crate::connection::{AnyConnection, Backend};
+use crate::connection_manager::ConnectionManager;
 use crate::crypto::TokenKeys;
 use crate::email_keys;
 use crate::error::{pool_error, task_error};

@@ -53,7 +53,7 @@ pub(crate) fn write_transaction<T>(
     }
 }
 
-/// Makes the pool drop `conn` when it comes back ([`crate::connection::ConnectionManager`]'s
+/// Makes the pool drop `conn` when it comes back ([`crate::connection_manager::ConnectionManager`]'s
 /// `has_broken` asks Diesel's transaction manager, which now reports an error state).
 #[cfg(feature = "sqlite")]
 fn mark_broken(conn: &mut AnyConnection) {

@@ -4,7 +4,8 @@
 //! to (unavailable: 503), never a second one, and a connection killed while idle longer is
 //! tested and replaced without any call failing.
 
-#![cfg(feature = "postgres")]
+// The shared test helpers open SQLite too.
+#![cfg(all(feature = "postgres", feature = "sqlite"))]
 
 mod common;
 
