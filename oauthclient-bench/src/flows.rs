@@ -6,10 +6,11 @@
 //!   given user by the testkit's cookie) → the callback, which must end in a `302` to the
 //!   `next` URL the flow asked for with a renewed session cookie.
 
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use oauthclient_testkit::SIGNED_IN_COOKIE;
+use oauthclient_testkit::{FakeUser, SIGNED_IN_COOKIE};
 use reqwest::Client;
 use reqwest::header::COOKIE;
 use tokio::task::JoinSet;
@@ -129,8 +130,8 @@ async fn login_redirect(client: &Client, url: &str, prefix: &str) -> Result<(), 
 pub enum Users {
     /// Client `c`'s `k`-th flow signs in as `pool[(c + k * clients) % pool.len()]`.
     Returning(Arc<Vec<String>>),
-    /// Client `c`'s `k`-th flow signs up `"{prefix}-{c}-{k}"`.
-    New(String),
+    /// Client `c`'s `k`-th flow signs up `"{prefix}-{c}-{k}"` ([`Users::new_users`]).
+    New(NewUsers),
     /// Every flow signs in as a generated user picked at random: `growth-{n}`, `n` in 1..=N.
     Generated(u64),
 }
@@ -139,7 +140,7 @@ impl Users {
     fn name(&self, client: usize, flow: usize, clients: usize) -> String {
         match self {
             Users::Returning(pool) => pool[(client + flow * clients) % pool.len()].clone(),
-            Users::New(prefix) => format!("{prefix}-{client}-{flow}"),
+            Users::New(new) => new.name(client, flow),
             Users::Generated(count) => {
                 format!(
                     "growth-{}",
@@ -147,6 +148,54 @@ impl Users {
                 )
             }
         }
+    }
+}
+
+impl Users {
+    /// Somebody new every flow, whose provider id is none of `existing`'s nor another new
+    /// user's.
+    pub fn new_users(prefix: &str, existing: &[String]) -> Self {
+        let taken = existing
+            .iter()
+            .map(|name| FakeUser::sandbox(name).id)
+            .collect();
+        Users::New(NewUsers {
+            prefix: prefix.to_owned(),
+            taken: Arc::new(Mutex::new(taken)),
+        })
+    }
+}
+
+/// The names of new users, kept apart by their provider ids.
+#[derive(Debug, Clone)]
+pub struct NewUsers {
+    prefix: String,
+    /// The provider ids given out so far. The provider stand-in derives a user's id from the
+    /// name by hash into 10^8 values: among ten thousand sign-ups, two names share an id with
+    /// a chance of about 40 %, and the second "sign-up" would sign the first user in again.
+    taken: Arc<Mutex<HashSet<String>>>,
+}
+
+impl NewUsers {
+    /// `"{prefix}-{client}-{flow}"`, with `-1`, `-2`, ... appended while its id is taken.
+    fn name(&self, client: usize, flow: usize) -> String {
+        let base = format!("{}-{client}-{flow}", self.prefix);
+        let mut taken = self
+            .taken
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Bounded: each try is a fresh hash, and the ids taken are far fewer than 10^8.
+        for attempt in 0..64 {
+            let name = if attempt == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{attempt}")
+            };
+            if taken.insert(FakeUser::sandbox(&name).id) {
+                return name;
+            }
+        }
+        base
     }
 }
 

@@ -257,7 +257,7 @@ impl Bench<'_> {
             runtime.block_on(flows::flows(
                 client,
                 site,
-                &Users::New(prefix.clone()),
+                &Users::new_users(&prefix, &pool),
                 options.clients,
                 options.phase,
                 usize::MAX,

@@ -61,6 +61,10 @@ impl Backend {
     }
 }
 
+/// SQLite's page cache per pooled connection, in KiB (8 MiB; SQLite's default is 2 MiB).
+#[cfg(feature = "sqlite")]
+pub(crate) const SQLITE_CACHE_KIB: u32 = 8 * 1024;
+
 /// SQLite's page cache for a bulk pass over the tokens ([`with_bulk_cache`]), in KiB.
 #[cfg(feature = "sqlite")]
 const BULK_CACHE_KIB: u32 = 64 * 1024;
@@ -69,8 +73,8 @@ const BULK_CACHE_KIB: u32 = 64 * 1024;
 #[cfg(feature = "sqlite")]
 const BULK_CHECKPOINT_PAGES: u32 = 16_384;
 
-/// Runs `work` with a 64 MiB SQLite page cache instead of the default 2 MiB, and a checkpoint
-/// every 64 MiB of WAL instead of every 4 MiB, then restores the defaults (the connection
+/// Runs `work` with a 64 MiB SQLite page cache instead of the pool's 8 MiB, and a checkpoint
+/// every 64 MiB of WAL instead of every 4 MiB, then restores the pool's settings (the connection
 /// goes back to the pool). A key rotation or a purge rewrites the lookup-hash index at random
 /// places: with the defaults, every batch reads most of its index pages back from the file and
 /// copies them into it again at the next checkpoint. Both bounds are fixed, whatever the
@@ -91,8 +95,11 @@ pub(crate) fn with_bulk_cache<T>(
             ))
             .map_err(crate::error::query_error)?;
         let result = work(conn);
-        // SQLite's defaults; a failure here leaves only a larger cache and WAL behind.
-        let _ = conn.batch_execute("PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000");
+        // The pool's settings again; a failure here leaves only a larger cache and WAL behind.
+        let _ = conn.batch_execute(&format!(
+            "PRAGMA cache_size = -{}; PRAGMA wal_autocheckpoint = 1000",
+            SQLITE_CACHE_KIB
+        ));
         return result;
     }
     work(conn)

@@ -8,6 +8,8 @@ use diesel::connection::SimpleConnection;
 use oauthclient_core::redact::redact_url_userinfo;
 
 use crate::checkout::{PoolHealth, PooledConnection};
+#[cfg(feature = "sqlite")]
+use crate::connection::SQLITE_CACHE_KIB;
 use crate::connection::{AnyConnection, Backend};
 
 #[cfg(feature = "sqlite")]
@@ -57,10 +59,15 @@ impl ConnectionManager {
             Backend::Sqlite => {
                 let mut conn = diesel::SqliteConnection::establish(sqlite_path(&self.url))?;
                 // WAL lets readers run beside the writer; foreign keys are off by default in
-                // SQLite and the cascades depend on them.
+                // SQLite and the cascades depend on them. The page cache: SQLite's 2 MiB
+                // default cannot hold the upper levels of the indexes a callback walks once the
+                // tables pass a few hundred thousand rows, and every lookup then reads them back
+                // from the file (a returning callback cost 31 % more CPU at a million users than
+                // at a thousand). It fills only as far as the database is large.
                 conn.batch_execute(&format!(
                     "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                     PRAGMA cache_size = -{SQLITE_CACHE_KIB};",
                     SQLITE_BUSY_TIMEOUT.as_millis()
                 ))
                 .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
