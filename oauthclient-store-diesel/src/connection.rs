@@ -97,8 +97,7 @@ pub(crate) fn with_bulk_cache<T>(
         let result = work(conn);
         // The pool's settings again; a failure here leaves only a larger cache and WAL behind.
         let _ = conn.batch_execute(&format!(
-            "PRAGMA cache_size = -{}; PRAGMA wal_autocheckpoint = 1000",
-            SQLITE_CACHE_KIB
+            "PRAGMA cache_size = -{SQLITE_CACHE_KIB}; PRAGMA wal_autocheckpoint = 1000"
         ));
         return result;
     }
