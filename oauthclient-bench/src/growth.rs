@@ -172,10 +172,7 @@ fn config_toml(database_url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn args(text: &str) -> Vec<String> {
-        text.split_whitespace().map(str::to_owned).collect()
-    }
+    use crate::options::test_args as args;
 
     #[test]
     fn fill_options_and_their_errors() {

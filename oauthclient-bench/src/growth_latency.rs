@@ -370,10 +370,7 @@ pub fn table(entries: &[Value]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn args(text: &str) -> Vec<String> {
-        text.split_whitespace().map(str::to_owned).collect()
-    }
+    use crate::options::test_args as args;
 
     #[test]
     fn options_and_their_errors() {

@@ -109,13 +109,16 @@ fn number<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T, String> {
         .map_err(|_| format!("{flag}: `{value}` is not a positive number"))
 }
 
+/// A command line from words, for the option parsers' tests.
+#[cfg(test)]
+pub(crate) fn test_args(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_owned).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn args(text: &str) -> Vec<String> {
-        text.split_whitespace().map(str::to_owned).collect()
-    }
+    use crate::options::test_args as args;
 
     #[test]
     fn run_options_and_their_errors() {
